@@ -1,0 +1,249 @@
+/**
+ * The data contract every widget talks to. One interface split by domain; each part is optional,
+ * so a host implements only what it supports and a widget whose part is missing says so.
+ *
+ * Lists are paged with an opaque cursor and a total. Reports are aggregate queries (range,
+ * filters, `groupBy`) so a server can answer them with SQL `GROUP BY` over millions of rows.
+ * Every method takes an optional `AbortSignal`; writes also take an idempotency key, and carry
+ * the version they were based on so a concurrent change is a conflict, never an overwrite.
+ */
+import type {
+  BoardEntry,
+  Customer,
+  DateRange,
+  DealerProfile,
+  DeletedRecord,
+  IsoDate,
+  Lead,
+  LeadGroupBy,
+  LeadResponseSummary,
+  MappingStatus,
+  MarketingSpend,
+  OemRule,
+  PosSource,
+  RestoreRequest,
+  RestoreResult,
+  SmsFilter,
+  SmsMessage,
+  SmsSummary,
+  SourceCategory,
+  SourceReport,
+  TradeInVehicle,
+  TrafficAggregate,
+  TrafficDimension,
+  TrafficEvent,
+  TrafficHeatmap,
+  TrafficQuery,
+  VehicleWant,
+  WantMatch,
+  DeleteReason,
+  IsoMonth,
+} from './model.js';
+
+/** Options every read takes. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+}
+
+/** Options every write takes. */
+export interface WriteOptions extends ReadOptions {
+  /** Client-generated key: the same key applied twice has the effect of once. */
+  idempotencyKey?: string;
+}
+
+/** A page request: an opaque cursor from the previous page (absent for the first) and a size. */
+export interface PageQuery {
+  cursor?: string | null;
+  /** Page size; servers may cap it. Default 100. */
+  limit?: number;
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  /** Rows matching the query in all. */
+  total: number;
+  /** Cursor of the next page, null on the last. */
+  nextCursor: string | null;
+}
+
+// ───────────────────────────── sources ─────────────────────────────
+
+/** A change to one source: its mapping, name, or deletion. */
+export interface SourceUpdate {
+  id: string;
+  /** The version this change was based on; a mismatch is a conflict. */
+  expectedVersion: number;
+  categoryId?: string | null;
+  name?: string;
+  deleted?: boolean;
+}
+
+/** A source the shop defines itself (PoS without sources). */
+export interface SourceCreate {
+  id?: string;
+  categoryId: string;
+  name: string;
+}
+
+export interface CategoryUpsert {
+  id: string;
+  name: string;
+  order?: number;
+  /** Absent for a new category. */
+  expectedVersion?: number;
+  deleted?: boolean;
+}
+
+export interface SpendUpsert {
+  month: IsoMonth;
+  categoryId: string;
+  sourceId: string | null;
+  amount: number;
+  /** Absent when there is no spend row yet for this month/category/source. */
+  expectedVersion?: number;
+}
+
+export interface SourcesApi {
+  categories(opts?: ReadOptions): Promise<SourceCategory[]>;
+  /** Every source, with customer counts; deleted ones too (flagged). */
+  list(opts?: ReadOptions): Promise<PosSource[]>;
+  mappingStatus(opts?: ReadOptions): Promise<MappingStatus>;
+  report(range: DateRange, opts?: ReadOptions): Promise<SourceReport>;
+  spend(range: DateRange, opts?: ReadOptions): Promise<MarketingSpend[]>;
+  update(change: SourceUpdate, opts?: WriteOptions): Promise<PosSource>;
+  create(source: SourceCreate, opts?: WriteOptions): Promise<PosSource>;
+  /** Maps every remaining unmapped source to "Other New Customers". */
+  completeMapping(opts?: WriteOptions): Promise<{ mapped: number }>;
+  saveCategory(category: CategoryUpsert, opts?: WriteOptions): Promise<SourceCategory>;
+  saveSpend(spend: SpendUpsert, opts?: WriteOptions): Promise<MarketingSpend>;
+}
+
+// ───────────────────────────── customers ─────────────────────────────
+
+export interface CustomerQuery extends PageQuery {
+  search?: string;
+  /** Only customers whose source is unknown. */
+  sourceUnknown?: boolean;
+}
+
+export interface CustomerSourceChange {
+  customerId: string;
+  sourceId: string | null;
+  expectedVersion: number;
+}
+
+export interface CustomersApi {
+  /** Today's vehicles board for a day. */
+  board(query: { date: IsoDate }, opts?: ReadOptions): Promise<BoardEntry[]>;
+  list(query: CustomerQuery, opts?: ReadOptions): Promise<Page<Customer>>;
+  setSource(change: CustomerSourceChange, opts?: WriteOptions): Promise<Customer>;
+}
+
+// ───────────────────────────── sms ─────────────────────────────
+
+export interface SmsListQuery extends SmsFilter, PageQuery {
+  /** Newest first (default) or oldest first. */
+  order?: 'asc' | 'desc';
+}
+
+export interface SmsApi {
+  list(query: SmsListQuery, opts?: ReadOptions): Promise<Page<SmsMessage>>;
+  /** Counts for the range and the same range one month earlier, with carrier-blocking flags. */
+  summary(filter: SmsFilter, opts?: ReadOptions): Promise<SmsSummary>;
+}
+
+// ───────────────────────────── leads ─────────────────────────────
+
+export interface LeadQuery extends DateRange, PageQuery {
+  ruleId?: string;
+  salespersonId?: string;
+}
+
+export interface LeadsApi {
+  list(query: LeadQuery, opts?: ReadOptions): Promise<Page<Lead>>;
+  get(id: string, opts?: ReadOptions): Promise<Lead>;
+  rules(opts?: ReadOptions): Promise<OemRule[]>;
+  saveRule(rule: OemRule, opts?: WriteOptions): Promise<OemRule>;
+  dealer(opts?: ReadOptions): Promise<DealerProfile>;
+  responseSummary(query: DateRange & { groupBy: LeadGroupBy }, opts?: ReadOptions): Promise<LeadResponseSummary>;
+}
+
+// ───────────────────────────── traffic ─────────────────────────────
+
+export interface TrafficListQuery extends DateRange, PageQuery {
+  filters?: Partial<Record<TrafficDimension, string>>;
+  zone?: string;
+}
+
+export interface TrafficApi {
+  aggregate(query: TrafficQuery, opts?: ReadOptions): Promise<TrafficAggregate>;
+  heatmap(query: Omit<TrafficQuery, 'groupBy'>, opts?: ReadOptions): Promise<TrafficHeatmap>;
+  list(query: TrafficListQuery, opts?: ReadOptions): Promise<Page<TrafficEvent>>;
+}
+
+// ───────────────────────────── deleted ─────────────────────────────
+
+export interface DeletedQuery extends DateRange, PageQuery {
+  reason?: DeleteReason;
+  search?: string;
+  includeRestored?: boolean;
+}
+
+export interface DeletedApi {
+  list(query: DeletedQuery, opts?: ReadOptions): Promise<Page<DeletedRecord>>;
+  restore(request: RestoreRequest, opts?: WriteOptions): Promise<RestoreResult>;
+}
+
+// ───────────────────────────── vehicles ─────────────────────────────
+
+export interface WantQuery extends PageQuery {
+  make?: string;
+  search?: string;
+}
+
+export interface VehiclesApi {
+  wants(query: WantQuery, opts?: ReadOptions): Promise<Page<VehicleWant>>;
+  /** Wants the trade-in vehicle satisfies, best match first. */
+  matchTradeIn(vehicle: TradeInVehicle, opts?: ReadOptions): Promise<WantMatch[]>;
+}
+
+// ───────────────────────────── the adapter ─────────────────────────────
+
+export interface ForecourtAdapter {
+  sources?: SourcesApi;
+  customers?: CustomersApi;
+  sms?: SmsApi;
+  leads?: LeadsApi;
+  traffic?: TrafficApi;
+  deleted?: DeletedApi;
+  vehicles?: VehiclesApi;
+}
+
+export type AdapterDomain = keyof ForecourtAdapter;
+export const ADAPTER_DOMAINS = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'] as const satisfies readonly AdapterDomain[];
+
+/**
+ * The write methods of each domain: what the cache's outbox sends and what invalidates reads.
+ * Everything else is a read.
+ */
+export const WRITE_METHODS = {
+  sources: ['update', 'create', 'completeMapping', 'saveCategory', 'saveSpend'],
+  customers: ['setSource'],
+  sms: [],
+  leads: ['saveRule'],
+  traffic: [],
+  deleted: ['restore'],
+  vehicles: [],
+} as const satisfies { [D in AdapterDomain]: readonly (keyof NonNullable<ForecourtAdapter[D]>)[] };
+
+/** Which domains a write in `domain` may change, so their cached reads are refreshed. */
+export const WRITE_AFFECTS: Record<AdapterDomain, readonly AdapterDomain[]> = {
+  sources: ['sources', 'customers'],
+  customers: ['customers', 'sources'],
+  sms: [],
+  leads: ['leads'],
+  traffic: [],
+  deleted: ['deleted', 'customers', 'sources'],
+  vehicles: [],
+};
