@@ -1,0 +1,331 @@
+/**
+ * The outbox: every write is stored before it is sent, sent in the order it was made with its
+ * own idempotency key, retried with backoff while the failure is temporary, and kept until the
+ * server confirms it or the user discards it. A conflict or a rejected write is parked for the
+ * user to see, never retried blindly.
+ *
+ * Only one tab sends at a time (a Web Lock per database); it sends every tab's entries, and
+ * tells the others over the cache's BroadcastChannel how each entry ended so they can settle
+ * their callers.
+ */
+import type { AdapterDomain, ForecourtAdapter, WriteOptions } from '../adapter.js';
+import { AdapterError, isAdapterError } from '../errors.js';
+import type { AdapterErrorKind } from '../errors.js';
+import type { CacheStorage, StoredEntry } from './storage.js';
+
+export type OutboxStatus = 'pending' | 'sending' | 'failed' | 'conflict' | 'confirmed';
+
+/** One write waiting to be, or being, sent. */
+export interface OutboxEntry {
+  /** The idempotency key the write is sent with. */
+  key: string;
+  domain: AdapterDomain;
+  method: string;
+  /** The write's argument (absent for methods that take none). */
+  args: unknown;
+  status: OutboxStatus;
+  /** Times it has been sent. */
+  attempts: number;
+  createdAt: number;
+  /** Not sent again before this time (backoff). */
+  nextAttemptAt: number;
+  /** The last failure; `body` is the server's answer (for a conflict, the current record). */
+  error?: { kind: string; message: string; status: number; body?: unknown };
+  /** The server's answer, once confirmed. */
+  result?: unknown;
+}
+
+export interface Outbox {
+  /** Every entry not yet confirmed and removed, oldest first. */
+  list(): Promise<OutboxEntry[]>;
+  /** Sends every pending entry now, ignoring backoff; resolves when the queue is empty or a send failed again. */
+  flush(): Promise<void>;
+  /** Sends a failed or conflicting entry again, with the same key. */
+  retry(key: string): Promise<void>;
+  /** Drops an entry; a caller still waiting for it gets an `aborted` AdapterError. */
+  discard(key: string): Promise<void>;
+}
+
+export interface RetryOptions {
+  /** First backoff delay in ms. Default 1000. */
+  baseMs?: number;
+  /** Longest backoff delay in ms. Default 60000. */
+  maxMs?: number;
+  /** Sends before a still-failing write is marked failed. Default: no limit (an offline spell never loses a write). */
+  maxAttempts?: number;
+}
+
+/** What tabs tell each other about the outbox. */
+export interface OutboxMessage {
+  type: 'outbox';
+  entry: StoredEntry;
+  /** The entry left the queue (confirmed, or discarded). */
+  removed: boolean;
+}
+
+export interface OutboxDeps {
+  storage: CacheStorage;
+  inner: ForecourtAdapter;
+  lockName: string;
+  now(): number;
+  retry?: RetryOptions;
+  /** True for write methods that take only options (no argument). */
+  optionsOnly(domain: AdapterDomain, method: string): boolean;
+  post(message: OutboxMessage): void;
+  onConfirmed(domain: AdapterDomain): void;
+  onChange(entries: OutboxEntry[]): void;
+}
+
+type Waiter = { resolve(value: unknown): void; reject(error: unknown): void };
+
+function publicEntry({ seq: _seq, ...entry }: StoredEntry): OutboxEntry {
+  return entry;
+}
+
+function asAdapterError(cause: unknown): AdapterError {
+  if (isAdapterError(cause)) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new AdapterError({ kind: 'rejected', message: `The change could not be sent: ${message}`, cause });
+}
+
+function errorOf(entry: OutboxEntry): AdapterError {
+  const error = entry.error;
+  if (!error) return new AdapterError({ kind: 'aborted', message: 'The change was discarded before it was sent.' });
+  return new AdapterError({ kind: error.kind as AdapterErrorKind, status: error.status, message: error.message, body: error.body });
+}
+
+/**
+ * Delay before the next attempt: exponential in the attempts made, capped, with "equal jitter"
+ * (half fixed, half random) so tabs and clients coming back online together do not send in step.
+ */
+export function backoffDelay(attempts: number, baseMs: number, maxMs: number, random = Math.random()): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return ceiling / 2 + (random * ceiling) / 2;
+}
+
+export class OutboxQueue implements Outbox {
+  readonly #d: OutboxDeps;
+  readonly #retry: Required<RetryOptions>;
+  /** What this tab knows of the queue, for change events without a database read each time. */
+  readonly #entries = new Map<string, StoredEntry>();
+  readonly #waiters = new Map<string, Waiter>();
+  #wanted = false;
+  #force = false;
+  #active: Promise<void> | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #sending: AbortController | null = null;
+  #closed = false;
+
+  constructor(deps: OutboxDeps) {
+    this.#d = deps;
+    this.#retry = {
+      baseMs: deps.retry?.baseMs ?? 1000,
+      maxMs: deps.retry?.maxMs ?? 60_000,
+      maxAttempts: deps.retry?.maxAttempts ?? Number.POSITIVE_INFINITY,
+    };
+  }
+
+  /** Loads what an earlier page left in the queue and sends it. */
+  async start(): Promise<void> {
+    const entries = await this.list();
+    if (entries.length > 0) this.#emit();
+    await this.#kick(false);
+  }
+
+  /** Stores a write and resolves with the server's answer once it is confirmed. */
+  async enqueue(domain: AdapterDomain, method: string, args: unknown, key: string = crypto.randomUUID()): Promise<unknown> {
+    if (this.#closed) throw new AdapterError({ kind: 'aborted', message: 'The cache was closed; the change was not saved.' });
+    const now = this.#d.now();
+    const entry: OutboxEntry = { key, domain, method, args, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now };
+    const settled = new Promise((resolve, reject) => this.#waiters.set(key, { resolve, reject }));
+    let stored: StoredEntry;
+    try {
+      stored = await this.#d.storage.addEntry(entry);
+    } catch (cause) {
+      this.#waiters.delete(key);
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new AdapterError({ kind: 'rejected', message: `The change could not be saved: ${reason}`, cause });
+    }
+    this.#update(stored, false);
+    void this.#kick(false);
+    return settled;
+  }
+
+  async list(): Promise<OutboxEntry[]> {
+    const entries = await this.#d.storage.listOutbox();
+    this.#entries.clear();
+    for (const entry of entries) this.#entries.set(entry.key, entry);
+    return entries.map(publicEntry);
+  }
+
+  flush(): Promise<void> {
+    return this.#kick(true);
+  }
+
+  async retry(key: string): Promise<void> {
+    const entry = (await this.#d.storage.listOutbox()).find((e) => e.key === key);
+    if (!entry || (entry.status !== 'failed' && entry.status !== 'conflict')) return;
+    const { error: _error, ...rest } = entry;
+    const again: StoredEntry = { ...rest, status: 'pending', nextAttemptAt: this.#d.now() };
+    if (await this.#d.storage.replaceEntry(again)) this.#update(again, false);
+    await this.#kick(true);
+  }
+
+  async discard(key: string): Promise<void> {
+    const entry = (await this.#d.storage.listOutbox()).find((e) => e.key === key);
+    if (!entry) return;
+    await this.#d.storage.deleteEntry(entry.seq);
+    this.#update(entry, true);
+  }
+
+  /** Applies another tab's news about an entry. */
+  receive(message: OutboxMessage): void {
+    if (this.#closed) return;
+    this.#apply(message.entry, message.removed);
+    this.#emit();
+  }
+
+  /** Runs `fn` while no tab is sending (e.g. to delete the database under the queue). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#locked(fn);
+  }
+
+  /** Stops sending; entries stay stored for the next page. Callers still waiting are left pending. */
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#sending?.abort();
+  }
+
+  // ───────────── internals ─────────────
+
+  #apply(entry: StoredEntry, removed: boolean): void {
+    if (removed) this.#entries.delete(entry.key);
+    else this.#entries.set(entry.key, entry);
+    const waiter = this.#waiters.get(entry.key);
+    if (!waiter) return;
+    if (removed && entry.status === 'confirmed') waiter.resolve(entry.result);
+    else if (removed || entry.status === 'conflict' || entry.status === 'failed') waiter.reject(errorOf(entry));
+    else return;
+    this.#waiters.delete(entry.key);
+  }
+
+  #update(entry: StoredEntry, removed: boolean): void {
+    this.#apply(entry, removed);
+    this.#d.post({ type: 'outbox', entry, removed });
+    this.#emit();
+  }
+
+  #emit(): void {
+    this.#d.onChange([...this.#entries.values()].map(publicEntry));
+  }
+
+  #locked<T>(fn: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    // Memory entries belong to this page alone: nothing to share, nothing to lock.
+    if (!locks || this.#d.storage.kind === 'memory') return fn();
+    return locks.request(this.#d.lockName, fn);
+  }
+
+  #kick(force: boolean): Promise<void> {
+    if (force) this.#force = true;
+    this.#wanted = true;
+    this.#active ??= this.#drive();
+    return this.#active;
+  }
+
+  async #drive(): Promise<void> {
+    try {
+      while (this.#wanted && !this.#closed) {
+        this.#wanted = false;
+        const force = this.#force;
+        this.#force = false;
+        try {
+          await this.#locked(() => this.#pass(force));
+        } catch (error) {
+          // Storage failures already fell back to memory; anything else must not wedge the queue for good.
+          console.warn('Forecourt: sending queued changes failed; they stay queued.', error);
+          this.#schedule(this.#d.now() + this.#retry.maxMs);
+          return;
+        }
+      }
+    } finally {
+      // Cleared in the same step as the last check, so a kick never finds a finished drive.
+      this.#active = null;
+    }
+  }
+
+  #schedule(at: number): void {
+    clearTimeout(this.#timer);
+    if (!this.#closed) this.#timer = setTimeout(() => void this.#kick(false), Math.max(0, at - this.#d.now()));
+  }
+
+  /**
+   * Sends the queue in order. A pending entry not yet due blocks the ones after it (they may
+   * depend on it); a parked (failed, conflicting) entry does not. Entries other tabs add during
+   * the pass are picked up by listing again at the end.
+   */
+  async #pass(force: boolean): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const queue = (await this.#d.storage.listOutbox()).filter((e) => e.seq > after);
+      if (queue.length === 0) return;
+      for (const listed of queue) {
+        if (this.#closed) return;
+        after = listed.seq;
+        // Another tab may have sent, discarded or parked it since the list was read.
+        const entry = await this.#d.storage.getEntry(listed.seq);
+        if (!entry || (entry.status !== 'pending' && entry.status !== 'sending')) continue;
+        if (!force && entry.nextAttemptAt > this.#d.now()) {
+          this.#schedule(entry.nextAttemptAt);
+          return;
+        }
+        if (!(await this.#send(entry))) return;
+      }
+    }
+  }
+
+  /** Sends one entry; false when the queue should stop here (retry later, or closed). */
+  async #send(entry: StoredEntry): Promise<boolean> {
+    const storage = this.#d.storage;
+    const sending: StoredEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1 };
+    if (!(await storage.replaceEntry(sending))) return true;
+    this.#update(sending, false);
+
+    const controller = new AbortController();
+    this.#sending = controller;
+    let result: unknown;
+    let failure: AdapterError | undefined;
+    try {
+      const api = this.#d.inner[entry.domain] as Record<string, unknown> | undefined;
+      const method = api?.[entry.method];
+      if (typeof method !== 'function') throw new AdapterError({ kind: 'unsupported', message: `This host does not provide ${entry.domain}.${entry.method}.` });
+      const opts: WriteOptions = { idempotencyKey: entry.key, signal: controller.signal };
+      result = await (this.#d.optionsOnly(entry.domain, entry.method) ? method.call(api, opts) : method.call(api, entry.args, opts));
+    } catch (cause) {
+      failure = asAdapterError(cause);
+    } finally {
+      this.#sending = null;
+    }
+    // A closed page leaves the entry as 'sending'; the next page resends it under the same key.
+    if (this.#closed) return false;
+
+    if (!failure) {
+      await storage.deleteEntry(entry.seq);
+      this.#update({ ...sending, status: 'confirmed', result }, true);
+      this.#d.onConfirmed(entry.domain);
+      return true;
+    }
+    const error = { kind: failure.kind, message: failure.message, status: failure.status, body: failure.body };
+    if (failure.retryable && sending.attempts < this.#retry.maxAttempts) {
+      const delay = backoffDelay(sending.attempts, this.#retry.baseMs, this.#retry.maxMs);
+      const later: StoredEntry = { ...sending, status: 'pending', error, nextAttemptAt: this.#d.now() + delay };
+      if (await storage.replaceEntry(later)) this.#update(later, false);
+      this.#schedule(later.nextAttemptAt);
+      return false;
+    }
+    const parked: StoredEntry = { ...sending, status: failure.kind === 'conflict' ? 'conflict' : 'failed', error };
+    if (await storage.replaceEntry(parked)) this.#update(parked, false);
+    return true;
+  }
+}

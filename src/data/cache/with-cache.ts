@@ -1,0 +1,398 @@
+/**
+ * `withCache()` wraps any ForecourtAdapter with an offline cache kept in IndexedDB, one database
+ * per tenant and user:
+ * - reads are stale-while-revalidate: a cached answer comes back at once and is refreshed in the
+ *   background; each page of a list is its own record, cached as it is viewed;
+ * - writes go through the outbox (./outbox.ts): stored before they are sent, retried, idempotent;
+ * - a confirmed write invalidates the reads it may change, here and, over BroadcastChannel, in
+ *   the user's other tabs.
+ * When IndexedDB is missing, refuses to open or is full, the cache says so once and carries on
+ * with network-only reads and an in-memory outbox.
+ */
+import { ADAPTER_DOMAINS, WRITE_AFFECTS, WRITE_METHODS } from '../adapter.js';
+import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../adapter.js';
+import { AdapterError, isAdapterError } from '../errors.js';
+import { OutboxQueue } from './outbox.js';
+import type { Outbox, OutboxEntry, OutboxMessage, RetryOptions } from './outbox.js';
+import { stableJson } from './stable-json.js';
+import { CacheStorage } from './storage.js';
+import type { ReadRecord } from './storage.js';
+
+export interface CacheOptions {
+  /** The shop or dealership; with `user` it names the database. */
+  tenant: string;
+  user: string;
+  /** A cached read older than this is refreshed in the background when read. Default 30000 ms. */
+  revalidateAfterMs?: number;
+  /** Backoff for writes that failed on the network, a 5xx or a 429. */
+  retry?: RetryOptions;
+  /** Most cached reads kept; the least recently read beyond it are dropped. Default 5000. */
+  maxEntries?: number;
+  /** `null` runs without IndexedDB, as in a browser that has none. */
+  indexedDB?: null;
+  /** The clock, in ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+export const CACHE_CHANGE_EVENT = 'fc-cache-change';
+export const OUTBOX_CHANGE_EVENT = 'fc-outbox-change';
+export const STORAGE_FALLBACK_EVENT = 'fc-storage-fallback';
+
+export interface CacheChangeDetail {
+  domains: AdapterDomain[];
+  /** A write confirmed here, in another tab, or a background refresh that found different data. */
+  origin: 'local' | 'remote' | 'revalidate';
+}
+export interface OutboxChangeDetail {
+  entries: OutboxEntry[];
+}
+export interface StorageFallbackDetail {
+  reason: string;
+}
+
+export interface CachedAdapterEventMap {
+  'fc-cache-change': CustomEvent<CacheChangeDetail>;
+  'fc-outbox-change': CustomEvent<OutboxChangeDetail>;
+  'fc-storage-fallback': CustomEvent<StorageFallbackDetail>;
+}
+
+/**
+ * The wrapped adapter. Writes ignore `opts.signal`: once made, a change is the user's and is kept
+ * until confirmed or dropped with `outbox.discard()`. A caller's `opts.idempotencyKey` becomes
+ * the entry's key.
+ */
+export interface CachedAdapter extends ForecourtAdapter, EventTarget {
+  readonly outbox: Outbox;
+  /** 'indexeddb', or 'memory' after falling back (IndexedDB unavailable, blocked or full). */
+  readonly storage: 'indexeddb' | 'memory';
+  /** Deletes the user's database (cached personal data) in every tab; unsent writes are kept. */
+  clearCache(): Promise<void>;
+  /** Stops syncing and closes the database. Unsent writes stay stored for the next page. */
+  close(): void;
+  addEventListener<K extends keyof CachedAdapterEventMap>(
+    type: K,
+    listener: (event: CachedAdapterEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CachedAdapterEventMap>(
+    type: K,
+    listener: (event: CachedAdapterEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+type Api<D extends AdapterDomain> = NonNullable<ForecourtAdapter[D]>;
+type OptionsOnlyMethod<D extends AdapterDomain> = {
+  [M in keyof Api<D>]-?: Api<D>[M] extends (...args: infer P) => unknown ? (undefined extends P[0] ? M : never) : never;
+}[keyof Api<D>];
+
+/** Methods that take only options, no argument: their options come first. */
+const OPTIONS_ONLY: { [D in AdapterDomain]: readonly OptionsOnlyMethod<D>[] } = {
+  sources: ['categories', 'list', 'mappingStatus', 'completeMapping'],
+  customers: [],
+  sms: [],
+  leads: ['rules', 'dealer'],
+  traffic: [],
+  deleted: [],
+  vehicles: [],
+};
+
+function optionsOnly(domain: AdapterDomain, method: string): boolean {
+  return (OPTIONS_ONLY[domain] as readonly string[]).includes(method);
+}
+
+/** The methods of a domain object, own or inherited (a class instance keeps them on its prototype). */
+function methodNames(api: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = api; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name !== 'constructor' && typeof (api as Record<string, unknown>)[name] === 'function') names.add(name);
+    }
+  }
+  return [...names];
+}
+
+type Message = OutboxMessage | { type: 'change'; domains: AdapterDomain[]; at: number } | { type: 'clear' };
+
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  domain: AdapterDomain;
+  /** Callers that can still abort; the request is aborted when the last of them does. */
+  users: number;
+  /** Someone (a background refresh, a caller without a signal) wants it whatever happens. */
+  pinned: boolean;
+}
+
+/** A cached record is touched for LRU at most this often, to keep reads read-only. */
+const TOUCH_AFTER_MS = 60_000;
+/** Pruning counts the records, so it runs every so many stores rather than on each. */
+const PRUNE_EVERY = 100;
+
+function aborted(): AdapterError {
+  return new AdapterError({ kind: 'aborted', message: 'The request was cancelled.' });
+}
+
+class Cached extends EventTarget {
+  readonly outbox: OutboxQueue;
+  readonly #storage: CacheStorage;
+  readonly #now: () => number;
+  readonly #revalidateAfterMs: number;
+  readonly #maxEntries: number;
+  readonly #channel: BroadcastChannel | null;
+  readonly #ready: Promise<void>;
+  /** Per domain, the time of the last confirmed write that may have changed it. */
+  readonly #invalidated = new Map<AdapterDomain, number>();
+  /** Keys fetched from the network in this session. */
+  readonly #revalidated = new Set<string>();
+  readonly #inflight = new Map<string, Flight>();
+  /** Bumped by clearCache: answers to requests made before it are not stored. */
+  #generation = 0;
+  #puts = 0;
+  #warned = false;
+  #closed = false;
+  readonly #onOnline = () => void this.outbox.flush();
+
+  constructor(inner: ForecourtAdapter, options: CacheOptions) {
+    super();
+    this.#now = options.now ?? Date.now;
+    this.#revalidateAfterMs = options.revalidateAfterMs ?? 30_000;
+    this.#maxEntries = options.maxEntries ?? 5000;
+    const name = `forecourt:${encodeURIComponent(options.tenant)}:${encodeURIComponent(options.user)}`;
+    this.#storage = new CacheStorage(name, {
+      indexedDB: options.indexedDB,
+      onFallback: (reason) => this.#fallBack(reason),
+      onClosedByOtherTab: () => this.#forget(),
+    });
+    this.#channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
+    if (this.#channel) {
+      this.#channel.onmessage = (event: MessageEvent<Message>) => this.#receive(event.data);
+      // Node keeps its event loop alive for an open channel; a cache must not.
+      (this.#channel as { unref?: () => void }).unref?.();
+    }
+    this.outbox = new OutboxQueue({
+      storage: this.#storage,
+      inner,
+      lockName: `${name}:outbox`,
+      now: this.#now,
+      retry: options.retry,
+      optionsOnly,
+      post: (message) => this.#post(message),
+      onConfirmed: (domain) => this.#confirmed(domain),
+      onChange: (entries) => this.#dispatch(OUTBOX_CHANGE_EVENT, { entries }),
+    });
+
+    for (const domain of ADAPTER_DOMAINS) {
+      const api = inner[domain];
+      if (api) Object.defineProperty(this, domain, { value: this.#wrap(domain, api), enumerable: true });
+    }
+
+    this.#ready = this.#storage.invalidations().then(async (stored) => {
+      for (const [domain, at] of stored) this.#invalidated.set(domain, Math.max(at, this.#invalidated.get(domain) ?? 0));
+      await this.#storage.pruneReads(this.#maxEntries);
+    });
+    void this.#ready.then(() => this.outbox.start());
+    if (typeof globalThis.addEventListener === 'function') globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  get storage(): 'indexeddb' | 'memory' {
+    return this.#storage.kind;
+  }
+
+  async clearCache(): Promise<void> {
+    await this.outbox.exclusive(async () => {
+      this.#forget();
+      this.#post({ type: 'clear' });
+      await this.#storage.destroy();
+    });
+    await this.outbox.list();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.outbox.close();
+    this.#channel?.close();
+    this.#storage.close();
+    for (const flight of this.#inflight.values()) flight.controller.abort();
+    this.#inflight.clear();
+    if (typeof globalThis.removeEventListener === 'function') globalThis.removeEventListener('online', this.#onOnline);
+  }
+
+  // ───────────── domains ─────────────
+
+  #wrap(domain: AdapterDomain, api: object): Record<string, unknown> {
+    const writes: readonly string[] = WRITE_METHODS[domain];
+    const wrapped: Record<string, unknown> = {};
+    for (const method of methodNames(api)) {
+      const noArg = optionsOnly(domain, method);
+      wrapped[method] = writes.includes(method)
+        ? (...args: unknown[]) => {
+            const opts = (noArg ? args[0] : args[1]) as WriteOptions | undefined;
+            return this.outbox.enqueue(domain, method, noArg ? undefined : args[0], opts?.idempotencyKey);
+          }
+        : (...args: unknown[]) => this.#read(domain, method, api as Record<string, (...a: unknown[]) => Promise<unknown>>, noArg, args);
+    }
+    return wrapped;
+  }
+
+  async #read(
+    domain: AdapterDomain,
+    method: string,
+    api: Record<string, (...a: unknown[]) => Promise<unknown>>,
+    noArg: boolean,
+    args: unknown[],
+  ): Promise<unknown> {
+    const arg = noArg ? undefined : args[0];
+    const signal = ((noArg ? args[0] : args[1]) as ReadOptions | undefined)?.signal;
+    const call = (s: AbortSignal) => (noArg ? api[method]!({ signal: s }) : api[method]!(arg, { signal: s }));
+    const key = noArg ? `${domain}.${method}` : `${domain}.${method}:${stableJson(arg)}`;
+    await this.#ready;
+    if (this.#storage.kind === 'memory') return this.#fetch(key, domain, call, signal);
+
+    const record = await this.#storage.getRead(key);
+    if (record && record.asOf > (this.#invalidated.get(domain) ?? Number.NEGATIVE_INFINITY)) {
+      const now = this.#now();
+      if (!this.#revalidated.has(key) || now - record.asOf >= this.#revalidateAfterMs) this.#revalidate(key, domain, call, record);
+      else if (now - record.accessedAt >= TOUCH_AFTER_MS) void this.#storage.touchRead(key, now);
+      return record.value;
+    }
+    // Nothing cached, or a write has changed it since: the network first, the old answer if it is unreachable.
+    try {
+      return await this.#fetch(key, domain, call, signal);
+    } catch (error) {
+      if (record && isAdapterError(error) && error.retryable) return record.value;
+      throw error;
+    }
+  }
+
+  #revalidate(key: string, domain: AdapterDomain, call: (s: AbortSignal) => Promise<unknown>, cached: ReadRecord): void {
+    this.#fetch(key, domain, call).then(
+      (value) => {
+        if (stableJson(value) !== stableJson(cached.value)) this.#dispatch(CACHE_CHANGE_EVENT, { domains: [domain], origin: 'revalidate' });
+      },
+      () => undefined, // offline: the cached answer stands
+    );
+  }
+
+  /** One network request per key at a time; the answer is stored before anyone gets it. */
+  #fetch(key: string, domain: AdapterDomain, call: (s: AbortSignal) => Promise<unknown>, signal?: AbortSignal): Promise<unknown> {
+    if (signal?.aborted) return Promise.reject(aborted());
+    let flight = this.#inflight.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const asOf = this.#now();
+      const generation = this.#generation;
+      const promise = (async () => {
+        const value = await call(controller.signal);
+        if (generation !== this.#generation || this.#closed) return value;
+        this.#revalidated.add(key);
+        if (this.#storage.kind === 'indexeddb') {
+          try {
+            await this.#storage.putRead({ key, domain, value, asOf, accessedAt: this.#now() });
+          } catch {
+            // An answer that cannot be stored (not cloneable) is still an answer.
+          }
+          if (++this.#puts % PRUNE_EVERY === 0) void this.#storage.pruneReads(this.#maxEntries);
+        }
+        return value;
+      })();
+      const created: Flight = { promise, controller, domain, users: 0, pinned: false };
+      flight = created;
+      this.#inflight.set(key, created);
+      promise.then(
+        () => this.#inflight.get(key) === created && this.#inflight.delete(key),
+        () => this.#inflight.get(key) === created && this.#inflight.delete(key),
+      );
+    }
+    if (!signal) {
+      flight.pinned = true;
+      return flight.promise;
+    }
+    const joined = flight;
+    joined.users++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        if (--joined.users === 0 && !joined.pinned) {
+          joined.controller.abort();
+          if (this.#inflight.get(key) === joined) this.#inflight.delete(key);
+        }
+        reject(aborted());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      joined.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  // ───────────── changes ─────────────
+
+  #invalidate(domains: readonly AdapterDomain[], at: number): void {
+    for (const domain of domains) this.#invalidated.set(domain, Math.max(at, this.#invalidated.get(domain) ?? 0));
+    // A request already on its way may have been answered before the write: don't hand it to new readers.
+    for (const [key, flight] of this.#inflight) if (domains.includes(flight.domain)) this.#inflight.delete(key);
+  }
+
+  #confirmed(domain: AdapterDomain): void {
+    const domains = [...new Set([domain, ...WRITE_AFFECTS[domain]])];
+    const at = this.#now();
+    this.#invalidate(domains, at);
+    void this.#storage.invalidate(domains, at);
+    this.#post({ type: 'change', domains, at });
+    this.#dispatch(CACHE_CHANGE_EVENT, { domains, origin: 'local' });
+  }
+
+  /** Drops what this tab remembers of the database (it is being deleted). */
+  #forget(): void {
+    this.#generation++;
+    this.#invalidated.clear();
+    this.#revalidated.clear();
+    this.#inflight.clear();
+  }
+
+  #receive(message: Message): void {
+    if (this.#closed) return;
+    if (message.type === 'outbox') this.outbox.receive(message);
+    else if (message.type === 'clear') this.#forget();
+    else {
+      this.#invalidate(message.domains, message.at);
+      this.#dispatch(CACHE_CHANGE_EVENT, { domains: message.domains, origin: 'remote' });
+    }
+  }
+
+  #post(message: Message): void {
+    // Memory entries are this page's alone; other tabs must not wait on them.
+    if (this.#closed || (message.type === 'outbox' && this.#storage.kind === 'memory')) return;
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // An argument that cannot be cloned is still stored and sent; other tabs just hear of it later.
+    }
+  }
+
+  #fallBack(reason: string): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    console.warn(`Forecourt: ${reason}. Working without the offline cache: reads go to the network, unsent changes are kept only while this page is open.`);
+    this.#dispatch(STORAGE_FALLBACK_EVENT, { reason });
+  }
+
+  #dispatch<K extends keyof CachedAdapterEventMap>(type: K, detail: CachedAdapterEventMap[K]['detail']): void {
+    if (!this.#closed) this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+/**
+ * Wraps `adapter` with the offline cache and the outbox. Domains the adapter lacks stay missing.
+ *
+ * @param adapter The adapter that talks to the server (usually `createRestAdapter`).
+ * @param options Tenant and user (they name the database), timings, backoff.
+ * @returns The same contract, cached, plus the outbox and the cache's events.
+ * @example
+ * const adapter = withCache(createRestAdapter({ baseUrl: '/api' }), { tenant: 'shop-12', user: 'maria' });
+ * adapter.addEventListener('fc-outbox-change', (e) => showPending(e.detail.entries));
+ */
+export function withCache(adapter: ForecourtAdapter, options: CacheOptions): CachedAdapter {
+  return new Cached(adapter, options) as unknown as CachedAdapter;
+}

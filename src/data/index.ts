@@ -1,0 +1,34 @@
+/**
+ * Forecourt's data layer: the domain model, the adapter contract, the REST and memory adapters,
+ * the IndexedDB cache with its outbox, the domain rules and the demo dataset. Nothing here
+ * imports lit or touches the DOM at import time: all of it runs in Node too.
+ */
+export * from './model.js';
+export * from './adapter.js';
+export * from './errors.js';
+
+export { createRestAdapter, encodeQuery, type RestAdapterOptions } from './rest-adapter.js';
+export { createMemoryAdapter, type MemoryAdapterOptions } from './memory-adapter.js';
+export {
+  withCache,
+  CACHE_CHANGE_EVENT,
+  OUTBOX_CHANGE_EVENT,
+  STORAGE_FALLBACK_EVENT,
+  type CacheOptions,
+  type CachedAdapter,
+  type CachedAdapterEventMap,
+  type CacheChangeDetail,
+  type OutboxChangeDetail,
+  type StorageFallbackDetail,
+} from './cache/with-cache.js';
+export type { Outbox, OutboxEntry, OutboxStatus, RetryOptions } from './cache/outbox.js';
+export { generateDataset, DATASET_SIZES, type DatasetSize, type GenerateOptions } from './demo-data.js';
+
+export * from './logic/time.js';
+export * from './logic/paging.js';
+export * from './logic/sources.js';
+export * from './logic/sms.js';
+export * from './logic/leads.js';
+export * from './logic/traffic.js';
+export * from './logic/deleted.js';
+export * from './logic/vehicles.js';

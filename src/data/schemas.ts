@@ -1,0 +1,516 @@
+/**
+ * valibot schemas for every model type that crosses the wire, and for the request bodies of the
+ * REST contract. The REST adapter validates each response with them, the demo server each request
+ * body, so a malformed payload fails at the boundary with the path of the bad field.
+ *
+ * Objects are `v.object`: unknown keys are dropped, so a server may add fields without breaking
+ * older clients. Each schema's output type is checked against its model type at the end of the
+ * file, so the two cannot drift apart.
+ */
+import * as v from 'valibot';
+import {
+  CUSTOMER_STATUSES,
+  DELETE_REASONS,
+  DEPARTMENTS,
+  LEAD_ACTIVITY_KINDS,
+  SMS_DIRECTIONS,
+  SMS_ERROR_CATEGORIES,
+  SMS_PROVIDERS,
+  SMS_STATUSES,
+  TRAFFIC_DIMENSIONS,
+  TRAFFIC_OUTCOMES,
+  TRAFFIC_STEPS,
+  UP_TYPES,
+} from './model.js';
+import type * as M from './model.js';
+import type * as A from './adapter.js';
+
+// ───────────────────────────── scalars ─────────────────────────────
+
+/** True when a `YYYY-MM-DD` string names a day that exists (Date rolls 02-30 over to March). */
+const dayExists = (s: string) => {
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+};
+/** `YYYY-MM-DD`, and a day that exists (no 2026-02-30). */
+export const IsoDateSchema = v.pipe(
+  v.string(),
+  v.isoDate('expected an ISO date (YYYY-MM-DD)'),
+  v.check(dayExists, 'expected a calendar day that exists'),
+);
+/** An ISO 8601 instant with `Z` or an offset. */
+export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 timestamp'));
+/** `YYYY-MM`. */
+export const IsoMonthSchema = v.pipe(v.string(), v.regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'expected an ISO month (YYYY-MM)'));
+/** Integer cents. */
+export const CentsSchema = v.pipe(v.number(), v.integer('expected integer cents'));
+const count = v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0, 'expected a count of 0 or more'));
+const intIn = (min: number, max: number, what: string) =>
+  v.pipe(v.number(), v.integer(what), v.minValue(min, what), v.maxValue(max, what));
+const nullableString = v.nullable(v.string());
+
+export const DateRangeSchema = v.object({ from: IsoDateSchema, to: IsoDateSchema });
+
+/** A page of `item`s with an opaque cursor. */
+export function pageSchema<T>(item: v.GenericSchema<unknown, T>) {
+  return v.object({ items: v.array(item), total: count, nextCursor: nullableString });
+}
+
+// ───────────────────────────── sources ─────────────────────────────
+
+export const SourceCategorySchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  order: v.number(),
+  builtIn: v.boolean(),
+  version: v.number(),
+});
+
+export const PosSourceSchema = v.object({
+  id: v.string(),
+  code: v.string(),
+  categoryId: nullableString,
+  name: v.string(),
+  origin: v.picklist(['pos', 'shop']),
+  deleted: v.boolean(),
+  customerCount: count,
+  version: v.number(),
+  updatedAt: IsoDateTimeSchema,
+});
+
+export const MappingStatusSchema = v.object({ total: count, mapped: count, unknownCustomers: count, customers: count });
+
+export const MarketingSpendSchema = v.object({
+  id: v.string(),
+  month: IsoMonthSchema,
+  categoryId: v.string(),
+  sourceId: nullableString,
+  amount: CentsSchema,
+  version: v.number(),
+});
+
+const sourceReportRowEntries = {
+  id: v.string(),
+  name: v.string(),
+  newCustomers: count,
+  share: v.number(),
+  spend: CentsSchema,
+  costPerNewCustomer: v.nullable(CentsSchema),
+  revenue: CentsSchema,
+  roi: v.nullable(v.number()),
+};
+export const SourceReportRowSchema = v.object(sourceReportRowEntries);
+export const SourceReportCategorySchema = v.object({ ...sourceReportRowEntries, subcategories: v.array(SourceReportRowSchema) });
+export const SourceReportSchema = v.object({
+  range: DateRangeSchema,
+  categories: v.array(SourceReportCategorySchema),
+  totals: SourceReportRowSchema,
+});
+
+// ───────────────────────────── customers ─────────────────────────────
+
+export const CustomerSchema = v.object({
+  id: v.string(),
+  firstName: v.string(),
+  lastName: v.string(),
+  phone: nullableString,
+  email: nullableString,
+  sourceId: nullableString,
+  status: v.picklist(CUSTOMER_STATUSES),
+  firstVisit: IsoDateSchema,
+  version: v.number(),
+  updatedAt: IsoDateTimeSchema,
+});
+
+export const InvoiceSchema = v.object({ id: v.string(), customerId: v.string(), date: IsoDateSchema, amount: CentsSchema });
+
+export const BoardEntrySchema = v.object({
+  id: v.string(),
+  date: IsoDateSchema,
+  customerId: v.string(),
+  customerName: v.string(),
+  vehicle: v.string(),
+  advisor: v.string(),
+  promisedAt: v.nullable(IsoDateTimeSchema),
+  sourceId: nullableString,
+  sourceUnknown: v.boolean(),
+  customerVersion: v.number(),
+});
+
+// ───────────────────────────── sms ─────────────────────────────
+
+export const SmsMessageSchema = v.object({
+  id: v.string(),
+  provider: v.picklist(SMS_PROVIDERS),
+  direction: v.picklist(SMS_DIRECTIONS),
+  from: v.string(),
+  to: v.string(),
+  body: v.string(),
+  status: v.picklist(SMS_STATUSES),
+  errorCode: nullableString,
+  sentAt: IsoDateTimeSchema,
+  segments: count,
+  employeeId: nullableString,
+  employeeName: nullableString,
+  customerId: nullableString,
+  customerName: nullableString,
+});
+
+export const SmsPeriodSummarySchema = v.object({
+  range: DateRangeSchema,
+  inbound: count,
+  outbound: count,
+  delivered: count,
+  failed: count,
+  deliveryRate: v.nullable(v.number()),
+  errorsByCategory: v.record(v.picklist(SMS_ERROR_CATEGORIES), v.optional(count)),
+  perDay: v.array(v.object({ date: IsoDateSchema, inbound: count, outbound: count, failed: count })),
+});
+
+export const CarrierBlockingFlagSchema = v.object({
+  number: v.string(),
+  share: v.number(),
+  previousShare: v.number(),
+  filtered: count,
+  sent: count,
+});
+
+export const SmsSummarySchema = v.object({
+  current: SmsPeriodSummarySchema,
+  previous: SmsPeriodSummarySchema,
+  blocking: v.array(CarrierBlockingFlagSchema),
+});
+
+// ───────────────────────────── leads ─────────────────────────────
+
+export const LeadActivitySchema = v.object({
+  id: v.string(),
+  at: IsoDateTimeSchema,
+  kind: v.picklist(LEAD_ACTIVITY_KINDS),
+  by: nullableString,
+});
+
+export const LeadSchema = v.object({
+  id: v.string(),
+  receivedAt: IsoDateTimeSchema,
+  make: v.string(),
+  model: nullableString,
+  year: v.nullable(v.number()),
+  provider: v.string(),
+  customerName: v.string(),
+  email: nullableString,
+  phone: nullableString,
+  salespersonId: nullableString,
+  salespersonName: nullableString,
+  activities: v.array(LeadActivitySchema),
+});
+
+const hhmm = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-4]):[0-5]\d$/, 'expected a time HH:mm'));
+const dayHours = v.nullable(v.tuple([hhmm, hhmm]));
+export const WeeklyHoursSchema = v.object({
+  mon: dayHours,
+  tue: dayHours,
+  wed: dayHours,
+  thu: dayHours,
+  fri: dayHours,
+  sat: dayHours,
+  sun: dayHours,
+});
+
+export const DealerProfileSchema = v.object({
+  name: v.string(),
+  zone: v.string(),
+  hours: WeeklyHoursSchema,
+  holidays: v.array(IsoDateSchema),
+});
+
+export const OemRuleSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  makes: v.array(v.string()),
+  limitMinutes: v.number(),
+  clock: v.picklist(['business', 'real']),
+  hours: v.union([v.literal('dealer'), WeeklyHoursSchema]),
+  holidaysExcluded: v.boolean(),
+  zone: v.string(),
+  stoppers: v.array(v.picklist(LEAD_ACTIVITY_KINDS)),
+  grades: v.object({ greenUnder: v.number(), yellowUnder: v.number() }),
+  targets: v.array(v.object({ withinMinutes: v.number(), share: v.number() })),
+  averageTargetMinutes: v.nullable(v.number()),
+  consequences: v.array(
+    v.object({ underMinutes: v.optional(v.number()), overMinutes: v.optional(v.number()), text: v.string() }),
+  ),
+  version: v.number(),
+});
+
+const gradeCounts = v.object({ green: count, yellow: count, red: count });
+const LeadGradeSchema = v.picklist(['green', 'yellow', 'red']);
+
+export const LeadClockSchema = v.object({
+  leadId: v.string(),
+  ruleId: nullableString,
+  startedAt: IsoDateTimeSchema,
+  dueAt: IsoDateTimeSchema,
+  stoppedBy: v.nullable(LeadActivitySchema),
+  elapsedMinutes: v.number(),
+  remainingMinutes: v.nullable(v.number()),
+  grade: LeadGradeSchema,
+  met: v.nullable(v.boolean()),
+});
+
+export const LeadResponseRowSchema = v.object({
+  key: v.string(),
+  label: v.string(),
+  leads: count,
+  responded: count,
+  averageMinutes: v.nullable(v.number()),
+  withinLimitShare: v.nullable(v.number()),
+  grades: gradeCounts,
+});
+
+export const LeadResponseSummarySchema = v.object({
+  range: DateRangeSchema,
+  groupBy: v.picklist(['oem', 'salesperson']),
+  rows: v.array(LeadResponseRowSchema),
+  total: LeadResponseRowSchema,
+});
+
+// ───────────────────────────── traffic ─────────────────────────────
+
+export const TrafficDimensionSchema = v.picklist(TRAFFIC_DIMENSIONS);
+export const TrafficFiltersSchema = v.record(TrafficDimensionSchema, v.optional(v.string()));
+
+export const TrafficEventSchema = v.object({
+  id: v.string(),
+  at: IsoDateTimeSchema,
+  upType: v.picklist(UP_TYPES),
+  department: v.picklist(DEPARTMENTS),
+  salespersonId: v.string(),
+  salespersonName: v.string(),
+  sourceCategory: v.string(),
+  source: v.string(),
+  steps: v.array(v.picklist(TRAFFIC_STEPS)),
+  outcome: v.picklist(TRAFFIC_OUTCOMES),
+});
+
+export const TrafficQuerySchema = v.object({
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  groupBy: TrafficDimensionSchema,
+  filters: v.optional(TrafficFiltersSchema),
+  zone: v.optional(v.string()),
+});
+
+const stepCounts = v.object({ demo: count, 'write-up': count, 'trade-appraisal': count, desk: count, finance: count });
+
+export const TrafficRowSchema = v.object({
+  key: v.string(),
+  label: v.string(),
+  ups: count,
+  sold: count,
+  closingRatio: v.nullable(v.number()),
+  steps: stepCounts,
+});
+
+export const TrafficAggregateSchema = v.object({
+  query: TrafficQuerySchema,
+  rows: v.array(TrafficRowSchema),
+  total: TrafficRowSchema,
+});
+
+export const TrafficHeatmapSchema = v.object({
+  cells: v.array(
+    v.object({
+      weekday: intIn(0, 6, 'expected a weekday 0-6'),
+      hour: intIn(0, 23, 'expected an hour 0-23'),
+      ups: count,
+      sold: count,
+    }),
+  ),
+  max: count,
+});
+
+// ───────────────────────────── deleted ─────────────────────────────
+
+export const DeletedRecordSchema = v.object({
+  id: v.string(),
+  kind: v.picklist(['customer', 'merge-leftover']),
+  customerId: v.string(),
+  customerName: v.string(),
+  deletedAt: IsoDateTimeSchema,
+  deletedBy: v.string(),
+  reason: v.picklist(DELETE_REASONS),
+  mergedIntoId: nullableString,
+  mergedIntoName: nullableString,
+  fields: v.record(v.string(), v.string()),
+  restoredAt: v.nullable(IsoDateTimeSchema),
+  version: v.number(),
+});
+
+export const RestoreRequestSchema = v.object({
+  ids: v.array(v.string()),
+  fields: v.optional(v.record(v.string(), v.array(v.string()))),
+});
+
+export const RestoreResultSchema = v.object({
+  restored: v.array(v.string()),
+  failed: v.array(v.object({ id: v.string(), reason: v.string() })),
+});
+
+// ───────────────────────────── vehicles ─────────────────────────────
+
+export const VehicleWantSchema = v.object({
+  id: v.string(),
+  customerId: v.string(),
+  customerName: v.string(),
+  customerStatus: v.picklist(CUSTOMER_STATUSES),
+  yearFrom: v.number(),
+  yearTo: v.number(),
+  make: v.string(),
+  model: v.string(),
+  trim: nullableString,
+  color: nullableString,
+  maxMileage: v.nullable(v.number()),
+  maxPrice: v.nullable(CentsSchema),
+  createdAt: IsoDateTimeSchema,
+  salespersonName: nullableString,
+});
+
+export const TradeInVehicleSchema = v.object({
+  year: v.pipe(v.number(), v.integer('expected a whole year')),
+  make: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a make')),
+  model: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a model')),
+  trim: v.nullish(v.string()),
+  color: v.nullish(v.string()),
+  mileage: v.nullish(v.number()),
+  price: v.nullish(CentsSchema),
+});
+
+export const WantMatchSchema = v.object({ want: VehicleWantSchema, criteriaMet: count, criteriaSet: count });
+
+// ───────────────────────────── dataset ─────────────────────────────
+
+export const DatasetSchema = v.object({
+  today: IsoDateSchema,
+  dealer: DealerProfileSchema,
+  categories: v.array(SourceCategorySchema),
+  sources: v.array(PosSourceSchema),
+  customers: v.array(CustomerSchema),
+  invoices: v.array(InvoiceSchema),
+  spend: v.array(MarketingSpendSchema),
+  board: v.array(BoardEntrySchema),
+  sms: v.array(SmsMessageSchema),
+  leads: v.array(LeadSchema),
+  rules: v.array(OemRuleSchema),
+  traffic: v.array(TrafficEventSchema),
+  deleted: v.array(DeletedRecordSchema),
+  wants: v.array(VehicleWantSchema),
+});
+
+// ───────────────────────────── request bodies ─────────────────────────────
+// The id of the thing written travels in the path, so it is not part of these bodies.
+
+const version = v.pipe(v.number(), v.integer('expected a whole version number'));
+
+/** PATCH /sources/{id} */
+export const SourceUpdateBodySchema = v.object({
+  expectedVersion: version,
+  categoryId: v.optional(nullableString),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('expected a non-empty name'))),
+  deleted: v.optional(v.boolean()),
+});
+
+/** POST /sources */
+export const SourceCreateBodySchema = v.object({
+  id: v.optional(v.string()),
+  categoryId: v.string(),
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a non-empty name')),
+});
+
+/** PUT /sources/categories/{id} */
+export const CategoryUpsertBodySchema = v.object({
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a non-empty name')),
+  order: v.optional(v.number()),
+  expectedVersion: v.optional(version),
+  deleted: v.optional(v.boolean()),
+});
+
+/** PUT /sources/spend */
+export const SpendUpsertBodySchema = v.object({
+  month: IsoMonthSchema,
+  categoryId: v.string(),
+  sourceId: nullableString,
+  amount: v.pipe(CentsSchema, v.minValue(0, 'expected a non-negative amount')),
+  expectedVersion: v.optional(version),
+});
+
+/** PUT /customers/{id}/source */
+export const CustomerSourceBodySchema = v.object({ sourceId: nullableString, expectedVersion: version });
+
+// ───────────────────────────── issue messages ─────────────────────────────
+
+/** Where a valibot issue is, as `items[3].sentAt`; empty at the root. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    path += typeof item.key === 'number' ? `[${item.key}]` : `${path ? '.' : ''}${String(item.key)}`;
+  }
+  return path;
+}
+
+/**
+ * What is wrong: `expected string, received 5` for a wrong type, the validation's own message
+ * (every one in schemas.ts states what it expects) with what was received for a wrong value.
+ */
+export function issueText(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema') return `expected ${issue.expected}, received ${issue.received}`;
+  // A check on a whole object has nothing useful to print as "received".
+  return typeof issue.input === 'object' && issue.input !== null ? issue.message : `${issue.message}, received ${issue.received}`;
+}
+
+/** `items[3].sentAt: expected string, received 5` for one valibot issue. */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  return `${issuePath(issue) || '(root)'}: ${issueText(issue)}`;
+}
+
+// ───────────────────────────── drift checks ─────────────────────────────
+
+type Same<X, Y> = (<G>() => G extends X ? 1 : 2) extends <G>() => G extends Y ? 1 : 2 ? true : false;
+/** Fails to compile when a schema's output is not exactly its model type. */
+type Pin<S extends v.GenericSchema, T> = Same<v.InferOutput<S>, T> extends true ? true : ['schema drifted from', T];
+type Expect<T extends true> = T;
+
+/** @internal */
+export type SchemaDriftChecks = [
+  Expect<Pin<typeof SourceCategorySchema, M.SourceCategory>>,
+  Expect<Pin<typeof PosSourceSchema, M.PosSource>>,
+  Expect<Pin<typeof MappingStatusSchema, M.MappingStatus>>,
+  Expect<Pin<typeof MarketingSpendSchema, M.MarketingSpend>>,
+  Expect<Pin<typeof SourceReportRowSchema, M.SourceReportRow>>,
+  Expect<Pin<typeof SourceReportSchema, M.SourceReport>>,
+  Expect<Pin<typeof CustomerSchema, M.Customer>>,
+  Expect<Pin<typeof InvoiceSchema, M.Invoice>>,
+  Expect<Pin<typeof BoardEntrySchema, M.BoardEntry>>,
+  Expect<Pin<typeof SmsMessageSchema, M.SmsMessage>>,
+  Expect<Pin<typeof SmsSummarySchema, M.SmsSummary>>,
+  Expect<Pin<typeof LeadSchema, M.Lead>>,
+  Expect<Pin<typeof DealerProfileSchema, M.DealerProfile>>,
+  Expect<Pin<typeof OemRuleSchema, M.OemRule>>,
+  Expect<Pin<typeof LeadClockSchema, M.LeadClock>>,
+  Expect<Pin<typeof LeadResponseSummarySchema, M.LeadResponseSummary>>,
+  Expect<Pin<typeof TrafficEventSchema, M.TrafficEvent>>,
+  Expect<Pin<typeof TrafficAggregateSchema, M.TrafficAggregate>>,
+  Expect<Pin<typeof TrafficHeatmapSchema, M.TrafficHeatmap>>,
+  Expect<Pin<typeof DeletedRecordSchema, M.DeletedRecord>>,
+  Expect<Pin<typeof RestoreRequestSchema, M.RestoreRequest>>,
+  Expect<Pin<typeof RestoreResultSchema, M.RestoreResult>>,
+  Expect<Pin<typeof VehicleWantSchema, M.VehicleWant>>,
+  Expect<Pin<typeof TradeInVehicleSchema, M.TradeInVehicle>>,
+  Expect<Pin<typeof WantMatchSchema, M.WantMatch>>,
+  Expect<Pin<typeof DatasetSchema, M.Dataset>>,
+  Expect<Pin<ReturnType<typeof pageSchema<M.SmsMessage>>, A.Page<M.SmsMessage>>>,
+  Expect<Pin<typeof SourceUpdateBodySchema, Omit<A.SourceUpdate, 'id'>>>,
+  Expect<Pin<typeof CategoryUpsertBodySchema, Omit<A.CategoryUpsert, 'id'>>>,
+  Expect<Pin<typeof SpendUpsertBodySchema, A.SpendUpsert>>,
+  Expect<Pin<typeof CustomerSourceBodySchema, Omit<A.CustomerSourceChange, 'customerId'>>>,
+];

@@ -1,0 +1,117 @@
+import { expect } from '@open-wc/testing';
+import { DateTime } from 'luxon';
+import { BLOCKED_SENDER, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
+import { ruleForLead } from '../../src/data/logic/leads.js';
+import { summarizeSms } from '../../src/data/logic/sms.js';
+import { buildSourceReport, isSourceUnknown, mappingStatus } from '../../src/data/logic/sources.js';
+
+describe('generateDataset', () => {
+  const data = generateDataset({ seed: 11, size: 'small' });
+
+  it('is deterministic: the same seed gives the same data, another seed other data', () => {
+    expect(generateDataset({ seed: 11, size: 'small' })).to.deep.equal(data);
+    const other = generateDataset({ seed: 12, size: 'small' });
+    expect(other.customers.map((c) => c.firstName)).not.to.deep.equal(data.customers.map((c) => c.firstName));
+    expect(mulberry32(1)()).to.equal(mulberry32(1)());
+  });
+
+  it('sizes the data, and lets counts be overridden', () => {
+    expect([data.customers.length, data.sms.length, data.traffic.length, data.board.length]).to.deep.equal([300, 500, 2000, 15]);
+    const bench = generateDataset({ size: 'bench', smsCount: 1200, trafficCount: 3000 });
+    expect([bench.customers.length, bench.sms.length, bench.traffic.length]).to.deep.equal([20_000, 1200, 3000]);
+  });
+
+  it('describes a dealer in Chicago with real hours and the year’s US holidays', () => {
+    expect(data.today).to.equal('2026-11-23');
+    expect(data.dealer.zone).to.equal('America/Chicago');
+    expect(data.dealer.hours).to.deep.include({ mon: ['08:00', '19:00'], sat: ['09:00', '17:00'], sun: null });
+    expect(data.dealer.holidays).to.include.members(['2026-11-26', '2026-09-07', '2026-05-25', '2026-07-04', '2026-12-25']);
+    expect(usHolidays(2025)).to.deep.equal(['2025-01-01', '2025-05-26', '2025-07-04', '2025-09-01', '2025-11-27', '2025-12-25']);
+  });
+
+  it('references only records that exist', () => {
+    const sources = new Set(data.sources.map((s) => s.id));
+    const customers = new Set(data.customers.map((c) => c.id));
+    const categories = new Set(data.categories.map((c) => c.id));
+    const missing = [
+      ...data.customers.filter((c) => c.sourceId && !sources.has(c.sourceId)).map((c) => `customer ${c.id}`),
+      ...data.sources.filter((s) => s.categoryId && !categories.has(s.categoryId)).map((s) => `source ${s.id}`),
+      ...data.invoices.filter((i) => !customers.has(i.customerId)).map((i) => `invoice ${i.id}`),
+      ...data.spend.filter((s) => !categories.has(s.categoryId) || (s.sourceId && !sources.has(s.sourceId))).map((s) => `spend ${s.id}`),
+      ...data.board.filter((b) => !customers.has(b.customerId)).map((b) => `board ${b.id}`),
+      ...data.sms.filter((m) => m.customerId && !customers.has(m.customerId)).map((m) => `sms ${m.id}`),
+      ...data.wants.filter((w) => !customers.has(w.customerId)).map((w) => `want ${w.id}`),
+      ...data.deleted.filter((d) => d.mergedIntoId && !customers.has(d.mergedIntoId)).map((d) => `deleted ${d.id}`),
+      ...data.deleted.filter((d) => d.kind === 'customer' && customers.has(d.customerId)).map((d) => `deleted ${d.id} still exists`),
+    ];
+    expect(missing).to.deep.equal([]);
+    const ids = [data.customers, data.sms, data.traffic, data.leads, data.invoices, data.deleted, data.wants].map(
+      (list) => new Set(list.map((x) => x.id)).size === list.length,
+    );
+    expect(ids).to.deep.equal([true, true, true, true, true, true, true]);
+  });
+
+  it('has messy source codes, about a third unmapped, so the report has an unknown bucket', () => {
+    const codes = data.sources.map((s) => s.code);
+    expect(codes).to.include.members(['GOOG', 'Yelp!', 'DRIVEBY', 'REF-FRIEND', '', '<b>WALK</b>']);
+    expect(data.sources.length).to.be.within(55, 70);
+    const status = mappingStatus(data.sources, data.customers);
+    expect(status.mapped / status.total).to.be.within(0.55, 0.75);
+    expect(data.customers.some((c) => c.sourceId === null)).to.equal(true);
+    const report = buildSourceReport(data, { from: '2025-11-24', to: '2026-11-23' });
+    expect(report.categories.at(-1)!.id).to.equal('unknown');
+    expect(report.categories.at(-1)!.newCustomers).to.be.greaterThan(0);
+    expect(report.totals.spend).to.be.greaterThan(0);
+    expect(report.totals.revenue).to.be.greaterThan(0);
+  });
+
+  it('puts today’s vehicles on the board, some with an unknown source', () => {
+    const byId = new Map(data.sources.map((s) => [s.id, s]));
+    expect(data.board.every((b) => b.date === data.today && b.sourceUnknown === isSourceUnknown(b.sourceId, byId))).to.equal(true);
+    expect(data.board.filter((b) => b.sourceUnknown).length).to.be.within(1, 14);
+  });
+
+  it('has texts from both providers with their error codes, and a sender carriers start blocking this month', () => {
+    expect(new Set(data.sms.map((m) => m.provider))).to.deep.equal(new Set(['twilio', 'bandwidth']));
+    const codes = new Set(data.sms.map((m) => m.errorCode).filter(Boolean));
+    expect([...codes].some((c) => c!.startsWith('30'))).to.equal(true);
+    expect([...codes].some((c) => /^[459]\d{3}$/.test(c!))).to.equal(true);
+    expect(data.sms.every((m, i) => i === 0 || data.sms[i - 1]!.sentAt <= m.sentAt)).to.equal(true);
+    const summary = summarizeSms(data.sms, { from: '2026-11-01', to: '2026-11-23' }, data.dealer.zone);
+    expect(summary.blocking[0]?.number).to.equal(BLOCKED_SENDER);
+    expect(summarizeSms(data.sms, { from: '2026-10-01', to: '2026-10-23' }, data.dealer.zone).blocking.map((f) => f.number)).not.to.include(
+      BLOCKED_SENDER,
+    );
+  });
+
+  it('has leads across the OEMs, with auto-responses and after-hours arrivals', () => {
+    const makes = new Set(data.leads.map((l) => l.make));
+    expect(makes.size).to.be.at.least(8);
+    expect(data.leads.filter((l) => ruleForLead(l, data.rules)).length / data.leads.length).to.be.above(0.9);
+    expect(data.leads.some((l) => l.activities.some((a) => a.kind === 'auto-response'))).to.equal(true);
+    const afterHours = data.leads.filter((l) => {
+      const t = DateTime.fromISO(l.receivedAt, { zone: data.dealer.zone });
+      return t.weekday === 7 || t.hour < 8 || t.hour >= 19;
+    });
+    expect(afterHours.length).to.be.greaterThan(5);
+  });
+
+  it('puts store traffic inside opening hours, in time order', () => {
+    const outside = data.traffic.filter((e) => {
+      const t = DateTime.fromISO(e.at, { zone: data.dealer.zone });
+      const close = t.weekday === 6 ? 17 : 19;
+      const open = t.weekday === 6 ? 9 : 8;
+      return t.weekday === 7 || t.hour < open || t.hour >= close || data.dealer.holidays.includes(t.toISODate()!);
+    });
+    expect(outside.map((e) => e.at)).to.deep.equal([]);
+    expect(data.traffic.every((e, i) => i === 0 || data.traffic[i - 1]!.at <= e.at)).to.equal(true);
+    expect(new Set(data.traffic.map((e) => e.outcome))).to.deep.equal(new Set(['sold', 'not-sold', 'pending']));
+  });
+
+  it('has wants for customers who need a car located, and deleted and merged customers', () => {
+    const customers = new Map(data.customers.map((c) => [c.id, c]));
+    expect(data.wants.every((w) => customers.get(w.customerId)!.status === w.customerStatus)).to.equal(true);
+    expect(data.wants.filter((w) => w.customerStatus === 'need-car-locate').length).to.be.at.least(10);
+    expect(new Set(data.deleted.map((d) => d.kind))).to.deep.equal(new Set(['customer', 'merge-leftover']));
+  });
+});

@@ -1,0 +1,231 @@
+import { expect } from '@open-wc/testing';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
+import { buildSourceReport } from '../../src/data/logic/sources.js';
+import type { Dataset } from '../../src/data/model.js';
+
+const NOW = new Date('2026-11-23T16:30:00.000Z');
+const dataset = generateDataset({ seed: 5, size: 'small' });
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAdapterError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('createMemoryAdapter', () => {
+  let adapter: ForecourtAdapter;
+  let data: Dataset;
+  beforeEach(() => {
+    data = structuredClone(dataset);
+    adapter = createMemoryAdapter(data, { now: () => NOW });
+  });
+
+  describe('sources', () => {
+    it('derives customer counts from customers and answers the report with the domain logic', async () => {
+      const sources = await adapter.sources!.list();
+      const goog = sources.find((s) => s.code === 'GOOG')!;
+      expect(goog.customerCount).to.equal(data.customers.filter((c) => c.sourceId === goog.id).length);
+      expect(goog.customerCount).to.be.greaterThan(0);
+      const range = { from: '2026-01-01', to: '2026-06-30' };
+      expect(await adapter.sources!.report(range)).to.deep.equal(buildSourceReport(data, range));
+      expect((await adapter.sources!.categories()).map((c) => c.id)).to.deep.equal([
+        'internet', 'referral', 'drive-by', 'advertising', 'fleet', 'repeat', 'other-new',
+      ]);
+    });
+
+    it('keeps its own copy and hands out clones', async () => {
+      data.sources[0]!.name = 'changed outside';
+      const [first] = await adapter.sources!.list();
+      expect(first!.name).to.equal('Google');
+      first!.name = 'changed by a caller';
+      expect((await adapter.sources!.list())[0]!.name).to.equal('Google');
+    });
+
+    it('maps a source, bumping version and updatedAt; a stale version is a conflict with the current source', async () => {
+      const yelp = (await adapter.sources!.list()).find((s) => s.code === 'YELP')!;
+      expect(yelp.categoryId).to.equal(null);
+      const updated = await adapter.sources!.update({ id: yelp.id, expectedVersion: yelp.version, categoryId: 'internet' });
+      expect(updated).to.include({ categoryId: 'internet', version: yelp.version + 1, updatedAt: NOW.toISOString() });
+      const error = await failure(adapter.sources!.update({ id: yelp.id, expectedVersion: yelp.version, name: 'Yelp (old)' }));
+      expect([error.kind, error.status, error.message]).to.deep.equal(['conflict', 409, 'Source "Yelp" was changed by someone else.']);
+      expect(error.body).to.deep.equal({ current: updated });
+      expect((await failure(adapter.sources!.update({ id: 'nope', expectedVersion: 1 }))).kind).to.equal('not-found');
+      expect((await failure(adapter.sources!.update({ id: yelp.id, expectedVersion: 2, categoryId: 'zzz' }))).message).to.equal('No category "zzz".');
+    });
+
+    it('completes the mapping, then nothing is left unmapped', async () => {
+      const before = await adapter.sources!.mappingStatus();
+      expect(before.mapped).to.be.lessThan(before.total);
+      expect(await adapter.sources!.completeMapping()).to.deep.equal({ mapped: before.total - before.mapped });
+      const after = await adapter.sources!.mappingStatus();
+      expect(after.mapped).to.equal(after.total);
+      expect(after.unknownCustomers).to.equal(
+        data.customers.filter((c) => !c.sourceId || data.sources.find((s) => s.id === c.sourceId)?.deleted).length,
+      );
+    });
+
+    it('applies a write once per idempotency key and returns the first result again', async () => {
+      const created = await adapter.sources!.create({ categoryId: 'referral', name: 'Church bulletin' }, { idempotencyKey: 'k1' });
+      const again = await adapter.sources!.create({ categoryId: 'referral', name: 'Church bulletin' }, { idempotencyKey: 'k1' });
+      expect(again).to.deep.equal(created);
+      expect((await adapter.sources!.list()).filter((s) => s.name === 'Church bulletin')).to.have.length(1);
+      expect(created).to.include({ origin: 'shop', code: '', categoryId: 'referral', version: 1 });
+    });
+
+    it('saves categories and spend with versions, and refuses to delete a default category', async () => {
+      const custom = await adapter.sources!.saveCategory({ id: 'events', name: 'Events' });
+      expect(custom).to.include({ order: 8, builtIn: false, version: 1 });
+      const source = await adapter.sources!.create({ categoryId: 'events', name: 'Car show' });
+      await adapter.sources!.saveCategory({ id: 'events', name: 'Events', expectedVersion: 1, deleted: true });
+      expect((await adapter.sources!.list()).find((s) => s.id === source.id)!.categoryId, 'unmapped with its category').to.equal(null);
+      const error = await failure(adapter.sources!.saveCategory({ id: 'internet', name: 'Internet', expectedVersion: 1, deleted: true }));
+      expect([error.kind, error.message]).to.deep.equal(['rejected', '"Internet" is a default category and cannot be deleted.']);
+
+      const range = { from: '2027-01-01', to: '2027-01-31' };
+      const first = await adapter.sources!.saveSpend({ month: '2027-01', categoryId: 'fleet', sourceId: null, amount: 31_000 });
+      const second = await adapter.sources!.saveSpend({ month: '2027-01', categoryId: 'fleet', sourceId: null, amount: 62_000, expectedVersion: 1 });
+      expect([first.version, second.version, second.id]).to.deep.equal([1, 2, first.id]);
+      expect((await failure(adapter.sources!.saveSpend({ month: '2027-01', categoryId: 'fleet', sourceId: null, amount: 1, expectedVersion: 1 }))).kind).to.equal('conflict');
+      expect(await adapter.sources!.spend(range)).to.deep.equal([second]);
+      const report = await adapter.sources!.report({ from: '2027-01-01', to: '2027-01-15' });
+      expect(report.categories.find((c) => c.id === 'fleet')!.spend).to.equal(30_000);
+      expect((await failure(adapter.sources!.saveSpend({ month: '2027-13', categoryId: 'fleet', sourceId: null, amount: 1 }))).message).to.match(/^Invalid month/);
+      expect((await failure(adapter.sources!.saveSpend({ month: '2027-02', categoryId: 'fleet', sourceId: null, amount: 9.99 }))).kind).to.equal('rejected');
+    });
+  });
+
+  describe('customers', () => {
+    it('setting a source stops the board from marking the customer unknown', async () => {
+      const board = await adapter.customers!.board({ date: '2026-11-23' });
+      expect(board).to.have.length(15);
+      const entry = board.find((b) => b.sourceUnknown)!;
+      const goog = data.sources.find((s) => s.code === 'GOOG')!;
+      const saved = await adapter.customers!.setSource({ customerId: entry.customerId, sourceId: goog.id, expectedVersion: entry.customerVersion });
+      expect(saved).to.include({ sourceId: goog.id, version: entry.customerVersion + 1 });
+      const after = (await adapter.customers!.board({ date: '2026-11-23' })).find((b) => b.id === entry.id)!;
+      expect(after).to.include({ sourceUnknown: false, sourceId: goog.id, customerVersion: saved.version });
+      const stale = await failure(adapter.customers!.setSource({ customerId: entry.customerId, sourceId: null, expectedVersion: entry.customerVersion }));
+      expect(stale.message).to.equal(`Customer "${entry.customerName}" was changed by someone else.`);
+      expect(await adapter.customers!.board({ date: '2026-11-22' })).to.deep.equal([]);
+    });
+
+    it('sets a source once for a repeated idempotency key', async () => {
+      const c = data.customers[0]!;
+      const change = { customerId: c.id, sourceId: data.sources[1]!.id, expectedVersion: c.version };
+      const a = await adapter.customers!.setSource(change, { idempotencyKey: 'same' });
+      const b = await adapter.customers!.setSource(change, { idempotencyKey: 'same' });
+      expect(b).to.deep.equal(a);
+      expect(a.version).to.equal(c.version + 1);
+    });
+
+    it('pages the customer list and filters unknown sources', async () => {
+      let cursor: string | null = null;
+      const ids: string[] = [];
+      do {
+        const page: Awaited<ReturnType<NonNullable<ForecourtAdapter['customers']>['list']>> = await adapter.customers!.list({ cursor, limit: 120 });
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(ids).size).to.equal(300);
+      const unknown = await adapter.customers!.list({ sourceUnknown: true, limit: 1000 });
+      expect(unknown.total).to.equal((await adapter.sources!.mappingStatus()).unknownCustomers);
+      const bad = await failure(adapter.customers!.list({ cursor: 'garbage' }));
+      expect(bad.kind).to.equal('rejected');
+    });
+  });
+
+  describe('sms, leads, traffic', () => {
+    it('lists texts newest first by default, oldest first on request', async () => {
+      const range = { from: '2026-11-01', to: '2026-11-23' };
+      const desc = await adapter.sms!.list({ ...range, limit: 1000 });
+      expect(desc.total).to.be.greaterThan(50);
+      expect(desc.items.every((m, i) => i === 0 || desc.items[i - 1]!.sentAt >= m.sentAt)).to.equal(true);
+      const asc = await adapter.sms!.list({ ...range, order: 'asc', limit: 1000 });
+      expect(asc.items.map((m) => m.id)).to.deep.equal(desc.items.map((m) => m.id).reverse());
+      const summary = await adapter.sms!.summary(range);
+      expect(summary.current.inbound + summary.current.outbound).to.equal(desc.total);
+      expect(summary.blocking.map((f) => f.number)).to.include('+15125550177');
+    });
+
+    it('answers leads, rules and the response summary', async () => {
+      const range = { from: '2025-11-24', to: '2026-11-23' };
+      const page = await adapter.leads!.list({ ...range, limit: 1000 });
+      expect(page.total).to.equal(data.leads.length);
+      expect(await adapter.leads!.get(page.items[0]!.id)).to.deep.equal(page.items[0]);
+      expect((await failure(adapter.leads!.get('nope'))).kind).to.equal('not-found');
+      const summary = await adapter.leads!.responseSummary({ ...range, groupBy: 'oem' });
+      expect(summary.total.leads).to.equal(data.leads.length);
+      const [rule] = await adapter.leads!.rules();
+      const saved = await adapter.leads!.saveRule({ ...rule!, limitMinutes: 45 });
+      expect(saved).to.include({ limitMinutes: 45, version: rule!.version + 1 });
+      expect((await failure(adapter.leads!.saveRule({ ...rule!, limitMinutes: 30 }))).kind).to.equal('conflict');
+      expect((await adapter.leads!.dealer()).zone).to.equal('America/Chicago');
+    });
+
+    it('aggregates traffic consistently with its list', async () => {
+      const range = { from: '2026-10-01', to: '2026-10-31' };
+      const aggregate = await adapter.traffic!.aggregate({ ...range, groupBy: 'upType' });
+      const list = await adapter.traffic!.list({ ...range, limit: 1 });
+      expect(aggregate.total.ups).to.equal(list.total);
+      expect(aggregate.rows.reduce((n, r) => n + r.ups, 0)).to.equal(list.total);
+      const heatmap = await adapter.traffic!.heatmap(range);
+      expect(heatmap.cells.reduce((n, c) => n + c.ups, 0)).to.equal(list.total);
+    });
+  });
+
+  describe('deleted and vehicles', () => {
+    it('restores a deleted customer once', async () => {
+      const range = { from: '2025-11-24', to: '2026-11-23' };
+      const page = await adapter.deleted!.list({ ...range, limit: 1000 });
+      expect(page.items.every((r) => r.restoredAt === null)).to.equal(true);
+      const withRestored = await adapter.deleted!.list({ ...range, includeRestored: true, limit: 1000 });
+      expect(withRestored.total).to.equal(data.deleted.length);
+      const record = page.items.find((r) => r.kind === 'customer')!;
+      expect(await adapter.deleted!.restore({ ids: [record.id] })).to.deep.equal({ restored: [record.id], failed: [] });
+      const found = await adapter.customers!.list({ search: record.customerName, limit: 1000 });
+      expect(found.items.map((c) => c.id)).to.include(record.customerId);
+      const again = await adapter.deleted!.restore({ ids: [record.id] });
+      expect(again.failed).to.deep.equal([{ id: record.id, reason: `${record.customerName} was already restored on 2026-11-23.` }]);
+      expect((await adapter.deleted!.list({ ...range, limit: 1000 })).total).to.equal(page.total - 1);
+      expect((await failure(adapter.deleted!.restore({ ids: [] }))).message).to.equal('Choose at least one record to restore.');
+    });
+
+    it('lists wants of customers who need a car located, and matches a trade-in', async () => {
+      const wants = await adapter.vehicles!.wants({ limit: 1000 });
+      expect(wants.total).to.be.greaterThan(0);
+      expect(wants.items.every((w) => w.customerStatus === 'need-car-locate')).to.equal(true);
+      const want = wants.items[0]!;
+      const matches = await adapter.vehicles!.matchTradeIn({ year: want.yearTo, make: want.make.toUpperCase(), model: want.model });
+      expect(matches.map((m) => m.want.id)).to.include(want.id);
+      const bad = await failure(adapter.vehicles!.matchTradeIn({ year: Number.NaN, make: 'Honda', model: 'Civic' }));
+      expect([bad.kind, bad.message]).to.deep.equal(['rejected', 'Invalid trade-in year null.']);
+    });
+  });
+
+  it('refuses an aborted call and an invalid range with specific errors', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await failure(adapter.sources!.list({ signal: controller.signal }));
+    expect(aborted.kind).to.equal('aborted');
+    const write = await failure(adapter.sources!.completeMapping({ signal: controller.signal }));
+    expect(write.kind).to.equal('aborted');
+    expect((await adapter.sources!.mappingStatus()).mapped, 'aborted write not applied').to.be.lessThan((await adapter.sources!.mappingStatus()).total);
+    for (const call of [
+      adapter.sources!.report({ from: '2026-02-30', to: '2026-03-01' }),
+      adapter.sms!.list({ from: 'yesterday', to: '2026-03-01' }),
+      adapter.traffic!.aggregate({ from: '2026-03-02', to: '2026-03-01', groupBy: 'day' }),
+      adapter.deleted!.list({ from: '', to: '2026-03-01' }),
+    ]) {
+      const error = await failure(call);
+      expect([error.kind, error.status]).to.deep.equal(['rejected', 400]);
+      expect(error.message).to.match(/^Invalid date range/);
+    }
+  });
+});

@@ -1,0 +1,255 @@
+import { expect } from '@open-wc/testing';
+import {
+  BLOCKING_MIN_SENT,
+  CARRIER_FILTERING_ADVICE,
+  SMS_ERROR_CODES,
+  classifySmsError,
+  compareToPrevious,
+  detectCarrierBlocking,
+  filterSms,
+  previousPeriod,
+  summarizePeriod,
+  summarizeSms,
+} from '../../src/data/logic/sms.js';
+import { isAdapterError } from '../../src/data/errors.js';
+import type { SmsMessage, SmsProvider } from '../../src/data/model.js';
+
+let seq = 0;
+function sms(overrides: Partial<SmsMessage> = {}): SmsMessage {
+  seq++;
+  return {
+    id: `m${seq}`,
+    provider: 'twilio',
+    direction: 'outbound',
+    from: '+13125550100',
+    to: '+13125550999',
+    body: 'Your car is ready',
+    status: 'delivered',
+    errorCode: null,
+    sentAt: '2026-03-10T15:00:00.000Z',
+    segments: 1,
+    employeeId: 'e1',
+    employeeName: 'Ana Ruiz',
+    customerId: 'c1',
+    customerName: 'Sam Lee',
+    ...overrides,
+  };
+}
+
+const BANDWIDTH = [
+  4406, 4470, 4481, 4482, 4700, 4701, 4702, 4720, 4721, 4730, 4750, 4770, 4771, 4772, 4773, 4775, 4780, 4781, 4785, 4795,
+  5600, 5650, 9902, 9999,
+];
+const TWILIO = [21211, 21610, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 30032, 30034, 30450];
+
+describe('classifySmsError', () => {
+  it('classifies every listed code into a known category with text', () => {
+    const cases: [SmsProvider, number][] = [
+      ...BANDWIDTH.map((c) => ['bandwidth', c] as [SmsProvider, number]),
+      ...TWILIO.map((c) => ['twilio', c] as [SmsProvider, number]),
+    ];
+    for (const [provider, code] of cases) {
+      for (const form of [code, String(code), ` ${code} `]) {
+        const info = classifySmsError(provider, form);
+        expect(info.category, `${provider} ${code}`).to.not.equal('unknown');
+        expect(info.code).to.equal(String(code));
+        expect(info.provider).to.equal(provider);
+        expect(info.title.length && info.definition.length && info.advice.length, `${provider} ${code}`).to.be.greaterThan(0);
+      }
+    }
+    expect(Object.keys(SMS_ERROR_CODES.bandwidth)).to.have.length(BANDWIDTH.length);
+    expect(Object.keys(SMS_ERROR_CODES.twilio)).to.have.length(TWILIO.length);
+  });
+
+  it('uses the deck definitions for its five errors', () => {
+    expect(classifySmsError('bandwidth', 4406).title).to.equal('Rejected - unallocated number');
+    expect(classifySmsError('bandwidth', 4406).definition).to.contain('not available for public use in North America');
+    expect(classifySmsError('bandwidth', 4720).definition).to.contain('prepaid account');
+    expect(classifySmsError('bandwidth', 4750).definition).to.contain('does not have text messaging enabled');
+    expect(classifySmsError('bandwidth', 5650).definition).to.contain('General delivery failure');
+    expect(classifySmsError('bandwidth', '9902')).to.include({ category: 'receipt-expired', title: 'Delivery receipt expired' });
+  });
+
+  it('maps carrier filtering to one category with the deck advice', () => {
+    for (const [provider, code] of [['twilio', 30007], ['bandwidth', 4470], ['bandwidth', 4770]] as const) {
+      const info = classifySmsError(provider, code);
+      expect(info.category).to.equal('carrier-filtered');
+      expect(info.advice).to.equal(CARRIER_FILTERING_ADVICE);
+    }
+    expect(CARRIER_FILTERING_ADVICE).to.contain('Update your templates');
+  });
+
+  it('spot-checks the taxonomy and billable flags', () => {
+    expect(classifySmsError('twilio', 21610)).to.include({ category: 'opted-out', billable: false });
+    expect(classifySmsError('twilio', 30006).category).to.equal('landline-or-unreachable');
+    expect(classifySmsError('twilio', 21211).category).to.equal('invalid-number');
+    expect(classifySmsError('bandwidth', 4781).category).to.equal('volume-limited');
+    expect(classifySmsError('bandwidth', 4775).category).to.equal('opted-out');
+    expect(classifySmsError('bandwidth', 4406).billable).to.equal(false);
+    expect(classifySmsError('bandwidth', 4770).billable).to.equal(true);
+    // A Twilio code is not a Bandwidth code.
+    expect(classifySmsError('bandwidth', 30007).category).to.equal('unknown');
+  });
+
+  it('keeps unknown codes raw and never throws', () => {
+    expect(classifySmsError('twilio', 'X-17')).to.include({ category: 'unknown', code: 'X-17' });
+    expect(classifySmsError('bandwidth', 1234).title).to.equal('Error 1234');
+    expect(classifySmsError('twilio', null)).to.include({ category: 'unknown', code: '' });
+    expect(classifySmsError('twilio', undefined).category).to.equal('unknown');
+    expect(classifySmsError('sinch' as SmsProvider, 30007)).to.include({ category: 'unknown', code: '30007' });
+    expect(classifySmsError('twilio', 'constructor').category).to.equal('unknown');
+  });
+});
+
+describe('previousPeriod', () => {
+  it('moves both ends back one month, clamping month ends', () => {
+    expect(previousPeriod({ from: '2026-03-31', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-28', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2024-03-30', to: '2024-03-31' })).to.deep.equal({ from: '2024-02-29', to: '2024-02-29' });
+    expect(previousPeriod({ from: '2026-01-15', to: '2026-01-20' })).to.deep.equal({ from: '2025-12-15', to: '2025-12-20' });
+    expect(previousPeriod({ from: '2026-05-31', to: '2026-06-30' })).to.deep.equal({ from: '2026-04-30', to: '2026-05-30' });
+  });
+
+  it('rejects an invalid range with a specific error', () => {
+    let error: unknown;
+    try {
+      previousPeriod({ from: '2026-02-30', to: '2026-03-01' });
+    } catch (e) {
+      error = e;
+    }
+    expect(isAdapterError(error)).to.equal(true);
+    expect((error as Error).message).to.contain('"from"');
+  });
+});
+
+describe('filterSms', () => {
+  const lateEvening = sms({ sentAt: '2026-03-02T03:00:00.000Z' }); // Mar 1, 21:00 in Chicago
+  const inbound = sms({ direction: 'inbound', status: 'received', body: 'Is my TRUCK done?', employeeId: 'e2', employeeName: 'Bo Park' });
+  const filtered = sms({ status: 'undelivered', errorCode: '30007', customerId: 'c2', customerName: 'Jo Diaz', to: '+17735550123' });
+  const landline = sms({ provider: 'bandwidth', status: 'failed', errorCode: '4720', sentAt: '2026-03-31T23:30:00.000Z' });
+  const all = [lateEvening, inbound, filtered, landline];
+  const march = { from: '2026-03-01', to: '2026-03-31' };
+
+  it('takes calendar days in the zone', () => {
+    expect(filterSms(all, { from: '2026-03-01', to: '2026-03-01' }, 'America/Chicago')).to.deep.equal([lateEvening]);
+    expect(filterSms(all, { from: '2026-03-01', to: '2026-03-01' }, 'UTC')).to.deep.equal([]);
+    expect(filterSms(all, { from: '2026-03-02', to: '2026-03-02' })).to.deep.equal([lateEvening]);
+    // 23:30 UTC on Mar 31 is still Mar 31 in Chicago and in UTC; Apr 1 in Berlin.
+    expect(filterSms(all, march, 'Europe/Berlin')).to.not.include(landline);
+    expect(filterSms(all, march, 'America/Chicago')).to.have.length(4);
+  });
+
+  it('applies every non-date filter', () => {
+    expect(filterSms(all, { ...march, direction: 'inbound' })).to.deep.equal([inbound]);
+    expect(filterSms(all, { ...march, status: 'failed' })).to.deep.equal([landline]);
+    expect(filterSms(all, { ...march, errorCategory: 'carrier-filtered' })).to.deep.equal([filtered]);
+    expect(filterSms(all, { ...march, errorCategory: 'invalid-number' })).to.deep.equal([landline]);
+    expect(filterSms(all, { ...march, employeeId: 'e2' })).to.deep.equal([inbound]);
+    expect(filterSms(all, { ...march, customerId: 'c2' })).to.deep.equal([filtered]);
+    expect(filterSms(all, { ...march, text: 'truck' })).to.deep.equal([inbound]);
+    expect(filterSms(all, { ...march, text: 'jo d' })).to.deep.equal([filtered]);
+    expect(filterSms(all, { ...march, text: '773555' })).to.deep.equal([filtered]);
+    expect(filterSms(all, { ...march, text: 'BO PARK', direction: 'outbound' })).to.deep.equal([]);
+  });
+});
+
+describe('summarizePeriod', () => {
+  it('counts a hand-computed fixture, every day of the range', () => {
+    const messages = [
+      sms({ sentAt: '2026-03-01T12:00:00Z' }),
+      sms({ sentAt: '2026-03-01T13:00:00Z', status: 'undelivered', errorCode: '30007' }),
+      sms({ sentAt: '2026-03-03T09:00:00Z', direction: 'inbound', status: 'received' }),
+      sms({ sentAt: '2026-03-03T10:00:00Z', status: 'failed', errorCode: '30006' }),
+      sms({ sentAt: '2026-03-03T11:00:00Z', status: 'sent' }),
+      sms({ sentAt: '2026-03-03T12:00:00Z', status: 'failed', errorCode: '99999' }),
+      sms({ sentAt: '2026-03-05T12:00:00Z' }), // outside the range: ignored
+    ];
+    const summary = summarizePeriod(messages, { from: '2026-03-01', to: '2026-03-04' });
+    expect(summary).to.deep.include({ inbound: 1, outbound: 5, delivered: 1, failed: 3 });
+    expect(summary.deliveryRate).to.equal(1 / 4);
+    expect(summary.errorsByCategory).to.deep.equal({ 'carrier-filtered': 1, 'landline-or-unreachable': 1, unknown: 1 });
+    expect(summary.perDay).to.deep.equal([
+      { date: '2026-03-01', inbound: 0, outbound: 2, failed: 1 },
+      { date: '2026-03-02', inbound: 0, outbound: 0, failed: 0 },
+      { date: '2026-03-03', inbound: 1, outbound: 3, failed: 2 },
+      { date: '2026-03-04', inbound: 0, outbound: 0, failed: 0 },
+    ]);
+  });
+
+  it('buckets days in the zone across a DST change and has no rate without outbound', () => {
+    const messages = [
+      sms({ sentAt: '2026-03-08T05:59:00Z', direction: 'inbound', status: 'received' }), // Mar 7 23:59 CST
+      sms({ sentAt: '2026-03-09T04:59:00Z', direction: 'inbound', status: 'received' }), // Mar 8 23:59 CDT
+      sms({ sentAt: '2026-03-09T05:00:00Z', direction: 'inbound', status: 'received' }), // Mar 9 00:00 CDT
+    ];
+    const summary = summarizePeriod(messages, { from: '2026-03-07', to: '2026-03-09' }, 'America/Chicago');
+    expect(summary.perDay.map((d) => d.inbound)).to.deep.equal([1, 1, 1]);
+    expect(summary.deliveryRate).to.equal(null);
+  });
+});
+
+describe('detectCarrierBlocking', () => {
+  const batch = (from: string, sent: number, filtered: number, code = '30007', provider: SmsProvider = 'twilio') =>
+    Array.from({ length: sent }, (_, i) =>
+      i < filtered ? sms({ from, provider, status: 'undelivered', errorCode: code }) : sms({ from, provider }),
+    );
+
+  it('flags a number whose filtered share doubled to at least 5% over enough texts', () => {
+    const current = [
+      ...batch('+1A', 40, 4), // 10% now
+      ...batch('+1B', 40, 4), // 10% now, 10% before: no rise
+      ...batch('+1C', BLOCKING_MIN_SENT - 1, 10), // too few texts
+      ...batch('+1D', 30, 1), // 3.3%: under 5%
+      ...batch('+1E', 20, 6, '4770', 'bandwidth'), // new number, 30%
+      ...batch('+1F', 20, 5, '30006'), // failures, but not filtering
+    ];
+    const previous = [...batch('+1A', 20, 1), ...batch('+1B', 20, 2)];
+    const flags = detectCarrierBlocking(current, previous);
+    expect(flags).to.deep.equal([
+      { number: '+1E', share: 0.3, previousShare: 0, filtered: 6, sent: 20 },
+      { number: '+1A', share: 0.1, previousShare: 0.05, filtered: 4, sent: 40 },
+    ]);
+  });
+
+  it('ignores inbound texts', () => {
+    const inbound = Array.from({ length: 30 }, () => sms({ from: '+1X', direction: 'inbound', status: 'failed', errorCode: '30007' }));
+    expect(detectCarrierBlocking(inbound, [])).to.deep.equal([]);
+  });
+});
+
+describe('summarizeSms', () => {
+  it('summarizes the range and the same range a month earlier under the same filters', () => {
+    const messages = [
+      sms({ sentAt: '2026-03-31T12:00:00Z' }),
+      sms({ sentAt: '2026-03-31T13:00:00Z', employeeId: 'e2' }),
+      sms({ sentAt: '2026-02-28T12:00:00Z' }),
+      sms({ sentAt: '2026-02-28T13:00:00Z', status: 'failed', errorCode: '30003' }),
+      sms({ sentAt: '2026-02-28T14:00:00Z', employeeId: 'e2' }),
+      sms({ sentAt: '2026-02-27T12:00:00Z' }),
+    ];
+    const summary = summarizeSms(messages, { from: '2026-03-30', to: '2026-03-31', employeeId: 'e1' });
+    expect(summary.current.range).to.deep.equal({ from: '2026-03-30', to: '2026-03-31' });
+    expect(summary.previous.range).to.deep.equal({ from: '2026-02-28', to: '2026-02-28' });
+    expect([summary.current.outbound, summary.current.delivered, summary.current.failed]).to.deep.equal([1, 1, 0]);
+    expect([summary.previous.outbound, summary.previous.delivered, summary.previous.failed]).to.deep.equal([2, 1, 1]);
+    expect(summary.previous.perDay).to.have.length(1);
+    expect(summary.blocking).to.deep.equal([]);
+    expect(compareToPrevious(summary.current.deliveryRate, summary.previous.deliveryRate)).to.deep.equal({
+      direction: 'up',
+      difference: 0.5,
+      ratio: 1,
+    });
+  });
+
+  it('reports carrier blocking against last month', () => {
+    const now = Array.from({ length: 25 }, (_, i) =>
+      sms({ sentAt: '2026-03-10T12:00:00Z', status: i < 5 ? 'undelivered' : 'delivered', errorCode: i < 5 ? '30007' : null }),
+    );
+    const before = Array.from({ length: 25 }, () => sms({ sentAt: '2026-02-10T12:00:00Z' }));
+    const summary = summarizeSms([...now, ...before], { from: '2026-03-01', to: '2026-03-31' });
+    expect(summary.blocking).to.deep.equal([{ number: '+13125550100', share: 0.2, previousShare: 0, filtered: 5, sent: 25 }]);
+    expect(summary.current.errorsByCategory).to.deep.equal({ 'carrier-filtered': 5 });
+    expect(compareToPrevious(0, 0).direction).to.equal('same');
+    expect(compareToPrevious(3, 0)).to.deep.equal({ direction: 'up', difference: 3, ratio: null });
+  });
+});
