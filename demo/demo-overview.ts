@@ -1,0 +1,375 @@
+/**
+ * The demo page's view of what `<fc-data-provider>` holds, until the widgets exist: counts per
+ * domain read through the provided adapter (REST → cache → MSW), the cache's storage, the outbox
+ * with Retry/Discard, and one write so offline → pending → online → confirmed can be watched.
+ */
+import { css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, initialState } from '@lit/task';
+import { DateTime } from 'luxon';
+import type { AdapterDomain, ForecourtAdapter } from '../src/data/adapter.js';
+import type { CachedAdapter } from '../src/data/cache/with-cache.js';
+import type { OutboxEntry } from '../src/data/cache/outbox.js';
+import { AdapterError } from '../src/data/errors.js';
+import type { AdapterErrorKind } from '../src/data/errors.js';
+import { COMPLETE_MAPPING_CATEGORY_ID, cleanSourceName, suggestCategory } from '../src/data/logic/sources.js';
+import { adapterContext } from '../src/components/shared/adapter-context.js';
+import { defineElement } from '../src/components/shared/define-element.js';
+import { FcElement } from '../src/components/shared/fc-element.js';
+import { formatCount } from '../src/components/shared/messages.js';
+import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../src/components/shared/states.js';
+import { shared } from '../src/styles/shared.js';
+import { tokens } from '../src/styles/tokens.js';
+
+interface Period {
+  today: string;
+  monthStart: string;
+  yearAgo: string;
+}
+
+interface Count {
+  label: string;
+  domain: AdapterDomain;
+  read(adapter: Required<ForecourtAdapter>, period: Period, signal: AbortSignal): Promise<string>;
+}
+
+const n = formatCount;
+
+const COUNTS: Count[] = [
+  {
+    label: 'Customer sources mapped',
+    domain: 'sources',
+    read: async (a, _p, signal) => {
+      // The list and the categories too, so they are cached and the write below also works offline.
+      const [s] = await Promise.all([a.sources.mappingStatus({ signal }), a.sources.list({ signal }), a.sources.categories({ signal })]);
+      return `${n(s.mapped)} of ${n(s.total)} (${n(s.unknownCustomers)} customers with an unknown source)`;
+    },
+  },
+  {
+    label: 'Customers',
+    domain: 'customers',
+    read: async (a, _p, signal) => n((await a.customers.list({ limit: 1 }, { signal })).total),
+  },
+  {
+    label: "Vehicles on today's board",
+    domain: 'customers',
+    read: async (a, p, signal) => {
+      const board = await a.customers.board({ date: p.today }, { signal });
+      return `${n(board.length)} (${n(board.filter((entry) => entry.sourceUnknown).length)} with an unknown source)`;
+    },
+  },
+  {
+    label: 'Texts this month',
+    domain: 'sms',
+    read: async (a, p, signal) => n((await a.sms.list({ from: p.monthStart, to: p.today, limit: 1 }, { signal })).total),
+  },
+  {
+    label: 'Internet leads this month',
+    domain: 'leads',
+    read: async (a, p, signal) => n((await a.leads.list({ from: p.monthStart, to: p.today, limit: 1 }, { signal })).total),
+  },
+  {
+    label: 'Store traffic this month',
+    domain: 'traffic',
+    read: async (a, p, signal) => {
+      const { total } = await a.traffic.aggregate({ from: p.monthStart, to: p.today, groupBy: 'outcome' }, { signal });
+      return `${n(total.ups)} ups, ${n(total.sold)} sold`;
+    },
+  },
+  {
+    label: 'Deleted and merged records (last 12 months)',
+    domain: 'deleted',
+    read: async (a, p, signal) => n((await a.deleted.list({ from: p.yearAgo, to: p.today, limit: 1 }, { signal })).total),
+  },
+  {
+    label: 'Vehicles customers are waiting for',
+    domain: 'vehicles',
+    read: async (a, _p, signal) => n((await a.vehicles.wants({ limit: 1 }, { signal })).total),
+  },
+];
+
+const STATUS_TEXT: Record<OutboxEntry['status'], string> = {
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  failed: 'Failed',
+  conflict: 'Conflict: changed elsewhere',
+  confirmed: 'Confirmed',
+};
+
+function isCached(adapter: ForecourtAdapter | undefined): adapter is CachedAdapter {
+  return !!adapter && 'outbox' in adapter && 'clearCache' in adapter;
+}
+
+function describeEntry(entry: OutboxEntry): string {
+  const args = entry.args as Record<string, unknown> | undefined;
+  const target = args && typeof args === 'object' ? (args['id'] ?? args['customerId'] ?? '') : '';
+  return `${entry.domain}.${entry.method}${target ? ` ${String(target)}` : ''}`;
+}
+
+/**
+ * @customElement fc-demo-overview
+ */
+export class FcDemoOverview extends FcElement {
+  static override styles = [
+    tokens,
+    shared,
+    stateStyles,
+    css`
+      :host {
+        background: var(--fc-color-surface);
+        border: var(--fc-border-width) solid var(--fc-color-border);
+        border-radius: var(--fc-radius-m);
+        padding: var(--fc-space-m);
+      }
+      h2 {
+        font-size: var(--fc-font-size-l);
+        margin-block: 0 var(--fc-space-s);
+      }
+      section + section {
+        margin-block-start: var(--fc-space-l);
+      }
+      .fc-table th[scope='row'] {
+        font-weight: normal;
+        inline-size: 40%;
+      }
+      .fc-table td .fc-state {
+        padding-block: 0;
+        padding-inline: var(--fc-space-s);
+      }
+      .stale {
+        color: var(--fc-color-text-muted);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--fc-space-s);
+        margin-block: var(--fc-space-s);
+      }
+      .status-conflict,
+      .status-failed {
+        color: var(--fc-color-bad);
+        font-weight: var(--fc-font-weight-strong);
+      }
+      .status-pending,
+      .status-sending {
+        color: var(--fc-color-warn);
+      }
+      .log {
+        margin: 0;
+        padding-inline-start: var(--fc-space-l);
+        color: var(--fc-color-text-muted);
+      }
+      .muted {
+        color: var(--fc-color-text-muted);
+      }
+    `,
+  ];
+
+  /** The adapter to show, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** The day the data is "as of", ISO date; defaults to the local today. */
+  @property() today = '';
+
+  @state() private entries: OutboxEntry[] = [];
+  @state() private fallback = '';
+  @state() private log: string[] = [];
+  @state() private busy = false;
+
+  readonly #tasks = COUNTS.map(
+    (count) =>
+      new Task(this, {
+        task: async ([adapter, today], { signal }) => {
+          if (!adapter?.[count.domain]) return initialState;
+          const day = DateTime.fromISO(today || DateTime.now().toISODate()!);
+          const period = { today: day.toISODate()!, monthStart: day.startOf('month').toISODate()!, yearAgo: day.minus({ years: 1 }).toISODate()! };
+          return count.read(adapter as Required<ForecourtAdapter>, period, signal);
+        },
+        args: () => [this.adapter, this.today] as const,
+      }),
+  );
+  /** Sources with a mapping on its way, so repeated clicks while offline map different ones. */
+  readonly #mapping = new Set<string>();
+  #listening: CachedAdapter | null = null;
+
+  readonly #onCacheChange = (event: CustomEvent<{ domains: AdapterDomain[] }>) => {
+    COUNTS.forEach((count, i) => {
+      if (event.detail.domains.includes(count.domain)) void this.#tasks[i]!.run();
+    });
+  };
+  readonly #onOutboxChange = (event: CustomEvent<{ entries: OutboxEntry[] }>) => {
+    this.entries = event.detail.entries;
+  };
+  readonly #onFallback = (event: CustomEvent<{ reason: string }>) => {
+    this.fallback = event.detail.reason;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen(this.adapter);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listen(undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') && this.isConnected) this.#listen(this.adapter);
+  }
+
+  #listen(adapter: ForecourtAdapter | undefined): void {
+    const next = isCached(adapter) ? adapter : null;
+    if (next === this.#listening) return;
+    if (this.#listening) {
+      this.#listening.removeEventListener('fc-cache-change', this.#onCacheChange);
+      this.#listening.removeEventListener('fc-outbox-change', this.#onOutboxChange);
+      this.#listening.removeEventListener('fc-storage-fallback', this.#onFallback);
+    }
+    this.#listening = next;
+    this.entries = [];
+    this.fallback = '';
+    if (!next) return;
+    next.addEventListener('fc-cache-change', this.#onCacheChange);
+    next.addEventListener('fc-outbox-change', this.#onOutboxChange);
+    next.addEventListener('fc-storage-fallback', this.#onFallback);
+    void next.outbox.list().then((entries) => {
+      if (this.#listening === next) this.entries = entries;
+    });
+  }
+
+  #note(line: string): void {
+    this.log = [...this.log.slice(-5), line];
+  }
+
+  protected override render() {
+    const cached = isCached(this.adapter) ? this.adapter : null;
+    return html`
+      <section aria-labelledby="counts">
+        <h2 id="counts">What the provider holds</h2>
+        <table class="fc-table">
+          <thead>
+            <tr><th scope="col">Data</th><th scope="col">Count</th></tr>
+          </thead>
+          <tbody>
+            ${COUNTS.map((count, i) => html`<tr><th scope="row">${count.label}</th><td>${this.#cell(count, this.#tasks[i]!)}</td></tr>`)}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="cache">
+        <h2 id="cache">Cache and outbox</h2>
+        <p>
+          ${!cached
+            ? html`<span class="muted">This adapter has no offline cache.</span>`
+            : cached.storage === 'indexeddb'
+              ? 'Cached in IndexedDB, one database for this shop and user.'
+              : html`Memory only, nothing is kept after a reload${this.fallback ? html`: ${this.fallback}` : nothing}.`}
+        </p>
+        <div class="actions">
+          <button type="button" class="fc-button fc-button--primary" ?disabled=${!this.adapter?.sources || this.busy} @click=${this.#mapNext}>
+            Map the next unmapped source to its suggested category
+          </button>
+          ${cached
+            ? html`<button type="button" class="fc-button" ?disabled=${this.entries.length === 0} @click=${() => void cached.outbox.flush()}>Send now</button>
+                <button type="button" class="fc-button" @click=${() => void this.#clear(cached)}>Clear cached data</button>`
+            : nothing}
+        </div>
+        ${cached ? this.#outbox(cached) : nothing}
+        <div role="log" aria-label="Activity">
+          <ul class="log">
+            ${this.log.map((line) => html`<li>${line}</li>`)}
+          </ul>
+        </div>
+      </section>
+    `;
+  }
+
+  #cell(count: Count, task: Task<readonly [ForecourtAdapter | undefined, string], string>) {
+    return task.render({
+      initial: () => unsupportedView(count.domain),
+      // A refresh keeps the last value on screen instead of flashing a skeleton.
+      pending: () => (task.value === undefined ? loadingView(1) : html`<span class="stale" aria-busy="true">${task.value}</span>`),
+      complete: (value) => value,
+      error: (error) => errorView(error, () => task.run(), { retryLabel: `Retry: ${count.label}` }),
+    });
+  }
+
+  #outbox(cached: CachedAdapter) {
+    if (this.entries.length === 0) return html`<p class="muted">No changes waiting to be sent.</p>`;
+    return html`<table class="fc-table">
+      <caption>Changes waiting to be sent</caption>
+      <thead>
+        <tr><th scope="col">Change</th><th scope="col">Status</th><th scope="col" class="fc-num">Attempts</th><th scope="col">Last error</th><th scope="col">Actions</th></tr>
+      </thead>
+      <tbody>
+        ${this.entries.map(
+          (entry) => html`<tr>
+            <td>${describeEntry(entry)}</td>
+            <td class="status-${entry.status}">${STATUS_TEXT[entry.status]}</td>
+            <td class="fc-num">${n(entry.attempts)}</td>
+            <td>${entry.error ? describeError(new AdapterError({ ...entry.error, kind: entry.error.kind as AdapterErrorKind })).message : ''}</td>
+            <td>
+              ${entry.status === 'failed' || entry.status === 'conflict'
+                ? html`<button type="button" class="fc-button" aria-label=${`Retry ${describeEntry(entry)}`} @click=${() => void cached.outbox.retry(entry.key)}>Retry</button>`
+                : nothing}
+              <button type="button" class="fc-button" aria-label=${`Discard ${describeEntry(entry)}`} @click=${() => void cached.outbox.discard(entry.key)}>Discard</button>
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  async #mapNext(): Promise<void> {
+    const sources = this.adapter?.sources;
+    if (!sources) return;
+    this.busy = true;
+    let label = '';
+    let saved: Promise<unknown>;
+    try {
+      const [list, categories] = await Promise.all([sources.list(), sources.categories()]);
+      const next = list.find((s) => !s.deleted && s.categoryId === null && !this.#mapping.has(s.id));
+      if (!next) {
+        this.#note('Every source is mapped (or on its way).');
+        return;
+      }
+      const suggestion = suggestCategory(next.code) ?? { categoryId: COMPLETE_MAPPING_CATEGORY_ID, name: cleanSourceName(next.code) };
+      const category = categories.find((c) => c.id === suggestion.categoryId)?.name ?? suggestion.categoryId;
+      label = `“${next.code || next.name}” → ${category}`;
+      this.#mapping.add(next.id);
+      saved = sources
+        .update({ id: next.id, expectedVersion: next.version, categoryId: suggestion.categoryId, name: suggestion.name })
+        .finally(() => this.#mapping.delete(next.id));
+      this.#note(`Queued: ${label}`);
+    } catch (error) {
+      this.#note(`Could not read the sources: ${describeError(error).message}`);
+      return;
+    } finally {
+      this.busy = false;
+    }
+    saved.then(
+      () => this.#note(`Confirmed: ${label}`),
+      (error: unknown) => this.#note(`Not saved: ${label}. ${describeError(error).message}`),
+    );
+  }
+
+  async #clear(cached: CachedAdapter): Promise<void> {
+    try {
+      await cached.clearCache();
+      this.#note('Cached data cleared; changes not yet sent are kept.');
+      for (const task of this.#tasks) void task.run();
+    } catch (error) {
+      this.#note(`Could not clear the cache: ${describeError(error).message}`);
+    }
+  }
+}
+
+defineElement('fc-demo-overview', FcDemoOverview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-demo-overview': FcDemoOverview;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The standalone demo: MSW serves the REST contract from the memory adapter over a seeded
+ * dataset, and the page embeds Forecourt the way a vendor would, with markup alone.
+ */
+import { setupWorker } from 'msw/browser';
+import { createMemoryAdapter } from '../src/data/memory-adapter.js';
+import { generateDataset } from '../src/data/demo-data.js';
+import type { CachedAdapter } from '../src/data/cache/with-cache.js';
+import '../src/components/data-provider/fc-data-provider.js';
+import { createApiFaults, createApiHandlers } from './api/handlers.js';
+import './demo-overview.js';
+
+const API_BASE = '/api';
+const dataset = generateDataset({ size: 'demo' });
+const faults = createApiFaults();
+const app = document.querySelector<HTMLElement>('#app')!;
+const controls = document.querySelector<HTMLFormElement>('#controls')!;
+
+async function start(): Promise<void> {
+  // The provider goes on the page only once the worker answers, so its first reads reach the demo server.
+  await setupWorker(...createApiHandlers(createMemoryAdapter(dataset), { baseUrl: API_BASE, faults })).start({
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+  const provider = document.createElement('fc-data-provider');
+  provider.setAttribute('api-base', API_BASE);
+  provider.setAttribute('tenant', 'demo-shop');
+  provider.setAttribute('user', 'advisor-1');
+  const overview = document.createElement('fc-demo-overview');
+  overview.today = dataset.today;
+  provider.append(overview);
+  app.replaceChildren(provider);
+  wireControls(provider);
+}
+
+function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void {
+  const apply = (input: HTMLInputElement) => {
+    if (input.name === 'offline' || input.name === 'failing') {
+      faults[input.name] = input.checked;
+      // A real browser fires `online` and the cache flushes itself; a simulated outage cannot, so flush here.
+      if (!faults.offline && !faults.failing) void (provider.provided as CachedAdapter | undefined)?.outbox?.flush();
+    } else if (input.name === 'latency' && input.checked) {
+      faults.latencyMs = Number(input.value);
+    } else if (input.name === 'theme' && input.checked) {
+      document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
+      document.documentElement.classList.toggle('fc-light', input.value === 'light');
+      for (const el of app.querySelectorAll('fc-demo-overview')) {
+        if (input.value) el.setAttribute('theme', input.value);
+        else el.removeAttribute('theme');
+      }
+    }
+  };
+  controls.addEventListener('submit', (event) => event.preventDefault());
+  controls.addEventListener('change', (event) => apply(event.target as HTMLInputElement));
+  // The browser may restore the switches' state on reload; the faults must match what is shown.
+  for (const input of controls.querySelectorAll('input')) apply(input);
+}
+
+start().catch((error: unknown) => {
+  const p = document.createElement('p');
+  p.className = 'boot-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = `The demo server could not start (${error instanceof Error ? error.message : String(error)}). Service workers need http://localhost or https, and are off in some private windows.`;
+  app.replaceChildren(p);
+});

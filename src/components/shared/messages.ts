@@ -1,0 +1,111 @@
+/**
+ * The suite's text, one table per locale, looked up through `msg()` (the shape of
+ * `@lit/localize`'s runtime mode: a global locale and message functions). A message is a string
+ * or a function of its parameters, so word order can differ between languages.
+ */
+import type { AdapterDomain } from '../../data/adapter.js';
+
+const en = {
+  loading: 'Loading…',
+  empty: 'Nothing to show yet.',
+  retry: 'Retry',
+  unsupported: (what: string) => `This host does not provide ${what}.`,
+  domainSources: 'customer sources',
+  domainCustomers: 'customers',
+  domainSms: 'SMS history',
+  domainLeads: 'internet leads',
+  domainTraffic: 'store traffic',
+  domainDeleted: 'deleted customers',
+  domainVehicles: 'vehicle wants',
+  errorOffline: 'You are offline. Retry when the connection is back.',
+  errorNetwork: 'The server could not be reached. Check the connection and retry.',
+  errorTimeout: 'The server took too long to answer.',
+  errorAborted: 'The request was cancelled.',
+  errorAuth: 'You are not signed in, or not allowed to see this.',
+  errorNotFound: 'The server does not have this data.',
+  errorConflict: 'Someone else changed this in the meantime.',
+  errorRejected: 'The server refused the request.',
+  errorRateLimited: 'The server is busy. Wait a moment and retry.',
+  errorServer: (status: number) => (status ? `The server had a problem (HTTP ${status}).` : 'The server had a problem.'),
+  errorMalformed: 'The server sent data that could not be read.',
+  errorUnknown: 'Something went wrong.',
+};
+
+export type Messages = typeof en;
+export type MessageKey = keyof Messages;
+export type Locale = 'en' | 'es';
+
+const es: Messages = {
+  loading: 'Cargando…',
+  empty: 'Todavía no hay nada que mostrar.',
+  retry: 'Reintentar',
+  unsupported: (what) => `Este sistema no proporciona ${what}.`,
+  domainSources: 'orígenes de clientes',
+  domainCustomers: 'clientes',
+  domainSms: 'historial de SMS',
+  domainLeads: 'prospectos de internet',
+  domainTraffic: 'tráfico de la tienda',
+  domainDeleted: 'clientes eliminados',
+  domainVehicles: 'vehículos buscados',
+  errorOffline: 'No hay conexión. Reintente cuando vuelva la conexión.',
+  errorNetwork: 'No se pudo contactar con el servidor. Compruebe la conexión y reintente.',
+  errorTimeout: 'El servidor tardó demasiado en responder.',
+  errorAborted: 'La solicitud se canceló.',
+  errorAuth: 'No ha iniciado sesión o no tiene permiso para ver esto.',
+  errorNotFound: 'El servidor no tiene estos datos.',
+  errorConflict: 'Otra persona cambió esto mientras tanto.',
+  errorRejected: 'El servidor rechazó la solicitud.',
+  errorRateLimited: 'El servidor está ocupado. Espere un momento y reintente.',
+  errorServer: (status) => (status ? `El servidor tuvo un problema (HTTP ${status}).` : 'El servidor tuvo un problema.'),
+  errorMalformed: 'El servidor envió datos que no se pudieron leer.',
+  errorUnknown: 'Algo salió mal.',
+};
+
+const tables: Record<Locale, Messages> = { en, es };
+let explicit: Locale | null = null;
+
+/** Sets the locale for every widget; `null` follows the document's `lang` again. */
+export function setLocale(locale: Locale | null): void {
+  explicit = locale;
+}
+
+/** The locale in use: the one set, else the document's `lang` when Spanish, else English. */
+export function getLocale(): Locale {
+  if (explicit) return explicit;
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+type Params<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+
+/**
+ * One message in the current locale.
+ * @param key The message's name.
+ * @param params The message's parameters, if it takes any.
+ * @returns The text.
+ * @example msg('unsupported', msg('domainSms')) // "This host does not provide SMS history."
+ */
+export function msg<K extends MessageKey>(key: K, ...params: Params<K>): string {
+  const entry = tables[getLocale()][key] as string | ((...args: unknown[]) => string);
+  return typeof entry === 'function' ? entry(...params) : entry;
+}
+
+const DOMAIN_KEYS: Record<AdapterDomain, MessageKey> = {
+  sources: 'domainSources',
+  customers: 'domainCustomers',
+  sms: 'domainSms',
+  leads: 'domainLeads',
+  traffic: 'domainTraffic',
+  deleted: 'domainDeleted',
+  vehicles: 'domainVehicles',
+};
+
+/** What a domain is called in the "this host does not provide …" message. */
+export function domainName(domain: AdapterDomain): string {
+  return msg(DOMAIN_KEYS[domain] as 'domainSources');
+}
+
+/** A count in the current locale's digits and grouping. */
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(getLocale()).format(value);
+}

@@ -1,0 +1,219 @@
+/**
+ * The states every widget renders around its data: loading (a skeleton), empty, "this host does
+ * not provide …", and an error with a specific message and a Retry button. Their text sits in a
+ * polite live region so a screen reader hears the change without losing its place.
+ */
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { StatusRenderer } from '@lit/task';
+import type { AdapterDomain } from '../../data/adapter.js';
+import { isAdapterError } from '../../data/errors.js';
+import { domainName, msg } from './messages.js';
+
+/** What to tell the user about a failure: a sentence by kind, and the specifics when they help. */
+export interface ErrorText {
+  message: string;
+  /** The adapter's own words (e.g. which field was malformed), or null when they add nothing. */
+  detail: string | null;
+  /** Retrying the same request may help (false for an unsupported domain). */
+  retryable: boolean;
+}
+
+/**
+ * Turns any thrown value into text for the error state.
+ * @param error What the adapter (or anything else) threw.
+ * @returns The message, the detail worth showing, and whether a retry makes sense.
+ * @example describeError(new AdapterError({ kind: 'server', status: 503, message: 'x' })).message
+ *   // "The server had a problem (HTTP 503)."
+ */
+export function describeError(error: unknown): ErrorText {
+  if (!isAdapterError(error)) {
+    const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
+    return { message: msg('errorUnknown'), detail: detail || null, retryable: true };
+  }
+  const specific = (message: string) => ({ message, detail: error.message || null, retryable: true });
+  const general = (message: string) => ({ message, detail: null, retryable: true });
+  switch (error.kind) {
+    case 'network':
+      return general(typeof navigator !== 'undefined' && navigator.onLine === false ? msg('errorOffline') : msg('errorNetwork'));
+    case 'timeout':
+      return general(msg('errorTimeout'));
+    case 'aborted':
+      return general(msg('errorAborted'));
+    case 'auth':
+      return general(msg('errorAuth'));
+    case 'not-found':
+      return specific(msg('errorNotFound'));
+    case 'conflict':
+      return specific(msg('errorConflict'));
+    case 'rejected':
+      return specific(msg('errorRejected'));
+    case 'rate-limited':
+      return general(msg('errorRateLimited'));
+    case 'server':
+      return general(msg('errorServer', error.status));
+    case 'malformed':
+      return specific(msg('errorMalformed'));
+    case 'unsupported':
+      return { message: error.message, detail: null, retryable: false };
+    default:
+      return specific(msg('errorUnknown'));
+  }
+}
+
+/**
+ * The loading state: a skeleton of `lines` bars, announced as "Loading…".
+ * @param lines How many placeholder bars to draw.
+ * @param label What is announced.
+ */
+export function loadingView(lines = 3, label = msg('loading')): TemplateResult {
+  return html`<div class="fc-state fc-state--loading" part="state loading" aria-busy="true">
+    <span class="fc-visually-hidden" role="status">${label}</span>
+    <div class="fc-skeleton" aria-hidden="true">
+      ${Array.from({ length: Math.max(1, lines) }, () => html`<span class="fc-skeleton__bar"></span>`)}
+    </div>
+  </div>`;
+}
+
+/** The empty state: there is nothing (yet) for this query. */
+export function emptyView(text = msg('empty')): TemplateResult {
+  return html`<div class="fc-state fc-state--empty" part="state empty">
+    <p class="fc-state__message" role="status">${text}</p>
+  </div>`;
+}
+
+/**
+ * The state of a widget whose host's adapter lacks its part of the contract (or has no adapter).
+ * @param what The domain, or the words for what is missing.
+ */
+export function unsupportedView(what: AdapterDomain | (string & {})): TemplateResult {
+  const text = msg('unsupported', isDomain(what) ? domainName(what) : what);
+  return html`<div class="fc-state fc-state--unsupported" part="state unsupported">
+    <p class="fc-state__message" role="status">${text}</p>
+  </div>`;
+}
+
+/**
+ * The error state: the specific message, the adapter's detail when it helps, and Retry.
+ * @param error What was thrown.
+ * @param retry Runs the failed work again; Retry is left out without it.
+ * @param options `urgent` puts the text in an assertive alert, for a failure of something the
+ *   user just did (a load failure stays polite); `retryLabel` names what Retry retries, when
+ *   several errors can be on screen at once.
+ */
+export function errorView(
+  error: unknown,
+  retry?: () => unknown,
+  options: { urgent?: boolean; retryLabel?: string } = {},
+): TemplateResult {
+  const { message, detail, retryable } = describeError(error);
+  return html`<div class="fc-state fc-state--error" part="state error">
+    <div role=${options.urgent ? 'alert' : 'status'}>
+      <p class="fc-state__message">${message}</p>
+      ${detail && detail !== message ? html`<p class="fc-state__detail">${detail}</p>` : nothing}
+    </div>
+    ${retry && retryable
+      ? html`<button
+          type="button"
+          class="fc-button"
+          part="retry-button"
+          aria-label=${options.retryLabel ?? nothing}
+          @click=${() => void retry()}
+        >${msg('retry')}</button>`
+      : nothing}
+  </div>`;
+}
+
+const DOMAINS: readonly string[] = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'];
+function isDomain(value: string): value is AdapterDomain {
+  return DOMAINS.includes(value);
+}
+
+export interface TaskStatesOptions<R> {
+  /** The adapter part the task reads; named in the "does not provide" state. */
+  domain: AdapterDomain;
+  complete: (value: R) => unknown;
+  /** Runs the task again (usually `() => task.run()`). */
+  retry: () => unknown;
+  /** True when the value has nothing to show. */
+  isEmpty?: (value: R) => boolean;
+  /** Text of the empty state. */
+  empty?: string;
+  /** Skeleton bars while loading. */
+  lines?: number;
+}
+
+/**
+ * The renderer for a `Task` that reads one adapter domain and returns `initialState` when the
+ * adapter lacks it: `this.#task.render(taskStates({...}))`.
+ */
+export function taskStates<R>(options: TaskStatesOptions<R>): StatusRenderer<R> {
+  return {
+    initial: () => unsupportedView(options.domain),
+    pending: () => loadingView(options.lines),
+    complete: (value) => (options.isEmpty?.(value) ? emptyView(options.empty) : options.complete(value)),
+    error: (error) => errorView(error, options.retry),
+  };
+}
+
+/** Styles of the states; widgets adopt them with `tokens` and `shared`. */
+export const stateStyles = css`
+  .fc-state {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    padding-block: var(--fc-space-s);
+    padding-inline: var(--fc-space-m);
+    color: var(--fc-color-text-muted);
+  }
+  .fc-state p {
+    margin: 0;
+  }
+  .fc-state--error {
+    border-inline-start: 4px solid var(--fc-color-bad);
+    background: var(--fc-color-bad-subtle);
+    color: var(--fc-color-text);
+  }
+  .fc-state--error .fc-state__message {
+    color: var(--fc-color-bad);
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .fc-state--error .fc-state__detail {
+    font-size: var(--fc-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .fc-state--unsupported {
+    border-inline-start: 4px solid var(--fc-color-border);
+  }
+  .fc-state--loading {
+    display: block;
+  }
+  .fc-skeleton {
+    display: grid;
+    gap: var(--fc-space-s);
+  }
+  .fc-skeleton__bar {
+    display: block;
+    block-size: 0.875rem;
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-skeleton);
+    animation: fc-pulse var(--fc-duration-slow) ease-in-out infinite alternate;
+  }
+  .fc-skeleton__bar:nth-child(3n + 2) {
+    inline-size: 80%;
+  }
+  .fc-skeleton__bar:nth-child(3n) {
+    inline-size: 60%;
+  }
+  @keyframes fc-pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .fc-skeleton__bar {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,100 @@
+import { css } from 'lit';
+
+/**
+ * Base styles every widget adopts after `tokens`: the host's type and colour, the focus ring,
+ * a visually hidden utility, buttons and tables. Class names are `fc-` prefixed and live in
+ * shadow roots, so they never meet a host page's CSS.
+ */
+export const shared = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--fc-font-family);
+    font-size: var(--fc-font-size-m);
+    line-height: var(--fc-line-height);
+    color: var(--fc-color-text);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: var(--fc-focus-ring);
+    outline-offset: var(--fc-focus-ring-offset);
+  }
+
+  .fc-visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .fc-button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fc-space-xs);
+    min-block-size: 2rem;
+    padding-block: var(--fc-space-xs);
+    padding-inline: var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+    font: inherit;
+    cursor: pointer;
+    transition: background-color var(--fc-duration-fast) ease-out;
+  }
+  .fc-button:hover:not(:disabled) {
+    background: var(--fc-color-surface-raised);
+  }
+  .fc-button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .fc-button--primary {
+    border-color: var(--fc-color-accent);
+    background: var(--fc-color-accent);
+    color: var(--fc-color-accent-text);
+  }
+  .fc-button--primary:hover:not(:disabled) {
+    background: var(--fc-color-accent);
+    filter: brightness(1.1);
+  }
+
+  .fc-table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .fc-table caption {
+    text-align: start;
+    font-weight: var(--fc-font-weight-strong);
+    padding-block-end: var(--fc-space-s);
+  }
+  .fc-table th,
+  .fc-table td {
+    padding-block: var(--fc-space-xs);
+    padding-inline: var(--fc-space-s);
+    border-block-end: var(--fc-border-width) solid var(--fc-color-border);
+    text-align: start;
+    vertical-align: baseline;
+  }
+  .fc-table thead th {
+    color: var(--fc-color-text-muted);
+    font-size: var(--fc-font-size-s);
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .fc-table .fc-num {
+    text-align: end;
+  }
+`;
