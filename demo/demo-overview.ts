@@ -4,11 +4,11 @@
  * with Retry/Discard, and one write so offline → pending → online → confirmed can be watched.
  */
 import { css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
 import { DateTime } from 'luxon';
+import { ADAPTER_DOMAINS } from '../src/data/adapter.js';
 import type { AdapterDomain, ForecourtAdapter } from '../src/data/adapter.js';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
 import type { OutboxEntry } from '../src/data/cache/outbox.js';
@@ -16,6 +16,7 @@ import { AdapterError } from '../src/data/errors.js';
 import type { AdapterErrorKind } from '../src/data/errors.js';
 import { COMPLETE_MAPPING_CATEGORY_ID, cleanSourceName, suggestCategory } from '../src/data/logic/sources.js';
 import { adapterContext } from '../src/components/shared/adapter-context.js';
+import { AdapterEventsController, isCachedAdapter } from '../src/components/shared/controllers/adapter-events.js';
 import { defineElement } from '../src/components/shared/define-element.js';
 import { FcElement } from '../src/components/shared/fc-element.js';
 import { formatCount } from '../src/components/shared/messages.js';
@@ -98,10 +99,6 @@ const STATUS_TEXT: Record<OutboxEntry['status'], string> = {
   confirmed: 'Confirmed',
 };
 
-function isCached(adapter: ForecourtAdapter | undefined): adapter is CachedAdapter {
-  return !!adapter && 'outbox' in adapter && 'clearCache' in adapter;
-}
-
 function describeEntry(entry: OutboxEntry): string {
   const args = entry.args as Record<string, unknown> | undefined;
   const target = args && typeof args === 'object' ? (args['id'] ?? args['customerId'] ?? '') : '';
@@ -173,8 +170,6 @@ export class FcDemoOverview extends FcElement {
   /** The day the data is "as of", ISO date; defaults to the local today. */
   @property() today = '';
 
-  @state() private entries: OutboxEntry[] = [];
-  @state() private fallback = '';
   @state() private log: string[] = [];
   @state() private busy = false;
 
@@ -192,60 +187,22 @@ export class FcDemoOverview extends FcElement {
   );
   /** Sources with a mapping on its way, so repeated clicks while offline map different ones. */
   readonly #mapping = new Set<string>();
-  #listening: CachedAdapter | null = null;
 
-  readonly #onCacheChange = (event: CustomEvent<{ domains: AdapterDomain[] }>) => {
-    COUNTS.forEach((count, i) => {
-      if (event.detail.domains.includes(count.domain)) void this.#tasks[i]!.run();
-    });
-  };
-  readonly #onOutboxChange = (event: CustomEvent<{ entries: OutboxEntry[] }>) => {
-    this.entries = event.detail.entries;
-  };
-  readonly #onFallback = (event: CustomEvent<{ reason: string }>) => {
-    this.fallback = event.detail.reason;
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#listen(this.adapter);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#listen(undefined);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') && this.isConnected) this.#listen(this.adapter);
-  }
-
-  #listen(adapter: ForecourtAdapter | undefined): void {
-    const next = isCached(adapter) ? adapter : null;
-    if (next === this.#listening) return;
-    if (this.#listening) {
-      this.#listening.removeEventListener('fc-cache-change', this.#onCacheChange);
-      this.#listening.removeEventListener('fc-outbox-change', this.#onOutboxChange);
-      this.#listening.removeEventListener('fc-storage-fallback', this.#onFallback);
-    }
-    this.#listening = next;
-    this.entries = [];
-    this.fallback = '';
-    if (!next) return;
-    next.addEventListener('fc-cache-change', this.#onCacheChange);
-    next.addEventListener('fc-outbox-change', this.#onOutboxChange);
-    next.addEventListener('fc-storage-fallback', this.#onFallback);
-    void next.outbox.list().then((entries) => {
-      if (this.#listening === next) this.entries = entries;
-    });
-  }
+  readonly #events = new AdapterEventsController(this, {
+    adapter: () => this.adapter,
+    domains: ADAPTER_DOMAINS,
+    onChange: (domains) =>
+      COUNTS.forEach((count, i) => {
+        if (domains.includes(count.domain)) void this.#tasks[i]!.run();
+      }),
+  });
 
   #note(line: string): void {
     this.log = [...this.log.slice(-5), line];
   }
 
   protected override render() {
-    const cached = isCached(this.adapter) ? this.adapter : null;
+    const cached = isCachedAdapter(this.adapter) ? this.adapter : null;
     return html`
       <section aria-labelledby="counts">
         <h2 id="counts">What the provider holds</h2>
@@ -265,14 +222,14 @@ export class FcDemoOverview extends FcElement {
             ? html`<span class="muted">This adapter has no offline cache.</span>`
             : cached.storage === 'indexeddb'
               ? 'Cached in IndexedDB, one database for this shop and user.'
-              : html`Memory only, nothing is kept after a reload${this.fallback ? html`: ${this.fallback}` : nothing}.`}
+              : html`Memory only, nothing is kept after a reload${this.#events.fallback ? html`: ${this.#events.fallback}` : nothing}.`}
         </p>
         <div class="actions">
           <button type="button" class="fc-button fc-button--primary" ?disabled=${!this.adapter?.sources || this.busy} @click=${this.#mapNext}>
             Map the next unmapped source to its suggested category
           </button>
           ${cached
-            ? html`<button type="button" class="fc-button" ?disabled=${this.entries.length === 0} @click=${() => void cached.outbox.flush()}>Send now</button>
+            ? html`<button type="button" class="fc-button" ?disabled=${this.#events.entries.length === 0} @click=${() => void cached.outbox.flush()}>Send now</button>
                 <button type="button" class="fc-button" @click=${() => void this.#clear(cached)}>Clear cached data</button>`
             : nothing}
         </div>
@@ -297,14 +254,14 @@ export class FcDemoOverview extends FcElement {
   }
 
   #outbox(cached: CachedAdapter) {
-    if (this.entries.length === 0) return html`<p class="muted">No changes waiting to be sent.</p>`;
+    if (this.#events.entries.length === 0) return html`<p class="muted">No changes waiting to be sent.</p>`;
     return html`<table class="fc-table">
       <caption>Changes waiting to be sent</caption>
       <thead>
         <tr><th scope="col">Change</th><th scope="col">Status</th><th scope="col" class="fc-num">Attempts</th><th scope="col">Last error</th><th scope="col">Actions</th></tr>
       </thead>
       <tbody>
-        ${this.entries.map(
+        ${this.#events.entries.map(
           (entry) => html`<tr>
             <td>${describeEntry(entry)}</td>
             <td class="status-${entry.status}">${STATUS_TEXT[entry.status]}</td>
