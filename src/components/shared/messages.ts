@@ -61,7 +61,6 @@ const es: Messages = {
   errorUnknown: 'Algo salió mal.',
 };
 
-const tables: Record<Locale, Messages> = { en, es };
 let explicit: Locale | null = null;
 
 /** Sets the locale for every widget; `null` follows the document's `lang` again. */
@@ -76,19 +75,33 @@ export function getLocale(): Locale {
   return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-type Params<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+type Entry = string | ((...args: never[]) => string);
+type ParamsOf<E> = E extends (...args: infer A) => string ? A : [];
 
 /**
- * One message in the current locale.
+ * A message function over one widget's own tables, so each widget keeps its text beside it and
+ * every locale must give every message (the Spanish table is typed by the English one).
+ * @param en The English messages.
+ * @param es The same keys in Spanish.
+ * @returns `t(key, ...params)`, the message in the current locale.
+ * @example const t = defineMessages({ hi: (n: string) => `Hi ${n}` }, { hi: (n) => `Hola ${n}` }); t('hi', 'Ana')
+ */
+export function defineMessages<M extends Record<string, Entry>>(en: M, es: M): <K extends keyof M>(key: K, ...params: ParamsOf<M[K]>) => string {
+  const byLocale: Record<Locale, M> = { en, es };
+  return (key, ...params) => {
+    const entry = byLocale[getLocale()][key] as string | ((...args: unknown[]) => string);
+    return typeof entry === 'function' ? entry(...params) : entry;
+  };
+}
+
+/**
+ * One message of the suite's shared table in the current locale.
  * @param key The message's name.
  * @param params The message's parameters, if it takes any.
  * @returns The text.
  * @example msg('unsupported', msg('domainSms')) // "This host does not provide SMS history."
  */
-export function msg<K extends MessageKey>(key: K, ...params: Params<K>): string {
-  const entry = tables[getLocale()][key] as string | ((...args: unknown[]) => string);
-  return typeof entry === 'function' ? entry(...params) : entry;
-}
+export const msg = defineMessages(en, es);
 
 const DOMAIN_KEYS: Record<AdapterDomain, MessageKey> = {
   sources: 'domainSources',
