@@ -1,0 +1,6 @@
+/** Every bench case, in the order they run. A new case is one file in this folder plus one entry here. */
+import type { BenchCase } from '../lib/case.js';
+import { cacheWarmStart } from './cache-warm-start.js';
+import { outboxThroughput } from './outbox-throughput.js';
+
+export const CASES: BenchCase[] = [cacheWarmStart, outboxThroughput];

@@ -1,0 +1,210 @@
+// Builds the bench page with Vite, serves it on 127.0.0.1, drives headless Chromium through every
+// case in rotated order and prints medians with the ratio to each named peer from the same run.
+//
+//   node bench/run.mjs [--runs 15] [--warmup 1] [--case name]... [--no-build]
+import { createServer } from 'node:http';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from '../scripts/chrome-path.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const ROOT = here('./pages');
+const OUT = here('./.build');
+const RESULTS = here('./results');
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '1' },
+    case: { type: 'string', multiple: true },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(args.runs);
+const warmup = Number(args.warmup);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
+if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup must be 0 or more, got ${args.warmup}`);
+
+// ─── build ───
+if (!args['no-build']) {
+  const pkg = JSON.parse(await readFile(here('../package.json'), 'utf8'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    define: { __FC_VERSION__: JSON.stringify(pkg.version) },
+    build: { outDir: OUT, emptyOutDir: true, target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+  });
+}
+
+// ─── static server ───
+// Cross-origin isolation lifts performance.now() from 100 µs to 5 µs resolution.
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const mswWorker = await readFile(fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')));
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  if (path === '/mockServiceWorker.js') {
+    res.writeHead(200, { ...ISOLATED, 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });
+    res.end(mswWorker);
+    return;
+  }
+  const file = normalize(join(OUT, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(OUT + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { ...ISOLATED, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}/`;
+
+// ─── run ───
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chrome/Chromium found: set CHROME_PATH');
+const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
+const browserVersion = browser.version();
+
+/** A page on the bench origin with `window.bench` ready; page errors fail the measurement. */
+async function openPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    // Offline cases fail their background requests on purpose; Chromium logs each one.
+    if (message.text().startsWith('Failed to load resource')) return;
+    process.stderr.write(`\n  [page ${message.type()}] ${message.text()}\n`);
+  });
+  await page.goto(origin);
+  await page.waitForFunction(() => 'bench' in window);
+  return { page, errors };
+}
+
+async function evaluate({ page, errors }, fn, arg) {
+  const result = await page.evaluate(fn, arg);
+  if (errors.length) throw errors[0];
+  return result;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+let failed = false;
+const results = [];
+try {
+  const probe = await openPage(await browser.newContext());
+  const available = await evaluate(probe, () => window.bench.cases);
+  await probe.page.context().close();
+  const unknown = (args.case ?? []).filter((name) => !available.some((c) => c.name === name));
+  if (unknown.length) throw new Error(`Unknown case(s): ${unknown.join(', ')}; known: ${available.map((c) => c.name).join(', ')}`);
+  const selected = args.case ? available.filter((c) => args.case.includes(c.name)) : available;
+
+  for (const info of selected) {
+    process.stderr.write(`${info.name}: `);
+    // A fresh context per case: empty IndexedDB, no service worker, nothing from another case.
+    const context = await browser.newContext();
+    try {
+      let shared = null;
+      const pageFor = async () => {
+        if (info.reload === 'case') return (shared ??= await openPage(context));
+        return openPage(context);
+      };
+      const done = async (p) => {
+        if (p !== shared) await p.page.close();
+      };
+
+      if (info.setup) {
+        const p = await pageFor();
+        await evaluate(p, (name) => window.bench.setup(name), info.name);
+        await done(p);
+      }
+      const sides = ['ours', ...info.peers];
+      const samples = Object.fromEntries(sides.map((s) => [s, []]));
+      for (let i = -warmup; i < runs; i++) {
+        // Rotate who goes first so neither side always pays (or profits from) being first.
+        const k = ((i % sides.length) + sides.length) % sides.length;
+        for (const side of [...sides.slice(k), ...sides.slice(0, k)]) {
+          const p = await pageFor();
+          const ms = await evaluate(p, ([name, s, iteration]) => window.bench.run(name, s, { iteration }), [
+            info.name,
+            side,
+            i,
+          ]);
+          await done(p);
+          if (i >= 0) samples[side].push(ms);
+        }
+        process.stderr.write('.');
+      }
+      process.stderr.write('\n');
+      const ours = median(samples.ours);
+      for (const peer of info.peers) {
+        const peerMedian = median(samples[peer]);
+        results.push({
+          case: info.name,
+          description: info.description,
+          oursMedianMs: ours,
+          peer,
+          peerMedianMs: peerMedian,
+          ratio: ours / peerMedian,
+          runs,
+          samples: { ours: samples.ours, peer: samples[peer] },
+        });
+      }
+    } catch (error) {
+      failed = true;
+      process.stderr.write(`\n${info.name} failed: ${error?.stack ?? error}\n`);
+      results.push({ case: info.name, description: info.description, error: String(error?.message ?? error) });
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// ─── report ───
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const lines = [
+  '| case | ours median ms | peer | peer median ms | ratio (ours/peer) | runs |',
+  '|---|---:|---|---:|---:|---:|',
+  ...results.map((r) =>
+    r.error
+      ? `| ${r.case} | failed: ${r.error.replaceAll('|', '\\|').split('\n')[0]} | | | | |`
+      : `| ${r.case} | ${fmt(r.oursMedianMs)} | ${r.peer} | ${fmt(r.peerMedianMs)} | ${r.ratio.toFixed(2)}× | ${r.runs} |`,
+  ),
+];
+const notes = [...new Map(results.map((r) => [r.case, r.description])).entries()].map(([c, d]) => `- ${c}: ${d}`);
+console.log([...lines, '', ...notes].join('\n'));
+
+await mkdir(RESULTS, { recursive: true });
+await writeFile(
+  join(RESULTS, 'latest.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      browser: `${executablePath} ${browserVersion}`,
+      cpus: os.cpus().length,
+      runs,
+      warmup,
+      results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+process.exitCode = failed ? 1 : 0;
