@@ -63,26 +63,42 @@ const NAME_ALIASES: Record<string, string> = {
   valpak: 'Valpak',
   directmail: 'Direct mail',
   walkin: 'Walk-in',
+  ads: 'Ads',
+  nextdoor: 'Nextdoor',
+  angi: 'Angi',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
 };
+
+/** Little words that stay lower case inside a name ("Word of Mouth"), even when the code shouts them. */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /**
  * Keywords suggesting a main category, first match wins (so "google ads" is Internet, not
- * Advertising). Keywords of five letters or more match anywhere in the code's letters ("googleads"),
- * shorter ones only as a whole word ("fb", but not the "fb" inside another word).
+ * Advertising). `keywords` of five letters or more match anywhere in the code's letters
+ * ("googleads", "REFFRIEND"), shorter ones only as a whole word ("fb", but not the "fb" inside
+ * another word); `words` match only as whole words whatever their length ("insta", not "INSTALL").
  */
-export const CATEGORY_KEYWORDS: readonly { categoryId: string; keywords: readonly string[] }[] = [
+export const CATEGORY_KEYWORDS: readonly { categoryId: string; keywords: readonly string[]; words?: readonly string[] }[] = [
   {
     categoryId: 'internet',
-    keywords: ['google', 'goog', 'yelp', 'facebook', 'fb', 'instagram', 'insta', 'ig', 'website', 'web', 'online', 'internet', 'bing'],
+    keywords: [
+      'google', 'goog', 'yelp', 'facebook', 'fb', 'instagram', 'ig', 'website', 'web', 'online', 'internet', 'bing',
+      'yahoo', 'youtube', 'tiktok', 'nextdoor', 'carfax', 'angieslist', 'angie', 'angi', 'seo', 'ppc', 'adwords',
+    ],
+    words: ['insta'],
   },
-  { categoryId: 'referral', keywords: ['referral', 'referred', 'ref', 'friend', 'family'] },
-  { categoryId: 'drive-by', keywords: ['driveby', 'drive', 'signage', 'sign'] },
+  {
+    categoryId: 'referral',
+    keywords: ['referral', 'referred', 'ref', 'friend', 'family', 'wordofmouth', 'wom', 'neighbor', 'neighbour'],
+  },
+  { categoryId: 'drive-by', keywords: ['driveby', 'drive', 'signage', 'sign', 'signs', 'walkin'] },
   {
     categoryId: 'advertising',
-    keywords: ['radio', 'tv', 'mailer', 'directmail', 'newspaper', 'coupon', 'valpak', 'billboard'],
+    keywords: ['radio', 'tv', 'mailer', 'directmail', 'newspaper', 'coupon', 'valpak', 'billboard', 'flyer', 'flier'],
   },
   { categoryId: 'fleet', keywords: ['fleet', 'commercial'] },
-  { categoryId: 'repeat', keywords: ['repeat', 'existing', 'returning'] },
+  { categoryId: 'repeat', keywords: ['repeat', 'existing', 'returning', 'previous'], words: ['prev', 'prior'] },
 ];
 
 /** Strips markup, entities and invisible characters, and folds look-alike forms (full-width letters). */
@@ -103,6 +119,7 @@ function cleanWord(word: string, previous: string | undefined): string {
   if (/\d/.test(word) || (previous && /^(radio|tv)$/i.test(previous))) return word;
   const alias = NAME_ALIASES[compactKey(word)];
   if (alias) return alias;
+  if (previous !== undefined && SMALL_WORDS.has(word.toLowerCase())) return word.toLowerCase();
   if (word.length <= 3 && word === word.toUpperCase()) return word;
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
@@ -155,8 +172,10 @@ export function suggestCategory(code: string): { categoryId: string; name: strin
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const letters = words.join('');
-  for (const { categoryId, keywords } of CATEGORY_KEYWORDS) {
-    if (keywords.some((k) => (k.length >= 5 ? letters.includes(k) : words.includes(k)))) {
+  for (const { categoryId, keywords, words: wholeWords } of CATEGORY_KEYWORDS) {
+    const found =
+      keywords.some((k) => (k.length >= 5 ? letters.includes(k) : words.includes(k))) || !!wholeWords?.some((w) => words.includes(w));
+    if (found) {
       return { categoryId, name: cleanSourceName(code) };
     }
   }

@@ -1,0 +1,88 @@
+/**
+ * The mapping editor's rules over a list of sources: which rows a filter keeps, the suggestions
+ * waiting to be accepted, the name a source is edited with, and ids for a shop's own categories.
+ */
+import type { PosSource, SourceCategory } from '../model.js';
+import { cleanSourceName, suggestCategory } from './sources.js';
+
+/** What the editor's filter asks for. */
+export interface SourceFilter {
+  /** Words to find in the code or the name (case, accents and full-width forms ignored). */
+  text?: string;
+  /** Keep only sources not mapped to a category yet. */
+  unmappedOnly?: boolean;
+  /** Keep deleted sources too (they are left out otherwise). */
+  showDeleted?: boolean;
+}
+
+/** Lower case, accents and full-width forms folded, runs of spaces and punctuation made one space. */
+function fold(text: string): string {
+  return (text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The sources a filter keeps, in their order.
+ * @param sources Every source.
+ * @param filter Text and switches; every word of the text must occur in the code or the name.
+ * @returns A new array of the kept sources (the same objects).
+ * @example filterSources(sources, { text: 'goog', unmappedOnly: true }); // unmapped sources with "goog" in code or name
+ */
+export function filterSources(sources: readonly PosSource[], filter: SourceFilter = {}): PosSource[] {
+  const words = fold(filter.text ?? '').split(' ').filter(Boolean);
+  return sources.filter((s) => {
+    if (s.deleted && !filter.showDeleted) return false;
+    if (filter.unmappedOnly && (s.categoryId || s.deleted)) return false;
+    if (words.length === 0) return true;
+    const haystack = `${fold(s.code)} ${fold(s.name)}`;
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/**
+ * A suggested category for each unmapped, non-deleted source whose code suggests one.
+ * @param sources Every source.
+ * @returns source id → the suggestion of {@link suggestCategory}, in list order.
+ * @example mappingSuggestions([{ id: 's1', code: 'GOOG', categoryId: null, deleted: false, ... }]).get('s1');
+ *   // { categoryId: 'internet', name: 'Google' }
+ */
+export function mappingSuggestions(sources: readonly PosSource[]): Map<string, { categoryId: string; name: string }> {
+  const suggestions = new Map<string, { categoryId: string; name: string }>();
+  for (const s of sources) {
+    if (s.deleted || s.categoryId || s.origin !== 'pos') continue;
+    const suggestion = suggestCategory(s.code);
+    if (suggestion) suggestions.set(s.id, suggestion);
+  }
+  return suggestions;
+}
+
+/**
+ * The subcategory name a source is edited with: its own name, or the clean form of its code
+ * when it has none.
+ * @param source The source.
+ * @returns The name to start the edit with.
+ * @example editableName({ code: 'GOOG', name: '' }); // 'Google'
+ */
+export function editableName(source: Pick<PosSource, 'code' | 'name'>): string {
+  return source.name?.trim() ? source.name : cleanSourceName(source.code);
+}
+
+/**
+ * An id for a category a shop adds: a slug of its name, made unique among the existing ids.
+ * @param name The category's name.
+ * @param existing The categories there are (their ids are taken).
+ * @returns `shop-<slug>`, with `-2`, `-3` ... appended when taken.
+ * @example newCategoryId('Car shows & events', []); // 'shop-car-shows-events'
+ */
+export function newCategoryId(name: string, existing: readonly Pick<SourceCategory, 'id'>[]): string {
+  const slug = fold(name).replace(/ /g, '-').slice(0, 40).replace(/-+$/, '') || 'category';
+  const taken = new Set(existing.map((c) => c.id));
+  const base = `shop-${slug}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
