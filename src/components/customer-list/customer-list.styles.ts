@@ -1,0 +1,128 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_blink-duration: var(--fc-customer-list-blink-duration, 750ms);
+    --_badge-color: var(--fc-customer-list-badge-color, var(--fc-color-warn));
+    --_badge-background: var(--fc-customer-list-badge-background, var(--fc-color-warn-subtle));
+    --_pending-color: var(--fc-customer-list-pending-color, var(--fc-color-text-muted));
+    --_error-color: var(--fc-customer-list-error-color, var(--fc-color-bad));
+    background: var(--fc-color-surface);
+  }
+  .wrap {
+    overflow-x: auto;
+  }
+  .name {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--fc-space-xs) var(--fc-space-s);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--fc-color-accent);
+    font: inherit;
+    font-weight: var(--fc-font-weight-strong);
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  .name:hover .name-text {
+    text-decoration-thickness: 2px;
+  }
+  .name-text {
+    border-radius: var(--fc-radius-s);
+  }
+  /* Six half-cycles of 750 ms: 4.5 s, inside WCAG 2.2.2's five seconds; a timer removes the class by then whatever the knob says. */
+  .name-text--blink {
+    animation: fc-customer-blink var(--_blink-duration) ease-in-out 6 alternate;
+  }
+  /* Background and ring only: the text keeps its contrast at every frame. */
+  @keyframes fc-customer-blink {
+    to {
+      background: var(--_badge-background);
+      box-shadow: 0 0 0 3px var(--_badge-color);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .name-text--blink {
+      animation: none;
+    }
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: var(--fc-space-s);
+    border: var(--fc-border-width) solid currentColor;
+    border-radius: var(--fc-radius-pill);
+    background: var(--_badge-background);
+    color: var(--_badge-color);
+    font-size: var(--fc-font-size-s);
+    font-weight: var(--fc-font-weight-strong);
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--fc-color-text-muted);
+  }
+  .pending {
+    color: var(--_pending-color);
+    font-style: italic;
+  }
+  .failure {
+    margin-block-start: var(--fc-space-xs);
+    padding-inline-start: var(--fc-space-s);
+    border-inline-start: 3px solid var(--_error-color);
+  }
+  .failure p {
+    margin: 0;
+    color: var(--_error-color);
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .failure .detail {
+    color: var(--fc-color-text);
+    font-weight: normal;
+    font-size: var(--fc-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-space-s);
+    margin-block-start: var(--fc-space-xs);
+  }
+  dialog {
+    inline-size: min(28rem, calc(100vw - 2 * var(--fc-space-m)));
+    padding: var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+    box-shadow: var(--fc-shadow);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  dialog h2 {
+    margin-block: 0 var(--fc-space-s);
+    font-size: var(--fc-font-size-l);
+    overflow-wrap: anywhere;
+  }
+  dialog p {
+    margin-block: 0 var(--fc-space-s);
+  }
+  .field {
+    display: grid;
+    gap: var(--fc-space-xs);
+    margin-block-end: var(--fc-space-m);
+  }
+  select {
+    min-block-size: 2rem;
+    padding-inline: var(--fc-space-s);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+    font: inherit;
+  }
+`;
