@@ -32,3 +32,7 @@ export * from './logic/leads.js';
 export * from './logic/traffic.js';
 export * from './logic/deleted.js';
 export * from './logic/vehicles.js';
+export * from './logic/source-mapping.js';
+export * from './logic/source-picker.js';
+export * from './logic/mapping-prompt.js';
+export { preferenceStore, preferenceKey, PREFERENCES_DB, type PreferenceStore, type PreferenceOptions } from './cache/preferences.js';

@@ -1,0 +1,13 @@
+import { defineElement } from '../shared/define-element.js';
+import { FcMappingWarning } from './mapping-warning.element.js';
+
+export { FcMappingWarning };
+export type { RequestMappingDetail, WarningDismissDetail } from './mapping-warning.events.js';
+
+defineElement('fc-mapping-warning', FcMappingWarning);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-mapping-warning': FcMappingWarning;
+  }
+}

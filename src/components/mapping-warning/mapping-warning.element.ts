@@ -1,0 +1,222 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, initialState } from '@lit/task';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import { preferenceStore } from '../../data/cache/preferences.js';
+import type { PreferenceStore } from '../../data/cache/preferences.js';
+import { AdapterError } from '../../data/errors.js';
+import { mappingPrompt } from '../../data/logic/mapping-prompt.js';
+import type { MappingPrompt } from '../../data/logic/mapping-prompt.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { FcElement } from '../shared/fc-element.js';
+import { stateStyles, unsupportedView } from '../shared/states.js';
+import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events.js';
+import { t } from './mapping-warning.messages.js';
+import { styles } from './mapping-warning.styles.js';
+import { checkFailedView, checkingView, safeHref } from './mapping-warning.view.js';
+
+/** The preference that holds "don't show again". */
+export const DISMISSED_PREFERENCE = 'mapping-warning.dismissed';
+
+/** What the check on entry found. */
+type Check = { dismissed: true } | { dismissed: false; prompt: MappingPrompt };
+
+/**
+ * The prompt on entering the board: when no customer source is mapped yet, or only some are, a
+ * modal dialog says how many sources are unmapped and how many customers show as unknown, and
+ * offers to open the mapping editor. "Don't show again" is remembered per `tenant` and `user`
+ * (without both, for this page only). When every source is mapped it shows nothing.
+ * @customElement fc-mapping-warning
+ * @fires fc-request-mapping - "Map sources now" was chosen. Cancelable: `preventDefault()` stops the
+ *   navigation to `editor-href`. detail: {unmapped, total, unknownCustomers}
+ * @fires fc-warning-dismiss - The user closed the prompt (any button, or Escape). detail: {remember}
+ * @csspart dialog - The modal dialog.
+ * @csspart heading - The dialog's heading.
+ * @csspart message - The sentence with the counts.
+ * @csspart remember - The "Don't show again" label and checkbox.
+ * @csspart actions - The row of buttons.
+ * @csspart map-button - "Map sources now".
+ * @csspart close-button - "Later".
+ * @csspart state - The inline note when the check failed or the host has no customer sources.
+ * @csspart error - The inline note when the check failed.
+ * @csspart unsupported - The inline note when the host has no customer sources.
+ * @csspart retry-button - Retry in the failed-check note.
+ * @cssproperty --fc-mapping-warning-accent - Top border and icon colour of the dialog. Default `--fc-color-warn`.
+ * @cssproperty --fc-mapping-warning-inline-size - Width of the dialog (it never exceeds the viewport). Default 34rem.
+ * @cssproperty --fc-mapping-warning-backdrop - Colour behind the dialog. Default translucent black.
+ */
+export class FcMappingWarning extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The adapter, from the nearest provider or set by the host. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** The shop or dealership; with `user` it keys "don't show again". */
+  @property() tenant = '';
+
+  /** The signed-in user; with `tenant` it keys "don't show again". */
+  @property() user = '';
+
+  /** Where "Map sources now" goes when no listener cancels `fc-request-mapping`: an http(s) or relative URL. */
+  @property({ attribute: 'editor-href' }) editorHref = '';
+
+  /** The dialog is showing. */
+  @state() private open = false;
+  /** "Don't show again" is checked. */
+  @state() private remember = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement | null;
+
+  /** Bumped on every connection, so entering the page again checks again. */
+  #entry = 0;
+  #warnedHref = '';
+
+  readonly #check = new Task(this, {
+    task: async ([adapter, tenant, user], { signal }): Promise<Check | typeof initialState> => {
+      if (!adapter?.sources) return initialState;
+      if ((await this.#preferences(tenant, user).get(DISMISSED_PREFERENCE)) === true) return { dismissed: true };
+      const status = await adapter.sources.mappingStatus({ signal });
+      const prompt = mappingPrompt(status);
+      if (!prompt) throw new AdapterError({ kind: 'malformed', message: t('unreadable') });
+      return { dismissed: false, prompt };
+    },
+    args: () => [this.adapter, this.tenant, this.user, this.#entry] as const,
+    onComplete: (check) => {
+      this.remember = false;
+      this.open = !check.dismissed && check.prompt.kind !== 'none';
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#entry++;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A removed dialog leaves the top layer; closing it here keeps a moved element from coming
+    // back as an open non-modal box. The close event that follows is not the user's doing.
+    this.open = false;
+    this.dialog?.close();
+  }
+
+  /**
+   * Forgets "don't show again" for this tenant and user, and, when connected, checks the mapping
+   * again (so the prompt shows now if sources are still unmapped).
+   */
+  async reset(): Promise<void> {
+    await this.#preferences(this.tenant, this.user).delete(DISMISSED_PREFERENCE);
+    if (this.isConnected) await this.#check.run();
+  }
+
+  /**
+   * Opens the mapping editor's address; a subclass may route it through the host's router.
+   * @param url An http(s) URL, already checked.
+   */
+  protected navigate(url: string): void {
+    window.location.assign(url);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (!dialog || !this.isConnected) return;
+    if (this.open && !dialog.open) {
+      try {
+        dialog.showModal();
+      } catch {
+        // Not allowed as a modal here (e.g. inside an inert subtree): still show it, in place.
+        dialog.show();
+      }
+      // `autofocus` covers the first opening; a dialog opened again keeps focus on the primary action too.
+      this.renderRoot.querySelector<HTMLButtonElement>('[part~="map-button"]')?.focus();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  protected override render() {
+    return this.#check.render({
+      initial: () => unsupportedView('sources'),
+      pending: () => checkingView(),
+      complete: (check) => (check.dismissed || check.prompt.kind === 'none' ? nothing : this.#dialogView(check.prompt)),
+      error: (error) => checkFailedView(error, () => this.#check.run()),
+    });
+  }
+
+  #dialogView(prompt: MappingPrompt) {
+    const missing = prompt.kind === 'missing';
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="heading"
+      aria-describedby="message"
+      @close=${this.#onNativeClose}
+    >
+      <h2 class="heading" id="heading" part="heading">
+        <span class="icon" aria-hidden="true">⚠</span>
+        <span>${missing ? t('headingMissing') : t('headingIncomplete')}</span>
+      </h2>
+      <p class="message" id="message" part="message">
+        ${missing
+          ? t('textMissing', prompt.total, prompt.unknownCustomers)
+          : t('textIncomplete', prompt.unmapped, prompt.total, prompt.unknownCustomers)}
+      </p>
+      <label class="remember" part="remember">
+        <input
+          type="checkbox"
+          .checked=${this.remember}
+          @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
+        />
+        <span>${t('dontShowAgain')}</span>
+      </label>
+      <div class="actions" part="actions">
+        <button type="button" class="fc-button fc-button--primary" part="map-button" autofocus @click=${() => void this.#mapNow(prompt)}>
+          ${t('mapNow')}
+        </button>
+        <button type="button" class="fc-button" part="close-button" @click=${() => void this.#dismiss()}>${t('later')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  /** Escape (or anything else that closed the dialog natively) counts as "Later". */
+  readonly #onNativeClose = () => {
+    if (this.open) void this.#dismiss();
+  };
+
+  /** Closes the prompt for the user, remembering "don't show again" when checked; resolves once stored. */
+  #dismiss(): Promise<void> {
+    if (!this.open) return Promise.resolve();
+    this.open = false;
+    const remember = this.remember;
+    if (this.dialog?.open) this.dialog.close();
+    const stored = remember ? this.#preferences(this.tenant, this.user).set(DISMISSED_PREFERENCE, true) : Promise.resolve();
+    this.emit(FC_WARNING_DISMISS, { remember });
+    return stored;
+  }
+
+  async #mapNow(prompt: MappingPrompt): Promise<void> {
+    const { unmapped, total, unknownCustomers } = prompt;
+    const proceed = this.emit(FC_REQUEST_MAPPING, { unmapped, total, unknownCustomers }, { cancelable: true });
+    const stored = this.#dismiss();
+    if (!proceed || !this.editorHref) return;
+    const url = safeHref(this.editorHref, document.baseURI);
+    if (!url) {
+      if (this.#warnedHref !== this.editorHref) console.warn(`<${this.localName}> editor-href is not an http(s) address; not followed.`);
+      this.#warnedHref = this.editorHref;
+      return;
+    }
+    // Stored before the page goes away, so "don't show again" survives the navigation.
+    await stored;
+    this.navigate(url);
+  }
+
+  /** Where "don't show again" lives: IndexedDB per tenant and user, or this page's memory without both. */
+  #preferences(tenant: string, user: string): PreferenceStore {
+    return tenant && user ? preferenceStore({ tenant, user }) : preferenceStore({ tenant: '', user: '', indexedDB: null });
+  }
+}
