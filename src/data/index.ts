@@ -36,3 +36,4 @@ export * from './logic/source-mapping.js';
 export * from './logic/source-picker.js';
 export * from './logic/mapping-prompt.js';
 export { preferenceStore, preferenceKey, PREFERENCES_DB, type PreferenceStore, type PreferenceOptions } from './cache/preferences.js';
+export * from './logic/spend.js';

@@ -17,7 +17,8 @@ import { stateStyles, unsupportedView } from '../shared/states.js';
 import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events.js';
 import { t } from './mapping-warning.messages.js';
 import { styles } from './mapping-warning.styles.js';
-import { checkFailedView, checkingView, safeHref } from './mapping-warning.view.js';
+import { checkFailedView, checkingView } from './mapping-warning.view.js';
+import { safeHref } from '../shared/safe-href.js';
 
 /** The preference that holds "don't show again". */
 export const DISMISSED_PREFERENCE = 'mapping-warning.dismissed';

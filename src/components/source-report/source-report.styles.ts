@@ -1,0 +1,172 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_bar: var(--fc-source-report-bar, var(--fc-color-accent));
+    --_unknown-bar: var(--fc-source-report-unknown-bar, var(--fc-color-warn));
+    --_chart-text: var(--fc-source-report-chart-text, var(--fc-color-text-muted));
+    --_chart-grid: var(--fc-source-report-chart-grid, var(--fc-color-border));
+    /* Categories in the chart; set on the chart box from the data. */
+    --_rows: 8;
+    background: var(--fc-color-surface);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    padding: var(--fc-space-m);
+  }
+  h2,
+  h3 {
+    margin-block: 0 var(--fc-space-s);
+    font-size: var(--fc-font-size-l);
+  }
+  h3 {
+    font-size: var(--fc-font-size-m);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    margin-block-end: var(--fc-space-m);
+  }
+  .toolbar label {
+    display: grid;
+    gap: var(--fc-space-xs);
+    font-size: var(--fc-font-size-s);
+    color: var(--fc-color-text-muted);
+  }
+  input {
+    font: inherit;
+    color: var(--fc-color-text);
+    background: var(--fc-color-surface);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    padding-block: var(--fc-space-xs);
+    padding-inline: var(--fc-space-s);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--fc-color-bad);
+    border-inline-start-width: 4px;
+  }
+  .problem {
+    color: var(--fc-color-bad);
+    font-weight: var(--fc-font-weight-strong);
+    margin: 0;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    margin-block-end: var(--fc-space-m);
+    padding-block: var(--fc-space-s);
+    padding-inline: var(--fc-space-m);
+    border-inline-start: 4px solid var(--fc-color-warn);
+    background: var(--fc-color-warn-subtle);
+  }
+  .notice p {
+    margin: 0;
+  }
+  .chart {
+    position: relative;
+    block-size: var(--fc-source-report-chart-block-size, calc(var(--_rows) * 2rem + 3rem));
+    margin-block-end: var(--fc-space-m);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .muted {
+    color: var(--fc-color-text-muted);
+    font-weight: normal;
+  }
+  .busy {
+    opacity: 0.7;
+  }
+  .fc-table th[scope='row'] {
+    font-weight: normal;
+  }
+  .category th[scope='row'] {
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .category.unknown th[scope='row'] {
+    border-inline-start: 4px solid var(--_unknown-bar);
+  }
+  .sub th[scope='row'] {
+    padding-inline-start: var(--fc-space-xl);
+  }
+  .sub td,
+  .sub th {
+    color: var(--fc-color-text-muted);
+    font-size: var(--fc-font-size-s);
+  }
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fc-space-xs);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .toggle::before {
+    content: '';
+    display: inline-block;
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform var(--fc-duration-fast) ease-out;
+  }
+  :host(:dir(rtl)) .toggle::before {
+    transform: rotate(135deg);
+  }
+  .toggle[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: var(--fc-font-weight-strong);
+    border-block-end: 0;
+  }
+  .negative {
+    color: var(--fc-color-bad);
+  }
+  .spend {
+    margin-block-start: var(--fc-space-l);
+  }
+  .spend .hint {
+    margin-block: 0 var(--fc-space-s);
+    color: var(--fc-color-text-muted);
+    font-size: var(--fc-font-size-s);
+  }
+  .spend input {
+    inline-size: 9em;
+    text-align: end;
+  }
+  .cell-status {
+    display: block;
+    margin-block-start: var(--fc-space-xs);
+    font-size: var(--fc-font-size-s);
+    max-inline-size: 16em;
+  }
+  .cell-status.pending {
+    color: var(--fc-color-warn);
+  }
+  .cell-status.bad {
+    color: var(--fc-color-bad);
+  }
+  .cell-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-space-xs);
+    margin-block-start: var(--fc-space-xs);
+  }
+  .cell-actions .fc-button {
+    min-block-size: 1.75rem;
+    padding-inline: var(--fc-space-s);
+    font-size: var(--fc-font-size-s);
+  }
+`;

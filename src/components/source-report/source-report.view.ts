@@ -1,0 +1,76 @@
+/**
+ * Formatting and small render helpers of the source report. Figures come from the adapter's
+ * report as they are; these only turn them into text (Intl) and cells.
+ */
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Cents, SourceReportRow } from '../../data/model.js';
+import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
+import { NO_SOURCE_ROW_ID } from '../../data/logic/sources.js';
+import { t } from './source-report.messages.js';
+
+/** Intl formatters for one locale and currency. */
+export interface Formats {
+  count: Intl.NumberFormat;
+  share: Intl.NumberFormat;
+  roi: Intl.NumberFormat;
+  money: Intl.NumberFormat;
+  /** Money as typed into an input: no currency sign, always two decimals. */
+  input: Intl.NumberFormat;
+  month: Intl.DateTimeFormat;
+  date: Intl.DateTimeFormat;
+  /** The locale's decimal separator, for parsing typed amounts. */
+  decimal: '.' | ',';
+}
+
+/**
+ * Builds the formatters; an unknown currency code falls back to USD (with a warning) rather than throw.
+ * @param locale A BCP 47 locale.
+ * @param currency An ISO 4217 code.
+ */
+export function makeFormats(locale: string, currency: string): Formats {
+  let money: Intl.NumberFormat;
+  try {
+    money = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' });
+  } catch {
+    console.warn(`fc-source-report: unknown currency "${currency}", showing USD.`);
+    money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
+  }
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+  return {
+    count: new Intl.NumberFormat(locale),
+    share: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    roi: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+    money,
+    input: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    decimal,
+  };
+}
+
+export const cents = (f: Formats, amount: Cents): string => f.money.format(amount / 100);
+export const monthName = (f: Formats, month: string): string => f.month.format(new Date(`${month}-01T00:00:00Z`));
+export const dateName = (f: Formats, date: string): string => f.date.format(new Date(`${date}T00:00:00Z`));
+
+/** The display name of a report row: the unknown bucket and its "no source" row speak the user's language. */
+export function rowName(row: Pick<SourceReportRow, 'id' | 'name'>): string {
+  if (row.id === UNKNOWN_CATEGORY_ID) return t('unknownName');
+  if (row.id === NO_SOURCE_ROW_ID) return t('noSourceName');
+  return row.name;
+}
+
+/** A figure that does not exist (no customers, no spend): a dash for the eye, words for a screen reader. */
+function none(why: string): TemplateResult {
+  return html`<span aria-hidden="true">—</span><span class="fc-visually-hidden">${why}</span>`;
+}
+
+/** The figure cells of a row, in column order. */
+export function figureCells(f: Formats, row: SourceReportRow): TemplateResult {
+  return html`<td class="fc-num">${f.count.format(row.newCustomers)}</td>
+    <td class="fc-num">${f.share.format(row.share)}</td>
+    <td class="fc-num">${cents(f, row.spend)}</td>
+    <td class="fc-num">${row.costPerNewCustomer === null ? none(t('noCustomers')) : cents(f, row.costPerNewCustomer)}</td>
+    <td class="fc-num">${cents(f, row.revenue)}</td>
+    <td class="fc-num ${row.roi !== null && row.roi < 0 ? 'negative' : ''}">${row.roi === null ? none(t('noSpend')) : f.roi.format(row.roi)}</td>`;
+}
