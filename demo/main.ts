@@ -8,9 +8,15 @@ import { generateDataset } from '../src/data/demo-data.js';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
 import '../src/components/data-provider/fc-data-provider.js';
 import { createApiFaults, createApiHandlers } from './api/handlers.js';
+import '../src/components/customer-list/fc-customer-list.js';
+import '../src/components/mapping-warning/fc-mapping-warning.js';
+import '../src/components/source-mapping-editor/fc-source-mapping-editor.js';
+import '../src/components/source-report/fc-source-report.js';
 import './demo-overview.js';
 
 const API_BASE = '/api';
+const TENANT = 'demo-shop';
+const USER = 'advisor-1';
 const dataset = generateDataset({ size: 'demo' });
 const faults = createApiFaults();
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -25,13 +31,43 @@ async function start(): Promise<void> {
   });
   const provider = document.createElement('fc-data-provider');
   provider.setAttribute('api-base', API_BASE);
-  provider.setAttribute('tenant', 'demo-shop');
-  provider.setAttribute('user', 'advisor-1');
+  provider.setAttribute('tenant', TENANT);
+  provider.setAttribute('user', USER);
+
+  // The board's prompt, as a shop sees it on entering today's vehicles.
+  const warning = document.createElement('fc-mapping-warning');
+  warning.tenant = TENANT;
+  warning.user = USER;
+  warning.editorHref = '#mapping';
+  const board = document.createElement('fc-customer-list');
+  board.date = dataset.today;
+  const report = document.createElement('fc-source-report');
+  report.today = dataset.today;
+  report.editorHref = '#mapping';
+  const editor = document.createElement('fc-source-mapping-editor');
   const overview = document.createElement('fc-demo-overview');
   overview.today = dataset.today;
-  provider.append(overview);
+
+  provider.append(
+    section('board', "Today's vehicles", warning, board),
+    section('report', 'Customer source report', report),
+    section('mapping', 'Customer source mapping', editor),
+    section('data', 'Data, cache and outbox', overview),
+  );
   app.replaceChildren(provider);
   wireControls(provider);
+}
+
+/** A titled region of the page holding widgets. */
+function section(id: string, title: string, ...widgets: HTMLElement[]): HTMLElement {
+  const region = document.createElement('section');
+  region.id = id;
+  region.setAttribute('aria-labelledby', `${id}-title`);
+  const heading = document.createElement('h2');
+  heading.id = `${id}-title`;
+  heading.textContent = title;
+  region.append(heading, ...widgets);
+  return region;
 }
 
 function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void {
@@ -45,7 +81,7 @@ function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void
     } else if (input.name === 'theme' && input.checked) {
       document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
       document.documentElement.classList.toggle('fc-light', input.value === 'light');
-      for (const el of app.querySelectorAll('fc-demo-overview')) {
+      for (const el of app.querySelectorAll('fc-demo-overview, fc-customer-list, fc-source-report, fc-source-mapping-editor, fc-mapping-warning')) {
         if (input.value) el.setAttribute('theme', input.value);
         else el.removeAttribute('theme');
       }

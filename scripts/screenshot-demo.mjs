@@ -8,16 +8,21 @@ await server.listen();
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+  // The shop's computer runs in the dealer's zone, as the seeded data does.
+  const page = await browser.newPage({ viewport: { width: 1200, height: 1900 }, deviceScaleFactor: 1, timezoneId: 'America/Chicago' });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
-  // Every count has arrived when no loading state is left.
+  // The board's mapping prompt opens on entry; close it as a user would, then wait for the report.
+  await page.waitForFunction(() => document.querySelector('fc-mapping-warning')?.shadowRoot?.querySelector('dialog[open]'), undefined, { timeout: 60_000 });
+  await page.keyboard.press('Escape');
   await page.waitForFunction(() => {
-    const el = document.querySelector('fc-demo-overview');
-    return el?.shadowRoot && el.shadowRoot.textContent.includes('Cache and outbox') && !el.shadowRoot.querySelector('[aria-busy="true"], .fc-skeleton');
+    const report = document.querySelector('fc-source-report')?.shadowRoot;
+    const board = document.querySelector('fc-customer-list')?.shadowRoot;
+    return report?.querySelector('table') && board?.querySelector('table') && !report.querySelector('[aria-busy="true"]');
   }, undefined, { timeout: 60_000 });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: 'docs/demo.png', fullPage: true });
+  // Let the names finish blinking (at most 4.5 s) so the picture shows their lasting badge.
+  await page.waitForTimeout(5000);
+  await page.screenshot({ path: 'docs/demo.png' });
   console.log('saved docs/demo.png from', url);
 } finally {
   await browser.close();
