@@ -97,4 +97,21 @@ export const shared = css`
   .fc-table .fc-num {
     text-align: end;
   }
+  /* A modal dialog's frame; each widget sets its size and accent. */
+  dialog {
+    box-sizing: border-box;
+    max-block-size: calc(100dvh - 2 * var(--fc-space-m));
+    padding: var(--fc-space-l);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+    box-shadow: var(--fc-shadow);
+    font-family: var(--fc-font-family);
+    font-size: var(--fc-font-size-m);
+    line-height: var(--fc-line-height);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
 `;

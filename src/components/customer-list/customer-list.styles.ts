@@ -94,14 +94,6 @@ export const styles = css`
   dialog {
     inline-size: min(28rem, calc(100vw - 2 * var(--fc-space-m)));
     padding: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
-    box-shadow: var(--fc-shadow);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
   }
   dialog h2 {
     margin-block: 0 var(--fc-space-s);

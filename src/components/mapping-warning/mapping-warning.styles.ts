@@ -8,19 +8,8 @@ export const styles = css`
   }
 
   dialog {
-    box-sizing: border-box;
     inline-size: min(var(--_inline-size), calc(100vw - 2 * var(--fc-space-m)));
-    max-block-size: calc(100dvh - 2 * var(--fc-space-m));
-    padding: var(--fc-space-l);
-    border: var(--fc-border-width) solid var(--fc-color-border);
     border-block-start: 4px solid var(--_accent);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
-    box-shadow: var(--fc-shadow);
-    font-family: var(--fc-font-family);
-    font-size: var(--fc-font-size-m);
-    line-height: var(--fc-line-height);
   }
   dialog::backdrop {
     background: var(--_backdrop);

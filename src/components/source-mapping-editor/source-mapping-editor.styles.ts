@@ -225,18 +225,9 @@ export const styles = css`
 
   dialog {
     max-inline-size: min(32rem, calc(100vw - 2 * var(--fc-space-m)));
-    padding: var(--fc-space-l);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
-    box-shadow: var(--fc-shadow);
   }
   dialog[open] {
     display: grid;
     gap: var(--fc-space-m);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
   }
 `;
