@@ -2,5 +2,15 @@
 import type { BenchCase } from '../lib/case.js';
 import { cacheWarmStart } from './cache-warm-start.js';
 import { outboxThroughput } from './outbox-throughput.js';
+import { customerListRender, customerPickerOpen } from './customer-list-render.js';
+import { sourceMappingEditorRender } from './source-mapping-editor-render.js';
+import { sourceReportRender } from './source-report-render.js';
 
-export const CASES: BenchCase[] = [cacheWarmStart, outboxThroughput];
+export const CASES: BenchCase[] = [
+  cacheWarmStart,
+  outboxThroughput,
+  sourceReportRender,
+  customerListRender,
+  customerPickerOpen,
+  sourceMappingEditorRender,
+];

@@ -1,0 +1,124 @@
+/**
+ * Source report render: 50,000 customers, 400 PoS sources (a third unmapped), twelve months.
+ * The report and the mapping status are computed beforehand by a memory adapter over that
+ * dataset: that is "the data". Timed from handing it to a new `<fc-source-report>` (an adapter
+ * whose reads resolve at once) until the table holds every category and source row and the
+ * Chart.js chart has drawn its first frame, that frame painted. Budget: 100 ms (issue 3).
+ *
+ * The peer renders the same figures as a plain table (the same rows and formatted cells, hidden
+ * source rows included) with DOM APIs: no Lit, no chart. It is a floor, not a competitor.
+ */
+import { Chart } from 'chart.js';
+import '../../src/components/source-report/fc-source-report.js';
+import type { SourceReport, SourceReportRow } from '../../src/data/model.js';
+import { UNKNOWN_CATEGORY_ID } from '../../src/data/model.js';
+import { check } from '../lib/case.js';
+import type { BenchCase } from '../lib/case.js';
+import { painted, timed, whenInDom } from '../lib/render.js';
+import { loadSourcesFixture, precomputedAdapter } from '../lib/sources-fixture.js';
+
+/** When each canvas was first drawn on, by any chart on the page. */
+const firstDraw = new WeakMap<HTMLCanvasElement, number>();
+Chart.register({
+  id: 'benchFirstDraw',
+  afterDraw(chart) {
+    if (!firstDraw.has(chart.canvas)) firstDraw.set(chart.canvas, performance.now());
+  },
+});
+
+/** Body rows of the report table: each category, and its sources (or one "no sources" row). */
+const tableRows = (report: SourceReport) => report.categories.reduce((n, c) => n + 1 + Math.max(1, c.subcategories.length), 0);
+
+/** The figures as plain DOM: what any table of these numbers costs at least. */
+function vanillaReport(host: HTMLElement, report: SourceReport): void {
+  const count = new Intl.NumberFormat('en');
+  const share = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+  const roi = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
+  const cell = (tr: HTMLTableRowElement, text: string, tag: 'td' | 'th' = 'td') => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    tr.append(el);
+    return el;
+  };
+  const figures = (tr: HTMLTableRowElement, r: SourceReportRow) => {
+    cell(tr, count.format(r.newCustomers));
+    cell(tr, share.format(r.share));
+    cell(tr, money.format(r.spend / 100));
+    cell(tr, r.costPerNewCustomer === null ? '—' : money.format(r.costPerNewCustomer / 100));
+    cell(tr, money.format(r.revenue / 100));
+    cell(tr, r.roi === null ? '—' : roi.format(r.roi));
+  };
+  const table = document.createElement('table');
+  table.createCaption().textContent = `Customer sources, ${report.range.from} to ${report.range.to}`;
+  const head = table.createTHead().insertRow();
+  for (const name of ['Source', 'New customers', 'Share', 'Spend', 'Cost per new customer', 'Revenue', 'ROI']) cell(head, name, 'th');
+  for (const c of report.categories) {
+    const body = table.createTBody();
+    const row = body.insertRow();
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = c.id === UNKNOWN_CATEGORY_ID ? 'Unknown' : c.name;
+    cell(row, '', 'th').append(button);
+    figures(row, c);
+    for (const s of c.subcategories) {
+      const sub = body.insertRow();
+      sub.hidden = true;
+      cell(sub, s.name, 'th');
+      figures(sub, s);
+    }
+    if (!c.subcategories.length) {
+      const sub = body.insertRow();
+      sub.hidden = true;
+      cell(sub, 'No sources').colSpan = 7;
+    }
+  }
+  const foot = table.createTFoot().insertRow();
+  cell(foot, 'Total', 'th');
+  figures(foot, report.totals);
+  host.append(table);
+}
+
+export const sourceReportRender: BenchCase = {
+  name: 'source-report-render',
+  description:
+    '<fc-source-report> over 50,000 customers / 400 PoS sources: from handing it the computed report to table + Chart.js chart drawn and painted (budget 100 ms)',
+  async ours() {
+    const fixture = await loadSourcesFixture();
+    const rows = tableRows(fixture.report);
+    const adapter = precomputedAdapter(fixture);
+    let canvas: HTMLCanvasElement | null = null;
+    const ms = await timed('source-report-render:ours', async () => {
+      const el = document.createElement('fc-source-report');
+      el.today = fixture.today;
+      el.from = fixture.range.from;
+      el.to = fixture.range.to;
+      el.adapter = adapter;
+      document.body.append(el);
+      await whenInDom(el.renderRoot, () => el.renderRoot.querySelectorAll('table tbody tr').length === rows, 'source report table');
+      await el.updateComplete;
+      canvas = el.renderRoot.querySelector('canvas');
+      check(canvas, 'the report has no chart');
+      await painted(() => firstDraw.has(canvas!));
+    });
+    const el = document.querySelector('fc-source-report')!;
+    check(rows > 400, `the report has ${rows} rows, expected every source`);
+    check(el.renderRoot.querySelectorAll('button.toggle').length === fixture.report.categories.length, 'category rows missing');
+    check(canvas && Chart.getChart(canvas), 'no chart on the canvas');
+    return ms;
+  },
+  peers: {
+    async 'vanilla DOM table of the same figures, no Lit, no chart (floor)'() {
+      const fixture = await loadSourcesFixture();
+      const rows = tableRows(fixture.report);
+      const host = document.createElement('div');
+      document.body.append(host);
+      const ms = await timed('source-report-render:peer', async () => {
+        vanillaReport(host, fixture.report);
+        await painted();
+      });
+      check(host.querySelectorAll('tbody tr').length === rows, `the vanilla table has ${host.querySelectorAll('tbody tr').length} rows, expected ${rows}`);
+      return ms;
+    },
+  },
+};
