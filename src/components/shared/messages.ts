@@ -120,5 +120,11 @@ export function domainName(domain: AdapterDomain): string {
 
 /** A count in the current locale's digits and grouping. */
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(getLocale()).format(value);
+  const locale = getLocale();
+  // Building a NumberFormat costs far more than using one; tables call this per cell.
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
 }
+
+const countFormats = new Map<Locale, Intl.NumberFormat>();
