@@ -24,8 +24,12 @@ const button = (el: Element, action: string, id?: string) =>
   $<HTMLButtonElement>(el, id ? `button[data-action="${action}"][data-id="${id}"]` : `button[data-action="${action}"]`);
 const rowOf = (el: Element, id: string) => $<HTMLTableRowElement>(el, `tr[data-id="${id}"]`);
 const rowText = (el: Element, id: string) => (rowOf(el, id)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const problemText = (el: Element, id: string) =>
-  (rowOf(el, id)?.closest('tbody')?.querySelector('.row--problem')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The conflict or failure panel under a source's row (the row right after it). */
+const problemOf = (el: Element, id: string) => {
+  const next = rowOf(el, id)?.nextElementSibling;
+  return next?.classList.contains('row--problem') ? next : null;
+};
+const problemText = (el: Element, id: string) => (problemOf(el, id)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const byCode = (server: DemoServer, code: string) => server.dataset.sources.find((s) => s.code === code)!;
 const backendSource = async (server: DemoServer, id: string) => (await server.backend.sources!.list()).find((s) => s.id === id)!;
 /** The element focused inside the widget's shadow root. */
@@ -97,6 +101,9 @@ describe('<fc-source-mapping-editor>', () => {
     const el = await loaded(server.client());
     const yelp = byCode(server, 'YELP');
     const before = $(el, '#progress-text')!.textContent!;
+    // Each row's buttons are named after their source: "Edit" alone would be ambiguous.
+    expect(button(el, 'edit', yelp.id)!.getAttribute('aria-label')).to.equal('Edit YELP');
+    expect(button(el, 'delete', yelp.id)!.getAttribute('aria-label')).to.equal('Delete YELP');
 
     button(el, 'edit', yelp.id)!.click();
     await el.updateComplete;

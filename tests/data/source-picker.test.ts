@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { PosSource } from '../../src/data/model.js';
 import { DEFAULT_CATEGORIES } from '../../src/data/logic/sources.js';
-import { describeSource, groupSourcesForPicker } from '../../src/data/logic/source-picker.js';
+import { describeSource, groupSourcesForPicker, sourceDescriber } from '../../src/data/logic/source-picker.js';
 
 const source = (id: string, name: string, categoryId: string | null, deleted = false): PosSource => ({
   id,
@@ -48,5 +48,21 @@ describe('describeSource', () => {
   });
   it('is null for no source, an unknown id, an unmapped, deleted or category-less source', () => {
     for (const id of [null, undefined, '', 'nope', 's2', 's3', 's4']) expect(describeSource(id, sources, DEFAULT_CATEGORIES), String(id)).to.equal(null);
+  });
+});
+
+describe('sourceDescriber', () => {
+  const sources = [source('s1', 'Google', 'internet'), source('s2', 'X', null), source('s3', 'Y', 'internet', true), source('s4', 'Z', 'gone'), source('s5', 'KJZ', 'advertising')];
+  it('names each source as describeSource does', () => {
+    const describe = sourceDescriber(sources, DEFAULT_CATEGORIES);
+    expect(describe('s1')).to.deep.equal({ categoryName: 'Internet', sourceName: 'Google' });
+    expect(describe('s5')).to.deep.equal({ categoryName: 'Advertising', sourceName: 'KJZ' });
+    for (const id of [null, undefined, '', 'nope', 's2', 's3', 's4', 's1', 's5']) {
+      expect(describe(id), String(id)).to.deep.equal(describeSource(id, sources, DEFAULT_CATEGORIES));
+    }
+  });
+  it('names nothing without sources or categories', () => {
+    expect(sourceDescriber([], DEFAULT_CATEGORIES)('s1')).to.equal(null);
+    expect(sourceDescriber(sources, [])('s1')).to.equal(null);
   });
 });

@@ -9,7 +9,7 @@ import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { OutboxEntry } from '../../data/cache/outbox.js';
 import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
-import { describeSource, groupSourcesForPicker } from '../../data/logic/source-picker.js';
+import { groupSourcesForPicker, sourceDescriber } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -417,6 +417,13 @@ export class FcCustomerList extends FcElement {
       <div class="wrap">
         <table class="fc-table" part="table">
           <caption>${t('caption', formatDay(this.#date))}</caption>
+          <colgroup>
+            <col class="col-customer" />
+            <col class="col-vehicle" />
+            <col class="col-advisor" />
+            <col class="col-promised" />
+            <col class="col-source" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">${t('colCustomer')}</th>
@@ -462,10 +469,14 @@ export class FcCustomerList extends FcElement {
     </tr>`;
   }
 
+  /** The lookups naming sources, built once per read of the sources. */
+  #describer: { data: SourceData; describe: ReturnType<typeof sourceDescriber> } | null = null;
+
   #sourceName(sourceId: string | null): string | null {
     const data = this.#sourcesTask.value;
     if (!data) return null;
-    const described = describeSource(sourceId, data.sources, data.categories);
+    if (this.#describer?.data !== data) this.#describer = { data, describe: sourceDescriber(data.sources, data.categories) };
+    const described = this.#describer.describe(sourceId);
     return described ? `${described.categoryName} › ${described.sourceName}` : null;
   }
 

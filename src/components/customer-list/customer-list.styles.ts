@@ -12,7 +12,33 @@ export const styles = css`
   .wrap {
     overflow-x: auto;
   }
+  /* Fixed layout: column widths come from the colgroup, not from measuring every cell of a busy day. */
+  .fc-table {
+    table-layout: fixed;
+    min-inline-size: 40rem;
+  }
+  .fc-table th,
+  .fc-table td {
+    overflow-wrap: break-word;
+  }
+  .col-customer {
+    inline-size: 28%;
+  }
+  .col-vehicle {
+    inline-size: 20%;
+  }
+  .col-advisor {
+    inline-size: 14%;
+  }
+  .col-promised {
+    inline-size: 12%;
+  }
+  .col-source {
+    inline-size: 26%;
+  }
   .name {
+    /* Holds the badge's visually hidden text, so it is laid out here rather than against the page. */
+    position: relative;
     display: inline-flex;
     flex-wrap: wrap;
     align-items: baseline;

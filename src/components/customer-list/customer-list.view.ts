@@ -15,8 +15,21 @@ export function formatDay(date: string, style: 'long' | 'medium' = 'long'): stri
 /** A promised time in the viewer's zone, or null when there is none or it is not a time. */
 export function formatTime(at: string | null): string | null {
   if (!at) return null;
+  // An ISO date-time with its time zone (what the adapter sends) parses natively; anything else goes through luxon.
+  const ms = ISO_DATE_TIME.test(at) ? Date.parse(at) : NaN;
+  if (!Number.isNaN(ms)) return timeFormat().format(ms);
   const time = DateTime.fromISO(at, { locale: getLocale() });
   return time.isValid ? time.toLocaleString(DateTime.TIME_SIMPLE) : null;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One formatter per locale: building an Intl formatter costs far more than using one. */
+let cachedTime: { locale: string; format: Intl.DateTimeFormat } | null = null;
+function timeFormat(): Intl.DateTimeFormat {
+  const locale = getLocale();
+  if (cachedTime?.locale !== locale) cachedTime = { locale, format: new Intl.DateTimeFormat(locale, DateTime.TIME_SIMPLE) };
+  return cachedTime.format;
 }
 
 /** The mark an unknown source leaves beside the name once the blink is over (and during it). */

@@ -212,10 +212,11 @@ export class FcSourceMappingEditor extends FcElement {
     const filter = { text: this.filterText, unmappedOnly: this.unmappedOnly, showDeleted: this.showDeleted };
     if (filterSources([source], filter).length) return;
     const active = this.shadowRoot?.activeElement;
-    const body = active?.closest('tbody');
-    if (!body || body.querySelector('tr')?.dataset['id'] !== source.id) return;
-    const next = (body.nextElementSibling ?? body.previousElementSibling) as HTMLElement | null;
-    const id = next?.querySelector('tr')?.dataset['id'];
+    let row = active?.closest('tr');
+    // A source's conflict panel is the row after its own.
+    if (row?.classList.contains('row--problem')) row = row.previousElementSibling as HTMLTableRowElement | null;
+    if (!row || row.dataset['id'] !== source.id) return;
+    const id = (siblingRow(row, 'nextElementSibling') ?? siblingRow(row, 'previousElementSibling'))?.dataset['id'];
     this.#focusAfter = () =>
       (id ? (this.#rowButton(id, 'edit') ?? this.#rowButton(id, 'restore')) : undefined) ??
       this.renderRoot.querySelector<HTMLElement>('input[type=search]');
@@ -555,6 +556,14 @@ export class FcSourceMappingEditor extends FcElement {
     return html`<div class="table-wrap">
       <table class="fc-table" part="table">
         <caption class="fc-visually-hidden">${t('caption')}</caption>
+        <colgroup>
+          <col class="col-code" />
+          <col class="col-name" />
+          <col class="col-category" />
+          <col class="col-customers" />
+          <col class="col-suggestion" />
+          <col class="col-actions" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">${t('colCode')}</th>
@@ -565,11 +574,13 @@ export class FcSourceMappingEditor extends FcElement {
             <th scope="col">${t('colActions')}</th>
           </tr>
         </thead>
-        ${repeat(
-          shown,
-          (s) => s.id,
-          (s) => this.#row(s, updatesById.get(s.id) ?? [], suggestions.get(s.id), names),
-        )}
+        <tbody>
+          ${repeat(
+            shown,
+            (s) => s.id,
+            (s) => this.#row(s, updatesById.get(s.id) ?? [], suggestions.get(s.id), names),
+          )}
+        </tbody>
       </table>
     </div>`;
   }
@@ -590,8 +601,8 @@ export class FcSourceMappingEditor extends FcElement {
     }, source);
     const editing = this.draft?.id === source.id ? this.draft : null;
     const busy = queued.length > 0 || !!problem;
-    const hidden = (text: string) => html`<span class="fc-visually-hidden">${text}</span>`;
     const last = queued[queued.length - 1];
+    const coded = source.origin !== 'shop' && !!source.code.trim();
 
     const stateBadge = last
       ? badge(
@@ -600,12 +611,9 @@ export class FcSourceMappingEditor extends FcElement {
         )
       : nothing;
 
-    return html`<tbody>
-      <tr part="row" class="row ${editing ? 'row--editing' : ''} ${shown.deleted ? 'row--deleted' : ''}" data-id=${source.id}>
+    return html`<tr part="row" class="row ${editing ? 'row--editing' : ''} ${shown.deleted ? 'row--deleted' : ''}" data-id=${source.id}>
         <th scope="row">
-          ${source.origin === 'shop' || !source.code.trim()
-            ? html`<span class="code code--none">${source.origin === 'shop' ? badge(t('originShop'), 'accent') : '—'}</span>`
-            : html`<span class="code">${source.code}</span>`}
+          <span class=${coded ? 'code' : 'code code--none'}>${coded ? source.code : source.origin === 'shop' ? badge(t('originShop'), 'accent') : '—'}</span>
           ${shown.deleted ? badge(t('deleted'), 'muted') : nothing}
         </th>
         <td>
@@ -649,16 +657,17 @@ export class FcSourceMappingEditor extends FcElement {
                       class="fc-button fc-button--small"
                       data-action="accept"
                       data-id=${source.id}
+                      aria-label=${`${t('accept')} ${label}`}
                       @click=${() => this.#accept(source)}
                     >
-                      ${t('accept')}${hidden(` ${label}`)}
+                      ${t('accept')}
                     </button>`}`
             : nothing}
         </td>
         <td class="actions">
           ${editing
-            ? html`<button type="button" class="fc-button fc-button--primary fc-button--small" data-action="save" data-id=${source.id} @click=${() => this.#saveEdit(source)}>
-                  ${t('save')}${hidden(` ${label}`)}
+            ? html`<button type="button" class="fc-button fc-button--primary fc-button--small" data-action="save" data-id=${source.id} aria-label=${`${t('save')} ${label}`} @click=${() => this.#saveEdit(source)}>
+                  ${t('save')}
                 </button>
                 <button type="button" class="fc-button fc-button--small" data-action="cancel" data-id=${source.id} @click=${() => this.#cancelEdit()}>
                   ${t('cancel')}
@@ -669,29 +678,32 @@ export class FcSourceMappingEditor extends FcElement {
                   class="fc-button fc-button--small"
                   data-action="restore"
                   data-id=${source.id}
+                  aria-label=${`${t('restore')} ${label}`}
                   ?disabled=${!!problem}
                   @click=${() => {
                     this.#focusAfter = () => this.#rowButton(source.id, 'edit') ?? this.#rowButton(source.id, 'restore');
                     void this.#update(source, { deleted: false }, (s) => t('restoredSource', sourceLabel(s)));
                   }}
                 >
-                  ${t('restore')}${hidden(` ${label}`)}
+                  ${t('restore')}
                 </button>`
               : html`<button
                     type="button"
                     class="fc-button fc-button--small"
                     data-action="edit"
                     data-id=${source.id}
+                    aria-label=${`${t('edit')} ${label}`}
                     ?disabled=${!!problem}
                     @click=${() => this.#startEdit(source, shown)}
                   >
-                    ${t('edit')}${hidden(` ${label}`)}
+                    ${t('edit')}
                   </button>
                   <button
                     type="button"
                     class="fc-button fc-button--small"
                     data-action="delete"
                     data-id=${source.id}
+                    aria-label=${`${t('delete')} ${label}`}
                     ?disabled=${!!problem}
                     @click=${() => {
                       this.#focusAfter = () =>
@@ -699,7 +711,7 @@ export class FcSourceMappingEditor extends FcElement {
                       void this.#update(source, { deleted: true }, (s) => t('deletedSource', sourceLabel(s)));
                     }}
                   >
-                    ${t('delete')}${hidden(` ${label}`)}
+                    ${t('delete')}
                   </button>`}
         </td>
       </tr>
@@ -707,8 +719,7 @@ export class FcSourceMappingEditor extends FcElement {
         ? html`<tr class="row--problem">
             <td colspan="6">${this.#markPanel(problem, names, nothing, source)}</td>
           </tr>`
-        : nothing}
-    </tbody>`;
+        : nothing}`;
   }
 
   #editKey(event: KeyboardEvent, source: PosSource): void {
@@ -746,11 +757,11 @@ export class FcSourceMappingEditor extends FcElement {
       return html`<div class="mark mark--conflict" part="conflict" role="alert">
         <p><strong>${label}:</strong> ${theirs} ${mineText}</p>
         <div class="mark__actions">
-          <button type="button" class="fc-button fc-button--small" data-action="theirs" data-id=${mine.id} @click=${() => void this.#resolveConflict(mark, 'theirs')}>
-            ${t('useTheirs')}<span class="fc-visually-hidden"> ${label}</span>
+          <button type="button" class="fc-button fc-button--small" data-action="theirs" data-id=${mine.id} aria-label=${`${t('useTheirs')} ${label}`} @click=${() => void this.#resolveConflict(mark, 'theirs')}>
+            ${t('useTheirs')}
           </button>
-          <button type="button" class="fc-button fc-button--small" data-action="mine" data-id=${mine.id} @click=${() => void this.#resolveConflict(mark, 'mine')}>
-            ${t('applyMine')}<span class="fc-visually-hidden"> ${label}</span>
+          <button type="button" class="fc-button fc-button--small" data-action="mine" data-id=${mine.id} aria-label=${`${t('applyMine')} ${label}`} @click=${() => void this.#resolveConflict(mark, 'mine')}>
+            ${t('applyMine')}
           </button>
         </div>
       </div>`;
@@ -851,6 +862,13 @@ export class FcSourceMappingEditor extends FcElement {
       </div>
     </dialog>`;
   }
+}
+
+/** The nearest source row before or after `row`, skipping conflict panels. */
+function siblingRow(row: Element, direction: 'nextElementSibling' | 'previousElementSibling'): HTMLElement | null {
+  let next = row[direction];
+  while (next && !next.classList.contains('row')) next = next[direction];
+  return next as HTMLElement | null;
 }
 
 function errorOf(mark: Mark): AdapterError {

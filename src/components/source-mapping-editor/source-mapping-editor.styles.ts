@@ -121,6 +121,32 @@ export const styles = css`
   .table-wrap {
     overflow-x: auto;
   }
+  /* Fixed layout: column widths come from the colgroup, not from measuring every cell of 400 rows. */
+  table {
+    table-layout: fixed;
+    min-inline-size: 52rem;
+  }
+  .col-code {
+    inline-size: 18%;
+  }
+  .col-name {
+    inline-size: 18%;
+  }
+  .col-category {
+    inline-size: 16%;
+  }
+  .col-customers {
+    inline-size: 7rem;
+  }
+  .col-suggestion {
+    inline-size: 22%;
+  }
+  .col-actions {
+    inline-size: 11.5rem;
+  }
+  .name {
+    overflow-wrap: anywhere;
+  }
   .code {
     font-family: var(--fc-font-family-mono);
     font-weight: normal;
@@ -142,6 +168,10 @@ export const styles = css`
   }
   .actions {
     white-space: nowrap;
+  }
+  /* One text child each: a block of buttons costs less to lay out than a flex box each. */
+  tbody .fc-button {
+    display: inline-block;
   }
   .actions .fc-button + .fc-button {
     margin-inline-start: var(--fc-space-xs);

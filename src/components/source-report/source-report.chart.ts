@@ -13,6 +13,8 @@ export interface ChartColors {
   unknownBar: string;
   text: string;
   grid: string;
+  /** Font family of the value labels (the widget's). */
+  font: string;
 }
 
 export interface ChartInput {
@@ -41,7 +43,7 @@ function valueLabels(input: () => ChartInput): Plugin<'bar'> {
       const { colors, format, values } = input();
       ctx.save();
       ctx.fillStyle = colors.text;
-      ctx.font = `12px ${getComputedStyle(chart.canvas).fontFamily || 'sans-serif'}`;
+      ctx.font = `12px ${colors.font || 'sans-serif'}`;
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
       meta.data.forEach((bar, i) => {
@@ -104,7 +106,9 @@ export class SourceChart {
 
   constructor(canvas: HTMLCanvasElement, input: ChartInput) {
     this.#input = input;
-    this.chart = new Chart(canvas, config(input, () => this.#input));
+    // The first frame shows the figures at once (nothing to animate from); later updates animate.
+    this.chart = new Chart(canvas, config({ ...input, animate: false }, () => this.#input));
+    this.chart.options.animation = input.animate ? { duration: 400 } : false;
   }
 
   get canvas(): HTMLCanvasElement {

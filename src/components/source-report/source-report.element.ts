@@ -29,12 +29,12 @@ import { describeError, errorView, loadingView, stateStyles, unsupportedView } f
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { SourceChart } from './source-report.chart.js';
-import type { ChartInput } from './source-report.chart.js';
+import type { ChartColors, ChartInput } from './source-report.chart.js';
 import { FC_RANGE_CHANGE, FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
-import { cents, dateName, figureCells, makeFormats, monthName, rowName } from './source-report.view.js';
+import { cents, dateName, figureCells, figures, makeFormats, monthName, rowName, sourceRow } from './source-report.view.js';
 import type { Formats } from './source-report.view.js';
 
 const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
@@ -348,6 +348,8 @@ export class FcSourceReport extends FcElement {
   #categoryRows(f: Formats, c: SourceReportCategory, i: number): TemplateResult {
     const open = this.expanded.has(c.id);
     const subIds = c.subcategories.length ? c.subcategories.map((_, j) => `sub-${i}-${j}`) : [`sub-${i}-none`];
+    const v = figures(f, c);
+    // Source rows are the bulk of the table: one flat template each (no nested cell template) keeps them cheap.
     return html`<tbody>
       <tr class="category ${c.id === UNKNOWN_CATEGORY_ID ? 'unknown' : ''}">
         <th scope="row">
@@ -362,16 +364,11 @@ export class FcSourceReport extends FcElement {
             ${rowName(c)}
           </button>
         </th>
-        ${figureCells(f, c)}
+        <td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td>
       </tr>
       ${c.subcategories.length
-        ? c.subcategories.map(
-            (s, j) => html`<tr class="sub" id=${`sub-${i}-${j}`} ?hidden=${!open}>
-              <th scope="row">${rowName(s)}</th>
-              ${figureCells(f, s)}
-            </tr>`,
-          )
-        : html`<tr class="sub" id=${`sub-${i}-none`} ?hidden=${!open}>
+        ? c.subcategories.map((s, j) => sourceRow(figures(f, s), rowName(s), subIds[j]!, !open))
+        : html`<tr class="sub" id=${subIds[0]!} ?hidden=${!open}>
             <td colspan="7">${t('noSubcategories')}</td>
           </tr>`}
     </tbody>`;
@@ -640,15 +637,26 @@ export class FcSourceReport extends FcElement {
       this.#chart.destroy();
       this.#chart = null;
     }
-    const input = this.#chartInput(report);
-    if (!this.#chart) this.#chart = new SourceChart(canvas, input);
-    else if (this.#charted !== report) this.#chart.update(input);
+    // Style is read only when the chart is drawn from new figures, never on an unrelated render.
+    if (!this.#chart) this.#chart = new SourceChart(canvas, this.#chartInput(report));
+    else if (this.#charted !== report) this.#chart.update(this.#chartInput(report));
     this.#charted = report;
   }
 
-  #chartInput(report: SourceReport): ChartInput {
+  /** The chart's colours and font from the widget's tokens (one style read). */
+  #chartColors(): ChartColors {
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+      bar: read('--_bar', '#0b5cad'),
+      unknownBar: read('--_unknown-bar', '#8a5d00'),
+      text: read('--_chart-text', '#59636e'),
+      grid: read('--_chart-grid', '#d1d9e0'),
+      font: style.fontFamily,
+    };
+  }
+
+  #chartInput(report: SourceReport): ChartInput {
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const f = this.#formats;
     return {
@@ -656,12 +664,7 @@ export class FcSourceReport extends FcElement {
       labels: report.categories.map((c) => rowName(c)),
       values: report.categories.map((c) => c.newCustomers),
       unknown: report.categories.map((c) => c.id === UNKNOWN_CATEGORY_ID),
-      colors: {
-        bar: read('--_bar', '#0b5cad'),
-        unknownBar: read('--_unknown-bar', '#8a5d00'),
-        text: read('--_chart-text', '#59636e'),
-        grid: read('--_chart-grid', '#d1d9e0'),
-      },
+      colors: this.#chartColors(),
       format: (v) => f.count.format(v),
       animate: !reduced,
       onSelect: (id) => void this.#drill(id),

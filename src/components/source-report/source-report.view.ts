@@ -65,12 +65,42 @@ function none(why: string): TemplateResult {
   return html`<span aria-hidden="true">—</span><span class="fc-visually-hidden">${why}</span>`;
 }
 
+/** A row's figures as cell contents, in column order (see `figureCells`). */
+export interface Figures {
+  count: string;
+  share: string;
+  spend: string;
+  cost: string | TemplateResult;
+  revenue: string;
+  roi: string | TemplateResult;
+  /** Class of the ROI cell: `negative` for a loss. */
+  roiClass: string;
+}
+
+/** The figures of a row as text, for templates that lay the cells out inline (one template per row). */
+export function figures(f: Formats, row: SourceReportRow): Figures {
+  return {
+    count: f.count.format(row.newCustomers),
+    share: f.share.format(row.share),
+    spend: cents(f, row.spend),
+    cost: row.costPerNewCustomer === null ? none(t('noCustomers')) : cents(f, row.costPerNewCustomer),
+    revenue: cents(f, row.revenue),
+    roi: row.roi === null ? none(t('noSpend')) : f.roi.format(row.roi),
+    roiClass: row.roi !== null && row.roi < 0 ? 'negative' : '',
+  };
+}
+
 /** The figure cells of a row, in column order. */
 export function figureCells(f: Formats, row: SourceReportRow): TemplateResult {
-  return html`<td class="fc-num">${f.count.format(row.newCustomers)}</td>
-    <td class="fc-num">${f.share.format(row.share)}</td>
-    <td class="fc-num">${cents(f, row.spend)}</td>
-    <td class="fc-num">${row.costPerNewCustomer === null ? none(t('noCustomers')) : cents(f, row.costPerNewCustomer)}</td>
-    <td class="fc-num">${cents(f, row.revenue)}</td>
-    <td class="fc-num ${row.roi !== null && row.roi < 0 ? 'negative' : ''}">${row.roi === null ? none(t('noSpend')) : f.roi.format(row.roi)}</td>`;
+  const v = figures(f, row);
+  return html`<td class="fc-num">${v.count}</td>
+    <td class="fc-num">${v.share}</td>
+    <td class="fc-num">${v.spend}</td>
+    <td class="fc-num">${v.cost}</td>
+    <td class="fc-num">${v.revenue}</td>
+    <td class="fc-num ${v.roiClass}">${v.roi}</td>`;
 }
+
+/** A source (subcategory) row under its category; `hidden` while the category is collapsed. */
+export const sourceRow = (v: Figures, name: string, id: string, hidden: boolean): TemplateResult =>
+  html`<tr class="sub" id=${id} ?hidden=${hidden}><th scope="row">${name}</th><td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td></tr>`;
