@@ -4,11 +4,11 @@ import {
   monthOf,
   monthsOfRange,
   parseMoney,
-  rangeProblem,
   spendCellKey,
   spendEditorRows,
   spendVersionAfter,
 } from '../../src/data/logic/spend.js';
+import { rangeProblem } from '../../src/data/logic/time.js';
 
 describe('parseMoney', () => {
   const cents = (text: string, decimal?: '.' | ',') => {

@@ -15,12 +15,13 @@ import {
   monthOf,
   monthsOfRange,
   parseMoney,
-  rangeProblem,
   spendCellKey,
   spendEditorRows,
   spendVersionAfter,
 } from '../../data/logic/spend.js';
-import type { MoneyProblem, RangeProblem, SpendEditorRow } from '../../data/logic/spend.js';
+import type { MoneyProblem, SpendEditorRow } from '../../data/logic/spend.js';
+import { rangeProblem } from '../../data/logic/time.js';
+import type { RangeProblem } from '../../data/logic/time.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Cents, DateRange, IsoDate, IsoMonth, MarketingSpend, PosSource, SourceCategory } from '../model.js';
+import { rangeProblem } from './time.js';
 
 /** Why a typed amount was not accepted. */
 export type MoneyProblem = 'empty' | 'invalid' | 'negative' | 'precision' | 'too-large';
@@ -80,22 +81,6 @@ export function monthsOfRange(range: DateRange): IsoMonth[] {
     month = month.plus({ months: 1 });
   }
   return months;
-}
-
-/** What is wrong with a range typed into date inputs. */
-export type RangeProblem = 'from' | 'to' | 'reversed';
-
-/**
- * Checks a range from date inputs without throwing (the inputs give '' for an incomplete date).
- * @param range The typed range.
- * @returns Which end is not a date, `reversed` when `from` is after `to`, or null when it is fine.
- * @example rangeProblem({ from: '2026-03-20', to: '2026-03-10' }); // 'reversed'
- */
-export function rangeProblem(range: { from?: string | null; to?: string | null }): RangeProblem | null {
-  const valid = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
-  if (!valid(range.from)) return 'from';
-  if (!valid(range.to)) return 'to';
-  return range.from! > range.to! ? 'reversed' : null;
 }
 
 /**

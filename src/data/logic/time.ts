@@ -14,6 +14,22 @@ function rejected(message: string): AdapterError {
   return new AdapterError({ kind: 'rejected', status: 400, message });
 }
 
+/** What is wrong with a date range: which end is not a real date, or that they are reversed. */
+export type RangeProblem = 'from' | 'to' | 'reversed';
+
+/**
+ * Checks a range from date inputs without throwing (the inputs give '' for an incomplete date).
+ * @param range The typed range.
+ * @returns Which end is not a date, `reversed` when `from` is after `to`, or null when it is fine.
+ * @example rangeProblem({ from: '2026-03-20', to: '2026-03-10' }); // 'reversed'
+ */
+export function rangeProblem(range: { from?: string | null; to?: string | null }): RangeProblem | null {
+  const valid = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
+  if (!valid(range.from)) return 'from';
+  if (!valid(range.to)) return 'to';
+  return range.from! > range.to! ? 'reversed' : null;
+}
+
 /**
  * Checks a date range at the boundary: both ends real `YYYY-MM-DD` days, `from` not after `to`.
  * @param range The range to check.
@@ -22,14 +38,11 @@ function rejected(message: string): AdapterError {
  * @example checkDateRange({ from: '2026-03-01', to: '2026-03-31' })
  */
 export function checkDateRange<R extends DateRange>(range: R): R {
-  for (const end of ['from', 'to'] as const) {
-    const value: unknown = range?.[end];
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !DateTime.fromISO(value).isValid) {
-      throw rejected(`Invalid date range: "${end}" must be a date like 2026-03-31, got ${JSON.stringify(value ?? null)}.`);
-    }
-  }
-  if (range.from > range.to) {
-    throw rejected(`Invalid date range: ${range.from} is after ${range.to}.`);
+  const problem = rangeProblem(range ?? {});
+  if (problem === 'reversed') throw rejected(`Invalid date range: ${range.from} is after ${range.to}.`);
+  if (problem) {
+    const value: unknown = range?.[problem];
+    throw rejected(`Invalid date range: "${problem}" must be a date like 2026-03-31, got ${JSON.stringify(value ?? null)}.`);
   }
   return range;
 }
