@@ -4,7 +4,7 @@
 //   node bench/run.mjs [--runs 15] [--warmup 1] [--case name]... [--no-build]
 import { createServer } from 'node:http';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
@@ -14,7 +14,8 @@ import { findChrome, CHROME_ARGS } from '../scripts/chrome-path.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROOT = here('./pages');
-const OUT = here('./.build');
+// BENCH_OUT lets two checkouts or two people bench side by side without sharing one build folder.
+const OUT = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : here('./.build');
 const RESULTS = here('./results');
 
 const { values: args } = parseArgs({
