@@ -205,7 +205,8 @@ describe('fc-source-report', () => {
     const el = await report();
     const selects: { categoryId: string; expanded: boolean }[] = [];
     el.addEventListener('fc-source-select', (e) => selects.push(e.detail));
-    expect(subRow(el, 'Google')!.hidden).to.equal(true);
+    expect(subRow(el, 'Google')).to.equal(undefined, 'a closed category shows no source rows');
+    expect(toggle(el, 'Internet').hasAttribute('aria-controls')).to.equal(false);
 
     toggle(el, 'Internet').focus();
     await sendKeys({ press: 'Enter' });
@@ -219,7 +220,7 @@ describe('fc-source-report', () => {
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(toggle(el, 'Internet').getAttribute('aria-expanded')).to.equal('false');
-    expect(subRow(el, 'Google')!.hidden).to.equal(true);
+    expect(subRow(el, 'Google')).to.equal(undefined, 'collapsed again');
 
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });

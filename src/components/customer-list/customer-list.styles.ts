@@ -39,10 +39,6 @@ export const styles = css`
   .name {
     /* Holds the badge's visually hidden text, so it is laid out here rather than against the page. */
     position: relative;
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: var(--fc-space-xs) var(--fc-space-s);
     padding: 0;
     border: 0;
     background: none;
@@ -76,8 +72,10 @@ export const styles = css`
       animation: none;
     }
   }
+  /* Inline flow, not flex: 200 names lay out as text, and the badge wraps under a long name by itself. */
   .badge {
     display: inline-block;
+    margin-inline-start: var(--fc-space-s);
     padding-inline: var(--fc-space-s);
     border: var(--fc-border-width) solid currentColor;
     border-radius: var(--fc-radius-pill);

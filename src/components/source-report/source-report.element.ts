@@ -350,7 +350,8 @@ export class FcSourceReport extends FcElement {
     const open = this.expanded.has(c.id);
     const subIds = c.subcategories.length ? c.subcategories.map((_, j) => `sub-${i}-${j}`) : [`sub-${i}-none`];
     const v = figures(f, c);
-    // Source rows are the bulk of the table: one flat template each (no nested cell template) keeps them cheap.
+    // Source rows are the bulk of the table (400 sources): they exist only while their category is
+    // open, one flat template each (no nested cell template), so a first render builds eight rows.
     return html`<tbody>
       <tr class="category ${c.id === UNKNOWN_CATEGORY_ID ? 'unknown' : ''}">
         <th scope="row">
@@ -359,7 +360,7 @@ export class FcSourceReport extends FcElement {
             class="toggle"
             data-category=${i}
             aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${subIds.join(' ')}
+            aria-controls=${open ? subIds.join(' ') : nothing}
             @click=${() => this.#toggle(c.id)}
           >
             ${rowName(c)}
@@ -367,11 +368,13 @@ export class FcSourceReport extends FcElement {
         </th>
         <td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td>
       </tr>
-      ${c.subcategories.length
-        ? c.subcategories.map((s, j) => sourceRow(figures(f, s), rowName(s), subIds[j]!, !open))
-        : html`<tr class="sub" id=${subIds[0]!} ?hidden=${!open}>
-            <td colspan="7">${t('noSubcategories')}</td>
-          </tr>`}
+      ${!open
+        ? nothing
+        : c.subcategories.length
+          ? c.subcategories.map((s, j) => sourceRow(figures(f, s), rowName(s), subIds[j]!))
+          : html`<tr class="sub" id=${subIds[0]!}>
+              <td colspan="7">${t('noSubcategories')}</td>
+            </tr>`}
     </tbody>`;
   }
 

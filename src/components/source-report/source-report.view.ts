@@ -102,5 +102,5 @@ export function figureCells(f: Formats, row: SourceReportRow): TemplateResult {
 }
 
 /** A source (subcategory) row under its category; `hidden` while the category is collapsed. */
-export const sourceRow = (v: Figures, name: string, id: string, hidden: boolean): TemplateResult =>
-  html`<tr class="sub" id=${id} ?hidden=${hidden}><th scope="row">${name}</th><td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td></tr>`;
+export const sourceRow = (v: Figures, name: string, id: string): TemplateResult =>
+  html`<tr class="sub" id=${id}><th scope="row">${name}</th><td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td></tr>`;
