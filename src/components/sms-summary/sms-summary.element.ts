@@ -1,0 +1,329 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { DateTime, IANAZone } from 'luxon';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../data/model.js';
+import { rangeProblem } from '../../data/logic/time.js';
+import type { RangeProblem } from '../../data/logic/time.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { FcElement } from '../shared/fc-element.js';
+import { getLocale } from '../shared/messages.js';
+import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { CategoryChart } from './sms-summary.chart.js';
+import type { ChartColors, ChartInput } from './sms-summary.chart.js';
+import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
+import { t } from './sms-summary.messages.js';
+import { styles } from './sms-summary.styles.js';
+import {
+  blockingLine,
+  categoryChange,
+  categoryRows,
+  longRangeName,
+  makeFormats,
+  metricTile,
+  metricViews,
+  rangeName,
+  warningIcon,
+} from './sms-summary.view.js';
+import type { CategoryRow, Formats } from './sms-summary.view.js';
+
+const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
+  from: 'rangeFrom',
+  to: 'rangeTo',
+  reversed: 'rangeReversed',
+};
+
+/** The filter as a stable string (sorted keys, empty parts dropped): the task's argument and the cache's key. */
+function filterKey(filter: SmsFilter): string {
+  const entries = Object.entries(filter)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(Object.fromEntries(entries));
+}
+
+const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * SMS summary: texts in and out, delivered, failed and the delivery rate against the same range
+ * one month earlier (arrows, percentages and whether that is better or worse, in words), errors by
+ * category as a chart and a table, and a warning when carriers may be blocking a sending number.
+ *
+ * @customElement fc-sms-summary
+ * @fires fc-sms-category-select - An error category was chosen in the chart or the table. detail: {category}
+ * @csspart metrics - The list of figures.
+ * @csspart metric - One figure's tile.
+ * @csspart blocking - The carrier-blocking warning.
+ * @csspart errors - The errors-by-category section.
+ * @csspart chart - The chart's box (the canvas is inside).
+ * @csspart table - The errors-by-category table.
+ * @csspart category-button - A category's button in the table.
+ * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
+ * @csspart retry-button - Retry of a failed load.
+ * @cssproperty --fc-sms-summary-bar - Colour of the chart's bars. Default `--fc-color-accent`.
+ * @cssproperty --fc-sms-summary-better - Change for the better. Default `--fc-color-good`.
+ * @cssproperty --fc-sms-summary-worse - Change for the worse. Default `--fc-color-bad`.
+ * @cssproperty --fc-sms-summary-warning - The blocking warning's edge and icon. Default `--fc-color-warn`.
+ * @cssproperty --fc-sms-summary-chart-text - Chart labels. Default `--fc-color-text-muted`.
+ * @cssproperty --fc-sms-summary-chart-grid - Chart grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-sms-summary-chart-block-size - Height of the chart. Default: 2.75rem per category.
+ */
+export class FcSmsSummary extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** The advanced filter; its range is the period shown (default: this month in `time-zone`). */
+  @property({ attribute: false }) filter?: SmsFilter;
+
+  /** First day of the period, ISO date, when `filter` gives none. */
+  @property() from = '';
+
+  /** Last day of the period, ISO date, when `filter` gives none. */
+  @property() to = '';
+
+  /** IANA zone whose "this month" is the default period; default the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  #formats: Formats = makeFormats('en');
+  #formatsLocale = 'en';
+  #chart: CategoryChart | null = null;
+  /** The summary the chart was drawn from. */
+  #charted: SmsSummary | null = null;
+  #warnedZone = '';
+
+  readonly #summary = new Task(this, {
+    task: async ([adapter, key], { signal }) => {
+      const sms = adapter?.sms;
+      if (!sms || !key) return initialState;
+      return sms.summary(JSON.parse(key) as SmsFilter, { signal });
+    },
+    args: () => [this.adapter, this.#query()] as const,
+  });
+
+  constructor() {
+    super();
+    // Re-reads when SMS data changes here, in another tab or on the server.
+    new AdapterEventsController(this, {
+      adapter: () => this.adapter,
+      domains: ['sms'],
+      onChange: () => void this.#summary.run(),
+    });
+  }
+
+  /** The filter sent: `filter`, its range filled from `from`/`to` or this month in the zone. */
+  get #filter(): SmsFilter {
+    const base = this.filter ?? ({} as Partial<SmsFilter>);
+    let month: DateRange | null = null;
+    const monthOf = () => (month ??= this.#thisMonth());
+    return { ...base, from: base.from || this.from || monthOf().from, to: base.to || this.to || monthOf().to };
+  }
+
+  /** The task's key, or '' for a range that must not be sent. */
+  #query(): string {
+    const filter = this.#filter;
+    return rangeProblem(filter) ? '' : filterKey(filter);
+  }
+
+  #thisMonth(): DateRange {
+    let zone = this.timeZone || browserZone();
+    if (!IANAZone.isValidZone(zone)) {
+      if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the browser's.`);
+      this.#warnedZone = zone;
+      zone = browserZone();
+    }
+    const now = DateTime.now().setZone(zone);
+    return { from: now.startOf('month').toISODate()!, to: now.endOf('month').toISODate()! };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The chart is dropped on disconnect; draw it again when the element comes back.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#dropChart();
+  }
+
+  protected override willUpdate(): void {
+    // The locale can change without a property change (setLocale, the page's lang).
+    const locale = getLocale();
+    if (locale !== this.#formatsLocale) {
+      this.#formats = makeFormats(locale);
+      this.#formatsLocale = locale;
+    }
+  }
+
+  protected override updated(): void {
+    this.#syncChart();
+  }
+
+  // ───────────── rendering ─────────────
+
+  protected override render() {
+    return html`<h2>${t('heading')}</h2>
+      ${this.#body()}`;
+  }
+
+  #body(): unknown {
+    if (!this.adapter?.sms) return unsupportedView('sms');
+    const problem = rangeProblem(this.#filter);
+    if (problem) {
+      return html`<div class="fc-state fc-state--error" part="state error">
+        <p class="fc-state__message" role="status">${t(RANGE_TEXT[problem])}</p>
+      </div>`;
+    }
+    const task = this.#summary;
+    switch (task.status) {
+      case TaskStatus.ERROR:
+        return errorView(task.error, () => task.run());
+      case TaskStatus.COMPLETE:
+        return this.#summaryView(task.value!, false);
+      default:
+        // A refresh keeps the last summary on screen rather than flashing a skeleton.
+        return task.value ? this.#summaryView(task.value, true) : loadingView(5);
+    }
+  }
+
+  #summaryView(summary: SmsSummary, busy: boolean): TemplateResult {
+    const f = this.#formats;
+    const { current, previous } = summary;
+    const range = longRangeName(f, current.range);
+    const before = rangeName(f, previous.range);
+    const empty = current.inbound + current.outbound === 0;
+    return html`<div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>
+      <p class="range">${t('compared', range, longRangeName(f, previous.range))}</p>
+      ${empty
+        ? emptyView(t('empty', range))
+        : html`${summary.blocking.length ? this.#blocking(summary, before) : nothing}
+            <ul class="metrics" part="metrics">
+              ${metricViews(f, summary).map(metricTile)}
+            </ul>
+            ${this.#errors(summary, range, before)}`}
+    </div>`;
+  }
+
+  #blocking(summary: SmsSummary, before: string): TemplateResult {
+    const f = this.#formats;
+    // Static text under a heading, not an alert: it describes the period, it is not something that just happened.
+    return html`<section class="blocking" part="blocking" aria-labelledby="blocking-heading">
+      <h3 id="blocking-heading">${warningIcon}<span>${t('blockingHeading')}</span></h3>
+      <ul>
+        ${summary.blocking.map((flag) => html`<li>${blockingLine(f, flag, before)}</li>`)}
+      </ul>
+      <p>${t('blockingAdvice')}</p>
+    </section>`;
+  }
+
+  #errors(summary: SmsSummary, range: string, before: string): TemplateResult {
+    const f = this.#formats;
+    const rows = categoryRows(summary);
+    return html`<section part="errors" aria-labelledby="errors-heading">
+      <h3 id="errors-heading">${t('errorsHeading')}</h3>
+      ${rows.length
+        ? html`<div class="chart" part="chart">
+              <canvas role="img" aria-label=${t('chartLabel')}></canvas>
+            </div>
+            <div class="table-wrap">
+              <table class="fc-table" part="table">
+                <caption class="fc-visually-hidden">
+                  ${t('caption', range, before)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('colCategory')}</th>
+                    <th scope="col" class="fc-num">${t('colNow')}</th>
+                    <th scope="col" class="fc-num">${t('colBefore')}</th>
+                    <th scope="col">${t('colChange')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map((row) => this.#row(f, row))}
+                </tbody>
+              </table>
+            </div>
+            <p class="hint">${t('chooseHint')}</p>`
+        : html`<p class="no-errors">${t('noErrors', range)}</p>`}
+    </section>`;
+  }
+
+  #row(f: Formats, row: CategoryRow): TemplateResult {
+    return html`<tr>
+      <th scope="row">
+        <button type="button" class="pick" part="category-button" data-category=${row.category} @click=${() => this.#select(row.category)}>
+          ${row.name}
+        </button>
+      </th>
+      <td class="fc-num">${f.count.format(row.now)}</td>
+      <td class="fc-num">${row.before === null ? t('none') : f.count.format(row.before)}</td>
+      <td>${categoryChange(f, row)}</td>
+    </tr>`;
+  }
+
+  // ───────────── actions ─────────────
+
+  #select(category: SmsErrorCategory): void {
+    if (!this.isConnected) return;
+    this.emit(FC_SMS_CATEGORY_SELECT, { category });
+  }
+
+  // ───────────── chart ─────────────
+
+  #dropChart(): void {
+    this.#chart?.destroy();
+    this.#chart = null;
+    this.#charted = null;
+  }
+
+  #syncChart(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    const summary = this.#summary.value;
+    if (!canvas || !summary || !this.isConnected) {
+      this.#dropChart();
+      return;
+    }
+    if (this.#chart && this.#chart.canvas !== canvas) this.#dropChart();
+    // Style is read only when the chart is drawn from new figures, never on an unrelated render.
+    if (this.#chart && this.#charted === summary) return;
+    const input = this.#chartInput(summary);
+    canvas.parentElement?.style.setProperty('--_rows', String(input.ids.length));
+    if (!this.#chart) this.#chart = new CategoryChart(canvas, input);
+    else this.#chart.update(input);
+    this.#charted = summary;
+  }
+
+  /** The chart's colours and font from the widget's tokens (one style read). */
+  #chartColors(): ChartColors {
+    const style = getComputedStyle(this);
+    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+      bar: read('--_bar', '#0b5cad'),
+      text: read('--_chart-text', '#59636e'),
+      grid: read('--_chart-grid', '#d1d9e0'),
+      font: style.fontFamily,
+    };
+  }
+
+  #chartInput(summary: SmsSummary): ChartInput {
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const rows = categoryRows(summary);
+    const f = this.#formats;
+    return {
+      ids: rows.map((r) => r.category),
+      labels: rows.map((r) => r.name),
+      values: rows.map((r) => r.now),
+      colors: this.#chartColors(),
+      format: (v) => f.count.format(v),
+      animate: !reduced,
+      onSelect: (category) => this.#select(category as SmsErrorCategory),
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_bar: var(--fc-sms-summary-bar, var(--fc-color-accent));
+    --_better: var(--fc-sms-summary-better, var(--fc-color-good));
+    --_worse: var(--fc-sms-summary-worse, var(--fc-color-bad));
+    --_warning: var(--fc-sms-summary-warning, var(--fc-color-warn));
+    --_chart-text: var(--fc-sms-summary-chart-text, var(--fc-color-text-muted));
+    --_chart-grid: var(--fc-sms-summary-chart-grid, var(--fc-color-border));
+    /* Categories in the chart; set on the host from the data. */
+    --_rows: 4;
+    background: var(--fc-color-surface);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    padding: var(--fc-space-m);
+  }
+  h2,
+  h3 {
+    margin-block: 0 var(--fc-space-s);
+    font-size: var(--fc-font-size-l);
+  }
+  h3 {
+    font-size: var(--fc-font-size-m);
+  }
+  .range {
+    margin-block: 0 var(--fc-space-m);
+    color: var(--fc-color-text-muted);
+  }
+  .busy {
+    opacity: 0.7;
+  }
+  .metrics {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+    gap: var(--fc-space-s);
+    margin: 0 0 var(--fc-space-m);
+    padding: 0;
+    list-style: none;
+  }
+  .metric {
+    position: relative;
+    padding-block: var(--fc-space-s);
+    padding-inline: var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-surface-raised);
+  }
+  .metric > div {
+    display: grid;
+    gap: var(--fc-space-xs);
+  }
+  .metric .label {
+    color: var(--fc-color-text-muted);
+    font-size: var(--fc-font-size-s);
+  }
+  .metric .value {
+    font-size: var(--fc-font-size-l);
+    font-weight: var(--fc-font-weight-strong);
+    font-variant-numeric: tabular-nums;
+  }
+  .metric .change,
+  .metric .previous {
+    font-size: var(--fc-font-size-s);
+  }
+  .metric .previous {
+    color: var(--fc-color-text-muted);
+  }
+  /* The words say better or worse; the colour and the edge only repeat it. */
+  .metric.good {
+    border-inline-start: 4px solid var(--_better);
+  }
+  .metric.bad {
+    border-inline-start: 4px solid var(--_worse);
+  }
+  .good .change,
+  span.good {
+    color: var(--_better);
+  }
+  .bad .change,
+  span.bad {
+    color: var(--_worse);
+  }
+  .verdict {
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .blocking {
+    margin-block-end: var(--fc-space-m);
+    padding-block: var(--fc-space-s);
+    padding-inline: var(--fc-space-m);
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--fc-color-warn-subtle);
+  }
+  .blocking h3 {
+    display: flex;
+    align-items: center;
+    gap: var(--fc-space-s);
+  }
+  .blocking .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    color: var(--_warning);
+  }
+  .blocking ul {
+    margin-block: 0 var(--fc-space-s);
+    padding-inline-start: var(--fc-space-l);
+  }
+  .blocking p {
+    margin: 0;
+  }
+  .number {
+    font-family: var(--fc-font-family-mono);
+    overflow-wrap: anywhere;
+  }
+  .chart {
+    position: relative;
+    block-size: var(--fc-sms-summary-chart-block-size, calc(var(--_rows) * 2.75rem + 3rem));
+    margin-block-end: var(--fc-space-m);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .hint {
+    margin-block: var(--fc-space-xs) 0;
+    color: var(--fc-color-text-muted);
+    font-size: var(--fc-font-size-s);
+  }
+  .fc-table th[scope='row'] {
+    font-weight: normal;
+  }
+  .pick {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--fc-color-accent);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .no-errors {
+    margin: 0;
+    color: var(--fc-color-text-muted);
+  }
+`;

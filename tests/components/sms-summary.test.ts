@@ -1,0 +1,352 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import { Settings } from 'luxon';
+import '../../src/components/sms-summary/fc-sms-summary.js';
+import type { FcSmsSummary } from '../../src/components/sms-summary/fc-sms-summary.js';
+import { setLocale } from '../../src/components/shared/messages.js';
+import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import type { Dataset, SmsDirection, SmsFilter, SmsMessage, SmsProvider, SmsStatus } from '../../src/data/model.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const STORE = '+13125550100';
+const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+
+/**
+ * One sending number, November 2026 against Oct 1–Oct 30 (America/Chicago; every text at 11:00 local).
+ *   November: 10 in; 24 out = 18 delivered + 4 failed 4770 (Bandwidth, carrier-filtered)
+ *     + 2 undelivered 30003 (Twilio, landline-or-unreachable). Delivery rate 18/24 = 75%.
+ *   October 1–30: 10 in; 20 out = (20 − k) delivered + k failed 4770; rate (20 − k)/20.
+ *   December 1: one failed 4770, outside both periods.
+ * With k = 1: out +20% (24 vs 20), delivered −5.3% (18 vs 19, worse), failed +500% (6 vs 1, worse),
+ *   rate −20 points (75% vs 95%, worse); the number's filtered share 4/24 = 16.7% is over 2 × 5%: flagged.
+ * With k = 3: delivered +5.9% (18 vs 17, better), failed +100% (6 vs 3), rate −10 points (75% vs 85%);
+ *   16.7% is under 2 × 15%: not flagged.
+ */
+function smsDataset({ number = STORE, previousFiltered = 1 } = {}): Dataset {
+  const base = generateDataset({ size: 'small', today: '2026-11-17', smsCount: 0 });
+  let n = 0;
+  const sms: SmsMessage[] = [];
+  const add = (count: number, day: string, direction: SmsDirection, status: SmsStatus, errorCode: string | null = null, provider: SmsProvider = 'bandwidth') => {
+    for (let i = 0; i < count; i++) {
+      const outbound = direction === 'outbound';
+      sms.push({
+        id: `m${++n}`,
+        provider,
+        direction,
+        from: outbound ? number : '+15555550123',
+        to: outbound ? '+15555550123' : number,
+        body: `Your car is ready ${XSS}`,
+        status,
+        errorCode,
+        sentAt: `${day}T17:00:00.000Z`,
+        segments: 1,
+        employeeId: null,
+        employeeName: null,
+        customerId: null,
+        customerName: XSS,
+      });
+    }
+  };
+  add(10, '2026-10-03', 'inbound', 'received');
+  add(20 - previousFiltered, '2026-10-05', 'outbound', 'delivered');
+  add(previousFiltered, '2026-10-06', 'outbound', 'failed', '4770');
+  add(10, '2026-11-03', 'inbound', 'received');
+  add(18, '2026-11-05', 'outbound', 'delivered');
+  add(4, '2026-11-06', 'outbound', 'failed', '4770');
+  add(2, '2026-11-07', 'outbound', 'undelivered', '30003', 'twilio');
+  add(1, '2026-12-01', 'outbound', 'failed', '4770');
+  return { ...base, sms };
+}
+
+const root = (el: FcSmsSummary) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const sentences = (el: FcSmsSummary) => [...root(el).querySelectorAll('[part="metric"] .fc-visually-hidden')].map(text);
+/** What the eye reads on a tile (the part hidden from screen readers). */
+const tile = (el: FcSmsSummary, label: string) =>
+  [...root(el).querySelectorAll('[part="metric"]')].find((m) => text(m.querySelector('.label')) === label);
+const seen = (el: FcSmsSummary, label: string) => text(tile(el, label)?.querySelector('[aria-hidden="true"]'));
+const categoryButtons = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="category-button"]')];
+const rowCells = (el: FcSmsSummary) =>
+  [...root(el).querySelectorAll('[part="table"] tbody tr')].map((tr) => [text(tr.querySelector('th')), ...[...tr.querySelectorAll('td')].map(text)]);
+const loaded = (el: FcSmsSummary) => waitUntil(() => root(el).querySelector('[part="metrics"], [part~="empty"]'), 'the summary did not load');
+
+/** A client whose `sms.summary` calls are recorded. */
+function recorded(server: DemoServer): { client: CachedAdapter; calls: SmsFilter[] } {
+  const client = server.client();
+  const calls: SmsFilter[] = [];
+  const sms = client.sms!;
+  const real = sms.summary.bind(sms);
+  sms.summary = (filter, opts) => {
+    calls.push(filter);
+    return real(filter, opts);
+  };
+  return { client, calls };
+}
+
+describe('fc-sms-summary', () => {
+  let server: DemoServer;
+
+  afterEach(async () => {
+    if (server) {
+      server.faults.offline = false;
+      server.faults.failing = false;
+      server.faults.latencyMs = 0;
+    }
+    setLocale(null);
+    await closeClients();
+  });
+
+  async function summary(filter: SmsFilter = NOVEMBER, adapter = server.client()): Promise<FcSmsSummary> {
+    const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${adapter} .filter=${filter} time-zone="America/Chicago"></fc-sms-summary>`);
+    await loaded(el);
+    return el;
+  }
+
+  describe('with a rising filtered share', () => {
+    beforeEach(async () => {
+      server = await startDemoServer(smsDataset());
+    });
+
+    it('compares every figure with the same range a month earlier, in arrows, percentages and words', async () => {
+      const el = await summary();
+      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 30, 2026');
+      expect(sentences(el)).to.deep.equal([
+        'Texts in: 10, no change from Oct 1–Oct 30.',
+        'Texts out: 24, up 20% from 20 in Oct 1–Oct 30.',
+        'Delivered: 18, down 5.3% from 19 in Oct 1–Oct 30 (worse).',
+        'Failed: 6, up 500% from 1 in Oct 1–Oct 30 (worse).',
+        'Delivery rate: 75%, down 20 percentage points from 95% in Oct 1–Oct 30 (worse).',
+      ]);
+      expect(seen(el, 'Texts in')).to.equal('Texts in 10 no change Oct 1–Oct 30: 10');
+      expect(seen(el, 'Texts out')).to.equal('Texts out 24 ▲ 20% Oct 1–Oct 30: 20');
+      expect(seen(el, 'Failed')).to.equal('Failed 6 ▲ 500% worse Oct 1–Oct 30: 1');
+      expect(seen(el, 'Delivery rate')).to.equal('Delivery rate 75% ▼ 20 pts worse Oct 1–Oct 30: 95%');
+      // Colour repeats the words: worse tiles are marked bad, a rise in texts is neither.
+      expect(tile(el, 'Failed')!.classList.contains('bad')).to.equal(true);
+      expect(tile(el, 'Texts out')!.classList.contains('neutral')).to.equal(true);
+      expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined|null/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists errors by category in a table and a chart that agree', async () => {
+      const el = await summary();
+      expect(text(root(el).querySelector('[part="table"] caption'))).to.equal('Errors by category, Nov 1–Nov 30, 2026 compared with Oct 1–Oct 30');
+      expect(rowCells(el)).to.deep.equal([
+        ['Filtered or blocked by carrier', '4', '1', '▲ up 300% (worse)'],
+        ['Landline or unreachable', '2', '0', '▲ up from 0 (worse)'],
+      ]);
+      const canvas = root(el).querySelector('canvas')!;
+      await waitUntil(() => Chart.getChart(canvas), 'no chart');
+      const chart = Chart.getChart(canvas)!;
+      expect(chart.data.labels).to.deep.equal(categoryButtons(el).map(text));
+      expect(chart.data.datasets[0]!.data).to.deep.equal([
+        { x: 4, y: 0 },
+        { x: 2, y: 1 },
+      ]);
+      expect(chart.options.parsing).to.equal(false);
+      // Both bars drawn with a width (the internal data format was understood).
+      const bars = chart.getDatasetMeta(0).data.map((b) => b.getProps(['x', 'base'], true) as { x: number; base: number });
+      expect(bars.every((b) => b.x > b.base)).to.equal(true);
+      expect(bars[0]!.x > bars[1]!.x).to.equal(true);
+      expect(chart.data.datasets[0]!.backgroundColor).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-accent').trim());
+      expect(canvas.getAttribute('aria-label')).to.include('The table “Errors by category” has the same figures.');
+
+      const parent = el.parentElement!;
+      el.remove();
+      expect(Chart.getChart(canvas) === undefined, 'the chart outlived its element').to.equal(true);
+      parent.append(el);
+      await waitUntil(() => Chart.getChart(root(el).querySelector('canvas')!), 'the chart was not drawn again');
+    });
+
+    it('warns about the number carriers may be blocking, as static text under a heading', async () => {
+      const el = await summary();
+      const warning = root(el).querySelector('[part="blocking"]')!;
+      expect(text(warning.querySelector('h3'))).to.equal('Warning: carriers may be blocking texts');
+      expect(warning.querySelector('h3 svg')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(text(warning.querySelector('li'))).to.equal(
+        '+13125550100: 4 of 24 texts sent (16.7%) were filtered or blocked by carriers, up from 5% in Oct 1–Oct 30.',
+      );
+      expect(text(warning.querySelector('p'))).to.include('Update your templates regularly and type a different message to each customer');
+      expect(root(el).querySelectorAll('[role="alert"], [aria-live="assertive"]').length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('fires fc-sms-category-select from the table by keyboard', async () => {
+      const el = await summary();
+      const chosen: string[] = [];
+      el.addEventListener('fc-sms-category-select', (e) => chosen.push(e.detail.category));
+      categoryButtons(el)[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      categoryButtons(el)[0]!.click();
+      expect(chosen).to.deep.equal(['carrier-filtered', 'landline-or-unreachable', 'carrier-filtered']);
+      const event = await (async () => {
+        setTimeout(() => categoryButtons(el)[1]!.click());
+        return oneEvent(el, 'fc-sms-category-select');
+      })();
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('fires fc-sms-category-select from a click on a bar, without animation under reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await summary();
+        const canvas = root(el).querySelector('canvas')!;
+        await waitUntil(() => Chart.getChart(canvas), 'no chart');
+        const chart = Chart.getChart(canvas)!;
+        expect(chart.options.animation).to.equal(false);
+        canvas.scrollIntoView();
+        const bar = chart.getDatasetMeta(0).data[1]!.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+        const box = canvas.getBoundingClientRect();
+        const selected = oneEvent(el, 'fc-sms-category-select');
+        await sendMouse({ type: 'click', position: [Math.round(box.left + (bar.x + bar.base) / 2), Math.round(box.top + bar.y)] });
+        expect((await selected).detail).to.deep.equal({ category: 'landline-or-unreachable' });
+      } finally {
+        await resetMouse();
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('reads again when the filter changes and when the cache says SMS data changed', async () => {
+      const { client, calls } = recorded(server);
+      const el = await summary(NOVEMBER, client);
+      expect(calls).to.deep.equal([NOVEMBER]);
+
+      el.filter = { ...NOVEMBER, direction: 'inbound' };
+      await waitUntil(() => sentences(el)[3] === 'Failed: 0, no change from Oct 1–Oct 30.', 'the new filter was not shown');
+      expect(calls.at(-1)).to.deep.equal({ ...NOVEMBER, direction: 'inbound' });
+      expect(sentences(el)[4]).to.equal('Delivery rate: none this period, none in Oct 1–Oct 30.');
+      expect(text(root(el).querySelector('.no-errors'))).to.equal('No errors in Nov 1–Nov 30, 2026.');
+      expect(root(el).querySelectorAll('canvas').length).to.equal(0);
+      await expect(el).to.be.accessible();
+
+      const before = calls.length;
+      client.dispatchEvent(new CustomEvent('fc-cache-change', { detail: { domains: ['leads'], origin: 'revalidate' } }));
+      await el.updateComplete;
+      expect(calls.length).to.equal(before);
+      client.dispatchEvent(new CustomEvent('fc-cache-change', { detail: { domains: ['sms'], origin: 'revalidate' } }));
+      await waitUntil(() => calls.length === before + 1, 'no read after the cache change');
+    });
+
+    it('takes the range from the from/to attributes, and says when there is no data a month earlier', async () => {
+      const el = await fixture<FcSmsSummary>(
+        html`<fc-sms-summary .adapter=${server.client()} from="2026-10-01" to="2026-10-30"></fc-sms-summary>`,
+      );
+      await loaded(el);
+      expect(sentences(el)).to.deep.equal([
+        'Texts in: 10, no data for Sep 1–Sep 30.',
+        'Texts out: 20, no data for Sep 1–Sep 30.',
+        'Delivered: 19, no data for Sep 1–Sep 30.',
+        'Failed: 1, no data for Sep 1–Sep 30.',
+        'Delivery rate: 95%, no data for Sep 1–Sep 30.',
+      ]);
+      expect(seen(el, 'Failed')).to.equal('Failed 1 no data last period');
+      expect(rowCells(el)).to.deep.equal([['Filtered or blocked by carrier', '1', 'none', 'no data last period']]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('reads this month in its time zone by default', async () => {
+      // Nov 30, 12:00 UTC is already Dec 1 at UTC+14, and still Nov 30 in Chicago.
+      const realNow = Settings.now;
+      Settings.now = () => Date.parse('2026-11-30T12:00:00Z');
+      try {
+        const { client, calls } = recorded(server);
+        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} time-zone="Pacific/Kiritimati"></fc-sms-summary>`);
+        await loaded(el);
+        expect(calls).to.deep.equal([{ from: '2026-12-01', to: '2026-12-31' }]);
+        el.timeZone = 'America/Chicago';
+        await loaded(el);
+        await waitUntil(() => calls.length === 2, 'the zone change was not read');
+        expect(calls[1]).to.deep.equal(NOVEMBER);
+      } finally {
+        Settings.now = realNow;
+      }
+    });
+
+    it('shows loading, then an empty range with the range named', async () => {
+      server.faults.latencyMs = 400;
+      const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${server.client()} .filter=${{ from: '2026-01-01', to: '2026-01-31' }}></fc-sms-summary>`);
+      expect(root(el).querySelector('[part~="loading"]')).to.exist;
+      expect(shadowText(el)).to.include('Loading…');
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(text(root(el).querySelector('[part~="empty"]'))).to.equal('No texts in Jan 1–Jan 31, 2026.');
+      expect(root(el).querySelectorAll('[part="metric"], canvas').length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a load failure with the reason and Retry, then the summary', async () => {
+      server.faults.failing = true;
+      const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${server.client()} .filter=${NOVEMBER}></fc-sms-summary>`);
+      await waitUntil(() => shadowText(el).includes('The server had a problem (HTTP 503).'), 'no error shown');
+      await expect(el).to.be.accessible();
+      server.faults.failing = false;
+      root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      await loaded(el);
+      expect(sentences(el)[3]).to.equal('Failed: 6, up 500% from 1 in Oct 1–Oct 30 (worse).');
+    });
+
+    it('says so when the host does not provide SMS history, or gives no adapter', async () => {
+      const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${server.client({ parts: ['sources'] })}></fc-sms-summary>`);
+      expect(text(root(el).querySelector('[part~="unsupported"]'))).to.equal('This host does not provide SMS history.');
+      await expect(el).to.be.accessible();
+      const bare = await fixture<FcSmsSummary>(html`<fc-sms-summary></fc-sms-summary>`);
+      expect(text(root(bare).querySelector('[part~="unsupported"]'))).to.equal('This host does not provide SMS history.');
+    });
+
+    it('refuses a reversed range without asking the server', async () => {
+      const { client, calls } = recorded(server);
+      const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} .filter=${{ from: '2026-11-30', to: '2026-11-01' }}></fc-sms-summary>`);
+      await el.updateComplete;
+      expect(text(root(el).querySelector('[part~="error"]'))).to.equal('The start of the date range is after its end.');
+      expect(calls.length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      setLocale('es');
+      const el = await summary();
+      expect(sentences(el)[3]).to.equal('Fallidos: 6, sube 500 % desde 1 en 1 oct–30 oct (peor).');
+      expect(text(root(el).querySelector('[part="blocking"] h3'))).to.equal('Aviso: es posible que los operadores estén bloqueando mensajes');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with a steady filtered share', () => {
+    beforeEach(async () => {
+      server = await startDemoServer(smsDataset({ previousFiltered: 3 }));
+    });
+
+    it('shows no blocking warning, and says when a change is for the better', async () => {
+      const el = await summary();
+      expect(root(el).querySelector('[part="blocking"]')).to.equal(null);
+      expect(sentences(el).slice(2)).to.deep.equal([
+        'Delivered: 18, up 5.9% from 17 in Oct 1–Oct 30 (better).',
+        'Failed: 6, up 100% from 3 in Oct 1–Oct 30 (worse).',
+        'Delivery rate: 75%, down 10 percentage points from 85% in Oct 1–Oct 30 (worse).',
+      ]);
+      expect(tile(el, 'Delivered')!.classList.contains('good')).to.equal(true);
+      expect(rowCells(el)[0]).to.deep.equal(['Filtered or blocked by carrier', '4', '3', '▲ up 33.3% (worse)']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with markup in the data', () => {
+    beforeEach(async () => {
+      server = await startDemoServer(smsDataset({ number: XSS }));
+    });
+
+    it('renders a sending number with markup as text', async () => {
+      const el = await summary();
+      const line = root(el).querySelector('[part="blocking"] li')!;
+      expect(text(line).startsWith(`${XSS}: 4 of 24 texts sent`)).to.equal(true);
+      expect(root(el).querySelectorAll('img').length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
