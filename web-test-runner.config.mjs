@@ -17,6 +17,17 @@ function mswWorkerMiddleware(ctx, next) {
   return next();
 }
 
+/** papaparse ships only a UMD build: serve it to the browser as an ES module with a default export (Vite does this itself). */
+const papaparseAsModule = {
+  name: 'papaparse-as-module',
+  transform(context) {
+    if (/\/node_modules\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) {
+      return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;` };
+    }
+    return undefined;
+  },
+};
+
 export default {
   rootDir: '.',
   nodeResolve: true,
@@ -26,6 +37,7 @@ export default {
   middleware: [mswWorkerMiddleware],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
   plugins: [
+    papaparseAsModule,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

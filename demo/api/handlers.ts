@@ -9,6 +9,7 @@ import type { RequestHandler } from 'msw';
 import * as v from 'valibot';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../../src/data/adapter.js';
 import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { TRAFFIC_TIME_GRAINS } from '../../src/data/model.js';
 import type { AdapterErrorKind } from '../../src/data/errors.js';
 import {
   DELETE_REASONS,
@@ -20,11 +21,12 @@ import {
   CategoryUpsertBodySchema,
   CustomerSourceBodySchema,
   IsoDateSchema,
-  OemRuleSchema,
   RestoreRequestSchema,
+  SmsImportBodySchema,
   SourceCreateBodySchema,
   SourceUpdateBodySchema,
   SpendUpsertBodySchema,
+  StoredOemRuleSchema,
   TradeInVehicleSchema,
   TrafficDimensionSchema,
   TrafficFiltersSchema,
@@ -72,12 +74,18 @@ const SmsFilterQuery = v.object({
   direction: v.optional(v.picklist(SMS_DIRECTIONS)),
   status: v.optional(v.picklist(SMS_STATUSES)),
   errorCategory: v.optional(v.picklist(SMS_ERROR_CATEGORIES)),
+  errorCode: text,
   employeeId: text,
   customerId: text,
   text,
 });
-const SmsListQuery = v.object({ ...SmsFilterQuery.entries, ...paging, order: v.optional(v.picklist(['asc', 'desc'])) });
-const TrafficAggregateQuery = v.object({ ...range, groupBy: TrafficDimensionSchema, ...trafficFilters });
+const SmsListQuery = v.object({
+  ...SmsFilterQuery.entries,
+  ...paging,
+  offset: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.toNumber())),
+  order: v.optional(v.picklist(['asc', 'desc'])),
+});
+const TrafficAggregateQuery = v.object({ ...range, groupBy: TrafficDimensionSchema, timeGrain: v.optional(v.picklist(TRAFFIC_TIME_GRAINS)), ...trafficFilters });
 const TrafficRangeQuery = v.object({ ...range, ...trafficFilters });
 const TrafficListQuery = v.object({ ...range, ...trafficFilters, ...paging });
 const DeletedQuery = v.object({
@@ -146,9 +154,13 @@ const ROUTES: Route[] = [
 
   route('sms', 'get', '/sms/summary', (api, r) => api.summary(r.query(SmsFilterQuery), r.read)),
   route('sms', 'get', '/sms', (api, r) => api.list(r.query(SmsListQuery), r.read)),
+  route('sms', 'post', '/sms/import', async (api, r) => {
+    if (!api.import) throw new AdapterError({ kind: 'unsupported', status: 501, message: 'This server does not import SMS messages.' });
+    return api.import((await r.body(SmsImportBodySchema)).messages, r.write);
+  }),
 
   route('leads', 'get', '/leads/response-summary', (api, r) =>
-    api.responseSummary(r.query(v.object({ ...range, groupBy: v.picklist(['oem', 'salesperson']) })), r.read),
+    api.responseSummary(r.query(RangeQuery), r.read),
   ),
   route('leads', 'get', '/leads', (api, r) =>
     api.list(r.query(v.object({ ...range, ruleId: text, salespersonId: text, ...paging })), r.read),
@@ -156,7 +168,7 @@ const ROUTES: Route[] = [
   route('leads', 'get', '/leads/:id', (api, r) => api.get(r.params.id!, r.read)),
   route('leads', 'get', '/oem-rules', (api, r) => api.rules(r.read)),
   route('leads', 'put', '/oem-rules/:id', async (api, r) => {
-    const rule = await r.body(OemRuleSchema);
+    const rule = await r.body(StoredOemRuleSchema);
     if (rule.id !== r.params.id) throw badRequest(`Rule id ${rule.id} in the body does not match ${r.params.id} in the path.`);
     return api.saveRule(rule, r.write);
   }),

@@ -15,11 +15,10 @@ import type {
   DeletedRecord,
   IsoDate,
   Lead,
-  LeadGroupBy,
   LeadResponseSummary,
   MappingStatus,
   MarketingSpend,
-  OemRule,
+  StoredOemRule,
   PosSource,
   RestoreRequest,
   RestoreResult,
@@ -143,6 +142,12 @@ export interface CustomersApi {
 // ───────────────────────────── sms ─────────────────────────────
 
 export interface SmsListQuery extends SmsFilter, PageQuery {
+  /**
+   * Start at this 0-based position instead of at `cursor`: random access, for a windowed table
+   * whose scrollbar can land anywhere in a million rows. A server answers it with `OFFSET` (or a
+   * position index); the cursor stays the way to walk the list page by page.
+   */
+  offset?: number;
   /** Newest first (default) or oldest first. */
   order?: 'asc' | 'desc';
 }
@@ -151,7 +156,24 @@ export interface SmsApi {
   list(query: SmsListQuery, opts?: ReadOptions): Promise<Page<SmsMessage>>;
   /** Counts for the range and the same range one month earlier, with carrier-blocking flags. */
   summary(filter: SmsFilter, opts?: ReadOptions): Promise<SmsSummary>;
+  /**
+   * Adds or updates messages (a provider's export or delivery events), matched by `id`. Optional:
+   * a host whose SMS log is read-only leaves it out. Send at most {@link SMS_IMPORT_MAX_BATCH} per call.
+   * @returns `imported`: messages new to the store; `updated`: messages already there, replaced.
+   */
+  import?(messages: SmsMessage[], opts?: WriteOptions): Promise<SmsImportResult>;
 }
+
+/** What an SMS import did. */
+export interface SmsImportResult {
+  /** Messages the store did not have. */
+  imported: number;
+  /** Messages it had (same id), now updated. */
+  updated: number;
+}
+
+/** Most messages one `sms.import` call may carry; the REST server refuses larger batches. */
+export const SMS_IMPORT_MAX_BATCH = 1000;
 
 // ───────────────────────────── leads ─────────────────────────────
 
@@ -163,10 +185,12 @@ export interface LeadQuery extends DateRange, PageQuery {
 export interface LeadsApi {
   list(query: LeadQuery, opts?: ReadOptions): Promise<Page<Lead>>;
   get(id: string, opts?: ReadOptions): Promise<Lead>;
-  rules(opts?: ReadOptions): Promise<OemRule[]>;
-  saveRule(rule: OemRule, opts?: WriteOptions): Promise<OemRule>;
+  rules(opts?: ReadOptions): Promise<StoredOemRule[]>;
+  /** Creates or replaces a rule; `version` is the one the edit was based on (a mismatch is a conflict). */
+  saveRule(rule: StoredOemRule, opts?: WriteOptions): Promise<StoredOemRule>;
   dealer(opts?: ReadOptions): Promise<DealerProfile>;
-  responseSummary(query: DateRange & { groupBy: LeadGroupBy }, opts?: ReadOptions): Promise<LeadResponseSummary>;
+  /** Contact-time summary of the leads received in the range, per OEM and per salesperson. */
+  responseSummary(query: DateRange, opts?: ReadOptions): Promise<LeadResponseSummary>;
 }
 
 // ───────────────────────────── traffic ─────────────────────────────
@@ -230,7 +254,7 @@ export const ADAPTER_DOMAINS = ['sources', 'customers', 'sms', 'leads', 'traffic
 export const WRITE_METHODS = {
   sources: ['update', 'create', 'completeMapping', 'saveCategory', 'saveSpend'],
   customers: ['setSource'],
-  sms: [],
+  sms: ['import'],
   leads: ['saveRule'],
   traffic: [],
   deleted: ['restore'],
@@ -241,7 +265,7 @@ export const WRITE_METHODS = {
 export const WRITE_AFFECTS: Record<AdapterDomain, readonly AdapterDomain[]> = {
   sources: ['sources', 'customers'],
   customers: ['customers', 'sources'],
-  sms: [],
+  sms: ['sms'],
   leads: ['leads'],
   traffic: [],
   deleted: ['deleted', 'customers', 'sources'],

@@ -9,6 +9,7 @@
  */
 import { DateTime } from 'luxon';
 import type {
+  ActivityKind,
   BoardEntry,
   Customer,
   CustomerStatus,
@@ -21,7 +22,6 @@ import type {
   IsoMonth,
   Lead,
   LeadActivity,
-  LeadActivityKind,
   MarketingSpend,
   PosSource,
   SmsMessage,
@@ -88,13 +88,12 @@ export function mulberry32(seed: number): () => number {
 const ZONE = 'America/Chicago';
 
 const HOURS: DealerProfile['hours'] = {
-  mon: ['08:00', '19:00'],
-  tue: ['08:00', '19:00'],
-  wed: ['08:00', '19:00'],
-  thu: ['08:00', '19:00'],
-  fri: ['08:00', '19:00'],
-  sat: ['09:00', '17:00'],
-  sun: null,
+  mon: [['08:00', '19:00']],
+  tue: [['08:00', '19:00']],
+  wed: [['08:00', '19:00']],
+  thu: [['08:00', '19:00']],
+  fri: [['08:00', '19:00']],
+  sat: [['09:00', '17:00']],
 };
 
 /** [code, state, weight, monthly spend in cents, category when the code suggests none]. m = mapped, u = unmapped, d = deleted. */
@@ -340,7 +339,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     const date = d.toISODate()!;
     const noon = d.set({ hour: 12 });
     const weekday = WEEKDAYS[d.weekday - 1]!;
-    const hours = HOURS[weekday];
+    const hours = HOURS[weekday]?.[0];
     days.push({
       date,
       midnight: Date.UTC(d.year, d.month - 1, d.day) - noon.offset * 60_000,
@@ -541,8 +540,8 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
 
   // ── internet leads ──
   const leads: Lead[] = [];
-  const pickResponse = weighted<[LeadActivityKind, number]>(
-    [['email-sent', 35], ['call-completed', 25], ['text', 20], ['ebrochure-sent', 8], ['call-incoming', 5], ['email-received', 7]],
+  const pickResponse = weighted<[ActivityKind, number]>(
+    [['email-sent', 35], ['call-completed', 25], ['text-sent', 15], ['text-received', 5], ['ebrochure-sent', 8], ['call-incoming', 5], ['email-received', 7]],
     ([, w]) => w,
   );
   const dayIndex = new Map(days.map((d, i) => [d.date, i]));
@@ -564,7 +563,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     const [make, , models] = pickVehicle();
     const salesperson = chance(0.9) ? pick(SALESPEOPLE) : null;
     const activities: LeadActivity[] = [];
-    const act = (ms: number, kind: LeadActivityKind, by: string | null) => {
+    const act = (ms: number, kind: ActivityKind, by: string | null) => {
       if (ms < cutoff) activities.push({ id: `act-${++activityId}`, at: iso(ms), kind, by });
     };
     if (chance(0.4)) act(received + int(20, 120) * 1000, 'auto-response', null);
@@ -572,7 +571,8 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       const r = rng();
       const delay = r < 0.6 ? int(3, 59) : r < 0.85 ? int(60, 179) : int(180, 900);
       const start = nextOpening(received, day);
-      if (chance(0.15)) act(start + int(1, delay) * 60_000, 'note', salesperson?.[1] ?? null);
+      // A text the customer sends first does not stop every OEM's clock (Ford, Kia, Mazda, GM ...).
+      if (chance(0.15)) act(start + int(1, delay) * 60_000, 'text-received', null);
       act(start + delay * 60_000, pickResponse()[0], salesperson?.[1] ?? null);
       if (chance(0.5)) act(start + (delay + int(30, 2000)) * 60_000, pickResponse()[0], salesperson?.[1] ?? null);
     }
@@ -726,6 +726,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
           version: String(int(1, 4)),
         },
         restoredAt: restored,
+        restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
       });
     } else {
@@ -746,6 +747,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         mergedIntoName: `${into.firstName} ${into.lastName}`,
         fields,
         restoredAt: restored,
+        restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
       });
     }
@@ -762,7 +764,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     board,
     sms,
     leads,
-    rules: structuredClone(DEFAULT_OEM_RULES),
+    rules: DEFAULT_OEM_RULES.map((rule) => ({ ...structuredClone(rule), version: 1 })),
     traffic,
     deleted,
     wants,

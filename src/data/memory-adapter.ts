@@ -3,20 +3,21 @@
  * and hosts that already hold their data. It works on its own deep copy of the dataset and hands
  * out structured clones, so no caller can change its state except through the contract.
  */
-import { DateTime } from 'luxon';
 import type {
   CustomerQuery,
   DeletedQuery,
   ForecourtAdapter,
   ReadOptions,
+  SmsImportResult,
   SmsListQuery,
   WantQuery,
   WriteOptions,
 } from './adapter.js';
 import { AdapterError } from './errors.js';
-import type { Customer, Dataset, MarketingSpend, OemRule, PosSource, SourceCategory, VehicleWant } from './model.js';
-import { restoreRecords } from './logic/deleted.js';
-import { filterLeads, summarizeLeadResponses } from './logic/leads.js';
+import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import { stableJson } from './cache/stable-json.js';
+import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
+import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/time.js';
 import { filterSms, summarizeSms } from './logic/sms.js';
@@ -27,12 +28,14 @@ import {
   isSourceUnknown,
   mappingStatus,
 } from './logic/sources.js';
-import { aggregateTraffic, filterTraffic, trafficHeatmap } from './logic/traffic.js';
-import { matchTradeIn, vehicleKey, WANT_STATUS } from './logic/vehicles.js';
+import { aggregateTrafficIndex, buildTrafficIndex, filterTrafficIndex, trafficHeatmapIndex, type TrafficIndex } from './logic/traffic.js';
+import { makeKey, matchTradeIn, resolveTradeIn, WANT_STATUS } from './logic/vehicles.js';
 
 export interface MemoryAdapterOptions {
   /** The clock, for `updatedAt` stamps and open lead clocks. Default: the system clock. */
   now?: () => Date;
+  /** Who makes the changes, where a record keeps it (a restored record's `restoredBy`). Default: unknown. */
+  user?: string;
 }
 
 const rejected = (message: string) => new AdapterError({ kind: 'rejected', status: 400, message });
@@ -43,6 +46,47 @@ const conflict = (message: string, current: unknown) =>
 function checkSignal(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw new AdapterError({ kind: 'aborted', message: 'The request was cancelled.', cause: signal.reason });
+  }
+}
+
+/** How many SMS filters keep their match list (the history's current filter, its previous one, the export's...). */
+const SMS_MEMO_SIZE = 4;
+
+function isTimeOrdered(sms: readonly SmsMessage[]): boolean {
+  for (let i = 1; i < sms.length; i++) if (Date.parse(sms[i]!.sentAt) < Date.parse(sms[i - 1]!.sentAt)) return false;
+  return true;
+}
+
+/** Stable sort by `sentAt`, parsing each time once. */
+function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
+  return sms
+    .map((m, i) => ({ m, t: Date.parse(m.sentAt), i }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.m);
+}
+
+/**
+ * An imported message over the one already stored: what the import knows wins, and what it
+ * does not (a delivery receipt carries no body, an export no employee) keeps the stored value.
+ */
+function mergeSms(stored: SmsMessage, incoming: SmsMessage): SmsMessage {
+  return {
+    ...incoming,
+    body: incoming.body || stored.body,
+    employeeId: incoming.employeeId ?? stored.employeeId,
+    employeeName: incoming.employeeName ?? stored.employeeName,
+    customerId: incoming.customerId ?? stored.customerId,
+    customerName: incoming.customerName ?? stored.customerName,
+  };
+}
+
+/** The minimum an imported message needs to be stored and listed; the REST server validates the rest. */
+function checkImported(message: SmsMessage, index: number): void {
+  if (!message || typeof message !== 'object' || typeof message.id !== 'string' || !message.id) {
+    throw rejected(`Message ${index + 1} of the import has no id.`);
+  }
+  if (typeof message.sentAt !== 'string' || Number.isNaN(Date.parse(message.sentAt))) {
+    throw rejected(`Message "${message.id}" of the import has no valid sentAt time.`);
   }
 }
 
@@ -65,10 +109,54 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   const now = options.now ?? (() => new Date());
   const zone = data.dealer.zone;
   // Kept in time order once, so lists only reverse for "newest first".
-  if (data.sms.some((m, i) => i > 0 && Date.parse(m.sentAt) < Date.parse(data.sms[i - 1]!.sentAt))) {
-    data.sms.sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
-  }
+  if (!isTimeOrdered(data.sms)) data.sms = sortByTime(data.sms);
   const applied = new Map<string, unknown>();
+
+  // ── SMS: the match lists of the last few filters, so paging deep into a large log does not filter it again ──
+  const smsMemo = new Map<string, SmsMessage[]>();
+  let smsById: Map<string, number> | null = null;
+  const smsMatches = (query: SmsListQuery): SmsMessage[] => {
+    const { cursor: _cursor, limit: _limit, ...filter } = query;
+    const key = stableJson({ ...filter, order: filter.order === 'asc' ? 'asc' : 'desc' });
+    let items = smsMemo.get(key);
+    if (items) {
+      smsMemo.delete(key); // most recently used goes last
+    } else {
+      const matching = filterSms(data.sms, filter, zone);
+      items = filter.order === 'asc' ? matching : matching.reverse();
+      if (smsMemo.size >= SMS_MEMO_SIZE) smsMemo.delete(smsMemo.keys().next().value!);
+    }
+    smsMemo.set(key, items);
+    return items;
+  };
+  const importSms = (messages: readonly SmsMessage[]): SmsImportResult => {
+    smsById ??= new Map(data.sms.map((m, i) => [m.id, i]));
+    let imported = 0;
+    let updated = 0;
+    let ordered = true;
+    for (const incoming of messages) {
+      const message = structuredClone(incoming);
+      const at = smsById.get(message.id);
+      if (at === undefined) {
+        const last = data.sms[data.sms.length - 1];
+        if (last && Date.parse(message.sentAt) < Date.parse(last.sentAt)) ordered = false;
+        smsById.set(message.id, data.sms.length);
+        data.sms.push(message);
+        imported++;
+      } else {
+        const stored = data.sms[at]!;
+        if (Date.parse(stored.sentAt) !== Date.parse(message.sentAt)) ordered = false;
+        data.sms[at] = mergeSms(stored, message);
+        updated++;
+      }
+    }
+    smsMemo.clear();
+    if (!ordered) {
+      data.sms = sortByTime(data.sms);
+      smsById = null;
+    }
+    return { imported, updated };
+  };
   let nextShopSource = data.sources.length + 1;
   let nextSpend = data.spend.length + 1;
 
@@ -85,6 +173,15 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     if (key) applied.set(key, result);
     return structuredClone(result);
   }
+
+  // ── traffic: the columnar index of the events, built on first use per zone (the events never change) ──
+  const trafficIndexes = new Map<string, TrafficIndex>();
+  const trafficIndex = (queryZone: string | undefined): TrafficIndex => {
+    const z = queryZone ?? zone;
+    let index = trafficIndexes.get(z);
+    if (!index || index.events !== data.traffic) trafficIndexes.set(z, (index = buildTrafficIndex(data.traffic, z)));
+    return index;
+  };
 
   const stamp = () => now().toISOString();
   const sourcesById = () => new Map(data.sources.map((s) => [s.id, s]));
@@ -279,11 +376,15 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       list: (query: SmsListQuery, opts) =>
         read(opts, () => {
           checkDateRange(query);
-          const matching = filterSms(data.sms, query, zone);
-          const items = query.order === 'asc' ? matching : [...matching].reverse();
-          return paginate(items, query);
+          return paginate(smsMatches(query), query);
         }),
       summary: (filter, opts) => read(opts, () => summarizeSms(data.sms, checkDateRange(filter), zone)),
+      import: (messages: SmsMessage[], opts) =>
+        write('sms.import', opts, () => {
+          if (!Array.isArray(messages)) throw rejected('An SMS import needs a list of messages.');
+          messages.forEach(checkImported);
+          return importSms(messages);
+        }),
     },
 
     leads: {
@@ -302,13 +403,18 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           return lead;
         }),
       rules: (opts) => read(opts, () => data.rules),
-      saveRule: (rule: OemRule, opts) =>
+      saveRule: (rule: StoredOemRule, opts) =>
         write('leads.saveRule', opts, () => {
           if (!rule?.id) throw rejected('A rule needs an id.');
-          requireName(rule.name, 'A rule');
-          if (!Number.isFinite(rule.limitMinutes) || rule.limitMinutes <= 0) {
-            throw rejected(`Rule "${rule.name}": the limit must be a positive number of minutes.`);
+          const name = requireName(rule.name, 'A rule');
+          if (!(rule.limitMinutes > 0) || !Number.isFinite(rule.limitMinutes)) {
+            throw rejected(`Rule "${name}": the limit must be a positive number of minutes.`);
           }
+          if (rule.stopsClock?.includes('auto-response')) {
+            throw rejected(`Rule "${name}": an auto-response never stops the clock.`);
+          }
+          // Checks the hours (format, at least one open day) the way the clock will read them.
+          if (rule.hours) businessMinutesBetween(stamp(), stamp(), { zone, hours: rule.hours });
           const existing = data.rules.find((r) => r.id === rule.id);
           if (existing && existing.version !== rule.version) {
             throw conflict(`Rule "${existing.name}" was changed by someone else.`, existing);
@@ -317,16 +423,25 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
         }),
       dealer: (opts) => read(opts, () => data.dealer),
       responseSummary: (query, opts) =>
-        read(opts, () => summarizeLeadResponses(data.leads, data.rules, data.dealer, checkDateRange(query), now())),
+        read(opts, () =>
+          summarizeLeadResponses(data.leads, {
+            range: checkDateRange({ from: query.from, to: query.to }),
+            rules: data.rules,
+            calendar: data.dealer,
+            nowIso: stamp(),
+          }),
+        ),
     },
 
     traffic: {
-      aggregate: (query, opts) => read(opts, () => aggregateTraffic(data.traffic, { ...checkDateRange(query), zone: query.zone ?? zone })),
-      heatmap: (query, opts) => read(opts, () => trafficHeatmap(data.traffic, { ...checkDateRange(query), zone: query.zone ?? zone })),
+      aggregate: (query, opts) =>
+        read(opts, () => aggregateTrafficIndex(trafficIndex(query.zone), { ...checkDateRange(query), zone: query.zone ?? zone })),
+      heatmap: (query, opts) =>
+        read(opts, () => trafficHeatmapIndex(trafficIndex(query.zone), { ...checkDateRange(query), zone: query.zone ?? zone })),
       list: (query, opts) =>
         read(opts, () => {
           checkDateRange(query);
-          const items = filterTraffic(data.traffic, { from: query.from, to: query.to, filters: query.filters, zone: query.zone ?? zone });
+          const items = filterTrafficIndex(trafficIndex(query.zone), { from: query.from, to: query.to, filters: query.filters, zone: query.zone ?? zone });
           return paginate(items, query);
         }),
     },
@@ -334,28 +449,18 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     deleted: {
       list: (query: DeletedQuery, opts) =>
         read(opts, () => {
-          checkDateRange(query);
-          const text = query.search?.trim().toLowerCase();
-          const items = data.deleted.filter((r) => {
-            const day = DateTime.fromISO(r.deletedAt, { zone }).toISODate() ?? '';
-            return (
-              day >= query.from &&
-              day <= query.to &&
-              (!query.reason || r.reason === query.reason) &&
-              (query.includeRestored || !r.restoredAt) &&
-              (!text ||
-                [r.customerName, r.mergedIntoName ?? '', r.deletedBy, ...Object.values(r.fields)].some((f) =>
-                  f.toLowerCase().includes(text),
-                ))
-            );
-          });
-          items.sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : a.id.localeCompare(b.id)));
-          return paginate(items, query);
+          const page = paginate(filterDeletedRecords(data.deleted, query, zone), query);
+          if (!page.items.some((r) => r.kind === 'merge-leftover')) return page;
+          const people = new Map(data.customers.map((c) => [c.id, c]));
+          return {
+            ...page,
+            items: page.items.map((r) => (r.kind === 'merge-leftover' ? { ...r, mergedIntoCurrent: survivorValues(r, people) ?? null } : r)),
+          };
         }),
       restore: (request, opts) =>
         write('deleted.restore', opts, () => {
           if (!Array.isArray(request?.ids) || request.ids.length === 0) throw rejected('Choose at least one record to restore.');
-          const { deleted, customers, result } = restoreRecords(data.deleted, data.customers, request, now());
+          const { deleted, customers, result } = restoreRecords(data.deleted, data.customers, request, now(), options.user ?? null);
           data.deleted = deleted;
           data.customers = customers;
           return result;
@@ -365,12 +470,12 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     vehicles: {
       wants: (query: WantQuery, opts) =>
         read(opts, () => {
-          const make = query.make ? vehicleKey(query.make) : null;
+          const make = query.make ? makeKey(query.make) : null;
           const text = query.search?.trim().toLowerCase();
           const items = currentWants().filter(
             (w) =>
               w.customerStatus === WANT_STATUS &&
-              (!make || vehicleKey(w.make) === make) &&
+              (!make || makeKey(w.make) === make) &&
               (!text ||
                 [w.customerName, w.make, w.model, w.trim ?? '', w.color ?? ''].some((f) => f.toLowerCase().includes(text))),
           );
@@ -383,11 +488,15 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
         }),
       matchTradeIn: (vehicle, opts) =>
         read(opts, () => {
-          if (!Number.isInteger(vehicle?.year) || vehicle.year < 1900 || vehicle.year > 2100) {
-            throw rejected(`Invalid trade-in year ${JSON.stringify(vehicle?.year ?? null)}.`);
+          const year = vehicle?.year;
+          if (year != null && (!Number.isInteger(year) || year < 1900 || year > 2100)) {
+            throw rejected(`Invalid trade-in year ${JSON.stringify(year)}.`);
           }
-          if (!vehicle.make?.trim() || !vehicle.model?.trim()) throw rejected('A trade-in needs a make and a model.');
-          return matchTradeIn(currentWants(), vehicle);
+          const resolved = resolveTradeIn(vehicle ?? {});
+          if (!resolved.makes.length) {
+            throw rejected(vehicle?.vin?.trim() ? `The make cannot be read from VIN ${resolved.vin?.vin ?? ''}; give the make.` : 'A trade-in needs a make or a VIN.');
+          }
+          return matchTradeIn(vehicle, currentWants());
         }),
     },
   };

@@ -211,6 +211,8 @@ export interface SmsFilter extends DateRange {
   direction?: SmsDirection;
   status?: SmsStatus;
   errorCategory?: SmsErrorCategory;
+  /** One provider error code, as the provider sent it (`30007`, `4770`). */
+  errorCode?: string;
   employeeId?: string;
   customerId?: string;
   /** Free-text search over body, numbers and names. */
@@ -248,22 +250,24 @@ export interface SmsSummary {
 
 // ───────────────────────────── Leads and OEM rules ─────────────────────────────
 
-export const LEAD_ACTIVITY_KINDS = [
+/** What can happen on a lead. An auto-response never stops an OEM clock. */
+export const ACTIVITY_KINDS = [
   'email-sent',
   'ebrochure-sent',
   'email-received',
   'call-completed',
   'call-incoming',
-  'text',
+  'text-sent',
+  'text-received',
   'auto-response',
-  'note',
 ] as const;
-export type LeadActivityKind = (typeof LEAD_ACTIVITY_KINDS)[number];
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface LeadActivity {
   id: string;
   at: IsoDateTime;
-  kind: LeadActivityKind;
+  kind: ActivityKind;
+  /** Who did it (salesperson name), null for the customer or the system. */
   by: string | null;
 }
 
@@ -274,7 +278,7 @@ export interface Lead {
   make: string;
   model: string | null;
   year: number | null;
-  /** Lead provider (OEM site, third party). */
+  /** Lead provider (OEM site, third party): the lead's source. */
   provider: string;
   customerName: string;
   email: string | null;
@@ -287,15 +291,25 @@ export interface Lead {
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Opening hours per weekday as `["HH:mm", "HH:mm"]`, or null when closed. */
-export type WeeklyHours = Record<Weekday, [string, string] | null>;
+/**
+ * Opening hours per weekday: any number of `['HH:mm', 'HH:mm']` intervals in local 24-hour time;
+ * a missing or empty day is closed. `'24:00'` closes at midnight; a close before the open runs
+ * into the next day.
+ */
+export type WeeklyHours = Partial<Record<Weekday, Array<[open: string, close: string]>>>;
 
-export interface DealerProfile {
-  name: string;
+/** Where business time is counted: a zone, weekly hours and closed days. */
+export interface BusinessCalendar {
   /** IANA time zone, e.g. `America/Chicago`. */
   zone: string;
   hours: WeeklyHours;
-  /** Holidays (closed), ISO dates. */
+  /** Closed days, `YYYY-MM-DD` in `zone`. */
+  holidays?: IsoDate[];
+}
+
+/** The dealership: its name and its business calendar (hours, zone, holidays). */
+export interface DealerProfile extends BusinessCalendar {
+  name: string;
   holidays: IsoDate[];
 }
 
@@ -303,63 +317,71 @@ export interface DealerProfile {
 export interface OemRule {
   id: string;
   name: string;
-  /** Makes covered, case-insensitive. */
+  /** Makes covered; compared without case, spaces or punctuation. */
   makes: string[];
   limitMinutes: number;
   clock: 'business' | 'real';
-  /** The dealer's hours, or the OEM's own set hours. */
-  hours: 'dealer' | WeeklyHours;
-  holidaysExcluded: boolean;
-  /** `dealer` for the dealer's zone, or an IANA zone. */
-  zone: string;
+  /** The OEM's own set hours; absent = the dealer's hours. The zone is always the dealer's. */
+  hours?: WeeklyHours;
+  /** Holidays count nothing when true; when false they count as ordinary days. */
+  excludeHolidays: boolean;
   /** Activities that stop the clock. An auto-response never does. */
-  stoppers: LeadActivityKind[];
-  /** Grade thresholds in minutes: green below the first, yellow below the second, red after. */
-  grades: { greenUnder: number; yellowUnder: number };
-  /** Compliance targets, e.g. 90% within 60 minutes. */
-  targets: { withinMinutes: number; share: number }[];
-  /** Average response target in minutes, if the OEM sets one. */
-  averageTargetMinutes: number | null;
-  /** Consequences, e.g. under 30 min earns a discount; over 180 min the lead is reassigned. */
-  consequences: { underMinutes?: number; overMinutes?: number; text: string }[];
+  stopsClock: ActivityKind[];
+  /** Grade thresholds in minutes; absent = green up to half the limit, yellow up to the limit. */
+  grades?: { greenUnder: number; yellowUnder: number };
+  /** Compliance target, e.g. 90% within 60 minutes (and an average of at most N minutes). */
+  compliance?: { percentWithin: number; withinMinutes: number; averageAtMost?: number };
+  /** A response under this many minutes earns a discount on the lead price. */
+  discountUnder?: number;
+  /** A lead not answered within this many minutes goes to another dealer. */
+  reassignOver?: number;
+}
+
+/** An OEM rule as an adapter stores it: `version` guards concurrent edits. */
+export interface StoredOemRule extends OemRule {
   version: number;
 }
 
 export type LeadGrade = 'green' | 'yellow' | 'red';
+export type LeadConsequence = 'discount' | 'reassigned';
 
-/** One lead's response clock, as computed under its rule. */
-export interface LeadClock {
-  leadId: string;
-  ruleId: string | null;
-  /** When the clock started counting (next opening for after-hours leads). */
-  startedAt: IsoDateTime;
+/** One lead's response clock under its OEM rule, as of an instant. */
+export interface LeadClockState {
+  status: 'running' | 'overdue' | 'met' | 'missed';
+  /** The last instant at which a response still meets the limit. */
   dueAt: IsoDateTime;
-  /** The activity that stopped the clock, if any. */
-  stoppedBy: LeadActivity | null;
-  /** Counted minutes until stop (or until `now`). */
+  /** Counted minutes until the stop (or until now). */
   elapsedMinutes: number;
-  /** Minutes left before due (negative when overdue); null once stopped. */
-  remainingMinutes: number | null;
+  /** Limit minus elapsed: negative when overdue or missed. */
+  remainingMinutes: number;
+  stoppedBy?: { kind: ActivityKind; at: IsoDateTime };
   grade: LeadGrade;
-  met: boolean | null;
+  consequences: LeadConsequence[];
 }
 
-export type LeadGroupBy = 'oem' | 'salesperson';
-
+/** One row of the contact-time summary: an OEM rule, a salesperson, or the total. */
 export interface LeadResponseRow {
+  /** Rule id (`none` without a rule), salesperson id (`unassigned`), or `total`. */
   key: string;
   label: string;
-  leads: number;
+  /** Leads in the range. */
+  count: number;
+  /** Leads whose clock was stopped. */
   responded: number;
+  /** Over leads whose outcome is known (stopped, or overdue counted up to now); null with none. */
   averageMinutes: number | null;
-  withinLimitShare: number | null;
+  medianMinutes: number | null;
+  /** 0..100 over leads whose outcome is known; null with none. */
+  percentWithinLimit: number | null;
   grades: Record<LeadGrade, number>;
+  /** Whether the OEM's compliance target is met; null when no target applies or nothing is known yet. */
+  complianceMet: boolean | null;
 }
 
 export interface LeadResponseSummary {
   range: DateRange;
-  groupBy: LeadGroupBy;
-  rows: LeadResponseRow[];
+  byOem: LeadResponseRow[];
+  bySalesperson: LeadResponseRow[];
   total: LeadResponseRow;
 }
 
@@ -391,6 +413,7 @@ export interface TrafficEvent {
 }
 
 export const TRAFFIC_DIMENSIONS = [
+  'time',
   'month',
   'day',
   'hour',
@@ -404,9 +427,22 @@ export const TRAFFIC_DIMENSIONS = [
 ] as const;
 export type TrafficDimension = (typeof TRAFFIC_DIMENSIONS)[number];
 
+/**
+ * Bucket size of the `time` dimension. Keys, zone-local: month `2026-03`, ISO week `2026-W10`,
+ * day `2026-03-08`, hour `2026-11-01T01:00-05:00` (with its UTC offset, so the two 01:00 hours of
+ * a fall-back day are two buckets). `month` and `day` as dimensions are the same buckets.
+ */
+export const TRAFFIC_TIME_GRAINS = ['month', 'week', 'day', 'hour'] as const;
+export type TrafficTimeGrain = (typeof TRAFFIC_TIME_GRAINS)[number];
+
 export interface TrafficQuery extends DateRange {
   groupBy: TrafficDimension;
-  /** Drill-down path so far: dimension → value key. */
+  /** Bucket size when `groupBy` is `time`; default `day`. */
+  timeGrain?: TrafficTimeGrain;
+  /**
+   * Drill-down path so far: dimension → value key. A `time` filter takes a key of any grain
+   * (the grain is read from its form), so drilling from a month into its days and hours works.
+   */
   filters?: Partial<Record<TrafficDimension, string>>;
   /** IANA zone used for month/day/hour/weekday buckets. */
   zone?: string;
@@ -419,6 +455,10 @@ export interface TrafficRow {
   sold: number;
   /** sold / ups, null with no ups. */
   closingRatio: number | null;
+  /** Ups whose up type is `be-back`. */
+  beBack: number;
+  /** beBack / ups, null with no ups. */
+  beBackShare: number | null;
   /** How many ups reached each step. */
   steps: Record<TrafficStep, number>;
 }
@@ -455,7 +495,33 @@ export interface DeletedRecord {
   /** The data that was removed, field → value. */
   fields: Record<string, string>;
   restoredAt: IsoDateTime | null;
+  /** Who restored it; null when not restored, or when the server does not know. */
+  restoredBy: string | null;
   version: number;
+  /**
+   * For a merge leftover, as `deleted.list` reads it: the surviving customer's current values of
+   * the same fields (field → value, '' for none), so the user can compare before putting any
+   * back; null when the survivor no longer exists. Absent on whole customers.
+   */
+  mergedIntoCurrent?: Record<string, string> | null;
+}
+
+/**
+ * Why one record of a restore failed: not a deleted record, already restored (elsewhere: the
+ * batch form of a 409), the customer already exists, the surviving customer is gone, fields
+ * that cannot be put back; `other` for anything a server adds later.
+ */
+export const RESTORE_FAILURE_CODES = ['not-found', 'already-restored', 'exists', 'target-missing', 'invalid-fields', 'other'] as const;
+export type RestoreFailureCode = (typeof RESTORE_FAILURE_CODES)[number];
+
+export interface RestoreFailure {
+  id: string;
+  code: RestoreFailureCode;
+  /** In words, for the user. */
+  reason: string;
+  /** For `already-restored`: when, and by whom when the server knows. */
+  restoredAt?: IsoDateTime | null;
+  restoredBy?: string | null;
 }
 
 export interface RestoreRequest {
@@ -468,7 +534,7 @@ export interface RestoreRequest {
 export interface RestoreResult {
   restored: string[];
   /** Records that could not be restored, with why. */
-  failed: { id: string; reason: string }[];
+  failed: RestoreFailure[];
 }
 
 // ───────────────────────────── Needed vehicles ─────────────────────────────
@@ -490,11 +556,16 @@ export interface VehicleWant {
   salespersonName: string | null;
 }
 
-/** A vehicle being taken in on trade. */
+/**
+ * A vehicle being taken in on trade. Year and make may be left out when a VIN is given: they are
+ * read from it (see `decodeVin`). A trade-in needs a make, typed or decodable from the VIN.
+ */
 export interface TradeInVehicle {
-  year: number;
-  make: string;
-  model: string;
+  /** Vehicle Identification Number, 17 characters. */
+  vin?: string | null;
+  year?: number | null;
+  make?: string | null;
+  model?: string | null;
   trim?: string | null;
   color?: string | null;
   mileage?: number | null;
@@ -502,11 +573,26 @@ export interface TradeInVehicle {
   price?: Cents | null;
 }
 
+/** What a trade-in is compared on beyond its make. */
+export const TRADE_IN_CRITERIA = ['model', 'year', 'trim', 'color', 'mileage', 'price'] as const;
+export type TradeInCriterion = (typeof TRADE_IN_CRITERIA)[number];
+
+/**
+ * How one criterion matched: `met`; `not-met` (trim or colour differ; the other criteria exclude
+ * the want instead); `not-stated` (the want does not ask); `unknown` (the trade-in's data does
+ * not tell, e.g. no mileage given, or no model for a VIN-only trade-in).
+ */
+export const CRITERION_OUTCOMES = ['met', 'not-met', 'not-stated', 'unknown'] as const;
+export type CriterionOutcome = (typeof CRITERION_OUTCOMES)[number];
+
 export interface WantMatch {
   want: VehicleWant;
-  /** Optional criteria (trim, colour, mileage, price) met, out of those the want sets. */
+  /** Criteria met, out of {@link WantMatch.criteriaSet}. */
   criteriaMet: number;
+  /** Criteria the want states (model and year always; trim, colour, max mileage, max price when set). */
   criteriaSet: number;
+  /** How each criterion matched. */
+  criteria: Record<TradeInCriterion, CriterionOutcome>;
 }
 
 // ───────────────────────────── Dataset ─────────────────────────────
@@ -524,7 +610,7 @@ export interface Dataset {
   board: BoardEntry[];
   sms: SmsMessage[];
   leads: Lead[];
-  rules: OemRule[];
+  rules: StoredOemRule[];
   traffic: TrafficEvent[];
   deleted: DeletedRecord[];
   wants: VehicleWant[];

@@ -9,10 +9,12 @@
  */
 import * as v from 'valibot';
 import {
+  ACTIVITY_KINDS,
+  CRITERION_OUTCOMES,
   CUSTOMER_STATUSES,
   DELETE_REASONS,
   DEPARTMENTS,
-  LEAD_ACTIVITY_KINDS,
+  RESTORE_FAILURE_CODES,
   SMS_DIRECTIONS,
   SMS_ERROR_CATEGORIES,
   SMS_PROVIDERS,
@@ -20,10 +22,12 @@ import {
   TRAFFIC_DIMENSIONS,
   TRAFFIC_OUTCOMES,
   TRAFFIC_STEPS,
+  TRAFFIC_TIME_GRAINS,
   UP_TYPES,
 } from './model.js';
 import type * as M from './model.js';
 import type * as A from './adapter.js';
+import { SMS_IMPORT_MAX_BATCH } from './adapter.js';
 
 // ───────────────────────────── scalars ─────────────────────────────
 
@@ -181,12 +185,17 @@ export const SmsSummarySchema = v.object({
   blocking: v.array(CarrierBlockingFlagSchema),
 });
 
+/** The answer of POST /sms/import. */
+export const SmsImportResultSchema = v.object({ imported: count, updated: count });
+
 // ───────────────────────────── leads ─────────────────────────────
+
+const ActivityKindSchema = v.picklist(ACTIVITY_KINDS);
 
 export const LeadActivitySchema = v.object({
   id: v.string(),
   at: IsoDateTimeSchema,
-  kind: v.picklist(LEAD_ACTIVITY_KINDS),
+  kind: ActivityKindSchema,
   by: nullableString,
 });
 
@@ -205,8 +214,8 @@ export const LeadSchema = v.object({
   activities: v.array(LeadActivitySchema),
 });
 
-const hhmm = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-4]):[0-5]\d$/, 'expected a time HH:mm'));
-const dayHours = v.nullable(v.tuple([hhmm, hhmm]));
+const hhmm = v.pipe(v.string(), v.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time HH:mm (00:00-24:00)'));
+const dayHours = v.optional(v.array(v.tuple([hhmm, hhmm])));
 export const WeeklyHoursSchema = v.object({
   mon: dayHours,
   tue: dayHours,
@@ -217,6 +226,12 @@ export const WeeklyHoursSchema = v.object({
   sun: dayHours,
 });
 
+export const BusinessCalendarSchema = v.object({
+  zone: v.string(),
+  hours: WeeklyHoursSchema,
+  holidays: v.optional(v.array(IsoDateSchema)),
+});
+
 export const DealerProfileSchema = v.object({
   name: v.string(),
   zone: v.string(),
@@ -224,54 +239,60 @@ export const DealerProfileSchema = v.object({
   holidays: v.array(IsoDateSchema),
 });
 
-export const OemRuleSchema = v.object({
+const minutes = v.pipe(v.number(), v.minValue(0, 'expected minutes, 0 or more'));
+const oemRuleEntries = {
   id: v.string(),
   name: v.string(),
   makes: v.array(v.string()),
-  limitMinutes: v.number(),
+  limitMinutes: v.pipe(v.number(), v.gtValue(0, 'expected a limit of more than 0 minutes')),
   clock: v.picklist(['business', 'real']),
-  hours: v.union([v.literal('dealer'), WeeklyHoursSchema]),
-  holidaysExcluded: v.boolean(),
-  zone: v.string(),
-  stoppers: v.array(v.picklist(LEAD_ACTIVITY_KINDS)),
-  grades: v.object({ greenUnder: v.number(), yellowUnder: v.number() }),
-  targets: v.array(v.object({ withinMinutes: v.number(), share: v.number() })),
-  averageTargetMinutes: v.nullable(v.number()),
-  consequences: v.array(
-    v.object({ underMinutes: v.optional(v.number()), overMinutes: v.optional(v.number()), text: v.string() }),
+  hours: v.optional(WeeklyHoursSchema),
+  excludeHolidays: v.boolean(),
+  stopsClock: v.array(ActivityKindSchema),
+  grades: v.optional(v.object({ greenUnder: minutes, yellowUnder: minutes })),
+  compliance: v.optional(
+    v.object({
+      percentWithin: v.pipe(v.number(), v.minValue(0, 'expected a percentage 0-100'), v.maxValue(100, 'expected a percentage 0-100')),
+      withinMinutes: minutes,
+      averageAtMost: v.optional(minutes),
+    }),
   ),
-  version: v.number(),
-});
+  discountUnder: v.optional(minutes),
+  reassignOver: v.optional(minutes),
+};
+export const OemRuleSchema = v.object(oemRuleEntries);
+/** A rule as adapters store it, and the body of `PUT /oem-rules/{id}`. */
+export const StoredOemRuleSchema = v.object({ ...oemRuleEntries, version: v.pipe(v.number(), v.integer('expected a whole version number')) });
 
 const gradeCounts = v.object({ green: count, yellow: count, red: count });
 const LeadGradeSchema = v.picklist(['green', 'yellow', 'red']);
 
-export const LeadClockSchema = v.object({
-  leadId: v.string(),
-  ruleId: nullableString,
-  startedAt: IsoDateTimeSchema,
+export const LeadClockStateSchema = v.object({
+  status: v.picklist(['running', 'overdue', 'met', 'missed']),
   dueAt: IsoDateTimeSchema,
-  stoppedBy: v.nullable(LeadActivitySchema),
   elapsedMinutes: v.number(),
-  remainingMinutes: v.nullable(v.number()),
+  remainingMinutes: v.number(),
+  stoppedBy: v.optional(v.object({ kind: ActivityKindSchema, at: IsoDateTimeSchema })),
   grade: LeadGradeSchema,
-  met: v.nullable(v.boolean()),
+  consequences: v.array(v.picklist(['discount', 'reassigned'])),
 });
 
 export const LeadResponseRowSchema = v.object({
   key: v.string(),
   label: v.string(),
-  leads: count,
+  count,
   responded: count,
   averageMinutes: v.nullable(v.number()),
-  withinLimitShare: v.nullable(v.number()),
+  medianMinutes: v.nullable(v.number()),
+  percentWithinLimit: v.nullable(v.number()),
   grades: gradeCounts,
+  complianceMet: v.nullable(v.boolean()),
 });
 
 export const LeadResponseSummarySchema = v.object({
   range: DateRangeSchema,
-  groupBy: v.picklist(['oem', 'salesperson']),
-  rows: v.array(LeadResponseRowSchema),
+  byOem: v.array(LeadResponseRowSchema),
+  bySalesperson: v.array(LeadResponseRowSchema),
   total: LeadResponseRowSchema,
 });
 
@@ -297,6 +318,7 @@ export const TrafficQuerySchema = v.object({
   from: IsoDateSchema,
   to: IsoDateSchema,
   groupBy: TrafficDimensionSchema,
+  timeGrain: v.optional(v.picklist(TRAFFIC_TIME_GRAINS)),
   filters: v.optional(TrafficFiltersSchema),
   zone: v.optional(v.string()),
 });
@@ -309,6 +331,8 @@ export const TrafficRowSchema = v.object({
   ups: count,
   sold: count,
   closingRatio: v.nullable(v.number()),
+  beBack: count,
+  beBackShare: v.nullable(v.number()),
   steps: stepCounts,
 });
 
@@ -344,7 +368,9 @@ export const DeletedRecordSchema = v.object({
   mergedIntoName: nullableString,
   fields: v.record(v.string(), v.string()),
   restoredAt: v.nullable(IsoDateTimeSchema),
+  restoredBy: nullableString,
   version: v.number(),
+  mergedIntoCurrent: v.optional(v.nullable(v.record(v.string(), v.string()))),
 });
 
 export const RestoreRequestSchema = v.object({
@@ -354,7 +380,16 @@ export const RestoreRequestSchema = v.object({
 
 export const RestoreResultSchema = v.object({
   restored: v.array(v.string()),
-  failed: v.array(v.object({ id: v.string(), reason: v.string() })),
+  failed: v.array(
+    v.object({
+      id: v.string(),
+      // A code this client does not know yet (or none) still reads as a failure.
+      code: v.fallback(v.picklist(RESTORE_FAILURE_CODES), 'other'),
+      reason: v.string(),
+      restoredAt: v.optional(v.nullable(IsoDateTimeSchema)),
+      restoredBy: v.optional(nullableString),
+    }),
+  ),
 });
 
 // ───────────────────────────── vehicles ─────────────────────────────
@@ -376,17 +411,27 @@ export const VehicleWantSchema = v.object({
   salespersonName: nullableString,
 });
 
-export const TradeInVehicleSchema = v.object({
-  year: v.pipe(v.number(), v.integer('expected a whole year')),
-  make: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a make')),
-  model: v.pipe(v.string(), v.trim(), v.nonEmpty('expected a model')),
-  trim: v.nullish(v.string()),
-  color: v.nullish(v.string()),
-  mileage: v.nullish(v.number()),
-  price: v.nullish(CentsSchema),
-});
+export const TradeInVehicleSchema = v.pipe(
+  v.object({
+    vin: v.nullish(v.pipe(v.string(), v.maxLength(40, 'expected a VIN of 17 characters'))),
+    year: v.nullish(v.pipe(v.number(), v.integer('expected a whole year'))),
+    make: v.nullish(v.string()),
+    model: v.nullish(v.string()),
+    trim: v.nullish(v.string()),
+    color: v.nullish(v.string()),
+    mileage: v.nullish(v.pipe(v.number(), v.minValue(0, 'expected a mileage of 0 or more'))),
+    price: v.nullish(CentsSchema),
+  }),
+  v.check((t) => !!t.make?.trim() || !!t.vin?.trim(), 'expected a make or a VIN'),
+);
 
-export const WantMatchSchema = v.object({ want: VehicleWantSchema, criteriaMet: count, criteriaSet: count });
+const outcome = v.picklist(CRITERION_OUTCOMES);
+export const WantMatchSchema = v.object({
+  want: VehicleWantSchema,
+  criteriaMet: count,
+  criteriaSet: count,
+  criteria: v.object({ model: outcome, year: outcome, trim: outcome, color: outcome, mileage: outcome, price: outcome }),
+});
 
 // ───────────────────────────── dataset ─────────────────────────────
 
@@ -401,7 +446,7 @@ export const DatasetSchema = v.object({
   board: v.array(BoardEntrySchema),
   sms: v.array(SmsMessageSchema),
   leads: v.array(LeadSchema),
-  rules: v.array(OemRuleSchema),
+  rules: v.array(StoredOemRuleSchema),
   traffic: v.array(TrafficEventSchema),
   deleted: v.array(DeletedRecordSchema),
   wants: v.array(VehicleWantSchema),
@@ -446,6 +491,14 @@ export const SpendUpsertBodySchema = v.object({
 
 /** PUT /customers/{id}/source */
 export const CustomerSourceBodySchema = v.object({ sourceId: nullableString, expectedVersion: version });
+
+/** POST /sms/import: one batch of messages, matched by id. */
+export const SmsImportBodySchema = v.object({
+  messages: v.pipe(
+    v.array(SmsMessageSchema),
+    v.maxLength(SMS_IMPORT_MAX_BATCH, `expected at most ${SMS_IMPORT_MAX_BATCH} messages per request`),
+  ),
+});
 
 // ───────────────────────────── issue messages ─────────────────────────────
 
@@ -493,10 +546,13 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof BoardEntrySchema, M.BoardEntry>>,
   Expect<Pin<typeof SmsMessageSchema, M.SmsMessage>>,
   Expect<Pin<typeof SmsSummarySchema, M.SmsSummary>>,
+  Expect<Pin<typeof SmsImportResultSchema, A.SmsImportResult>>,
   Expect<Pin<typeof LeadSchema, M.Lead>>,
   Expect<Pin<typeof DealerProfileSchema, M.DealerProfile>>,
+  Expect<Pin<typeof BusinessCalendarSchema, M.BusinessCalendar>>,
   Expect<Pin<typeof OemRuleSchema, M.OemRule>>,
-  Expect<Pin<typeof LeadClockSchema, M.LeadClock>>,
+  Expect<Pin<typeof StoredOemRuleSchema, M.StoredOemRule>>,
+  Expect<Pin<typeof LeadClockStateSchema, M.LeadClockState>>,
   Expect<Pin<typeof LeadResponseSummarySchema, M.LeadResponseSummary>>,
   Expect<Pin<typeof TrafficEventSchema, M.TrafficEvent>>,
   Expect<Pin<typeof TrafficAggregateSchema, M.TrafficAggregate>>,

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { Customer, DeletedRecord, VehicleWant } from '../../src/data/model.js';
+import type { Customer, DeletedRecord } from '../../src/data/model.js';
 import { restoreRecords } from '../../src/data/logic/deleted.js';
-import { matchTradeIn, vehicleKey } from '../../src/data/logic/vehicles.js';
 
 const now = new Date('2026-11-23T15:00:00.000Z');
 
@@ -30,6 +29,7 @@ const record = (over: Partial<DeletedRecord>): DeletedRecord => ({
   mergedIntoName: null,
   fields: {},
   restoredAt: null,
+  restoredBy: null,
   version: 1,
   ...over,
 });
@@ -93,11 +93,17 @@ describe('restoreRecords', () => {
     expect(out.result).to.deep.equal({
       restored: [],
       failed: [
-        { id: 'del-3', reason: 'José Muñoz was already restored on 2026-10-05.' },
-        { id: 'nope', reason: 'No deleted record "nope".' },
-        { id: 'del-4', reason: 'Bo Smith no longer exists; restore that customer first.' },
-        { id: 'del-5', reason: '"fax" cannot be put back on a customer.' },
-        { id: 'del-2', reason: 'The record holds no "address".' },
+        {
+          id: 'del-3',
+          code: 'already-restored',
+          reason: 'José Muñoz was already restored on 2026-10-05.',
+          restoredAt: '2026-10-05T10:00:00.000Z',
+          restoredBy: null,
+        },
+        { id: 'nope', code: 'not-found', reason: 'No deleted record "nope".' },
+        { id: 'del-4', code: 'target-missing', reason: 'Bo Smith no longer exists; restore that customer first.' },
+        { id: 'del-5', code: 'invalid-fields', reason: '"fax" cannot be put back on a customer.' },
+        { id: 'del-2', code: 'invalid-fields', reason: 'The record holds no "address".' },
       ],
     });
     expect(out.customers).to.deep.equal([survivor]);
@@ -106,59 +112,15 @@ describe('restoreRecords', () => {
   it('restores a record only once', () => {
     const first = restoreRecords(deleted, [survivor], { ids: ['del-1'] }, now);
     const second = restoreRecords(first.deleted, first.customers, { ids: ['del-1'] }, now);
-    expect(second.result.failed).to.deep.equal([{ id: 'del-1', reason: 'José Muñoz was already restored on 2026-11-23.' }]);
-    expect(second.customers.filter((c) => c.id === 'c9')).to.have.length(1);
-  });
-});
-
-describe('matchTradeIn', () => {
-  const want = (id: string, over: Partial<VehicleWant>): VehicleWant => ({
-    id,
-    customerId: `c-${id}`,
-    customerName: `Customer ${id}`,
-    customerStatus: 'need-car-locate',
-    yearFrom: 2017,
-    yearTo: 2021,
-    make: 'Honda',
-    model: 'CR-V',
-    trim: null,
-    color: null,
-    maxMileage: null,
-    maxPrice: null,
-    createdAt: '2026-06-01T12:00:00.000Z',
-    salespersonName: null,
-    ...over,
-  });
-  const wants = [
-    want('plain-old', { createdAt: '2026-01-01T12:00:00.000Z' }),
-    want('plain-new', { createdAt: '2026-09-01T12:00:00.000Z', make: ' honda ', model: 'cr v' }),
-    want('trim-color', { trim: 'EX-L', color: 'Silver', maxMileage: 60_000 }),
-    want('wrong-color', { color: 'Red', maxPrice: 2_500_000 }),
-    want('too-far', { maxMileage: 30_000 }),
-    want('too-dear', { maxPrice: 1_500_000 }),
-    want('years', { yearFrom: 2020, yearTo: 2022 }),
-    want('sold', { customerStatus: 'sold' }),
-    want('other-model', { model: 'Pilot' }),
-  ];
-  const tradeIn = { year: 2019, make: 'HONDA', model: 'CR-V', trim: 'ex-l', color: 'silver', mileage: 42_000, price: 2_100_000 };
-
-  it('matches make and model loosely, year in range, within limits, best and newest first', () => {
-    const matches = matchTradeIn(wants, tradeIn);
-    expect(matches.map((m) => [m.want.id, m.criteriaMet, m.criteriaSet])).to.deep.equal([
-      ['trim-color', 3, 3],
-      ['wrong-color', 1, 2],
-      ['plain-new', 0, 0],
-      ['plain-old', 0, 0],
+    expect(second.result.failed).to.deep.equal([
+      {
+        id: 'del-1',
+        code: 'already-restored',
+        reason: 'José Muñoz was already restored on 2026-11-23.',
+        restoredAt: '2026-11-23T15:00:00.000Z',
+        restoredBy: null,
+      },
     ]);
-  });
-
-  it('does not exclude on a limit it cannot check, but does not count it as met', () => {
-    const matches = matchTradeIn(wants, { year: 2019, make: 'Honda', model: 'CRV' });
-    expect(matches.find((m) => m.want.id === 'too-far')).to.deep.include({ criteriaMet: 0, criteriaSet: 1 });
-    expect(matches.map((m) => m.want.id)).to.include('too-dear');
-  });
-
-  it('normalises case, spaces and hyphens', () => {
-    expect([vehicleKey(' CR-V '), vehicleKey('cr v'), vehicleKey('F 150')]).to.deep.equal(['crv', 'crv', 'f150']);
+    expect(second.customers.filter((c) => c.id === 'c9')).to.have.length(1);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DateTime } from 'luxon';
 import { BLOCKED_SENDER, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
-import { ruleForLead } from '../../src/data/logic/leads.js';
+import { ruleForMake } from '../../src/data/logic/leads.js';
 import { summarizeSms } from '../../src/data/logic/sms.js';
 import { buildSourceReport, isSourceUnknown, mappingStatus } from '../../src/data/logic/sources.js';
 
@@ -24,7 +24,7 @@ describe('generateDataset', () => {
   it('describes a dealer in Chicago with real hours and the year’s US holidays', () => {
     expect(data.today).to.equal('2026-11-23');
     expect(data.dealer.zone).to.equal('America/Chicago');
-    expect(data.dealer.hours).to.deep.include({ mon: ['08:00', '19:00'], sat: ['09:00', '17:00'], sun: null });
+    expect(data.dealer.hours).to.deep.equal({ ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['08:00', '19:00']]])), sat: [['09:00', '17:00']] });
     expect(data.dealer.holidays).to.include.members(['2026-11-26', '2026-09-07', '2026-05-25', '2026-07-04', '2026-12-25']);
     expect(usHolidays(2025)).to.deep.equal(['2025-01-01', '2025-05-26', '2025-07-04', '2025-09-01', '2025-11-27', '2025-12-25']);
   });
@@ -87,7 +87,7 @@ describe('generateDataset', () => {
   it('has leads across the OEMs, with auto-responses and after-hours arrivals', () => {
     const makes = new Set(data.leads.map((l) => l.make));
     expect(makes.size).to.be.at.least(8);
-    expect(data.leads.filter((l) => ruleForLead(l, data.rules)).length / data.leads.length).to.be.above(0.9);
+    expect(data.leads.filter((l) => ruleForMake(l.make, data.rules)).length / data.leads.length).to.be.above(0.9);
     expect(data.leads.some((l) => l.activities.some((a) => a.kind === 'auto-response'))).to.equal(true);
     const afterHours = data.leads.filter((l) => {
       const t = DateTime.fromISO(l.receivedAt, { zone: data.dealer.zone });

@@ -1,22 +1,46 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_OEM_RULES, filterLeads, leadClock, ruleForLead, summarizeLeadResponses } from '../../src/data/logic/leads.js';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import {
+  DEFAULT_OEM_RULES,
+  NO_OEM_RULE,
+  addBusinessMinutes,
+  businessMinutesBetween,
+  evaluateLead,
+  evaluateLeads,
+  filterLeads,
+  ruleForMake,
+  summarizeLeadResponses,
+} from '../../src/data/logic/leads.js';
 import { isAdapterError } from '../../src/data/errors.js';
-import type { DealerProfile, Lead, LeadActivity, OemRule, WeeklyHours } from '../../src/data/model.js';
+import type { ActivityKind, BusinessCalendar, DealerProfile, Lead, OemRule, Weekday, WeeklyHours } from '../../src/data/model.js';
 
-// America/Chicago: CST is UTC-6, CDT (from 2026-03-08 02:00 to 2026-11-01 02:00) is UTC-5.
-const dealer: DealerProfile = {
+const weekdays = (open: string, close: string, sat?: [string, string], sun?: [string, string]): WeeklyHours => ({
+  mon: [[open, close]],
+  tue: [[open, close]],
+  wed: [[open, close]],
+  thu: [[open, close]],
+  fri: [[open, close]],
+  ...(sat ? { sat: [sat] } : {}),
+  ...(sun ? { sun: [sun] } : {}),
+});
+
+// America/Chicago: CST (UTC-6) until 2026-03-08 02:00, CDT (UTC-5) until 2026-11-01 02:00.
+const chicago: DealerProfile = {
   name: 'Prairie Motors',
   zone: 'America/Chicago',
-  hours: {
-    mon: ['09:00', '18:00'],
-    tue: ['09:00', '18:00'],
-    wed: ['09:00', '18:00'],
-    thu: ['09:00', '18:00'],
-    fri: ['09:00', '18:00'],
-    sat: ['09:00', '17:00'],
-    sun: null,
-  },
-  holidays: ['2026-07-03'],
+  hours: weekdays('09:00', '18:00', ['09:00', '17:00']),
+  holidays: ['2026-07-03', '2026-11-26', '2026-12-25'],
+};
+// A New York dealer open Sunday afternoons too, and a Los Angeles one open 9-19 and Sunday 10-18.
+const newYork: BusinessCalendar = { zone: 'America/New_York', hours: weekdays('09:00', '18:00', ['09:00', '18:00'], ['12:00', '17:00']) };
+const losAngeles: BusinessCalendar = { zone: 'America/Los_Angeles', hours: weekdays('09:00', '19:00', ['09:00', '19:00'], ['10:00', '18:00']) };
+
+/** The instant of a wall time in a zone, as ISO (`2026-03-14 19:00`). */
+const at = (local: string, zone = chicago.zone) => {
+  const dt = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm', { zone });
+  if (!dt.isValid) throw new Error(`bad local time ${local}`);
+  return dt.toUTC().toISO()!;
 };
 
 const rule = (id: string): OemRule => {
@@ -25,270 +49,376 @@ const rule = (id: string): OemRule => {
   return found;
 };
 
-let seq = 0;
-function lead(make: string, receivedAt: string, activities: [LeadActivity['kind'], string][] = [], extra: Partial<Lead> = {}): Lead {
-  seq++;
-  return {
-    id: `L${seq}`,
-    receivedAt,
-    make,
-    model: null,
-    year: null,
-    provider: 'OEM site',
-    customerName: 'Pat Doe',
-    email: 'pat@example.com',
-    phone: null,
-    salespersonId: null,
-    salespersonName: null,
-    activities: activities.map(([kind, at], i) => ({ id: `L${seq}a${i}`, kind, at, by: null })),
-    ...extra,
-  };
+const acts = (list: [ActivityKind, string][], zone = chicago.zone) => list.map(([kind, local]) => ({ kind, at: at(local, zone) }));
+
+function check(
+  id: string,
+  received: string,
+  activities: [ActivityKind, string][],
+  now: string,
+  expected: { status: string; dueAt: string; elapsed: number; grade: string; stoppedBy?: ActivityKind; consequences?: string[] },
+  calendar: BusinessCalendar = chicago,
+) {
+  const state = evaluateLead({ receivedAt: at(received, calendar.zone) }, acts(activities, calendar.zone), rule(id), calendar, at(now, calendar.zone));
+  expect([state.status, state.dueAt, state.elapsedMinutes, state.grade], id).to.deep.equal([
+    expected.status,
+    at(expected.dueAt, calendar.zone),
+    expected.elapsed,
+    expected.grade,
+  ]);
+  expect(state.remainingMinutes, id).to.equal(rule(id).limitMinutes - expected.elapsed);
+  expect(state.stoppedBy?.kind, id).to.equal(expected.stoppedBy);
+  expect(state.consequences, id).to.deep.equal(expected.consequences ?? []);
+  return state;
 }
 
-const clockOf = (l: Lead, now: Date | string, d: DealerProfile = dealer, rules: OemRule[] = DEFAULT_OEM_RULES) =>
-  leadClock(l, ruleForLead(l, rules), d, now);
-
 describe('DEFAULT_OEM_RULES', () => {
-  it('holds every OEM of the deck as version-1 data', () => {
+  it('holds every OEM of the deck with its limit, clock and stopping activities', () => {
     expect(DEFAULT_OEM_RULES.map((r) => r.id)).to.deep.equal([
       'hyundai', 'nissan', 'ford', 'toyota', 'vw', 'mitsubishi', 'chrysler', 'volvo', 'honda', 'subaru', 'mazda', 'gm', 'kia',
     ]);
-    for (const r of DEFAULT_OEM_RULES) {
-      expect(r.version, r.id).to.equal(1);
-      expect(r.stoppers, r.id).to.not.include('auto-response');
-    }
-    const limits = Object.fromEntries(DEFAULT_OEM_RULES.map((r) => [r.id, r.limitMinutes]));
+    const limits = Object.fromEntries(DEFAULT_OEM_RULES.map((r) => [r.id, [r.limitMinutes, r.clock]]));
     expect(limits).to.deep.equal({
-      hyundai: 360, nissan: 1440, ford: 60, toyota: 180, vw: 180, mitsubishi: 1440, chrysler: 1440, volvo: 1440,
-      honda: 120, subaru: 1440, mazda: 60, gm: 300, kia: 60,
+      hyundai: [360, 'business'], nissan: [1440, 'business'], ford: [60, 'business'], toyota: [180, 'business'],
+      vw: [180, 'business'], mitsubishi: [1440, 'business'], chrysler: [1440, 'business'], volvo: [1440, 'business'],
+      honda: [120, 'business'], subaru: [1440, 'business'], mazda: [60, 'business'], gm: [300, 'real'], kia: [60, 'business'],
     });
-  });
-
-  it('carries the deck specifics', () => {
-    expect(rule('ford').stoppers).to.deep.equal(['email-sent', 'ebrochure-sent']);
-    expect(rule('kia').stoppers).to.deep.equal(['email-sent', 'ebrochure-sent', 'call-completed']);
-    for (const id of ['mitsubishi', 'honda', 'subaru', 'nissan']) expect(rule(id).stoppers, id).to.not.include('text');
-    for (const id of ['hyundai', 'toyota', 'vw', 'chrysler', 'volvo']) expect(rule(id).stoppers, id).to.include('text');
-    expect(rule('toyota')).to.deep.include({ holidaysExcluded: true, grades: { greenUnder: 60, yellowUnder: 180 } });
-    const hyundai = rule('hyundai').hours as WeeklyHours;
-    expect([hyundai.mon, hyundai.sat, hyundai.sun]).to.deep.equal([['10:00', '20:00'], ['10:00', '20:00'], null]);
-    const mazda = rule('mazda');
-    expect(mazda.hours).to.deep.include({ fri: ['09:00', '18:00'], sat: ['10:00', '18:00'], sun: null });
-    expect(mazda).to.deep.include({ holidaysExcluded: true, targets: [{ withinMinutes: 60, share: 0.9 }] });
-    expect(rule('gm')).to.deep.include({ clock: 'real', averageTargetMinutes: 60, targets: [{ withinMinutes: 300, share: 0.99 }] });
-    expect(rule('vw').consequences.map((c) => [c.underMinutes, c.overMinutes])).to.deep.equal([[30, undefined], [undefined, 180]]);
-  });
-});
-
-describe('ruleForLead', () => {
-  it('matches makes without case, spacing or punctuation', () => {
-    expect(ruleForLead({ make: ' lexus ' }, DEFAULT_OEM_RULES)?.id).to.equal('toyota');
-    expect(ruleForLead({ make: 'VOLKS-WAGEN' }, DEFAULT_OEM_RULES)?.id).to.equal('vw');
-    expect(ruleForLead({ make: 'Jeep' }, DEFAULT_OEM_RULES)?.id).to.equal('chrysler');
-    expect(ruleForLead({ make: 'chevrolet' }, DEFAULT_OEM_RULES)?.id).to.equal('gm');
-    expect(ruleForLead({ make: 'INFINITI' }, DEFAULT_OEM_RULES)?.id).to.equal('nissan');
-    expect(ruleForLead({ make: 'Acura' }, DEFAULT_OEM_RULES)).to.equal(null);
-    expect(ruleForLead({ make: '' }, DEFAULT_OEM_RULES)).to.equal(null);
-    const edited = [{ ...rule('kia'), id: 'kia-edited' }, rule('kia')];
-    expect(ruleForLead({ make: 'Kia' }, edited)?.id).to.equal('kia-edited');
-  });
-});
-
-describe('leadClock', () => {
-  it('starts an after-hours lead at the next opening', () => {
-    // Tue Mar 10 20:30 CDT; Ford counts the dealer's hours, so Wed 09:00 CDT.
-    const l = lead('Ford', '2026-03-11T01:30:00Z');
-    const clock = clockOf(l, '2026-03-11T14:20:00Z');
-    expect(clock).to.deep.include({
-      ruleId: 'ford',
-      startedAt: '2026-03-11T14:00:00.000Z',
-      dueAt: '2026-03-11T15:00:00.000Z',
-      elapsedMinutes: 20,
-      remainingMinutes: 40,
-      grade: 'green',
-      met: null,
-      stoppedBy: null,
-    });
-  });
-
-  it('lets only an email or e-brochure stop a Ford lead, not a call', () => {
-    const l = lead('Ford', '2026-03-11T15:00:00Z', [
-      ['call-completed', '2026-03-11T15:10:00Z'],
-      ['text', '2026-03-11T15:20:00Z'],
-      ['email-sent', '2026-03-11T16:30:00Z'],
-    ]);
-    const clock = clockOf(l, '2026-03-11T20:00:00Z');
-    expect(clock.stoppedBy?.kind).to.equal('email-sent');
-    expect(clock).to.deep.include({ elapsedMinutes: 90, remainingMinutes: null, met: false, grade: 'red' });
-    const calledOnly = lead('Ford', '2026-03-11T15:00:00Z', [['call-completed', '2026-03-11T15:05:00Z']]);
-    expect(clockOf(calledOnly, '2026-03-11T15:30:00Z')).to.deep.include({ stoppedBy: null, elapsedMinutes: 30, met: null });
-  });
-
-  it('never stops on an auto-response, a note or an activity before receipt', () => {
-    const l = lead('Toyota', '2026-03-11T15:00:00Z', [
-      ['email-sent', '2026-03-11T14:00:00Z'],
-      ['auto-response', '2026-03-11T15:01:00Z'],
-      ['note', '2026-03-11T15:05:00Z'],
-      ['text', '2026-03-11T15:45:00Z'],
-    ]);
-    const clock = clockOf(l, '2026-03-12T15:00:00Z');
-    expect(clock.stoppedBy?.id).to.equal(l.activities[3].id);
-    expect(clock).to.deep.include({ elapsedMinutes: 45, met: true, grade: 'green' });
-    const autoOnly = lead('Toyota', '2026-03-11T15:00:00Z', [['auto-response', '2026-03-11T15:03:00Z']]);
-    expect(clockOf(autoOnly, '2026-03-11T16:30:00Z')).to.deep.include({ stoppedBy: null, elapsedMinutes: 90, remainingMinutes: 90, grade: 'yellow' });
-  });
-
-  it('excludes the dealer holiday for Toyota but not for Honda', () => {
-    // Thu Jul 2 17:00 CDT; Fri Jul 3 is a holiday.
-    const toyota = clockOf(lead('Toyota', '2026-07-02T22:00:00Z'), '2026-07-03T17:00:00Z');
-    expect(toyota).to.deep.include({ dueAt: '2026-07-04T16:00:00.000Z', elapsedMinutes: 60, remainingMinutes: 120, met: null });
-    const honda = clockOf(lead('Honda', '2026-07-02T22:00:00Z'), '2026-07-03T17:00:00Z');
-    expect(honda).to.deep.include({ dueAt: '2026-07-03T15:00:00.000Z', elapsedMinutes: 60 + 180, met: false, grade: 'red' });
-  });
-
-  it('uses Mazda set hours: closed on Sunday even when the dealer is open', () => {
-    const openSunday: DealerProfile = { ...dealer, hours: { ...dealer.hours, sat: ['08:00', '20:00'], sun: ['12:00', '17:00'] } };
-    // Sat Mar 14 17:30 CDT: 30 minutes until Mazda's 18:00 close, then Monday 09:00.
-    const saturday = clockOf(lead('Mazda', '2026-03-14T22:30:00Z'), '2026-03-15T20:00:00Z', openSunday);
-    expect(saturday).to.deep.include({ dueAt: '2026-03-16T14:30:00.000Z', elapsedMinutes: 30, remainingMinutes: 30, met: null });
-    // Sun Mar 15 13:00 CDT: the dealer is open, Mazda is not.
-    const sunday = clockOf(lead('Mazda', '2026-03-15T18:00:00Z'), '2026-03-15T21:00:00Z', openSunday);
-    expect(sunday).to.deep.include({ startedAt: '2026-03-16T14:00:00.000Z', elapsedMinutes: 0 });
-    // The same lead under Kia (dealer hours) counts Sunday.
-    const kia = clockOf(lead('Kia', '2026-03-15T18:00:00Z'), '2026-03-15T21:00:00Z', openSunday);
-    expect(kia).to.deep.include({ startedAt: '2026-03-15T18:00:00.000Z', elapsedMinutes: 180, met: false });
-  });
-
-  it('counts business time across the spring DST change (2026-03-08, America/Chicago)', () => {
-    // Hyundai, Sat Mar 7 19:00 CST: 60 min to its 20:00 close, Sunday closed, Mon 10:00 CDT + 300 min.
-    const hyundai = clockOf(lead('Hyundai', '2026-03-08T01:00:00Z'), '2026-03-09T16:00:00Z');
-    expect(hyundai).to.deep.include({
-      startedAt: '2026-03-08T01:00:00.000Z',
-      dueAt: '2026-03-09T20:00:00.000Z',
-      elapsedMinutes: 60 + 60,
-    });
-    // Open around the clock, the DST day has 23 counted hours.
-    const allDay: [string, string] = ['00:00', '24:00'];
-    const always: OemRule = {
-      ...rule('toyota'),
-      id: 'always',
-      makes: ['Always'],
-      limitMinutes: 1440,
-      hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    };
-    const l = lead('Always', '2026-03-08T06:00:00Z', [['email-sent', '2026-03-09T05:00:00Z']]);
-    expect(leadClock(l, always, dealer, '2026-03-10T00:00:00Z')).to.deep.include({
-      dueAt: '2026-03-09T06:00:00.000Z',
-      elapsedMinutes: 23 * 60,
-      met: true,
-    });
-  });
-
-  it('counts business time across the autumn DST change (2026-11-01, America/Chicago)', () => {
-    // Toyota, Sat Oct 31 16:00 CDT: 60 min to 17:00, Sunday closed, Mon Nov 2 09:00 CST + 120 min.
-    const toyota = clockOf(lead('Toyota', '2026-10-31T21:00:00Z'), '2026-11-02T16:00:00Z');
-    expect(toyota).to.deep.include({ dueAt: '2026-11-02T17:00:00.000Z', elapsedMinutes: 60 + 60, remainingMinutes: 60 });
-    const allDay: [string, string] = ['00:00', '24:00'];
-    const always: OemRule = {
-      ...rule('toyota'),
-      id: 'always',
-      limitMinutes: 1440,
-      hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    };
-    // Nov 1 has 25 hours: midnight CDT to midnight CST.
-    const l = lead('Always', '2026-11-01T05:00:00Z', [['email-sent', '2026-11-02T06:00:00Z']]);
-    expect(leadClock(l, always, dealer, '2026-11-03T00:00:00Z')).to.deep.include({
-      dueAt: '2026-11-02T05:00:00.000Z',
-      elapsedMinutes: 25 * 60,
-      met: false,
-    });
-  });
-
-  it('counts real time for GM across DST and for leads without a rule', () => {
-    // Sat Mar 7 23:00 CST to Sun Mar 8 03:00 CDT is 3 real hours.
-    const gm = clockOf(lead('Chevrolet', '2026-03-08T05:00:00Z', [['email-sent', '2026-03-08T08:00:00Z']]), '2026-03-09T00:00:00Z');
-    expect(gm).to.deep.include({ ruleId: 'gm', dueAt: '2026-03-08T10:00:00.000Z', elapsedMinutes: 180, met: true, grade: 'yellow' });
-    const tesla = lead('Tesla', '2026-03-15T15:00:00Z');
-    expect(clockOf(tesla, '2026-03-15T15:45:00Z')).to.deep.include({
-      ruleId: null,
-      startedAt: '2026-03-15T15:00:00.000Z',
-      dueAt: '2026-03-15T16:00:00.000Z',
-      elapsedMinutes: 45,
-      remainingMinutes: 15,
-      met: null,
-    });
-    expect(clockOf(tesla, new Date('2026-03-15T16:30:00Z'))).to.deep.include({ remainingMinutes: -30, met: false, grade: 'red' });
-  });
-
-  it('rejects a lead with an invalid receipt time', () => {
-    let error: unknown;
-    try {
-      clockOf(lead('Ford', 'yesterday'), '2026-03-11T15:00:00Z');
-    } catch (e) {
-      error = e;
+    for (const r of DEFAULT_OEM_RULES) expect(r.stopsClock, r.id).to.not.include('auto-response');
+    expect(rule('ford').stopsClock).to.deep.equal(['email-sent', 'ebrochure-sent']);
+    expect(rule('kia').stopsClock).to.deep.equal(['email-sent', 'ebrochure-sent', 'call-completed']);
+    expect(rule('mazda').stopsClock).to.deep.equal(['email-sent', 'ebrochure-sent', 'call-completed']);
+    expect(rule('gm').stopsClock).to.deep.equal(['email-sent', 'ebrochure-sent', 'email-received', 'call-completed']);
+    for (const id of ['nissan', 'mitsubishi', 'honda', 'subaru']) {
+      expect(rule(id).stopsClock, id).to.deep.equal(['email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming']);
     }
-    expect(isAdapterError(error) && (error as Error).message).to.contain('invalid receivedAt');
+    for (const id of ['hyundai', 'toyota', 'vw', 'chrysler', 'volvo']) expect(rule(id).stopsClock, id).to.include.members(['text-sent', 'text-received']);
+  });
+
+  it('carries the deck specifics: set hours, holidays, grades, compliance and consequences', () => {
+    expect(rule('hyundai').hours).to.deep.equal({
+      mon: [['10:00', '20:00']], tue: [['10:00', '20:00']], wed: [['10:00', '20:00']], thu: [['10:00', '20:00']],
+      fri: [['10:00', '20:00']], sat: [['10:00', '20:00']],
+    });
+    expect(rule('mazda').hours).to.deep.equal({ ...weekdays('09:00', '18:00'), sat: [['10:00', '18:00']] });
+    expect(DEFAULT_OEM_RULES.filter((r) => r.excludeHolidays).map((r) => r.id)).to.deep.equal(['toyota', 'mazda']);
+    expect(DEFAULT_OEM_RULES.filter((r) => r.hours).map((r) => r.id)).to.deep.equal(['hyundai', 'mazda']);
+    expect(rule('toyota').grades).to.deep.equal({ greenUnder: 60, yellowUnder: 180 });
+    expect(rule('mazda').compliance).to.deep.equal({ percentWithin: 90, withinMinutes: 60 });
+    expect(rule('gm').compliance).to.deep.equal({ percentWithin: 99, withinMinutes: 300, averageAtMost: 60 });
+    expect([rule('vw').discountUnder, rule('vw').reassignOver]).to.deep.equal([30, 180]);
+  });
+
+  it('finds the rule of a make regardless of case, spacing and punctuation', () => {
+    expect(ruleForMake(' lexus ')?.id).to.equal('toyota');
+    expect(ruleForMake('INFINITI')?.id).to.equal('nissan');
+    expect(ruleForMake('Volks-wagen')?.id).to.equal('vw');
+    expect(ruleForMake('Chevrolet')?.id).to.equal('gm');
+    expect(ruleForMake('Jeep')?.id).to.equal('chrysler');
+    expect(ruleForMake('Tesla')).to.equal(undefined);
+    expect(ruleForMake('')).to.equal(undefined);
+    const edited = [{ ...rule('kia'), id: 'kia-custom', makes: ['Kia'] }];
+    expect(ruleForMake('kia', edited)?.id).to.equal('kia-custom');
   });
 });
 
-describe('filterLeads and summarizeLeadResponses', () => {
-  const ana = { salespersonId: 's1', salespersonName: 'Ana' };
-  const ben = { salespersonId: 's2', salespersonName: 'Ben' };
-  // Wed Mar 11 2026 (CDT); now = 12:00 CDT.
-  const now = new Date('2026-03-11T17:00:00Z');
-  const leads = [
-    lead('Toyota', '2026-03-11T15:00:00Z', [['text', '2026-03-11T15:45:00Z']], ana), // 45 min, met, green
-    lead('Toyota', '2026-03-11T16:00:00Z', [['email-sent', '2026-03-11T16:50:00Z']], ben), // 50 min, met, green
-    lead('Ford', '2026-03-11T14:00:00Z', [['call-completed', '2026-03-11T14:05:00Z']], ana), // 180 min, overdue, red
-    lead('Ford', '2026-03-11T16:30:00Z', [], ben), // 30 min, running, yellow
-    lead('Tesla', '2026-03-11T16:50:00Z', [['auto-response', '2026-03-11T16:51:00Z']]), // 10 min, running, green
-    lead('Toyota', '2026-03-12T15:00:00Z', [], ana), // another day
-  ];
-  const range = { from: '2026-03-11', to: '2026-03-11' };
-
-  it('filters by day in the zone, rule and salesperson', () => {
-    const late = lead('Kia', '2026-03-12T04:30:00Z'); // Mar 11 23:30 CDT
-    expect(filterLeads([...leads, late], range, 'America/Chicago').map((l) => l.id)).to.deep.equal(
-      [...leads.slice(0, 5), late].map((l) => l.id),
-    );
-    expect(filterLeads([...leads, late], range, 'UTC')).to.have.length(5);
-    expect(filterLeads(leads, { ...range, ruleId: 'ford' }, 'America/Chicago', DEFAULT_OEM_RULES)).to.deep.equal([leads[2], leads[3]]);
-    expect(filterLeads(leads, { ...range, salespersonId: 's2' }, 'America/Chicago')).to.deep.equal([leads[1], leads[3]]);
-  });
-
-  it('summarizes per OEM', () => {
-    const summary = summarizeLeadResponses(leads, DEFAULT_OEM_RULES, dealer, { ...range, groupBy: 'oem' }, now);
-    expect(summary.rows).to.deep.equal([
-      { key: 'ford', label: 'Ford', leads: 2, responded: 0, averageMinutes: null, withinLimitShare: 0, grades: { green: 0, yellow: 1, red: 1 } },
-      {
-        key: 'toyota',
-        label: 'Toyota / Scion / Lexus',
-        leads: 2,
-        responded: 2,
-        averageMinutes: 47.5,
-        withinLimitShare: 1,
-        grades: { green: 2, yellow: 0, red: 0 },
-      },
-      { key: 'none', label: 'No OEM rule', leads: 1, responded: 0, averageMinutes: null, withinLimitShare: null, grades: { green: 1, yellow: 0, red: 0 } },
-    ]);
-    expect(summary.total).to.deep.equal({
-      key: 'total',
-      label: 'All leads',
-      leads: 5,
-      responded: 2,
-      averageMinutes: 47.5,
-      withinLimitShare: 2 / 3,
-      grades: { green: 3, yellow: 1, red: 1 },
+describe('evaluateLead: hand-computed cases for every OEM', () => {
+  it('Hyundai: a Saturday-evening lead counts the OEM hours 10-20 (past the dealer closing at 17), skips Sunday', () => {
+    // Sat 19:00-20:00 = 60; Sun closed; Mon 10:00 + 300 = 15:00. Stopped by an inbound text Mon 11:00: 120.
+    check('hyundai', '2026-03-14 19:00', [['auto-response', '2026-03-14 19:01'], ['text-received', '2026-03-16 11:00']], '2026-03-16 12:00', {
+      status: 'met', dueAt: '2026-03-16 15:00', elapsed: 120, grade: 'green', stoppedBy: 'text-received',
     });
   });
 
-  it('summarizes per salesperson', () => {
-    const summary = summarizeLeadResponses(leads, DEFAULT_OEM_RULES, dealer, { ...range, groupBy: 'salesperson' }, now);
-    expect(summary.groupBy).to.equal('salesperson');
-    expect(summary.rows.map((r) => [r.key, r.label, r.leads, r.responded, r.averageMinutes, r.withinLimitShare])).to.deep.equal([
-      ['s1', 'Ana', 2, 1, 45, 0.5],
-      ['s2', 'Ben', 2, 1, 50, 1],
-      ['unassigned', 'Unassigned', 1, 0, null, null],
+  it('Hyundai: holidays count as ordinary days when the rule does not exclude them', () => {
+    // Thu 07-02 19:00-20:00 = 60; Fri 07-03 (dealer holiday) 10:00 + 300 = 15:00.
+    check('hyundai', '2026-07-02 19:00', [], '2026-07-03 15:00', { status: 'overdue', dueAt: '2026-07-03 15:00', elapsed: 360, grade: 'yellow' });
+  });
+
+  it('Nissan: 24 business hours across the spring DST change; a text does not stop it', () => {
+    // Fri 17:00 CST: Fri 60, Sat 480 (540), Sun closed, Mon CDT 540 (1080), Tue 9:00 + 360 = 15:00 CDT.
+    const state = check('nissan', '2026-03-06 17:00', [['text-sent', '2026-03-09 10:00'], ['email-sent', '2026-03-10 16:00']], '2026-03-11 09:00', {
+      status: 'missed', dueAt: '2026-03-10 15:00', elapsed: 1500, grade: 'red', stoppedBy: 'email-sent',
+    });
+    expect(state.dueAt).to.equal('2026-03-10T20:00:00.000Z');
+  });
+
+  it('Ford: an after-hours lead starts at the next opening; only an email or e-brochure stops it', () => {
+    // Tue 21:30 → Wed 9:00, due 10:00; the call at 9:05 does not stop Ford's clock, the email at 9:40 does.
+    check('ford', '2026-03-10 21:30', [['auto-response', '2026-03-10 21:31'], ['call-completed', '2026-03-11 09:05'], ['email-sent', '2026-03-11 09:40']], '2026-03-11 12:00', {
+      status: 'met', dueAt: '2026-03-11 10:00', elapsed: 40, grade: 'yellow', stoppedBy: 'email-sent',
+    });
+  });
+
+  it('Toyota: a lead the evening before a holiday skips the holiday; grades 60/180', () => {
+    // Thu 07-02 17:00: Thu 60, Fri 07-03 holiday 0, Sat 9:00 + 120 = 11:00. Incoming call Sat 9:30: 90, yellow.
+    check('toyota', '2026-07-02 17:00', [['call-incoming', '2026-07-04 09:30']], '2026-07-04 12:00', {
+      status: 'met', dueAt: '2026-07-04 11:00', elapsed: 90, grade: 'yellow', stoppedBy: 'call-incoming',
+    });
+    // Exactly at the limit: met, but red (red from 180).
+    check('toyota', '2026-03-16 09:00', [['email-sent', '2026-03-16 12:00']], '2026-03-16 13:00', {
+      status: 'met', dueAt: '2026-03-16 12:00', elapsed: 180, grade: 'red', stoppedBy: 'email-sent',
+    });
+  });
+
+  it('VW: under 30 minutes earns a discount; over 3 hours without contact reassigns the lead', () => {
+    check('vw', '2026-03-11 10:00', [['text-sent', '2026-03-11 10:20']], '2026-03-11 11:00', {
+      status: 'met', dueAt: '2026-03-11 13:00', elapsed: 20, grade: 'green', stoppedBy: 'text-sent', consequences: ['discount'],
+    });
+    check('vw', '2026-03-11 10:00', [], '2026-03-11 13:30', {
+      status: 'overdue', dueAt: '2026-03-11 13:00', elapsed: 210, grade: 'red', consequences: ['reassigned'],
+    });
+    // Exactly 3 hours is not "over 3 hours".
+    check('vw', '2026-03-11 10:00', [['call-completed', '2026-03-11 13:00']], '2026-03-11 14:00', {
+      status: 'met', dueAt: '2026-03-11 13:00', elapsed: 180, grade: 'yellow', stoppedBy: 'call-completed',
+    });
+  });
+
+  it('Mitsubishi: a Saturday-evening lead after the dealer closed waits for Monday; running', () => {
+    // Sat 18:30 (closed at 17) → Mon 9:00: Mon 540, Tue 540, Wed 9:00 + 360 = 15:00. Now Tue 12:00: 540 + 180.
+    check('mitsubishi', '2026-03-14 18:30', [['text-received', '2026-03-16 09:10']], '2026-03-17 12:00', {
+      status: 'running', dueAt: '2026-03-18 15:00', elapsed: 720, grade: 'green',
+    });
+  });
+
+  it('Chrysler: across the fall DST change in Chicago, stopped by an inbound text', () => {
+    // Fri 10-30 17:30 CDT: 30, Sat 480 (510), Sun closed, Mon CST 540 (1050), Tue 9:00 + 390 = 15:30 CST.
+    const state = check('chrysler', '2026-10-30 17:30', [['text-received', '2026-11-02 09:30']], '2026-11-02 10:00', {
+      status: 'met', dueAt: '2026-11-03 15:30', elapsed: 540, grade: 'green', stoppedBy: 'text-received',
+    });
+    expect(state.dueAt).to.equal('2026-11-03T21:30:00.000Z');
+  });
+
+  it('Volvo: a New York dealer open Sunday afternoon, across the spring DST change', () => {
+    // Sat 03-07 16:00 EST: Sat 120, Sun 12-17 EDT 300 (420), Mon 540 (960), Tue 9:00 + 480 = 17:00 EDT.
+    check('volvo', '2026-03-07 16:00', [['email-received', '2026-03-10 17:00']], '2026-03-11 09:00', {
+      status: 'met', dueAt: '2026-03-10 17:00', elapsed: 1440, grade: 'yellow', stoppedBy: 'email-received',
+    }, newYork);
+  });
+
+  it('Honda: a Los Angeles Saturday-evening lead across the fall DST change; texts do not stop it', () => {
+    // Sat 10-31 18:30 PDT: 30; Sun 11-01 10:00 PST + 90 = 11:30 PST. The call at 11:00 PST stops it at 90.
+    const state = check('honda', '2026-10-31 18:30', [['text-sent', '2026-11-01 10:05'], ['call-completed', '2026-11-01 11:00']], '2026-11-01 12:00', {
+      status: 'met', dueAt: '2026-11-01 11:30', elapsed: 90, grade: 'yellow', stoppedBy: 'call-completed',
+    }, losAngeles);
+    expect(state.dueAt).to.equal('2026-11-01T19:30:00.000Z');
+  });
+
+  it('Subaru: a Los Angeles lead across the spring DST change becomes overdue exactly at its due time', () => {
+    // Sat 03-07 18:00 PST: 60; Sun 10-18 PDT 480 (540); Mon 600 (1140); Tue 9:00 + 300 = 14:00 PDT.
+    check('subaru', '2026-03-07 18:00', [], '2026-03-10 14:00', { status: 'overdue', dueAt: '2026-03-10 14:00', elapsed: 1440, grade: 'yellow' }, losAngeles);
+    check('subaru', '2026-03-07 18:00', [], '2026-03-10 13:59', { status: 'running', dueAt: '2026-03-10 14:00', elapsed: 1439, grade: 'yellow' }, losAngeles);
+  });
+
+  it('Mazda: its own hours (Sat until 18) and holidays closed: the evening before Thanksgiving', () => {
+    // Wed 11-25 17:30 CST: 30; Thu 11-26 holiday; Fri 9:00 + 30 = 9:30. The incoming call does not stop Mazda's clock.
+    check('mazda', '2026-11-25 17:30', [['call-incoming', '2026-11-27 09:10'], ['email-sent', '2026-11-27 09:20']], '2026-11-27 10:00', {
+      status: 'met', dueAt: '2026-11-27 09:30', elapsed: 50, grade: 'yellow', stoppedBy: 'email-sent',
+    });
+    // Sat 17:30: Mazda counts until 18:00 though the dealer closed at 17; Mon 9:00 + 30.
+    check('mazda', '2026-03-14 17:30', [], '2026-03-16 09:00', { status: 'running', dueAt: '2026-03-16 09:30', elapsed: 30, grade: 'green' });
+  });
+
+  it('GM: real time across the spring change in New York and the fall change in Los Angeles', () => {
+    // Sat 03-07 23:00 EST + 5 real hours = Sun 05:00 EDT (six hours on the wall clock).
+    check('gm', '2026-03-07 23:00', [['text-sent', '2026-03-08 00:30'], ['call-completed', '2026-03-08 04:30']], '2026-03-08 12:00', {
+      status: 'met', dueAt: '2026-03-08 05:00', elapsed: 270, grade: 'yellow', stoppedBy: 'call-completed',
+    }, newYork);
+    // Sat 10-31 23:00 PDT + 5 real hours = Sun 03:00 PST (four hours on the wall clock); no answer by 04:00 PST.
+    check('gm', '2026-10-31 23:00', [], '2026-11-01 04:00', { status: 'overdue', dueAt: '2026-11-01 03:00', elapsed: 360, grade: 'red' }, losAngeles);
+  });
+
+  it('Kia: a Sunday lead answered while closed counts no business time', () => {
+    check('kia', '2026-03-15 11:00', [['email-sent', '2026-03-15 12:00']], '2026-03-16 09:00', {
+      status: 'met', dueAt: '2026-03-16 10:00', elapsed: 0, grade: 'green', stoppedBy: 'email-sent',
+    });
+  });
+
+  it('ignores activities before the lead arrived and never stops on an auto-response', () => {
+    const ford = { ...rule('ford'), stopsClock: [...rule('ford').stopsClock, 'auto-response' as const] };
+    const state = evaluateLead(
+      { receivedAt: at('2026-03-11 10:00') },
+      acts([['email-sent', '2026-03-11 09:00'], ['auto-response', '2026-03-11 10:01'], ['ebrochure-sent', '2026-03-11 10:30']]),
+      ford,
+      chicago,
+      at('2026-03-11 12:00'),
+    );
+    expect(state.stoppedBy).to.deep.equal({ kind: 'ebrochure-sent', at: at('2026-03-11 10:30') });
+  });
+
+  it('a limit running out exactly at closing is due at the next opening', () => {
+    check('ford', '2026-03-11 17:00', [['email-sent', '2026-03-11 20:00']], '2026-03-12 08:00', {
+      status: 'met', dueAt: '2026-03-12 09:00', elapsed: 60, grade: 'yellow', stoppedBy: 'email-sent',
+    });
+  });
+
+  it('names what is wrong with its input', () => {
+    const fails = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        if (!isAdapterError(e)) throw e;
+        return [e.kind, e.message];
+      }
+      throw new Error('expected a failure');
+    };
+    expect(fails(() => evaluateLead({ receivedAt: 'soon' }, [], rule('ford'), chicago, at('2026-03-11 12:00')))).to.deep.equal([
+      'malformed', 'The lead has an invalid receivedAt "soon".',
     ]);
+    expect(fails(() => evaluateLead({ receivedAt: at('2026-03-11 12:00') }, [], rule('ford'), { ...chicago, zone: 'Mars/Olympus' }, at('2026-03-11 12:00')))[1]).to.contain('Mars/Olympus');
+    expect(fails(() => businessMinutesBetween(at('2026-03-11 12:00'), at('2026-03-12 12:00'), { zone: 'UTC', hours: { mon: [['9:00', '18:00']] } }))[1]).to.equal(
+      'Opening hours for mon: expected a time HH:mm (00:00-24:00), got "9:00".',
+    );
+    expect(fails(() => addBusinessMinutes(at('2026-03-11 12:00'), 10, { zone: 'UTC', hours: {} }))[1]).to.contain('closed every day');
+    expect(fails(() => addBusinessMinutes(at('2026-03-11 12:00'), -1, chicago))[1]).to.contain('0 or more');
+  });
+});
+
+describe('business time', () => {
+  it('counts an open night that contains a DST change at its real length', () => {
+    const night = (zone: string): BusinessCalendar => ({ zone, hours: { sun: [['01:00', '04:00']] } });
+    for (const zone of ['America/New_York', 'America/Los_Angeles']) {
+      const spring = businessMinutesBetween(at('2026-03-07 12:00', zone), at('2026-03-09 00:00', zone), night(zone));
+      const fall = businessMinutesBetween(at('2026-10-31 12:00', zone), at('2026-11-02 00:00', zone), night(zone));
+      expect([zone, spring, fall]).to.deep.equal([zone, 120, 240]);
+    }
+    // An opening inside the spring-forward gap opens when the gap ends.
+    expect(addBusinessMinutes(at('2026-03-08 00:00', 'America/New_York'), 0, { zone: 'America/New_York', hours: { sun: [['02:30', '04:00']] } })).to.equal(
+      '2026-03-08T07:00:00.000Z',
+    );
+  });
+
+  it('supports several intervals a day, 24:00 and hours running past midnight', () => {
+    const split: BusinessCalendar = { zone: 'UTC', hours: { mon: [['13:00', '17:00'], ['08:00', '12:00']], tue: [['22:00', '02:00']], wed: [['00:00', '24:00']] } };
+    // Mon 2026-03-09: 8-12 and 13-17 = 480; Tue 22-24 = 120; Wed 00:00-02:00 (Tuesday's night) inside Wed 0-24 = 1440.
+    expect(businessMinutesBetween('2026-03-09T00:00:00Z', '2026-03-12T00:00:00Z', split)).to.equal(480 + 120 + 1440);
+    expect(addBusinessMinutes('2026-03-09T11:30:00Z', 60, split)).to.equal('2026-03-09T13:30:00.000Z');
+  });
+
+  // Zones with DST on other dates (southern hemisphere, Europe), none, half- and quarter-hour offsets.
+  const ZONES = [
+    'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage',
+    'Pacific/Honolulu', 'America/St_Johns', 'America/Halifax', 'America/Sao_Paulo', 'America/Santiago', 'Europe/London',
+    'Europe/Berlin', 'Africa/Cairo', 'Asia/Tehran', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Tokyo', 'Australia/Sydney',
+    'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'UTC',
+  ];
+  const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const hhmm = (m: number) => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  // Openings on any minute, 30 minutes to 20 hours long (some past midnight), so at least half an hour a week.
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 30, max: 1200 }))
+    .map(([a, length]) => [hhmm(a), hhmm(a + length === 1440 ? 1440 : (a + length) % 1440)] as [string, string]);
+  const calendarArb = fc
+    .record({
+      zone: fc.constantFrom(...ZONES),
+      days: fc.array(fc.array(interval, { maxLength: 2 }), { minLength: 7, maxLength: 7 }),
+      holidays: fc.array(fc.date({ min: new Date('2025-12-01'), max: new Date('2027-06-30'), noInvalidDate: true }), { maxLength: 6 }),
+    })
+    .filter((c) => c.days.some((d) => d.length > 0))
+    .map((c): BusinessCalendar => ({
+      zone: c.zone,
+      hours: Object.fromEntries(c.days.map((list, i) => [DAYS[i]!, list]).filter(([, list]) => list.length)),
+      holidays: c.holidays.map((d) => d.toISOString().slice(0, 10)),
+    }));
+  const instantArb = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+
+  /** Whether an instant is inside the calendar's hours, read on the wall clock with luxon (either offset around a DST change). */
+  function openOnWallClock(iso: string, calendar: BusinessCalendar): boolean {
+    const t = DateTime.fromISO(iso, { zone: calendar.zone });
+    const earlier = DateTime.fromMillis(t.toMillis() - 3 * 3_600_000, { zone: calendar.zone });
+    return [t, t.setZone(`UTC${earlier.offset >= 0 ? '+' : '-'}${Math.abs(earlier.offset) / 60}`)].some((wall) => {
+      const minute = wall.hour * 60 + wall.minute + wall.second / 60;
+      const today = DAYS[wall.weekday - 1]!;
+      const yesterday = DAYS[(wall.weekday + 5) % 7]!;
+      const inToday = (calendar.hours[today] ?? []).some(([o, c]) => {
+        const [open, close] = [Number(o.slice(0, 2)) * 60 + Number(o.slice(3)), Number(c.slice(0, 2)) * 60 + Number(c.slice(3))];
+        return close > open ? minute >= open && minute < close : minute >= open;
+      });
+      const fromYesterday = (calendar.hours[yesterday] ?? []).some(([o, c]) => {
+        const [open, close] = [Number(o.slice(0, 2)) * 60 + Number(o.slice(3)), Number(c.slice(0, 2)) * 60 + Number(c.slice(3))];
+        return close <= open && minute < close;
+      });
+      return !(calendar.holidays ?? []).includes(wall.toISODate()!) && (inToday || fromYesterday);
+    });
+  }
+
+  it('addBusinessMinutes and businessMinutesBetween are inverse, and results are never in closed hours (fast-check)', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 5_000 }), instantArb, (calendar, start, minutes, other) => {
+        const end = addBusinessMinutes(start, minutes, calendar);
+        expect(businessMinutesBetween(start, end, calendar)).to.equal(minutes);
+        expect(openOnWallClock(end, calendar), `${end} in ${calendar.zone}`).to.equal(true);
+        // The other way round: from an open instant, the minutes counted up to it lead back to it.
+        const later = addBusinessMinutes(other > start ? other : start, 0, calendar);
+        expect(addBusinessMinutes(start, businessMinutesBetween(start, later, calendar), calendar)).to.equal(later);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('lists and the contact-time summary', () => {
+  let seq = 0;
+  function lead(make: string, received: string, activities: [ActivityKind, string][], salesperson: [string, string] | null): Lead {
+    seq++;
+    return {
+      id: `L${seq}`,
+      receivedAt: at(received),
+      make,
+      model: null,
+      year: null,
+      provider: 'OEM site',
+      customerName: 'Pat Doe',
+      email: null,
+      phone: null,
+      salespersonId: salesperson?.[0] ?? null,
+      salespersonName: salesperson?.[1] ?? null,
+      activities: acts(activities).map((a, i) => ({ ...a, id: `L${seq}a${i}`, by: null })),
+    };
+  }
+  const ana: [string, string] = ['sp-1', 'Ana Ruiz'];
+  const bo: [string, string] = ['sp-2', 'Bo Li'];
+  // Mazda (60 min, 90% within 60): 10 leads Mon 2026-03-16 10:00; 9 answered in 10..50 min, one after 90.
+  const mazda = Array.from({ length: 10 }, (_, i) =>
+    lead('Mazda', '2026-03-16 10:00', [['email-sent', i < 9 ? `2026-03-16 10:${String(10 + i * 5)}` : '2026-03-16 11:30']], i < 5 ? ana : bo),
+  );
+  // GM (real 5 h, 99% within 5 h, average ≤ 60): answered after 30 and 120 minutes.
+  const gm = [lead('Chevrolet', '2026-03-17 10:00', [['call-completed', '2026-03-17 10:30']], ana), lead('GMC', '2026-03-17 10:00', [['email-sent', '2026-03-17 12:00']], null)];
+  // Ford, running at "now"; a Tesla no rule covers; one lead outside the range.
+  const ford = lead('Ford', '2026-03-18 11:30', [], bo);
+  const tesla = lead('Tesla', '2026-03-17 10:00', [['call-completed', '2026-03-17 10:20']], bo);
+  const outside = lead('Ford', '2026-04-02 10:00', [], ana);
+  const all = [...mazda, ...gm, ford, tesla, outside];
+  const nowIso = at('2026-03-18 12:00');
+  const range = { from: '2026-03-01', to: '2026-03-31' };
+
+  it('evaluates every lead under the rule of its make, or the fallback', () => {
+    const evaluated = evaluateLeads(all, DEFAULT_OEM_RULES, chicago, nowIso);
+    expect(evaluated.map((e) => e.rule.id)).to.deep.equal([...mazda.map(() => 'mazda'), 'gm', 'gm', 'ford', NO_OEM_RULE.id, 'ford']);
+    expect(evaluated[13]!.state.status).to.equal('met');
+    expect(filterLeads(all, { ...range, ruleId: 'gm' }, chicago.zone).map((l) => l.id)).to.deep.equal(gm.map((l) => l.id));
+    expect(filterLeads(all, { ...range, ruleId: 'none' }, chicago.zone).map((l) => l.id)).to.deep.equal([tesla.id]);
+    expect(filterLeads(all, { ...range, salespersonId: 'sp-2' }, chicago.zone)).to.have.length(7);
+  });
+
+  it('summarizes per OEM and per salesperson: count, average, median, % within, grades, compliance', () => {
+    const summary = summarizeLeadResponses(all, { range, calendar: chicago, nowIso });
+    const byId = Object.fromEntries(summary.byOem.map((r) => [r.key, r]));
+    expect(byId.mazda).to.deep.equal({
+      key: 'mazda', label: 'Mazda', count: 10, responded: 10,
+      averageMinutes: (10 + 15 + 20 + 25 + 30 + 35 + 40 + 45 + 50 + 90) / 10, medianMinutes: 32.5,
+      percentWithinLimit: 90, grades: { green: 5, yellow: 4, red: 1 }, complianceMet: true,
+    });
+    // GM: both within 5 h, but the average is 75 > 60.
+    expect(byId.gm).to.deep.include({ count: 2, averageMinutes: 75, medianMinutes: 75, percentWithinLimit: 100, complianceMet: false });
+    // Ford is still running: counted and graded, not in the averages.
+    expect(byId.ford).to.deep.include({ count: 1, responded: 0, averageMinutes: null, medianMinutes: null, percentWithinLimit: null, complianceMet: null });
+    expect(byId.none).to.deep.include({ label: 'No OEM rule', count: 1, averageMinutes: 20 });
+    expect(summary.byOem.map((r) => r.key)).to.deep.equal(['mazda', 'gm', 'ford', 'none']);
+    const people = Object.fromEntries(summary.bySalesperson.map((r) => [r.key, r]));
+    expect(people['sp-1']).to.deep.include({ label: 'Ana Ruiz', count: 6, complianceMet: true });
+    expect(people['sp-2']).to.deep.include({ label: 'Bo Li', count: 7, percentWithinLimit: (5 / 6) * 100, complianceMet: false });
+    expect(people.unassigned).to.deep.include({ label: 'Unassigned', count: 1, complianceMet: false });
+    expect(summary.total).to.deep.include({ key: 'total', count: 14, responded: 13, complianceMet: false });
+    expect(summary.range).to.deep.equal(range);
   });
 });

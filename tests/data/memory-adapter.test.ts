@@ -154,18 +154,84 @@ describe('createMemoryAdapter', () => {
       expect(summary.blocking.map((f) => f.number)).to.include('+15125550177');
     });
 
+    it('filters by one provider error code', async () => {
+      const range = { from: '2025-11-24', to: '2026-11-23' };
+      const code = data.sms.find((m) => m.errorCode)!.errorCode!;
+      const page = await adapter.sms!.list({ ...range, errorCode: code, limit: 1000 });
+      expect(page.total).to.equal(data.sms.filter((m) => m.errorCode === code && m.sentAt >= '2025-11-24').length);
+      expect(page.items.every((m) => m.errorCode === code)).to.equal(true);
+      expect((await adapter.sms!.list({ ...range, errorCode: 'no-such-code' })).total).to.equal(0);
+    });
+
+    it('imports messages by id (new and updated), keeping what the import does not carry', async () => {
+      const stored = data.sms.find((m) => m.body && m.employeeName && m.direction === 'outbound')!;
+      const fresh = { ...stored, id: 'import-1', sentAt: '2026-11-20T10:00:00.000Z', body: 'New one' };
+      const receipt = { ...stored, body: '', employeeId: null, employeeName: null, status: 'failed' as const, errorCode: '4720' };
+      const result = await adapter.sms!.import!([fresh, receipt], { idempotencyKey: 'imp-1' });
+      expect(result).to.deep.equal({ imported: 1, updated: 1 });
+      expect(await adapter.sms!.import!([fresh, receipt], { idempotencyKey: 'imp-1' })).to.deep.equal(result);
+
+      const day = (iso: string) => ({ from: iso.slice(0, 10), to: iso.slice(0, 10) });
+      const added = await adapter.sms!.list({ ...day('2026-11-20T10:00:00Z'), text: 'New one' });
+      expect(added.items.map((m) => m.id)).to.include('import-1');
+      const updated = await adapter.sms!.list({ from: '2025-11-24', to: '2026-11-23', errorCode: '4720', limit: 1000 });
+      const after = updated.items.find((m) => m.id === stored.id)!;
+      expect([after.status, after.body, after.employeeName]).to.deep.equal(['failed', stored.body, stored.employeeName]);
+    });
+
+    it('refuses an import without ids or times', async () => {
+      const bad = await failure(adapter.sms!.import!([{ id: '' } as never]));
+      expect([bad.kind, bad.message]).to.deep.equal(['rejected', 'Message 1 of the import has no id.']);
+      const time = await failure(adapter.sms!.import!([{ ...data.sms[0]!, sentAt: 'yesterday' }]));
+      expect(time.message).to.contain('no valid sentAt');
+    });
+
+    it('pages deep into a memoized filter and sees an import at once', async () => {
+      const many = generateDataset({ seed: 9, size: 'small', smsCount: 20_000 });
+      const sms = createMemoryAdapter(many).sms!;
+      const range = { from: '2025-01-01', to: '2026-12-31' };
+      const query = { ...range, direction: 'outbound' as const, limit: 100 };
+      const first = await sms.list(query);
+      const expected = many.sms.filter((m) => m.direction === 'outbound').reverse();
+      expect(first.total).to.equal(expected.length);
+      const offset = Math.floor((expected.length - 1) / 100) * 100;
+      const cursor = btoa(`o:${offset}`);
+      const last = await sms.list({ ...query, cursor });
+      expect(last.items.map((m) => m.id)).to.deep.equal(expected.slice(offset).map((m) => m.id));
+      // An asc query is its own entry, not the desc list reused.
+      expect((await sms.list({ ...query, order: 'asc' })).items[0]!.id).to.equal(expected[expected.length - 1]!.id);
+
+      const newest = { ...expected[0]!, id: 'import-newest', sentAt: new Date(Date.parse(expected[0]!.sentAt) + 1000).toISOString() };
+      const oldest = { ...expected[0]!, id: 'import-oldest', sentAt: '2025-01-01T12:00:00.000Z' };
+      const flipped = { ...expected[5]!, direction: 'inbound' as const };
+      expect(await sms.import!([oldest, newest, flipped])).to.deep.equal({ imported: 2, updated: 1 });
+      const again = await sms.list(query);
+      expect(again.total).to.equal(expected.length + 1);
+      expect(again.items[0]!.id).to.equal('import-newest');
+      expect(again.items.map((m) => m.id)).to.not.include(flipped.id);
+      const tail = await sms.list({ ...query, cursor: btoa(`o:${again.total - 1}`) });
+      expect(tail.items.map((m) => m.id)).to.deep.equal(['import-oldest']);
+    });
+
     it('answers leads, rules and the response summary', async () => {
       const range = { from: '2025-11-24', to: '2026-11-23' };
       const page = await adapter.leads!.list({ ...range, limit: 1000 });
       expect(page.total).to.equal(data.leads.length);
       expect(await adapter.leads!.get(page.items[0]!.id)).to.deep.equal(page.items[0]);
       expect((await failure(adapter.leads!.get('nope'))).kind).to.equal('not-found');
-      const summary = await adapter.leads!.responseSummary({ ...range, groupBy: 'oem' });
-      expect(summary.total.leads).to.equal(data.leads.length);
+      const summary = await adapter.leads!.responseSummary(range);
+      expect(summary.total.count).to.equal(data.leads.length);
+      expect(summary.byOem.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
+      expect(summary.bySalesperson.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
+      expect(summary.byOem.find((r) => r.key === 'gm')?.complianceMet).to.be.a('boolean');
       const [rule] = await adapter.leads!.rules();
       const saved = await adapter.leads!.saveRule({ ...rule!, limitMinutes: 45 });
       expect(saved).to.include({ limitMinutes: 45, version: rule!.version + 1 });
       expect((await failure(adapter.leads!.saveRule({ ...rule!, limitMinutes: 30 }))).kind).to.equal('conflict');
+      const bad = await failure(adapter.leads!.saveRule({ ...saved, stopsClock: ['auto-response'] }));
+      expect([bad.kind, bad.message]).to.deep.equal(['rejected', `Rule "${rule!.name}": an auto-response never stops the clock.`]);
+      const badHours = await failure(adapter.leads!.saveRule({ ...saved, hours: { mon: [['25:00', '26:00']] } }));
+      expect(badHours.message).to.equal('Opening hours for mon: expected a time HH:mm (00:00-24:00), got "25:00".');
       expect((await adapter.leads!.dealer()).zone).to.equal('America/Chicago');
     });
 
@@ -192,7 +258,16 @@ describe('createMemoryAdapter', () => {
       const found = await adapter.customers!.list({ search: record.customerName, limit: 1000 });
       expect(found.items.map((c) => c.id)).to.include(record.customerId);
       const again = await adapter.deleted!.restore({ ids: [record.id] });
-      expect(again.failed).to.deep.equal([{ id: record.id, reason: `${record.customerName} was already restored on 2026-11-23.` }]);
+      expect(again.failed).to.deep.equal([
+        {
+          id: record.id,
+          code: 'already-restored',
+          reason: `${record.customerName} was already restored on 2026-11-23.`,
+          restoredAt: again.failed[0]!.restoredAt,
+          restoredBy: null,
+        },
+      ]);
+      expect(again.failed[0]!.restoredAt?.slice(0, 10)).to.equal('2026-11-23');
       expect((await adapter.deleted!.list({ ...range, limit: 1000 })).total).to.equal(page.total - 1);
       expect((await failure(adapter.deleted!.restore({ ids: [] }))).message).to.equal('Choose at least one record to restore.');
     });

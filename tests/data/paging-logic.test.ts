@@ -42,6 +42,16 @@ describe('paginate', () => {
     expect(paginate([1], { cursor: last.nextCursor }).items).to.deep.equal([]);
   });
 
+  it('starts at a position asked for directly, and refuses one that is not a whole number from 0', () => {
+    expect(paginate(items, { offset: 3, limit: 2 })).to.deep.include({ items: items.slice(3, 5), total: items.length });
+    expect(paginate(items, { offset: 0, cursor: paginate(items, { limit: 2 }).nextCursor }).items[0]).to.equal(items[0]);
+    for (const offset of [-1, 1.5, Number.NaN]) {
+      const error = thrown(() => paginate(items, { offset }));
+      expect(isAdapterError(error) && error.kind, String(offset)).to.equal('rejected');
+      expect((error as Error).message).to.match(/^Invalid position/);
+    }
+  });
+
   it('rejects a cursor it did not make, and a bad page size', () => {
     for (const cursor of ['not base64 !!', btoa('o:-1'), btoa('o:1.5'), btoa('hello'), 'eA==']) {
       const error = thrown(() => paginate(items, { cursor }));

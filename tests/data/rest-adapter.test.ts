@@ -313,13 +313,13 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
       ['customers.list search', (a) => a.customers!.list({ search: dataset.customers[0]!.lastName })],
       ['sms.list', (a) => a.sms!.list({ ...range, direction: 'outbound', limit: 25 })],
       ['sms.list asc failed', (a) => a.sms!.list({ ...range, status: 'failed', order: 'asc', limit: 10 })],
+      ['sms.list at a position', (a) => a.sms!.list({ ...range, offset: 37, limit: 5 })],
       ['sms.summary', (a) => a.sms!.summary({ from: dataset.today.slice(0, 8) + '01', to: dataset.today })],
       ['leads.list', (a) => a.leads!.list({ ...range, limit: 10 })],
       ['leads.get', (a) => a.leads!.get(dataset.leads[0]!.id)],
       ['leads.rules', (a) => a.leads!.rules()],
       ['leads.dealer', (a) => a.leads!.dealer()],
-      ['leads.responseSummary oem', (a) => a.leads!.responseSummary({ ...range, groupBy: 'oem' })],
-      ['leads.responseSummary salesperson', (a) => a.leads!.responseSummary({ ...range, groupBy: 'salesperson' })],
+      ['leads.responseSummary', (a) => a.leads!.responseSummary(range)],
       ['traffic.aggregate month', (a) => a.traffic!.aggregate({ ...range, groupBy: 'month' })],
       ['traffic.heatmap', (a) => a.traffic!.heatmap({ ...range, filters: { department: 'used' } })],
       ['traffic.list', (a) => a.traffic!.list({ ...range, filters: { upType: 'walk-in' }, limit: 15 })],
@@ -398,6 +398,39 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
     expect(await rest.sources!.completeMapping(), 'a new key applies again').to.deep.equal({ mapped: 0 });
   });
 
+  it('imports SMS with POST /sms/import, filters by error code, and refuses a bad or oversized batch', async () => {
+    const message = { ...dataset.sms[0]!, id: 'imported-1', errorCode: '30007', status: 'undelivered' as const, sentAt: `${dataset.today}T12:00:00.000Z` };
+    let seen: { method: string; key: string | null; body: unknown } | undefined;
+    worker.events.on('request:start', async ({ request }) => {
+      if (new URL(request.url).pathname === `${BASE}/sms/import`) {
+        seen = { method: request.method, key: request.headers.get('Idempotency-Key'), body: await request.clone().json() };
+      }
+    });
+    const result = await rest.sms!.import!([message, dataset.sms[1]!], { idempotencyKey: 'batch-1' });
+    worker.events.removeAllListeners();
+    expect(result).to.deep.equal({ imported: 1, updated: 1 });
+    expect(seen).to.deep.equal({ method: 'POST', key: 'batch-1', body: { messages: [message, dataset.sms[1]] } });
+    expect(await rest.sms!.import!([message], { idempotencyKey: 'batch-1' }), 'same key, same answer').to.deep.equal(result);
+
+    const day = { from: dataset.today, to: dataset.today };
+    const page = await rest.sms!.list({ ...day, errorCode: '30007' });
+    expect(page.items.map((m) => m.id)).to.include('imported-1');
+    expect(page).to.deep.equal(await backend.sms!.list({ ...day, errorCode: '30007' }));
+
+    const bad = await rejection(rest.sms!.import!([{ ...message, status: 'lost' as never }]));
+    expect([bad.kind, bad.status]).to.deep.equal(['rejected', 422]);
+    expect(bad.message).to.contain('Invalid request body: messages[0].status');
+    const big = await rejection(rest.sms!.import!(Array.from({ length: 1001 }, (_, i) => ({ ...message, id: `m${i}` }))));
+    expect(big.message).to.contain('expected at most 1000 messages per request');
+  });
+
+  it('answers 501 for an SMS import the backend does not provide', async () => {
+    const { import: _import, ...readOnly } = backend.sms!;
+    worker.resetHandlers(...createApiHandlers({ sms: readOnly }, { baseUrl: BASE }));
+    const error = await rejection(rest.sms!.import!([dataset.sms[0]!]));
+    expect([error.kind, error.status, error.message]).to.deep.equal(['server', 501, 'This server does not import SMS messages.']);
+  });
+
   it('answers an unknown id with 404 and the backend message', async () => {
     const error = await rejection(rest.leads!.get('no-such-lead'));
     expect([error.kind, error.status, error.message]).to.deep.equal(['not-found', 404, 'No lead "no-such-lead".']);
@@ -407,7 +440,7 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
     const cases: [() => Promise<unknown>, string][] = [
       [
         () => rest.traffic!.aggregate({ ...range, groupBy: 'colour' as never }),
-        'Invalid query parameter groupBy: expected ("month" | "day" | "hour" | "weekday" | "upType" | "department" | "salesperson" | "sourceCategory" | "source" | "outcome"), received "colour".',
+        'Invalid query parameter groupBy: expected ("time" | "month" | "day" | "hour" | "weekday" | "upType" | "department" | "salesperson" | "sourceCategory" | "source" | "outcome"), received "colour".',
       ],
       [() => rest.traffic!.heatmap({ ...range, filters: { colour: 'red' } as never }), 'Invalid query parameter filter.colour: expected ('],
       [() => rest.sms!.summary({ from: '2026-02-30', to: '2026-03-31' }), 'Invalid query parameter from: expected a calendar day that exists, received "2026-02-30".'],

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   BLOCKING_MIN_SENT,
+  CARRIER_BLOCKING_ADVICE,
   CARRIER_FILTERING_ADVICE,
   SMS_ERROR_CODES,
   classifySmsError,
@@ -70,6 +71,20 @@ describe('classifySmsError', () => {
     expect(classifySmsError('bandwidth', '9902')).to.include({ category: 'receipt-expired', title: 'Delivery receipt expired' });
   });
 
+  it('titles the deck errors with the deck names', () => {
+    const titles = [4406, 4720, 4750, 5650, 9902].map((code) => classifySmsError('bandwidth', code).title);
+    expect(titles).to.deep.equal([
+      'Rejected - unallocated number',
+      'Invalid destination address',
+      'Destination rejected message',
+      'Destination failed',
+      'Delivery receipt expired',
+    ]);
+    expect(classifySmsError('bandwidth', 4720).definition).to.contain('deactivated');
+    expect(classifySmsError('bandwidth', 4720).definition).to.contain('moving to another carrier');
+    expect(classifySmsError('bandwidth', 9902).definition).to.contain('timed out');
+  });
+
   it('maps carrier filtering to one category with the deck advice', () => {
     for (const [provider, code] of [['twilio', 30007], ['bandwidth', 4470], ['bandwidth', 4770]] as const) {
       const info = classifySmsError(provider, code);
@@ -108,6 +123,25 @@ describe('previousPeriod', () => {
     expect(previousPeriod({ from: '2024-03-30', to: '2024-03-31' })).to.deep.equal({ from: '2024-02-29', to: '2024-02-29' });
     expect(previousPeriod({ from: '2026-01-15', to: '2026-01-20' })).to.deep.equal({ from: '2025-12-15', to: '2025-12-20' });
     expect(previousPeriod({ from: '2026-05-31', to: '2026-06-30' })).to.deep.equal({ from: '2026-04-30', to: '2026-05-30' });
+  });
+
+  it('clamps every month end, leap years included', () => {
+    const cases: [string, string][] = [
+      ['2026-03-31', '2026-02-28'],
+      ['2028-03-31', '2028-02-29'],
+      ['2026-05-31', '2026-04-30'],
+      ['2026-07-31', '2026-06-30'],
+      ['2026-10-31', '2026-09-30'],
+      ['2026-12-31', '2026-11-30'],
+      ['2026-01-31', '2025-12-31'],
+      ['2026-02-28', '2026-01-28'],
+      ['2026-04-30', '2026-03-30'],
+    ];
+    for (const [day, before] of cases) {
+      expect(previousPeriod({ from: day, to: day }), day).to.deep.equal({ from: before, to: before });
+    }
+    // A whole month maps onto the whole previous month only where lengths allow.
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-30' });
   });
 
   it('rejects an invalid range with a specific error', () => {
@@ -150,6 +184,14 @@ describe('filterSms', () => {
     expect(filterSms(all, { ...march, text: 'jo d' })).to.deep.equal([filtered]);
     expect(filterSms(all, { ...march, text: '773555' })).to.deep.equal([filtered]);
     expect(filterSms(all, { ...march, text: 'BO PARK', direction: 'outbound' })).to.deep.equal([]);
+  });
+
+  it('filters by one provider error code, as sent or trimmed', () => {
+    expect(filterSms(all, { ...march, errorCode: '30007' })).to.deep.equal([filtered]);
+    expect(filterSms(all, { ...march, errorCode: ' 4720 ' })).to.deep.equal([landline]);
+    expect(filterSms(all, { ...march, errorCode: '30006' })).to.deep.equal([]);
+    expect(filterSms(all, { ...march, errorCode: '' })).to.have.length(4);
+    expect(filterSms(all, { ...march, errorCode: '30007', errorCategory: 'invalid-number' })).to.deep.equal([]);
   });
 });
 
@@ -211,6 +253,11 @@ describe('detectCarrierBlocking', () => {
     ]);
   });
 
+  it('carries the deck advice: vary the templates', () => {
+    expect(CARRIER_BLOCKING_ADVICE).to.equal(CARRIER_FILTERING_ADVICE);
+    expect(CARRIER_BLOCKING_ADVICE).to.contain('type a different message to each customer');
+  });
+
   it('ignores inbound texts', () => {
     const inbound = Array.from({ length: 30 }, () => sms({ from: '+1X', direction: 'inbound', status: 'failed', errorCode: '30007' }));
     expect(detectCarrierBlocking(inbound, [])).to.deep.equal([]);
@@ -239,6 +286,46 @@ describe('summarizeSms', () => {
       difference: 0.5,
       ratio: 1,
     });
+  });
+
+  it('gives every arrow of a hand-computed fixture', () => {
+    // March 10-11 against February 10-11, in Chicago.
+    const now = [
+      sms({ sentAt: '2026-03-10T15:00:00Z' }),
+      sms({ sentAt: '2026-03-10T16:00:00Z' }),
+      sms({ sentAt: '2026-03-10T17:00:00Z' }),
+      sms({ sentAt: '2026-03-11T15:00:00Z', status: 'failed', errorCode: '30003' }),
+      sms({ sentAt: '2026-03-11T16:00:00Z', direction: 'inbound', status: 'received' }),
+      sms({ sentAt: '2026-03-12T04:59:00Z', direction: 'inbound', status: 'received' }), // Mar 11, 23:59 CDT
+    ];
+    const before = [
+      sms({ sentAt: '2026-02-10T15:00:00Z' }),
+      sms({ sentAt: '2026-02-10T16:00:00Z', status: 'undelivered', errorCode: '30007' }),
+      sms({ sentAt: '2026-02-11T15:00:00Z', status: 'failed', errorCode: '30006' }),
+      sms({ sentAt: '2026-02-11T16:00:00Z', status: 'sent' }),
+      sms({ sentAt: '2026-02-11T17:00:00Z', direction: 'inbound', status: 'received' }),
+      sms({ sentAt: '2026-02-11T18:00:00Z', direction: 'inbound', status: 'received' }),
+      sms({ sentAt: '2026-02-11T19:00:00Z', direction: 'inbound', status: 'received' }),
+      sms({ sentAt: '2026-02-12T06:00:00Z', direction: 'inbound', status: 'received' }), // Feb 12, 00:00 CST: outside
+    ];
+    const summary = summarizeSms([...before, ...now], { from: '2026-03-10', to: '2026-03-11' }, 'America/Chicago');
+    const arrow = (key: 'inbound' | 'outbound' | 'delivered' | 'failed' | 'deliveryRate') =>
+      compareToPrevious(summary.current[key], summary.previous[key]);
+    // now: in 2, out 4, delivered 3, failed 1, rate 3/4; before: in 3, out 4, delivered 1, failed 2, rate 1/3.
+    expect(arrow('inbound')).to.deep.equal({ direction: 'down', difference: -1, ratio: -1 / 3 });
+    expect(arrow('outbound')).to.deep.equal({ direction: 'same', difference: 0, ratio: 0 });
+    expect(arrow('delivered')).to.deep.equal({ direction: 'up', difference: 2, ratio: 2 });
+    expect(arrow('failed')).to.deep.equal({ direction: 'down', difference: -1, ratio: -0.5 });
+    const rate = arrow('deliveryRate');
+    expect(rate.direction).to.equal('up');
+    expect(rate.difference).to.be.closeTo(3 / 4 - 1 / 3, 1e-12);
+    expect(rate.ratio).to.be.closeTo((3 / 4 - 1 / 3) / (1 / 3), 1e-12);
+    expect(summary.current.errorsByCategory).to.deep.equal({ 'landline-or-unreachable': 1 });
+    expect(summary.previous.errorsByCategory).to.deep.equal({ 'carrier-filtered': 1, 'landline-or-unreachable': 1 });
+    expect(summary.previous.perDay.map((d) => [d.date, d.inbound, d.outbound, d.failed])).to.deep.equal([
+      ['2026-02-10', 0, 2, 1],
+      ['2026-02-11', 3, 2, 1],
+    ]);
   });
 
   it('reports carrier blocking against last month', () => {

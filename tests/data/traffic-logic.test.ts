@@ -1,8 +1,25 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { aggregateTraffic, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
-import { parseInstant } from '../../src/data/logic/time.js';
+import { parseInstant, previousPeriod } from '../../src/data/logic/time.js';
 import { isAdapterError } from '../../src/data/errors.js';
-import type { TrafficEvent } from '../../src/data/model.js';
+import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import { createRestAdapter } from '../../src/data/rest-adapter.js';
+import { startDemoServer } from '../components/rig.js';
+import {
+  DEPARTMENTS,
+  TRAFFIC_DIMENSIONS,
+  TRAFFIC_OUTCOMES,
+  TRAFFIC_STEPS,
+  TRAFFIC_TIME_GRAINS,
+  UP_TYPES,
+  type TrafficAggregate,
+  type TrafficDimension,
+  type TrafficEvent,
+  type TrafficQuery,
+} from '../../src/data/model.js';
 
 let seq = 0;
 function up(at: string, overrides: Partial<TrafficEvent> = {}): TrafficEvent {
@@ -45,6 +62,8 @@ describe('aggregateTraffic', () => {
         ups: 3,
         sold: 2,
         closingRatio: 2 / 3,
+        beBack: 0,
+        beBackShare: 0,
         steps: { demo: 2, 'write-up': 2, 'trade-appraisal': 0, desk: 1, finance: 1 },
       },
     ]);
@@ -187,5 +206,389 @@ describe('parseInstant', () => {
     for (const s of ['2026-1/-02T10:15:00.000Z', '2026-02-30T25:00:00.000Z', 'xxxx-xx-xxTxx:xx:xx.xxxZ', '']) {
       expect(parseInstant(s), s).to.be.NaN;
     }
+  });
+});
+
+// ───────────────────────────── time grains, DST, be-back, the index ─────────────────────────────
+
+describe('aggregateTraffic by time grain', () => {
+  const hourly = (startIso: string, hours: number, overrides: Partial<TrafficEvent> = {}) =>
+    Array.from({ length: hours }, (_, i) => up(new Date(Date.parse(startIso) + i * 3_600_000).toISOString(), overrides));
+
+  it('has 23 hourly buckets on the spring-forward day, 25 on the fall-back day (America/Chicago)', () => {
+    const spring = aggregateTraffic(hourly('2026-03-08T06:00:00Z', 23), { from: '2026-03-08', to: '2026-03-08', zone, groupBy: 'time', timeGrain: 'hour' });
+    expect(spring.rows).to.have.length(23);
+    expect(spring.rows.slice(0, 3).map((r) => [r.key, r.label, r.ups])).to.deep.equal([
+      ['2026-03-08T00:00-06:00', 'Sun Mar 8, 2026, 00:00', 1],
+      ['2026-03-08T01:00-06:00', 'Sun Mar 8, 2026, 01:00', 1],
+      ['2026-03-08T03:00-05:00', 'Sun Mar 8, 2026, 03:00', 1],
+    ]);
+    expect(spring.rows.at(-1)!.key).to.equal('2026-03-08T23:00-05:00');
+    expect(spring.total.ups).to.equal(23);
+
+    const autumn = aggregateTraffic(hourly('2026-11-01T05:00:00Z', 25), { from: '2026-11-01', to: '2026-11-01', zone, groupBy: 'time', timeGrain: 'hour' });
+    expect(autumn.rows).to.have.length(25);
+    expect(autumn.rows.slice(0, 4).map((r) => [r.key, r.label])).to.deep.equal([
+      ['2026-11-01T00:00-05:00', 'Sun Nov 1, 2026, 00:00'],
+      ['2026-11-01T01:00-05:00', 'Sun Nov 1, 2026, 01:00 (UTC-05:00)'],
+      ['2026-11-01T01:00-06:00', 'Sun Nov 1, 2026, 01:00 (UTC-06:00)'],
+      ['2026-11-01T02:00-06:00', 'Sun Nov 1, 2026, 02:00'],
+    ]);
+    expect(autumn.rows.every((r) => r.ups === 1)).to.equal(true);
+    // Each hour key drills into exactly its own hour.
+    const second = aggregateTraffic(hourly('2026-11-01T05:00:00Z', 25), {
+      from: '2026-11-01',
+      to: '2026-11-01',
+      zone,
+      groupBy: 'upType',
+      filters: { time: '2026-11-01T01:00-06:00' },
+    });
+    expect(second.total.ups).to.equal(1);
+    // Day buckets of those weeks: 23, 24 and 25 hours.
+    const days = aggregateTraffic([...hourly('2026-03-08T06:00:00Z', 47), ...hourly('2026-11-01T05:00:00Z', 25)], {
+      from: '2026-03-01',
+      to: '2026-11-30',
+      zone,
+      groupBy: 'time',
+      timeGrain: 'day',
+    });
+    expect(days.rows.map((r) => [r.key, r.ups])).to.deep.equal([
+      ['2026-03-08', 23],
+      ['2026-03-09', 24],
+      ['2026-11-01', 25],
+    ]);
+  });
+
+  it('buckets by ISO week and month, and `month`/`day` equal the time grains', () => {
+    const query = { ...range, zone, groupBy: 'time' as const };
+    const weeks = aggregateTraffic(events, { ...query, timeGrain: 'week' });
+    // Mon Mar 2 - Sun Mar 8 is ISO week 10 (Sat 7th and Sun 8th included); Wed Apr 1 is in week 14.
+    expect(weeks.rows.map((r) => [r.key, r.label, r.ups, r.sold])).to.deep.equal([
+      ['2026-W10', 'Week of Mar 2, 2026', 5, 3],
+      ['2026-W14', 'Week of Mar 30, 2026', 1, 0],
+    ]);
+    const months = aggregateTraffic(events, { ...query, timeGrain: 'month' });
+    expect(months.rows).to.deep.equal(aggregateTraffic(events, { ...range, zone, groupBy: 'month' }).rows);
+    const days = aggregateTraffic(events, { ...query });
+    expect(days.rows).to.deep.equal(aggregateTraffic(events, { ...range, zone, groupBy: 'day' }).rows);
+    // The year of an ISO week is the year of its Thursday.
+    const newYear = aggregateTraffic([up('2027-01-01T18:00:00Z'), up('2026-12-28T18:00:00Z'), up('2027-01-04T18:00:00Z')], {
+      from: '2026-12-01',
+      to: '2027-01-31',
+      zone,
+      groupBy: 'time',
+      timeGrain: 'week',
+    });
+    expect(newYear.rows.map((r) => [r.key, r.ups])).to.deep.equal([
+      ['2026-W53', 2],
+      ['2027-W01', 1],
+    ]);
+  });
+
+  it('filters by a time key of any grain; a malformed or unknown key matches nothing', () => {
+    const q = { ...range, zone, groupBy: 'upType' as const };
+    expect(aggregateTraffic(events, { ...q, filters: { time: '2026-03' } }).total.ups).to.equal(5);
+    expect(aggregateTraffic(events, { ...q, filters: { time: '2026-W10' } }).total.ups).to.equal(5);
+    expect(aggregateTraffic(events, { ...q, filters: { time: '2026-03-02' } }).total.ups).to.equal(3);
+    expect(aggregateTraffic(events, { ...q, filters: { time: '2026-03-02T10:00-06:00' } }).total.ups).to.equal(2);
+    expect(aggregateTraffic(events, { ...q, filters: { time: '2026-03-08T11:00-05:00' } }).total.ups).to.equal(1);
+    for (const bad of ['2026-03-08T11:00-06:00', '2026-13', '2026-W54', '2026-02-30', 'March', '']) {
+      expect(aggregateTraffic(events, { ...q, filters: { time: bad } }).total.ups, bad).to.equal(0);
+    }
+    expect(aggregateTraffic(events, { ...q, filters: { month: '2026-03-02' } }).total.ups).to.equal(0);
+    expect(aggregateTraffic(events, { ...q, filters: { hour: '7' } }).total.ups).to.equal(0);
+    expect(aggregateTraffic(events, { ...q, filters: { salesperson: 'nobody' } }).rows).to.deep.equal([]);
+  });
+
+  it('counts be-backs and gives null ratios with no ups', () => {
+    const result = aggregateTraffic(events, { ...range, zone, groupBy: 'salesperson' });
+    expect(result.rows.map((r) => [r.key, r.ups, r.beBack, r.beBackShare, r.closingRatio])).to.deep.equal([
+      ['s1', 4, 0, 0, 2 / 4],
+      ['s2', 2, 1, 0.5, 1 / 2],
+    ]);
+    expect(result.total).to.deep.include({ ups: 6, beBack: 1, beBackShare: 1 / 6 });
+    const none = aggregateTraffic(events, { from: '2025-01-01', to: '2025-01-31', zone, groupBy: 'outcome' });
+    expect(none.rows).to.deep.equal([]);
+    expect(none.total).to.deep.equal({
+      key: 'total',
+      label: 'All traffic',
+      ups: 0,
+      sold: 0,
+      closingRatio: null,
+      beBack: 0,
+      beBackShare: null,
+      steps: { demo: 0, 'write-up': 0, 'trade-appraisal': 0, desk: 0, finance: 0 },
+    });
+  });
+
+  it('gives every dimension a bucket per value, and the same answer for shuffled events', () => {
+    const expected: Record<TrafficDimension, string[]> = {
+      time: ['2026-03-02', '2026-03-07', '2026-03-08', '2026-04-01'],
+      month: ['2026-03', '2026-04'],
+      day: ['2026-03-02', '2026-03-07', '2026-03-08', '2026-04-01'],
+      hour: ['10', '11', '19'],
+      weekday: ['1', '3', '6', '7'],
+      upType: ['walk-in', 'be-back', 'phone-up'],
+      department: ['new', 'used'],
+      salesperson: ['s1', 's2'],
+      sourceCategory: ['internet', 'drive-by', 'referral'],
+      source: ['Google', 'Friend', 'Signage'],
+      outcome: ['sold', 'not-sold', 'pending'],
+    };
+    const shuffled = [events[4], events[6], events[1], events[5], events[0], events[3], events[2]];
+    for (const groupBy of TRAFFIC_DIMENSIONS) {
+      const result = aggregateTraffic(events, { ...range, zone, groupBy });
+      expect(result.rows.map((r) => r.key), groupBy).to.deep.equal(expected[groupBy]);
+      expect(result.rows.reduce((sum, r) => sum + r.ups, 0), groupBy).to.equal(6);
+      expect(aggregateTraffic(shuffled, { ...range, zone, groupBy }), groupBy).to.deep.equal(result);
+    }
+  });
+
+  it('answers the same through the memory adapter, with its index cached per zone', async () => {
+    const dataset = generateDataset({ size: 'small' });
+    const adapter = createMemoryAdapter(dataset);
+    const query = { from: '2026-09-01', to: '2026-11-23', groupBy: 'sourceCategory' as const, filters: { department: 'used' as const } };
+    const fromAdapter = await adapter.traffic!.aggregate(query);
+    expect(fromAdapter.total.ups).to.be.greaterThan(0);
+    expect(fromAdapter).to.deep.equal(aggregateTraffic(dataset.traffic, { ...query, zone: dataset.dealer.zone }));
+    const heat = await adapter.traffic!.heatmap({ from: query.from, to: query.to, zone: 'UTC' });
+    expect(heat).to.deep.equal(trafficHeatmap(dataset.traffic, { from: query.from, to: query.to, zone: 'UTC' }));
+    const page = await adapter.traffic!.list({ from: query.from, to: query.to, filters: { department: 'used' }, limit: 5 });
+    expect(page.items.map((e) => e.id)).to.deep.equal(
+      filterTraffic(dataset.traffic, { ...query, zone: dataset.dealer.zone }).slice(0, 5).map((e) => e.id),
+    );
+  });
+
+  it('carries timeGrain, filter.time, be-backs and null ratios over the REST API', async () => {
+    const server = await startDemoServer();
+    const rest = createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 });
+    const weekly = { from: '2026-10-01', to: '2026-11-23', groupBy: 'time' as const, timeGrain: 'week' as const, filters: { upType: 'walk-in' } };
+    const weeks = await rest.traffic!.aggregate(weekly);
+    expect(weeks.rows.length).to.be.greaterThan(5);
+    expect(weeks.rows[0]!.key).to.match(/^2026-W\d\d$/);
+    expect(weeks).to.deep.equal(await server.backend.traffic!.aggregate(weekly));
+    const hourly = { ...weekly, timeGrain: 'hour' as const, filters: { time: weeks.rows[1]!.key } };
+    const hours = await rest.traffic!.aggregate(hourly);
+    expect(hours.total.ups).to.equal(weeks.rows[1]!.ups + (await rest.traffic!.aggregate({ ...hourly, groupBy: 'upType' })).rows.filter((r) => r.key !== 'walk-in').reduce((s, r) => s + r.ups, 0));
+    expect(hours.rows[0]!.key).to.match(/^2026-\d\d-\d\dT\d\d:00-0[56]:00$/);
+    expect(hours.total.beBackShare).to.be.a('number');
+    const empty = await rest.traffic!.aggregate({ ...hourly, filters: { time: '2026-13' } });
+    expect([empty.rows.length, empty.total.closingRatio, empty.total.beBackShare]).to.deep.equal([0, null, null]);
+  });
+
+  it('reuses previousPeriod for the comparison range', () => {
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+  });
+});
+
+// ───────────────────────────── properties ─────────────────────────────
+
+/** The obvious implementation, with luxon per event: what the index must agree with. */
+function naiveAggregate(all: readonly TrafficEvent[], query: TrafficQuery): TrafficAggregate {
+  const zone = query.zone ?? 'UTC';
+  const grain = query.groupBy === 'time' ? (query.timeGrain ?? 'day') : query.groupBy;
+  const timeKey = (dt: DateTime, g: string) =>
+    g === 'month'
+      ? dt.toFormat('yyyy-MM')
+      : g === 'week'
+        ? dt.toFormat("kkkk-'W'WW")
+        : g === 'day'
+          ? dt.toISODate()!
+          : dt.startOf('hour').toFormat("yyyy-MM-dd'T'HH:00ZZ");
+  const keyOf = (dimension: TrafficDimension, e: TrafficEvent, dt: DateTime, timeGrainOf?: string): string => {
+    switch (dimension) {
+      case 'time':
+        return timeKey(dt, timeGrainOf!);
+      case 'month':
+        return dt.toFormat('yyyy-MM');
+      case 'day':
+        return dt.toISODate()!;
+      case 'hour':
+        return dt.toFormat('HH');
+      case 'weekday':
+        return String(dt.weekday);
+      case 'salesperson':
+        return e.salespersonId;
+      default:
+        return e[dimension];
+    }
+  };
+  const grainOfKey = (key: string) =>
+    /^\d{4}-\d{2}$/.test(key) ? 'month' : /W/.test(key) ? 'week' : /T/.test(key) ? 'hour' : 'day';
+  const buckets = new Map<string, { first: number; events: TrafficEvent[] }>();
+  const total: TrafficEvent[] = [];
+  for (const e of all) {
+    const dt = DateTime.fromISO(e.at, { zone });
+    const day = dt.toISODate()!;
+    if (day < query.from || day > query.to) continue;
+    const pass = Object.entries(query.filters ?? {}).every(([d, v]) => keyOf(d as TrafficDimension, e, dt, grainOfKey(v!)) === v);
+    if (!pass) continue;
+    const key = keyOf(query.groupBy, e, dt, grain);
+    const bucket = buckets.get(key) ?? { first: dt.toMillis(), events: [] };
+    bucket.events.push(e);
+    bucket.first = Math.min(bucket.first, dt.toMillis());
+    buckets.set(key, bucket);
+    total.push(e);
+  }
+  const row = (key: string, list: TrafficEvent[]) => {
+    const ups = list.length;
+    const sold = list.filter((e) => e.outcome === 'sold').length;
+    const beBack = list.filter((e) => e.upType === 'be-back').length;
+    return {
+      key,
+      ups,
+      sold,
+      closingRatio: ups ? sold / ups : null,
+      beBack,
+      beBackShare: ups ? beBack / ups : null,
+      steps: Object.fromEntries(TRAFFIC_STEPS.map((s) => [s, list.filter((e) => e.steps.includes(s)).length])),
+    };
+  };
+  const timeLike = ['time', 'month', 'day'].includes(query.groupBy);
+  const rows = [...buckets.entries()]
+    .sort(([ka, a], [kb, b]) => (timeLike ? a.first - b.first : ka < kb ? -1 : ka > kb ? 1 : 0))
+    .map(([key, b]) => row(key, b.events));
+  return { query, rows, total: { ...row('total', total), label: 'All traffic' } } as unknown as TrafficAggregate;
+}
+
+const SALESPEOPLE = [
+  ['s1', 'Ana'],
+  ['s2', 'Ben <img src=x onerror=alert(1)>'],
+  ['s3', 'Cruz'],
+] as const;
+const SOURCES = [
+  ['internet', 'Google'],
+  ['internet', 'Website'],
+  ['referral', 'Friend'],
+  ['drive-by', 'Drive-by'],
+] as const;
+// Two weeks around the fall-back change in Chicago (2026-11-01), any minute of the day.
+const WINDOW_START = Date.parse('2026-10-25T00:00:00Z');
+const arbEvent = fc
+  .record({
+    minute: fc.integer({ min: 0, max: 14 * 1440 }),
+    upType: fc.constantFrom(...UP_TYPES),
+    department: fc.constantFrom(...DEPARTMENTS),
+    person: fc.constantFrom(...SALESPEOPLE),
+    source: fc.constantFrom(...SOURCES),
+    steps: fc.subarray([...TRAFFIC_STEPS]),
+    outcome: fc.constantFrom(...TRAFFIC_OUTCOMES),
+  })
+  .map((r) =>
+    up(new Date(WINDOW_START + r.minute * 60_000).toISOString(), {
+      upType: r.upType,
+      department: r.department,
+      salespersonId: r.person[0],
+      salespersonName: r.person[1],
+      sourceCategory: r.source[0],
+      source: r.source[1],
+      steps: r.steps,
+      outcome: r.outcome,
+    }),
+  );
+const arbGrain = fc.constantFrom(...TRAFFIC_TIME_GRAINS);
+const strip = (a: TrafficAggregate, sortKeys: boolean) => {
+  const rows = a.rows.map(({ label: _label, ...rest }) => rest);
+  if (sortKeys) rows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const { label: _label, ...total } = a.total;
+  return { rows, total };
+};
+
+describe('traffic aggregation properties (fast-check)', () => {
+  it('the indexed aggregation equals a naive luxon reference', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbEvent, { maxLength: 120 }),
+        fc.constantFrom(...TRAFFIC_DIMENSIONS),
+        arbGrain,
+        fc.constantFrom('America/Chicago', 'America/New_York', 'UTC', 'Asia/Kolkata'),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.array(fc.tuple(fc.constantFrom(...TRAFFIC_DIMENSIONS), fc.nat()), { maxLength: 2 }),
+        (all, groupBy, timeGrain, z, fromOffset, length, filterPicks) => {
+          const day = (n: number) => new Date(WINDOW_START + n * 86_400_000).toISOString().slice(0, 10);
+          const query: TrafficQuery = { from: day(fromOffset), to: day(fromOffset + length), zone: z, groupBy, timeGrain };
+          // Filters take values that occur (found by a first aggregation), so they select something.
+          const filters: Partial<Record<TrafficDimension, string>> = {};
+          for (const [dimension, pick] of filterPicks) {
+            if (dimension === groupBy) continue;
+            const level = naiveAggregate(all, { ...query, groupBy: dimension, filters: {} });
+            if (level.rows.length) filters[dimension] = level.rows[pick % level.rows.length]!.key;
+          }
+          const withFilters = { ...query, filters };
+          const ours = aggregateTraffic(all, withFilters);
+          const naive = naiveAggregate(all, withFilters);
+          const timeLike = ['time', 'month', 'day', 'hour', 'weekday'].includes(groupBy);
+          expect(strip(ours, !timeLike)).to.deep.equal(strip(naive, !timeLike));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('drill paths of depth 3 give consistent totals in every order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbEvent, { minLength: 1, maxLength: 150 }),
+        fc.shuffledSubarray([...TRAFFIC_DIMENSIONS], { minLength: 3, maxLength: 3 }),
+        arbGrain,
+        fc.nat(),
+        (all, dims, timeGrain, seed) => {
+          const base = { from: '2026-10-20', to: '2026-11-10', zone: 'America/Chicago', timeGrain };
+          const [a, b, c] = dims as [TrafficDimension, TrafficDimension, TrafficDimension];
+          const top = aggregateTraffic(all, { ...base, groupBy: a });
+          expect(top.rows.reduce((s, r) => s + r.ups, 0)).to.equal(top.total.ups);
+          expect(top.rows.reduce((s, r) => s + r.sold, 0)).to.equal(top.total.sold);
+          // Walk one path down: every level's rows add up to the bucket it came from.
+          const path: Partial<Record<TrafficDimension, string>> = {};
+          let parent = top.total;
+          let level = top;
+          for (const [dimension, next] of [
+            [a, b],
+            [b, c],
+            [c, null],
+          ] as const) {
+            if (!level.rows.length) return;
+            const row = level.rows[seed % level.rows.length]!;
+            expect(level.rows.reduce((s, r) => s + r.ups, 0)).to.equal(parent.ups);
+            path[dimension] = row.key;
+            parent = row;
+            if (next) level = aggregateTraffic(all, { ...base, groupBy: next, filters: { ...path } });
+          }
+          // The same three filters, in every order, select the same ups as the leaf bucket.
+          const orders = [
+            [a, b, c],
+            [a, c, b],
+            [b, a, c],
+            [b, c, a],
+            [c, a, b],
+            [c, b, a],
+          ];
+          for (const order of orders) {
+            const filters = Object.fromEntries(order.map((d) => [d, path[d]]));
+            const outside = TRAFFIC_DIMENSIONS.find((d) => !order.includes(d))!;
+            const result = aggregateTraffic(all, { ...base, groupBy: outside, filters });
+            expect(result.total.ups, order.join(' > ')).to.equal(parent.ups);
+            expect(result.total.sold, order.join(' > ')).to.equal(parent.sold);
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('the heatmap cells add up to the aggregate total and to the hour-of-day rows', () => {
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 150 }), (all) => {
+        const query = { from: '2026-10-25', to: '2026-11-07', zone: 'America/Chicago' };
+        const heat = trafficHeatmap(all, query);
+        const byHour = aggregateTraffic(all, { ...query, groupBy: 'hour' });
+        expect(heat.cells.reduce((s, c) => s + c.ups, 0)).to.equal(byHour.total.ups);
+        for (const row of byHour.rows) {
+          expect(heat.cells.filter((c) => c.hour === +row.key).reduce((s, c) => s + c.sold, 0)).to.equal(row.sold);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,23 +1,24 @@
 /**
  * OEM lead response ("stop the clock"): the default rulebook from the dealership CRM deck
- * (slides 14-16), rule selection by make, one lead's clock in business or real time, and the
- * contact-time summary per OEM or salesperson.
+ * (slides 14-16), business time in a dealer's zone, one lead's clock, and the contact-time
+ * summary per OEM and per salesperson.
  *
- * Business time is real elapsed time inside open hours in the rule's zone, so an open day that
- * contains a DST change counts its real length. Open intervals are computed with luxon once per
- * calendar and local day, then reused across leads.
+ * Business time is real elapsed time inside open hours in the calendar's zone, so an open hour
+ * that contains a DST change counts its real length (a 9-18 Sunday of a spring-forward counts
+ * 9 hours, of a fall-back 9 hours too, while 1:00-3:00 counts 1 or 3). Each calendar is compiled
+ * once into open intervals (epoch milliseconds) per local day, cached by day number, and the
+ * clock walks days, never minutes. Calendars and rules are treated as immutable values: edit a
+ * copy (as the adapters hand out) rather than changing one in place after it has been used.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type {
+  ActivityKind,
+  BusinessCalendar,
   DateRange,
-  DealerProfile,
-  IsoDateTime,
   Lead,
-  LeadActivity,
-  LeadActivityKind,
-  LeadClock,
+  LeadClockState,
+  LeadConsequence,
   LeadGrade,
-  LeadGroupBy,
   LeadResponseRow,
   LeadResponseSummary,
   OemRule,
@@ -26,308 +27,684 @@ import type {
 import { WEEKDAYS } from '../model.js';
 import type { LeadQuery } from '../adapter.js';
 import { AdapterError } from '../errors.js';
-import { DAY_MS, calendarRangeBounds, localDayNumber, parseInstant } from './time.js';
+import { DAY_MS, calendarRangeBounds, checkZone, daysFromCivil, parseInstant } from './time.js';
 
-const ALL_CONTACTS: LeadActivityKind[] = ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming', 'text'];
-const NO_TEXT: LeadActivityKind[] = ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming'];
+const MINUTE_MS = 60_000;
+/** How far ahead a business clock looks for open hours before giving up (ten years of days). */
+const MAX_LOOKAHEAD_DAYS = 3660;
 
-/** Grades where the OEM sets none: green up to half the limit, yellow up to the limit, red beyond. */
-function defaultGrades(limitMinutes: number): OemRule['grades'] {
-  return { greenUnder: limitMinutes / 2, yellowUnder: limitMinutes };
-}
+const rejected = (message: string) => new AdapterError({ kind: 'rejected', status: 400, message });
+const malformed = (message: string) => new AdapterError({ kind: 'malformed', message });
 
-function rule(
-  id: string,
-  name: string,
-  makes: string[],
-  limitMinutes: number,
-  stoppers: LeadActivityKind[],
-  extra: Partial<OemRule> = {},
-): OemRule {
-  return {
-    id,
-    name,
-    makes,
-    limitMinutes,
-    clock: 'business',
-    hours: 'dealer',
-    holidaysExcluded: false,
-    zone: 'dealer',
-    stoppers,
-    grades: defaultGrades(limitMinutes),
-    targets: [],
-    averageTargetMinutes: null,
-    consequences: [],
-    version: 1,
-    ...extra,
-  };
-}
+// ───────────────────────────── the rulebook ─────────────────────────────
 
-const closedSunday = (weekday: [string, string], saturday: [string, string]): WeeklyHours => ({
-  mon: weekday,
-  tue: weekday,
-  wed: weekday,
-  thu: weekday,
-  fri: weekday,
-  sat: saturday,
-  sun: null,
-});
+const ALL_CONTACTS: ActivityKind[] = [
+  'email-sent',
+  'ebrochure-sent',
+  'email-received',
+  'call-completed',
+  'call-incoming',
+  'text-sent',
+  'text-received',
+];
+const NO_TEXTS: ActivityKind[] = ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming'];
+
+const days = (list: readonly (typeof WEEKDAYS)[number][], open: string, close: string): WeeklyHours =>
+  Object.fromEntries(list.map((d) => [d, [[open, close]]]));
 
 /**
- * Every OEM's rule from the CRM deck (slides 14-16). Decisions the deck leaves open:
- * - Every rule counts in the dealer's zone ("time zone specific"; VW: "their native time zone").
- * - Holidays are excluded only where the deck says so (Toyota; Mazda: "holidays are considered closed").
- * - "Text recorded/completed" is the `text` activity; rules whose deck entry omits texts do not stop on them.
- * - Chrysler/Fiat also covers the other Stellantis (FCA) US brands Jeep, Dodge and Ram, which share its
- *   dealer program; the deck names only Chrysler/Fiat. Honda covers Honda only (the deck does not name Acura).
+ * Every OEM of the CRM deck (slides 14-16), in the deck's order. Decisions the deck leaves open:
+ * - The zone is always the dealer's ("time zone specific"; VW: "their native time zone").
+ * - "Business hours" are the dealer's (VW: "as provided by Cobalt", i.e. the dealer's profile).
+ * - Holidays count nothing only where the deck says so (Toyota; Mazda: "holidays are considered closed").
+ * - "Text recorded/completed" is `text-sent` and `text-received`; rules whose deck entry names no
+ *   texts do not stop on them.
+ * - Chrysler/Fiat also covers Jeep, Dodge and Ram, the other FCA brands sharing its dealer program;
+ *   Nissan/"Infinity" is Infiniti; GM covers Chevrolet, Buick, GMC and Cadillac.
  * - Grades the deck gives only for Toyota; the others get green up to half the limit, yellow up to it.
- * @example DEFAULT_OEM_RULES.find((r) => r.id === 'ford')?.stoppers // ['email-sent', 'ebrochure-sent']
+ * - Mazda's "90% within 1 hour" is its compliance target and its limit; GM's limit is its 5 hours.
+ * @example DEFAULT_OEM_RULES.find((r) => r.id === 'ford')?.stopsClock // ['email-sent', 'ebrochure-sent']
  */
 export const DEFAULT_OEM_RULES: OemRule[] = [
-  rule('hyundai', 'Hyundai', ['Hyundai'], 6 * 60, ALL_CONTACTS, {
-    hours: closedSunday(['10:00', '20:00'], ['10:00', '20:00']),
-  }),
-  rule('nissan', 'Nissan / Infiniti', ['Nissan', 'Infiniti'], 24 * 60, NO_TEXT),
-  rule('ford', 'Ford', ['Ford'], 60, ['email-sent', 'ebrochure-sent']),
-  rule('toyota', 'Toyota / Scion / Lexus', ['Toyota', 'Scion', 'Lexus'], 3 * 60, ALL_CONTACTS, {
-    holidaysExcluded: true,
+  {
+    id: 'hyundai',
+    name: 'Hyundai',
+    makes: ['Hyundai'],
+    limitMinutes: 6 * 60,
+    clock: 'business',
+    hours: days(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], '10:00', '20:00'),
+    excludeHolidays: false,
+    stopsClock: ALL_CONTACTS,
+  },
+  {
+    id: 'nissan',
+    name: 'Nissan / Infiniti',
+    makes: ['Nissan', 'Infiniti'],
+    limitMinutes: 24 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: NO_TEXTS,
+  },
+  {
+    id: 'ford',
+    name: 'Ford',
+    makes: ['Ford'],
+    limitMinutes: 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: ['email-sent', 'ebrochure-sent'],
+  },
+  {
+    id: 'toyota',
+    name: 'Toyota / Scion / Lexus',
+    makes: ['Toyota', 'Scion', 'Lexus'],
+    limitMinutes: 3 * 60,
+    clock: 'business',
+    excludeHolidays: true,
+    stopsClock: ALL_CONTACTS,
     grades: { greenUnder: 60, yellowUnder: 180 },
-  }),
-  rule('vw', 'Volkswagen', ['Volkswagen', 'VW'], 3 * 60, ALL_CONTACTS, {
-    consequences: [
-      { underMinutes: 30, text: 'A response under 30 minutes earns a discount on the lead price.' },
-      { overMinutes: 180, text: 'Contact time over 3 hours sends the lead to a different dealership.' },
-    ],
-  }),
-  rule('mitsubishi', 'Mitsubishi', ['Mitsubishi'], 24 * 60, NO_TEXT),
-  rule('chrysler', 'Chrysler / Fiat (also Jeep, Dodge, Ram)', ['Chrysler', 'Fiat', 'Jeep', 'Dodge', 'Ram'], 24 * 60, ALL_CONTACTS),
-  rule('volvo', 'Volvo', ['Volvo'], 24 * 60, ALL_CONTACTS),
-  rule('honda', 'Honda', ['Honda'], 2 * 60, NO_TEXT),
-  rule('subaru', 'Subaru', ['Subaru'], 24 * 60, NO_TEXT),
-  rule('mazda', 'Mazda', ['Mazda'], 60, ['email-sent', 'ebrochure-sent', 'call-completed'], {
-    hours: closedSunday(['09:00', '18:00'], ['10:00', '18:00']),
-    holidaysExcluded: true,
-    targets: [{ withinMinutes: 60, share: 0.9 }],
-  }),
-  rule('gm', 'GM', ['Chevrolet', 'Chevy', 'Buick', 'GMC', 'Cadillac', 'GM'], 5 * 60, ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed'], {
+  },
+  {
+    id: 'vw',
+    name: 'Volkswagen',
+    makes: ['Volkswagen', 'VW'],
+    limitMinutes: 3 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: ALL_CONTACTS,
+    discountUnder: 30,
+    reassignOver: 180,
+  },
+  {
+    id: 'mitsubishi',
+    name: 'Mitsubishi',
+    makes: ['Mitsubishi'],
+    limitMinutes: 24 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: NO_TEXTS,
+  },
+  {
+    id: 'chrysler',
+    name: 'Chrysler / Fiat',
+    makes: ['Chrysler', 'Fiat', 'Jeep', 'Dodge', 'Ram'],
+    limitMinutes: 24 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: ALL_CONTACTS,
+  },
+  {
+    id: 'volvo',
+    name: 'Volvo',
+    makes: ['Volvo'],
+    limitMinutes: 24 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: ALL_CONTACTS,
+  },
+  {
+    id: 'honda',
+    name: 'Honda',
+    makes: ['Honda'],
+    limitMinutes: 2 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: NO_TEXTS,
+  },
+  {
+    id: 'subaru',
+    name: 'Subaru',
+    makes: ['Subaru'],
+    limitMinutes: 24 * 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: NO_TEXTS,
+  },
+  {
+    id: 'mazda',
+    name: 'Mazda',
+    makes: ['Mazda'],
+    limitMinutes: 60,
+    clock: 'business',
+    hours: { ...days(['mon', 'tue', 'wed', 'thu', 'fri'], '09:00', '18:00'), sat: [['10:00', '18:00']] },
+    excludeHolidays: true,
+    stopsClock: ['email-sent', 'ebrochure-sent', 'call-completed'],
+    compliance: { percentWithin: 90, withinMinutes: 60 },
+  },
+  {
+    id: 'gm',
+    name: 'GM',
+    makes: ['Chevrolet', 'Chevy', 'Buick', 'GMC', 'Cadillac', 'GM'],
+    limitMinutes: 5 * 60,
     clock: 'real',
-    targets: [{ withinMinutes: 300, share: 0.99 }],
-    averageTargetMinutes: 60,
-  }),
-  rule('kia', 'Kia', ['Kia'], 60, ['email-sent', 'ebrochure-sent', 'call-completed']),
+    excludeHolidays: false,
+    stopsClock: ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed'],
+    compliance: { percentWithin: 99, withinMinutes: 5 * 60, averageAtMost: 60 },
+  },
+  {
+    id: 'kia',
+    name: 'Kia',
+    makes: ['Kia'],
+    limitMinutes: 60,
+    clock: 'business',
+    excludeHolidays: false,
+    stopsClock: ['email-sent', 'ebrochure-sent', 'call-completed'],
+  },
 ];
+
+/**
+ * The rule for leads whose make no OEM rule covers: one hour of the dealer's business time, any
+ * contact stops it. Its id `none` is never a real rule's.
+ */
+export const NO_OEM_RULE: OemRule = {
+  id: 'none',
+  name: 'No OEM rule',
+  makes: [],
+  limitMinutes: 60,
+  clock: 'business',
+  excludeHolidays: false,
+  stopsClock: ALL_CONTACTS,
+};
 
 /** Lead and rule makes compare without case, spaces or punctuation ("Land Rover" = "land-rover"). */
 function makeKey(make: string): string {
   return make.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Make → first rule covering it. Built per call, so edits to the rule set are always seen. */
-function makeIndex(rules: readonly OemRule[]): Map<string, OemRule> {
-  const index = new Map<string, OemRule>();
-  for (const r of rules) for (const make of r.makes ?? []) if (!index.has(makeKey(make))) index.set(makeKey(make), r);
-  return index;
+/**
+ * The rule covering a make; the first rule naming it wins.
+ * @param make The vehicle make, any case or spacing.
+ * @param rules The rule set (default: {@link DEFAULT_OEM_RULES}).
+ * @returns The rule, or undefined when no rule covers the make.
+ * @example ruleForMake(' lexus ')?.id // 'toyota'
+ */
+export function ruleForMake<R extends OemRule = OemRule>(
+  make: string,
+  rules: readonly R[] = DEFAULT_OEM_RULES as unknown as readonly R[],
+): R | undefined {
+  const key = makeKey(make ?? '');
+  if (!key) return undefined;
+  return rules.find((r) => r.makes.some((m) => makeKey(m) === key));
+}
+
+/** A make → rule lookup for many leads: each distinct make string is normalised once. */
+function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R | undefined {
+  const byKey = new Map<string, R>();
+  for (const r of rules) for (const m of r.makes) if (!byKey.has(makeKey(m))) byKey.set(makeKey(m), r);
+  const byMake = new Map<string, R | null>();
+  return (make) => {
+    let found = byMake.get(make);
+    if (found === undefined) byMake.set(make, (found = byKey.get(makeKey(make ?? '')) ?? null));
+    return found ?? undefined;
+  };
+}
+
+// ───────────────────────────── zone offsets ─────────────────────────────
+
+/** One UTC day of a zone: its offset (ms) at the start, and when (if at all) it changes. */
+interface OffsetDay {
+  start: number;
+  change: number;
+  after: number;
+}
+const offsetDays = new Map<string, Map<number, OffsetDay>>();
+const ianaZones = new Map<string, IANAZone>();
+
+function luxonOffsetMs(zone: string, ms: number): number {
+  let z = ianaZones.get(zone);
+  if (!z) ianaZones.set(zone, (z = IANAZone.create(zone)));
+  return z.offset(ms) * MINUTE_MS;
+}
+
+function offsetDay(zone: string, day: number): OffsetDay {
+  const first = day * DAY_MS;
+  const last = first + DAY_MS - 1;
+  const start = luxonOffsetMs(zone, first);
+  const end = luxonOffsetMs(zone, last);
+  if (start === end) return { start, change: Infinity, after: start };
+  // One change per day at most: find its first millisecond.
+  let lo = first;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (luxonOffsetMs(zone, mid) === start) lo = mid;
+    else hi = mid;
+  }
+  return { start, change: hi, after: end };
 }
 
 /**
- * The rule covering a lead's make; the first matching rule wins.
- * @param lead The lead (only `make` is read).
- * @param rules The rule set.
- * @returns The rule, or null when no rule covers the make.
- * @example ruleForLead({ ...lead, make: ' lexus ' }, DEFAULT_OEM_RULES)?.id // 'toyota'
+ * A zone's UTC offset in milliseconds at an instant. Luxon is asked twice per zone and UTC day
+ * (plus a bisection on the two days a year the offset changes), then every answer is a lookup.
  */
-export function ruleForLead(lead: Pick<Lead, 'make'>, rules: readonly OemRule[]): OemRule | null {
-  return makeIndex(rules).get(makeKey(lead.make ?? '')) ?? null;
+let lastZone = '';
+let lastDay = NaN;
+let lastEntry: OffsetDay | undefined;
+
+function offsetMs(zone: string, ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  let entry = lastEntry;
+  if (day !== lastDay || zone !== lastZone || !entry) {
+    let byDay = offsetDays.get(zone);
+    if (!byDay) offsetDays.set(zone, (byDay = new Map()));
+    entry = byDay.get(day);
+    if (!entry) byDay.set(day, (entry = offsetDay(zone, day)));
+    lastZone = zone;
+    lastDay = day;
+    lastEntry = entry;
+  }
+  return ms < entry.change ? entry.start : entry.after;
 }
 
-// ───────────────────────────── business calendar ─────────────────────────────
+function localDay(zone: string, ms: number): number {
+  return Math.floor((ms + offsetMs(zone, ms)) / DAY_MS);
+}
 
-const MINUTE_MS = 60_000;
-/** How far ahead a business clock looks for open hours before giving up (ten years of days). */
-const MAX_LOOKAHEAD_DAYS = 3660;
+/**
+ * The instant of a zone-local wall time (given as epoch ms of that wall time read as UTC). An
+ * ambiguous time (fall-back) is its first occurrence; a time that does not exist (inside a
+ * spring-forward gap) is the end of the gap, the first instant that exists after it.
+ */
+function localToInstant(zone: string, local: number): number {
+  const early = offsetMs(zone, local - DAY_MS);
+  const late = offsetMs(zone, local + DAY_MS);
+  const t1 = local - early;
+  if (early === late) return t1;
+  const t2 = local - late;
+  const ok1 = offsetMs(zone, t1) === early;
+  const ok2 = offsetMs(zone, t2) === late;
+  if (ok1 && ok2) return Math.min(t1, t2);
+  if (ok2) return t2;
+  // In the gap: t2 < change <= t1, and the change is on the UTC day of one of them.
+  for (const t of [t2, t1]) {
+    const entry = offsetDays.get(zone)!.get(Math.floor(t / DAY_MS))!;
+    if (entry.change > t2 && entry.change <= t1) return entry.change;
+  }
+  return t1;
+}
 
-interface Calendar {
+// ───────────────────────────── business calendars ─────────────────────────────
+
+const NONE: readonly number[] = [];
+
+interface Compiled {
   zone: string;
-  hours: WeeklyHours;
-  holidays: ReadonlySet<string>;
-  /** Whether any weekday opens at all. */
-  opens: boolean;
-  /** Open interval [start, end) in epoch ms per local epoch-day number, or null when closed. */
-  days: Map<number, readonly [number, number] | null>;
+  /** Per weekday (Monday = 0): flat [open, close, open, close, ...] local minutes, sorted, merged. */
+  weekly: number[][];
+  holidays: ReadonlySet<number>;
+  /** Per local day number: flat [start, end, ...] epoch ms of its open intervals. */
+  days: Map<number, readonly number[]>;
+  /** Prefix sums: `cum[i]` = open ms of the local days [cumBase, cumBase + i). */
+  cumBase: number;
+  cum: number[];
 }
 
-/** Calendars by content (zone, hours, holidays): their cached days can never go stale. */
-const calendars = new Map<string, Calendar>();
-function calendarForRule(rule: OemRule, dealer: DealerProfile): Calendar {
-  return calendarOf(
-    rule.zone === 'dealer' ? dealer.zone : rule.zone,
-    rule.hours === 'dealer' ? dealer.hours : rule.hours,
-    rule.holidaysExcluded ? dealer.holidays : [],
-  );
+const HHMM = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
+
+function minutesOf(value: unknown, where: string): number {
+  const m = typeof value === 'string' ? HHMM.exec(value) : null;
+  if (!m) throw rejected(`Opening hours for ${where}: expected a time HH:mm (00:00-24:00), got ${JSON.stringify(value)}.`);
+  return m[1] === undefined ? 1440 : Number(m[1]) * 60 + Number(m[2]);
 }
 
-function calendarOf(zone: string, hours: WeeklyHours, holidays: readonly string[]): Calendar {
-  const key = `${zone}|${JSON.stringify(hours)}|${holidays.join(',')}`;
-  let calendar = calendars.get(key);
-  if (!calendar) {
-    if (!IANAZone.isValidZone(zone)) {
-      throw new AdapterError({ kind: 'rejected', status: 400, message: `Unknown time zone "${zone}": use an IANA zone such as America/Chicago.` });
+function compile(zone: string, hours: WeeklyHours, holidays: readonly string[] | undefined): Compiled {
+  checkZone(zone);
+  const weekly: [number, number][][] = WEEKDAYS.map(() => []);
+  WEEKDAYS.forEach((day, w) => {
+    const intervals = hours?.[day] ?? [];
+    if (!Array.isArray(intervals)) throw rejected(`Opening hours for ${day}: expected a list of [open, close] times.`);
+    for (const interval of intervals) {
+      if (!Array.isArray(interval) || interval.length !== 2) {
+        throw rejected(`Opening hours for ${day}: expected [open, close], got ${JSON.stringify(interval)}.`);
+      }
+      const open = minutesOf(interval[0], day);
+      const close = minutesOf(interval[1], day);
+      if (open === 1440) throw rejected(`Opening hours for ${day}: a day cannot open at 24:00.`);
+      if (close > open) weekly[w]!.push([open, close]);
+      else {
+        // Closes before it opens: runs into the next day.
+        weekly[w]!.push([open, 1440]);
+        if (close > 0) weekly[(w + 1) % 7]!.push([0, close]);
+      }
     }
-    const opens = WEEKDAYS.some((d) => Boolean(hours[d]));
-    calendar = { zone, hours, holidays: new Set(holidays), opens, days: new Map() };
-    calendars.set(key, calendar);
+  });
+  const merged = weekly.map((list) => {
+    list.sort((a, b) => a[0] - b[0]);
+    const flat: number[] = [];
+    for (const [open, close] of list) {
+      const n = flat.length;
+      if (n && open <= flat[n - 1]!) flat[n - 1] = Math.max(flat[n - 1]!, close);
+      else flat.push(open, close);
+    }
+    return flat;
+  });
+  const closed = new Set<number>();
+  for (const date of holidays ?? []) {
+    const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+    if (!m) throw rejected(`Holiday ${JSON.stringify(date)}: expected a date like 2026-12-25.`);
+    closed.add(daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])));
   }
-  return calendar;
+  if (!merged.some((flat) => flat.length)) throw rejected('The business hours are closed every day: no business time can pass.');
+  return { zone, weekly: merged, holidays: closed, days: new Map(), cumBase: 0, cum: [] };
 }
 
-function isoDateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** Compiled calendars by content, shared by equal calendars that are different objects. */
+const byContent = new Map<string, Compiled>();
+/** Calendar object → hours object → [without holidays, with holidays]. */
+const byIdentity = new WeakMap<BusinessCalendar, WeakMap<WeeklyHours, [Compiled?, Compiled?]>>();
 
-function localDay(ms: number, zone: string): number {
-  return localDayNumber(zone, ms);
-}
-
-function openInterval(calendar: Calendar, day: number): readonly [number, number] | null {
-  const cached = calendar.days.get(day);
-  if (cached !== undefined) return cached;
-  const iso = isoDateOf(day);
-  const weekday = WEEKDAYS[(((day + 3) % 7) + 7) % 7];
-  const hours = calendar.holidays.has(iso) ? null : calendar.hours[weekday];
-  let interval: readonly [number, number] | null = null;
-  if (hours) {
-    const at = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: calendar.zone }).toMillis();
-    const [open, close] = hours;
-    const start = at(iso, open);
-    // "24:00" and closing times before the opening run into the next day.
-    const end = close === '24:00' || close <= open ? at(isoDateOf(day + 1), close === '24:00' ? '00:00' : close) : at(iso, close);
-    if (Number.isFinite(start) && Number.isFinite(end) && end > start) interval = [start, end];
+function compiledFor(calendar: BusinessCalendar, hours: WeeklyHours, withHolidays: boolean): Compiled {
+  if (!calendar || typeof calendar !== 'object') throw rejected('A business calendar is needed: { zone, hours, holidays? }.');
+  if (!hours || typeof hours !== 'object') throw rejected('Opening hours are needed: { mon: [["09:00", "18:00"]], ... }.');
+  let perHours = byIdentity.get(calendar);
+  if (!perHours) byIdentity.set(calendar, (perHours = new WeakMap()));
+  let pair = perHours.get(hours);
+  if (!pair) perHours.set(hours, (pair = [undefined, undefined]));
+  const slot = withHolidays ? 1 : 0;
+  let compiled = pair[slot];
+  if (!compiled) {
+    const holidays = withHolidays ? (calendar.holidays ?? []) : [];
+    const key = `${calendar.zone}\n${JSON.stringify(hours)}\n${holidays.join(',')}`;
+    compiled = byContent.get(key);
+    if (!compiled) {
+      compiled = compile(calendar.zone, hours, holidays);
+      if (byContent.size >= 256) byContent.clear();
+      byContent.set(key, compiled);
+    }
+    pair[slot] = compiled;
   }
-  calendar.days.set(day, interval);
-  return interval;
+  return compiled;
 }
 
-/** Open milliseconds between two instants. */
-function businessMsBetween(calendar: Calendar, from: number, to: number): number {
-  if (to <= from) return 0;
+/** A local day's open intervals as epoch ms, computed once per calendar and day. */
+function openIntervals(c: Compiled, day: number): readonly number[] {
+  const cached = c.days.get(day);
+  if (cached) return cached;
+  let result: readonly number[] = NONE;
+  const flat = c.weekly[(((day + 3) % 7) + 7) % 7]!;
+  if (flat.length && !c.holidays.has(day)) {
+    const midnight = day * DAY_MS;
+    const list: number[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const start = localToInstant(c.zone, midnight + flat[i]! * MINUTE_MS);
+      const end = localToInstant(c.zone, midnight + flat[i + 1]! * MINUTE_MS);
+      // An interval inside a spring-forward gap has no real time.
+      if (end > start) list.push(start, end);
+    }
+    if (list.length) result = list;
+  }
+  c.days.set(day, result);
+  return result;
+}
+
+/** Open ms of one local day's intervals that fall inside [from, to). */
+function openWithin(c: Compiled, day: number, from: number, to: number): number {
+  const list = openIntervals(c, day);
   let total = 0;
-  const last = localDay(to, calendar.zone);
-  // Start a day early: the previous day's hours may run past midnight.
-  for (let day = localDay(from, calendar.zone) - 1; day <= last; day++) {
-    const interval = openInterval(calendar, day);
-    if (!interval) continue;
-    const overlap = Math.min(interval[1], to) - Math.max(interval[0], from);
-    if (overlap > 0) total += overlap;
+  for (let i = 0; i < list.length; i += 2) {
+    const start = list[i]! > from ? list[i]! : from;
+    const end = list[i + 1]! < to ? list[i + 1]! : to;
+    if (end > start) total += end - start;
   }
   return total;
 }
 
-/** The instant at which `ms` open milliseconds have passed since `from` (the next opening for 0). */
-function addBusinessMs(calendar: Calendar, from: number, ms: number): number {
-  if (!calendar.opens) return from + ms;
-  let remaining = ms;
-  const first = localDay(from, calendar.zone) - 1;
-  for (let day = first; day <= first + MAX_LOOKAHEAD_DAYS; day++) {
-    const interval = openInterval(calendar, day);
-    if (!interval) continue;
-    const start = Math.max(interval[0], from);
-    if (interval[1] <= start) continue;
-    const span = interval[1] - start;
-    if (span >= remaining) return start + remaining;
-    remaining -= span;
+/** Open ms of the whole local days before `day`, counted from the calendar's prefix-sum base. */
+function openBefore(c: Compiled, day: number): number {
+  if (!c.cum.length || day < c.cumBase) {
+    // (Re)start the prefix sums a year before the earliest day asked for.
+    const top = c.cum.length ? c.cumBase + c.cum.length - 1 : day;
+    c.cumBase = day - 366;
+    c.cum = [0];
+    for (let d = c.cumBase; d < top; d++) c.cum.push(c.cum[c.cum.length - 1]! + openWithin(c, d, -Infinity, Infinity));
   }
-  return from + ms;
+  for (let d = c.cumBase + c.cum.length - 1; d < day; d++) c.cum.push(c.cum[c.cum.length - 1]! + openWithin(c, d, -Infinity, Infinity));
+  return c.cum[day - c.cumBase]!;
+}
+
+/** Open milliseconds in [from, to): the two end days walked, the days between from prefix sums. */
+function businessMs(c: Compiled, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  const first = localDay(c.zone, from);
+  const last = localDay(c.zone, to);
+  if (last - first < 3) {
+    let total = 0;
+    for (let day = first; day <= last; day++) total += openWithin(c, day, from, to);
+    return total;
+  }
+  // The earlier day first: it may move the prefix sums' base, the later one only extends them.
+  const before = openBefore(c, first + 1);
+  return openWithin(c, first, from, to) + (openBefore(c, last) - before) + openWithin(c, last, from, to);
+}
+
+/**
+ * The earliest open instant at which `ms` open milliseconds have passed since `from`: the next
+ * opening for 0 while closed; when the count runs out exactly at a close, the next opening.
+ */
+function addBusinessMs(c: Compiled, from: number, ms: number): number {
+  let remaining = ms;
+  const first = localDay(c.zone, from);
+  for (let day = first; day <= first + MAX_LOOKAHEAD_DAYS; day++) {
+    const list = openIntervals(c, day);
+    for (let i = 0; i < list.length; i += 2) {
+      const end = list[i + 1]!;
+      if (end <= from) continue;
+      const start = list[i]! > from ? list[i]! : from;
+      if (end - start > remaining) return start + remaining;
+      remaining -= end - start;
+    }
+  }
+  throw rejected(`No open hours within ${MAX_LOOKAHEAD_DAYS} days of ${new Date(from).toISOString()}.`);
+}
+
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const SECONDS = TWO.map((ss) => `${ss}.`);
+const MILLIS_Z = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
+/** `YYYY-MM-DDTHH:mm:` per epoch minute. */
+const minutePrefixes = new Map<number, string>();
+
+/** `Date#toISOString()` for years 1000-9999, several times faster (it runs once per lead). */
+function isoString(ms: number): string {
+  if (!(ms >= -30610224000000 && ms < 253402300800000)) return new Date(ms).toISOString();
+  const minute = Math.floor(ms / MINUTE_MS);
+  let prefix = minutePrefixes.get(minute);
+  if (prefix === undefined) {
+    if (minutePrefixes.size > 200_000) minutePrefixes.clear();
+    minutePrefixes.set(minute, (prefix = new Date(minute * MINUTE_MS).toISOString().slice(0, 17)));
+  }
+  const rest = ms - minute * MINUTE_MS;
+  const sec = Math.floor(rest / 1000);
+  return prefix + SECONDS[sec] + MILLIS_Z[rest - sec * 1000];
+}
+
+function instant(value: string, what: string): number {
+  const ms = parseInstant(value);
+  if (!Number.isFinite(ms)) throw rejected(`${what}: expected an ISO 8601 instant, got ${JSON.stringify(value)}.`);
+  return ms;
+}
+
+/**
+ * Business minutes between two instants: real elapsed minutes inside the calendar's open hours
+ * in its zone, holidays closed. Fractions of a minute are kept.
+ * @param startIso Start instant (ISO 8601 with offset).
+ * @param endIso End instant; 0 when it is not after the start.
+ * @param calendar Zone, weekly hours, holidays.
+ * @returns Minutes.
+ * @throws AdapterError kind `rejected` for an invalid instant, zone, hours or holiday.
+ * @example businessMinutesBetween('2026-03-06T22:00:00Z', '2026-03-09T15:00:00Z', dealer) // Fri 16:00 CST → Mon 10:00 CDT
+ */
+export function businessMinutesBetween(startIso: string, endIso: string, calendar: BusinessCalendar): number {
+  const start = instant(startIso, 'Start');
+  const end = instant(endIso, 'End');
+  return businessMs(compiledFor(calendar, calendar?.hours, true), start, end) / MINUTE_MS;
+}
+
+/**
+ * The instant at which `minutes` business minutes have passed since `startIso`. The result is
+ * always inside open hours: 0 minutes from a closed time is the next opening, and a count that
+ * runs out exactly at a close lands on the next opening (the same business minute).
+ * @param startIso Start instant.
+ * @param minutes Business minutes, 0 or more (fractions are rounded to the millisecond).
+ * @param calendar Zone, weekly hours, holidays.
+ * @returns The instant as `Date#toISOString()`.
+ * @throws AdapterError kind `rejected` for an invalid instant, negative minutes, or a calendar
+ *   with no open hours.
+ * @example addBusinessMinutes('2026-03-06T23:30:00Z', 60, dealer) // Fri 17:30 CST + 1 h, closing 18:00 → Sat 09:30 CST
+ */
+export function addBusinessMinutes(startIso: string, minutes: number, calendar: BusinessCalendar): string {
+  const start = instant(startIso, 'Start');
+  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw rejected(`Business minutes must be 0 or more, got ${minutes}.`);
+  return isoString(addBusinessMs(compiledFor(calendar, calendar?.hours, true), start, Math.round(minutes * MINUTE_MS)));
 }
 
 // ───────────────────────────── the clock ─────────────────────────────
 
-function toMillis(value: Date | string): number {
-  return value instanceof Date ? value.getTime() : parseInstant(value);
+/** Shared by every state without consequences (most of them): frozen, so it cannot be changed through one state. */
+const NO_CONSEQUENCES = Object.freeze([]) as unknown as LeadConsequence[];
+
+function gradeOf(rule: OemRule, elapsedMs: number, limitMs: number): LeadGrade {
+  const g = rule.grades;
+  if (g) {
+    const minutes = elapsedMs / MINUTE_MS;
+    return minutes < g.greenUnder ? 'green' : minutes < g.yellowUnder ? 'yellow' : 'red';
+  }
+  return elapsedMs <= limitMs / 2 ? 'green' : elapsedMs <= limitMs ? 'yellow' : 'red';
 }
 
-function iso(ms: number): IsoDateTime {
-  return new Date(ms).toISOString();
-}
-
-/** Default limit when no rule covers a lead's make: one hour of real time. */
-export const NO_RULE_LIMIT_MINUTES = 60;
-
-function gradeOf(rule: Pick<OemRule, 'grades'>, minutes: number): LeadGrade {
-  return minutes < rule.grades.greenUnder ? 'green' : minutes < rule.grades.yellowUnder ? 'yellow' : 'red';
-}
-
-/** The first activity at or after receipt that stops the clock; an auto-response never does. */
-function firstStopper(lead: Lead, stoppers: readonly LeadActivityKind[], received: number): LeadActivity | null {
-  let best: LeadActivity | null = null;
-  let bestAt = Infinity;
-  for (const activity of lead.activities ?? []) {
-    if (activity.kind === 'auto-response' || !stoppers.includes(activity.kind)) continue;
-    const at = parseInstant(activity.at);
-    if (at >= received && at < bestAt) {
-      best = activity;
-      bestAt = at;
+function clock(
+  received: number,
+  activities: ReadonlyArray<{ kind: ActivityKind; at: string }>,
+  rule: OemRule,
+  c: Compiled | null,
+  now: number,
+): LeadClockState {
+  const stops = rule.stopsClock;
+  let stopAt = Infinity;
+  let stop: { kind: ActivityKind; at: string } | undefined;
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i]!;
+    if (a.kind === 'auto-response' || !stops.includes(a.kind)) continue;
+    const t = parseInstant(a.at);
+    if (t !== t) throw malformed(`Activity ${i + 1} (${a.kind}) has an invalid time ${JSON.stringify(a.at)}.`);
+    if (t >= received && t < stopAt) {
+      stopAt = t;
+      stop = a;
     }
   }
-  return best;
+  const limitMs = Math.round(rule.limitMinutes * MINUTE_MS);
+  const dueAt = c ? addBusinessMs(c, received, limitMs) : received + limitMs;
+  const end = stop ? stopAt : now;
+  const elapsedMs = c ? businessMs(c, received, end) : end > received ? end - received : 0;
+  const elapsedMinutes = elapsedMs / MINUTE_MS;
+  let consequences = NO_CONSEQUENCES;
+  if (rule.discountUnder !== undefined || rule.reassignOver !== undefined) {
+    consequences = [];
+    if (stop && rule.discountUnder !== undefined && elapsedMs < rule.discountUnder * MINUTE_MS) consequences.push('discount');
+    if (rule.reassignOver !== undefined && elapsedMs > rule.reassignOver * MINUTE_MS) consequences.push('reassigned');
+  }
+  const grade = gradeOf(rule, elapsedMs, limitMs);
+  const remainingMinutes = rule.limitMinutes - elapsedMinutes;
+  // Two literals, two stable object shapes (no property added later).
+  return stop
+    ? { status: elapsedMs <= limitMs ? 'met' : 'missed', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, stoppedBy: stop, grade, consequences }
+    : { status: now < dueAt ? 'running' : 'overdue', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, grade, consequences };
+}
+
+function receivedOf(lead: { receivedAt: string }): number {
+  const ms = parseInstant(lead?.receivedAt);
+  if (!Number.isFinite(ms)) throw malformed(`The lead has an invalid receivedAt ${JSON.stringify(lead?.receivedAt)}.`);
+  return ms;
+}
+
+function compiledForRule(rule: OemRule, calendar: BusinessCalendar): Compiled | null {
+  return rule.clock === 'business' ? compiledFor(calendar, rule.hours ?? calendar?.hours, rule.excludeHolidays) : null;
 }
 
 /**
- * One lead's response clock under its OEM rule. Business rules count only open hours in the
- * rule's zone (`dealer` = the dealer's), on the rule's hours (`dealer` = the dealer's), skipping
- * the dealer's holidays when the rule excludes them; a lead arriving while closed starts counting
- * at the next opening. Real-time rules count every minute. Without a rule: real time, 60 minutes.
- * @param lead The lead with its activities.
- * @param rule The lead's rule (see {@link ruleForLead}), or null.
- * @param dealer Zone, hours and holidays of the dealer.
- * @param now The current instant.
- * @returns Start, due time, what stopped the clock, counted minutes, minutes left, grade, and
- *   whether the limit was met (null while running and not yet overdue).
- * @throws AdapterError kind `malformed` when `receivedAt` is not a valid instant, `rejected` for an
- *   invalid `now` or zone.
- * @example leadClock(lead, ruleForLead(lead, DEFAULT_OEM_RULES), dealer, new Date()).remainingMinutes
+ * One lead's response clock under its OEM rule.
+ *
+ * Business rules count real minutes inside open hours in `calendar.zone`: the rule's own `hours`
+ * when it has them, else the calendar's; the calendar's holidays count nothing when the rule
+ * excludes holidays, and count as ordinary days when it does not. A lead arriving while closed
+ * starts counting at the next opening. `clock: 'real'` counts every minute. The clock stops at
+ * the first activity at or after `receivedAt` whose kind the rule lists (never an auto-response).
+ *
+ * `met` when the stop's elapsed time is at most the limit, `missed` when more; with no stop,
+ * `running` before `dueAt` and `overdue` from it. `dueAt` is the last instant a response still
+ * meets the limit: when the limit runs out exactly at a close, that is the next opening.
+ * `remainingMinutes` is limit − elapsed. `stoppedBy` is the stopping activity object itself (with
+ * its `id` and `by` when it has them); an empty `consequences` is a shared frozen array. Grades from the rule's thresholds (green under the first,
+ * yellow under the second, red from it), else green up to half the limit, yellow up to the limit,
+ * red beyond. Consequences: `discount` when stopped under `discountUnder`; `reassigned` once the
+ * elapsed time (to the stop, or so far) is over `reassignOver`.
+ * @param lead The lead (`receivedAt`; `make` is not read: pick the rule with {@link ruleForMake}).
+ * @param activities The lead's activities, any order.
+ * @param rule The OEM rule.
+ * @param calendar The dealer's zone, hours and holidays.
+ * @param nowIso The current instant.
+ * @returns The clock state.
+ * @throws AdapterError kind `malformed` for an invalid `receivedAt` or activity time, `rejected`
+ *   for an invalid `nowIso`, zone, hours or holiday.
+ * @example evaluateLead(lead, lead.activities, ruleForMake(lead.make)!, dealer, new Date().toISOString()).status
  */
-export function leadClock(lead: Lead, rule: OemRule | null, dealer: DealerProfile, now: Date | string): LeadClock {
-  const nowMs = toMillis(now);
-  if (!Number.isFinite(nowMs)) {
-    throw new AdapterError({ kind: 'rejected', status: 400, message: `Invalid current time ${JSON.stringify(String(now))}.` });
-  }
-  return clockOf(lead, rule, rule?.clock === 'business' ? calendarForRule(rule, dealer) : null, nowMs);
+export function evaluateLead(
+  lead: { receivedAt: string; make?: string },
+  activities: ReadonlyArray<{ kind: ActivityKind; at: string }>,
+  rule: OemRule,
+  calendar: BusinessCalendar,
+  nowIso: string,
+): LeadClockState {
+  const received = receivedOf(lead);
+  const now = instant(nowIso, 'Now');
+  return clock(received, activities ?? [], rule, compiledForRule(rule, calendar), now);
 }
 
-function clockOf(lead: Lead, rule: OemRule | null, calendar: Calendar | null, nowMs: number): LeadClock {
-  const received = parseInstant(lead.receivedAt);
-  if (!Number.isFinite(received)) {
-    throw new AdapterError({ kind: 'malformed', message: `Lead ${lead.id} has an invalid receivedAt ${JSON.stringify(lead.receivedAt)}.` });
-  }
-  const limit = rule?.limitMinutes ?? NO_RULE_LIMIT_MINUTES;
-  const stoppers = rule?.stoppers ?? ALL_CONTACTS;
-  const stoppedBy = firstStopper(lead, stoppers, received);
-  const end = stoppedBy ? parseInstant(stoppedBy.at) : Math.max(nowMs, received);
+/** A lead with its rule and its clock. */
+export interface LeadEvaluation {
+  lead: Lead;
+  /** The rule covering the lead's make, or {@link NO_OEM_RULE}. */
+  rule: OemRule;
+  state: LeadClockState;
+}
 
-  let startedAt: number;
-  let dueAt: number;
-  let elapsedMs: number;
-  if (calendar) {
-    startedAt = addBusinessMs(calendar, received, 0);
-    dueAt = addBusinessMs(calendar, received, limit * MINUTE_MS);
-    elapsedMs = calendar.opens ? businessMsBetween(calendar, received, end) : end - received;
-  } else {
-    startedAt = received;
-    dueAt = received + limit * MINUTE_MS;
-    elapsedMs = end - received;
+/**
+ * Every lead's clock under the rule covering its make ({@link NO_OEM_RULE} when none does): the
+ * "Internet > Detail" rows. Rules are matched and calendars compiled once per call.
+ * @param leads The leads.
+ * @param rules The dealer's rule set.
+ * @param calendar The dealer's zone, hours and holidays.
+ * @param nowIso The current instant.
+ * @returns One evaluation per lead, in the leads' order.
+ * @throws As {@link evaluateLead}.
+ * @example evaluateLeads(leads, DEFAULT_OEM_RULES, dealer, now).filter((e) => e.state.status === 'overdue')
+ */
+export function evaluateLeads(
+  leads: readonly Lead[],
+  rules: readonly OemRule[],
+  calendar: BusinessCalendar,
+  nowIso: string,
+): LeadEvaluation[] {
+  const now = instant(nowIso, 'Now');
+  const lookup = makeLookup(rules);
+  const calendars = new Map<OemRule, Compiled | null>();
+  const out: LeadEvaluation[] = new Array(leads.length);
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i]!;
+    const rule = lookup(lead.make) ?? NO_OEM_RULE;
+    let c = calendars.get(rule);
+    if (c === undefined) calendars.set(rule, (c = compiledForRule(rule, calendar)));
+    let state: LeadClockState;
+    try {
+      state = clock(receivedOf(lead), lead.activities ?? [], rule, c, now);
+    } catch (error) {
+      if (error instanceof AdapterError && error.kind === 'malformed') {
+        throw malformed(`Lead ${lead.id}: ${error.message.replace(/^The lead has/, 'it has')}`);
+      }
+      throw error;
+    }
+    out[i] = { lead, rule, state };
   }
-  const elapsedMinutes = elapsedMs / MINUTE_MS;
-  return {
-    leadId: lead.id,
-    ruleId: rule?.id ?? null,
-    startedAt: iso(startedAt),
-    dueAt: iso(dueAt),
-    stoppedBy,
-    elapsedMinutes,
-    remainingMinutes: stoppedBy ? null : limit - elapsedMinutes,
-    grade: gradeOf(rule ?? { grades: defaultGrades(limit) }, elapsedMinutes),
-    met: stoppedBy ? elapsedMinutes <= limit : nowMs >= dueAt ? false : null,
-  };
+  return out;
 }
 
 // ───────────────────────────── lists and summaries ─────────────────────────────
@@ -335,7 +712,8 @@ function clockOf(lead: Lead, rule: OemRule | null, calendar: Calendar | null, no
 /**
  * The leads matching a list query.
  * @param leads All leads.
- * @param query Range (calendar days of `receivedAt` in `zone`, inclusive), OEM rule id, salesperson id.
+ * @param query Range (calendar days of `receivedAt` in `zone`, inclusive), OEM rule id (`none`
+ *   for leads no rule covers), salesperson id.
  * @param zone IANA zone the calendar days are taken in (the dealer's).
  * @param rules Rule set used to match `ruleId` (pass the dealer's edited rules).
  * @returns The matching leads, in their original order.
@@ -348,97 +726,149 @@ export function filterLeads(
   rules: readonly OemRule[] = DEFAULT_OEM_RULES,
 ): Lead[] {
   const [start, end] = calendarRangeBounds(query, zone);
-  const index = query.ruleId ? makeIndex(rules) : null;
+  const lookup = query.ruleId ? makeLookup(rules) : null;
   return leads.filter((lead) => {
     const t = parseInstant(lead.receivedAt);
     return (
       t >= start &&
       t < end &&
       (!query.salespersonId || lead.salespersonId === query.salespersonId) &&
-      (!index || (index.get(makeKey(lead.make ?? ''))?.id ?? null) === query.ruleId)
+      (!lookup || (lookup(lead.make)?.id ?? NO_OEM_RULE.id) === query.ruleId)
     );
   });
 }
 
-interface RowAccumulator {
-  row: LeadResponseRow;
-  respondedMinutes: number;
-  decided: number;
+interface ComplianceAcc {
+  rule: OemRule;
   within: number;
+  decided: number;
+  knownSum: number;
+  known: number;
 }
 
-function accumulator(key: string, label: string): RowAccumulator {
+interface RowAcc {
+  key: string;
+  label: string;
+  count: number;
+  responded: number;
+  known: number[];
+  within: number;
+  grades: Record<LeadGrade, number>;
+  compliance: Map<OemRule, ComplianceAcc>;
+}
+
+function rowAcc(key: string, label: string): RowAcc {
+  return { key, label, count: 0, responded: 0, known: [], within: 0, grades: { green: 0, yellow: 0, red: 0 }, compliance: new Map() };
+}
+
+function addTo(acc: RowAcc, { rule, state }: LeadEvaluation): void {
+  acc.count++;
+  acc.grades[state.grade]++;
+  const known = state.status !== 'running';
+  if (state.stoppedBy) acc.responded++;
+  if (known) {
+    acc.known.push(state.elapsedMinutes);
+    if (state.status === 'met') acc.within++;
+  }
+  const target = rule.compliance;
+  if (!target) return;
+  let c = acc.compliance.get(rule);
+  if (!c) acc.compliance.set(rule, (c = { rule, within: 0, decided: 0, knownSum: 0, known: 0 }));
+  if (state.stoppedBy) {
+    c.decided++;
+    if (state.elapsedMinutes <= target.withinMinutes) c.within++;
+  } else if (state.elapsedMinutes > target.withinMinutes) c.decided++;
+  if (known) {
+    c.known++;
+    c.knownSum += state.elapsedMinutes;
+  }
+}
+
+function complianceOf(acc: RowAcc): boolean | null {
+  let result: boolean | null = null;
+  for (const c of acc.compliance.values()) {
+    const target = c.rule.compliance!;
+    if (!c.decided) continue;
+    const percentOk = (c.within / c.decided) * 100 >= target.percentWithin;
+    const averageOk = target.averageAtMost === undefined || !c.known || c.knownSum / c.known <= target.averageAtMost;
+    if (!(percentOk && averageOk)) return false;
+    result = true;
+  }
+  return result;
+}
+
+function finish(acc: RowAcc): LeadResponseRow {
+  const known = acc.known.sort((a, b) => a - b);
+  const n = known.length;
+  const mid = n >> 1;
   return {
-    row: { key, label, leads: 0, responded: 0, averageMinutes: null, withinLimitShare: null, grades: { green: 0, yellow: 0, red: 0 } },
-    respondedMinutes: 0,
-    decided: 0,
-    within: 0,
+    key: acc.key,
+    label: acc.label,
+    count: acc.count,
+    responded: acc.responded,
+    averageMinutes: n ? known.reduce((s, x) => s + x, 0) / n : null,
+    medianMinutes: n ? (n % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2) : null,
+    percentWithinLimit: n ? (acc.within / n) * 100 : null,
+    grades: acc.grades,
+    complianceMet: complianceOf(acc),
   };
 }
 
-function add(acc: RowAccumulator, clock: LeadClock): void {
-  acc.row.leads++;
-  acc.row.grades[clock.grade]++;
-  if (clock.stoppedBy) {
-    acc.row.responded++;
-    acc.respondedMinutes += clock.elapsedMinutes;
-  }
-  if (clock.met !== null) {
-    acc.decided++;
-    if (clock.met) acc.within++;
-  }
-}
+const byCount = (a: LeadResponseRow, b: LeadResponseRow) => b.count - a.count || a.label.localeCompare(b.label);
 
-function finish(acc: RowAccumulator): LeadResponseRow {
+/**
+ * The contact-time summary of evaluated leads (see {@link evaluateLeads}), e.g. of the detail rows
+ * a report kept after its own filters.
+ *
+ * Average, median and % within limit are over leads whose outcome is known: stopped (met or
+ * missed) and overdue (counted up to now), so leads still running count against no one; grades
+ * count every lead as of now. Compliance per OEM row is the OEM's target: the share of decided
+ * leads (stopped, or unanswered past the target's minutes) answered within its minutes, and the
+ * average when the OEM sets one; a salesperson's (and the total) is met when every OEM target
+ * among its leads is met. Null where no target applies or nothing is decided yet.
+ * @param evaluations Evaluated leads.
+ * @param range The range the leads were taken from (echoed).
+ * @returns Rows per OEM rule and per salesperson (most leads first) and the total.
+ * @example summarizeLeadEvaluations(evaluateLeads(leads, rules, dealer, now), range).byOem[0]?.complianceMet
+ */
+export function summarizeLeadEvaluations(evaluations: readonly LeadEvaluation[], range: DateRange): LeadResponseSummary {
+  const oem = new Map<string, RowAcc>();
+  const people = new Map<string, RowAcc>();
+  const total = rowAcc('total', 'All leads');
+  for (const e of evaluations) {
+    let o = oem.get(e.rule.id);
+    if (!o) oem.set(e.rule.id, (o = rowAcc(e.rule.id, e.rule.name)));
+    const personKey = e.lead.salespersonId ?? 'unassigned';
+    let p = people.get(personKey);
+    if (!p) people.set(personKey, (p = rowAcc(personKey, e.lead.salespersonName ?? 'Unassigned')));
+    addTo(o, e);
+    addTo(p, e);
+    addTo(total, e);
+  }
   return {
-    ...acc.row,
-    averageMinutes: acc.row.responded ? acc.respondedMinutes / acc.row.responded : null,
-    withinLimitShare: acc.decided ? acc.within / acc.decided : null,
+    range: { from: range.from, to: range.to },
+    byOem: [...oem.values()].map(finish).sort(byCount),
+    bySalesperson: [...people.values()].map(finish).sort(byCount),
+    total: finish(total),
   };
 }
 
 /**
- * The contact-time summary ("Internet > Summary"): one row per OEM rule or per salesperson, and a
- * total. `averageMinutes` is over responded leads; `withinLimitShare` is over leads whose outcome is
- * known (responded, or overdue without a response), so still-running leads do not count against
- * anyone; grades count every lead as of `now`.
- * @param leads All leads (filtered here to the range, by `receivedAt` in the dealer's zone).
- * @param rules The dealer's rule set.
- * @param dealer Zone, hours and holidays of the dealer.
- * @param query Range and grouping.
- * @param now The current instant.
- * @returns Rows (most leads first) and the total.
- * @example summarizeLeadResponses(leads, DEFAULT_OEM_RULES, dealer, { from: '2026-03-01', to: '2026-03-31', groupBy: 'oem' }, new Date()).total.averageMinutes
+ * The contact-time summary ("Internet > Summary") of the leads received in a range: per OEM and
+ * per salesperson, count, average and median elapsed minutes, % within the limit, grade counts and
+ * compliance with the OEM's target (see {@link summarizeLeadEvaluations}).
+ * @param leads All leads (filtered here to the range, by `receivedAt` in the calendar's zone).
+ * @param options `range`; `rules` (default {@link DEFAULT_OEM_RULES}); the dealer's `calendar`; `nowIso`.
+ * @returns The summary.
+ * @throws As {@link evaluateLead}; `rejected` for an invalid range.
+ * @example summarizeLeadResponses(leads, { range, rules, calendar: dealer, nowIso }).total.medianMinutes
  */
 export function summarizeLeadResponses(
   leads: readonly Lead[],
-  rules: readonly OemRule[],
-  dealer: DealerProfile,
-  query: DateRange & { groupBy: LeadGroupBy },
-  now: Date,
+  options: { range: DateRange; rules?: readonly OemRule[]; calendar: BusinessCalendar; nowIso: string },
 ): LeadResponseSummary {
-  const groups = new Map<string, RowAccumulator>();
-  const total = accumulator('total', 'All leads');
-  const index = makeIndex(rules);
-  const ruleCalendars = new Map<OemRule, Calendar | null>();
-  const nowMs = now.getTime();
-  for (const lead of filterLeads(leads, query, dealer.zone, rules)) {
-    const rule = index.get(makeKey(lead.make ?? '')) ?? null;
-    let calendar: Calendar | null = null;
-    if (rule) {
-      calendar = ruleCalendars.get(rule) ?? null;
-      if (!ruleCalendars.has(rule)) ruleCalendars.set(rule, (calendar = rule.clock === 'business' ? calendarForRule(rule, dealer) : null));
-    }
-    const clock = clockOf(lead, rule, calendar, nowMs);
-    const [key, label] =
-      query.groupBy === 'salesperson'
-        ? [lead.salespersonId ?? 'unassigned', lead.salespersonName ?? 'Unassigned']
-        : [rule?.id ?? 'none', rule?.name ?? 'No OEM rule'];
-    let acc = groups.get(key);
-    if (!acc) groups.set(key, (acc = accumulator(key, label)));
-    add(acc, clock);
-    add(total, clock);
-  }
-  const rows = [...groups.values()].map(finish).sort((a, b) => b.leads - a.leads || a.label.localeCompare(b.label));
-  return { range: { from: query.from, to: query.to }, groupBy: query.groupBy, rows, total: finish(total) };
+  const rules = options.rules ?? DEFAULT_OEM_RULES;
+  const inRange = filterLeads(leads, options.range, options.calendar.zone, rules);
+  return summarizeLeadEvaluations(evaluateLeads(inRange, rules, options.calendar, options.nowIso), options.range);
 }
+

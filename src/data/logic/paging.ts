@@ -63,6 +63,19 @@ export function pageLimit(limit: number | undefined | null): number {
 }
 
 /**
+ * A position asked for directly (`offset`), checked.
+ * @param offset A 0-based position.
+ * @returns The same number.
+ * @throws AdapterError kind `rejected` for anything but a whole number from 0.
+ */
+export function pageOffset(offset: number): number {
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw rejected(`Invalid position ${String(offset)}: use a whole number from 0.`);
+  }
+  return offset;
+}
+
+/**
  * One page of a list. A cursor past the end gives an empty last page (the list may have shrunk
  * since the cursor was issued).
  * @param items The whole list, already filtered and sorted.
@@ -73,9 +86,9 @@ export function pageLimit(limit: number | undefined | null): number {
  * const first = paginate(['a', 'b', 'c'], { limit: 2 }); // items ['a', 'b'], total 3
  * paginate(['a', 'b', 'c'], { cursor: first.nextCursor, limit: 2 }); // items ['c'], nextCursor null
  */
-export function paginate<T>(items: readonly T[], query: PageQuery = {}): Page<T> {
+export function paginate<T>(items: readonly T[], query: PageQuery & { offset?: number | null } = {}): Page<T> {
   const limit = pageLimit(query.limit);
-  const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+  const offset = query.offset !== undefined && query.offset !== null ? pageOffset(query.offset) : query.cursor ? decodeCursor(query.cursor) : 0;
   const end = offset + limit;
   return {
     items: items.slice(offset, end),

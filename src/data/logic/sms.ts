@@ -20,7 +20,7 @@ import type {
   SmsProvider,
   SmsSummary,
 } from '../model.js';
-import { calendarRangeBounds, checkDateRange, parseInstant } from './time.js';
+import { calendarRangeBounds, checkDateRange, parseInstant, previousPeriod } from './time.js';
 
 /** What an error code means, for the error column and its details panel. */
 export interface SmsErrorInfo {
@@ -357,27 +357,17 @@ function errorCategoryOf(message: SmsMessage): SmsErrorCategory | null {
   return ruleFor(message.provider, code)?.category ?? 'unknown';
 }
 
-/**
- * The same date range one month earlier ("the arrows compare the same date range from the
- * previous month"). Month ends clamp: March 31 becomes February 28.
- * @param range The current range (ISO dates).
- * @returns The previous period.
- * @throws AdapterError kind `rejected` for an invalid range.
- * @example previousPeriod({ from: '2026-03-01', to: '2026-03-31' }) // { from: '2026-02-01', to: '2026-02-28' }
- */
-export function previousPeriod(range: DateRange): DateRange {
-  checkDateRange(range);
-  const shift = (iso: IsoDate) => DateTime.fromISO(iso, { zone: 'UTC' }).minus({ months: 1 }).toISODate() as IsoDate;
-  return { from: shift(range.from), to: shift(range.to) };
-}
+export { previousPeriod };
 
 /** The non-date part of the advanced filter as one predicate. */
 function filterPredicate(filter: SmsFilter): (m: SmsMessage) => boolean {
   const text = filter.text?.trim().toLowerCase() ?? '';
+  const code = normalizeCode(filter.errorCode);
   const has = (value: string | null) => value !== null && value.toLowerCase().includes(text);
   return (m) =>
     (!filter.direction || m.direction === filter.direction) &&
     (!filter.status || m.status === filter.status) &&
+    (!code || normalizeCode(m.errorCode) === code) &&
     (!filter.employeeId || m.employeeId === filter.employeeId) &&
     (!filter.customerId || m.customerId === filter.customerId) &&
     (!filter.errorCategory || errorCategoryOf(m) === filter.errorCategory) &&
@@ -388,7 +378,7 @@ function filterPredicate(filter: SmsFilter): (m: SmsMessage) => boolean {
  * The messages matching the SMS history's advanced filter, in their original order.
  * @param messages All messages.
  * @param filter Date range (calendar days of `sentAt` in `zone`, inclusive), direction, status,
- *   error category, employee, customer and free text (case-insensitive over body, numbers, names).
+ *   error category, error code, employee, customer and free text (case-insensitive over body, numbers, names).
  * @param zone IANA zone the calendar days are taken in.
  * @returns The matching messages.
  * @example filterSms(messages, { from: '2026-03-01', to: '2026-03-31', errorCategory: 'carrier-filtered' }, 'America/Chicago')

@@ -186,3 +186,17 @@ export function checkZone(zone: string): void {
     throw rejected(`Unknown time zone "${zone}": use an IANA zone such as America/Chicago.`);
   }
 }
+
+/**
+ * The same date range one month earlier ("the arrows compare the same date range from the
+ * previous month"). Month ends clamp: March 31 becomes February 28.
+ * @param range The current range (ISO dates).
+ * @returns The previous period.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example previousPeriod({ from: '2026-03-01', to: '2026-03-31' }) // { from: '2026-02-01', to: '2026-02-28' }
+ */
+export function previousPeriod(range: DateRange): DateRange {
+  checkDateRange(range);
+  const shift = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).minus({ months: 1 }).toISODate() as string;
+  return { from: shift(range.from), to: shift(range.to) };
+}

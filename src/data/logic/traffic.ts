@@ -1,12 +1,15 @@
 /**
- * Store traffic: drill-down aggregation by any dimension, closing ratio, and the weekday × hour
- * heatmap.
+ * Store traffic: drill-down aggregation by any dimension, closing ratio, be-back share, steps
+ * reached, and the weekday × hour heatmap.
  *
- * Built for a million events per query: zone-local fields come from the epoch plus a UTC offset
- * looked up once per distinct hour (luxon is asked only for hours it has not seen, and an hour
- * in which the offset changes is resolved per event), and ISO instants in the usual
- * `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` form are parsed without allocating.
+ * Built for a million events per query. {@link buildTrafficIndex} turns the events once into
+ * columns (typed arrays in time order: the instant, the zone-local day, hour, weekday and UTC
+ * offset, a small-int code per dimension value with its dictionary, and one byte holding the steps,
+ * be-back and sold as bits); a query then binary-searches its date range (and any time filter) to
+ * a slice and makes one pass over it, counting into a typed array per (bucket, flag byte). The
+ * plain-array functions build an index and query it, so both ways give the same answers.
  */
+import { DateTime } from 'luxon';
 import type {
   DateRange,
   TrafficAggregate,
@@ -16,6 +19,7 @@ import type {
   TrafficQuery,
   TrafficRow,
   TrafficStep,
+  TrafficTimeGrain,
 } from '../model.js';
 import { TRAFFIC_STEPS } from '../model.js';
 import { AdapterError } from '../errors.js';
@@ -40,142 +44,672 @@ const LABELS: Record<string, string> = {
   pending: 'Pending',
 };
 
-/** Dimensions whose rows are sorted by key (time order) rather than by ups. */
-const TIME_DIMENSIONS: ReadonlySet<TrafficDimension> = new Set(['month', 'day', 'hour', 'weekday']);
+/** The dimensions that are a value of the event itself (not of its time). */
+export const TRAFFIC_VALUE_DIMENSIONS = ['upType', 'department', 'salesperson', 'sourceCategory', 'source', 'outcome'] as const;
+export type TrafficValueDimension = (typeof TRAFFIC_VALUE_DIMENSIONS)[number];
 
-const STEP_INDEX: Record<string, number> = Object.fromEntries(TRAFFIC_STEPS.map((s, i) => [s, i]));
-
-function rangeDays(range: DateRange): [number, number] {
-  const day = (iso: string) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? daysFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)) : NaN;
-  const from = day(range.from);
-  const to = day(range.to);
-  if (!Number.isFinite(from) || !Number.isFinite(to)) {
-    throw new AdapterError({
-      kind: 'rejected',
-      status: 400,
-      message: `Invalid date range: use dates like 2026-03-31, got ${JSON.stringify(range.from ?? null)} to ${JSON.stringify(range.to ?? null)}.`,
-    });
+/** The bit of a step (its place in TRAFFIC_STEPS), 0 for an unknown one. */
+function stepBit(step: string): number {
+  switch (step) {
+    case 'demo':
+      return 1;
+    case 'write-up':
+      return 2;
+    case 'trade-appraisal':
+      return 4;
+    case 'desk':
+      return 8;
+    case 'finance':
+      return 16;
+    default:
+      return 0;
   }
-  return [from, to];
 }
+/** Flag byte: bits 0-4 the steps (in TRAFFIC_STEPS order), then be-back, then sold. */
+const BE_BACK_BIT = 1 << 5;
+const SOLD_BIT = 1 << 6;
+/** Distinct flag bytes: every bucket counts ups per flag byte. */
+const FLAGS = 128;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** ISO date of an epoch-day number, cached (a year of events touches ~365 days). */
-const dateKeys = new Map<number, string>();
-function dateKey(day: number): string {
-  let key = dateKeys.get(day);
-  if (key === undefined) {
-    key = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dateKeys.set(day, key);
-  }
-  return key;
+function rejected(message: string): AdapterError {
+  return new AdapterError({ kind: 'rejected', status: 400, message });
 }
 
-const monthKeys = new Map<number, string>();
-function monthKey(day: number): string {
-  let key = monthKeys.get(day);
-  if (key === undefined) {
-    key = dateKey(day).slice(0, 7);
-    monthKeys.set(day, key);
-  }
-  return key;
+// ───────────────────────────── civil dates ─────────────────────────────
+
+/** Civil date of an epoch-day number (Howard Hinnant's civil_from_days). */
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-/** Zone-local fields of one event, filled in place to avoid an allocation per event. */
-interface LocalTime {
-  /** Local epoch-day number. */
-  day: number;
-  /** 0..23. */
-  hour: number;
+/** 0 = Monday .. 6 = Sunday. */
+const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
+
+function isoDate(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** ISO week key (`2026-W10`) of the week whose Monday is `monday`. */
+function isoWeekKey(monday: number): string {
+  const thursday = monday + 3;
+  const year = civilFromDays(thursday)[0];
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+  return `${year}-W${pad2(week)}`;
+}
+
+/** Epoch-day number of the Monday of an ISO week. */
+function isoWeekMonday(year: number, week: number): number {
+  const jan4 = daysFromCivil(year, 1, 4);
+  return jan4 - weekdayOf(jan4) + (week - 1) * 7;
+}
+
+function dayLabel(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${WEEKDAY_NAMES[weekdayOf(day)]!.slice(0, 3)} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${d}, ${y}`;
+}
+
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** The first instant of a zone-local day (DST-exact; a missing midnight gives the first local time). */
+function dayStartMs(zone: string, day: number): number {
+  const [year, month, d] = civilFromDays(day);
+  return DateTime.fromObject({ year, month, day: d }, { zone }).toMillis();
+}
+
+function parseDay(iso: string): number {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return NaN;
+  const y = +iso.slice(0, 4);
+  const m = +iso.slice(5, 7);
+  const d = +iso.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  const day = daysFromCivil(y, m, d);
+  return civilFromDays(day)[2] === d ? day : NaN;
+}
+
+// ───────────────────────────── the index ─────────────────────────────
+
+/** Values of one dimension: code → key and label; key → code. */
+export interface TrafficDictionary {
+  keys: string[];
+  labels: string[];
+  codes: Map<string, number>;
+}
+
+/**
+ * Events as columns, in time order, for one zone. Build it once per dataset and zone with
+ * {@link buildTrafficIndex}; query it with {@link aggregateTrafficIndex}, {@link trafficHeatmapIndex}
+ * and {@link filterTrafficIndex}. Events whose time does not parse are left out.
+ */
+export interface TrafficIndex {
+  zone: string;
+  /** The events it was built from (not copied). */
+  events: readonly TrafficEvent[];
+  /** Number of indexed events. */
+  size: number;
+  /** Row → position in `events`. */
+  position: Uint32Array;
+  /** Epoch milliseconds, ascending. */
+  ms: Float64Array;
+  /** Zone-local epoch-day number. */
+  day: Int32Array;
+  /** Epoch milliseconds of the start of the event's zone-local hour. */
+  hourStart: Float64Array;
+  /** True when `day` and `hourStart` never decrease (every zone but those that fall back across midnight). */
+  ordered: boolean;
+  /** UTC offset in minutes at the event. */
+  offset: Int16Array;
+  /** Zone-local hour 0..23. */
+  hour: Uint16Array;
   /** 0 = Monday .. 6 = Sunday. */
-  weekday: number;
+  weekday: Uint16Array;
+  /** weekday × 24 + hour, 0..167. */
+  weekHour: Uint16Array;
+  /** Steps as bits 0-4, be-back bit 5, sold bit 6. */
+  flags: Uint8Array;
+  /** Dictionary code per event for each value dimension. */
+  codes: Record<TrafficValueDimension, Uint16Array | Uint32Array>;
+  dictionaries: Record<TrafficValueDimension, TrafficDictionary>;
 }
 
-// ───────────────────────────── dimensions ─────────────────────────────
-
-const HOUR_KEYS = Array.from({ length: 24 }, (_, h) => pad2(h));
-
-function dimensionKey(dimension: TrafficDimension, event: TrafficEvent, local: LocalTime): string {
-  switch (dimension) {
-    case 'month':
-      return monthKey(local.day);
-    case 'day':
-      return dateKey(local.day);
-    case 'hour':
-      return HOUR_KEYS[local.hour];
-    case 'weekday':
-      return String(local.weekday + 1);
-    case 'upType':
-      return event.upType;
-    case 'department':
-      return event.department;
-    case 'salesperson':
-      return event.salespersonId;
-    case 'sourceCategory':
-      return event.sourceCategory;
-    case 'source':
-      return event.source;
-    case 'outcome':
-      return event.outcome;
-  }
-}
-
-function dimensionLabel(dimension: TrafficDimension, key: string, event: TrafficEvent): string {
-  switch (dimension) {
-    case 'month':
-      return `${MONTH_NAMES[+key.slice(5, 7) - 1]} ${key.slice(0, 4)}`;
-    case 'day': {
-      const day = daysFromCivil(+key.slice(0, 4), +key.slice(5, 7), +key.slice(8, 10));
-      const weekday = WEEKDAY_NAMES[(((day + 3) % 7) + 7) % 7].slice(0, 3);
-      return `${weekday} ${MONTH_NAMES[+key.slice(5, 7) - 1].slice(0, 3)} ${+key.slice(8, 10)}, ${key.slice(0, 4)}`;
+/**
+ * Builds the columnar index of a set of events for one zone (zone-local day, hour and weekday
+ * taken with the offset at each instant, so DST days are exact).
+ * @param events The events (kept by reference: build a new index when they change).
+ * @param zone IANA zone of the time buckets.
+ * @returns The index.
+ * @throws AdapterError kind `rejected` for an unknown zone.
+ * @example aggregateTrafficIndex(buildTrafficIndex(events, 'America/Chicago'), { from: '2026-01-01', to: '2026-03-31', groupBy: 'sourceCategory' })
+ */
+export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string): TrafficIndex {
+  checkZone(zone);
+  const n = events.length;
+  const times = new Float64Array(n);
+  let valid = 0;
+  let sorted = true;
+  let last = -Infinity;
+  let lastAt: unknown = null;
+  let lastT = NaN;
+  for (let i = 0; i < n; i++) {
+    const at = events[i]!.at;
+    // Neighbours in time often share one string.
+    const t = at === lastAt ? lastT : parseInstant(at);
+    lastAt = at;
+    lastT = t;
+    times[i] = t;
+    if (Number.isFinite(t)) {
+      valid++;
+      if (t < last) sorted = false;
+      last = t;
     }
-    case 'hour':
-      return `${key}:00`;
-    case 'weekday':
-      return WEEKDAY_NAMES[+key - 1];
-    case 'salesperson':
-      return event.salespersonName || key;
-    default:
-      return LABELS[key] ?? key;
   }
+  // Row order: by time, ties in data order.
+  const position = new Uint32Array(valid);
+  for (let i = 0, r = 0; i < n; i++) if (Number.isFinite(times[i]!)) position[r++] = i;
+  if (!sorted) position.sort((a, b) => times[a]! - times[b]! || a - b);
+
+  const ms = new Float64Array(valid);
+  const day = new Int32Array(valid);
+  const hourStart = new Float64Array(valid);
+  let ordered = true;
+  const offset = new Int16Array(valid);
+  const hour = new Uint16Array(valid);
+  const weekday = new Uint16Array(valid);
+  const weekHour = new Uint16Array(valid);
+  const flags = new Uint8Array(valid);
+  const wide = Object.fromEntries(TRAFFIC_VALUE_DIMENSIONS.map((d) => [d, new Uint32Array(valid)])) as Record<TrafficValueDimension, Uint32Array>;
+  const dictionaries = Object.fromEntries(
+    TRAFFIC_VALUE_DIMENSIONS.map((d): [string, TrafficDictionary] => [d, { keys: [], labels: [], codes: new Map() }]),
+  ) as Record<TrafficValueDimension, TrafficDictionary>;
+  // Per dimension, in TRAFFIC_VALUE_DIMENSIONS order (arrays, not keyed lookups, in the hot loop).
+  const columns = TRAFFIC_VALUE_DIMENSIONS.map((d) => wide[d]);
+  const dicts = TRAFFIC_VALUE_DIMENSIONS.map((d) => dictionaries[d]);
+  // The last value seen per dimension and its code: neighbours in time often share values.
+  const lastValue = TRAFFIC_VALUE_DIMENSIONS.map(() => '\u0000');
+  const lastCode = TRAFFIC_VALUE_DIMENSIONS.map(() => 0);
+  const encode = (k: number, value: string, event: TrafficEvent, r: number) => {
+    if (value !== lastValue[k]) {
+      const dictionary = dicts[k]!;
+      let code = dictionary.codes.get(value);
+      if (code === undefined) {
+        code = dictionary.keys.length;
+        dictionary.codes.set(value, code);
+        dictionary.keys.push(value);
+        dictionary.labels.push(k === 2 ? event.salespersonName || value : (LABELS[value] ?? value));
+      }
+      lastValue[k] = value;
+      lastCode[k] = code;
+    }
+    columns[k]![r] = lastCode[k]!;
+  };
+
+  let lastHour = NaN;
+  let lastOffset = 0;
+  for (let r = 0; r < valid; r++) {
+    const event = events[position[r]!]!;
+    const t = times[position[r]!]!;
+    ms[r] = t;
+    const utcHour = Math.floor(t / HOUR_MS);
+    let off: number;
+    if (utcHour === lastHour) off = lastOffset;
+    else {
+      off = zoneOffsetMinutes(zone, t);
+      // An hour in which the offset changes is resolved per event: do not reuse it.
+      if (zoneOffsetMinutes(zone, utcHour * HOUR_MS) === zoneOffsetMinutes(zone, utcHour * HOUR_MS + HOUR_MS - 1)) {
+        lastHour = utcHour;
+        lastOffset = off;
+      } else lastHour = NaN;
+    }
+    offset[r] = off;
+    const local = t + off * 60_000;
+    const d = Math.floor(local / DAY_MS);
+    const h = Math.floor((local - d * DAY_MS) / HOUR_MS);
+    const w = weekdayOf(d);
+    day[r] = d;
+    hourStart[r] = t - (local - d * DAY_MS - h * HOUR_MS);
+    if (r > 0 && (d < day[r - 1]! || hourStart[r]! < hourStart[r - 1]!)) ordered = false;
+    hour[r] = h;
+    weekday[r] = w;
+    weekHour[r] = w * 24 + h;
+
+    let f = 0;
+    const steps = event.steps;
+    if (steps) for (let s = 0; s < steps.length; s++) f |= stepBit(steps[s]!);
+    if (event.upType === 'be-back') f |= BE_BACK_BIT;
+    if (event.outcome === 'sold') f |= SOLD_BIT;
+    flags[r] = f;
+
+    encode(0, event.upType, event, r);
+    encode(1, event.department, event, r);
+    encode(2, event.salespersonId, event, r);
+    encode(3, event.sourceCategory, event, r);
+    encode(4, event.source, event, r);
+    encode(5, event.outcome, event, r);
+  }
+  // Dictionary labels come from the first event in data order that carries the key.
+  if (!sorted) {
+    const dictionary = dictionaries.salesperson;
+    const seen = new Set<string>();
+    for (const event of events) {
+      if (!Number.isFinite(parseInstant(event.at)) || seen.has(event.salespersonId)) continue;
+      seen.add(event.salespersonId);
+      dictionary.labels[dictionary.codes.get(event.salespersonId)!] = event.salespersonName || event.salespersonId;
+    }
+  }
+  const codes = Object.fromEntries(
+    TRAFFIC_VALUE_DIMENSIONS.map((d) => [d, dictionaries[d].keys.length <= 0x10000 ? Uint16Array.from(wide[d]) : wide[d]]),
+  ) as Record<TrafficValueDimension, Uint16Array | Uint32Array>;
+  return { zone, events, size: valid, position, ms, day, hourStart, ordered, offset, hour, weekday, weekHour, flags, codes, dictionaries };
 }
 
-// ───────────────────────────── the scan ─────────────────────────────
+// ───────────────────────────── queries over the index ─────────────────────────────
 
-interface ScanQuery extends DateRange {
+interface Slice {
+  /** First and past-the-last row. */
+  lo: number;
+  hi: number;
+  /** Column and code per non-time filter. */
+  columns: ArrayLike<number>[];
+  values: number[];
+}
+
+interface RangeQuery extends DateRange {
   filters?: Partial<Record<TrafficDimension, string>>;
   zone?: string;
 }
 
-/** Calls `visit` for every event in the range that passes the filters, with its local time. */
-function scan(events: readonly TrafficEvent[], query: ScanQuery, visit: (event: TrafficEvent, local: LocalTime) => void): void {
-  const zone = query.zone ?? 'UTC';
-  checkZone(zone);
-  const [fromDay, toDay] = rangeDays(query);
-  const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v !== undefined && v !== null) as [
-    TrafficDimension,
-    string,
-  ][];
-  const filterDimensions = filters.map(([dimension]) => dimension);
-  const filterValues = filters.map(([, value]) => value);
-  const local: LocalTime = { day: 0, hour: 0, weekday: 0 };
-  outer: for (const event of events) {
-    const t = parseInstant(event.at);
-    if (!Number.isFinite(t)) continue;
-    const localMs = t + zoneOffsetMinutes(zone, t) * 60_000;
-    const day = Math.floor(localMs / DAY_MS);
-    if (day < fromDay || day > toDay) continue;
-    local.day = day;
-    local.hour = Math.floor((localMs - day * DAY_MS) / HOUR_MS);
-    local.weekday = (((day + 3) % 7) + 7) % 7;
-    for (let i = 0; i < filterDimensions.length; i++) {
-      if (dimensionKey(filterDimensions[i], event, local) !== filterValues[i]) continue outer;
+/** First row whose time is ≥ `t`. */
+function lowerBound(ms: Float64Array, lo: number, hi: number, t: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ms[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The instants [start, end) a time key covers in a zone, or null when it is not a key. */
+function timeKeyBounds(key: string, zone: string): [number, number] | null {
+  if (typeof key !== 'string') return null;
+  let m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) {
+    const year = +m[1]!;
+    const month = +m[2]!;
+    if (month < 1 || month > 12) return null;
+    return [dayStartMs(zone, daysFromCivil(year, month, 1)), dayStartMs(zone, daysFromCivil(year + (month === 12 ? 1 : 0), (month % 12) + 1, 1))];
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (m) {
+    const year = +m[1]!;
+    const week = +m[2]!;
+    const monday = isoWeekMonday(year, week);
+    if (week < 1 || isoWeekKey(monday) !== key) return null;
+    return [dayStartMs(zone, monday), dayStartMs(zone, monday + 7)];
+  }
+  const d = parseDay(key);
+  if (Number.isFinite(d)) return [dayStartMs(zone, d), dayStartMs(zone, d + 1)];
+  m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):00([+-])(\d{2}):(\d{2})$/.exec(key);
+  if (m) {
+    const localDay = parseDay(m[1]!);
+    const h = +m[2]!;
+    const off = (m[3] === '-' ? -1 : 1) * (+m[4]! * 60 + +m[5]!);
+    if (!Number.isFinite(localDay) || h > 23) return null;
+    const start = localDay * DAY_MS + h * HOUR_MS - off * 60_000;
+    // The key must name an hour that exists in the zone with that offset.
+    if (zoneOffsetMinutes(zone, start) !== off) return null;
+    return [start, start + HOUR_MS];
+  }
+  return null;
+}
+
+const EMPTY: Slice = { lo: 0, hi: 0, columns: [], values: [] };
+
+/** The rows of a date range and drill path: a time slice plus equality tests on code columns. */
+function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
+  if (query.zone !== undefined && query.zone !== index.zone) {
+    throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
+  }
+  const zone = index.zone;
+  const fromDay = parseDay(query.from);
+  const toDay = parseDay(query.to);
+  if (!Number.isFinite(fromDay) || !Number.isFinite(toDay)) {
+    throw rejected(
+      `Invalid date range: use dates like 2026-03-31, got ${JSON.stringify(query.from ?? null)} to ${JSON.stringify(query.to ?? null)}.`,
+    );
+  }
+  if (fromDay > toDay) return EMPTY;
+  let start = dayStartMs(zone, fromDay);
+  let end = dayStartMs(zone, toDay + 1);
+  const columns: ArrayLike<number>[] = [];
+  const values: number[] = [];
+  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
+    if (value === undefined || value === null) continue;
+    switch (dimension) {
+      case 'time':
+      case 'month':
+      case 'day': {
+        const bounds =
+          dimension === 'time' || (dimension === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(value) ? timeKeyBounds(value, zone) : null;
+        if (!bounds) return EMPTY;
+        start = Math.max(start, bounds[0]);
+        end = Math.min(end, bounds[1]);
+        break;
+      }
+      case 'hour': {
+        const h = /^\d{2}$/.test(value) ? +value : NaN;
+        if (!(h <= 23)) return EMPTY;
+        columns.push(index.hour);
+        values.push(h);
+        break;
+      }
+      case 'weekday': {
+        const w = /^[1-7]$/.test(value) ? +value - 1 : NaN;
+        if (Number.isNaN(w)) return EMPTY;
+        columns.push(index.weekday);
+        values.push(w);
+        break;
+      }
+      default: {
+        const dictionary = index.dictionaries[dimension];
+        if (!dictionary) throw rejected(`Unknown traffic dimension "${dimension}".`);
+        const code = dictionary.codes.get(value);
+        if (code === undefined) return EMPTY;
+        columns.push(index.codes[dimension]);
+        values.push(code);
+      }
     }
-    visit(event, local);
+  }
+  if (!(start < end)) return EMPTY;
+  const lo = lowerBound(index.ms, 0, index.size, start);
+  const hi = lowerBound(index.ms, lo, index.size, end);
+  return { lo, hi, columns, values };
+}
+
+/** Counts per (code, flag byte) over a slice, for a column of small codes. */
+function countByCode(index: TrafficIndex, slice: Slice, column: ArrayLike<number>, size: number): Int32Array {
+  const counts = new Int32Array(size * FLAGS);
+  const { lo, hi, columns, values } = slice;
+  const flags = index.flags;
+  const nf = columns.length;
+  if (nf === 0) {
+    for (let i = lo; i < hi; i++) counts[column[i]! * FLAGS + flags[i]!]!++;
+  } else if (nf === 1) {
+    const c0 = columns[0]!;
+    const v0 = values[0]!;
+    for (let i = lo; i < hi; i++) if (c0[i] === v0) counts[column[i]! * FLAGS + flags[i]!]!++;
+  } else if (nf === 2) {
+    const [c0, c1] = columns as [ArrayLike<number>, ArrayLike<number>];
+    const [v0, v1] = values as [number, number];
+    for (let i = lo; i < hi; i++) if (c0[i] === v0 && c1[i] === v1) counts[column[i]! * FLAGS + flags[i]!]!++;
+  } else {
+    outer: for (let i = lo; i < hi; i++) {
+      for (let j = 0; j < nf; j++) if (columns[j]![i] !== values[j]) continue outer;
+      counts[column[i]! * FLAGS + flags[i]!]!++;
+    }
+  }
+  return counts;
+}
+
+/** A time bucket met while scanning. */
+interface TimeBucket {
+  /** Sort key: the bucket's first local day, or the hour's first instant. */
+  order: number;
+  key: string;
+  label: string;
+}
+
+/** Adds the rows [lo, hi) that pass the filters to the flag-byte counts at `base`. */
+function countRun(counts: Int32Array, base: number, flags: Uint8Array, lo: number, hi: number, columns: ArrayLike<number>[], values: number[]): void {
+  const nf = columns.length;
+  if (nf === 0) {
+    for (let i = lo; i < hi; i++) counts[base + flags[i]!]!++;
+    return;
+  }
+  outer: for (let i = lo; i < hi; i++) {
+    for (let j = 0; j < nf; j++) if (columns[j]![i] !== values[j]) continue outer;
+    counts[base + flags[i]!]!++;
   }
 }
+
+/** First row in [lo, hi) whose value is ≥ `v`, in a non-decreasing column (galloping from `lo`). */
+function gallop(column: Int32Array | Float64Array, lo: number, hi: number, v: number): number {
+  let step = 1;
+  let probe = lo;
+  while (probe < hi && column[probe]! < v) {
+    lo = probe + 1;
+    probe += step;
+    step *= 2;
+  }
+  hi = Math.min(probe, hi);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (column[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Counts per time bucket. Rows are in time order, so a bucket is a run of rows: its end is found
+ * by galloping over the day (or hour-start) column, then the run is counted in one tight loop.
+ */
+function countByTime(index: TrafficIndex, slice: Slice, grain: TrafficTimeGrain): { buckets: TimeBucket[]; counts: Int32Array } {
+  const { lo, hi, columns, values } = slice;
+  const { day, hourStart, offset, flags } = index;
+  const buckets: TimeBucket[] = [];
+  const byOrder = new Map<number, number>();
+  let counts = new Int32Array(64 * FLAGS);
+  const bucketFor = (order: number, make: () => { key: string; label: string }): number => {
+    let b = byOrder.get(order);
+    if (b === undefined) {
+      b = buckets.length;
+      byOrder.set(order, b);
+      buckets.push({ order, ...make() });
+      if ((b + 1) * FLAGS > counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    return b * FLAGS;
+  };
+  let i = lo;
+  while (i < hi) {
+    let end: number;
+    let base: number;
+    if (grain === 'hour') {
+      const start = hourStart[i]!;
+      const off = offset[i]!;
+      end = index.ordered ? gallop(hourStart, i, hi, start + 1) : runEnd(hourStart, i, hi);
+      base = bucketFor(start, () => {
+        const localStart = start + off * 60_000;
+        const d = Math.floor(localStart / DAY_MS);
+        const h = Math.floor((localStart - d * DAY_MS) / HOUR_MS);
+        return { key: `${isoDate(d)}T${pad2(h)}:00${offsetText(off)}`, label: `${dayLabel(d)}, ${pad2(h)}:00` };
+      });
+    } else {
+      const d = day[i]!;
+      let first: number;
+      let next: number;
+      let make: () => { key: string; label: string };
+      if (grain === 'day') {
+        [first, next] = [d, d + 1];
+        make = () => ({ key: isoDate(d), label: dayLabel(d) });
+      } else if (grain === 'week') {
+        first = d - weekdayOf(d);
+        next = first + 7;
+        const monday = first;
+        make = () => ({ key: isoWeekKey(monday), label: `Week of ${dayLabel(monday).slice(4)}` });
+      } else {
+        const [y, m] = civilFromDays(d);
+        first = daysFromCivil(y, m, 1);
+        next = daysFromCivil(y + (m === 12 ? 1 : 0), (m % 12) + 1, 1);
+        make = () => ({ key: `${y}-${pad2(m)}`, label: `${MONTH_NAMES[m - 1]} ${y}` });
+      }
+      end = index.ordered ? gallop(day, i, hi, next) : runEnd(day, i, hi, first, next);
+      base = bucketFor(first, make);
+    }
+    countRun(counts, base, flags, i, end, columns, values);
+    i = end;
+  }
+  return { buckets, counts };
+}
+
+/** End of the run of rows from `lo` with the same value (or a value in [first, next)), scanning. */
+function runEnd(column: Int32Array | Float64Array, lo: number, hi: number, first = column[lo]!, next = first + 1): number {
+  let i = lo + 1;
+  while (i < hi && column[i]! >= first && column[i]! < next) i++;
+  return i;
+}
+
+/** One row from the per-flag-byte counts of a bucket. */
+function rowOf(key: string, label: string, counts: Int32Array, base: number): TrafficRow {
+  let ups = 0;
+  let sold = 0;
+  let beBack = 0;
+  const steps = [0, 0, 0, 0, 0];
+  for (let f = 0; f < FLAGS; f++) {
+    const n = counts[base + f]!;
+    if (!n) continue;
+    ups += n;
+    if (f & SOLD_BIT) sold += n;
+    if (f & BE_BACK_BIT) beBack += n;
+    for (let s = 0; s < 5; s++) if (f & (1 << s)) steps[s]! += n;
+  }
+  return {
+    key,
+    label,
+    ups,
+    sold,
+    closingRatio: ups ? sold / ups : null,
+    beBack,
+    beBackShare: ups ? beBack / ups : null,
+    steps: Object.fromEntries(TRAFFIC_STEPS.map((s, i) => [s, steps[i]])) as Record<TrafficStep, number>,
+  };
+}
+
+/**
+ * One level of the drill-down over an index: see {@link aggregateTraffic}.
+ * @param index Built for the query's zone.
+ * @param query Range, `groupBy` (with `timeGrain` for `time`), filters.
+ * @returns The rows and the total.
+ * @throws AdapterError kind `rejected` for an invalid range or dimension.
+ * @example aggregateTrafficIndex(index, { from: '2026-01-01', to: '2026-03-31', groupBy: 'time', timeGrain: 'week', filters: { upType: 'walk-in' } })
+ */
+export function aggregateTrafficIndex(index: TrafficIndex, query: TrafficQuery): TrafficAggregate {
+  const slice = sliceOf(index, query);
+  const groupBy = query.groupBy;
+  const totals = new Int32Array(FLAGS);
+  const rows: TrafficRow[] = [];
+  const addTotals = (counts: Int32Array, base: number) => {
+    for (let f = 0; f < FLAGS; f++) totals[f]! += counts[base + f]!;
+  };
+  if (groupBy === 'time' || groupBy === 'month' || groupBy === 'day') {
+    const grain: TrafficTimeGrain = groupBy === 'time' ? (query.timeGrain ?? 'day') : groupBy;
+    if (!['month', 'week', 'day', 'hour'].includes(grain)) throw rejected(`Unknown time grain "${grain}": use month, week, day or hour.`);
+    const { buckets, counts } = countByTime(index, slice, grain);
+    const order = buckets.map((_, b) => b).sort((a, b) => buckets[a]!.order - buckets[b]!.order);
+    for (const b of order) {
+      const row = rowOf(buckets[b]!.key, buckets[b]!.label, counts, b * FLAGS);
+      if (!row.ups) continue;
+      rows.push(row);
+      addTotals(counts, b * FLAGS);
+    }
+    // The two 01:00 hours of a fall-back day: tell them apart by their offset.
+    if (grain === 'hour') {
+      const seen = new Map<string, number>();
+      for (const row of rows) seen.set(row.label, (seen.get(row.label) ?? 0) + 1);
+      for (const row of rows) if (seen.get(row.label)! > 1) row.label += ` (UTC${row.key.slice(-6)})`;
+    }
+  } else {
+    let column: ArrayLike<number>;
+    let keys: string[];
+    let labels: string[];
+    if (groupBy === 'hour') {
+      column = index.hour;
+      keys = Array.from({ length: 24 }, (_, h) => pad2(h));
+      labels = keys.map((k) => `${k}:00`);
+    } else if (groupBy === 'weekday') {
+      column = index.weekday;
+      keys = Array.from({ length: 7 }, (_, w) => String(w + 1));
+      labels = WEEKDAY_NAMES;
+    } else {
+      const dictionary = index.dictionaries[groupBy];
+      if (!dictionary) throw rejected(`Unknown traffic dimension "${groupBy}".`);
+      column = index.codes[groupBy];
+      keys = dictionary.keys;
+      labels = dictionary.labels;
+    }
+    const counts = countByCode(index, slice, column, keys.length);
+    for (let code = 0; code < keys.length; code++) {
+      const row = rowOf(keys[code]!, labels[code]!, counts, code * FLAGS);
+      if (!row.ups) continue;
+      rows.push(row);
+      addTotals(counts, code * FLAGS);
+    }
+    if (groupBy !== 'hour' && groupBy !== 'weekday') rows.sort((a, b) => b.ups - a.ups || a.label.localeCompare(b.label));
+  }
+  return { query, rows, total: rowOf('total', 'All traffic', totals, 0) };
+}
+
+/**
+ * The weekday × hour heatmap over an index: see {@link trafficHeatmap}.
+ * @param index Built for the query's zone.
+ * @param query Range and filters; a `groupBy` is ignored.
+ * @returns All 168 cells, weekday-major, and the largest cell's ups.
+ * @example trafficHeatmapIndex(index, { from: '2026-03-01', to: '2026-03-31' }).max
+ */
+export function trafficHeatmapIndex(index: TrafficIndex, query: Omit<TrafficQuery, 'groupBy'>): TrafficHeatmap {
+  const counts = countByCode(index, sliceOf(index, query), index.weekHour, 168);
+  const cells: TrafficHeatmap['cells'] = [];
+  let max = 0;
+  for (let cell = 0; cell < 168; cell++) {
+    let ups = 0;
+    let sold = 0;
+    for (let f = 0; f < FLAGS; f++) {
+      const n = counts[cell * FLAGS + f]!;
+      ups += n;
+      if (f & SOLD_BIT) sold += n;
+    }
+    if (ups > max) max = ups;
+    cells.push({ weekday: Math.floor(cell / 24), hour: cell % 24, ups, sold });
+  }
+  return { cells, max };
+}
+
+/**
+ * The events of a range and drill path over an index: see {@link filterTraffic}.
+ * @param index Built for the query's zone.
+ * @param query Range and filters.
+ * @returns The matching events, in their original order.
+ * @example filterTrafficIndex(index, { from: '2026-03-01', to: '2026-03-31', filters: { salesperson: 'sp-3' } }).length
+ */
+export function filterTrafficIndex(index: TrafficIndex, query: RangeQuery): TrafficEvent[] {
+  const { lo, hi, columns, values } = sliceOf(index, query);
+  const hits: number[] = [];
+  outer: for (let i = lo; i < hi; i++) {
+    for (let j = 0; j < columns.length; j++) if (columns[j]![i] !== values[j]) continue outer;
+    hits.push(index.position[i]!);
+  }
+  return Uint32Array.from(hits)
+    .sort()
+    .reduce<TrafficEvent[]>((out, p) => (out.push(index.events[p]!), out), []);
+}
+
+// ───────────────────────────── plain-array forms ─────────────────────────────
 
 /**
  * The events in a range that pass a drill-down path.
@@ -190,70 +724,26 @@ export function filterTraffic(
   events: readonly TrafficEvent[],
   query: { from: string; to: string; filters?: Partial<Record<TrafficDimension, string>>; zone?: string },
 ): TrafficEvent[] {
-  const out: TrafficEvent[] = [];
-  scan(events, query, (event) => out.push(event));
-  return out;
-}
-
-interface Bucket {
-  key: string;
-  label: string;
-  ups: number;
-  sold: number;
-  steps: number[];
-}
-
-function newBucket(key: string, label: string): Bucket {
-  return { key, label, ups: 0, sold: 0, steps: TRAFFIC_STEPS.map(() => 0) };
-}
-
-function count(bucket: Bucket, event: TrafficEvent): void {
-  bucket.ups++;
-  if (event.outcome === 'sold') bucket.sold++;
-  const steps = event.steps;
-  if (steps) for (let i = 0; i < steps.length; i++) {
-    const index = STEP_INDEX[steps[i]];
-    if (index !== undefined) bucket.steps[index]++;
-  }
-}
-
-function toRow(bucket: Bucket): TrafficRow {
-  return {
-    key: bucket.key,
-    label: bucket.label,
-    ups: bucket.ups,
-    sold: bucket.sold,
-    closingRatio: bucket.ups ? bucket.sold / bucket.ups : null,
-    steps: Object.fromEntries(TRAFFIC_STEPS.map((s, i) => [s, bucket.steps[i]])) as Record<TrafficStep, number>,
-  };
+  return filterTrafficIndex(buildTrafficIndex(events, query.zone ?? 'UTC'), query);
 }
 
 /**
- * One level of the store-traffic drill-down: ups, sold, closing ratio (sold / ups) and steps
- * reached, grouped by any dimension after the filters of the path so far. Time keys are
- * zone-local: month `YYYY-MM`, day `YYYY-MM-DD`, hour `00`..`23`, weekday `1`..`7` (ISO,
- * Monday = 1). Time rows are in time order, others most ups first. Only buckets with ups appear.
+ * One level of the store-traffic drill-down: ups, sold, closing ratio (sold / ups), be-back share
+ * and steps reached, grouped by any dimension after the filters of the path so far. Time keys are
+ * zone-local: `time` by `timeGrain` (month `YYYY-MM`, week `YYYY-Www`, day `YYYY-MM-DD`, hour
+ * `YYYY-MM-DDTHH:00±HH:MM`), `month` and `day` as the same grains, hour of day `00`..`23`,
+ * weekday `1`..`7` (ISO, Monday = 1). Time rows are in time order, hour and weekday rows in
+ * their order, others most ups first. Only buckets with ups appear.
+ * For many queries over the same events, build a {@link TrafficIndex} once and use
+ * {@link aggregateTrafficIndex}.
  * @param events All events.
- * @param query Range, `groupBy`, filters and zone (default UTC).
+ * @param query Range, `groupBy`, `timeGrain`, filters and zone (default UTC).
  * @returns The rows and the total.
  * @throws AdapterError kind `rejected` for an invalid range or zone.
  * @example aggregateTraffic(events, { from: '2026-03-01', to: '2026-03-31', groupBy: 'salesperson', filters: { upType: 'walk-in' } }).total.closingRatio
  */
 export function aggregateTraffic(events: readonly TrafficEvent[], query: TrafficQuery): TrafficAggregate {
-  const groupBy = query.groupBy;
-  const buckets = new Map<string, Bucket>();
-  const total = newBucket('total', 'All traffic');
-  scan(events, query, (event, local) => {
-    const key = dimensionKey(groupBy, event, local);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = newBucket(key, dimensionLabel(groupBy, key, event))));
-    count(bucket, event);
-    count(total, event);
-  });
-  const rows = [...buckets.values()].map(toRow);
-  if (TIME_DIMENSIONS.has(groupBy)) rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  else rows.sort((a, b) => b.ups - a.ups || a.label.localeCompare(b.label));
-  return { query, rows, total: toRow(total) };
+  return aggregateTrafficIndex(buildTrafficIndex(events, query.zone ?? 'UTC'), query);
 }
 
 /**
@@ -265,13 +755,5 @@ export function aggregateTraffic(events: readonly TrafficEvent[], query: Traffic
  * @example trafficHeatmap(events, { from: '2026-03-01', to: '2026-03-31', zone: 'America/Chicago' }).cells[10] // Monday 10:00
  */
 export function trafficHeatmap(events: readonly TrafficEvent[], query: Omit<TrafficQuery, 'groupBy'>): TrafficHeatmap {
-  const ups = new Array<number>(168).fill(0);
-  const sold = new Array<number>(168).fill(0);
-  scan(events, query, (event, local) => {
-    const cell = local.weekday * 24 + local.hour;
-    ups[cell]++;
-    if (event.outcome === 'sold') sold[cell]++;
-  });
-  const cells = ups.map((u, i) => ({ weekday: Math.floor(i / 24), hour: i % 24, ups: u, sold: sold[i] }));
-  return { cells, max: Math.max(0, ...ups) };
+  return trafficHeatmapIndex(buildTrafficIndex(events, query.zone ?? 'UTC'), query);
 }

@@ -1,59 +1,329 @@
 /**
- * Vehicles customers are waiting for, and matching a trade-in against them.
+ * Vehicles customers are waiting for ("Need Car Locate"): the needed-vehicles report grouped by
+ * make and model, its CSV, and matching a trade-in against the wants.
  */
-import type { TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
+import Papa from 'papaparse';
+import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
+import { decodeVin } from './vin.js';
+import type { VinDecoding } from './vin.js';
 
 /** Only customers with this status are looking for a vehicle. */
 export const WANT_STATUS = 'need-car-locate';
 
+const keys = new Map<string, string>();
+
 /**
- * Make, model and trim compare ignoring case, spaces and hyphens ("CR-V" = "cr v" = "CRV").
+ * Make, model, trim and colour compare ignoring case, spaces, hyphens and dots ("CR-V" = "cr v" = "CRV").
  * @param text The text to normalise.
  * @returns The comparison key.
  * @example vehicleKey(' CR-V '); // 'crv'
  */
 export function vehicleKey(text: string | null | undefined): string {
-  return (text ?? '').normalize('NFKC').toLowerCase().replace(/[\s\-_]+/g, '');
+  if (!text) return '';
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFKC').toLowerCase().replace(/[\s\-_.]+/g, '');
+    // The same few hundred makes, models and colours come back again and again; bound the memo anyway.
+    if (keys.size > 50_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
+
+/** Other names of a make → the make's key. */
+const MAKE_ALIASES: Record<string, string> = {
+  chevy: 'chevrolet',
+  chev: 'chevrolet',
+  vw: 'volkswagen',
+  volkswagon: 'volkswagen',
+  mercedes: 'mercedesbenz',
+  mb: 'mercedesbenz',
+  benz: 'mercedesbenz',
+  merc: 'mercedesbenz',
+  caddy: 'cadillac',
+  caddie: 'cadillac',
+  infinity: 'infiniti',
+  alfa: 'alfaromeo',
+  jag: 'jaguar',
+  landie: 'landrover',
+  minicooper: 'mini',
+  hyunday: 'hyundai',
+  mitsu: 'mitsubishi',
+  porshe: 'porsche',
+};
+
+/** How a make is written when several names were given for it. */
+const MAKE_NAMES: Record<string, string> = {
+  chevrolet: 'Chevrolet',
+  volkswagen: 'Volkswagen',
+  mercedesbenz: 'Mercedes-Benz',
+  cadillac: 'Cadillac',
+  infiniti: 'Infiniti',
+  alfaromeo: 'Alfa Romeo',
+  jaguar: 'Jaguar',
+  landrover: 'Land Rover',
+  mini: 'MINI',
+  hyundai: 'Hyundai',
+  mitsubishi: 'Mitsubishi',
+  porsche: 'Porsche',
+  bmw: 'BMW',
+  gmc: 'GMC',
+};
+
+/**
+ * The comparison key of a make: {@link vehicleKey} with common other names folded in
+ * ("Chevy" → Chevrolet, "VW" → Volkswagen, "Mercedes"/"MB" → Mercedes-Benz, "Caddy" → Cadillac).
+ * @example makeKey('Chevy') === makeKey('CHEVROLET'); // true
+ */
+export function makeKey(make: string | null | undefined): string {
+  const key = vehicleKey(make);
+  return MAKE_ALIASES[key] ?? key;
 }
 
 /**
- * Customers who want the vehicle being taken in on trade.
- *
- * A want matches when its customer's status is "need-car-locate", make and model match
- * ({@link vehicleKey}), the year is within the want's range, and the vehicle is within the
- * want's limits: mileage ≤ maxMileage and price ≤ maxPrice. A limit the vehicle's data cannot
- * be checked against (no mileage or price given) does not exclude the want but does not count as
- * met. Trim and colour never exclude: they count as met when equal ({@link vehicleKey}).
- * `criteriaSet` counts the optional criteria the want sets (trim, colour, max mileage, max price),
- * `criteriaMet` those the vehicle meets. Ranked by criteria met, then newest want first.
- * @param wants Every want.
- * @param vehicle The trade-in.
- * @returns The matches, best first.
- * @example
- * matchTradeIn(wants, { year: 2019, make: 'Honda', model: 'CR-V', mileage: 42000 });
- * // [{ want: {...}, criteriaMet: 2, criteriaSet: 3 }, ...]
+ * A make's display name: the usual spelling when the make is known under several names, else
+ * the text given, trimmed.
+ * @example makeName('vw'); // 'Volkswagen'
  */
-export function matchTradeIn(wants: readonly VehicleWant[], vehicle: TradeInVehicle): WantMatch[] {
-  const make = vehicleKey(vehicle.make);
-  const model = vehicleKey(vehicle.model);
-  const matches: WantMatch[] = [];
+export function makeName(make: string): string {
+  return MAKE_NAMES[makeKey(make)] ?? make.trim();
+}
+
+// ───────────────────────────── trade-in ─────────────────────────────
+
+/** A trade-in with what the VIN adds to what was typed. */
+export interface ResolvedTradeIn {
+  /** Model year, typed or from the VIN; null when neither tells. */
+  year: number | null;
+  yearSource: 'given' | 'vin' | null;
+  /** The makes it may be: the typed one, or the VIN's candidates (most likely first). */
+  makes: string[];
+  makeSource: 'given' | 'vin' | null;
+  /** The model as typed; a VIN does not tell it here. */
+  model: string | null;
+  /** What the VIN says, when one was given. */
+  vin: VinDecoding | null;
+}
+
+/**
+ * Fills a trade-in's year and make from its VIN where they were not typed. What was typed wins.
+ * @param vehicle The trade-in as entered.
+ * @returns Year and makes with where they came from, and the VIN's decoding.
+ * @example resolveTradeIn({ vin: '1HGCM82633A004352' }); // { year: 2003, yearSource: 'vin', makes: ['Honda'], ... }
+ */
+export function resolveTradeIn(vehicle: TradeInVehicle): ResolvedTradeIn {
+  const vin = vehicle.vin?.trim() ? decodeVin(vehicle.vin) : null;
+  const typedYear = typeof vehicle.year === 'number' && Number.isInteger(vehicle.year) ? vehicle.year : null;
+  const typedMake = vehicle.make?.trim() || null;
+  const year = typedYear ?? vin?.year ?? null;
+  const makes = typedMake ? [typedMake] : (vin?.makes ?? []);
+  return {
+    year,
+    yearSource: typedYear !== null ? 'given' : year !== null ? 'vin' : null,
+    makes,
+    makeSource: typedMake ? 'given' : makes.length ? 'vin' : null,
+    model: vehicle.model?.trim() || null,
+    vin,
+  };
+}
+
+interface WantIndex {
+  /** Length when built: a cheap guard against an array changed in place. */
+  length: number;
+  /** Make key → model key → wants. */
+  byMakeModel: Map<string, Map<string, VehicleWant[]>>;
+}
+
+const indexes = new WeakMap<readonly VehicleWant[], WantIndex>();
+
+function indexOf(wants: readonly VehicleWant[]): WantIndex {
+  const cached = indexes.get(wants);
+  if (cached && cached.length === wants.length) return cached;
+  // First by the raw spellings (two Map lookups per want, no string work), then the few hundred
+  // distinct spellings are folded into their keys.
+  const raw = new Map<string, Map<string, VehicleWant[]>>();
+  for (let i = 0; i < wants.length; i++) {
+    const want = wants[i]!;
+    if (want.customerStatus !== WANT_STATUS) continue;
+    let models = raw.get(want.make);
+    if (!models) raw.set(want.make, (models = new Map()));
+    const list = models.get(want.model);
+    if (list) list.push(want);
+    else models.set(want.model, [want]);
+  }
+  const byMakeModel = new Map<string, Map<string, VehicleWant[]>>();
+  for (const [make, models] of raw) {
+    const mk = makeKey(make);
+    let folded = byMakeModel.get(mk);
+    if (!folded) byMakeModel.set(mk, (folded = new Map()));
+    for (const [model, list] of models) {
+      const key = vehicleKey(model);
+      const into = folded.get(key);
+      if (into) for (const w of list) into.push(w);
+      else folded.set(key, list);
+    }
+  }
+  const index = { length: wants.length, byMakeModel };
+  indexes.set(wants, index);
+  return index;
+}
+
+function textOutcome(wanted: string, given: string): CriterionOutcome {
+  if (!wanted) return 'not-stated';
+  if (!given) return 'unknown';
+  return wanted === given ? 'met' : 'not-met';
+}
+
+/**
+ * Customers who want the vehicle being taken in on trade, best match first.
+ *
+ * Only wants of customers whose status is "need-car-locate" count. A want matches when the make
+ * matches ({@link makeKey}: case, spacing and common other names do not matter), the model
+ * matches ({@link vehicleKey}), the year is within the want's range, the mileage is at most the
+ * want's maximum and the price at most its maximum price. Trim and colour never exclude a want:
+ * they are met or not met. A criterion the want does not set is `not-stated`; one the vehicle's
+ * data cannot answer (no mileage, no model for a VIN-only trade-in, ...) is `unknown` and does
+ * not exclude. With only a VIN, the year and make come from it ({@link resolveTradeIn}); a
+ * vehicle whose make is neither typed nor decodable matches nothing.
+ *
+ * Ranked by criteria met, then newest want first. Wants are indexed by make and model once per
+ * array (kept while the array lives): treat a wants array as read-only and pass a new one after
+ * a change.
+ * @param vehicle The trade-in.
+ * @param wants Every want (any status; only "need-car-locate" ones count).
+ * @returns The matches, with how each criterion matched.
+ * @example
+ * matchTradeIn({ year: 2019, make: 'Honda', model: 'CR-V', mileage: 42000 }, wants);
+ * // [{ want, criteriaMet: 3, criteriaSet: 3, criteria: { model: 'met', year: 'met', trim: 'not-stated', ... } }, ...]
+ */
+export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWant[]): WantMatch[] {
+  const resolved = resolveTradeIn(vehicle);
+  if (!resolved.makes.length) return [];
+  const index = indexOf(wants);
+  const model = resolved.model ? vehicleKey(resolved.model) : '';
+  const makes = [...new Set(resolved.makes.map(makeKey))];
+  const year = resolved.year;
+  const trim = vehicleKey(vehicle.trim);
+  const color = vehicleKey(vehicle.color);
+  const mileage = typeof vehicle.mileage === 'number' && Number.isFinite(vehicle.mileage) ? vehicle.mileage : null;
+  const price = typeof vehicle.price === 'number' && Number.isFinite(vehicle.price) ? vehicle.price : null;
+
+  const ranked: { match: WantMatch; created: number }[] = [];
+  for (const make of makes) {
+    const models = index.byMakeModel.get(make);
+    if (!models) continue;
+    const groups = model ? [models.get(model) ?? []] : [...models.values()];
+    for (const candidates of groups) {
+      for (const w of candidates) {
+        if (year !== null && (year < w.yearFrom || year > w.yearTo)) continue;
+        if (w.maxMileage !== null && mileage !== null && mileage > w.maxMileage) continue;
+        if (w.maxPrice !== null && price !== null && price > w.maxPrice) continue;
+        const criteria: Record<TradeInCriterion, CriterionOutcome> = {
+          model: model ? 'met' : 'unknown',
+          year: year === null ? 'unknown' : 'met',
+          trim: textOutcome(vehicleKey(w.trim), trim),
+          color: textOutcome(vehicleKey(w.color), color),
+          mileage: w.maxMileage === null ? 'not-stated' : mileage === null ? 'unknown' : 'met',
+          price: w.maxPrice === null ? 'not-stated' : price === null ? 'unknown' : 'met',
+        };
+        let met = 0;
+        let set = 0;
+        for (const outcome of Object.values(criteria)) {
+          if (outcome !== 'not-stated') set++;
+          if (outcome === 'met') met++;
+        }
+        const created = Date.parse(w.createdAt);
+        ranked.push({ match: { want: w, criteriaMet: met, criteriaSet: set, criteria }, created: Number.isNaN(created) ? 0 : created });
+      }
+    }
+  }
+  ranked.sort(
+    (a, b) =>
+      b.match.criteriaMet - a.match.criteriaMet ||
+      b.created - a.created ||
+      (a.match.want.id < b.match.want.id ? -1 : a.match.want.id > b.match.want.id ? 1 : 0),
+  );
+  return ranked.map((r) => r.match);
+}
+
+// ───────────────────────────── needed-vehicles report ─────────────────────────────
+
+/** The wants for one make and model: what to look for at the auction, and for how many buyers. */
+export interface WantGroup {
+  /** Make and model keys, `make|model`. */
+  key: string;
+  make: string;
+  model: string;
+  /** Distinct customers waiting. */
+  buyers: number;
+  /** The wants, newest first. */
+  wants: VehicleWant[];
+}
+
+/**
+ * The needed-vehicles report: "need-car-locate" wants grouped by make and model (spelling, case
+ * and the make's other names do not split a group), most-wanted first, then by make and model.
+ * @param wants Wants of any status.
+ * @returns The groups.
+ * @example groupWants(wants)[0]; // { key: 'honda|crv', make: 'Honda', model: 'CR-V', buyers: 3, wants: [...] }
+ */
+export function groupWants(wants: readonly VehicleWant[]): WantGroup[] {
+  const groups = new Map<string, WantGroup & { customers: Set<string>; spellings: Map<string, number> }>();
   for (const want of wants) {
     if (want.customerStatus !== WANT_STATUS) continue;
-    if (vehicleKey(want.make) !== make || vehicleKey(want.model) !== model) continue;
-    if (vehicle.year < want.yearFrom || vehicle.year > want.yearTo) continue;
-    const mileage = vehicle.mileage ?? null;
-    const price = vehicle.price ?? null;
-    if (want.maxMileage !== null && mileage !== null && mileage > want.maxMileage) continue;
-    if (want.maxPrice !== null && price !== null && price > want.maxPrice) continue;
-    const checks: boolean[] = [];
-    if (want.trim) checks.push(vehicleKey(want.trim) === vehicleKey(vehicle.trim));
-    if (want.color) checks.push(vehicleKey(want.color) === vehicleKey(vehicle.color));
-    if (want.maxMileage !== null) checks.push(mileage !== null);
-    if (want.maxPrice !== null) checks.push(price !== null);
-    matches.push({ want, criteriaMet: checks.filter(Boolean).length, criteriaSet: checks.length });
+    const key = `${makeKey(want.make)}|${vehicleKey(want.model)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, make: makeName(want.make), model: '', buyers: 0, wants: [], customers: new Set(), spellings: new Map() };
+      groups.set(key, group);
+    }
+    group.wants.push(want);
+    group.customers.add(want.customerId);
+    const model = want.model.trim();
+    group.spellings.set(model, (group.spellings.get(model) ?? 0) + 1);
   }
-  return matches.sort(
-    (a, b) =>
-      b.criteriaMet - a.criteriaMet || b.want.createdAt.localeCompare(a.want.createdAt) || a.want.id.localeCompare(b.want.id),
+  return [...groups.values()]
+    .map(({ customers, spellings, ...group }) => ({
+      ...group,
+      // The model as most wants spell it (the first such on a tie).
+      model: [...spellings].reduce((best, next) => (next[1] > best[1] ? next : best))[0],
+      buyers: customers.size,
+      wants: group.wants.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1)),
+    }))
+    .sort((a, b) => b.buyers - a.buyers || a.make.localeCompare(b.make) || a.model.localeCompare(b.model));
+}
+
+/** Spreadsheet apps run a cell that starts like a formula; a leading apostrophe keeps it text. */
+function safeCell(value: string | null): string {
+  const cell = value ?? '';
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * The needed-vehicles report as CSV: one row per want, in report order, with the group's number
+ * of waiting buyers on each row. Prices in dollars. Text cells a spreadsheet would run as a
+ * formula start with `'`.
+ * @param groups From {@link groupWants}.
+ * @returns CSV text (RFC 4180, CRLF line breaks), ending with a line break.
+ * @example formatWantsCsv(groupWants(wants));
+ */
+export function formatWantsCsv(groups: readonly WantGroup[]): string {
+  const fields = ['Make', 'Model', 'Waiting buyers', 'Customer', 'Year from', 'Year to', 'Trim', 'Colour', 'Max mileage', 'Max price', 'Salesperson', 'Wanted since'];
+  const data = groups.flatMap((g) =>
+    g.wants.map((w) => [
+      safeCell(g.make),
+      safeCell(g.model),
+      String(g.buyers),
+      safeCell(w.customerName),
+      String(w.yearFrom),
+      String(w.yearTo),
+      safeCell(w.trim),
+      safeCell(w.color),
+      w.maxMileage === null ? '' : String(w.maxMileage),
+      w.maxPrice === null ? '' : (w.maxPrice / 100).toFixed(2),
+      safeCell(w.salespersonName),
+      w.createdAt.slice(0, 10),
+    ]),
   );
+  return `${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`;
 }

@@ -1,0 +1,516 @@
+/**
+ * Provider SMS logs in and out of the SMS history: a Twilio Console CSV export or Message resource
+ * JSON, Bandwidth message callbacks, and the history's own CSV export.
+ *
+ * Twilio's Console export names its columns `From, To, Body, Status, SentDate, ApiVersion,
+ * NumSegments, ErrorCode, AccountSid, Sid, Direction, Price, PriceUnit`; their order is not
+ * promised, so columns are found by header name. The Message resource (REST API, list pages
+ * `{ messages: [...] }`) has `sid, from, to, body, status, direction, num_segments, error_code,
+ * date_sent` (RFC 2822). Bandwidth posts callbacks as an array of events `{ type, time,
+ * description, to, errorCode?, message: { id, time, direction: 'in' | 'out', from, to[], text,
+ * segmentCount } }`.
+ *
+ * Parsing never throws and never drops a row silently: every row it cannot use is reported with
+ * its position (CSV: the physical line its record starts on; JSON: its index in the array;
+ * -1: the file as a whole).
+ */
+import Papa from 'papaparse';
+import { DateTime } from 'luxon';
+import type { IsoDateTime, SmsDirection, SmsMessage, SmsStatus } from '../model.js';
+import { classifySmsError } from './sms.js';
+
+/** A row that could not be imported. */
+export interface SmsImportIssue {
+  /** CSV: physical line (1-based) where the record starts; JSON: index in the array; -1: the whole file. */
+  line: number;
+  message: string;
+}
+
+/** What a parser found: the messages it could read and the rows it could not. */
+export interface SmsParseResult {
+  messages: SmsMessage[];
+  errors: SmsImportIssue[];
+}
+
+/** The file formats the import understands. */
+export const SMS_IMPORT_FORMATS = ['twilio-csv', 'twilio-json', 'bandwidth-json'] as const;
+export type SmsImportFormat = (typeof SMS_IMPORT_FORMATS)[number];
+
+const FILE = -1;
+const fileError = (message: string): SmsParseResult => ({ messages: [], errors: [{ line: FILE, message }] });
+
+// ───────────────────────────── shared field rules ─────────────────────────────
+
+const TWILIO_STATUS: Readonly<Record<string, SmsStatus>> = {
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'delivered',
+  partially_delivered: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  receiving: 'received',
+  received: 'received',
+};
+
+const TWILIO_DIRECTION: Readonly<Record<string, SmsDirection>> = {
+  inbound: 'inbound',
+  'outbound-api': 'outbound',
+  'outbound-reply': 'outbound',
+  'outbound-call': 'outbound',
+  outbound: 'outbound',
+};
+
+/** A value as trimmed text ('' for null, undefined, objects). */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** A provider error code, or null for none (Twilio writes an empty cell, null or 0). */
+function errorCodeOf(value: unknown): string | null {
+  const code = text(value);
+  return code === '' || code === '0' || code.toLowerCase() === 'null' ? null : code;
+}
+
+/**
+ * An instant in any form the providers write: ISO 8601 (with an offset, or UTC without one),
+ * RFC 2822 (`Mon, 16 Mar 2026 14:02:11 +0000`), `2026-03-16 14:02:11` (UTC).
+ */
+function instantOf(value: unknown): IsoDateTime | null {
+  const raw = text(value);
+  if (!raw) return null;
+  const options = { zone: 'UTC', setZone: true } as const;
+  const parsers = [
+    () => DateTime.fromISO(raw, options),
+    () => DateTime.fromRFC2822(raw, options),
+    () => DateTime.fromSQL(raw, options),
+    () => DateTime.fromHTTP(raw, options),
+  ];
+  for (const parse of parsers) {
+    const parsed = parse();
+    if (parsed.isValid) return parsed.toUTC().toISO() as IsoDateTime;
+  }
+  return null;
+}
+
+function segmentsOf(value: unknown): number | null {
+  const raw = text(value);
+  if (raw === '') return 1;
+  return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
+}
+
+/** Fields of a Twilio message, named by the Message resource; the CSV's columns map onto them. */
+interface TwilioFields {
+  sid: unknown;
+  from: unknown;
+  to: unknown;
+  body: unknown;
+  status: unknown;
+  direction: unknown;
+  num_segments: unknown;
+  error_code: unknown;
+  date_sent: unknown;
+  date_created?: unknown;
+}
+
+/** One Twilio message, or why it cannot be imported. */
+function twilioMessage(fields: TwilioFields): SmsMessage | string {
+  const id = text(fields.sid);
+  if (!id) return 'No message SID.';
+  const directionText = text(fields.direction).toLowerCase();
+  const direction = TWILIO_DIRECTION[directionText];
+  if (!direction) return `Unknown direction "${text(fields.direction)}" (expected inbound, outbound-api, outbound-reply or outbound-call).`;
+  const statusText = text(fields.status).toLowerCase();
+  if (statusText === 'canceled') return 'The message was canceled before it was sent; there is nothing to import.';
+  const status = TWILIO_STATUS[statusText];
+  if (!status) return `Unknown status "${text(fields.status)}".`;
+  const sentRaw = text(fields.date_sent) || text(fields.date_created);
+  const sentAt = instantOf(sentRaw);
+  if (!sentAt) return sentRaw ? `Invalid date "${sentRaw}".` : 'No date sent.';
+  const segments = segmentsOf(fields.num_segments);
+  if (segments === null) return `Invalid segment count "${text(fields.num_segments)}".`;
+  const from = text(fields.from);
+  const to = text(fields.to);
+  if (!from || !to) return 'The sender or the recipient number is missing.';
+  return {
+    id,
+    provider: 'twilio',
+    direction,
+    from,
+    to,
+    body: typeof fields.body === 'string' ? fields.body : '',
+    status,
+    errorCode: errorCodeOf(fields.error_code),
+    sentAt,
+    segments,
+    employeeId: null,
+    employeeName: null,
+    customerId: null,
+    customerName: null,
+  };
+}
+
+// ───────────────────────────── Twilio CSV ─────────────────────────────
+
+/** Column header (any case, spaces or underscores) → Message resource field. */
+const CSV_COLUMNS: Readonly<Record<string, keyof TwilioFields>> = {
+  sid: 'sid',
+  messagesid: 'sid',
+  from: 'from',
+  to: 'to',
+  body: 'body',
+  status: 'status',
+  direction: 'direction',
+  numsegments: 'num_segments',
+  segments: 'num_segments',
+  errorcode: 'error_code',
+  sentdate: 'date_sent',
+  datesent: 'date_sent',
+  datecreated: 'date_created',
+};
+const REQUIRED_COLUMNS: readonly [keyof TwilioFields, string][] = [
+  ['sid', 'Sid'],
+  ['from', 'From'],
+  ['to', 'To'],
+  ['status', 'Status'],
+  ['date_sent', 'SentDate'],
+  ['direction', 'Direction'],
+];
+
+const headerKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function parseTwilioCsv(source: string): SmsParseResult {
+  // One kind of line break, so papaparse cannot guess \r\n and then miss a bare \n further down.
+  const csv = source.replace(/\r\n?/g, '\n');
+  const messages: SmsMessage[] = [];
+  const errors: SmsImportIssue[] = [];
+  let columns: Map<keyof TwilioFields, number> | null = null;
+  let headerWidth = 0;
+  let start = 0; // offset where the current record starts
+  let line = 1; // its physical line
+  let fatal: string | null = null;
+
+  Papa.parse<string[]>(csv, {
+    delimiter: ',',
+    newline: '\n',
+    skipEmptyLines: false,
+    step: (row, parser) => {
+      const end = row.meta.cursor;
+      const recordLine = line;
+      for (let i = start; i < end; i++) if (csv.charCodeAt(i) === 10) line++;
+      start = end;
+      const cells = row.data;
+      if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
+      if (!columns) {
+        const found = new Map<keyof TwilioFields, number>();
+        cells.forEach((name, i) => {
+          const field = CSV_COLUMNS[headerKey(name)];
+          if (field && !found.has(field)) found.set(field, i);
+        });
+        columns = found;
+        const missing = REQUIRED_COLUMNS.filter(([field]) => !found.has(field)).map(([, name]) => name);
+        if (missing.length) {
+          fatal = `This is not a Twilio message log: the header on line ${recordLine} has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`;
+          parser.abort();
+        }
+        headerWidth = cells.length;
+        return;
+      }
+      if (row.errors.length) {
+        errors.push({ line: recordLine, message: `Unreadable CSV record: ${row.errors[0]!.message}.` });
+        return;
+      }
+      if (cells.length !== headerWidth) {
+        errors.push({ line: recordLine, message: `Expected ${headerWidth} fields, found ${cells.length}.` });
+        return;
+      }
+      const cell = (field: keyof TwilioFields) => {
+        const i = columns!.get(field);
+        return i === undefined ? undefined : cells[i];
+      };
+      const message = twilioMessage({
+        sid: cell('sid'),
+        from: cell('from'),
+        to: cell('to'),
+        body: cell('body'),
+        status: cell('status'),
+        direction: cell('direction'),
+        num_segments: cell('num_segments'),
+        error_code: cell('error_code'),
+        date_sent: cell('date_sent'),
+        date_created: cell('date_created'),
+      });
+      if (typeof message === 'string') errors.push({ line: recordLine, message });
+      else messages.push(message);
+    },
+  });
+  if (fatal) return fileError(fatal);
+  if (!columns) return fileError('The file is empty.');
+  return { messages, errors };
+}
+
+// ───────────────────────────── JSON ─────────────────────────────
+
+function parseJson(source: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(source) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseTwilioJson(value: unknown): SmsParseResult {
+  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.messages) ? value.messages : null;
+  if (!list) return fileError('This JSON is not a list of Twilio messages: expected an array or a page with "messages".');
+  const messages: SmsMessage[] = [];
+  const errors: SmsImportIssue[] = [];
+  list.forEach((item: unknown, index: number) => {
+    if (!isRecord(item)) {
+      errors.push({ line: index, message: 'Not a message object.' });
+      return;
+    }
+    const message = twilioMessage(item as unknown as TwilioFields);
+    if (typeof message === 'string') errors.push({ line: index, message });
+    else messages.push(message);
+  });
+  return { messages, errors };
+}
+
+/**
+ * Messages from a Twilio log: the Console's CSV export (columns found by header name, in any
+ * order; quoted bodies with commas and line breaks) or Message resource JSON (an array, or a list
+ * page `{ messages: [...] }`, `date_sent` in RFC 2822). Directions become `inbound`/`outbound`;
+ * statuses map to the history's (`accepted`/`scheduled`/`sending` → `queued`, `read` →
+ * `delivered`, `receiving` → `received`); `error_code` is kept as sent.
+ * @param source The file's text.
+ * @returns The messages read, and every row that could not be (with its line or index).
+ * @example parseTwilioMessages('Sid,From,To,Body,Status,SentDate,Direction\nSM1,+1312…').messages[0].direction // 'outbound'
+ */
+export function parseTwilioMessages(source: string): SmsParseResult {
+  const trimmed = typeof source === 'string' ? source.replace(/^\uFEFF/, '').trim() : '';
+  if (!trimmed) return fileError('The file is empty.');
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    const json = parseJson(trimmed);
+    if (!json.ok) return fileError(`The file is not valid JSON: ${json.error}`);
+    return parseTwilioJson(json.value);
+  }
+  return parseTwilioCsv(source.replace(/^\uFEFF/, ''));
+}
+
+// ───────────────────────────── Bandwidth ─────────────────────────────
+
+const BANDWIDTH_STATUS: Readonly<Record<string, SmsStatus>> = {
+  'message-sending': 'sent',
+  'message-delivered': 'delivered',
+  'message-failed': 'failed',
+  'message-received': 'received',
+};
+
+function bandwidthMessage(event: Record<string, unknown>): SmsMessage | string {
+  const type = text(event.type);
+  const status = BANDWIDTH_STATUS[type];
+  if (!status) return `Unknown event type "${type}" (expected message-delivered, message-failed, message-sending or message-received).`;
+  const message = event.message;
+  if (!isRecord(message)) return 'The event has no message.';
+  const id = text(message.id);
+  if (!id) return 'The message has no id.';
+  const directionText = text(message.direction).toLowerCase();
+  const direction: SmsDirection | undefined =
+    directionText === 'out' ? 'outbound' : directionText === 'in' ? 'inbound' : type === 'message-received' ? 'inbound' : undefined;
+  if (!direction) return `Unknown direction "${text(message.direction)}" (expected in or out).`;
+  const timeRaw = text(message.time) || text(event.time);
+  const sentAt = instantOf(timeRaw);
+  if (!sentAt) return timeRaw ? `Invalid time "${timeRaw}".` : 'The message has no time.';
+  const recipients = Array.isArray(message.to) ? message.to : [message.to];
+  const to = text(event.to) || text(recipients[0]);
+  const from = text(message.from);
+  if (!from || !to) return 'The sender or the recipient number is missing.';
+  const segments = segmentsOf(message.segmentCount);
+  if (segments === null) return `Invalid segment count "${text(message.segmentCount)}".`;
+  const errorCode = status === 'failed' ? errorCodeOf(event.errorCode) : null;
+  return {
+    id,
+    provider: 'bandwidth',
+    direction,
+    from,
+    to,
+    body: typeof message.text === 'string' ? message.text : '',
+    status,
+    errorCode,
+    sentAt,
+    segments,
+    employeeId: null,
+    employeeName: null,
+    customerId: null,
+    customerName: null,
+  };
+}
+
+/**
+ * Messages from Bandwidth message callbacks (`message-delivered`, `message-failed` with its
+ * `errorCode` and `description`, `message-sending`, `message-received`). Several events of one
+ * message give one message in the state of its latest event.
+ * @param json The callbacks: JSON text, or already parsed (an array of events, or one event).
+ * @returns The messages read, and every event that could not be (with its index).
+ * @example parseBandwidthEvents('[{"type":"message-failed","errorCode":4720,…}]').messages[0].errorCode // '4720'
+ */
+export function parseBandwidthEvents(json: unknown): SmsParseResult {
+  let value = json;
+  if (typeof json === 'string') {
+    const trimmed = json.replace(/^\uFEFF/, '').trim();
+    if (!trimmed) return fileError('The file is empty.');
+    const parsed = parseJson(trimmed);
+    if (!parsed.ok) return fileError(`The file is not valid JSON: ${parsed.error}`);
+    value = parsed.value;
+  }
+  const events = Array.isArray(value) ? value : isRecord(value) ? [value] : null;
+  if (!events) return fileError('This JSON is not a list of Bandwidth message events.');
+  const latest = new Map<string, { message: SmsMessage; at: number }>();
+  const errors: SmsImportIssue[] = [];
+  events.forEach((event: unknown, index: number) => {
+    if (!isRecord(event)) {
+      errors.push({ line: index, message: 'Not an event object.' });
+      return;
+    }
+    const message = bandwidthMessage(event);
+    if (typeof message === 'string') {
+      errors.push({ line: index, message });
+      return;
+    }
+    const at = Date.parse(instantOf(event.time) ?? message.sentAt);
+    const seen = latest.get(message.id);
+    // Delivery receipts carry no text: whichever event has it lends it to the latest state.
+    if (!seen) latest.set(message.id, { message, at });
+    else if (at >= seen.at) latest.set(message.id, { message: { ...message, body: message.body || seen.message.body }, at });
+    else if (!seen.message.body) seen.message = { ...seen.message, body: message.body };
+  });
+  return { messages: [...latest.values()].map((m) => m.message), errors };
+}
+
+// ───────────────────────────── any supported file ─────────────────────────────
+
+/**
+ * Which provider log a file is, from its content.
+ * @param source The file's text.
+ * @returns The format, or null when it is none of them (or empty, or broken JSON).
+ * @example detectSmsFormat('[{"type":"message-delivered","message":{…}}]') // 'bandwidth-json'
+ */
+export function detectSmsFormat(source: string): SmsImportFormat | null {
+  const trimmed = typeof source === 'string' ? source.replace(/^\uFEFF/, '').trim() : '';
+  if (!trimmed) return null;
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    const json = parseJson(trimmed);
+    if (!json.ok) return null;
+    const value = json.value;
+    const list: unknown[] = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.messages) ? value.messages : isRecord(value) ? [value] : [];
+    const first = list.find(isRecord);
+    if (!first) return isRecord(value) && Array.isArray(value.messages) ? 'twilio-json' : null;
+    if (typeof first.type === 'string' && first.type.startsWith('message-') && 'message' in first) return 'bandwidth-json';
+    if ('sid' in first || 'date_sent' in first || 'num_segments' in first) return 'twilio-json';
+    return null;
+  }
+  const header = trimmed.slice(0, trimmed.search(/\r?\n|$/));
+  const keys = new Set(header.split(',').map((h) => headerKey(h.replace(/"/g, ''))));
+  return keys.has('sid') && (keys.has('sentdate') || keys.has('datesent')) ? 'twilio-csv' : null;
+}
+
+/**
+ * Reads any supported provider log.
+ * @param source The file's text.
+ * @returns The detected format (null when unknown) and what the matching parser found.
+ * @example parseSmsImport(await file.text()).format // 'twilio-csv'
+ */
+export function parseSmsImport(source: string): SmsParseResult & { format: SmsImportFormat | null } {
+  const format = detectSmsFormat(source);
+  if (format === 'bandwidth-json') return { format, ...parseBandwidthEvents(source) };
+  if (format) return { format, ...parseTwilioMessages(source) };
+  const empty = typeof source !== 'string' || !source.replace(/^\uFEFF/, '').trim();
+  const trimmed = empty ? '' : source.trim();
+  if (!empty && (trimmed.startsWith('[') || trimmed.startsWith('{'))) {
+    const json = parseJson(trimmed);
+    if (!json.ok) return { format, ...fileError(`The file is not valid JSON: ${json.error}`) };
+  }
+  return {
+    format,
+    ...fileError(
+      empty
+        ? 'The file is empty.'
+        : 'This file is not a Twilio message log (CSV export or Message JSON) nor Bandwidth message events.',
+    ),
+  };
+}
+
+// ───────────────────────────── export ─────────────────────────────
+
+export interface SmsCsvOptions {
+  /** IANA zone the time column is written in (the dealer's). */
+  zone: string;
+  /** Start with the header row (the first chunk of a streamed export). Default true. */
+  header?: boolean;
+}
+
+/** Spreadsheet apps run a cell that starts like a formula; a leading apostrophe keeps it text. */
+function safeCell(value: string | null): string {
+  const cell = value ?? '';
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * The SMS history's CSV export: one row per message, times in the dealer's zone, the error's
+ * title next to its code. Text cells that a spreadsheet would run as a formula start with `'`.
+ * Every chunk ends with a line break, so chunks of a streamed export can be concatenated.
+ * @param messages The messages of this chunk.
+ * @param options Zone of the time column; whether to start with the header row.
+ * @returns CSV text (RFC 4180, CRLF line breaks).
+ * @example formatSmsCsv(page.items, { zone: 'America/Chicago', header: first })
+ */
+export function formatSmsCsv(messages: readonly SmsMessage[], options: SmsCsvOptions): string {
+  const zone = options.zone || 'UTC';
+  const fields = [
+    `Time (${zone})`,
+    'Direction',
+    'Customer',
+    'Customer phone',
+    'Employee',
+    'Body',
+    'Status',
+    'Error code',
+    'Error',
+    'Segments',
+    'Provider',
+    'From',
+    'To',
+    'Message id',
+  ];
+  const data = messages.map((m) => {
+    const time = DateTime.fromISO(m.sentAt, { zone: 'UTC' }).setZone(zone);
+    const error = m.errorCode ? classifySmsError(m.provider, m.errorCode).title : '';
+    return [
+      time.isValid ? time.toFormat('yyyy-MM-dd HH:mm:ss') : m.sentAt,
+      m.direction,
+      safeCell(m.customerName),
+      m.direction === 'inbound' ? m.from : m.to,
+      safeCell(m.employeeName),
+      safeCell(m.body),
+      m.status,
+      m.errorCode ?? '',
+      error,
+      String(m.segments),
+      m.provider,
+      m.from,
+      m.to,
+      m.id,
+    ];
+  });
+  if (options.header === false && data.length === 0) return '';
+  const csv = Papa.unparse({ fields, data }, { header: options.header !== false, newline: '\r\n', quotes: false });
+  return csv ? `${csv}\r\n` : '';
+}

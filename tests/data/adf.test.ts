@@ -1,0 +1,166 @@
+import { expect } from '@open-wc/testing';
+import { adfDisplayName, adfLeadToLead, parseAdf } from '../../src/data/logic/adf.js';
+import { evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
+
+const ONE = `<?xml version="1.0" encoding="UTF-8"?>
+<?adf version="1.0"?>
+<adf>
+  <prospect status="new">
+    <id sequence="1" source="Honda.com">HX-000123</id>
+    <requestdate>2026-03-02T10:15:00-06:00</requestdate>
+    <vehicle interest="buy" status="new">
+      <id>v1</id>
+      <year>2026</year>
+      <make>Honda</make>
+      <model>CR-V</model>
+      <vin>7FARS6H89TE000123</vin>
+      <stock>H01234</stock>
+      <trim>EX-L</trim>
+      <price type="quote" currency="USD">36500</price>
+    </vehicle>
+    <vehicle interest="trade-in" status="used">
+      <year>2015</year>
+      <make>Ford</make>
+      <model>Focus</model>
+    </vehicle>
+    <customer>
+      <contact primarycontact="1">
+        <name part="first">Ana</name>
+        <name part="middle">María</name>
+        <name part="last">Ruiz &amp; Ortega</name>
+        <email>ana@example.com</email>
+        <phone type="voice" time="evening">+1 512 555 0100</phone>
+        <phone type="cellphone">512-555-0101</phone>
+        <address><street line="1">1 Main St</street><city>Austin</city><regioncode>TX</regioncode><postalcode>07001</postalcode></address>
+      </contact>
+      <comments>Is it still available?</comments>
+    </customer>
+    <vendor>
+      <id source="dealer">D-77</id>
+      <vendorname>Prairie Honda</vendorname>
+      <contact primarycontact="1"><name part="full">Fred Jones</name><email>fred@prairie.example</email></contact>
+    </vendor>
+    <provider>
+      <name part="full">Honda.com</name>
+      <service>New-vehicle leads</service>
+      <url>https://www.honda.example</url>
+      <email>leads@honda.example</email>
+      <phone>800-555-0199</phone>
+    </provider>
+  </prospect>
+</adf>`;
+
+describe('parseAdf', () => {
+  it('reads one prospect: request date, vehicles, customer name parts, email, phones, vendor and provider', () => {
+    const { leads, errors } = parseAdf(ONE);
+    expect(errors).to.deep.equal([]);
+    expect(leads).to.have.length(1);
+    const lead = leads[0]!;
+    expect(lead.requestDate).to.equal('2026-03-02T16:15:00.000Z');
+    expect(lead.ids).to.deep.equal([{ source: 'Honda.com', value: 'HX-000123' }]);
+    expect(lead.vehicles).to.deep.equal([
+      { interest: 'buy', status: 'new', year: 2026, make: 'Honda', model: 'CR-V', trim: 'EX-L', vin: '7FARS6H89TE000123', stock: 'H01234' },
+      { interest: 'trade-in', status: 'used', year: 2015, make: 'Ford', model: 'Focus', trim: null, vin: null, stock: null },
+    ]);
+    expect(lead.customer).to.deep.equal({
+      name: { first: 'Ana', middle: 'María', last: 'Ruiz & Ortega', suffix: null, full: null },
+      email: 'ana@example.com',
+      phones: [
+        { number: '+1 512 555 0100', type: 'voice', time: 'evening' },
+        { number: '512-555-0101', type: 'cellphone', time: null },
+      ],
+      comments: 'Is it still available?',
+    });
+    expect(lead.vendor).to.deep.equal({
+      name: 'Prairie Honda',
+      contact: { name: { first: null, middle: null, last: null, suffix: null, full: 'Fred Jones' }, email: 'fred@prairie.example', phones: [] },
+    });
+    expect(lead.provider).to.deep.equal({
+      name: 'Honda.com', service: 'New-vehicle leads', url: 'https://www.honda.example', email: 'leads@honda.example', phone: '800-555-0199',
+    });
+  });
+
+  it('reads many prospects, with optional parts missing, and reports the ones it cannot read', () => {
+    const xml = `<adf>
+      <prospect><requestdate>2026-03-02T09:00:00Z</requestdate><customer><contact><name>Bo Li</name></contact></customer></prospect>
+      <prospect><requestdate>2026-03-02 08:30:00</requestdate><vehicle><make>Kia</make><year>next</year></vehicle></prospect>
+      <prospect><customer><contact><name part="first">No</name></contact></customer></prospect>
+      <prospect><requestdate>yesterday</requestdate></prospect>
+      <prospect><requestdate>2026-03-03T08:00:00-0500</requestdate></prospect>
+    </adf>`;
+    const { leads, errors } = parseAdf(xml, { zone: 'America/Chicago' });
+    expect(leads.map((l) => l.requestDate)).to.deep.equal(['2026-03-02T09:00:00.000Z', '2026-03-02T14:30:00.000Z', '2026-03-03T13:00:00.000Z']);
+    expect(leads[0]!.customer.name.full).to.equal('Bo Li');
+    expect([leads[0]!.vehicles, leads[0]!.vendor, leads[0]!.provider, leads[0]!.customer.email]).to.deep.equal([[], null, null, null]);
+    // Defaults of the ADF spec: interest buy, status new; a year that is not a number is unknown.
+    expect(leads[1]!.vehicles).to.deep.equal([{ interest: 'buy', status: 'new', year: null, make: 'Kia', model: null, trim: null, vin: null, stock: null }]);
+    expect(leads[1]!.customer).to.deep.equal({ name: { first: null, middle: null, last: null, suffix: null, full: null }, email: null, phones: [], comments: null });
+    expect(errors).to.deep.equal([
+      { prospect: 3, message: 'Prospect 3: it has no <requestdate>.' },
+      { prospect: 4, message: 'Prospect 4: <requestdate> "yesterday" is not a date and time (expected ISO 8601, e.g. 2026-03-02T10:15:00-06:00).' },
+    ]);
+  });
+
+  it('names what is wrong with a malformed or foreign document, without throwing', () => {
+    const only = (xml: string) => {
+      const result = parseAdf(xml);
+      expect(result.leads).to.deep.equal([]);
+      expect(result.errors).to.have.length(1);
+      expect(result.errors[0]!.prospect).to.equal(null);
+      return result.errors[0]!.message;
+    };
+    expect(only('<adf><prospect><requestdate>2026-03-02T09:00:00Z</requestdate></adf>')).to.equal(
+      "The ADF document is not well-formed XML (line 1, column 63): Expected closing tag 'prospect' (opened in line 1, col 6) instead of closing tag 'adf'.",
+    );
+    expect(only('<adf><prospect>')).to.match(/^The ADF document is not well-formed XML \(line 1, column \d+\): /);
+    expect(only('just text')).to.match(/^The ADF document is not well-formed XML/);
+    expect(only('<lead><name>x</name></lead>')).to.equal('Not an ADF document: the root element is <lead>, expected <adf>.');
+    expect(only('<adf></adf>')).to.equal('The ADF document has no <prospect>.');
+    expect(only('   ')).to.equal('The ADF document is empty.');
+    expect(parseAdf(ONE, { zone: 'Mars/Base' }).errors[0]!.message).to.contain('Mars/Base');
+  });
+
+  it('keeps markup in values as text', () => {
+    const xml = `<adf><prospect><requestdate>2026-03-02T09:00:00Z</requestdate>
+      <customer><contact><name part="full">&lt;img src=x onerror=alert(1)&gt;</name></contact><comments><![CDATA[<script>alert(1)</script>]]></comments></customer>
+    </prospect></adf>`;
+    const [lead] = parseAdf(xml).leads;
+    expect(lead!.customer.name.full).to.equal('<img src=x onerror=alert(1)>');
+    expect(lead!.customer.comments).to.equal('<script>alert(1)</script>');
+  });
+
+  it('turns an ADF lead into a Forecourt lead the clock can run on', () => {
+    const adf = parseAdf(ONE).leads[0]!;
+    const lead = adfLeadToLead(adf, 'lead-adf-1');
+    expect(lead).to.deep.equal({
+      id: 'lead-adf-1',
+      receivedAt: '2026-03-02T16:15:00.000Z',
+      make: 'Honda',
+      model: 'CR-V',
+      year: 2026,
+      provider: 'Honda.com',
+      customerName: 'Ana María Ruiz & Ortega',
+      email: 'ana@example.com',
+      phone: '+1 512 555 0100',
+      salespersonId: null,
+      salespersonName: null,
+      activities: [],
+    });
+    const dealer = { zone: 'America/Chicago', hours: { mon: [['09:00', '18:00']] as [string, string][] } };
+    // Mon 10:15 CST + Honda's 2 business hours = 12:15 CST.
+    expect(evaluateLead(lead, [], ruleForMake(lead.make)!, dealer, '2026-03-02T17:00:00.000Z').dueAt).to.equal('2026-03-02T18:15:00.000Z');
+    expect(adfDisplayName({ first: null, middle: null, last: null, suffix: null, full: null })).to.equal(null);
+  });
+
+  it('reads every prospect of the demo ADF file', async () => {
+    const { leads, errors } = parseAdf(await (await fetch('/demo/data/leads.adf.xml')).text(), { zone: 'America/Chicago' });
+    expect(errors).to.deep.equal([]);
+    const imported = leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`));
+    expect(imported.map((l) => [l.make, l.model, l.customerName, l.provider])).to.deep.equal([
+      ['Toyota', 'RAV4', 'Renée Okafor', 'Toyota.com'],
+      ['Chevrolet', 'Silverado 1500', 'Marcus <b>Webb</b>', 'Cars.com'],
+      ['Volkswagen', 'Atlas', 'Hana Sato', 'VW.com'],
+    ]);
+    expect(imported[0]!.receivedAt).to.equal('2026-11-23T14:12:00.000Z');
+  });
+});

@@ -1,0 +1,175 @@
+import { expect } from '@open-wc/testing';
+import type { Customer, DeletedRecord } from '../../src/data/model.js';
+import {
+  buildRestoreRequest,
+  filterDeletedRecords,
+  matchesDeletedSearch,
+  restoreRecords,
+  suggestedRestoreFields,
+  survivorValues,
+} from '../../src/data/logic/deleted.js';
+
+const now = new Date('2026-11-23T15:00:00.000Z');
+
+const ana: Customer = {
+  id: 'c1',
+  firstName: 'Ana',
+  lastName: 'López',
+  phone: '+15125550001',
+  email: null,
+  sourceId: 'g',
+  status: 'active',
+  firstVisit: '2024-05-01',
+  version: 4,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const record = (over: Partial<DeletedRecord>): DeletedRecord => ({
+  id: 'del-1',
+  kind: 'customer',
+  customerId: 'c9',
+  customerName: 'José Muñoz',
+  deletedAt: '2026-10-02T16:00:00.000Z',
+  deletedBy: 'Dana Ruiz',
+  reason: 'manual',
+  mergedIntoId: null,
+  mergedIntoName: null,
+  fields: { firstName: 'José', lastName: 'Muñoz', phone: '+15125550009', email: 'jose@example.com' },
+  restoredAt: null,
+  restoredBy: null,
+  version: 1,
+  ...over,
+});
+
+const leftover = (over: Partial<DeletedRecord> = {}) =>
+  record({
+    id: 'del-2',
+    kind: 'merge-leftover',
+    customerId: 'c1',
+    customerName: 'Ana López',
+    reason: 'merge',
+    mergedIntoId: 'c1',
+    mergedIntoName: 'Ana López',
+    fields: { phone: '+15125550077', email: 'ana@example.com' },
+    ...over,
+  });
+
+describe('matchesDeletedSearch', () => {
+  const r = record({});
+  const cases: [string, boolean][] = [
+    ['', true],
+    ['   ', true],
+    ['josé', true],
+    ['MUÑOZ', true],
+    ['jose@example', true],
+    ['(512) 555-0009', true],
+    ['512.555.0009', true],
+    ['5550009', true],
+    ['+1 512 555 0009', true],
+    ['555-0001', false],
+    ['12', false], // too few digits to mean a phone
+    ['ana', false],
+    ['Dana', false], // who deleted it is not the customer
+  ];
+  for (const [text, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${expected}`, () => {
+      expect(matchesDeletedSearch(r, text)).to.equal(expected);
+    });
+  }
+
+  it('finds a merge leftover by the survivor name', () => {
+    expect(matchesDeletedSearch(leftover({ customerName: 'A. Lopez' }), 'ana lópez')).to.equal(true);
+  });
+});
+
+describe('filterDeletedRecords', () => {
+  const zone = 'America/Chicago';
+  const records = [
+    // 23:30 on Oct 31 in Chicago (CDT, UTC-5), already Nov 1 in UTC
+    record({ id: 'late-oct', deletedAt: '2026-11-01T04:30:00.000Z' }),
+    record({ id: 'nov-1', deletedAt: '2026-11-01T05:30:00.000Z' }),
+    record({ id: 'nov-30', deletedAt: '2026-11-30T20:00:00.000Z', reason: 'auto-merge' }),
+    record({ id: 'dec-1', deletedAt: '2026-12-01T06:30:00.000Z' }), // 00:30 on Dec 1 (CST, UTC-6)
+    record({ id: 'restored', deletedAt: '2026-11-10T15:00:00.000Z', restoredAt: '2026-11-11T10:00:00.000Z' }),
+    record({ id: 'a-same', deletedAt: '2026-11-10T15:00:00.000Z', customerName: 'Bo Smith', fields: { phone: '+13125550100' } }),
+  ];
+  const ids = (list: DeletedRecord[]) => list.map((r) => r.id);
+
+  it("takes the range as days in the dealer's zone, newest first, restored ones left out", () => {
+    expect(ids(filterDeletedRecords(records, { from: '2026-11-01', to: '2026-11-30' }, zone))).to.deep.equal(['nov-30', 'a-same', 'nov-1']);
+  });
+
+  it('includes restored records, filters by reason and search', () => {
+    expect(ids(filterDeletedRecords(records, { from: '2026-11-01', to: '2026-11-30', includeRestored: true }, zone))).to.deep.equal([
+      'nov-30',
+      'a-same',
+      'restored',
+      'nov-1',
+    ]);
+    expect(ids(filterDeletedRecords(records, { from: '2026-10-01', to: '2026-12-31', reason: 'auto-merge' }, zone))).to.deep.equal(['nov-30']);
+    expect(ids(filterDeletedRecords(records, { from: '2026-10-01', to: '2026-12-31', search: '312 555' }, zone))).to.deep.equal(['a-same']);
+  });
+
+  it('refuses a reversed range', () => {
+    expect(() => filterDeletedRecords(records, { from: '2026-12-01', to: '2026-11-01' }, zone)).to.throw('Invalid date range');
+  });
+});
+
+describe('survivorValues and suggestedRestoreFields', () => {
+  it("gives the survivor's current values of the leftover's fields", () => {
+    const people = new Map([[ana.id, ana]]);
+    expect(survivorValues(leftover(), people)).to.deep.equal({ phone: '+15125550001', email: '' });
+    expect(survivorValues(leftover({ mergedIntoId: 'gone' }), people)).to.equal(null);
+    expect(survivorValues(record({}), people)).to.equal(undefined);
+  });
+
+  it('suggests only fields that overwrite nothing the survivor has', () => {
+    expect(suggestedRestoreFields(leftover({ mergedIntoCurrent: { phone: '+15125550001', email: '' } }))).to.deep.equal(['email']);
+    expect(suggestedRestoreFields(leftover({ mergedIntoCurrent: { phone: '+15125550077', email: 'x@y.z' } }))).to.deep.equal(['phone']);
+    expect(suggestedRestoreFields(leftover({ fields: { fax: '1', email: 'a@b.c' } }))).to.deep.equal(['email']);
+  });
+});
+
+describe('buildRestoreRequest', () => {
+  it('puts whole customers first and leaves out leftovers with nothing chosen', () => {
+    const l1 = leftover();
+    const l2 = leftover({ id: 'del-3' });
+    const c = record({});
+    expect(buildRestoreRequest([l1, c, l2], { 'del-2': ['email', 'email', 'nope'], 'del-3': [] })).to.deep.equal({
+      ids: ['del-1', 'del-2'],
+      fields: { 'del-2': ['email'] },
+    });
+    expect(buildRestoreRequest([c], {})).to.deep.equal({ ids: ['del-1'] });
+    expect(buildRestoreRequest([l2], {})).to.equal(null);
+  });
+});
+
+describe('restoreRecords: who, and order', () => {
+  it('stamps who restored, and reports it to a later restore of the same record', () => {
+    const first = restoreRecords([record({})], [ana], { ids: ['del-1'] }, now, 'Dana Ruiz');
+    expect(first.deleted[0]).to.include({ restoredBy: 'Dana Ruiz', restoredAt: '2026-11-23T15:00:00.000Z' });
+    const second = restoreRecords(first.deleted, first.customers, { ids: ['del-1'] }, now, 'Mike Chen');
+    expect(second.result.failed).to.deep.equal([
+      {
+        id: 'del-1',
+        code: 'already-restored',
+        reason: 'José Muñoz was already restored by Dana Ruiz on 2026-11-23.',
+        restoredAt: '2026-11-23T15:00:00.000Z',
+        restoredBy: 'Dana Ruiz',
+      },
+    ]);
+  });
+
+  it('restores a customer before a leftover that belongs on it, reporting in request order', () => {
+    const bo = record({ id: 'del-bo', customerId: 'c7', customerName: 'Bo Smith', fields: { firstName: 'Bo', lastName: 'Smith' } });
+    const onBo = leftover({ id: 'del-onbo', mergedIntoId: 'c7', mergedIntoName: 'Bo Smith', fields: { email: 'bo@example.com' } });
+    const out = restoreRecords([bo, onBo], [ana], { ids: ['del-onbo', 'del-bo'] }, now);
+    expect(out.result).to.deep.equal({ restored: ['del-onbo', 'del-bo'], failed: [] });
+    expect(out.customers.find((c) => c.id === 'c7')).to.include({ firstName: 'Bo', email: 'bo@example.com' });
+  });
+
+  it('fails a whole customer that already exists', () => {
+    const out = restoreRecords([record({ customerId: 'c1' })], [ana], { ids: ['del-1'] }, now);
+    expect(out.result.failed.map((f) => f.code)).to.deep.equal(['exists']);
+  });
+});
