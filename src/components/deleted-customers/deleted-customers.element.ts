@@ -1,0 +1,707 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { DateTime, IANAZone } from 'luxon';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { OutboxEntry } from '../../data/cache/outbox.js';
+import { isAdapterError } from '../../data/errors.js';
+import { buildRestoreRequest, isRestorableField, suggestedRestoreFields } from '../../data/logic/deleted.js';
+import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
+import { rangeProblem } from '../../data/logic/time.js';
+import type { RangeProblem } from '../../data/logic/time.js';
+import type { DeletedRecord, RestoreRequest, RestoreResult } from '../../data/model.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { FcElement } from '../shared/fc-element.js';
+import { formatCount, getLocale } from '../shared/messages.js';
+import { describeError, emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE, FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
+import { t } from './deleted-customers.messages.js';
+import { styles } from './deleted-customers.styles.js';
+import {
+  fieldLabel,
+  fieldValue,
+  formatInstant,
+  formatRange,
+  makeFormats,
+  removedView,
+  statusView,
+  whoView,
+  whyText,
+} from './deleted-customers.view.js';
+import type { Formats, RowStatus } from './deleted-customers.view.js';
+
+const SEARCH_DEBOUNCE_MS = 300;
+/** Days the report covers by default, ending today. */
+const DEFAULT_DAYS = 30;
+/** Whole customers named in the confirmation before "and N more". */
+const DIALOG_NAMES = 8;
+
+const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
+  from: 'rangeFrom',
+  to: 'rangeTo',
+  reversed: 'rangeReversed',
+};
+
+const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+interface Query {
+  from: string;
+  to: string;
+  search: string;
+}
+
+/** The records read for one query, kept on screen while they are read again. */
+interface ListData {
+  adapter: ForecourtAdapter;
+  key: string;
+  items: DeletedRecord[];
+  total: number;
+  next: string | null;
+}
+
+/** A restore this page made and has not heard the end of, or its outcome per record. */
+type LocalOutcome = (RowStatus & { state: 'restored' | 'already' | 'failed' }) | { state: 'pending'; key: string };
+
+/** The confirmation being shown: the records, and per merge leftover the fields checked. */
+interface Confirming {
+  records: DeletedRecord[];
+  chosen: Record<string, Set<string>>;
+  nothing: boolean;
+}
+
+const restoreArgs = (entry: OutboxEntry): RestoreRequest | null => {
+  const args = entry.args as Partial<RestoreRequest> | undefined;
+  return entry.method === 'restore' && args && Array.isArray(args.ids) ? (args as RestoreRequest) : null;
+};
+
+/** "Already restored" details from a 409's body: `{ restoredAt, restoredBy }` or `{ current: DeletedRecord }`. */
+const alreadyFrom = (body: unknown): { at: string | null; by: string | null } => {
+  const b = (body ?? {}) as { restoredAt?: unknown; restoredBy?: unknown; current?: { restoredAt?: unknown; restoredBy?: unknown } };
+  const src = typeof b.restoredAt === 'string' ? b : (b.current ?? {});
+  return {
+    at: typeof src.restoredAt === 'string' ? src.restoredAt : null,
+    by: typeof src.restoredBy === 'string' ? src.restoredBy : null,
+  };
+};
+
+/**
+ * Deleted customers report with restore. Choose a date range and Compile: the records deleted in
+ * it (whole customers deleted by hand or by an automatic merge, and the fields a merge did not
+ * keep) are listed a page at a time with who, when (in the dealer's zone), by whom, why, into whom
+ * they were merged and what was removed. Check records (all shown, Shift+click or Shift+Space for
+ * a range), then "Restore checked customers": a confirmation says how many, and for each merge
+ * leftover lets the user choose which fields go back onto the surviving customer (its current
+ * value beside each). Restores go through the adapter (with the offline cache, its outbox: a
+ * restore made offline is kept and sent when the server is back); each row says whether it is
+ * restoring, restored, already restored elsewhere, or failed and why.
+ *
+ * @customElement fc-deleted-customers
+ * @fires fc-deleted-range-change - The user compiled a date range. detail: {from, to}
+ * @fires fc-request-restore - The user confirmed a restore (cancelable: cancelling stops it). detail: {request}
+ * @fires fc-restore-complete - The server answered a restore made here. detail: {request, result}
+ * @csspart range - The date range form.
+ * @csspart search - The search field.
+ * @csspart toolbar - The checked count and the restore button.
+ * @csspart restore-button - "Restore checked customers".
+ * @csspart table - The records table.
+ * @csspart status - A row's restore state (with `pending`, `restored`, `already`, `failed`).
+ * @csspart more - "Show more" and its state.
+ * @csspart dialog - The restore confirmation.
+ * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
+ * @csspart retry-button - Retry in the error states.
+ * @cssproperty --fc-deleted-customers-restored-color - "Restored" text.
+ * @cssproperty --fc-deleted-customers-pending-color - "Restoring…" text.
+ * @cssproperty --fc-deleted-customers-error-color - "Not restored" text.
+ * @cssproperty --fc-deleted-customers-checked-background - Background of a checked row.
+ */
+export class FcDeletedCustomers extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** First day of the report, ISO date; empty for 30 days before `to`. Compile sets it. */
+  @property() from = '';
+
+  /** Last day of the report, ISO date; empty for today. Compile sets it. */
+  @property() to = '';
+
+  /** IANA zone of the dealer, for the days of the range and the times shown; empty for the adapter's dealer (else the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** Records per page ("Show more" loads the next). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  @state() private search = '';
+  @state() private rangeError = '';
+  @state() private confirming: Confirming | null = null;
+  @state() private more: { loading: boolean; error: unknown } = { loading: false, error: null };
+  @state() private announcement = '';
+
+  #list: ListData | null = null;
+  /** Rows to read again on a refresh, so a re-read keeps what was paged in. */
+  #keep = 0;
+  #moreController: AbortController | null = null;
+  readonly #selected = new Map<string, DeletedRecord>();
+  /** The last row checked or unchecked one at a time: the other end of a Shift range. */
+  #anchor: string | null = null;
+  /** Shift was down when Space went down on a row's box (the click that follows may not carry it). */
+  #shiftSpace = false;
+  readonly #outcomes = new Map<string, LocalOutcome>();
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #formats: Formats | null = null;
+
+  readonly #dealerTask = new Task(this, {
+    task: async ([adapter, zone], { signal }) => {
+      if (zone || !adapter?.leads || !adapter.deleted) return initialState;
+      const dealer = await adapter.leads.dealer({ signal });
+      return typeof dealer?.zone === 'string' && IANAZone.isValidZone(dealer.zone) ? dealer.zone : '';
+    },
+    args: () => [this.adapter, this.timeZone] as const,
+  });
+
+  readonly #listTask = new Task(this, {
+    task: async ([adapter, key], { signal }): Promise<ListData | typeof initialState> => {
+      if (!adapter?.deleted || !key) return initialState;
+      const query = JSON.parse(key) as Query;
+      const limit = Math.min(MAX_PAGE_LIMIT, Math.max(this.#pageSize, this.#keep));
+      const page = await adapter.deleted.list(
+        { from: query.from, to: query.to, ...(query.search && { search: query.search }), includeRestored: true, limit },
+        { signal },
+      );
+      return { adapter, key, items: Array.isArray(page?.items) ? page.items : [], total: Number(page?.total) || 0, next: page?.nextCursor ?? null };
+    },
+    args: () => [this.adapter, this.#queryKey()] as const,
+    onComplete: (value) => {
+      this.#list = value;
+      this.#keep = 0;
+    },
+  });
+
+  readonly #events = new AdapterEventsController(this, {
+    adapter: () => this.adapter,
+    domains: ['deleted'],
+    onChange: () => this.#refresh(),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#moreController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const zone = this.#zone;
+    if (this.#formats?.key !== `${getLocale()}|${zone}`) this.#formats = makeFormats(zone);
+    if (changed.has('from') || changed.has('to')) this.rangeError = '';
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (this.confirming && dialog && !dialog.open) {
+      dialog.showModal();
+      // The first choice to make, else the confirm button: not the dialog's first element by chance.
+      (dialog.querySelector<HTMLElement>('.choice input:not(:disabled)') ?? dialog.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
+    }
+  }
+
+  // ───────────── query ─────────────
+
+  get #pageSize(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, MAX_PAGE_LIMIT) : 50;
+  }
+
+  /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's. */
+  get #zone(): string {
+    if (this.timeZone && IANAZone.isValidZone(this.timeZone)) return this.timeZone;
+    const dealer = this.#dealerTask.value;
+    return typeof dealer === 'string' && dealer ? dealer : browserZone();
+  }
+
+  /** The range in use: the properties, or the last 30 days in the zone. */
+  get #range(): { from: string; to: string } {
+    const zone = this.timeZone && IANAZone.isValidZone(this.timeZone) ? this.timeZone : browserZone();
+    const today = DateTime.now().setZone(zone);
+    const to = this.to || today.toISODate()!;
+    const end = DateTime.fromISO(to);
+    const from = this.from || (end.isValid ? end : today).minus({ days: DEFAULT_DAYS - 1 }).toISODate()!;
+    return { from, to };
+  }
+
+  #queryKey(): string {
+    const range = this.#range;
+    if (rangeProblem(range)) return '';
+    return JSON.stringify({ from: range.from, to: range.to, search: this.search.trim() } satisfies Query);
+  }
+
+  /** The list read for the current query, if any (the previous one stays on screen while it is read again). */
+  get #current(): ListData | null {
+    const list = this.#list;
+    return list && list.adapter === this.adapter && list.key === this.#queryKey() ? list : null;
+  }
+
+  #refresh(): void {
+    this.#keep = this.#current?.items.length ?? 0;
+    void this.#listTask.run();
+  }
+
+  #onCompile(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const from = (form.elements.namedItem('from') as HTMLInputElement).value;
+    const to = (form.elements.namedItem('to') as HTMLInputElement).value;
+    const problem = rangeProblem({ from, to });
+    if (problem) {
+      this.rangeError = t(RANGE_TEXT[problem]);
+      return;
+    }
+    this.rangeError = '';
+    const same = from === this.#range.from && to === this.#range.to;
+    this.from = from;
+    this.to = to;
+    this.emit(FC_DELETED_RANGE_CHANGE, { from, to });
+    // Compiling the same range again reads it again (someone may have deleted a customer since).
+    if (same) this.#refresh();
+  }
+
+  #onSearchInput(event: InputEvent): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSearchKey(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    this.search = (event.target as HTMLInputElement).value;
+  }
+
+  async #loadMore(): Promise<void> {
+    const list = this.#current;
+    const api = this.adapter?.deleted;
+    if (!list?.next || !api || this.more.loading) return;
+    const query = JSON.parse(list.key) as Query;
+    this.#moreController?.abort();
+    const controller = (this.#moreController = new AbortController());
+    this.more = { loading: true, error: null };
+    const before = list.items.length;
+    try {
+      const page = await api.list(
+        { from: query.from, to: query.to, ...(query.search && { search: query.search }), includeRestored: true, cursor: list.next, limit: this.#pageSize },
+        { signal: controller.signal },
+      );
+      if (this.#list !== list) return;
+      const seen = new Set(list.items.map((r) => r.id));
+      const items = [...list.items, ...(page.items ?? []).filter((r) => !seen.has(r.id))];
+      this.#list = { ...list, items, total: Number(page.total) || items.length, next: page.nextCursor ?? null };
+      this.more = { loading: false, error: null };
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.more = { loading: false, error };
+      return;
+    }
+    await this.updateComplete;
+    // The button goes away on the last page: focus moves on to the first row it brought.
+    if (!this.#list?.next) this.#boxes()[before]?.focus();
+  }
+
+  // ───────────── rows and selection ─────────────
+
+  #boxes(): HTMLInputElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('tbody input.check')];
+  }
+
+  /** How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server. */
+  #status(record: DeletedRecord): RowStatus | null {
+    const local = this.#outcomes.get(record.id);
+    if (local?.state === 'pending') {
+      const entry = this.#events.entries.find((e) => e.key === local.key);
+      return { state: 'pending', waiting: !!entry?.error };
+    }
+    if (local && local.state !== 'restored') return local;
+    if (!local) {
+      const entry = this.#events.entries.find((e) => restoreArgs(e)?.ids.includes(record.id));
+      if (entry?.status === 'pending' || entry?.status === 'sending') return { state: 'pending', waiting: !!entry.error };
+      if (entry?.status === 'conflict') return { state: 'already', ...alreadyFrom(entry.error?.body) };
+      if (entry?.status === 'failed') return { state: 'failed', reason: entry.error?.message ?? '' };
+    }
+    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
+    return local ?? null;
+  }
+
+  #restorable(record: DeletedRecord): boolean {
+    const status = this.#status(record);
+    return !status || status.state === 'failed';
+  }
+
+  #onBoxKey(event: KeyboardEvent): void {
+    if (event.key === ' ') this.#shiftSpace = event.shiftKey;
+  }
+
+  #onBoxClick(event: MouseEvent, record: DeletedRecord): void {
+    const box = event.currentTarget as HTMLInputElement;
+    const shift = event.shiftKey || this.#shiftSpace;
+    this.#shiftSpace = false;
+    const check = box.checked;
+    const items = this.#current?.items ?? [];
+    const from = shift && this.#anchor ? items.findIndex((r) => r.id === this.#anchor) : -1;
+    const to = items.findIndex((r) => r.id === record.id);
+    if (from >= 0 && to >= 0) {
+      const [a, b] = from < to ? [from, to] : [to, from];
+      for (const r of items.slice(a, b + 1)) this.#check(r, check);
+    } else {
+      this.#check(record, check);
+    }
+    this.#anchor = record.id;
+    this.requestUpdate();
+  }
+
+  #check(record: DeletedRecord, on: boolean): void {
+    if (on && this.#restorable(record)) this.#selected.set(record.id, record);
+    else this.#selected.delete(record.id);
+  }
+
+  #onAllClick(shown: DeletedRecord[]): void {
+    const restorable = shown.filter((r) => this.#restorable(r));
+    const all = restorable.length > 0 && restorable.every((r) => this.#selected.has(r.id));
+    for (const r of restorable) this.#check(r, !all);
+    this.requestUpdate();
+  }
+
+  #clear(): void {
+    this.#selected.clear();
+    this.#anchor = null;
+    this.requestUpdate();
+  }
+
+  // ───────────── restore ─────────────
+
+  #openConfirm(): void {
+    const records = [...this.#selected.values()].filter((r) => this.#restorable(r));
+    if (!records.length) return;
+    const chosen: Record<string, Set<string>> = {};
+    for (const r of records) if (r.kind === 'merge-leftover') chosen[r.id] = new Set(suggestedRestoreFields(r));
+    this.confirming = { records, chosen, nothing: false };
+  }
+
+  async #closeConfirm(): Promise<void> {
+    this.renderRoot.querySelector('dialog')?.close();
+    this.confirming = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.restore')?.focus();
+  }
+
+  #onDialogCancel(event: Event): void {
+    event.preventDefault();
+    void this.#closeConfirm();
+  }
+
+  #onFieldToggle(event: Event, id: string, field: string): void {
+    const chosen = this.confirming?.chosen[id];
+    if (!chosen) return;
+    if ((event.target as HTMLInputElement).checked) chosen.add(field);
+    else chosen.delete(field);
+    if (this.confirming) this.confirming = { ...this.confirming, nothing: false };
+  }
+
+  #onConfirm(event: SubmitEvent): void {
+    event.preventDefault();
+    const confirming = this.confirming;
+    if (!confirming) return;
+    const chosen = Object.fromEntries(Object.entries(confirming.chosen).map(([id, set]) => [id, [...set]]));
+    const request = buildRestoreRequest(confirming.records, chosen);
+    if (!request) {
+      this.confirming = { ...confirming, nothing: true };
+      return;
+    }
+    void this.#closeConfirm();
+    if (!this.emit(FC_REQUEST_RESTORE, { request }, { cancelable: true })) return;
+    void this.#send(request);
+  }
+
+  async #send(request: RestoreRequest): Promise<void> {
+    const api = this.adapter?.deleted;
+    if (!api) return;
+    const key = crypto.randomUUID();
+    for (const id of request.ids) {
+      this.#outcomes.set(id, { state: 'pending', key });
+      this.#selected.delete(id);
+    }
+    this.announcement = t('announceSending', formatCount(request.ids.length));
+    this.requestUpdate();
+    const mine = () => request.ids.filter((id) => (this.#outcomes.get(id) as { key?: string } | undefined)?.key === key);
+    let result: RestoreResult;
+    try {
+      result = await api.restore(request, { idempotencyKey: key });
+    } catch (error) {
+      const ids = mine();
+      if (isAdapterError(error) && error.kind === 'aborted') {
+        for (const id of ids) this.#outcomes.delete(id);
+        this.announcement = '';
+      } else if (isAdapterError(error) && error.kind === 'conflict') {
+        // Restored elsewhere: nothing for the user to decide, so the parked change is dropped.
+        for (const id of ids) this.#outcomes.set(id, { state: 'already', ...alreadyFrom(error.body) });
+        await this.#discard(key);
+        this.announcement = t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0));
+      } else {
+        const { message, detail } = describeError(error);
+        const reason = detail && detail !== message ? `${message} ${detail}` : message;
+        for (const id of ids) this.#outcomes.set(id, { state: 'failed', reason });
+        await this.#discard(key);
+        this.announcement = t('announceFailed', reason);
+      }
+      this.requestUpdate();
+      return;
+    }
+    const ids = new Set(mine());
+    const restored = Array.isArray(result?.restored) ? result.restored : [];
+    const failed = Array.isArray(result?.failed) ? result.failed : [];
+    const at = new Date().toISOString();
+    for (const id of restored) if (ids.has(id)) this.#outcomes.set(id, { state: 'restored', at, by: null });
+    let already = 0;
+    for (const f of failed) {
+      if (!ids.has(f.id)) continue;
+      if (f.code === 'already-restored') {
+        already++;
+        this.#outcomes.set(f.id, { state: 'already', at: f.restoredAt ?? null, by: f.restoredBy ?? null });
+      } else {
+        this.#outcomes.set(f.id, { state: 'failed', reason: f.reason });
+      }
+    }
+    this.announcement = t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already));
+    this.requestUpdate();
+    if (this.isConnected) this.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
+  }
+
+  async #discard(key: string): Promise<void> {
+    const adapter = this.adapter;
+    if (isCachedAdapter(adapter)) await adapter.outbox.discard(key).catch(() => undefined);
+  }
+
+  // ───────────── render ─────────────
+
+  protected override render() {
+    if (!this.adapter?.deleted) return unsupportedView('deleted');
+    const range = this.#range;
+    return html`${this.#rangeForm(range)}
+      <div class="fc-visually-hidden" role="status">${this.announcement}</div>
+      ${this.#body(range)} ${this.confirming ? this.#dialog(this.confirming) : nothing}`;
+  }
+
+  #rangeForm(range: { from: string; to: string }): TemplateResult {
+    const invalid = this.rangeError ? 'true' : 'false';
+    return html`<div class="controls">
+      <form class="range" part="range" @submit=${this.#onCompile} novalidate>
+        <fieldset>
+          <legend class="fc-visually-hidden">${t('rangeLegend')}</legend>
+          <label>
+            <span>${t('from')}</span>
+            <input name="from" type="date" .value=${live(range.from)} aria-invalid=${invalid} aria-describedby="range-error" />
+          </label>
+          <label>
+            <span>${t('to')}</span>
+            <input name="to" type="date" .value=${live(range.to)} aria-invalid=${invalid} aria-describedby="range-error" />
+          </label>
+          <button type="submit" class="fc-button fc-button--primary">${t('compile')}</button>
+        </fieldset>
+        <p id="range-error" class="range-error" role="alert">${this.rangeError}</p>
+      </form>
+      <label class="search" part="search">
+        <span>${t('search')}</span>
+        <input type="search" autocomplete="off" @input=${this.#onSearchInput} @keydown=${this.#onSearchKey} />
+      </label>
+    </div>`;
+  }
+
+  #body(range: { from: string; to: string }): unknown {
+    const problem = rangeProblem(range);
+    if (problem) {
+      return html`<div class="fc-state fc-state--error" part="state error">
+        <p class="fc-state__message" role="status">${t(RANGE_TEXT[problem])}</p>
+      </div>`;
+    }
+    const task = this.#listTask;
+    const list = this.#current;
+    const retry = () => void this.#listTask.run();
+    if (!list) return task.status === TaskStatus.ERROR ? errorView(task.error, retry) : loadingView(5);
+    const reloadError = task.status === TaskStatus.ERROR ? errorView(task.error, retry) : nothing;
+    const f = this.#formats!;
+    const rangeText = formatRange(f, range.from, range.to);
+    const search = this.search.trim();
+    if (!list.items.length) {
+      return html`${reloadError}${this.#toolbar([])}${emptyView(search ? t('emptySearch', search, rangeText) : t('empty', rangeText))}`;
+    }
+    return html`${reloadError}${this.#toolbar(list.items)}
+      <p class="counts">
+        ${search
+          ? t('countsSearch', formatCount(list.total), formatCount(list.items.length), search)
+          : t('counts', formatCount(list.total), formatCount(list.items.length))}
+      </p>
+      ${this.#table(list.items, rangeText, f)} ${this.#moreView(list)}`;
+  }
+
+  #toolbar(shown: DeletedRecord[]): TemplateResult {
+    const n = this.#selected.size;
+    const shownIds = new Set(shown.map((r) => r.id));
+    const hidden = [...this.#selected.keys()].filter((id) => !shownIds.has(id)).length;
+    const text = !n ? t('noneChecked') : hidden ? t('checkedHidden', formatCount(n), formatCount(hidden)) : t('checked', formatCount(n));
+    return html`<div class="toolbar" part="toolbar">
+      <p class="checked-count">${text}</p>
+      ${n ? html`<button type="button" class="fc-button" @click=${() => this.#clear()}>${t('clear')}</button>` : nothing}
+      <button
+        type="button"
+        class="fc-button fc-button--primary restore"
+        part="restore-button"
+        aria-haspopup="dialog"
+        aria-disabled=${n ? 'false' : 'true'}
+        @click=${() => this.#openConfirm()}
+      >
+        ${t('restoreChecked')}
+      </button>
+    </div>`;
+  }
+
+  #table(items: DeletedRecord[], rangeText: string, f: Formats): TemplateResult {
+    const restorable = items.filter((r) => this.#restorable(r));
+    const checked = restorable.filter((r) => this.#selected.has(r.id)).length;
+    const all = restorable.length > 0 && checked === restorable.length;
+    return html`<div class="wrap">
+      <table class="fc-table" part="table">
+        <caption>${t('caption', rangeText)}</caption>
+        <colgroup>
+          <col class="col-check" />
+          <col class="col-customer" />
+          <col class="col-deleted" />
+          <col class="col-by" />
+          <col class="col-why" />
+          <col class="col-removed" />
+          <col class="col-status" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="fc-visually-hidden">${t('colSelect')}</span>
+              <input
+                type="checkbox"
+                class="all"
+                aria-label=${t('selectAll', formatCount(restorable.length))}
+                .checked=${live(all)}
+                .indeterminate=${checked > 0 && !all}
+                ?disabled=${!restorable.length}
+                @click=${() => this.#onAllClick(items)}
+              />
+            </th>
+            <th scope="col">${t('colCustomer')}</th>
+            <th scope="col">${t('colDeleted')}</th>
+            <th scope="col">${t('colBy')}</th>
+            <th scope="col">${t('colWhy')}</th>
+            <th scope="col">${t('colRemoved')}</th>
+            <th scope="col">${t('colStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(items, (r) => r.id, (r) => this.#row(r, f))}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #row(r: DeletedRecord, f: Formats): TemplateResult {
+    const when = formatInstant(f, r.deletedAt);
+    const status = this.#status(r);
+    const restorable = !status || status.state === 'failed';
+    const selected = restorable && this.#selected.has(r.id);
+    return html`<tr class=${selected ? 'checked' : ''}>
+      <td>
+        <input
+          type="checkbox"
+          class="check"
+          aria-label=${t('selectRow', r.customerName, when)}
+          .checked=${live(selected)}
+          ?disabled=${!restorable}
+          @keydown=${this.#onBoxKey}
+          @click=${(e: MouseEvent) => this.#onBoxClick(e, r)}
+        />
+      </td>
+      <th scope="row">${whoView(r)}</th>
+      <td>${when}</td>
+      <td>${r.deletedBy}</td>
+      <td>${whyText(r)}</td>
+      <td>${removedView(r)}</td>
+      <td>${statusView(status, f)}</td>
+    </tr>`;
+  }
+
+  #moreView(list: ListData): unknown {
+    if (!list.next) return nothing;
+    const remaining = Math.max(0, list.total - list.items.length);
+    const next = Math.min(this.#pageSize, remaining || this.#pageSize);
+    return html`<div class="more" part="more">
+      ${this.more.error
+        ? errorView(this.more.error, () => void this.#loadMore(), { retryLabel: t('retryMore') })
+        : html`<button type="button" class="fc-button" ?disabled=${this.more.loading} @click=${() => void this.#loadMore()}>
+            ${this.more.loading ? t('loadingMore') : t('loadMore', formatCount(next))}
+          </button>`}
+    </div>`;
+  }
+
+  #dialog(c: Confirming): TemplateResult {
+    const whole = c.records.filter((r) => r.kind === 'customer');
+    const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
+    const n = c.records.length;
+    const names = whole.slice(0, DIALOG_NAMES);
+    return html`<dialog part="dialog" aria-labelledby="confirm-title" @cancel=${this.#onDialogCancel}>
+      <form @submit=${this.#onConfirm}>
+        <h2 id="confirm-title">${n === 1 ? t('dialogTitleOne') : t('dialogTitle', formatCount(n))}</h2>
+        ${whole.length
+          ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
+              <ul class="names">
+                ${names.map((r) => html`<li>${r.customerName}</li>`)}
+                ${whole.length > names.length ? html`<li>${t('dialogMore', formatCount(whole.length - names.length))}</li>` : nothing}
+              </ul>`
+          : nothing}
+        ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => this.#leftoverChoice(r, c))}` : nothing}
+        <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
+        <div class="actions">
+          <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
+          <button type="button" class="fc-button" @click=${() => void this.#closeConfirm()}>${t('cancel')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #leftoverChoice(r: DeletedRecord, c: Confirming): TemplateResult {
+    const current = r.mergedIntoCurrent;
+    const chosen = c.chosen[r.id] ?? new Set<string>();
+    return html`<fieldset class="leftover">
+      <legend>${r.mergedIntoName ? t('leftoverLegend', r.customerName, r.mergedIntoName) : t('leftoverLegendNoInto', r.customerName)}</legend>
+      ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
+      ${Object.entries(r.fields).map(([field, value]) => {
+        const now = current?.[field];
+        const replaces = !!now && now !== value;
+        return html`<label class="choice">
+          <input
+            type="checkbox"
+            .checked=${live(chosen.has(field))}
+            ?disabled=${!isRestorableField(field)}
+            @change=${(e: Event) => this.#onFieldToggle(e, r.id, field)}
+          />
+          <span>
+            ${t('fieldChoice', fieldLabel(field), fieldValue(value))}
+            ${current
+              ? html`<span class="muted">(${t('nowOnSurvivor', fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
+              : nothing}
+          </span>
+        </label>`;
+      })}
+    </fieldset>`;
+  }
+}

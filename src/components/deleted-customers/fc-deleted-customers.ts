@@ -1,0 +1,12 @@
+import { defineElement } from '../shared/define-element.js';
+import { FcDeletedCustomers } from './deleted-customers.element.js';
+
+export { FcDeletedCustomers };
+
+defineElement('fc-deleted-customers', FcDeletedCustomers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-deleted-customers': FcDeletedCustomers;
+  }
+}

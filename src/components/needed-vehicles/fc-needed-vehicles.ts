@@ -1,0 +1,12 @@
+import { defineElement } from '../shared/define-element.js';
+import { FcNeededVehicles } from './needed-vehicles.element.js';
+
+export { FcNeededVehicles };
+
+defineElement('fc-needed-vehicles', FcNeededVehicles);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-needed-vehicles': FcNeededVehicles;
+  }
+}

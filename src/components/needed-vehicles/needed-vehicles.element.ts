@@ -1,0 +1,158 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, initialState } from '@lit/task';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { VehicleWant } from '../../data/model.js';
+import { WANT_STATUS, formatWantsCsv, groupWants } from '../../data/logic/vehicles.js';
+import type { WantGroup } from '../../data/logic/vehicles.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { FcElement } from '../shared/fc-element.js';
+import { formatCount } from '../shared/messages.js';
+import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { FC_WANTS_EXPORT } from './needed-vehicles.events.js';
+import { t } from './needed-vehicles.messages.js';
+import { styles } from './needed-vehicles.styles.js';
+import { formatDate, groupMatches, groupView } from './needed-vehicles.view.js';
+
+/** Wants per request (the server's largest page). */
+const PAGE = 1000;
+/** Most wants read: far more than any lot waits for; the report says when it stops short. */
+const MAX_WANTS = 10_000;
+
+interface Report {
+  groups: WantGroup[];
+  /** Wants read. */
+  loaded: number;
+  /** Wants the server has. */
+  total: number;
+}
+
+/**
+ * The needed-vehicles report: what customers with status "Need Car Locate" are waiting for (year
+ * range, make, model, trim, colour, max mileage, max price), grouped by make and model with the
+ * number of waiting buyers, most wanted first, for the auction run. Prints as a clean list (no
+ * buttons or shadows, a group kept on one page where it fits) and exports as CSV. A filter
+ * narrows the list by make, model or customer. Read again when wants or customers change.
+ *
+ * @customElement fc-needed-vehicles
+ * @fires fc-wants-export - The user exported the report as CSV. Detail: `{ rows, fileName }`.
+ * @csspart title - The heading.
+ * @csspart toolbar - Filter, Print and Export CSV (hidden in print).
+ * @csspart group - One make and model.
+ * @csspart buyers - The number of waiting buyers in a group's heading.
+ * @csspart table - A group's wants.
+ * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
+ * @csspart retry-button - Retry in the error state.
+ * @cssproperty --fc-needed-vehicles-buyers-background - Background of the waiting-buyers count.
+ * @cssproperty --fc-needed-vehicles-buyers-color - Text of the waiting-buyers count.
+ */
+export class FcNeededVehicles extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** Filter text: shows the makes and models (or customers) that contain it. */
+  @property() filter = '';
+
+  /** What the export last did, for the live region. */
+  @state() private exportMessage = '';
+
+  readonly #task = new Task(this, {
+    task: async ([adapter], { signal }): Promise<Report | typeof initialState> => {
+      const api = adapter?.vehicles;
+      if (!api) return initialState;
+      const wants: VehicleWant[] = [];
+      let cursor: string | null = null;
+      let total = 0;
+      do {
+        const page = await api.wants({ limit: PAGE, cursor }, { signal });
+        const items = Array.isArray(page?.items) ? page.items : [];
+        wants.push(...items);
+        total = Math.max(Number(page?.total) || 0, wants.length);
+        cursor = items.length ? (page.nextCursor ?? null) : null;
+      } while (cursor && wants.length < MAX_WANTS);
+      // A host's server may send every status: only customers still looking count.
+      const groups = groupWants(wants.filter((w) => w.customerStatus === WANT_STATUS));
+      return { groups, loaded: wants.length, total };
+    },
+    args: () => [this.adapter] as const,
+  });
+
+  readonly #events = new AdapterEventsController(this, {
+    adapter: () => this.adapter,
+    domains: ['vehicles', 'customers'],
+    onChange: () => void this.#task.run(),
+  });
+
+  #onFilter(event: Event): void {
+    this.filter = (event.target as HTMLInputElement).value;
+  }
+
+  #visible(report: Report): WantGroup[] {
+    const text = this.filter.trim();
+    return text ? report.groups.filter((g) => groupMatches(g, text)) : report.groups;
+  }
+
+  #print(): void {
+    window.print();
+  }
+
+  #export(report: Report): void {
+    const groups = this.#visible(report);
+    const rows = groups.reduce((n, g) => n + g.wants.length, 0);
+    const fileName = `needed-vehicles-${new Date().toISOString().slice(0, 10)}.csv`;
+    const blob = new Blob([formatWantsCsv(groups)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    try {
+      link.click();
+    } finally {
+      link.remove();
+      // The download has taken the URL by the next task; revoking it frees the blob.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    }
+    this.exportMessage = t('exported', formatCount(rows));
+    this.emit(FC_WANTS_EXPORT, { rows, fileName });
+  }
+
+  protected override render() {
+    void this.#events;
+    if (!this.adapter?.vehicles) return unsupportedView('vehicles');
+    return html`<h2 part="title">${t('title')}</h2>
+      <p class="intro">${t('intro')}</p>
+      <p class="print-only">${t('printedOn', formatDate(Date.now()))}</p>
+      ${this.#task.render({
+        initial: () => unsupportedView('vehicles'),
+        pending: () => loadingView(5),
+        complete: (report) => this.#reportView(report),
+        error: (error) => errorView(error, () => this.#task.run()),
+      })}`;
+  }
+
+  #reportView(report: Report) {
+    if (!report.groups.length) return emptyView(t('empty'));
+    const groups = this.#visible(report);
+    const buyers = new Set(report.groups.flatMap((g) => g.wants.map((w) => w.customerId))).size;
+    return html`<div class="toolbar" part="toolbar">
+        <label>
+          ${t('filterLabel')}
+          <input type="search" .value=${this.filter} @input=${this.#onFilter} autocomplete="off" />
+        </label>
+        <button type="button" class="fc-button" @click=${this.#print}>${t('print')}</button>
+        <button type="button" class="fc-button" @click=${() => this.#export(report)}>${t('exportCsv')}</button>
+        <p class="fc-visually-hidden" role="status">${this.exportMessage}</p>
+      </div>
+      <p class="summary">${t('summary', formatCount(buyers), formatCount(report.groups.length))}</p>
+      ${report.loaded < report.total ? html`<p class="partial">${t('partial', formatCount(report.loaded), formatCount(report.total))}</p>` : nothing}
+      ${groups.length ? groups.map((g, i) => groupView(g, i)) : emptyView(t('filterEmpty', this.filter.trim()))}`;
+  }
+}

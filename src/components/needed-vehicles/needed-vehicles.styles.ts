@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_buyers-bg: var(--fc-needed-vehicles-buyers-background, var(--fc-color-accent-subtle));
+    --_buyers-fg: var(--fc-needed-vehicles-buyers-color, var(--fc-color-text));
+    background: var(--fc-color-surface);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    box-shadow: var(--fc-shadow);
+    padding: var(--fc-space-m);
+  }
+  h2 {
+    margin-block: 0 var(--fc-space-xs);
+    font-size: var(--fc-font-size-l);
+  }
+  p {
+    margin-block: 0 var(--fc-space-s);
+  }
+  .intro,
+  .partial {
+    color: var(--fc-color-text-muted);
+  }
+  .summary {
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    margin-block-end: var(--fc-space-m);
+  }
+  .toolbar label {
+    display: grid;
+    gap: var(--fc-space-xs);
+    font-size: var(--fc-font-size-s);
+    color: var(--fc-color-text-muted);
+  }
+  input {
+    font: inherit;
+    color: var(--fc-color-text);
+    background: var(--fc-color-surface);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    padding-block: var(--fc-space-xs);
+    padding-inline: var(--fc-space-s);
+    min-inline-size: 16rem;
+  }
+  .group {
+    margin-block-end: var(--fc-space-l);
+  }
+  .group h3 {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--fc-space-s);
+    margin-block: 0 var(--fc-space-xs);
+    font-size: var(--fc-font-size-m);
+  }
+  .group__buyers {
+    padding-inline: var(--fc-space-s);
+    border-radius: var(--fc-radius-pill);
+    background: var(--_buyers-bg);
+    color: var(--_buyers-fg);
+    font-size: var(--fc-font-size-s);
+  }
+  .group th[scope='row'] {
+    font-weight: normal;
+    overflow-wrap: anywhere;
+  }
+  .print-only {
+    display: none;
+  }
+
+  @media print {
+    :host {
+      border: none;
+      box-shadow: none;
+      padding: 0;
+      background: none;
+      color: #000;
+    }
+    .toolbar,
+    button,
+    .fc-button,
+    .intro {
+      display: none !important;
+    }
+    .print-only {
+      display: block;
+      font-size: var(--fc-font-size-s);
+    }
+    .group {
+      break-inside: avoid;
+      page-break-inside: avoid;
+      margin-block-end: var(--fc-space-m);
+    }
+    .group h3 {
+      break-after: avoid;
+      page-break-after: avoid;
+    }
+    .group__buyers {
+      background: none;
+      border: 1px solid currentColor;
+      color: inherit;
+    }
+    thead {
+      display: table-header-group;
+    }
+    tr {
+      break-inside: avoid;
+    }
+    * {
+      box-shadow: none !important;
+    }
+  }
+`;

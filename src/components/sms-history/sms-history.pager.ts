@@ -1,0 +1,191 @@
+import type { Page } from '../../data/adapter.js';
+import { isAdapterError } from '../../data/errors.js';
+import type { SmsMessage } from '../../data/model.js';
+
+/** Loads one page: `limit` rows from `offset`. */
+export type PageLoader = (offset: number, limit: number, signal: AbortSignal) => Promise<Page<SmsMessage>>;
+
+export interface PagerOptions {
+  load: PageLoader;
+  pageSize: number;
+  /** Pages kept in memory, least recently used dropped first. */
+  capacity?: number;
+  /** Something the rows show changed (a page arrived or failed, the total became known). */
+  onChange: () => void;
+}
+
+interface PageEntry {
+  items: SmsMessage[] | null;
+  error: unknown;
+  /** Shown, but read again when next in view (the data changed underneath). */
+  stale: boolean;
+}
+
+const isAbort = (error: unknown) =>
+  (isAdapterError(error) && error.kind === 'aborted') || (error instanceof DOMException && error.name === 'AbortError');
+
+/**
+ * Random access to a long server-side list, one page at a time: an LRU of pages, the requests of
+ * pages that left the view aborted, and a page's failure kept until it is retried.
+ * @internal
+ */
+export class SmsPager {
+  /** Rows in the list, -1 until the first page answers. */
+  total = -1;
+  /** Why the first page failed while the total is still unknown. */
+  firstError: unknown = null;
+
+  readonly pageSize: number;
+  readonly #load: PageLoader;
+  readonly #capacity: number;
+  readonly #onChange: () => void;
+  /** Insertion order is recency: the first key is the least recently used. */
+  readonly #pages = new Map<number, PageEntry>();
+  readonly #inFlight = new Map<number, AbortController>();
+  #disposed = false;
+  #waiters: (() => void)[] = [];
+
+  constructor(options: PagerOptions) {
+    this.pageSize = Math.max(1, Math.floor(options.pageSize) || 100);
+    this.#load = options.load;
+    this.#capacity = Math.max(4, options.capacity ?? 40);
+    this.#onChange = options.onChange;
+  }
+
+  /** The row at `index`, or undefined while its page is not loaded. */
+  row(index: number): SmsMessage | undefined {
+    return this.#pages.get(Math.floor(index / this.pageSize))?.items?.[index % this.pageSize];
+  }
+
+  /** The failure of the page holding `index`, or null. */
+  errorOf(index: number): unknown {
+    const page = this.#pages.get(Math.floor(index / this.pageSize));
+    return page && !page.items ? page.error : null;
+  }
+
+  /** First row of the page holding `index`. */
+  pageStart(index: number): number {
+    return Math.floor(index / this.pageSize) * this.pageSize;
+  }
+
+  /** True while any request is out. */
+  get busy(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
+  /**
+   * Makes sure the rows `first..last` are loaded or loading: requests their missing (or stale)
+   * pages and aborts requests for pages outside them. Failed pages wait for {@link retry}.
+   */
+  ensure(first: number, last: number): void {
+    if (this.#disposed) return;
+    const wanted = new Set<number>();
+    if (this.total < 0) wanted.add(Math.floor(Math.max(0, first) / this.pageSize));
+    else if (this.total > 0) {
+      const lo = Math.floor(Math.max(0, first) / this.pageSize);
+      const hi = Math.floor(Math.min(this.total - 1, Math.max(first, last)) / this.pageSize);
+      for (let p = lo; p <= hi; p++) wanted.add(p);
+    }
+    for (const [page, controller] of this.#inFlight) {
+      if (!wanted.has(page)) {
+        controller.abort();
+        this.#inFlight.delete(page);
+      }
+    }
+    for (const page of wanted) {
+      const entry = this.#pages.get(page);
+      if (entry) this.#touch(page, entry);
+      if (this.#inFlight.has(page)) continue;
+      if (entry && entry.items && !entry.stale) continue;
+      if (entry && !entry.items) continue;
+      if (!entry && this.total < 0 && this.firstError) continue;
+      void this.#fetch(page);
+    }
+    this.#settle();
+  }
+
+  /** Asks again for the failed page holding `index` (or the first page while the total is unknown). */
+  retry(index = 0): void {
+    const page = Math.floor(index / this.pageSize);
+    const entry = this.#pages.get(page);
+    if (entry && !entry.items) this.#pages.delete(page);
+    if (this.total < 0) this.firstError = null;
+    if (!this.#inFlight.has(page)) void this.#fetch(page);
+    this.#onChange();
+  }
+
+  /** Marks every page stale: still shown, read again when in view. */
+  refresh(): void {
+    for (const [page, entry] of this.#pages) {
+      if (entry.items) entry.stale = true;
+      else this.#pages.delete(page);
+    }
+    if (this.total < 0) this.firstError = null;
+  }
+
+  /** Resolves when no request is out. */
+  idle(): Promise<void> {
+    if (!this.#inFlight.size) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** Aborts everything; the pager answers nothing afterwards. */
+  dispose(): void {
+    this.#disposed = true;
+    for (const controller of this.#inFlight.values()) controller.abort();
+    this.#inFlight.clear();
+    this.#pages.clear();
+    this.#settle(true);
+  }
+
+  #touch(page: number, entry: PageEntry): void {
+    this.#pages.delete(page);
+    this.#pages.set(page, entry);
+  }
+
+  async #fetch(page: number): Promise<void> {
+    const controller = new AbortController();
+    this.#inFlight.set(page, controller);
+    try {
+      const result = await this.#load(page * this.pageSize, this.pageSize, controller.signal);
+      if (this.#disposed || this.#inFlight.get(page) !== controller) return;
+      const items = Array.isArray(result?.items) ? result.items : [];
+      const total = Number.isFinite(result?.total) ? Math.max(0, result.total) : page * this.pageSize + items.length;
+      this.#pages.delete(page);
+      this.#pages.set(page, { items, error: null, stale: false });
+      if (total !== this.total) {
+        // The list changed size: pages read before may be shifted, so read them again when shown.
+        if (this.total >= 0) for (const [p, e] of this.#pages) if (p !== page && e.items) e.stale = true;
+        this.total = total;
+      }
+      this.firstError = null;
+      this.#evict();
+    } catch (error) {
+      if (this.#disposed || this.#inFlight.get(page) !== controller || isAbort(error)) return;
+      if (this.total < 0) this.firstError = error;
+      else {
+        const entry = this.#pages.get(page);
+        // A stale page stays on screen when its re-read fails; only a missing page shows the error.
+        if (!entry?.items) this.#pages.set(page, { items: null, error, stale: false });
+      }
+    } finally {
+      if (this.#inFlight.get(page) === controller) this.#inFlight.delete(page);
+      if (!this.#disposed) this.#onChange();
+      this.#settle();
+    }
+  }
+
+  #evict(): void {
+    for (const page of this.#pages.keys()) {
+      if (this.#pages.size <= this.#capacity) break;
+      if (!this.#inFlight.has(page)) this.#pages.delete(page);
+    }
+  }
+
+  #settle(force = false): void {
+    if (!force && this.#inFlight.size) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

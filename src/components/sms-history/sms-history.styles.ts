@@ -1,0 +1,414 @@
+import { css } from 'lit';
+
+/**
+ * Row heights are fixed (the windowing computes positions from them): keep `ROW_HEIGHT`,
+ * `HEADER_HEIGHT` and `CARD_HEIGHT` in the element in step with the pixel values here.
+ */
+export const styles = css`
+  :host {
+    --_height: var(--fc-sms-history-height, 30rem);
+    --_bad: var(--fc-sms-history-error-color, var(--fc-color-bad));
+    --_good: var(--fc-sms-history-delivered-color, var(--fc-color-good));
+    --_stripe: var(--fc-sms-history-stripe, var(--fc-color-surface-raised));
+    --_row-h: 40px;
+    --_card-h: 168px;
+    background: var(--fc-color-surface);
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    margin-block: var(--fc-space-s);
+  }
+  .count {
+    margin: 0;
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .toolbar .spacer {
+    flex: 1;
+  }
+  .export {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fc-space-s);
+  }
+  .export progress {
+    inline-size: 10rem;
+  }
+  .export-status {
+    margin: 0;
+  }
+
+  /* ───────── filter form ───────── */
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--fc-space-s) var(--fc-space-m);
+    margin: 0 0 var(--fc-space-m);
+    padding: var(--fc-space-s) var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+  }
+  .filter legend {
+    padding-inline: var(--fc-space-xs);
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .field {
+    display: grid;
+    gap: var(--fc-space-xs);
+    min-inline-size: 8rem;
+  }
+  .field--wide {
+    flex: 1 1 14rem;
+  }
+  .field label {
+    font-size: var(--fc-font-size-s);
+    color: var(--fc-color-text-muted);
+  }
+  input,
+  select {
+    min-block-size: 2rem;
+    padding-inline: var(--fc-space-s);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+    font: inherit;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_bad);
+  }
+  .range-error {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_bad);
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .filter-actions {
+    display: flex;
+    gap: var(--fc-space-s);
+  }
+
+  fc-sms-summary {
+    margin-block-end: var(--fc-space-m);
+  }
+
+  /* ───────── grid ───────── */
+  .wrap {
+    position: relative;
+    container: sms-history / inline-size;
+  }
+  .grid {
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    font-variant-numeric: tabular-nums;
+  }
+  .scroller {
+    position: relative;
+    block-size: var(--_height);
+    overflow: auto;
+    overscroll-behavior: contain;
+    /* Scrolling repaints only the rows: the rest of the page is not invalidated. */
+    contain: strict;
+  }
+  .head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
+    min-inline-size: var(--_total-w, 100%);
+    background: var(--fc-color-surface-raised);
+  }
+  .body {
+    position: relative;
+    min-inline-size: var(--_total-w, 100%);
+    overflow: clip;
+  }
+  .rows {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    will-change: transform;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_cols);
+    block-size: var(--_row-h);
+    border-block-end: 1px solid var(--fc-color-border);
+    background: var(--fc-color-surface);
+    cursor: pointer;
+  }
+  .row--odd {
+    background: var(--_stripe);
+  }
+  .row:hover {
+    background: var(--fc-color-accent-subtle);
+  }
+  .cell {
+    overflow: hidden;
+    padding-inline: var(--fc-space-s);
+    line-height: calc(var(--_row-h) - 1px);
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .cell:focus-visible {
+    outline: var(--fc-focus-ring);
+    outline-offset: -3px;
+  }
+  .header {
+    cursor: default;
+  }
+  .header .cell {
+    position: relative;
+    font-weight: var(--fc-font-weight-strong);
+    text-align: start;
+  }
+  .sort {
+    display: inline-flex;
+    gap: var(--fc-space-xs);
+    align-items: center;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--fc-color-accent);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  .resizer {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    inline-size: 9px;
+    cursor: col-resize;
+    touch-action: none;
+  }
+  .resizer::after {
+    content: '';
+    position: absolute;
+    inset-block: 25%;
+    inset-inline-end: 4px;
+    border-inline-end: 1px solid var(--fc-color-border);
+  }
+  .resizer:hover::after,
+  .resizer:focus-visible::after {
+    border-inline-end: 3px solid var(--fc-color-accent);
+  }
+  .resizer:focus-visible {
+    outline-offset: -2px;
+  }
+
+  .row--busy .cell:not(:empty),
+  .row--busy .cell {
+    color: transparent;
+  }
+  .row--busy .cell::after {
+    content: '';
+    display: inline-block;
+    inline-size: 70%;
+    block-size: 0.75rem;
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-skeleton);
+    vertical-align: middle;
+  }
+  .row--error {
+    grid-template-columns: 1fr;
+    background: var(--fc-color-bad-subtle);
+    cursor: default;
+  }
+  .row--error .cell {
+    display: flex;
+    align-items: center;
+    gap: var(--fc-space-m);
+    color: var(--fc-color-text);
+  }
+  .row--error .retry {
+    min-block-size: 1.75rem;
+  }
+  .rows .c-direction::before {
+    /* The arrow is decoration (alt text ''): the word says the direction. */
+    content: '↙\\00a0' / '';
+    color: var(--fc-color-text-muted);
+  }
+  .row--out .c-direction::before {
+    content: '↗\\00a0' / '';
+  }
+  .row--busy .c-direction::before {
+    content: none;
+  }
+  .status-failed,
+  .status-undelivered,
+  .c-error {
+    color: var(--_bad);
+  }
+  .status-delivered {
+    color: var(--_good);
+  }
+  .c-error {
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .c-segments {
+    text-align: end;
+  }
+
+  /* ───────── error tooltip ───────── */
+  .tip {
+    position: absolute;
+    z-index: 3;
+    max-inline-size: min(24rem, 90%);
+    padding: var(--fc-space-s) var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-s);
+    background: var(--fc-color-surface);
+    box-shadow: var(--fc-shadow);
+    font-size: var(--fc-font-size-s);
+  }
+  .tip[hidden] {
+    display: none;
+  }
+  .tip p {
+    margin: 0 0 var(--fc-space-xs);
+  }
+  .tip p:last-child {
+    margin: 0;
+  }
+  .tip strong {
+    display: block;
+  }
+
+  /* ───────── details ───────── */
+  dialog {
+    inline-size: min(36rem, calc(100vw - 2 * var(--fc-space-m)));
+    padding: var(--fc-space-m);
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-radius: var(--fc-radius-m);
+    background: var(--fc-color-surface);
+    color: var(--fc-color-text);
+  }
+  dialog h2 {
+    margin-block: 0 var(--fc-space-s);
+    font-size: var(--fc-font-size-l);
+    overflow-wrap: anywhere;
+  }
+  dialog dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--fc-space-xs) var(--fc-space-m);
+    margin: 0 0 var(--fc-space-m);
+  }
+  dialog dt {
+    color: var(--fc-color-text-muted);
+  }
+  dialog dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-space-s);
+  }
+
+  /* ───────── stacked cards on a narrow container ───────── */
+  @container sms-history (width < 600px) {
+    .head {
+      min-inline-size: 0;
+    }
+    .header {
+      grid-template-columns: 1fr;
+    }
+    /* Only the sort control shows; the other headers stay for screen readers. */
+    .header .cell:not(.c-time) {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .resizer {
+      display: none;
+    }
+    .body {
+      min-inline-size: 0;
+    }
+    .row:not(.header) {
+      grid-template-columns: 1fr 1fr;
+      grid-template-rows: repeat(7, 20px);
+      grid-template-areas:
+        'time time'
+        'direction status'
+        'customer phone'
+        'employee segments'
+        'error error'
+        'body body'
+        'body body';
+      block-size: var(--_card-h);
+      padding-block: 13px;
+      padding-inline: var(--fc-space-xs);
+    }
+    .row--error:not(.header) {
+      grid-template-areas: none;
+      grid-template-rows: 1fr;
+      grid-template-columns: 1fr;
+    }
+    .cell {
+      line-height: 20px;
+    }
+    .row:not(.row--error):not(.header) .cell::before {
+      content: attr(data-label) ': ' / '';
+      color: var(--fc-color-text-muted);
+      font-weight: normal;
+    }
+    .row:not(.header) .c-direction::before {
+      content: attr(data-label) ': ' / '';
+    }
+    .c-time {
+      grid-area: time;
+    }
+    .c-direction {
+      grid-area: direction;
+    }
+    .c-customer {
+      grid-area: customer;
+    }
+    .c-phone {
+      grid-area: phone;
+    }
+    .c-employee {
+      grid-area: employee;
+    }
+    .c-body {
+      grid-area: body;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    .c-status {
+      grid-area: status;
+    }
+    .c-error {
+      grid-area: error;
+    }
+    .c-segments {
+      grid-area: segments;
+      text-align: start;
+    }
+    .row--busy .cell::after {
+      inline-size: 40%;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .fc-button {
+      transition: none;
+    }
+  }
+`;

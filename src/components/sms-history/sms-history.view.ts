@@ -1,0 +1,256 @@
+import { classifySmsError } from '../../data/logic/sms.js';
+import type { SmsErrorInfo } from '../../data/logic/sms.js';
+import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
+import { formatCount, getLocale, msg } from '../shared/messages.js';
+import { t } from './sms-history.messages.js';
+
+/** The table's columns, in order, with their default and smallest widths in CSS pixels. */
+export const COLUMNS = [
+  { key: 'time', label: 'colTime', width: 178, min: 110 },
+  { key: 'direction', label: 'colDirection', width: 108, min: 72 },
+  { key: 'customer', label: 'colCustomer', width: 136, min: 80 },
+  { key: 'phone', label: 'colPhone', width: 128, min: 90 },
+  { key: 'employee', label: 'colEmployee', width: 112, min: 72 },
+  { key: 'body', label: 'colBody', width: 160, min: 120 },
+  { key: 'status', label: 'colStatus', width: 104, min: 72 },
+  { key: 'error', label: 'colError', width: 188, min: 90 },
+  { key: 'segments', label: 'colSegments', width: 84, min: 64 },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+export const ERROR_COLUMN = COLUMNS.findIndex((c) => c.key === 'error');
+export const MAX_COLUMN_WIDTH = 800;
+
+/** One formatter per locale and zone: building an Intl formatter costs far more than using one. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(zone: string): Intl.DateTimeFormat {
+  const key = `${getLocale()}|${zone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(getLocale(), { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+    timeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** An instant in the dealer's zone (`Nov 23, 2026, 2:05 PM`), or the text as sent when it is not an instant. */
+export function formatSentAt(at: string, zone: string): string {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? String(at ?? '') : timeFormat(zone).format(ms);
+}
+
+/** The customer's number of a message: the sender of an incoming text, the recipient of an outgoing one. */
+export function customerPhone(m: SmsMessage): string {
+  return m.direction === 'inbound' ? m.from : m.to;
+}
+
+/** Classification of a message's error, memoized per provider and code (the column asks per rendered row). */
+const errorInfos = new Map<string, SmsErrorInfo>();
+export function errorInfo(m: SmsMessage): SmsErrorInfo | null {
+  if (m.errorCode === null || m.errorCode === undefined || String(m.errorCode).trim() === '') return null;
+  const key = `${m.provider}|${m.errorCode}`;
+  let info = errorInfos.get(key);
+  if (!info) {
+    info = classifySmsError(m.provider, m.errorCode);
+    if (errorInfos.size > 500) errorInfos.clear();
+    errorInfos.set(key, info);
+  }
+  return info;
+}
+
+export function categoryName(category: SmsErrorCategory): string {
+  return t(category);
+}
+
+export function statusName(status: string): string {
+  return ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'received'].includes(status)
+    ? t(status as 'queued')
+    : String(status ?? '');
+}
+
+export function directionName(direction: string): string {
+  return direction === 'inbound' || direction === 'outbound' ? t(direction) : String(direction ?? '');
+}
+
+/** Texts per message, so a row recycled onto a message seen before formats nothing again. */
+const textCache = new WeakMap<SmsMessage, { key: string; texts: string[] }>();
+
+/** The text of each column for one message. */
+export function cellTexts(m: SmsMessage, zone: string): string[] {
+  const key = `${getLocale()}|${zone}`;
+  const cached = textCache.get(m);
+  if (cached?.key === key) return cached.texts;
+  const texts = computeTexts(m, zone);
+  textCache.set(m, { key, texts });
+  return texts;
+}
+
+function computeTexts(m: SmsMessage, zone: string): string[] {
+  const error = errorInfo(m);
+  return [
+    formatSentAt(m.sentAt, zone),
+    directionName(m.direction),
+    m.customerName ?? t('noCustomer'),
+    customerPhone(m) ?? '',
+    m.employeeName ?? '',
+    m.body ?? '',
+    statusName(m.status),
+    error ? `${error.code} ${error.title}` : '',
+    Number.isFinite(m.segments) ? formatCount(m.segments) : '',
+  ];
+}
+
+/** What a row of the window shows. */
+export type RowState =
+  | { kind: 'data'; index: number; message: SmsMessage }
+  | { kind: 'busy'; index: number }
+  | { kind: 'error'; index: number; error: unknown; first: number; last: number; lead: boolean };
+
+/** A pooled row element and what it shows now, so a frame writes only what changed. */
+interface PooledRow extends HTMLElement {
+  _kind?: 'data' | 'error';
+  _locale?: string;
+  _index?: number;
+  _message?: SmsMessage | null;
+  _textKey?: string;
+  _tab?: number;
+  _errorKey?: string;
+}
+
+const CELL_CLASSES = COLUMNS.map((c) => `cell c-${c.key}`);
+
+function createDataRow(doc: Document): PooledRow {
+  const row = doc.createElement('div') as PooledRow;
+  row.setAttribute('role', 'row');
+  row.setAttribute('part', 'row');
+  COLUMNS.forEach((c, col) => {
+    const cell = doc.createElement('div');
+    cell.setAttribute('role', 'gridcell');
+    cell.className = CELL_CLASSES[col]!;
+    cell.dataset['col'] = String(col);
+    cell.dataset['label'] = t(c.label);
+    cell.setAttribute('aria-colindex', String(col + 1));
+    cell.tabIndex = -1;
+    row.append(cell);
+  });
+  row._kind = 'data';
+  row._locale = getLocale();
+  row._tab = -1;
+  return row;
+}
+
+/**
+ * Shows one data row (or its placeholder while loading) in a pooled row element: the same
+ * elements serve whatever index the window puts there, and only changed text and attributes are
+ * written. Text goes in through `textContent`, never as markup.
+ */
+function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' }>, zone: string, tabCell: number): void {
+  if (row._index !== state.index) {
+    row.setAttribute('aria-rowindex', String(state.index + 2));
+    row.dataset['index'] = String(state.index);
+    row._index = state.index;
+  }
+  const message = state.kind === 'data' ? state.message : null;
+  const textKey = `${getLocale()}|${zone}`;
+  if (row._message !== message || row._textKey !== textKey) {
+    const texts = message ? cellTexts(message, zone) : null;
+    const error = message ? errorInfo(message) : null;
+    const cells = row.children;
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col] as HTMLElement;
+      cell.textContent = texts ? texts[col]! : '';
+      const key = COLUMNS[col]!.key;
+      if (key === 'status') cell.className = `${CELL_CLASSES[col]} status-${message ? String(message.status) : ''}`;
+      else if (key === 'error') cell.className = `${CELL_CLASSES[col]}${error ? ` error-${error.category}` : ''}`;
+    }
+    if (message) row.removeAttribute('aria-busy');
+    else row.setAttribute('aria-busy', 'true');
+    row._message = message;
+    row._textKey = textKey;
+  }
+  const className = `row${state.index % 2 ? ' row--odd' : ''}${message ? '' : ' row--busy'}${message?.direction === 'inbound' ? ' row--in' : ' row--out'}`;
+  if (row.className !== className) row.className = className;
+  if (row._tab !== tabCell) {
+    if (row._tab! >= 0) (row.children[row._tab!] as HTMLElement).tabIndex = -1;
+    if (tabCell >= 0) (row.children[tabCell] as HTMLElement).tabIndex = 0;
+    row._tab = tabCell;
+  }
+}
+
+/** The row standing for a page that failed to load: the first one carries the message and Retry. */
+function createErrorRow(doc: Document, state: Extract<RowState, { kind: 'error' }>, message: string): PooledRow {
+  const row = doc.createElement('div') as PooledRow;
+  row.setAttribute('role', 'row');
+  row.setAttribute('part', 'row error-row');
+  row.className = 'row row--error';
+  row.setAttribute('aria-rowindex', String(state.index + 2));
+  row.dataset['index'] = String(state.index);
+  const cell = doc.createElement('div');
+  cell.setAttribute('role', 'gridcell');
+  cell.className = 'cell c-failed';
+  cell.dataset['col'] = '0';
+  cell.setAttribute('aria-colindex', '1');
+  cell.setAttribute('aria-colspan', String(COLUMNS.length));
+  cell.tabIndex = -1;
+  const first = formatCount(state.first + 1);
+  const last = formatCount(state.last + 1);
+  if (state.lead) {
+    cell.textContent = `${t('pageError', first, last)} ${message}`;
+    const retry = doc.createElement('button');
+    retry.type = 'button';
+    retry.className = 'fc-button retry';
+    retry.setAttribute('part', 'retry-button');
+    retry.dataset['retry'] = String(state.index);
+    retry.setAttribute('aria-label', t('retryRows', first, last));
+    retry.textContent = msg('retry');
+    cell.append(retry);
+  } else cell.textContent = t('notLoaded');
+  row.append(cell);
+  row._kind = 'error';
+  row._locale = getLocale();
+  row._index = state.index;
+  row._errorKey = `${state.index}|${state.lead}|${message}`;
+  row._tab = -1;
+  return row;
+}
+
+/**
+ * Brings the window's rows in `container` up to date, reusing its row elements by position.
+ * @param states What each row of the window shows, in order.
+ * @param errorText The message for a failed page's rows.
+ * @param tab The row index and column that take `tabindex="0"`.
+ */
+export function syncRows(
+  container: HTMLElement,
+  states: readonly RowState[],
+  zone: string,
+  errorText: (error: unknown) => string,
+  tab: { row: number; col: number },
+): void {
+  const doc = container.ownerDocument;
+  const locale = getLocale();
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i]!;
+    let row = container.children[i] as PooledRow | undefined;
+    if (state.kind === 'error') {
+      const message = errorText(state.error);
+      if (!row || row._kind !== 'error' || row._errorKey !== `${state.index}|${state.lead}|${message}` || row._locale !== locale) {
+        const fresh = createErrorRow(doc, state, message);
+        if (row) container.replaceChild(fresh, row);
+        else container.append(fresh);
+        row = fresh;
+      }
+      const tabIndex = state.index === tab.row ? 0 : -1;
+      const cell = row.firstElementChild as HTMLElement;
+      if (cell.tabIndex !== tabIndex) cell.tabIndex = tabIndex;
+      continue;
+    }
+    if (!row || row._kind !== 'data' || row._locale !== locale) {
+      const fresh = createDataRow(doc);
+      if (row) container.replaceChild(fresh, row);
+      else container.append(fresh);
+      row = fresh;
+    }
+    updateDataRow(row, state, zone, state.index === tab.row ? tab.col : -1);
+  }
+  while (container.children.length > states.length) container.lastElementChild!.remove();
+}

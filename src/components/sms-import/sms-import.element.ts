@@ -1,0 +1,338 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { ForecourtAdapter, SmsImportResult } from '../../data/adapter.js';
+import type { CachedAdapterEventMap } from '../../data/cache/with-cache.js';
+import { AdapterError } from '../../data/errors.js';
+import type { AdapterErrorKind } from '../../data/errors.js';
+import { parseSmsImport } from '../../data/logic/sms-import.js';
+import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
+import type { SmsMessage } from '../../data/model.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { FcElement } from '../shared/fc-element.js';
+import { formatCount } from '../shared/messages.js';
+import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { FC_SMS_IMPORT_DONE } from './sms-import.events.js';
+import { t } from './sms-import.messages.js';
+import { styles } from './sms-import.styles.js';
+import { errorListView, formatName, previewView } from './sms-import.view.js';
+
+/** Messages per `sms.import` call. */
+export const SMS_IMPORT_BATCH = 500;
+
+/** A file read and parsed. */
+interface Parsed {
+  name: string;
+  format: SmsImportFormat | null;
+  messages: SmsMessage[];
+  errors: SmsImportIssue[];
+}
+
+/** An import under way (or stopped by a failed batch): the parsed rows stay here until it is done. */
+interface Run extends Parsed {
+  /** Idempotency keys of its batches start with this, so a resent batch is applied once. */
+  key: string;
+  /** Messages written so far. */
+  done: number;
+  imported: number;
+  updated: number;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string }
+  | { kind: 'unreadable'; name: string; error: unknown }
+  | { kind: 'parsed'; file: Parsed }
+  | { kind: 'importing'; run: Run }
+  | { kind: 'failed'; run: Run; error: unknown }
+  | { kind: 'done'; run: Run };
+
+const ACCEPT = '.csv,.json,text/csv,application/json';
+
+/**
+ * Imports a provider's SMS log into the SMS history: a Twilio Console CSV export or Message
+ * JSON, or Bandwidth message events. The user drops a file or picks one; the widget detects the
+ * format, shows the first messages and the rows it cannot read (line and reason), and on "Import"
+ * writes the messages through `adapter.sms.import` in batches of 500 with a progress bar. A failed
+ * batch stops the import with the reason and Retry, which continues from that batch with the same
+ * idempotency key; the file stays loaded. Hosts without `sms.import` get a "does not provide" note.
+ *
+ * @customElement fc-sms-import
+ * @fires fc-sms-import-done - Every batch was written. Detail: `{ imported, updated, errors }` (errors: rows not read, with their line).
+ * @csspart drop-zone - Where a file can be dropped, with the "Choose file" button.
+ * @csspart choose-button - The "Choose file" button.
+ * @csspart preview - The table of the file's first messages.
+ * @csspart import-button - Starts writing the messages.
+ * @csspart progress - The progress bar and its text.
+ * @csspart result - The "… imported, … updated" line.
+ * @csspart errors - The list of rows that could not be read.
+ * @csspart state - Loading, unsupported and error states (with `loading`, `unsupported`, `error`).
+ * @csspart retry-button - Retry after a failed batch.
+ * @cssproperty --fc-sms-import-drop-border - Border colour of the drop zone.
+ * @cssproperty --fc-sms-import-drop-active - Border colour of the drop zone while a file is dragged over it.
+ * @cssproperty --fc-sms-import-drop-background - Background of the drop zone.
+ * @cssproperty --fc-sms-import-progress - Colour of the progress bar.
+ */
+export class FcSmsImport extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  @state() private phase: Phase = { kind: 'idle' };
+  @state() private dragging = false;
+
+  /** Bumped when a run is abandoned (a new file, the element removed), so its late answers are ignored. */
+  #generation = 0;
+  /** Focus the new phase's main control after the next render (the one the user used is gone). */
+  #focusAfter = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#generation++;
+    if (this.phase.kind === 'importing') this.phase = { kind: 'failed', run: this.phase.run, error: new AdapterError({ kind: 'aborted', message: 'The import was interrupted.' }) };
+  }
+
+  protected override updated(): void {
+    if (!this.#focusAfter) return;
+    this.#focusAfter = false;
+    this.renderRoot.querySelector<HTMLElement>('[data-focus], [part~="retry-button"]')?.focus();
+  }
+
+  // ───────────── reading the file ─────────────
+
+  #choose(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+  }
+
+  #onChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.#read(file);
+  }
+
+  #onDragOver(event: DragEvent): void {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  #onDragLeave(event: DragEvent): void {
+    const to = event.relatedTarget as Node | null;
+    if (!to || !(event.currentTarget as HTMLElement).contains(to)) this.dragging = false;
+  }
+
+  #onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    const file = event.dataTransfer?.files[0];
+    if (file) void this.#read(file);
+  }
+
+  async #read(file: File): Promise<void> {
+    if (!this.#canImport || this.phase.kind === 'importing') return;
+    const generation = ++this.#generation;
+    const name = file.name || 'file';
+    this.phase = { kind: 'reading', name };
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      if (generation === this.#generation) this.#show({ kind: 'unreadable', name, error });
+      return;
+    }
+    if (generation !== this.#generation) return;
+    // Parsing a large file takes a moment: let "Reading…" paint first.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (generation !== this.#generation) return;
+    const parsed = parseSmsImport(text);
+    this.#show({ kind: 'parsed', file: { name, ...parsed } });
+  }
+
+  #show(phase: Phase): void {
+    this.phase = phase;
+    this.#focusAfter = true;
+  }
+
+  #reset(): void {
+    this.#generation++;
+    this.#show({ kind: 'idle' });
+  }
+
+  // ───────────── writing ─────────────
+
+  get #canImport(): boolean {
+    return typeof this.adapter?.sms?.import === 'function';
+  }
+
+  #start(file: Parsed): void {
+    if (!file.messages.length) return;
+    const run: Run = { ...file, key: crypto.randomUUID(), done: 0, imported: 0, updated: 0 };
+    void this.#run(run, ++this.#generation);
+  }
+
+  #retry(run: Run): void {
+    void this.#run(run, ++this.#generation);
+  }
+
+  async #run(run: Run, generation: number): Promise<void> {
+    this.#show({ kind: 'importing', run });
+    while (run.done < run.messages.length) {
+      const batch = run.messages.slice(run.done, run.done + SMS_IMPORT_BATCH);
+      let result: SmsImportResult;
+      try {
+        result = await this.#send(batch, `${run.key}:${run.done}`);
+      } catch (error) {
+        if (generation === this.#generation) this.#show({ kind: 'failed', run, error });
+        return;
+      }
+      if (generation !== this.#generation) return;
+      run.done += batch.length;
+      run.imported += Number(result?.imported) || 0;
+      run.updated += Number(result?.updated) || 0;
+      this.phase = { kind: 'importing', run };
+    }
+    this.#show({ kind: 'done', run });
+    this.emit(FC_SMS_IMPORT_DONE, { imported: run.imported, updated: run.updated, errors: run.errors });
+  }
+
+  /**
+   * Writes one batch. Through a cached adapter the write waits in the outbox and is retried
+   * quietly while the failure is temporary; an import is something the user is watching, so the
+   * first failed attempt stops it here with the reason, and the entry is dropped from the outbox
+   * (Retry sends it again under the same key, applied once even if the server had it).
+   */
+  #send(batch: SmsMessage[], key: string): Promise<SmsImportResult> {
+    const adapter = this.adapter;
+    const api = adapter?.sms;
+    if (!api?.import) return Promise.reject(new AdapterError({ kind: 'unsupported', message: t('unsupported') }));
+    const write = api.import(batch, { idempotencyKey: key });
+    if (!isCachedAdapter(adapter)) return write;
+    return new Promise((resolve, reject) => {
+      const onOutbox = (event: CachedAdapterEventMap['fc-outbox-change']) => {
+        const entry = event.detail.entries.find((e) => e.key === key);
+        if (!entry?.error || entry.status === 'sending') return;
+        adapter.removeEventListener('fc-outbox-change', onOutbox);
+        const { kind, status, message, body } = entry.error;
+        reject(new AdapterError({ kind: kind as AdapterErrorKind, status, message, body }));
+        void adapter.outbox.discard(key).catch(() => undefined);
+      };
+      adapter.addEventListener('fc-outbox-change', onOutbox);
+      write.then(resolve, reject).finally(() => adapter.removeEventListener('fc-outbox-change', onOutbox));
+    });
+  }
+
+  // ───────────── render ─────────────
+
+  protected override render() {
+    if (!this.#canImport) return unsupportedView(t('unsupported'));
+    const phase = this.phase;
+    return html`<h2>${t('title')}</h2>
+      <input type="file" accept=${ACCEPT} hidden @change=${this.#onChange} />
+      ${this.#body(phase)}`;
+  }
+
+  #body(phase: Phase): TemplateResult {
+    switch (phase.kind) {
+      case 'idle':
+        return this.#dropZone(t('choose'));
+      case 'reading':
+        return loadingView(2, t('reading', phase.name));
+      case 'unreadable':
+        return html`${errorView(phase.error, undefined, { urgent: true })}
+          <p class="file-error" role="alert">${t('unreadable', phase.name)}</p>
+          ${this.#dropZone(t('chooseAnother'))}`;
+      case 'parsed':
+        return this.#parsedView(phase.file);
+      case 'importing':
+        return this.#progressView(phase.run);
+      case 'failed':
+        return this.#failedView(phase.run, phase.error);
+      case 'done':
+        return this.#doneView(phase.run);
+    }
+  }
+
+  #dropZone(label: string): TemplateResult {
+    return html`<div
+      class="drop ${this.dragging ? 'drop--active' : ''}"
+      part="drop-zone"
+      role="group"
+      aria-label=${t('dropZone')}
+      @dragenter=${this.#onDragOver}
+      @dragover=${this.#onDragOver}
+      @dragleave=${this.#onDragLeave}
+      @drop=${this.#onDrop}
+    >
+      <p>${t('dropHint')}</p>
+      <button type="button" class="fc-button fc-button--primary" part="choose-button" data-focus @click=${this.#choose}>${label}</button>
+    </div>`;
+  }
+
+  #summary(file: Parsed): TemplateResult {
+    const found = file.format
+      ? t('found', formatCount(file.messages.length), file.name, formatName(file.format))
+      : '';
+    return html`<p role="status">${file.messages.length ? found : t('nothingFound', file.name)}</p>`;
+  }
+
+  #parsedView(file: Parsed): TemplateResult {
+    const count = file.messages.length;
+    return html`${this.#summary(file)}
+      ${count ? previewView(file.messages) : nothing}
+      ${errorListView(file.errors, file.format)}
+      <div class="actions">
+        ${count
+          ? html`<button type="button" class="fc-button fc-button--primary" part="import-button" data-focus @click=${() => this.#start(file)}>
+              ${t('importButton', formatCount(count))}
+            </button>`
+          : nothing}
+        <button type="button" class="fc-button" ?data-focus=${!count} @click=${this.#reset}>
+          ${count ? t('cancel') : t('chooseAnother')}
+        </button>
+      </div>`;
+  }
+
+  #progressBar(run: Run): TemplateResult {
+    const total = run.messages.length;
+    return html`<div class="progress" part="progress">
+      <label for="progress">${t('progressLabel')}</label>
+      <progress id="progress" max=${total} .value=${run.done}></progress>
+      <p role="status">${t('progress', formatCount(run.done), formatCount(total))}</p>
+    </div>`;
+  }
+
+  #progressView(run: Run): TemplateResult {
+    return html`${this.#progressBar(run)} ${errorListView(run.errors, run.format)}`;
+  }
+
+  #failedView(run: Run, error: unknown): TemplateResult {
+    const total = run.messages.length;
+    const last = Math.min(run.done + SMS_IMPORT_BATCH, total);
+    return html`${this.#progressBar(run)}
+      <p class="file-error">${t('batchFailed', formatCount(run.done + 1), formatCount(last), formatCount(total))}</p>
+      ${errorView(error, () => this.#retry(run), { urgent: true, retryLabel: t('retryLabel') })}
+      <p>${t('kept')}</p>
+      <div class="actions">
+        <button type="button" class="fc-button" @click=${this.#reset}>${t('cancel')}</button>
+      </div>
+      ${errorListView(run.errors, run.format)}`;
+  }
+
+  #doneView(run: Run): TemplateResult {
+    return html`<p class="result" part="result" role="status">
+        ${t('result', formatCount(run.imported), formatCount(run.updated))}
+        ${run.errors.length ? t('skipped', formatCount(run.errors.length)) : t('skippedNone')}
+      </p>
+      ${errorListView(run.errors, run.format)}
+      <div class="actions">
+        <button type="button" class="fc-button" data-focus @click=${this.#reset}>${t('importAnother')}</button>
+      </div>`;
+  }
+}

@@ -1,0 +1,71 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { DateTime } from 'luxon';
+import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
+import type { SmsMessage } from '../../data/model.js';
+import { formatCount } from '../shared/messages.js';
+import { t } from './sms-import.messages.js';
+
+/** Rows of the file shown before importing. */
+export const PREVIEW_ROWS = 5;
+/** Bad rows listed; the rest are counted. */
+export const LISTED_ERRORS = 100;
+
+/** What a format is called. */
+export function formatName(format: SmsImportFormat): string {
+  return t(format === 'twilio-csv' ? 'formatTwilioCsv' : format === 'twilio-json' ? 'formatTwilioJson' : 'formatBandwidthJson');
+}
+
+/** Where a bad row is: its line in a CSV file, its position in a JSON list, or the whole file. */
+function where(issue: SmsImportIssue, format: SmsImportFormat | null): string {
+  if (issue.line < 0) return t('wholeFile');
+  return format === 'twilio-csv' ? t('line', formatCount(issue.line)) : t('item', formatCount(issue.line));
+}
+
+/** The rows that could not be read, line (or item) and reason, as text. */
+export function errorListView(errors: readonly SmsImportIssue[], format: SmsImportFormat | null): TemplateResult | typeof nothing {
+  if (!errors.length) return nothing;
+  const listed = errors.slice(0, LISTED_ERRORS);
+  return html`<section class="errors" part="errors" aria-labelledby="errors-title">
+    <h3 id="errors-title">${t('errorsTitle')}</h3>
+    <ul tabindex="0" aria-labelledby="errors-title">
+      ${listed.map((e) => html`<li><span class="where">${where(e, format)}</span> <span class="why">${e.message}</span></li>`)}
+    </ul>
+    ${errors.length > listed.length ? html`<p>${t('more', formatCount(errors.length - listed.length))}</p>` : nothing}
+  </section>`;
+}
+
+const time = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('yyyy-MM-dd HH:mm');
+
+/** The first messages of the file, as the history will show them. */
+export function previewView(messages: readonly SmsMessage[]): TemplateResult {
+  return html`<div class="preview" part="preview" role="region" tabindex="0" aria-label=${t('previewCaption')}>
+    <table class="fc-table">
+      <caption>${t('previewCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('colTime')}</th>
+          <th scope="col">${t('colDirection')}</th>
+          <th scope="col">${t('colFrom')}</th>
+          <th scope="col">${t('colTo')}</th>
+          <th scope="col">${t('colBody')}</th>
+          <th scope="col">${t('colStatus')}</th>
+          <th scope="col">${t('colError')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${messages.slice(0, PREVIEW_ROWS).map(
+          (m) => html`<tr>
+            <td class="nowrap">${time(m.sentAt)}</td>
+            <td>${t(m.direction === 'inbound' ? 'inbound' : 'outbound')}</td>
+            <td class="nowrap">${m.from}</td>
+            <td class="nowrap">${m.to}</td>
+            <td class="body">${m.body}</td>
+            <td>${m.status}</td>
+            <td>${m.errorCode ?? ''}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,28 @@
+import type { DateRange } from '../../data/model.js';
+
+/** The user drilled down, went back up, or picked another dimension: the drill path changed. */
+export const FC_TRAFFIC_DRILL = 'fc-traffic-drill';
+/** The user exported the current view as CSV. Cancelable: cancelling skips the browser download. */
+export const FC_TRAFFIC_EXPORT = 'fc-traffic-export';
+/** The user picked a new, valid date range. */
+export const FC_RANGE_CHANGE = 'fc-range-change';
+
+export interface TrafficDrillDetail {
+  /** The new drill path, in the `path` attribute's form. */
+  path: string;
+}
+
+export interface TrafficExportDetail {
+  /** The CSV text (header row first, CRLF line ends). */
+  csv: string;
+  /** The file name the download gets. */
+  filename: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'fc-traffic-drill': CustomEvent<TrafficDrillDetail>;
+    'fc-traffic-export': CustomEvent<TrafficExportDetail>;
+    'fc-range-change': CustomEvent<DateRange>;
+  }
+}

@@ -1,0 +1,164 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, initialState } from '@lit/task';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { TradeInVehicle, WantMatch } from '../../data/model.js';
+import { resolveTradeIn } from '../../data/logic/vehicles.js';
+import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
+import { stableJson } from '../../data/cache/stable-json.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { FcElement } from '../shared/fc-element.js';
+import { formatCount } from '../shared/messages.js';
+import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { FC_TRADE_IN_MATCH } from './trade-in-alert.events.js';
+import { t } from './trade-in-alert.messages.js';
+import { styles } from './trade-in-alert.styles.js';
+import { criteriaView, describeVehicle, describeWant, formatDate, vinView } from './trade-in-alert.view.js';
+
+type Result =
+  | { kind: 'none' }
+  | { kind: 'no-make'; resolved: ResolvedTradeIn }
+  | { kind: 'matches'; key: string; vehicle: TradeInVehicle; matches: WantMatch[] };
+
+/**
+ * The trade-in alert: given the vehicle being taken in on trade, the customers with status
+ * "Need Car Locate" who want it, ranked (more criteria met first, newest want first), each with
+ * how every criterion matched. A VIN alone is enough when its maker is a common North-American
+ * one: the model year and make are read from it and shown; otherwise the widget says why it
+ * cannot read them. The number of matches is announced in a polite live region, and
+ * `fc-trade-in-match` lets the host raise its own alert. The list is read again when wants or
+ * customers change.
+ *
+ * `fc-trade-in-match` is the one event that follows data rather than a click: it fires once per
+ * trade-in (by value) when customers are found, so a host can alert whoever is appraising it.
+ *
+ * @customElement fc-trade-in-alert
+ * @fires fc-trade-in-match - Customers were found who want a new trade-in. Detail: `{ vehicle, matches }`.
+ * @csspart title - The heading.
+ * @csspart vehicle - The trade-in in one line.
+ * @csspart vin - What the VIN tells (year, make, check digit) or why it cannot be read.
+ * @csspart table - The matching customers.
+ * @csspart criteria - One match's list of criteria and outcomes.
+ * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
+ * @csspart retry-button - Retry in the error state.
+ * @cssproperty --fc-trade-in-alert-met-color - Mark and text of a met criterion.
+ * @cssproperty --fc-trade-in-alert-not-met-color - Mark and text of a criterion not met.
+ * @cssproperty --fc-trade-in-alert-accent - The edge that flags a trade-in customers want.
+ */
+export class FcTradeInAlert extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** The vehicle being taken in on trade: `vin`, `year`, `make`, `model`, `trim`, `color`, `mileage` (and `price`, in cents). */
+  @property({ attribute: false }) vehicle: TradeInVehicle | null = null;
+
+  /** What the live region says now. */
+  @state() private announcement = '';
+
+  /** The trade-in (by value) whose matches were last sent in `fc-trade-in-match`. */
+  #announced = '';
+
+  readonly #task = new Task(this, {
+    task: async ([adapter, vehicle], { signal }): Promise<Result | typeof initialState> => {
+      if (!adapter?.vehicles) return initialState;
+      if (!vehicle || typeof vehicle !== 'object') return { kind: 'none' };
+      const resolved = resolveTradeIn(vehicle);
+      if (!resolved.makes.length) return { kind: 'no-make', resolved };
+      // Send what the VIN told too, so a server that does not read VINs still gets a year and (unambiguous) make.
+      const request: TradeInVehicle = {
+        ...vehicle,
+        year: resolved.year,
+        make: resolved.makes.length === 1 ? resolved.makes[0] : vehicle.make,
+      };
+      const matches = await adapter.vehicles.matchTradeIn(request, { signal });
+      return { kind: 'matches', key: stableJson(vehicle), vehicle, matches: Array.isArray(matches) ? matches : [] };
+    },
+    args: () => [this.adapter, this.vehicle] as const,
+    onComplete: (result) => this.#completed(result),
+    onError: () => {
+      this.announcement = '';
+    },
+  });
+
+  readonly #events = new AdapterEventsController(this, {
+    adapter: () => this.adapter,
+    domains: ['vehicles', 'customers'],
+    onChange: () => void this.#task.run(),
+  });
+
+  #completed(result: Result | typeof initialState): void {
+    if (typeof result !== 'object') return;
+    if (result.kind === 'none') {
+      this.announcement = '';
+      return;
+    }
+    if (result.kind === 'no-make') {
+      this.announcement = t('announceUndecodable');
+      return;
+    }
+    const n = result.matches.length;
+    this.announcement = n ? t('announceMatches', n, formatCount(n)) : t('announceNone');
+    if (n && result.key !== this.#announced) {
+      this.#announced = result.key;
+      this.emit(FC_TRADE_IN_MATCH, { vehicle: result.vehicle, matches: result.matches });
+    }
+  }
+
+  protected override render() {
+    void this.#events;
+    if (!this.adapter?.vehicles) return unsupportedView('vehicles');
+    const vehicle = this.vehicle && typeof this.vehicle === 'object' ? this.vehicle : null;
+    const resolved = vehicle ? resolveTradeIn(vehicle) : null;
+    const line = vehicle && resolved ? describeVehicle(vehicle, resolved) : '';
+    return html`<section class="alert" aria-labelledby="title">
+      <h2 id="title" part="title">${t('title')}</h2>
+      ${line ? html`<p class="vehicle" part="vehicle">${line}</p>` : nothing}
+      ${resolved ? vinView(resolved) : nothing}
+      ${this.#task.render({
+        initial: () => unsupportedView('vehicles'),
+        pending: () => loadingView(3),
+        complete: (result) => this.#resultView(result),
+        error: (error) => errorView(error, () => this.#task.run()),
+      })}
+      <p class="fc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
+    </section>`;
+  }
+
+  #resultView(result: Result) {
+    if (result.kind === 'none') return emptyView(t('noVehicle'));
+    if (result.kind === 'no-make') return emptyView(result.resolved.vin ? t('undecodable') : t('noMake'));
+    if (!result.matches.length) return emptyView(t('noMatches'));
+    return html`<table class="fc-table" part="table">
+      <caption class="fc-visually-hidden">${t('title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="fc-num">${t('colRank')}</th>
+          <th scope="col">${t('colCustomer')}</th>
+          <th scope="col">${t('colWants')}</th>
+          <th scope="col">${t('colMatch')}</th>
+          <th scope="col">${t('colSince')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${result.matches.map(
+          (m, i) => html`<tr>
+            <td class="fc-num">${t('rank', formatCount(i + 1))}</td>
+            <th scope="row" class="customer">
+              ${m.want.customerName}
+              ${m.want.salespersonName ? html`<span class="muted">${t('salesperson', m.want.salespersonName)}</span>` : nothing}
+            </th>
+            <td>${describeWant(m.want)}</td>
+            <td>${criteriaView(m)}</td>
+            <td>${formatDate(m.want.createdAt)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}

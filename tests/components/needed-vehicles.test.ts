@@ -1,0 +1,207 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
+import type { FcNeededVehicles } from '../../src/components/needed-vehicles/fc-needed-vehicles.js';
+import type { WantsExportDetail } from '../../src/components/needed-vehicles/needed-vehicles.events.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import type { Dataset, VehicleWant } from '../../src/data/model.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
+  id,
+  customerId: `x-${id}`,
+  customerName: `Buyer ${id}`,
+  customerStatus: 'need-car-locate',
+  yearFrom: 2017,
+  yearTo: 2021,
+  make: 'Honda',
+  model: 'CR-V',
+  trim: null,
+  color: null,
+  maxMileage: null,
+  maxPrice: null,
+  createdAt: '2026-06-01T12:00:00.000Z',
+  salespersonName: null,
+  ...over,
+});
+
+function lotDataset(wants?: VehicleWant[]): Dataset {
+  const base = generateDataset({ size: 'small' });
+  return {
+    ...base,
+    wants: wants ?? [
+      want('t1', { customerId: 'x-ana', customerName: 'Ana Ruiz', make: 'Chevy', model: 'Tahoe', trim: 'LT', color: 'Black', maxMileage: 80_000, maxPrice: 3_500_000, salespersonName: 'Dana Ruiz' }),
+      want('t2', { customerId: 'x-bo', customerName: 'Bo Chen', make: 'Chevrolet', model: 'tahoe', yearFrom: 2019, yearTo: 2019, createdAt: '2026-08-01T12:00:00.000Z' }),
+      want('t3', { customerId: 'x-bo', customerName: 'Bo Chen', make: 'CHEVROLET', model: 'Tahoe', color: 'White' }),
+      want('c1', { customerId: 'x-cy', customerName: 'Cy Diaz' }),
+      want('a1', { customerId: 'x-di', customerName: XSS, make: 'Audi', model: 'Q5', trim: 'javascript:alert(1)' }),
+      want('a2', { customerId: 'x-ed', customerName: '=HYPERLINK("http://x")', make: 'Audi', model: 'Q5', createdAt: '2026-09-01T00:00:00.000Z' }),
+      want('s1', { customerId: 'x-flo', customerName: 'Flo Sold', customerStatus: 'sold', make: 'Ford', model: 'F-150' }),
+    ],
+  };
+}
+
+async function mount(server: DemoServer, parts?: Parameters<DemoServer['client']>[0]) {
+  const adapter = server.client(parts);
+  return fixture<FcNeededVehicles>(html`<fc-needed-vehicles .adapter=${adapter}></fc-needed-vehicles>`);
+}
+
+const loaded = (el: FcNeededVehicles) => waitUntil(() => el.shadowRoot!.querySelector('.group, [part~="empty"], [part~="error"]'), 'never loaded', { timeout: 8000 });
+const headings = (el: FcNeededVehicles) => [...el.shadowRoot!.querySelectorAll('.group h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+const button = (el: FcNeededVehicles, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+
+describe('<fc-needed-vehicles>', () => {
+  let server: DemoServer;
+  beforeEach(async () => {
+    server = await startDemoServer(lotDataset());
+  });
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+    await closeClients();
+  });
+
+  it('groups wanted vehicles by make and model with the number of waiting buyers', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    expect(headings(el)).to.deep.equal(['Audi Q5 2 waiting buyers', 'Chevrolet Tahoe 2 waiting buyers', 'Honda CR-V 1 waiting buyer']);
+    const tahoe = el.shadowRoot!.querySelectorAll('.group')[1]!;
+    const cells = [...tahoe.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    expect(cells.map((c) => c[0])).to.deep.equal(['Bo Chen', 'Ana Ruiz', 'Bo Chen']);
+    expect(cells[0]!.slice(0, 6)).to.deep.equal(['Bo Chen', '2019', 'Any', 'Any', '—', '—']);
+    expect(cells[1]!.slice(0, 7)).to.deep.equal(['Ana Ruiz', '2017–2021', 'LT', 'Black', '80,000', '$35,000', 'Dana Ruiz']);
+    expect(shadowText(el)).to.contain('5 waiting buyers, 3 makes and models.');
+    expect(shadowText(el)).to.not.contain('Flo Sold');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders names and trims with markup as text', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('.group img, .group a[href]') === null).to.equal(true);
+    expect(shadowText(el)).to.contain(XSS);
+    expect(shadowText(el)).to.contain('javascript:alert(1)');
+  });
+
+  it('filters by make, model or customer from the keyboard', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'tahoe' });
+    await el.updateComplete;
+    expect(headings(el)).to.deep.equal(['Chevrolet Tahoe 2 waiting buyers']);
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'cy d' });
+    await el.updateComplete;
+    expect(headings(el)).to.deep.equal(['Honda CR-V 1 waiting buyer']);
+    await sendKeys({ type: 'zzz' });
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('No needed vehicle matches "cy dzzz".');
+    await expect(el).to.be.accessible();
+  });
+
+  it('exports the list as CSV with formula-looking cells made text', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    const created: Blob[] = [];
+    let downloaded = '';
+    const original = { create: URL.createObjectURL, click: HTMLAnchorElement.prototype.click };
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), `blob:test-${created.length}`);
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloaded = `${this.download} ${this.getAttribute('href')}`;
+    };
+    try {
+      const event = oneEvent(el, 'fc-wants-export');
+      button(el, 'Export CSV')!.click();
+      const detail = (await event).detail as WantsExportDetail;
+      expect(detail.rows).to.equal(6);
+      expect(downloaded).to.match(/^needed-vehicles-\d{4}-\d{2}-\d{2}\.csv blob:test-1$/);
+      const lines = (await created[0]!.text()).trimEnd().split('\r\n');
+      expect(lines[0]).to.equal('Make,Model,Waiting buyers,Customer,Year from,Year to,Trim,Colour,Max mileage,Max price,Salesperson,Wanted since');
+      expect(lines[1]).to.equal(`Audi,Q5,2,"'=HYPERLINK(""http://x"")",2017,2021,,,,,,2026-09-01`);
+      expect(lines[4]).to.equal('Chevrolet,Tahoe,2,Ana Ruiz,2017,2021,LT,Black,80000,35000.00,Dana Ruiz,2026-06-01');
+      expect(lines).to.have.length(7);
+      await waitUntil(() => shadowText(el).includes('Exported 6 wants.'), 'export announced');
+    } finally {
+      URL.createObjectURL = original.create;
+      HTMLAnchorElement.prototype.click = original.click;
+    }
+  });
+
+  it('prints a clean list: no buttons, no shadow, groups kept whole', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    const root = el.shadowRoot!;
+    const toolbar = root.querySelector<HTMLElement>('[part="toolbar"]')!;
+    const group = root.querySelector<HTMLElement>('.group')!;
+    expect(getComputedStyle(toolbar).display).to.equal('flex');
+    expect(getComputedStyle(el).boxShadow).to.not.equal('none');
+    expect(getComputedStyle(root.querySelector('.print-only')!).display).to.equal('none');
+
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(toolbar).display).to.equal('none');
+    expect([...root.querySelectorAll('button')].every((b) => getComputedStyle(b).display === 'none')).to.equal(true);
+    expect(getComputedStyle(el).boxShadow).to.equal('none');
+    expect(getComputedStyle(group).breakInside).to.equal('avoid');
+    expect(getComputedStyle(group.querySelector('h3')!).breakAfter).to.equal('avoid');
+    expect(getComputedStyle(group.querySelector('thead')!).display).to.equal('table-header-group');
+    expect(getComputedStyle(root.querySelector('.print-only')!).display).to.equal('block');
+    // What is printed still carries every group and customer.
+    expect(headings(el)).to.have.length(3);
+    expect(group.querySelectorAll('tbody tr')).to.have.length(2);
+  });
+
+  it('print button opens the browser print dialog', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    const original = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      button(el, 'Print')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(printed).to.equal(1);
+    } finally {
+      window.print = original;
+    }
+  });
+
+  it('reads every page of a long list', async () => {
+    const many = Array.from({ length: 2_300 }, (_, i) => want(`m${i}`, { customerId: `x-m${i}`, model: i % 2 ? 'CR-V' : 'Pilot' }));
+    server = await startDemoServer(lotDataset(many));
+    const el = await mount(server);
+    await loaded(el);
+    expect(headings(el)).to.deep.equal(['Honda CR-V 1,150 waiting buyers', 'Honda Pilot 1,150 waiting buyers']);
+    expect(shadowText(el)).to.contain('2,300 waiting buyers, 2 makes and models.');
+  });
+
+  it('shows loading, the empty state, and an error with Retry', async () => {
+    server.faults.latencyMs = 300;
+    server.faults.failing = true;
+    const el = await mount(server);
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'), 'loading');
+    await expect(el).to.be.accessible();
+    await loaded(el);
+    expect(shadowText(el)).to.contain('The server had a problem (HTTP 503).');
+    await expect(el).to.be.accessible();
+    server.faults.failing = false;
+    server.faults.latencyMs = 0;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitUntil(() => headings(el).length === 3, 'report after retry', { timeout: 8000 });
+
+    server = await startDemoServer(lotDataset([want('s', { customerStatus: 'sold' })]));
+    const empty = await mount(server);
+    await loaded(empty);
+    expect(shadowText(empty)).to.contain('No customer with status "Need Car Locate" is waiting for a vehicle.');
+    await expect(empty).to.be.accessible();
+  });
+
+  it('says when the host does not provide vehicle wants', async () => {
+    const el = await mount(server, { parts: ['customers'] });
+    expect(shadowText(el)).to.equal('This host does not provide vehicle wants.');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,242 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/sms-import/fc-sms-import.js';
+import type { FcSmsImport } from '../../src/components/sms-import/fc-sms-import.js';
+import type { SmsImportDoneDetail } from '../../src/components/sms-import/sms-import.events.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const JS = 'javascript:alert(1)';
+const DAY = { from: '2026-03-16', to: '2026-03-16' };
+
+/** A Twilio Console export with its columns reordered, quoted commas and line breaks, markup, and a bad date on line 6. */
+const TWILIO_CSV = [
+  'Direction,Sid,Status,Body,To,From,ErrorCode,NumSegments,SentDate,AccountSid', // 1
+  `outbound-api,SMimp1,delivered,"Hi Sam, your truck is ready.\nSee you soon",+17735550123,+13125550100,,1,2026-03-16T14:00:00Z,AC1`, // 2-3
+  `inbound,SMimp2,received,"${XSS}",+13125550100,+17735550123,,1,2026-03-16T14:05:00Z,AC1`, // 4
+  `outbound-reply,SMimp3,undelivered,${JS},+17735550123,+13125550100,30007,1,"Mon, 16 Mar 2026 14:10:00 +0000",AC1`, // 5
+  `outbound-api,SMimp4,failed,"bad ${XSS}",+17735550123,+13125550100,30003,1,${XSS},AC1`, // 6
+].join('\n');
+
+function twilioJson(count: number, prefix: string, existing: string[] = []): string {
+  const ids = [...existing, ...Array.from({ length: count - existing.length }, (_, i) => `${prefix}${i}`)];
+  return JSON.stringify({
+    page: 0,
+    page_size: count,
+    messages: ids.map((sid, i) => ({
+      sid,
+      from: '+13125550100',
+      to: '+17735550123',
+      body: `Batch text ${i}`,
+      status: 'delivered',
+      direction: 'outbound-api',
+      num_segments: '1',
+      error_code: null,
+      date_sent: `Mon, 16 Mar 2026 ${String(10 + (i % 10)).padStart(2, '0')}:00:00 +0000`,
+    })),
+  });
+}
+
+function input(el: FcSmsImport): HTMLInputElement {
+  return el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+}
+
+/** Puts a real File on the file input the way the browser does, and tells the widget. */
+function chooseFile(el: FcSmsImport, name: string, content: string, type = 'text/csv'): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([content], name, { type }));
+  const field = input(el);
+  field.files = transfer.files;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function button(el: FcSmsImport, text: string): HTMLButtonElement | undefined {
+  return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+}
+
+async function until(el: FcSmsImport, text: string, message = `"${text}" shown`): Promise<void> {
+  await waitUntil(() => shadowText(el).includes(text), message, { timeout: 8000 });
+}
+
+async function storedCount(server: DemoServer, text: string): Promise<number> {
+  return (await server.backend.sms!.list({ ...DAY, text, limit: 1 })).total;
+}
+
+async function storedBodies(server: DemoServer, text: string): Promise<string[]> {
+  const page = await server.backend.sms!.list({ ...DAY, text, order: 'asc', limit: 1000 });
+  return page.items.map((m) => m.body);
+}
+
+describe('fc-sms-import', () => {
+  let server: DemoServer;
+  beforeEach(async () => {
+    server = await startDemoServer();
+  });
+  afterEach(() => closeClients());
+
+  it('says so when the host cannot import SMS, with no adapter or a read-only SMS log', async () => {
+    const none = await fixture<FcSmsImport>(html`<fc-sms-import></fc-sms-import>`);
+    expect(shadowText(none)).to.equal('This host does not provide SMS import.');
+    await expect(none).to.be.accessible();
+
+    const rest = server.client().sms!;
+    const readOnly: ForecourtAdapter = { sms: { list: (q, o) => rest.list(q, o), summary: (f, o) => rest.summary(f, o) } };
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${readOnly}></fc-sms-import>`);
+    expect(shadowText(el)).to.equal('This host does not provide SMS import.');
+    expect(el.shadowRoot!.querySelector('input')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers a labelled, keyboard-operable file chooser and drop zone', async () => {
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    const choose = button(el, 'Choose file')!;
+    expect(choose.getAttribute('part')).to.equal('choose-button');
+    expect(el.shadowRoot!.querySelector('[part="drop-zone"]')!.getAttribute('aria-label')).to.equal('Drop a file to import');
+    await expect(el).to.be.accessible();
+
+    let opened = 0;
+    input(el).click = () => void opened++;
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement === choose).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    expect(opened).to.equal(2);
+  });
+
+  it('reads a reordered Twilio CSV, shows markup as text, lists the bad row by line, and imports the rest', async () => {
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'twilio-log.csv', TWILIO_CSV);
+    await until(el, '3 messages in twilio-log.csv (Twilio CSV export).');
+
+    const preview = el.shadowRoot!.querySelector('[part="preview"]')!;
+    const bodies = [...preview.querySelectorAll('tbody td.body')].map((td) => td.textContent);
+    expect(bodies).to.deep.equal(['Hi Sam, your truck is ready.\nSee you soon', XSS, JS]);
+    const errors = [...el.shadowRoot!.querySelectorAll('[part="errors"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(errors).to.deep.equal([`Line 6 Invalid date "${XSS}".`]);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    expect(el.shadowRoot!.activeElement === button(el, 'Import 3 messages')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const done = oneEvent(el, 'fc-sms-import-done');
+    button(el, 'Import 3 messages')!.click();
+    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    expect(detail).to.deep.equal({ imported: 3, updated: 0, errors: [{ line: 6, message: `Invalid date "${XSS}".` }] });
+    await until(el, '3 messages imported, 0 updated.');
+    expect(shadowText(el)).to.contain('1 rows could not be read');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    const stored = await server.backend.sms!.list({ ...DAY, errorCode: '30007', limit: 1000 });
+    expect(stored.items.filter((m) => m.id === 'SMimp3').map((m) => [m.body, m.status, m.direction])).to.deep.equal([[JS, 'undelivered', 'outbound']]);
+    expect(await storedBodies(server, 'truck is ready')).to.deep.equal(['Hi Sam, your truck is ready.\nSee you soon']);
+    expect(await storedBodies(server, 'bad ')).to.deep.equal([]);
+
+    button(el, 'Import another file')!.click();
+    await until(el, 'Choose file');
+  });
+
+  it('writes in batches of 500 with a labelled progress bar, counting new and updated messages', async () => {
+    server.faults.latencyMs = 150;
+    const existing = server.dataset.sms.slice(0, 12).map((m) => m.id);
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'messages.json', twilioJson(1234, 'SMbatch', existing), 'application/json');
+    await until(el, '1,234 messages in messages.json (Twilio message JSON).');
+    const done = oneEvent(el, 'fc-sms-import-done');
+    button(el, 'Import 1,234 messages')!.click();
+
+    const progress = () => el.shadowRoot!.querySelector('progress');
+    await waitUntil(() => progress()?.value === 500, 'first batch written', { timeout: 8000 });
+    expect(progress()!.max).to.equal(1234);
+    expect(el.shadowRoot!.querySelector('label[for="progress"]')!.textContent).to.equal('Import progress');
+    expect(shadowText(el)).to.contain('500 of 1,234 messages sent…');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => progress()?.value === 1000, 'second batch written', { timeout: 8000 });
+
+    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    expect([detail.imported, detail.updated, detail.errors]).to.deep.equal([1222, 12, []]);
+    await until(el, '1,222 messages imported, 12 updated. Every row was read.');
+    expect(await storedCount(server, 'Batch text')).to.equal(1234);
+  });
+
+  it('stops on a failed batch with the reason and Retry, and finishes from there without losing rows', async () => {
+    server.faults.latencyMs = 300;
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'export.json', twilioJson(700, 'SMretry'), 'application/json');
+    await until(el, '700 messages in export.json');
+    button(el, 'Import 700 messages')!.click();
+
+    await waitUntil(() => el.shadowRoot!.querySelector('progress')?.value === 500, 'first batch written', { timeout: 8000 });
+    server.faults.failing = true; // the second batch is on its way: it fails
+    await until(el, 'Messages 501–700 of 700 could not be imported.');
+    expect(shadowText(el)).to.contain('The server had a problem (HTTP 503).');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    expect(retry.getAttribute('aria-label')).to.equal('Retry the import from where it stopped');
+    expect(el.shadowRoot!.activeElement === retry).to.equal(true);
+    await expect(el).to.be.accessible();
+    expect(await storedCount(server, 'Batch text')).to.equal(500);
+
+    server.faults.failing = false;
+    server.faults.latencyMs = 0;
+    const done = oneEvent(el, 'fc-sms-import-done');
+    retry.click();
+    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    expect([detail.imported, detail.updated]).to.deep.equal([700, 0]);
+    await until(el, '700 messages imported, 0 updated.');
+    expect(await storedCount(server, 'Batch text')).to.equal(700);
+  });
+
+  it('takes a dropped Bandwidth events file', async () => {
+    const events = [
+      {
+        type: 'message-failed',
+        time: '2026-03-16T14:02:12Z',
+        description: 'invalid-destination-address',
+        to: '+17735550123',
+        errorCode: 4720,
+        message: { id: 'bw-drop-1', time: '2026-03-16T14:02:10Z', direction: 'out', from: '+13125550100', to: ['+17735550123'], text: 'Drop test', segmentCount: 1 },
+      },
+      { type: 'message-read', message: { id: 'bw-drop-2' } },
+    ];
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    const zone = el.shadowRoot!.querySelector<HTMLElement>('[part="drop-zone"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([JSON.stringify(events)], 'bandwidth.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(zone.classList.contains('drop--active')).to.equal(true);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await until(el, '1 messages in bandwidth.json (Bandwidth message events).');
+    expect(shadowText(el)).to.contain('Item 1 Unknown event type "message-read"');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Import 1 messages')!.click();
+    await until(el, '1 messages imported, 0 updated.');
+    const stored = await server.backend.sms!.list({ ...DAY, errorCode: '4720', limit: 1000 });
+    expect(stored.items.filter((m) => m.id === 'bw-drop-1').map((m) => [m.provider, m.status, m.body])).to.deep.equal([['bandwidth', 'failed', 'Drop test']]);
+  });
+
+  it('explains a malformed or empty file and offers another, never importing', async () => {
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'broken.json', '{"messages": [', 'application/json');
+    await until(el, 'No message in broken.json can be imported.');
+    expect(shadowText(el)).to.match(/File The file is not valid JSON: /);
+    expect(button(el, 'Import')).to.equal(undefined);
+    expect(el.shadowRoot!.activeElement === button(el, 'Choose another file')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    button(el, 'Choose another file')!.click();
+    await until(el, 'Choose file');
+    chooseFile(el, 'empty.csv', '');
+    await until(el, 'No message in empty.csv can be imported.');
+    expect(shadowText(el)).to.contain('File The file is empty.');
+
+    chooseFile(el, `${XSS}.csv`, 'Name,Phone\nSam,+1312');
+    await until(el, 'is not a Twilio message log');
+    expect(shadowText(el)).to.contain(`No message in ${XSS}.csv can be imported.`);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

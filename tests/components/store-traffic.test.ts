@@ -1,0 +1,411 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import '../../src/components/store-traffic/fc-store-traffic.js';
+import type { FcStoreTraffic } from '../../src/components/store-traffic/fc-store-traffic.js';
+import { formatPath, parsePath } from '../../src/components/store-traffic/store-traffic.path.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import type { Dataset, TrafficEvent, TrafficStep } from '../../src/data/model.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const FORMULA = '=HYPERLINK("http://x.test","y")';
+
+let serial = 0;
+function up(at: string, upType: TrafficEvent['upType'], department: TrafficEvent['department'], sp: 1 | 2 | 3, source: string, steps: TrafficStep[], outcome: TrafficEvent['outcome']): TrafficEvent {
+  const names = { 1: 'Ann Lee', 2: XSS, 3: 'Bo Diaz' };
+  return {
+    id: `e${++serial}`,
+    at,
+    upType,
+    department,
+    salespersonId: `sp${sp}`,
+    salespersonName: names[sp],
+    sourceCategory: source === 'Drive-by' ? 'drive-by' : 'internet',
+    source,
+    steps,
+    outcome,
+  };
+}
+
+/**
+ * March 2026, UTC. Figures by hand:
+ *   e1 Mon Mar 2 10:15 walk-in  new  Ann  Drive-by  demo, write-up                        sold
+ *   e2 Mon Mar 2 10:45 internet new  XSS  Google    demo                                  not sold
+ *   e3 Mon Mar 2 14:00 be-back  used Ann  Drive-by  demo, write-up, desk, finance          sold
+ *   e4 Tue Mar 3 11:00 phone-up new  Bo   FORMULA   —                                     pending
+ *   e5 Tue Mar 3 11:30 walk-in  used XSS  Drive-by  demo, trade-appraisal                 not sold
+ *   e6 Thu Mar 5 16:00 be-back  new  Bo   Google    demo, write-up, trade-appraisal, desk, finance  sold
+ * Total: 6 ups, 3 sold (50.0%), be-back 2 (33.3%); steps demo 5, write-up 3, trade 2, desk 2, finance 2.
+ * By day: Mar 2 3 ups 2 sold 66.7% be-back 33.3%; Mar 3 2 ups 0 sold; Mar 5 1 up 1 sold 100%.
+ * By department: New 4 ups (e1 e2 e4 e6) 2 sold 50.0% be-back 25.0%; Used 2 (e3 e5) 1 sold 50.0% be-back 50.0%.
+ * February (the previous period): p1 new, p2 new, p3 used, p4 new = 4 ups, 1 sold (25%): New 3, Used 1.
+ * April (out of range): one up.
+ */
+function trafficDataset(): Dataset {
+  const base = generateDataset({ size: 'small', today: '2026-03-17', trafficCount: 0 });
+  serial = 0;
+  return {
+    ...base,
+    traffic: [
+      up('2026-02-02T10:00:00Z', 'walk-in', 'new', 1, 'Drive-by', [], 'sold'),
+      up('2026-02-03T10:00:00Z', 'internet', 'new', 2, 'Google', [], 'not-sold'),
+      up('2026-02-10T10:00:00Z', 'walk-in', 'used', 1, 'Drive-by', [], 'not-sold'),
+      up('2026-02-11T10:00:00Z', 'internet', 'new', 3, 'Google', [], 'not-sold'),
+      up('2026-03-02T10:15:00Z', 'walk-in', 'new', 1, 'Drive-by', ['demo', 'write-up'], 'sold'),
+      up('2026-03-02T10:45:00Z', 'internet', 'new', 2, 'Google', ['demo'], 'not-sold'),
+      up('2026-03-02T14:00:00Z', 'be-back', 'used', 1, 'Drive-by', ['demo', 'write-up', 'desk', 'finance'], 'sold'),
+      up('2026-03-03T11:00:00Z', 'phone-up', 'new', 3, FORMULA, [], 'pending'),
+      up('2026-03-03T11:30:00Z', 'walk-in', 'used', 2, 'Drive-by', ['demo', 'trade-appraisal'], 'not-sold'),
+      up('2026-03-05T16:00:00Z', 'be-back', 'new', 3, 'Google', ['demo', 'write-up', 'trade-appraisal', 'desk', 'finance'], 'sold'),
+      up('2026-04-01T10:00:00Z', 'walk-in', 'new', 1, 'Drive-by', [], 'sold'),
+    ],
+  };
+}
+
+const root = (el: FcStoreTraffic) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const bodyRows = (el: FcStoreTraffic) => [...root(el).querySelectorAll('#traffic-table tbody tr')];
+const rowNames = (el: FcStoreTraffic) => bodyRows(el).map((tr) => text(tr.querySelector('th')));
+const cellsOf = (row: Element | null | undefined) => [...(row?.querySelectorAll('td') ?? [])].map((td) => text(td));
+const rowCells = (el: FcStoreTraffic, name: string) => cellsOf(bodyRows(el).find((tr) => text(tr.querySelector('th')) === name));
+const totalCells = (el: FcStoreTraffic) => cellsOf(root(el).querySelector('#traffic-table tfoot tr'));
+const headers = (el: FcStoreTraffic) => [...root(el).querySelectorAll('#traffic-table thead th')].map((th) => text(th));
+const drillButton = (el: FcStoreTraffic, name: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button.drill')].find((b) => text(b) === name);
+const crumbs = (el: FcStoreTraffic) => [...root(el).querySelectorAll('nav li')].map((li) => text(li));
+const groupSelect = (el: FcStoreTraffic) => root(el).querySelector<HTMLSelectElement>('select[name=group-by]')!;
+const loadedWith = (el: FcStoreTraffic, name: string) =>
+  waitUntil(() => rowNames(el).includes(name), `no row "${name}" (rows: ${rowNames(el).join(', ')})`, { timeout: 5000 });
+const compared = (el: FcStoreTraffic) => waitUntil(() => root(el).querySelector('.previous'), 'the previous period did not load');
+
+const STEPS_HEAD = ['Demo reached', 'Write-up reached', 'Trade appraisal reached', 'Desk reached', 'Finance reached'];
+
+describe('fc-store-traffic', () => {
+  let server: DemoServer;
+
+  beforeEach(async () => {
+    server = await startDemoServer(trafficDataset());
+  });
+  afterEach(async () => {
+    server.faults.offline = false;
+    server.faults.failing = false;
+    server.faults.latencyMs = 0;
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await resetMouse();
+    await closeClients();
+  });
+
+  async function mount(path = '', adapter: ForecourtAdapter = server.client(), extra = {}): Promise<FcStoreTraffic> {
+    const el = await fixture<FcStoreTraffic>(
+      html`<fc-store-traffic .adapter=${adapter} from="2026-03-01" to="2026-03-31" time-zone="UTC" path=${path}></fc-store-traffic>`,
+    );
+    Object.assign(el, extra);
+    return el;
+  }
+
+  it('shows the hand-computed figures by day, the totals against February, and a labelled chart', async () => {
+    const el = await mount();
+    await loadedWith(el, 'Mon Mar 2, 2026');
+    await compared(el);
+    expect(text(root(el).querySelector('caption'))).to.equal('Traffic by day, Mar 1 – Mar 31, 2026');
+    expect(headers(el)).to.deep.equal(['Day', 'Ups', 'Sold', 'Closing ratio', 'Be-back share', ...STEPS_HEAD]);
+    expect(rowNames(el)).to.deep.equal(['Mon Mar 2, 2026', 'Tue Mar 3, 2026', 'Thu Mar 5, 2026']);
+    expect(rowCells(el, 'Mon Mar 2, 2026')).to.deep.equal(['3', '2', '66.7%', '33.3%', '3', '2', '0', '1', '1']);
+    expect(rowCells(el, 'Tue Mar 3, 2026')).to.deep.equal(['2', '0', '0.0%', '0.0%', '1', '0', '1', '0', '0']);
+    expect(rowCells(el, 'Thu Mar 5, 2026')).to.deep.equal(['1', '1', '100.0%', '100.0%', '1', '1', '1', '1', '1']);
+    expect(totalCells(el)).to.deep.equal(['6', '3', '50.0%', '33.3%', '5', '3', '2', '2', '2']);
+
+    const summary = root(el).querySelector('[part=summary]')!;
+    const metric = (name: string) => text([...summary.querySelectorAll('.metric')].find((m) => text(m.querySelector('dt')) === name)?.querySelector('dd'));
+    expect(metric('Ups')).to.equal('6 ▲ 2 more (50.0%)');
+    expect(metric('Sold')).to.equal('3 ▲ 2 more (200.0%)');
+    expect(metric('Closing ratio')).to.equal('50.0% ▲ 25 points higher');
+    expect(metric('Be-back share')).to.equal('33.3%');
+    expect(text(summary.querySelector('.previous'))).to.equal('Feb 1 – Feb 28, 2026: 4 ups');
+    // The arrow is for the eye; the words say the same to a screen reader.
+    expect(summary.querySelector('.glyph')!.getAttribute('aria-hidden')).to.equal('true');
+
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas), 'no chart');
+    const chart = Chart.getChart(canvas)!;
+    expect(chart.data.labels).to.deep.equal(rowNames(el));
+    expect(chart.data.datasets[0]!.data).to.deep.equal([{ x: 0, y: 3 }, { x: 1, y: 2 }, { x: 2, y: 1 }]);
+    expect(chart.options.parsing).to.equal(false);
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.equal('Bar chart of ups by day. The table below has every figure.');
+    expect(canvas.getAttribute('aria-details')).to.equal('traffic-table');
+    expect(crumbs(el)).to.deep.equal(['All traffic']);
+    expect(root(el).querySelector('nav [aria-current]')!.textContent).to.equal('All traffic');
+    expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined|null/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('compares each department with February and shows the closing ratio in the tooltip', async () => {
+    const el = await mount('groupBy=department');
+    await loadedWith(el, 'New');
+    await compared(el);
+    await waitUntil(() => headers(el).length === 11, 'no comparison column');
+    expect(headers(el)).to.deep.equal(['Department', 'Ups', 'Sold', 'Closing ratio', 'Be-back share', ...STEPS_HEAD, 'Ups vs Feb 1 – Feb 28, 2026']);
+    expect(rowNames(el)).to.deep.equal(['New', 'Used']);
+    expect(rowCells(el, 'New')).to.deep.equal(['4', '2', '50.0%', '25.0%', '3', '2', '1', '1', '1', '▲ 1 more (33.3%)']);
+    expect(rowCells(el, 'Used')).to.deep.equal(['2', '1', '50.0%', '50.0%', '2', '1', '1', '1', '1', '▲ 1 more (100.0%)']);
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas), 'no chart');
+    const chart = Chart.getChart(canvas)!;
+    const footer = chart.options.plugins!.tooltip!.callbacks!.footer as unknown as (items: { dataIndex: number }[]) => string;
+    expect(footer.call(chart.tooltip as never, [{ dataIndex: 1 }])).to.equal('Closing ratio: 50.0%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('animates only a small refresh of the same level, and nothing under reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await mount('groupBy=department');
+    await loadedWith(el, 'Used');
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas), 'no chart');
+    expect(Chart.getChart(canvas)!.options.animation).to.equal(false);
+    el.to = '2026-03-04';
+    await waitUntil(() => rowCells(el, 'New')[0] === '3', 'the range did not apply');
+    expect(Chart.getChart(canvas)!.options.animation).to.deep.equal({ duration: 300 });
+
+    await emulateMedia({ reducedMotion: 'reduce' });
+    el.to = '2026-03-31';
+    await waitUntil(() => rowCells(el, 'New')[0] === '4', 'the range did not apply');
+    expect(Chart.getChart(canvas)!.options.animation).to.equal(false);
+  });
+
+  it('drills into a bar clicked in the chart, and tells the host the new path', async () => {
+    const el = await mount('groupBy=department');
+    await loadedWith(el, 'Used');
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas), 'no chart');
+    const chart = Chart.getChart(canvas)!;
+    expect(chart.options.animation).to.equal(false);
+    canvas.scrollIntoView();
+    const bar = chart.getDatasetMeta(0).data[1]!.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+    const box = canvas.getBoundingClientRect();
+    const drilled = oneEvent(el, 'fc-traffic-drill');
+    await sendMouse({ type: 'click', position: [Math.round(box.left + bar.x), Math.round(box.top + (bar.y + bar.base) / 2)] });
+    const event = await drilled;
+    expect(event.detail).to.deep.equal({ path: 'groupBy=department;department=used;groupBy=upType' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(el.getAttribute('path')).to.equal('groupBy=department;department=used;groupBy=upType');
+    await loadedWith(el, 'Be-back');
+    expect(rowNames(el)).to.deep.equal(['Be-back', 'Walk-in']);
+    expect(rowCells(el, 'Be-back').slice(0, 4)).to.deep.equal(['1', '1', '100.0%', '100.0%']);
+    expect(crumbs(el)).to.deep.equal(['All traffic', 'Department: Used']);
+    expect(text(groupSelect(el).closest('label'))).to.match(/^Break down Used by/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('drills by keyboard from the table, picks the next dimension, and goes back up the breadcrumb by keyboard', async () => {
+    const el = await mount('groupBy=department');
+    await loadedWith(el, 'New');
+    const paths: string[] = [];
+    el.addEventListener('fc-traffic-drill', (e) => paths.push(e.detail.path));
+
+    drillButton(el, 'New')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await loadedWith(el, 'Be-back');
+    expect(rowNames(el)).to.deep.equal(['Be-back', 'Internet', 'Phone-up', 'Walk-in']);
+    // Focus waits on the list where the next breakdown is chosen.
+    expect(root(el).activeElement === groupSelect(el)).to.equal(true);
+    expect([...groupSelect(el).options].map((o) => o.value)).not.to.include('department');
+
+    groupSelect(el).value = 'salesperson';
+    groupSelect(el).dispatchEvent(new Event('change', { bubbles: true }));
+    await loadedWith(el, 'Bo Diaz');
+    expect(rowCells(el, 'Bo Diaz').slice(0, 3)).to.deep.equal(['2', '1', '50.0%']);
+    expect(rowCells(el, 'Ann Lee').slice(0, 3)).to.deep.equal(['1', '1', '100.0%']);
+    // A name with markup is text: no element is made from it.
+    expect(rowCells(el, XSS).slice(0, 3)).to.deep.equal(['1', '0', '0.0%']);
+    expect(root(el).querySelectorAll('img').length).to.equal(0);
+
+    drillButton(el, 'Bo Diaz')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await loadedWith(el, 'Be-back');
+    expect(crumbs(el)).to.deep.equal(['All traffic', 'Department: New', 'Salesperson: Bo Diaz']);
+    expect(root(el).querySelector('nav [aria-current]')!.textContent).to.equal('Salesperson: Bo Diaz');
+    expect(root(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Drill-down path');
+
+    // Back two levels at once.
+    const crumbAll = root(el).querySelector<HTMLButtonElement>('button.crumb[data-depth="0"]')!;
+    crumbAll.focus();
+    await sendKeys({ press: 'Enter' });
+    await loadedWith(el, 'Used');
+    expect(crumbs(el)).to.deep.equal(['All traffic']);
+    expect(rowNames(el)).to.deep.equal(['New', 'Used']);
+    expect(paths).to.deep.equal([
+      'groupBy=department;department=new;groupBy=upType',
+      'groupBy=department;department=new;groupBy=salesperson',
+      'groupBy=department;department=new;groupBy=salesperson;salesperson=sp3;groupBy=upType',
+      'groupBy=department',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a drill path across a re-mount, naming the levels from the server', async () => {
+    const path = 'groupBy=department;department=new;groupBy=salesperson';
+    const first = await mount(path);
+    await loadedWith(first, 'Bo Diaz');
+    first.remove();
+    const el = await mount(path, server.client());
+    await loadedWith(el, 'Bo Diaz');
+    expect(el.getAttribute('path')).to.equal(path);
+    await waitUntil(() => crumbs(el).includes('Department: New'), `crumbs: ${crumbs(el).join(' | ')}`);
+    expect(text(root(el).querySelector('caption'))).to.equal('Department: New: traffic by salesperson, Mar 1 – Mar 31, 2026');
+    expect(groupSelect(el).value).to.equal('salesperson');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads and writes paths with any characters in a key, and refuses broken ones', () => {
+    const p = { filters: [{ dimension: 'source' as const, key: 'a;b=c&d%' }], groupBy: 'hour' as const };
+    const s = formatPath(p);
+    expect(s).to.equal('groupBy=source;source=a%3Bb%3Dc%26d%25;groupBy=hour');
+    expect(parsePath(s)).to.deep.equal(p);
+    expect(parsePath('')).to.deep.equal({ filters: [], groupBy: 'day' });
+    expect(parsePath('department=new')).to.deep.equal({ filters: [{ dimension: 'department', key: 'new' }], groupBy: 'upType' });
+    expect(parsePath('groupBy=colour')).to.equal(null);
+    expect(parsePath('department=new;department=used')).to.equal(null);
+    expect(parsePath('department=new;groupBy=department')).to.equal(null);
+    expect(parsePath('source=%E0%A4%A')).to.equal(null);
+  });
+
+  it('stacks the bars by a second dimension, one read per stack value, with the stack in the table', async () => {
+    const el = await mount('groupBy=department', server.client(), { stackBy: 'outcome' });
+    await waitUntil(() => headers(el).includes('Sold ups'), `headers: ${headers(el).join(', ')}`);
+    expect(headers(el).slice(0, 5)).to.deep.equal(['Department', 'Ups', 'Sold ups', 'Not sold ups', 'Pending ups']);
+    expect(rowCells(el, 'New').slice(0, 4)).to.deep.equal(['4', '2', '1', '1']);
+    expect(rowCells(el, 'Used').slice(0, 4)).to.deep.equal(['2', '1', '1', '0']);
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas)?.data.datasets.length === 3, 'not stacked');
+    const chart = Chart.getChart(canvas)!;
+    expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Sold', 'Not sold', 'Pending']);
+    expect(chart.data.datasets.map((d) => (d.data as { y: number }[]).map((p) => p.y))).to.deep.equal([[2, 1], [1, 1], [1, 0]]);
+    expect((chart.options.scales!.x as { stacked: boolean }).stacked).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the weekday × hour heatmap with counts and shade classes, never a style attribute', async () => {
+    const el = await mount();
+    await loadedWith(el, 'Mon Mar 2, 2026');
+    root(el).querySelector<HTMLButtonElement>('button[name=view-heatmap]')!.click();
+    await waitUntil(() => root(el).querySelector('table.heatmap'), 'no heatmap');
+    const table = root(el).querySelector('table.heatmap')!;
+    expect(text(table.querySelector('caption'))).to.equal('Ups by weekday and hour of day, Mar 1 – Mar 31, 2026');
+    const row = (day: string) => [...table.querySelectorAll('tbody tr')].find((tr) => text(tr.querySelector('th')) === day)!;
+    const cell = (day: string, hour: number) => row(day).querySelectorAll('td')[hour]!;
+    expect(text(cell('Monday', 10))).to.equal('2');
+    expect(cell('Monday', 10).classList.contains('shade-5')).to.equal(true);
+    expect(text(cell('Monday', 14))).to.equal('1');
+    expect(cell('Monday', 14).classList.contains('shade-3')).to.equal(true);
+    expect(text(cell('Tuesday', 11))).to.equal('2');
+    expect(text(cell('Thursday', 16))).to.equal('1');
+    expect(text(cell('Sunday', 0))).to.equal('0');
+    expect(cell('Sunday', 0).classList.contains('shade-0')).to.equal(true);
+    const all = [...table.querySelectorAll('tbody td')].reduce((sum, td) => sum + Number(text(td)), 0);
+    expect(all).to.equal(6);
+    expect(root(el).querySelectorAll('[style]').length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('exports the current view as CSV, with formula-like names defused', async () => {
+    const el = await mount('groupBy=department');
+    await loadedWith(el, 'New');
+    await waitUntil(() => headers(el).length === 11, 'no comparison column');
+    // The download is the anchor's click: record it instead of saving a file.
+    const original = HTMLAnchorElement.prototype.click;
+    const clicked: HTMLAnchorElement[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      const exported = oneEvent(el, 'fc-traffic-export');
+      root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
+      const event = await exported;
+      expect(event.detail.filename).to.equal('store-traffic-department-2026-03-01-to-2026-03-31.csv');
+      expect(event.detail.csv.split('\r\n')).to.deep.equal([
+        'Department,Ups,Sold,Closing ratio (%),Be-back share (%),Demo reached,Write-up reached,Trade appraisal reached,Desk reached,Finance reached,"Ups Feb 1 – Feb 28, 2026"',
+        'New,4,2,50,25,3,2,1,1,1,3',
+        'Used,2,1,50,50,2,1,1,1,1,1',
+        'Total,6,3,50,33.3,5,3,2,2,2,4',
+      ]);
+      expect(clicked.length).to.equal(1);
+      const link = clicked[0]!;
+      expect(link.download).to.equal('store-traffic-department-2026-03-01-to-2026-03-31.csv');
+      expect(link.href.startsWith('blob:')).to.equal(true);
+
+      // By source: a name that starts like a formula is exported as text.
+      groupSelect(el).value = 'source';
+      groupSelect(el).dispatchEvent(new Event('change', { bubbles: true }));
+      await loadedWith(el, FORMULA);
+      el.addEventListener('fc-traffic-export', (e) => e.preventDefault(), { once: true });
+      const second = oneEvent(el, 'fc-traffic-export');
+      root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
+      const csv = (await second).detail.csv;
+      expect(csv).to.include(`"'=HYPERLINK(""http://x.test"",""y"")",1,0,`);
+      expect(clicked.length, 'a cancelled export downloads nothing').to.equal(1);
+
+      // The heatmap view exports the grid.
+      root(el).querySelector<HTMLButtonElement>('button[name=view-heatmap]')!.click();
+      await waitUntil(() => root(el).querySelector('table.heatmap'), 'no heatmap');
+      const third = oneEvent(el, 'fc-traffic-export');
+      root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
+      const lines = (await third).detail.csv.split('\r\n');
+      expect(lines[0]!.startsWith('Weekday,00:00,01:00')).to.equal(true);
+      expect(lines[1]).to.equal(`Monday,${Array.from({ length: 24 }, (_, h) => (h === 10 ? 2 : h === 14 ? 1 : 0)).join(',')}`);
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+  });
+
+  it('renders sources and salespeople named with markup as text', async () => {
+    const el = await mount('groupBy=salesperson');
+    await loadedWith(el, XSS);
+    expect(root(el).querySelectorAll('img').length).to.equal(0);
+    drillButton(el, XSS)!.click();
+    await waitUntil(() => crumbs(el).includes(`Salesperson: ${XSS}`), 'no crumb');
+    expect(root(el).querySelectorAll('img').length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, then an empty range, an error with Retry, and an unsupported host', async () => {
+    server.faults.latencyMs = 400;
+    const el = await mount();
+    expect(root(el).querySelector('[part~=loading]')).to.exist;
+    await expect(el).to.be.accessible();
+    await loadedWith(el, 'Mon Mar 2, 2026');
+    server.faults.latencyMs = 0;
+
+    el.from = '2026-01-01';
+    el.to = '2026-01-31';
+    await waitUntil(() => shadowText(el).includes('No store traffic in this range.'), 'no empty state');
+    await expect(el).to.be.accessible();
+
+    server.faults.failing = true;
+    const failing = await mount('groupBy=hour', server.client());
+    await waitUntil(() => failing.shadowRoot!.querySelector('[part~=error]'), 'no error state');
+    expect(shadowText(failing)).to.include('The server had a problem (HTTP 503).');
+    await expect(failing).to.be.accessible();
+    server.faults.failing = false;
+    failing.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await loadedWith(failing, '10:00');
+
+    const bare = await mount('', server.client({ parts: ['sources'] }));
+    expect(shadowText(bare)).to.include('This host does not provide store traffic.');
+    await expect(bare).to.be.accessible();
+  });
+
+  it('takes this month in the dealer zone when no range or zone is given', async () => {
+    const adapter = server.client();
+    const el = await fixture<FcStoreTraffic>(html`<fc-store-traffic .adapter=${adapter}></fc-store-traffic>`);
+    await waitUntil(() => root(el).querySelector('input[name=from]') && (root(el).querySelector<HTMLInputElement>('input[name=from]')!.value !== ''), 'no range');
+    const dealer = await server.backend.leads!.dealer();
+    const now = new Intl.DateTimeFormat('en-CA', { timeZone: dealer.zone, year: 'numeric', month: '2-digit' }).format(new Date());
+    await waitUntil(() => root(el).querySelector<HTMLInputElement>('input[name=from]')!.value === `${now.slice(0, 7)}-01`, 'not this month');
+    await expect(el).to.be.accessible();
+  });
+});

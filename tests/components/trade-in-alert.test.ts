@@ -1,0 +1,181 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/trade-in-alert/fc-trade-in-alert.js';
+import type { FcTradeInAlert } from '../../src/components/trade-in-alert/fc-trade-in-alert.js';
+import type { TradeInMatchDetail } from '../../src/components/trade-in-alert/trade-in-alert.events.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import type { Dataset, TradeInVehicle, VehicleWant } from '../../src/data/model.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
+  id,
+  customerId: `x-${id}`,
+  customerName: `Buyer ${id}`,
+  customerStatus: 'need-car-locate',
+  yearFrom: 2017,
+  yearTo: 2021,
+  make: 'Honda',
+  model: 'CR-V',
+  trim: null,
+  color: null,
+  maxMileage: null,
+  maxPrice: null,
+  createdAt: '2026-06-01T12:00:00.000Z',
+  salespersonName: null,
+  ...over,
+});
+
+function lotDataset(): Dataset {
+  const base = generateDataset({ size: 'small' });
+  return {
+    ...base,
+    wants: [
+      want('old', { customerName: 'Ana Old', createdAt: '2026-01-01T12:00:00.000Z' }),
+      want('new', { customerName: 'Bo New', make: 'honda', model: 'crv', createdAt: '2026-09-01T12:00:00.000Z' }),
+      want('best', { customerName: 'Cy Best', trim: 'EX-L', color: 'Silver', maxMileage: 60_000, salespersonName: 'Dana Ruiz' }),
+      want('red', { customerName: 'Di Red', color: 'Red' }),
+      want('far', { customerName: 'Ed Far', maxMileage: 30_000 }),
+      want('sold', { customerName: 'Flo Sold', customerStatus: 'sold' }),
+      want('accord', { customerName: 'Gus Accord', model: 'Accord', yearFrom: 2001, yearTo: 2005 }),
+      want('xss', { customerName: XSS, make: 'Chevrolet', model: 'Tahoe', trim: 'javascript:alert(1)' }),
+    ],
+  };
+}
+
+const crv: TradeInVehicle = { vin: null, year: 2019, make: 'HONDA', model: 'CR-V', trim: 'ex-l', color: 'silver', mileage: 42_000 };
+
+async function mount(server: DemoServer, vehicle: TradeInVehicle | null, parts?: Parameters<DemoServer['client']>[0]) {
+  const adapter = server.client(parts);
+  const el = await fixture<FcTradeInAlert>(html`<fc-trade-in-alert .adapter=${adapter} .vehicle=${vehicle}></fc-trade-in-alert>`);
+  return el;
+}
+
+const rows = (el: FcTradeInAlert) =>
+  [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')!.textContent!.replace(/\s+/g, ' ').trim());
+const live = (el: FcTradeInAlert) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
+const settled = (el: FcTradeInAlert) => waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && live(el) !== '', 'never settled', { timeout: 5000 });
+
+describe('<fc-trade-in-alert>', () => {
+  let server: DemoServer;
+  beforeEach(async () => {
+    server = await startDemoServer(lotDataset());
+  });
+  afterEach(closeClients);
+
+  it('ranks the customers who want the trade-in and tells how each matches', async () => {
+    const el = await mount(server, crv);
+    await settled(el);
+    expect(rows(el)).to.deep.equal(['Cy Best Salesperson: Dana Ruiz', 'Bo New', 'Di Red', 'Ana Old']);
+    const first = el.shadowRoot!.querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ');
+    expect(first).to.contain('5 of 5 criteria met');
+    expect(first).to.contain('Colour: met');
+    expect(first).to.contain('Price: not stated');
+    const red = [...el.shadowRoot!.querySelectorAll('tbody tr')][2]!.textContent!.replace(/\s+/g, ' ');
+    expect(red).to.contain('2 of 3 criteria met');
+    expect(red).to.contain('Colour: not met');
+    expect(shadowText(el)).to.contain('2019 HONDA CR-V ex-l, silver, 42,000 mi');
+    expect(live(el)).to.equal('4 customers want this vehicle.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells the host once per trade-in when customers want it', async () => {
+    const adapter = server.client();
+    const events: TradeInMatchDetail[] = [];
+    const el = await fixture<FcTradeInAlert>(html`<fc-trade-in-alert .adapter=${adapter} @fc-trade-in-match=${(e: CustomEvent<TradeInMatchDetail>) => events.push(e.detail)}></fc-trade-in-alert>`);
+    expect(events).to.have.length(0);
+    const first = oneEvent(el, 'fc-trade-in-match');
+    el.vehicle = crv;
+    const detail = (await first).detail as TradeInMatchDetail;
+    expect(detail.vehicle).to.deep.equal(crv);
+    expect(detail.matches.map((m) => m.want.id)).to.deep.equal(['best', 'new', 'red', 'old']);
+    expect((await first).bubbles && (await first).composed).to.equal(true);
+    // The same trade-in again (a new object) is not news.
+    el.vehicle = { ...crv };
+    await settled(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events).to.have.length(1);
+    // Nobody wants a Pilot: no event; an Accord is wanted: an event.
+    el.vehicle = { year: 2019, make: 'Honda', model: 'Pilot' };
+    await waitUntil(() => live(el) === 'No customer is waiting for this vehicle.', 'no-match announcement');
+    expect(events).to.have.length(1);
+    el.vehicle = { year: 2003, make: 'Honda', model: 'Accord' };
+    await waitUntil(() => events.length === 2, 'second event');
+    expect(events[1]!.matches.map((m) => m.want.id)).to.deep.equal(['accord']);
+  });
+
+  it('reads year and make from a VIN alone', async () => {
+    const el = await mount(server, { vin: '1HGCM82633A004352' });
+    await settled(el);
+    const text = shadowText(el);
+    expect(text).to.contain('Read from the VIN: model year 2003, make Honda.');
+    expect(text).to.contain('Check digit correct.');
+    expect(rows(el)).to.deep.equal(['Gus Accord']);
+    expect(text).to.contain('Model: unknown');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why a VIN cannot be read, and asks for the make', async () => {
+    const el = await mount(server, { vin: '1M8GDM9AXKP042788' });
+    await settled(el);
+    const text = shadowText(el);
+    expect(text).to.contain('Its maker code 1M8 is not one of the North-American makes known here');
+    expect(text).to.contain('Read from the VIN: model year 1989.');
+    expect(text).to.contain('The make cannot be read from this VIN, so no customers can be matched. Enter the make.');
+    expect(live(el)).to.equal('The make of this vehicle is not known: no customers can be matched.');
+    await expect(el).to.be.accessible();
+
+    el.vehicle = { vin: '1HGCM82643A0043' };
+    await waitUntil(() => shadowText(el).includes('It has 15 characters; a VIN has 17.'), 'length reason');
+    el.vehicle = { vin: '1HGCM82643A004352', model: 'Accord' };
+    await waitUntil(() => shadowText(el).includes('Check digit 4 should be 3: the VIN may be mistyped.'), 'check digit reason');
+    await settled(el);
+    expect(rows(el)).to.deep.equal(['Gus Accord']);
+  });
+
+  it('says so when nobody wants it, and when there is no vehicle yet', async () => {
+    const el = await mount(server, null);
+    await waitUntil(() => shadowText(el).includes('Enter the vehicle being taken in on trade'), 'no vehicle');
+    await expect(el).to.be.accessible();
+    el.vehicle = { year: 2019, make: 'Toyota', model: 'RAV4' };
+    await waitUntil(() => shadowText(el).includes('No customer with status "Need Car Locate" wants this vehicle.'), 'empty');
+    expect(live(el)).to.equal('No customer is waiting for this vehicle.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, then an error with Retry that works from the keyboard', async () => {
+    server.faults.latencyMs = 300;
+    server.faults.failing = true;
+    const el = await mount(server, crv);
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'), 'loading');
+    expect(shadowText(el)).to.contain('Loading…');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error', { timeout: 8000 });
+    expect(shadowText(el)).to.contain('The server had a problem (HTTP 503).');
+    await expect(el).to.be.accessible();
+    server.faults.failing = false;
+    server.faults.latencyMs = 0;
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rows(el).length === 4, 'matches after retry', { timeout: 8000 });
+  });
+
+  it('says when the host does not provide vehicle wants', async () => {
+    const el = await mount(server, crv, { parts: ['customers'] });
+    expect(shadowText(el)).to.equal('This host does not provide vehicle wants.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders names and trims with markup as text', async () => {
+    const el = await mount(server, { year: 2020, make: 'Chevy', model: 'Tahoe', trim: '<b>LT</b>' });
+    await settled(el);
+    expect(rows(el)).to.deep.equal([XSS]);
+    expect(el.shadowRoot!.querySelector('img, b, a[href]') === null).to.equal(true);
+    expect(shadowText(el)).to.contain('javascript:alert(1)');
+    expect(shadowText(el)).to.contain('2020 Chevy Tahoe <b>LT</b>');
+  });
+});
