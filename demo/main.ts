@@ -5,6 +5,8 @@
 import { setupWorker } from 'msw/browser';
 import { createMemoryAdapter } from '../src/data/memory-adapter.js';
 import { generateDataset } from '../src/data/demo-data.js';
+import { adfLeadToLead, parseAdf } from '../src/data/logic/adf.js';
+import adfLeads from './data/leads.adf.xml?raw';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
 import '../src/components/data-provider/fc-data-provider.js';
 import { createApiFaults, createApiHandlers } from './api/handlers.js';
@@ -12,12 +14,24 @@ import '../src/components/customer-list/fc-customer-list.js';
 import '../src/components/mapping-warning/fc-mapping-warning.js';
 import '../src/components/source-mapping-editor/fc-source-mapping-editor.js';
 import '../src/components/source-report/fc-source-report.js';
+import '../src/components/sms-history/fc-sms-history.js';
+import '../src/components/sms-import/fc-sms-import.js';
+import '../src/components/store-traffic/fc-store-traffic.js';
+import '../src/components/deleted-customers/fc-deleted-customers.js';
+import '../src/components/needed-vehicles/fc-needed-vehicles.js';
+import '../src/components/trade-in-alert/fc-trade-in-alert.js';
 import './demo-overview.js';
+import { tradeInForm } from './trade-in-form.js';
 
 const API_BASE = '/api';
 const TENANT = 'demo-shop';
 const USER = 'advisor-1';
 const dataset = generateDataset({ size: 'demo' });
+// Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads.
+const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone });
+for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
+dataset.leads.push(...imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`)));
+dataset.leads.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
 const faults = createApiFaults();
 const app = document.querySelector<HTMLElement>('#app')!;
 const controls = document.querySelector<HTMLFormElement>('#controls')!;
@@ -45,6 +59,21 @@ async function start(): Promise<void> {
   report.today = dataset.today;
   report.editorHref = '#mapping';
   const editor = document.createElement('fc-source-mapping-editor');
+
+  // The SMS history's filter and the traffic drill path live in the page's address, so a reload
+  // (or a shared link) opens the same view.
+  const sms = document.createElement('fc-sms-history');
+  sms.setAttribute('filter', urlState('sms') ?? `from=${dataset.today.slice(0, 8)}01&to=${dataset.today}`);
+  sms.addEventListener('fc-sms-filter-change', (e) => setUrlState('sms', e.detail.filter));
+  const smsImport = document.createElement('fc-sms-import');
+
+  const traffic = document.createElement('fc-store-traffic');
+  traffic.setAttribute('path', urlState('traffic') ?? 'groupBy=department');
+  traffic.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
+
+  const deleted = document.createElement('fc-deleted-customers');
+  const needed = document.createElement('fc-needed-vehicles');
+  const tradeIn = document.createElement('fc-trade-in-alert');
   const overview = document.createElement('fc-demo-overview');
   overview.today = dataset.today;
 
@@ -52,10 +81,27 @@ async function start(): Promise<void> {
     section('board', "Today's vehicles", warning, board),
     section('report', 'Customer source report', report),
     section('mapping', 'Customer source mapping', editor),
+    section('sms', 'SMS history', sms, smsImport),
+    section('traffic', 'Store traffic', traffic),
+    section('deleted', 'Deleted customers', deleted),
+    section('needed', 'Needed vehicles', needed),
+    section('trade-in', 'Trade-in alert', tradeInForm(tradeIn, dataset.wants), tradeIn),
     section('data', 'Data, cache and outbox', overview),
   );
   app.replaceChildren(provider);
   wireControls(provider);
+}
+
+/** A value kept in the page address's query (`?sms=…&traffic=…`). */
+function urlState(key: string): string | null {
+  return new URL(location.href).searchParams.get(key);
+}
+
+function setUrlState(key: string, value: string): void {
+  const url = new URL(location.href);
+  if (value) url.searchParams.set(key, value);
+  else url.searchParams.delete(key);
+  history.replaceState(history.state, '', url);
 }
 
 /** A titled region of the page holding widgets. */
@@ -81,7 +127,8 @@ function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void
     } else if (input.name === 'theme' && input.checked) {
       document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
       document.documentElement.classList.toggle('fc-light', input.value === 'light');
-      for (const el of app.querySelectorAll('fc-demo-overview, fc-customer-list, fc-source-report, fc-source-mapping-editor, fc-mapping-warning')) {
+      for (const el of app.querySelectorAll('fc-data-provider *')) {
+        if (!el.localName.startsWith('fc-')) continue;
         if (input.value) el.setAttribute('theme', input.value);
         else el.removeAttribute('theme');
       }
