@@ -16,7 +16,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROOT = here('./pages');
 // BENCH_OUT lets two checkouts or two people bench side by side without sharing one build folder.
 const OUT = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : here('./.build');
-const RESULTS = here('./results');
+// A bench with its own build folder keeps its results beside it, so it never overwrites another's.
+const RESULTS = process.env.BENCH_OUT ? `${OUT}-results` : here('./results');
 
 const { values: args } = parseArgs({
   options: {
@@ -104,8 +105,28 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** Extra figures of one side over the runs: the median, or the worst run for `over: 'max'`. */
+function summarize(info, perFigure) {
+  return Object.fromEntries(
+    Object.entries(perFigure).map(([figure, values]) => [
+      figure,
+      info.figures[figure]?.over === 'max' ? Math.max(...values) : median(values),
+    ]),
+  );
+}
+
+/** Each budget with the figure it bounds and whether it holds. */
+function checkBudgets(budgets, figures) {
+  return budgets.map(({ figure, max }) => {
+    const value = figures[figure];
+    return { figure, max, value: value ?? null, pass: value !== undefined && value <= max };
+  });
+}
+
 let failed = false;
 const results = [];
+/** Case name → what the page said about it (figure settings for the table). */
+const infoOf = new Map();
 try {
   const probe = await openPage(await browser.newContext());
   const available = await evaluate(probe, () => window.bench.cases);
@@ -115,6 +136,7 @@ try {
   const selected = args.case ? available.filter((c) => args.case.includes(c.name)) : available;
 
   for (const info of selected) {
+    infoOf.set(info.name, info);
     process.stderr.write(`${info.name}: `);
     // A fresh context per case: empty IndexedDB, no service worker, nothing from another case.
     const context = await browser.newContext();
@@ -135,34 +157,48 @@ try {
       }
       const sides = ['ours', ...info.peers];
       const samples = Object.fromEntries(sides.map((s) => [s, []]));
+      // Extra figures per side: name → one value per run.
+      const extras = Object.fromEntries(sides.map((s) => [s, {}]));
       for (let i = -warmup; i < runs; i++) {
         // Rotate who goes first so neither side always pays (or profits from) being first.
         const k = ((i % sides.length) + sides.length) % sides.length;
         for (const side of [...sides.slice(k), ...sides.slice(0, k)]) {
           const p = await pageFor();
-          const ms = await evaluate(p, ([name, s, iteration]) => window.bench.run(name, s, { iteration }), [
+          const { ms, extra } = await evaluate(p, ([name, s, iteration]) => window.bench.run(name, s, { iteration }), [
             info.name,
             side,
             i,
           ]);
           await done(p);
-          if (i >= 0) samples[side].push(ms);
+          if (i >= 0) {
+            samples[side].push(ms);
+            for (const [figure, value] of Object.entries(extra)) (extras[side][figure] ??= []).push(value);
+          }
         }
         process.stderr.write('.');
       }
       process.stderr.write('\n');
       const ours = median(samples.ours);
+      const oursFigures = summarize(info, extras.ours);
       for (const peer of info.peers) {
         const peerMedian = median(samples[peer]);
+        const ratio = ours / peerMedian;
         results.push({
           case: info.name,
           description: info.description,
           oursMedianMs: ours,
           peer,
           peerMedianMs: peerMedian,
-          ratio: ours / peerMedian,
+          ratio,
           runs,
+          ...(Object.keys(oursFigures).length || Object.keys(extras[peer]).length
+            ? { oursFigures, peerFigures: summarize(info, extras[peer]) }
+            : {}),
+          ...(info.budgets.length ? { budgets: checkBudgets(info.budgets, { ms: ours, ratio, ...oursFigures }) } : {}),
           samples: { ours: samples.ours, peer: samples[peer] },
+          ...(Object.keys(extras.ours).length || Object.keys(extras[peer]).length
+            ? { extraSamples: { ours: extras.ours, peer: extras[peer] } }
+            : {}),
         });
       }
     } catch (error) {
@@ -180,14 +216,36 @@ try {
 
 // ─── report ───
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+/** `p95 16.7 ms · elements 212`, units and "worst run" marks from the case's figure settings. */
+const fmtFigures = (name, figures = {}) =>
+  Object.entries(figures)
+    .map(([figure, value]) => {
+      const spec = infoOf.get(name)?.figures?.[figure] ?? {};
+      const unit = spec.unit ?? 'ms';
+      return `${figure} ${Number.isInteger(value) ? value : fmt(value)}${unit ? ` ${unit}` : ''}${spec.over === 'max' ? ' (worst run)' : ''}`;
+    })
+    .join(' · ');
+const fmtBudgets = (budgets = []) =>
+  budgets
+    .map(({ figure, max, value, pass }) => {
+      const shown = value === null ? 'not measured' : figure === 'ratio' ? `${value.toFixed(2)}×` : fmt(value);
+      return `${figure} ≤ ${max}${figure === 'ratio' ? '×' : ''}: ${pass ? 'pass' : '**MISS**'} (${shown})`;
+    })
+    .join('; ');
+// Cases with extra figures or budgets add three columns; without any, the table keeps its old shape.
+const withFigures = results.some((r) => r.oursFigures || r.budgets);
+const head = withFigures
+  ? ['case', 'ours median ms', 'peer', 'peer median ms', 'ratio (ours/peer)', 'ours figures', 'peer figures', 'budget', 'runs']
+  : ['case', 'ours median ms', 'peer', 'peer median ms', 'ratio (ours/peer)', 'runs'];
+const row = (r) => {
+  if (r.error) return [r.case, `failed: ${r.error.replaceAll('|', '\\|').split('\n')[0]}`, ...head.slice(2).map(() => '')];
+  const figures = withFigures ? [fmtFigures(r.case, r.oursFigures), fmtFigures(r.case, r.peerFigures), fmtBudgets(r.budgets)] : [];
+  return [r.case, fmt(r.oursMedianMs), r.peer, fmt(r.peerMedianMs), `${r.ratio.toFixed(2)}×`, ...figures, r.runs];
+};
 const lines = [
-  '| case | ours median ms | peer | peer median ms | ratio (ours/peer) | runs |',
-  '|---|---:|---|---:|---:|---:|',
-  ...results.map((r) =>
-    r.error
-      ? `| ${r.case} | failed: ${r.error.replaceAll('|', '\\|').split('\n')[0]} | | | | |`
-      : `| ${r.case} | ${fmt(r.oursMedianMs)} | ${r.peer} | ${fmt(r.peerMedianMs)} | ${r.ratio.toFixed(2)}× | ${r.runs} |`,
-  ),
+  `| ${head.join(' | ')} |`,
+  `|${head.map((h) => (/ms|ratio|runs/.test(h) ? '---:' : '---')).join('|')}|`,
+  ...results.map((r) => `| ${row(r).join(' | ')} |`),
 ];
 const notes = [...new Map(results.map((r) => [r.case, r.description])).entries()].map(([c, d]) => `- ${c}: ${d}`);
 console.log([...lines, '', ...notes].join('\n'));

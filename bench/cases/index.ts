@@ -5,6 +5,10 @@ import { outboxThroughput } from './outbox-throughput.js';
 import { customerListRender, customerPickerOpen } from './customer-list-render.js';
 import { sourceMappingEditorRender } from './source-mapping-editor-render.js';
 import { sourceReportRender } from './source-report-render.js';
+import { SMS_HISTORY_CASES } from './sms-history.js';
+import { leadEvaluate } from './lead-evaluate.js';
+import { trafficAggregate, trafficAggregateDrill } from './traffic-aggregate.js';
+import { tradeInMatch } from './trade-in-match.js';
 
 export const CASES: BenchCase[] = [
   cacheWarmStart,
@@ -13,4 +17,9 @@ export const CASES: BenchCase[] = [
   customerListRender,
   customerPickerOpen,
   sourceMappingEditorRender,
+  leadEvaluate,
+  trafficAggregate,
+  trafficAggregateDrill,
+  tradeInMatch,
+  ...SMS_HISTORY_CASES,
 ];

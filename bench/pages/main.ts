@@ -1,12 +1,20 @@
 import { CASES } from '../cases/index.js';
-import type { BenchCase, SideContext } from '../lib/case.js';
+import type { BenchCase, Budget, Figure, SideContext, SideResult } from '../lib/case.js';
 
 /** What `bench/run.mjs` calls through `page.evaluate`. */
 export interface BenchPage {
-  cases: { name: string; description: string; reload: 'side' | 'case'; peers: string[]; setup: boolean }[];
+  cases: {
+    name: string;
+    description: string;
+    reload: 'side' | 'case';
+    peers: string[];
+    setup: boolean;
+    figures: Record<string, Figure>;
+    budgets: Budget[];
+  }[];
   setup(name: string): Promise<void>;
-  /** `side` is `ours` or a peer label. */
-  run(name: string, side: string, ctx: SideContext): Promise<number>;
+  /** `side` is `ours` or a peer label. Always `{ ms, extra }`, whichever form the side returned. */
+  run(name: string, side: string, ctx: SideContext): Promise<Required<SideResult>>;
 }
 
 declare global {
@@ -28,6 +36,8 @@ window.bench = {
     reload: c.reload ?? 'side',
     peers: Object.keys(c.peers),
     setup: Boolean(c.setup),
+    figures: c.figures ?? {},
+    budgets: c.budgets ?? [],
   })),
   async setup(name) {
     await find(name).setup?.();
@@ -36,8 +46,12 @@ window.bench = {
     const c = find(name);
     const fn = side === 'ours' ? c.ours : c.peers[side];
     if (!fn) throw new Error(`Bench case "${name}" has no side "${side}"`);
-    const ms = await fn(ctx);
+    const result = await fn(ctx);
+    const { ms, extra = {} } = typeof result === 'number' ? { ms: result } : result;
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`${name}/${side} measured ${ms}`);
-    return ms;
+    for (const [figure, value] of Object.entries(extra)) {
+      if (!Number.isFinite(value)) throw new Error(`${name}/${side} measured ${figure} = ${value}`);
+    }
+    return { ms, extra };
   },
 };
