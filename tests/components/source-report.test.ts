@@ -257,7 +257,7 @@ describe('fc-source-report', () => {
     const names = toggles(el).map(text);
     const counts = toggles(el).map((b) => Number(cellsOf(b.closest('tr'))[0]));
     expect(chart.data.labels).to.deep.equal(names);
-    expect(chart.data.datasets[0]!.data).to.deep.equal(counts);
+    expect((chart.data.datasets[0]!.data as unknown as { x: number; y: number }[]).map((p) => p.x)).to.deep.equal(counts);
     expect(counts).to.deep.equal([3, 1, 0, 1, 0, 0, 0, 2]);
     expect(canvas.getAttribute('role')).to.equal('img');
     expect(canvas.getAttribute('aria-label')).to.include('Internet 3, Referral 1, Drive-by/Signage 0, Advertising 1');

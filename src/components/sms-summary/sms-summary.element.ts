@@ -15,8 +15,8 @@ import { getLocale } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { CategoryChart } from './sms-summary.chart.js';
-import type { ChartColors, ChartInput } from './sms-summary.chart.js';
+import { CategoryBars, chartTokens } from '../shared/charts/category-bars.js';
+import type { CategoryBarsInput } from '../shared/charts/category-bars.js';
 import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
 import { t } from './sms-summary.messages.js';
 import { styles } from './sms-summary.styles.js';
@@ -93,7 +93,7 @@ export class FcSmsSummary extends FcElement {
 
   #formats: Formats = makeFormats('en');
   #formatsLocale = 'en';
-  #chart: CategoryChart | null = null;
+  #chart: CategoryBars | null = null;
   /** The summary the chart was drawn from. */
   #charted: SmsSummary | null = null;
   #warnedZone = '';
@@ -295,24 +295,13 @@ export class FcSmsSummary extends FcElement {
     if (this.#chart && this.#charted === summary) return;
     const input = this.#chartInput(summary);
     canvas.parentElement?.style.setProperty('--_rows', String(input.ids.length));
-    if (!this.#chart) this.#chart = new CategoryChart(canvas, input);
+    if (!this.#chart) this.#chart = new CategoryBars(canvas, input);
     else this.#chart.update(input);
     this.#charted = summary;
   }
 
-  /** The chart's colours and font from the widget's tokens (one style read). */
-  #chartColors(): ChartColors {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      bar: read('--_bar', '#0b5cad'),
-      text: read('--_chart-text', '#59636e'),
-      grid: read('--_chart-grid', '#d1d9e0'),
-      font: style.fontFamily,
-    };
-  }
-
-  #chartInput(summary: SmsSummary): ChartInput {
+  #chartInput(summary: SmsSummary): CategoryBarsInput {
+    const { read, font } = chartTokens(this);
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const rows = categoryRows(summary);
     const f = this.#formats;
@@ -320,7 +309,13 @@ export class FcSmsSummary extends FcElement {
       ids: rows.map((r) => r.category),
       labels: rows.map((r) => r.name),
       values: rows.map((r) => r.now),
-      colors: this.#chartColors(),
+      colors: {
+        bars: read('--_bar', '#0b5cad'),
+        text: read('--_chart-text', '#59636e'),
+        grid: read('--_chart-grid', '#d1d9e0'),
+        font,
+      },
+      wrapLabelsAt: 16,
       format: (v) => f.count.format(v),
       animate: !reduced,
       onSelect: (category) => this.#select(category as SmsErrorCategory),

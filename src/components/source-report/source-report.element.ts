@@ -29,8 +29,8 @@ import { getLocale } from '../shared/messages.js';
 import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { SourceChart } from './source-report.chart.js';
-import type { ChartColors, ChartInput } from './source-report.chart.js';
+import { CategoryBars, chartTokens } from '../shared/charts/category-bars.js';
+import type { CategoryBarsInput } from '../shared/charts/category-bars.js';
 import { FC_RANGE_CHANGE, FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
@@ -128,7 +128,7 @@ export class FcSourceReport extends FcElement {
 
   #formats: Formats = makeFormats('en', 'USD');
   #formatsKey = 'en|USD';
-  #chart: SourceChart | null = null;
+  #chart: CategoryBars | null = null;
   /** The report the chart was drawn from. */
   #charted: SourceReport | null = null;
 
@@ -642,33 +642,27 @@ export class FcSourceReport extends FcElement {
       this.#chart = null;
     }
     // Style is read only when the chart is drawn from new figures, never on an unrelated render.
-    if (!this.#chart) this.#chart = new SourceChart(canvas, this.#chartInput(report));
+    if (!this.#chart) this.#chart = new CategoryBars(canvas, this.#chartInput(report));
     else if (this.#charted !== report) this.#chart.update(this.#chartInput(report));
     this.#charted = report;
   }
 
-  /** The chart's colours and font from the widget's tokens (one style read). */
-  #chartColors(): ChartColors {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      bar: read('--_bar', '#0b5cad'),
-      unknownBar: read('--_unknown-bar', '#8a5d00'),
-      text: read('--_chart-text', '#59636e'),
-      grid: read('--_chart-grid', '#d1d9e0'),
-      font: style.fontFamily,
-    };
-  }
-
-  #chartInput(report: SourceReport): ChartInput {
+  #chartInput(report: SourceReport): CategoryBarsInput {
+    const { read, font } = chartTokens(this);
+    const bar = read('--_bar', '#0b5cad');
+    const unknownBar = read('--_unknown-bar', '#8a5d00');
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const f = this.#formats;
     return {
       ids: report.categories.map((c) => c.id),
       labels: report.categories.map((c) => rowName(c)),
       values: report.categories.map((c) => c.newCustomers),
-      unknown: report.categories.map((c) => c.id === UNKNOWN_CATEGORY_ID),
-      colors: this.#chartColors(),
+      colors: {
+        bars: report.categories.map((c) => (c.id === UNKNOWN_CATEGORY_ID ? unknownBar : bar)),
+        text: read('--_chart-text', '#59636e'),
+        grid: read('--_chart-grid', '#d1d9e0'),
+        font,
+      },
       format: (v) => f.count.format(v),
       animate: !reduced,
       onSelect: (id) => void this.#drill(id),
