@@ -150,7 +150,8 @@ describe('<fc-customer-list>', () => {
   });
 
   it('stops the blink when it ends, keeping the badge and "source unknown" in the name', async () => {
-    const el = await mount(server.client(), { blink: '30ms' });
+    // Six half-cycles of 300 ms: long enough to be seen running after the first read, even on a busy machine.
+    const el = await mount(server.client(), { blink: '300ms' });
     await loaded(el);
     const unknownRows = rowsOf(el).filter((r) => badge(r));
     expect(unknownRows.some((r) => nameText(r).getAnimations().length > 0)).to.equal(true);
