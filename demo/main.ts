@@ -20,6 +20,7 @@ import '../src/components/store-traffic/fc-store-traffic.js';
 import '../src/components/deleted-customers/fc-deleted-customers.js';
 import '../src/components/needed-vehicles/fc-needed-vehicles.js';
 import '../src/components/trade-in-alert/fc-trade-in-alert.js';
+import '../src/components/lead-response-report/fc-lead-response-report.js';
 import './demo-overview.js';
 import { tradeInForm } from './trade-in-form.js';
 
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
   traffic.setAttribute('path', urlState('traffic') ?? 'groupBy=department');
   traffic.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
 
+  const leads = document.createElement('fc-lead-response-report');
+
   const deleted = document.createElement('fc-deleted-customers');
   const needed = document.createElement('fc-needed-vehicles');
   const tradeIn = document.createElement('fc-trade-in-alert');
@@ -82,6 +85,7 @@ async function start(): Promise<void> {
     section('report', 'Customer source report', report),
     section('mapping', 'Customer source mapping', editor),
     section('sms', 'SMS history', sms, smsImport),
+    section('leads', 'Internet lead response', leads),
     section('traffic', 'Store traffic', traffic),
     section('deleted', 'Deleted customers', deleted),
     section('needed', 'Needed vehicles', needed),

@@ -31,6 +31,7 @@ export * from './logic/sms.js';
 export * from './logic/sms-import.js';
 export * from './logic/sms-filter.js';
 export * from './logic/leads.js';
+export * from './logic/lead-buckets.js';
 export * from './logic/adf.js';
 export * from './logic/traffic.js';
 export * from './logic/deleted.js';

@@ -1,9 +1,10 @@
 /**
- * A horizontal Chart.js bar chart of categories: one bar per category, in the widget's table
- * order and with its names, each bar's value written at its end (no figure depends on colour or a
- * tooltip), a click anywhere in a category's band choosing it. The data goes in as Chart.js's
- * internal `{x, y}` points with `parsing: false`, so nothing is parsed. Only the Chart.js parts
- * used are registered, so a bundler drops the rest.
+ * A Chart.js bar chart of categories: one bar per category (horizontal, or vertical for ordered
+ * buckets such as response times), in the widget's table order and with its names, each bar's
+ * value written at its end (no figure depends on colour or a tooltip), a click anywhere in a
+ * category's band choosing it when the widget listens. The data goes in as Chart.js's internal
+ * `{x, y}` points with `parsing: false`, so nothing is parsed. Only the Chart.js parts used are
+ * registered, so a bundler drops the rest.
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ChartConfiguration, Plugin } from 'chart.js';
@@ -28,16 +29,20 @@ export interface CategoryBarsInput {
   /** Formats a bar's value for the label drawn at its end. */
   format: (value: number) => string;
   animate: boolean;
-  onSelect: (id: string) => void;
+  /** Called with the category's id when its bar or band is clicked; bars are not clickable without it. */
+  onSelect?: (id: string) => void;
   /** Break axis names into lines of about this many characters (for narrow charts). */
   wrapLabelsAt?: number;
+  /** Upright bars along the x axis (default: horizontal bars, names on the y axis). */
+  vertical?: boolean;
 }
 
-/** A bar in Chart.js's internal form: `x` the value, `y` the category's index. */
+/** A bar in Chart.js's internal form: the value on the value axis, the category's index on the other. */
 export type CategoryPoint = { x: number; y: number };
 type BarChart = Chart<'bar', CategoryPoint[], string>;
 
-const points = (values: readonly number[]): CategoryPoint[] => values.map((x, y) => ({ x, y }));
+const points = (values: readonly number[], vertical = false): CategoryPoint[] =>
+  values.map((value, index) => (vertical ? { x: index, y: value } : { x: value, y: index }));
 const animation = (animate: boolean): { duration: number } | false => (animate ? { duration: 400 } : false);
 
 /** A category name broken into lines of about `width` characters, so a narrow chart does not cut it off. */
@@ -58,15 +63,16 @@ function valueLabels(input: () => CategoryBarsInput): Plugin<'bar'> {
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       const meta = chart.getDatasetMeta(0);
-      const { colors, format, values } = input();
+      const { colors, format, values, vertical } = input();
       ctx.save();
       ctx.fillStyle = colors.text;
       ctx.font = `12px ${colors.font || 'sans-serif'}`;
-      ctx.textBaseline = 'middle';
-      ctx.textAlign = 'left';
+      ctx.textBaseline = vertical ? 'bottom' : 'middle';
+      ctx.textAlign = vertical ? 'center' : 'left';
       meta.data.forEach((bar, i) => {
         const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
-        ctx.fillText(format(values[i] ?? 0), x + 6, y);
+        if (vertical) ctx.fillText(format(values[i] ?? 0), x, y - 2);
+        else ctx.fillText(format(values[i] ?? 0), x + 6, y);
       });
       ctx.restore();
     },
@@ -75,50 +81,52 @@ function valueLabels(input: () => CategoryBarsInput): Plugin<'bar'> {
 
 function config(input: CategoryBarsInput, current: () => CategoryBarsInput): ChartConfiguration<'bar', CategoryPoint[], string> {
   const font = { family: input.colors.font };
+  const vertical = input.vertical ?? false;
+  const valueAxis = { type: 'linear', beginAtZero: true, ticks: { precision: 0, color: input.colors.text, font }, grid: { color: input.colors.grid } } as const;
+  const categoryAxis = {
+    type: 'category',
+    ticks: {
+      autoSkip: false,
+      maxRotation: vertical ? 60 : 0,
+      color: input.colors.text,
+      font,
+      callback: (_value: unknown, index: number) => {
+        const { labels, wrapLabelsAt } = current();
+        const label = labels[index] ?? '';
+        return wrapLabelsAt ? wrapLabel(label, wrapLabelsAt) : label;
+      },
+    },
+    grid: { display: false },
+  } as const;
   return {
     type: 'bar',
     data: {
       labels: input.labels,
-      datasets: [{ data: points(input.values), backgroundColor: input.colors.bars, borderRadius: 3, maxBarThickness: 22 }],
+      datasets: [{ data: points(input.values, vertical), backgroundColor: input.colors.bars, borderRadius: 3, maxBarThickness: vertical ? 40 : 22 }],
     },
     options: {
-      indexAxis: 'y',
+      indexAxis: vertical ? 'x' : 'y',
       parsing: false,
       normalized: true,
       responsive: true,
       maintainAspectRatio: false,
       // The first frame shows the figures at once (nothing to animate from); later updates may animate.
       animation: false,
-      layout: { padding: { right: 48 } },
+      layout: { padding: vertical ? { top: 18 } : { right: 48 } },
       // A click anywhere in a category's band chooses it, even a bar of zero.
-      interaction: { mode: 'nearest', axis: 'y', intersect: false },
+      interaction: { mode: 'nearest', axis: vertical ? 'x' : 'y', intersect: false },
       onClick: (_event, elements) => {
+        const { ids, onSelect } = current();
         const index = elements[0]?.index;
-        const id = index === undefined ? undefined : current().ids[index];
-        if (id !== undefined) current().onSelect(id);
+        const id = index === undefined ? undefined : ids[index];
+        if (id !== undefined) onSelect?.(id);
       },
       onHover: (event, elements) => {
         const canvas = (event.native?.target ?? null) as HTMLCanvasElement | null;
-        if (canvas) canvas.style.cursor = elements.length ? 'pointer' : 'default';
+        if (canvas) canvas.style.cursor = elements.length && current().onSelect ? 'pointer' : 'default';
       },
       plugins: { legend: { display: false }, tooltip: { enabled: true } },
-      scales: {
-        x: { type: 'linear', beginAtZero: true, ticks: { precision: 0, color: input.colors.text, font }, grid: { color: input.colors.grid } },
-        y: {
-          type: 'category',
-          ticks: {
-            autoSkip: false,
-            color: input.colors.text,
-            font,
-            callback: (_value, index) => {
-              const { labels, wrapLabelsAt } = current();
-              const label = labels[index] ?? '';
-              return wrapLabelsAt ? wrapLabel(label, wrapLabelsAt) : label;
-            },
-          },
-          grid: { display: false },
-        },
-      },
+      scales: vertical ? { x: categoryAxis, y: valueAxis } : { x: valueAxis, y: categoryAxis },
     },
     plugins: [valueLabels(current)],
   };
@@ -144,13 +152,14 @@ export class CategoryBars {
     const { data, options } = this.chart;
     data.labels = input.labels;
     const dataset = data.datasets[0]!;
-    dataset.data = points(input.values);
+    dataset.data = points(input.values, input.vertical);
     dataset.backgroundColor = input.colors.bars;
     options.animation = animation(input.animate);
-    const scales = options.scales as { x: { ticks: { color: string }; grid: { color: string } }; y: { ticks: { color: string } } };
-    scales.x.ticks.color = input.colors.text;
-    scales.x.grid.color = input.colors.grid;
-    scales.y.ticks.color = input.colors.text;
+    const scales = options.scales as Record<'x' | 'y', { ticks: { color: string }; grid: { color: string; display?: boolean } }>;
+    for (const axis of [scales.x, scales.y]) {
+      axis.ticks.color = input.colors.text;
+      if (axis.grid.display !== false) axis.grid.color = input.colors.grid;
+    }
     this.chart.update();
   }
 

@@ -1,0 +1,657 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import '../../src/components/lead-response-report/fc-lead-response-report.js';
+import type { FcLeadResponseReport } from '../../src/components/lead-response-report/fc-lead-response-report.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import { createRestAdapter } from '../../src/data/rest-adapter.js';
+import { DEFAULT_OEM_RULES } from '../../src/data/logic/leads.js';
+import type { ActivityKind, Dataset, DealerProfile, Lead, StoredOemRule } from '../../src/data/model.js';
+import { closeClients, shadowText, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const JS = 'javascript:alert(1)';
+/** Tuesday 10 March 2026, 10:00 in Chicago (CDT, UTC-5; DST began on Sunday 8 March). */
+const NOW = '2026-03-10T15:00:00.000Z';
+
+const dealer: DealerProfile = {
+  name: 'Prairie Motors',
+  zone: 'America/Chicago',
+  hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['09:00', '18:00']]])),
+  holidays: [],
+};
+
+let ids = 0;
+function lead(id: string, make: string, receivedAt: string, who: [string, string] | null, provider: string, customerName: string, acts: Array<[ActivityKind, string]> = []): Lead {
+  return {
+    id,
+    receivedAt,
+    make,
+    model: null,
+    year: null,
+    provider,
+    customerName,
+    email: null,
+    phone: null,
+    salespersonId: who?.[0] ?? null,
+    salespersonName: who?.[1] ?? null,
+    activities: acts.map(([kind, at]) => ({ id: `a${++ids}`, kind, at, by: null })),
+  };
+}
+
+const ANA: [string, string] = ['sp-ana', 'Ana Ruiz'];
+const BEN: [string, string] = ['sp-ben', 'Ben Ode'];
+const CY: [string, string] = ['sp-cy', 'Cy Park'];
+
+/**
+ * Nine leads of March 2026 (and one of 28 February) at a dealer open Mon-Sat 9:00-18:00 in
+ * Chicago, evaluated at NOW. Elapsed time by hand:
+ *   L1 Ford, Mon 2 Mar 8:30 (before opening); auto-response and a call do not stop Ford's clock;
+ *      email 9:40 → 40 min of 60: met; default grades (green ≤ 30, yellow ≤ 60) → yellow.
+ *   L2 Ford, Mon 17:30; email Tue 9:45 → 30 + 45 = 75 min: missed, red.
+ *   L3 Toyota, Sat 7 Mar 17:00 CST; text Mon 9 Mar 9:30 CDT (Sunday closed, DST in between) →
+ *      60 + 30 = 90 min of 180: met; Toyota grades (green < 60, yellow < 180) → yellow.
+ *   L4 VW, Tue 3 Mar 10:00; email received 10:20 → 20 min: met, green, discount (under 30).
+ *   L5 VW, Wed 4 Mar 10:00, unanswered → Wed 480 + Thu-Sat 3 × 540 + Mon 540 + Tue 60 = 2,700 min
+ *      = 45 h: overdue, red, reassigned (over 180).
+ *   L6 Ford, Tue 10 Mar 9:30 CDT, unanswered → 30 min at NOW: running, due 10:30, green.
+ *   L7 Chevrolet (GM, real time), Sun 1 Mar 20:00 (closed: real time counts); call 21:00 → 60 min:
+ *      met, green; GM's target 99% within 5 h and average ≤ 1 h → met.
+ *   L8 Honda, Mon 10:00; a text (Honda does not stop on texts) at 10:05, incoming call 13:00 →
+ *      180 min of 120: missed, red.
+ *   L10 Mazda (own hours Mon-Fri 9-18), Mon 9:30; email 11:00 → 90 min of 60: missed, red;
+ *      target 90% within 1 h → not met.
+ *   L9 Ford, Sat 28 Feb 23:30 in Chicago (1 March in UTC): outside the March range.
+ */
+function leadsDataset(extra: Partial<Dataset> = {}): Dataset {
+  const base = generateDataset({ size: 'small', today: '2026-03-10' });
+  return {
+    ...base,
+    today: '2026-03-10',
+    dealer,
+    rules: DEFAULT_OEM_RULES.map((r) => ({ ...structuredClone(r), version: 1 })),
+    leads: [
+      lead('L1', 'Ford', '2026-03-02T14:30:00.000Z', ANA, 'OEM website', 'Pat Doe', [
+        ['auto-response', '2026-03-02T14:31:00.000Z'],
+        ['call-completed', '2026-03-02T15:10:00.000Z'],
+        ['email-sent', '2026-03-02T15:40:00.000Z'],
+      ]),
+      lead('L2', 'Ford', '2026-03-02T23:30:00.000Z', BEN, 'Cars.com', 'Lou Kim', [['email-sent', '2026-03-03T15:45:00.000Z']]),
+      lead('L3', 'Toyota', '2026-03-07T23:00:00.000Z', ANA, 'Autotrader', XSS, [['text-sent', '2026-03-09T14:30:00.000Z']]),
+      lead('L4', 'Volkswagen', '2026-03-03T16:00:00.000Z', BEN, 'OEM website', 'Dee Fox', [['email-received', '2026-03-03T16:20:00.000Z']]),
+      lead('L5', 'Volkswagen', '2026-03-04T16:00:00.000Z', BEN, 'OEM website', 'Max Roe'),
+      lead('L6', 'Ford', '2026-03-10T14:30:00.000Z', CY, 'Cars.com', 'Sam Lee'),
+      lead('L7', 'Chevrolet', '2026-03-02T02:00:00.000Z', null, 'TrueCar', 'Ada Ng', [['call-completed', '2026-03-02T03:00:00.000Z']]),
+      lead('L8', 'Honda', '2026-03-02T16:00:00.000Z', CY, JS, 'Bo Yu', [
+        ['text-sent', '2026-03-02T16:05:00.000Z'],
+        ['call-incoming', '2026-03-02T19:00:00.000Z'],
+      ]),
+      lead('L9', 'Ford', '2026-03-01T05:30:00.000Z', ANA, 'Cars.com', 'Out Range', [['email-sent', '2026-03-01T15:00:00.000Z']]),
+      lead('L10', 'Mazda', '2026-03-02T15:30:00.000Z', CY, 'Autotrader', 'Kim Park', [['email-sent', '2026-03-02T17:00:00.000Z']]),
+    ],
+    ...extra,
+  };
+}
+
+const root = (el: FcLeadResponseReport) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const cellsOf = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => text(c));
+const detailRows = (el: FcLeadResponseReport) => [...root(el).querySelectorAll('table.detail tbody tr')].map(cellsOf);
+const column = (el: FcLeadResponseReport, i: number) => detailRows(el).map((r) => r[i]);
+const customers = (el: FcLeadResponseReport) => column(el, 1);
+const buttonNamed = (el: FcLeadResponseReport, name: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name || b.getAttribute('aria-label') === name);
+const tab = (el: FcLeadResponseReport, name: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((b) => text(b) === name)!;
+const sortButton = (el: FcLeadResponseReport, key: string) => root(el).querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)!;
+const summaryRow = (el: FcLeadResponseReport, kind: 'oem' | 'people', name: string) => {
+  const row = [...root(el).querySelectorAll(`table.summary-${kind} tbody tr`)].find((tr) => text(tr.querySelector('th')) === name);
+  return row ? cellsOf(row).slice(1) : undefined;
+};
+const summaryTotal = (el: FcLeadResponseReport, kind: 'oem' | 'people') => cellsOf(root(el).querySelector(`table.summary-${kind} tfoot tr`)!).slice(1);
+const input = (el: FcLeadResponseReport, name: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const loaded = (el: FcLeadResponseReport) => waitUntil(() => root(el).querySelector('table.detail'), 'the report did not load', { timeout: 8000 });
+
+function choose(select: HTMLSelectElement, label: string): Promise<void> {
+  const option = [...select.options].find((o) => text(o) === label);
+  if (!option) throw new Error(`no option ${label} in ${[...select.options].map((o) => o.text).join('|')}`);
+  select.value = option.value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return Promise.resolve();
+}
+
+async function typeInto(field: HTMLInputElement, value: string): Promise<void> {
+  field.focus();
+  field.select();
+  await sendKeys({ type: value });
+}
+
+async function openRules(el: FcLeadResponseReport): Promise<void> {
+  tab(el, 'OEM rules').click();
+  await waitUntil(() => root(el).querySelector('table.rules'), 'no rules table');
+}
+
+async function editRule(el: FcLeadResponseReport, name: string): Promise<void> {
+  buttonNamed(el, `Edit ${name}`)!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => root(el).querySelector('#rule-editor'), 'the editor did not open');
+}
+
+async function serverRule(server: DemoServer, id: string): Promise<StoredOemRule> {
+  return (await server.backend.leads!.rules()).find((r) => r.id === id)!;
+}
+
+describe('fc-lead-response-report', () => {
+  let server: DemoServer;
+
+  beforeEach(async () => {
+    server = await startDemoServer(leadsDataset());
+  });
+  afterEach(async () => {
+    server.faults.offline = false;
+    server.faults.failing = false;
+    server.faults.latencyMs = 0;
+    await closeClients();
+  });
+
+  async function report(adapter: ForecourtAdapter = server.client()): Promise<FcLeadResponseReport> {
+    const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${adapter} now=${NOW}></fc-lead-response-report>`);
+    await loaded(el);
+    return el;
+  }
+
+  it("shows each lead of this month in the dealer's zone against its OEM rule, newest first", async () => {
+    const el = await report();
+    expect(input(el, 'from').value).to.equal('2026-03-01');
+    expect(input(el, 'to').value).to.equal('2026-03-31');
+    expect(text(root(el).querySelector('table.detail caption'))).to.equal('Leads received Mar 1, 2026 – Mar 31, 2026');
+    expect(detailRows(el)).to.deep.equal([
+      ['Mar 10, 2026, 9:30 AM', 'Sam Lee', 'Ford Ford', 'Cars.com', 'Cy Park', 'No response yet', '30 min', '1 h business time', '● Green', 'Running, due Mar 10, 2026, 10:30 AM', 'None'],
+      ['Mar 7, 2026, 5:00 PM', XSS, 'Toyota Toyota / Scion / Lexus', 'Autotrader', 'Ana Ruiz', 'Text sent, Mar 9, 2026, 9:30 AM', '1 h 30 min', '3 h business time', '▲ Yellow', 'Met', 'None'],
+      ['Mar 4, 2026, 10:00 AM', 'Max Roe', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'No response yet', '45 h', '3 h business time', '■ Red', 'Overdue since Mar 4, 2026, 1:00 PM', 'Sent to another dealer'],
+      ['Mar 3, 2026, 10:00 AM', 'Dee Fox', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'Email received, Mar 3, 2026, 10:20 AM', '20 min', '3 h business time', '● Green', 'Met', 'Lead price discount'],
+      ['Mar 2, 2026, 5:30 PM', 'Lou Kim', 'Ford Ford', 'Cars.com', 'Ben Ode', 'Email sent, Mar 3, 2026, 9:45 AM', '1 h 15 min', '1 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 2026, 10:00 AM', 'Bo Yu', 'Honda Honda', JS, 'Cy Park', 'Incoming call, Mar 2, 2026, 1:00 PM', '3 h', '2 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 2026, 9:30 AM', 'Kim Park', 'Mazda Mazda', 'Autotrader', 'Cy Park', 'Email sent, Mar 2, 2026, 11:00 AM', '1 h 30 min', '1 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 2026, 8:30 AM', 'Pat Doe', 'Ford Ford', 'OEM website', 'Ana Ruiz', 'Email sent, Mar 2, 2026, 9:40 AM', '40 min', '1 h business time', '▲ Yellow', 'Met', 'None'],
+      ['Mar 1, 2026, 8:00 PM', 'Ada Ng', 'Chevrolet GM', 'TrueCar', 'Unassigned', 'Call completed, Mar 1, 2026, 9:00 PM', '1 h', '5 h real time', '● Green', 'Met', 'None'],
+    ]);
+    expect(shadowText(el)).to.include('Showing 9 of 9 leads.');
+    expect(shadowText(el)).to.include('Times in America/Chicago.');
+    // Markup in the data is text: no element was made from it.
+    expect(root(el).querySelectorAll('table img, table a').length).to.equal(0);
+    expect(shadowText(el)).not.to.match(/NaN|undefined|Infinity/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by each column with a header button that says its order, from the keyboard', async () => {
+    const el = await report();
+    const th = (key: string) => sortButton(el, key).closest('th')!;
+    expect(th('received').getAttribute('aria-sort')).to.equal('descending');
+    sortButton(el, 'elapsed').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(th('elapsed').getAttribute('aria-sort')).to.equal('ascending');
+    expect(th('received').getAttribute('aria-sort')).to.equal('none');
+    expect(column(el, 6)).to.deep.equal(['20 min', '30 min', '40 min', '1 h', '1 h 15 min', '1 h 30 min', '1 h 30 min', '3 h', '45 h']);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(th('elapsed').getAttribute('aria-sort')).to.equal('descending');
+    expect(column(el, 6)[0]).to.equal('45 h');
+
+    // First customer ascending and descending; ties stay oldest first.
+    const firsts: Record<string, [string, string]> = {
+      received: ['Ada Ng', 'Sam Lee'],
+      customer: [XSS, 'Sam Lee'],
+      make: ['Ada Ng', 'Dee Fox'],
+      source: ['Kim Park', 'Ada Ng'],
+      salesperson: ['Pat Doe', 'Ada Ng'],
+      response: ['Ada Ng', 'Max Roe'],
+      limit: ['Pat Doe', 'Ada Ng'],
+      grade: ['Ada Ng', 'Kim Park'],
+      status: ['Ada Ng', 'Max Roe'],
+      consequences: ['Ada Ng', 'Max Roe'],
+    };
+    for (const [key, [asc, desc]] of Object.entries(firsts)) {
+      sortButton(el, key).click();
+      await el.updateComplete;
+      // Received starts newest first, the others ascending.
+      const first = key === 'received' ? 'descending' : 'ascending';
+      expect(th(key).getAttribute('aria-sort'), key).to.equal(first);
+      expect([...root(el).querySelectorAll('th[aria-sort="ascending"], th[aria-sort="descending"]')].length, key).to.equal(1);
+      expect(customers(el)[0], `${key} ${first}`).to.equal(first === 'ascending' ? asc : desc);
+      sortButton(el, key).click();
+      await el.updateComplete;
+      expect(customers(el)[0], `${key} reversed`).to.equal(first === 'ascending' ? desc : asc);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by OEM, salesperson, source and grade', async () => {
+    const el = await report();
+    const select = (name: string) => root(el).querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    expect([...select('oem').options].map((o) => text(o))).to.deep.equal([
+      'All',
+      'Ford',
+      'GM',
+      'Honda',
+      'Mazda',
+      'Toyota / Scion / Lexus',
+      'Volkswagen',
+    ]);
+    expect([...select('source').options].map((o) => text(o))).to.deep.equal(['All', 'Autotrader', 'Cars.com', JS, 'OEM website', 'TrueCar']);
+
+    await choose(select('oem'), 'Ford');
+    await el.updateComplete;
+    expect(customers(el)).to.deep.equal(['Sam Lee', 'Lou Kim', 'Pat Doe']);
+    await choose(select('salesperson'), 'Ben Ode');
+    await el.updateComplete;
+    expect(customers(el)).to.deep.equal(['Lou Kim']);
+    buttonNamed(el, 'Clear filters')!.click();
+    await el.updateComplete;
+    expect(customers(el).length).to.equal(9);
+
+    // The grade filter from the keyboard: All → Green.
+    select('grade').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(select('grade').value).to.equal('green');
+    expect(customers(el)).to.deep.equal(['Sam Lee', 'Dee Fox', 'Ada Ng']);
+
+    await choose(select('source'), 'Cars.com');
+    await el.updateComplete;
+    expect(customers(el)).to.deep.equal(['Sam Lee']);
+    await choose(select('grade'), 'Yellow');
+    await el.updateComplete;
+    expect(shadowText(el)).to.include('No leads match these filters.');
+    await expect(el).to.be.accessible();
+  });
+
+  it("summarizes per OEM and salesperson with each OEM's compliance target", async () => {
+    const el = await report();
+    tab(el, 'Summary').click();
+    await waitUntil(() => root(el).querySelector('table.summary-oem'), 'no summary');
+    expect(shadowText(el)).to.include('Figures for every lead received in the range.');
+    // Rows whose leads are all answered (the server evaluates open leads at its own clock).
+    expect(summaryRow(el, 'oem', 'Toyota / Scion / Lexus')).to.deep.equal(['1', '1', '1 h 30 min', '1 h 30 min', '100%', '0', '1', '0', 'No target']);
+    expect(summaryRow(el, 'oem', 'Honda')).to.deep.equal(['1', '1', '3 h', '3 h', '0%', '0', '0', '1', 'No target']);
+    expect(summaryRow(el, 'oem', 'GM')).to.deep.equal(['1', '1', '1 h', '1 h', '100%', '1', '0', '0', '99% within 5 h, average at most 1 h — met']);
+    expect(summaryRow(el, 'oem', 'Mazda')).to.deep.equal(['1', '1', '1 h 30 min', '1 h 30 min', '0%', '0', '0', '1', '90% within 1 h — not met']);
+    expect(summaryRow(el, 'people', 'Unassigned')).to.deep.equal(['1', '1', '1 h', '1 h', '100%', '1', '0', '0', 'Every OEM target met']);
+    expect(summaryRow(el, 'people', 'Cy Park')!.slice(0, 2)).to.deep.equal(['3', '2']);
+    expect(summaryRow(el, 'people', 'Cy Park')![8]).to.equal('An OEM target not met');
+    expect(summaryTotal(el, 'oem').slice(0, 2)).to.deep.equal(['9', '7']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works the summary out over the filtered leads when filters are set', async () => {
+    const el = await report();
+    await choose(root(el).querySelector<HTMLSelectElement>('select[name="source"]')!, 'OEM website');
+    await el.updateComplete;
+    tab(el, 'Summary').click();
+    await el.updateComplete;
+    expect(shadowText(el)).to.include('Figures for the 3 filtered leads (of 9 read).');
+    // L1 40 min; L4 20 min; L5 overdue, 2,700 min so far: average (20 + 2,700) / 2 = 1,360 min = 22 h 40 min.
+    expect(summaryRow(el, 'oem', 'Ford')).to.deep.equal(['1', '1', '40 min', '40 min', '100%', '0', '1', '0', 'No target']);
+    expect(summaryRow(el, 'oem', 'Volkswagen')).to.deep.equal(['2', '1', '22 h 40 min', '22 h 40 min', '50%', '1', '0', '1', 'No target']);
+    expect(summaryRow(el, 'people', 'Ben Ode')).to.deep.equal(['2', '1', '22 h 40 min', '22 h 40 min', '50%', '1', '0', '1', '—No target']);
+    expect(summaryRow(el, 'people', 'Ana Ruiz')).to.deep.equal(['1', '1', '40 min', '40 min', '100%', '0', '1', '0', '—No target']);
+    // (40 + 20 + 2,700) / 3 = 920 min; median 40; 2 of 3 within.
+    expect(summaryTotal(el, 'oem')).to.deep.equal(['3', '2', '15 h 20 min', '40 min', '66.7%', '1', '1', '1', '—No target']);
+    const buckets = [...root(el).querySelectorAll('table.buckets-table tbody tr')].map(cellsOf);
+    expect(buckets[0]).to.deep.equal(['0–30 min', '1']);
+    expect(buckets[1]).to.deep.equal(['30–60 min', '1']);
+    expect(buckets.at(-1)).to.deep.equal(['No response yet', '1']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('charts the response times with the same figures as the table beside it', async () => {
+    const el = await report();
+    tab(el, 'Summary').click();
+    await el.updateComplete;
+    const canvas = root(el).querySelector('canvas')!;
+    await waitUntil(() => Chart.getChart(canvas), 'no chart');
+    const chart = Chart.getChart(canvas)!;
+    const rows = [...root(el).querySelectorAll('table.buckets-table tbody tr')].map(cellsOf);
+    expect(rows.map((r) => r[0])).to.deep.equal([
+      '0–30 min',
+      '30–60 min',
+      '1–1.5 h',
+      '1.5–2 h',
+      '2–2.5 h',
+      '2.5–3 h',
+      '3–3.5 h',
+      '3.5–4 h',
+      '4–8 h',
+      '8–24 h',
+      '24 h or more',
+      'No response yet',
+    ]);
+    // L4 20 | L1 40 | L2 75, L7 60 | L3 90, L10 90 | L8 180 | L5, L6 unanswered.
+    expect(rows.map((r) => Number(r[1]))).to.deep.equal([1, 1, 2, 2, 0, 0, 1, 0, 0, 0, 0, 2]);
+    expect(chart.data.labels).to.deep.equal(rows.map((r) => r[0]));
+    expect((chart.data.datasets[0]!.data as unknown as { x: number; y: number }[]).map((p) => p.y)).to.deep.equal(rows.map((r) => Number(r[1])));
+    expect(text(root(el).querySelector('table.buckets-table tfoot tr'))).to.equal('All leads 9');
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.include('0–30 min 1, 30–60 min 1, 1–1.5 h 2');
+    expect(canvas.getAttribute('aria-label')).to.include('No response yet 2');
+    expect(canvas.getAttribute('aria-label')).to.include('The table “Leads by time to first response” below has the same figures.');
+    const colors = chart.data.datasets[0]!.backgroundColor as string[];
+    expect(colors[0]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-accent').trim());
+    expect(colors[11]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-warn').trim());
+
+    tab(el, 'Detail').click();
+    await el.updateComplete;
+    expect(Chart.getChart(canvas) === undefined, 'the chart outlived its canvas').to.equal(true);
+  });
+
+  it('moves between the tabs with the arrow keys, Home and End', async () => {
+    const el = await report();
+    const selected = () => text(root(el).querySelector('[role="tab"][aria-selected="true"]'));
+    const focused = () => text(root(el).activeElement);
+    const visiblePanel = () => [...root(el).querySelectorAll('[role="tabpanel"]')].filter((p) => !(p as HTMLElement).hidden).map((p) => p.id);
+    tab(el, 'Detail').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect([selected(), focused()]).to.deep.equal(['Summary', 'Summary']);
+    expect(visiblePanel()).to.deep.equal(['panel-summary']);
+    await sendKeys({ press: 'End' });
+    expect([selected(), focused()]).to.deep.equal(['OEM rules', 'OEM rules']);
+    await sendKeys({ press: 'ArrowRight' });
+    expect([selected(), focused()]).to.deep.equal(['Detail', 'Detail']);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(selected()).to.equal('OEM rules');
+    await sendKeys({ press: 'Home' });
+    expect(selected()).to.equal('Detail');
+    expect(tab(el, 'Detail').tabIndex).to.equal(0);
+    expect(tab(el, 'Summary').tabIndex).to.equal(-1);
+    expect(tab(el, 'Detail').getAttribute('aria-controls')).to.equal('panel-detail');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, then an error with Retry, an empty range, and a host without leads', async () => {
+    server.faults.latencyMs = 400;
+    const slow = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    expect(root(slow).querySelector('[part~="loading"]')).to.exist;
+    await expect(slow).to.be.accessible();
+    await loaded(slow);
+    server.faults.latencyMs = 0;
+
+    server.faults.failing = true;
+    const failing = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await waitUntil(() => root(failing).querySelector('[part~="error"]'), 'no error shown');
+    expect(shadowText(failing)).to.include('The server had a problem (HTTP 503).');
+    await expect(failing).to.be.accessible();
+    server.faults.failing = false;
+    buttonNamed(failing, 'Retry')!.click();
+    await loaded(failing);
+
+    const empty = await fixture<FcLeadResponseReport>(
+      html`<fc-lead-response-report .adapter=${server.client()} now=${NOW} from="2026-04-01" to="2026-04-30"></fc-lead-response-report>`,
+    );
+    await waitUntil(() => root(empty).querySelector('[part~="empty"]'), 'no empty state');
+    expect(shadowText(empty)).to.include('No internet leads were received in this range.');
+    await expect(empty).to.be.accessible();
+
+    const none = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client({ parts: ['sources'] })}></fc-lead-response-report>`);
+    expect(shadowText(none)).to.include('This host does not provide internet leads.');
+    await expect(none).to.be.accessible();
+    const bare = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report></fc-lead-response-report>`);
+    expect(shadowText(bare)).to.include('This host does not provide internet leads.');
+  });
+
+  it('changes the range from the date inputs, refuses a reversed one, and says which', async () => {
+    const el = await report();
+    const changes: unknown[] = [];
+    el.addEventListener('fc-range-change', (e) => changes.push(e.detail));
+    input(el, 'from').value = '2026-03-05';
+    input(el, 'from').dispatchEvent(new Event('change'));
+    await waitUntil(() => customers(el).length === 2, 'the range was not applied');
+    expect(customers(el)).to.deep.equal(['Sam Lee', XSS]);
+    expect(changes).to.deep.equal([{ from: '2026-03-05', to: '2026-03-31' }]);
+    input(el, 'to').value = '2026-03-01';
+    input(el, 'to').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text(root(el).querySelector('#range-problem'))).to.equal('The start date is after the end date.');
+    expect(changes.length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads every page of a large range with a progress line, up to its cap, and says when capped', async () => {
+    const many = Array.from({ length: 1205 }, (_, i) =>
+      lead(`M${i}`, 'Kia', new Date(Date.parse('2026-03-02T15:00:00.000Z') + i * 60_000).toISOString(), ANA, 'OEM website', `Customer ${i}`, [
+        ['email-sent', new Date(Date.parse('2026-03-02T15:10:00.000Z') + i * 60_000).toISOString()],
+      ]),
+    );
+    server = await startDemoServer(leadsDataset({ leads: many }));
+    server.faults.latencyMs = 300;
+    const all = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await waitUntil(() => shadowText(all).includes('Reading leads… 1,000 of 1,205'), 'no progress line', { timeout: 8000 });
+    await expect(all).to.be.accessible();
+    await loaded(all);
+    expect(shadowText(all)).to.include('Showing 100 of 1,205 leads.');
+    expect(shadowText(all)).not.to.include('reads the first');
+    buttonNamed(all, 'Show 100 more')!.click();
+    await all.updateComplete;
+    expect(detailRows(all).length).to.equal(200);
+    server.faults.latencyMs = 0;
+
+    const capped = await fixture<FcLeadResponseReport>(
+      html`<fc-lead-response-report .adapter=${server.client()} now=${NOW} max-leads="1100"></fc-lead-response-report>`,
+    );
+    await loaded(capped);
+    expect(shadowText(capped)).to.include('This range has 1,205 leads; the report reads the first 1,100. Pick a shorter range to see them all.');
+    expect(shadowText(capped)).to.include('Showing 100 of 1,100 leads.');
+  });
+
+  it("edits an OEM's limit from the keyboard, saves it, and works the report out again", async () => {
+    const el = await report();
+    const saves: StoredOemRule[] = [];
+    el.addEventListener('fc-rule-save', (e) => saves.push(e.detail.rule));
+    expect(detailRows(el)[4]!.slice(8, 10)).to.deep.equal(['■ Red', 'Missed']);
+    await openRules(el);
+    const ford = [...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === 'Ford')!;
+    expect(cellsOf(ford).slice(0, 7)).to.deep.equal([
+      'Ford',
+      'Ford',
+      '1 h',
+      "Business hours (the dealer's)",
+      'Counted as ordinary days',
+      'Email sent, E-brochure sent',
+      'Green up to half the limit, yellow up to the limit',
+    ]);
+    const mazda = [...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === 'Mazda')!;
+    expect(cellsOf(mazda)[3]).to.equal('Business hours: Mon–Fri 09:00–18:00; Sat 10:00–18:00');
+    await editRule(el, 'Ford');
+    expect(root(el).activeElement?.id).to.equal('editor-heading');
+    expect(root(el).querySelector('input[value="auto-response"]')).to.equal(null);
+    expect(text(root(el).querySelector('#rule-editor'))).to.include('An auto-response never stops the clock.');
+    await expect(el).to.be.accessible();
+
+    await typeInto(input(el, 'limit'), '90');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(async () => (await serverRule(server, 'ford')).limitMinutes === 90, 'the rule was not saved');
+    expect((await serverRule(server, 'ford')).version).to.equal(2);
+    await waitUntil(() => saves.length === 1, 'no fc-rule-save');
+    expect(saves[0]!.limitMinutes).to.equal(90);
+    await waitUntil(() => cellsOf(ford)[2] === '1 h 30 min', 'the rules list did not change');
+
+    tab(el, 'Detail').click();
+    await el.updateComplete;
+    // L2's 75 minutes are now within 90; half the limit is 45, so yellow. L1's 40 turns green.
+    await waitUntil(() => detailRows(el)[4]?.[9] === 'Met', 'the report was not worked out again');
+    expect(detailRows(el)[4]!.slice(7, 10)).to.deep.equal(['1 h 30 min business time', '▲ Yellow', 'Met']);
+    expect(detailRows(el)[7]!.slice(8, 10)).to.deep.equal(['● Green', 'Met']);
+  });
+
+  it('edits hours, holidays, activities and grades, and refuses what the clock would misread before sending', async () => {
+    const el = await report();
+    await openRules(el);
+    await editRule(el, 'Mazda');
+    expect(input(el, 'mon-opens').value).to.equal('09:00');
+    expect(input(el, 'sun-open').checked).to.equal(false);
+    const set = async (name: string, value: string) => {
+      input(el, name).value = value;
+      input(el, name).dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    await set('mon-closes', '08:00');
+    await typeInto(input(el, 'limit'), '0');
+    input(el, 'stops').click(); // email sent off
+    await el.updateComplete;
+    buttonNamed(el, 'Save rule')!.click();
+    await el.updateComplete;
+    const alert = root(el).querySelector('.problems[role="alert"]')!;
+    expect([...alert.querySelectorAll('li')].map((li) => text(li))).to.deep.equal([
+      'The limit must be more than 0 minutes.',
+      'Monday closes at 08:00, before it opens at 09:00. Tick “Closes after midnight” if it does.',
+    ]);
+    expect(input(el, 'limit').getAttribute('aria-invalid')).to.equal('true');
+    expect(text(root(el).getElementById(input(el, 'limit').getAttribute('aria-describedby')!))).to.equal('The limit must be more than 0 minutes.');
+    expect(input(el, 'mon-closes').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect((await serverRule(server, 'mazda')).version).to.equal(1, 'nothing was sent');
+
+    // Monday runs past midnight on purpose; Sunday opens; holidays count; texts stop the clock; own grades.
+    input(el, 'mon-overnight').click();
+    await el.updateComplete;
+    await set('mon-closes', '01:00');
+    input(el, 'sun-open').click();
+    await el.updateComplete;
+    await set('sun-opens', '11:00');
+    await set('sun-closes', '16:00');
+    input(el, 'holidays').click();
+    [...root(el).querySelectorAll<HTMLInputElement>('input[name="stops"]')].find((i) => i.value === 'text-sent')!.click();
+    root(el).querySelector<HTMLInputElement>('input[name="grades"][value="custom"]')!.click();
+    await el.updateComplete;
+    await typeInto(input(el, 'green'), '20');
+    await typeInto(input(el, 'yellow'), '50');
+    await typeInto(input(el, 'limit'), '45');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(async () => (await serverRule(server, 'mazda')).version === 2, 'the rule was not saved');
+    const saved = await serverRule(server, 'mazda');
+    expect(saved.limitMinutes).to.equal(45);
+    expect(saved.hours!.mon).to.deep.equal([['09:00', '01:00']]);
+    expect(saved.hours!.sun).to.deep.equal([['11:00', '16:00']]);
+    expect(saved.hours!.sat).to.deep.equal([['10:00', '18:00']]);
+    expect(saved.excludeHolidays).to.equal(false);
+    expect(saved.stopsClock).to.deep.equal(['ebrochure-sent', 'call-completed', 'text-sent']);
+    expect(saved.grades).to.deep.equal({ greenUnder: 20, yellowUnder: 50 });
+    expect(saved.compliance).to.deep.equal({ percentWithin: 90, withinMinutes: 60 });
+
+    // "Use the dealer's hours" drops the rule's own.
+    await editRule(el, 'Hyundai');
+    root(el).querySelector<HTMLInputElement>('input[name="hours"][value="dealer"]')!.click();
+    await el.updateComplete;
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(async () => (await serverRule(server, 'hyundai')).version === 2, 'Hyundai was not saved');
+    expect((await serverRule(server, 'hyundai')).hours).to.equal(undefined);
+  });
+
+  it('shows a rule changed by someone else with both versions and never overwrites it unasked', async () => {
+    const el = await report();
+    const ford = await serverRule(server, 'ford');
+    await server.backend.leads!.saveRule({ ...ford, limitMinutes: 120 });
+    await openRules(el);
+    await editRule(el, 'Ford');
+    await typeInto(input(el, 'limit'), '90');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(() => root(el).querySelector('.notice[role="alert"]'), 'the conflict is not shown');
+    const notice = text(root(el).querySelector('.notice[role="alert"]'));
+    expect(notice).to.include('Someone else changed the Ford rule in the meantime. Your change was not saved.');
+    expect(notice).to.include('Theirs limit 2 h; Business hours');
+    expect(notice).to.include('Yours limit 1 h 30 min; Business hours');
+    expect((await serverRule(server, 'ford')).limitMinutes).to.equal(120);
+    await expect(el).to.be.accessible();
+
+    buttonNamed(el, 'Save mine over theirs: Ford')!.click();
+    await waitUntil(async () => (await serverRule(server, 'ford')).limitMinutes === 90, 'mine was not saved');
+    expect((await serverRule(server, 'ford')).version).to.equal(3);
+    await waitUntil(() => !root(el).querySelector('.notice[role="alert"]'), 'the conflict stayed');
+  });
+
+  it('takes the other version when asked', async () => {
+    const el = await report();
+    const ford = await serverRule(server, 'ford');
+    await server.backend.leads!.saveRule({ ...ford, limitMinutes: 120 });
+    await openRules(el);
+    await editRule(el, 'Ford');
+    await typeInto(input(el, 'limit'), '90');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(() => root(el).querySelector('.notice[role="alert"]'), 'the conflict is not shown');
+    buttonNamed(el, 'Use theirs: Ford')!.click();
+    await waitUntil(() => !root(el).querySelector('.notice[role="alert"]'), 'the conflict stayed');
+    const row = [...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === 'Ford')!;
+    expect(cellsOf(row)[2]).to.equal('2 h');
+    const stored = await serverRule(server, 'ford');
+    expect([stored.limitMinutes, stored.version]).to.deep.equal([120, 2]);
+    // The report follows their rule: L2's 75 minutes are within 2 h.
+    tab(el, 'Detail').click();
+    await waitUntil(() => detailRows(el)[4]?.[9] === 'Met', 'the report did not follow their rule');
+  });
+
+  it('shows a rule saved offline as waiting, and sends it once online', async () => {
+    const adapter = server.client();
+    const el = await report(adapter);
+    await openRules(el);
+    server.faults.offline = true;
+    await editRule(el, 'Ford');
+    await typeInto(input(el, 'limit'), '90');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(() => /Change waiting to send|Saving…|Not sent yet/.test(shadowText(el)), 'the change is not shown as pending');
+    await expect(el).to.be.accessible();
+    expect((await serverRule(server, 'ford')).limitMinutes).to.equal(60);
+    server.faults.offline = false;
+    await adapter.outbox.flush();
+    await waitUntil(async () => (await serverRule(server, 'ford')).limitMinutes === 90, 'not sent once online');
+    await waitUntil(() => !/Change waiting to send|Saving…|Not sent yet/.test(shadowText(el)), 'still shown as pending');
+  });
+  it('over an adapter without an outbox: shows the conflict from the answer, and a save failure with Retry', async () => {
+    const adapter = createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 });
+    const el = await report(adapter);
+    const ford = await serverRule(server, 'ford');
+    await server.backend.leads!.saveRule({ ...ford, limitMinutes: 120 });
+    await openRules(el);
+    await editRule(el, 'Ford');
+    await typeInto(input(el, 'limit'), '90');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(() => text(root(el).querySelector('.notice[role="alert"]')).includes('Theirs limit 2 h'), 'the conflict is not shown');
+    expect((await serverRule(server, 'ford')).limitMinutes).to.equal(120);
+    buttonNamed(el, 'Save mine over theirs: Ford')!.click();
+    await waitUntil(async () => (await serverRule(server, 'ford')).limitMinutes === 90, 'mine was not saved');
+    await waitUntil(() => !root(el).querySelector('.notice[role="alert"]'), 'the conflict stayed');
+
+    server.faults.failing = true;
+    await editRule(el, 'Honda');
+    await typeInto(input(el, 'limit'), '150');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(() => shadowText(el).includes('Honda: Not saved: The server had a problem (HTTP 503).'), 'the failure is not shown');
+    await expect(el).to.be.accessible();
+    server.faults.failing = false;
+    buttonNamed(el, 'Retry: Honda')!.click();
+    await waitUntil(async () => (await serverRule(server, 'honda')).limitMinutes === 150, 'not sent again');
+    await waitUntil(() => !root(el).querySelector('.notice[role="alert"]'), 'the failure stayed');
+  });
+
+  it('says so when a stored rule cannot be worked out, with Retry', async () => {
+    const rules = DEFAULT_OEM_RULES.map((r) => ({ ...structuredClone(r), version: 1 }));
+    rules.find((r) => r.id === 'ford')!.hours = {};
+    server = await startDemoServer(leadsDataset({ rules }));
+    const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await waitUntil(() => root(el).querySelector('[part~="error"]'), 'no error shown', { timeout: 8000 });
+    expect(shadowText(el)).to.include('The leads could not be evaluated against the OEM rules.');
+    expect(shadowText(el)).to.include('closed every day');
+    expect(buttonNamed(el, 'Retry')).to.exist;
+    await expect(el).to.be.accessible();
+    // The rules stay reachable, so the broken one can be fixed.
+    await openRules(el);
+    await editRule(el, 'Ford');
+    root(el).querySelector<HTMLInputElement>('input[name="hours"][value="dealer"]')!.click();
+    await el.updateComplete;
+    buttonNamed(el, 'Save rule')!.click();
+    tab(el, 'Detail').click();
+    await loaded(el);
+    expect(customers(el).length).to.equal(9);
+  });
+});
