@@ -14,7 +14,7 @@ import type {
   WriteOptions,
 } from './adapter.js';
 import { AdapterError } from './errors.js';
-import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './cache/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
@@ -112,11 +112,13 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   if (!isTimeOrdered(data.sms)) data.sms = sortByTime(data.sms);
   const applied = new Map<string, unknown>();
 
-  // ── SMS: the match lists of the last few filters, so paging deep into a large log does not filter it again ──
+  // ── SMS: the match lists (and summaries) of the last few filters, so paging deep into a large log
+  // does not filter it again, and going back to a filter does not count it again ──
   const smsMemo = new Map<string, SmsMessage[]>();
+  const smsSummaries = new Map<string, SmsSummary>();
   let smsById: Map<string, number> | null = null;
   const smsMatches = (query: SmsListQuery): SmsMessage[] => {
-    const { cursor: _cursor, limit: _limit, ...filter } = query;
+    const { cursor: _cursor, limit: _limit, offset: _offset, ...filter } = query;
     const key = stableJson({ ...filter, order: filter.order === 'asc' ? 'asc' : 'desc' });
     let items = smsMemo.get(key);
     if (items) {
@@ -151,6 +153,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       }
     }
     smsMemo.clear();
+    smsSummaries.clear();
     if (!ordered) {
       data.sms = sortByTime(data.sms);
       smsById = null;
@@ -378,7 +381,17 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           checkDateRange(query);
           return paginate(smsMatches(query), query);
         }),
-      summary: (filter, opts) => read(opts, () => summarizeSms(data.sms, checkDateRange(filter), zone)),
+      summary: (filter, opts) =>
+        read(opts, () => {
+          const key = stableJson(filter);
+          let summary = smsSummaries.get(key);
+          if (!summary) {
+            summary = summarizeSms(data.sms, checkDateRange(filter), zone);
+            if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
+            smsSummaries.set(key, summary);
+          }
+          return summary;
+        }),
       import: (messages: SmsMessage[], opts) =>
         write('sms.import', opts, () => {
           if (!Array.isArray(messages)) throw rejected('An SMS import needs a list of messages.');

@@ -9,6 +9,7 @@ import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../d
 import { rangeProblem } from '../../data/logic/time.js';
 import type { RangeProblem } from '../../data/logic/time.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
@@ -102,6 +103,9 @@ export class FcSmsSummary extends FcElement {
     task: async ([adapter, key], { signal }) => {
       const sms = adapter?.sms;
       if (!sms || !key) return initialState;
+      // Secondary to the texts themselves: let a table beside it (fc-sms-history) paint first.
+      await afterPaint();
+      signal.throwIfAborted();
       return sms.summary(JSON.parse(key) as SmsFilter, { signal });
     },
     args: () => [this.adapter, this.#query()] as const,
