@@ -11,6 +11,7 @@ import { rangeProblem } from '../../data/logic/time.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../data/model.js';
 import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
@@ -872,6 +873,9 @@ export class FcSmsHistory extends FcElement {
     this.exporting?.controller.abort();
   }
 
+  /** The visible rows loaded and painted (or failed): when the summary beside them may start counting. */
+  #rowsShown = (): Promise<void> => this.rowsReady().then(() => afterPaint());
+
   // ───────────── render ─────────────
 
   protected override render() {
@@ -883,6 +887,7 @@ export class FcSmsHistory extends FcElement {
         exportparts="state: summary-state"
         .adapter=${this.adapter}
         .filter=${this.#decoded}
+        .readyWhen=${this.#rowsShown}
         time-zone=${this.#zone}
         @fc-sms-category-select=${this.#onCategorySelect}
       ></fc-sms-summary>

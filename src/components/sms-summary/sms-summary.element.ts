@@ -83,6 +83,12 @@ export class FcSmsSummary extends FcElement {
   /** The advanced filter; its range is the period shown (default: this month in `time-zone`). */
   @property({ attribute: false }) filter?: SmsFilter;
 
+  /**
+   * What the summary waits for before each read (default: the next painted frame), so a host
+   * showing the texts themselves beside it puts them on screen first.
+   */
+  @property({ attribute: false }) readyWhen?: () => Promise<unknown>;
+
   /** First day of the period, ISO date, when `filter` gives none. */
   @property() from = '';
 
@@ -103,8 +109,8 @@ export class FcSmsSummary extends FcElement {
     task: async ([adapter, key], { signal }) => {
       const sms = adapter?.sms;
       if (!sms || !key) return initialState;
-      // Secondary to the texts themselves: let a table beside it (fc-sms-history) paint first.
-      await afterPaint();
+      // Secondary to the texts themselves: a host with a table (fc-sms-history) has it shown first.
+      await (this.readyWhen ? this.readyWhen().catch(() => undefined) : afterPaint());
       signal.throwIfAborted();
       return sms.summary(JSON.parse(key) as SmsFilter, { signal });
     },
