@@ -21,6 +21,7 @@ import '../src/components/deleted-customers/fc-deleted-customers.js';
 import '../src/components/needed-vehicles/fc-needed-vehicles.js';
 import '../src/components/trade-in-alert/fc-trade-in-alert.js';
 import '../src/components/lead-response-report/fc-lead-response-report.js';
+import '../src/components/lead-clock/fc-lead-clock.js';
 import './demo-overview.js';
 import { tradeInForm } from './trade-in-form.js';
 
@@ -72,6 +73,14 @@ async function start(): Promise<void> {
   traffic.setAttribute('path', urlState('traffic') ?? 'groupBy=department');
   traffic.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
 
+  // The newest internet leads, each with its OEM's response clock (the ADF import's among them).
+  const clocks = document.createElement('div');
+  clocks.className = 'demo-clocks';
+  for (const lead of dataset.leads.slice(-6).reverse()) {
+    const clock = document.createElement('fc-lead-clock');
+    clock.lead = lead;
+    clocks.append(clock);
+  }
   const leads = document.createElement('fc-lead-response-report');
 
   const deleted = document.createElement('fc-deleted-customers');
@@ -85,7 +94,7 @@ async function start(): Promise<void> {
     section('report', 'Customer source report', report),
     section('mapping', 'Customer source mapping', editor),
     section('sms', 'SMS history', sms, smsImport),
-    section('leads', 'Internet lead response', leads),
+    section('leads', 'Internet lead response', clocks, leads),
     section('traffic', 'Store traffic', traffic),
     section('deleted', 'Deleted customers', deleted),
     section('needed', 'Needed vehicles', needed),

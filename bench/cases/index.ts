@@ -7,6 +7,7 @@ import { sourceMappingEditorRender } from './source-mapping-editor-render.js';
 import { sourceReportRender } from './source-report-render.js';
 import { SMS_HISTORY_CASES } from './sms-history.js';
 import { leadEvaluate } from './lead-evaluate.js';
+import { leadClockTick } from './lead-clock-tick.js';
 import { trafficAggregate, trafficAggregateDrill } from './traffic-aggregate.js';
 import { tradeInMatch } from './trade-in-match.js';
 
@@ -18,6 +19,7 @@ export const CASES: BenchCase[] = [
   customerPickerOpen,
   sourceMappingEditorRender,
   leadEvaluate,
+  leadClockTick,
   trafficAggregate,
   trafficAggregateDrill,
   tradeInMatch,

@@ -1,0 +1,336 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import { NO_OEM_RULE, ruleForMake } from '../../data/logic/leads.js';
+import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
+import { adapterContext } from '../shared/adapter-context.js';
+import { FcElement } from '../shared/fc-element.js';
+import { getLocale } from '../shared/messages.js';
+import type { Locale } from '../shared/messages.js';
+import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { shared } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
+import { activityWords, t } from './lead-clock.messages.js';
+import { planClock, remainingAt } from './lead-clock.plan.js';
+import type { ClockPlan } from './lead-clock.plan.js';
+import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-clock.store.js';
+import type { RefreshReason } from './lead-clock.store.js';
+import { styles } from './lead-clock.styles.js';
+import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
+import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
+
+export { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from './lead-clock.ticker.js';
+
+/** What a clock is computed from. */
+interface Inputs {
+  lead: Lead;
+  rules: readonly OemRule[];
+  calendar: BusinessCalendar;
+}
+
+/** What the rendered markup depends on (everything but the countdown's digits). */
+function viewKey(plan: ClockPlan, locale: Locale): string {
+  const s = plan.state;
+  return `${locale}|${s.status}|${s.grade}|${s.consequences.join()}|${plan.counting}|${plan.resumesAt}|${plan.early}|${s.dueAt}`;
+}
+
+const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'announceMissed' } as const;
+
+/**
+ * One internet lead's OEM response clock: the OEM rule, when the response is due in the dealer's
+ * zone, a live countdown of business time that pauses outside open hours, what stopped it, the
+ * grade (colour, icon and words) and what the response earned or cost (a discount, the lead sent
+ * to another dealer). Every clock on a page shares one timer, ticking once a second, and one read
+ * of the rules and the dealer's calendar per adapter. Screen readers hear status changes (overdue,
+ * stopped) through a polite live region, not every second.
+ *
+ * @customElement fc-lead-clock
+ * @csspart clock - The clock's box (also `running`, `overdue`, `met` or `missed`).
+ * @csspart oem - The OEM rule's name.
+ * @csspart customer - The customer's name.
+ * @csspart countdown - The ticking time left (or overdue by), hidden from screen readers.
+ * @csspart paused - "Paused — opens …" while business time does not pass.
+ * @csspart due - The due time in the dealer's zone.
+ * @csspart stopped - What stopped the clock, when, and after how long.
+ * @csspart grade - The grade's icon and words.
+ * @csspart consequences - What the response earned or cost.
+ * @csspart no-rule - The note that no OEM rule covers the lead's make.
+ * @csspart rule - The rule's terms (a disclosure).
+ * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
+ * @csspart retry-button - Retry of a failed load.
+ * @cssproperty --fc-lead-clock-green - Green grade. Default `--fc-color-good`.
+ * @cssproperty --fc-lead-clock-yellow - Yellow grade. Default `--fc-color-warn`.
+ * @cssproperty --fc-lead-clock-red - Red grade and the overdue count. Default `--fc-color-bad`.
+ */
+export class FcLeadClock extends FcElement {
+  static override styles = [tokens, shared, stateStyles, styles];
+
+  /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
+  @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
+
+  /** The lead; when absent, `lead-id` is read through `adapter.leads.get`. */
+  @property({ attribute: false }) lead?: Lead;
+
+  /** Id of the lead to read through the adapter when `lead` is not set. */
+  @property({ attribute: 'lead-id' }) leadId = '';
+
+  /** The OEM rules; default the adapter's `leads.rules()`, read once for every clock on the page. */
+  @property({ attribute: false }) rules?: readonly OemRule[];
+
+  /** The dealer's zone, hours and holidays; default the adapter's `leads.dealer()`, read once for every clock. */
+  @property({ attribute: false }) calendar?: BusinessCalendar;
+
+  readonly #load = new Task(this, {
+    task: async ([adapter, leadId, lead, rules, calendar], { signal }): Promise<Inputs | typeof initialState> => {
+      if (lead && rules && calendar) return { lead, rules, calendar };
+      const leads = adapter?.leads;
+      if (!adapter || !leads || !(lead || leadId)) return initialState;
+      const [l, r, c] = await Promise.all([
+        lead ?? leads.get(leadId, { signal }),
+        rules ?? sharedRules(adapter),
+        calendar ?? sharedDealer(adapter),
+      ]);
+      return { lead: l, rules: r, calendar: c };
+    },
+    args: () => [this.adapter, this.leadId, this.lead, this.rules, this.calendar] as const,
+  });
+
+  #inputs: Inputs | null = null;
+  #rule: OemRule = NO_OEM_RULE;
+  #plan: ClockPlan | null = null;
+  #problem: unknown = null;
+  #key = '';
+  #announcement = '';
+  #locale: Locale = 'en';
+
+  #subscribed = false;
+  #watching: ForecourtAdapter | null = null;
+  #unwatch: (() => void) | null = null;
+
+  #countdownEl: Element | null = null;
+  #countdownText: Text | null = null;
+  #wordsText: Text | null = null;
+  #shownSeconds = NaN;
+  #shownMinutes = NaN;
+
+  /** Everything given directly: no reads, no loading state. */
+  get #direct(): Inputs | null {
+    return this.lead && this.rules && this.calendar ? { lead: this.lead, rules: this.rules, calendar: this.calendar } : null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Time went on while the clock was away from the page.
+    if (this.hasUpdated && this.#inputs) {
+      this.#replan(leadClockNow());
+      this.requestUpdate();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#setSubscribed(false);
+    this.#watch(null);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#locale = getLocale();
+    const inputs = this.#direct ?? (this.#load.status === TaskStatus.COMPLETE || this.#load.status === TaskStatus.PENDING ? (this.#load.value as Inputs | undefined) ?? null : null);
+    const current = this.#inputs;
+    if (!inputs) {
+      this.#inputs = null;
+      this.#plan = null;
+      this.#problem = null;
+    } else if (!current || current.lead !== inputs.lead || current.rules !== inputs.rules || current.calendar !== inputs.calendar) {
+      const sameLead = !!current && current.lead.id === inputs.lead.id;
+      this.#inputs = inputs;
+      this.#rule = ruleForMake(inputs.lead.make, inputs.rules) ?? NO_OEM_RULE;
+      const before = sameLead ? this.#plan?.state.status : undefined;
+      this.#plan = null;
+      this.#replan(leadClockNow());
+      if (!sameLead) this.#announcement = '';
+      else if (before && this.#plan && before !== (this.#plan as ClockPlan).state.status) this.#announce();
+    } else if (this.#plan) {
+      this.#key = viewKey(this.#plan, this.#locale);
+    }
+  }
+
+  protected override updated(): void {
+    this.#bindCountdown();
+    this.#setSubscribed(this.isConnected && !!this.#plan?.live);
+    this.#watch(this.isConnected && !this.#direct ? (this.adapter ?? null) : null);
+  }
+
+  // ───────────── the clock ─────────────
+
+  /** (Re)computes the plan at `now`; true when the markup must change. */
+  #replan(now: number): boolean {
+    const inputs = this.#inputs;
+    if (!inputs) return false;
+    const previous = this.#plan;
+    try {
+      this.#plan = planClock(inputs.lead, this.#rule, inputs.calendar, now, previous ?? undefined);
+      this.#problem = null;
+    } catch (error) {
+      this.#plan = null;
+      this.#problem = error;
+      this.#key = '';
+      return true;
+    }
+    const key = viewKey(this.#plan, this.#locale);
+    if (key === this.#key) return false;
+    if (previous && previous.state.status !== this.#plan.state.status) this.#announce();
+    this.#key = key;
+    return true;
+  }
+
+  #announce(): void {
+    const status = this.#plan?.state.status;
+    if (!status || status === 'running') {
+      this.#announcement = '';
+      return;
+    }
+    const lead = this.#inputs!.lead;
+    this.#announcement = t(ANNOUNCE[status], this.#rule.name, lead.customerName ?? '');
+  }
+
+  /** One tick of the shared timer: subtraction and changed digits only, unless a boundary was crossed. */
+  readonly #tick = (now: number): void => {
+    const plan = this.#plan;
+    if (!plan) return;
+    if ((now >= plan.nextCheck || now < plan.evaluatedAt) && this.#replan(now)) {
+      this.requestUpdate();
+      return;
+    }
+    this.#write(now);
+  };
+
+  #write(now: number): void {
+    const plan = this.#plan;
+    const digits = this.#countdownText;
+    if (!plan?.live || !digits) return;
+    const left = remainingAt(plan, now);
+    const seconds = left >= 0 ? Math.ceil(left / 1000) : Math.floor(-left / 1000);
+    if (seconds === this.#shownSeconds) return;
+    this.#shownSeconds = seconds;
+    digits.data = countdownText(seconds);
+    const minutes = left >= 0 ? Math.ceil(left / 60_000) : Math.floor(-left / 60_000);
+    if (minutes !== this.#shownMinutes && this.#wordsText) {
+      this.#shownMinutes = minutes;
+      const words = durationText(minutes);
+      this.#wordsText.data = this.#rule.clock === 'real' ? t('realLeftWords', words) : t('leftWords', words);
+    }
+  }
+
+  /** The countdown's spans have no Lit bindings inside: their text nodes are written directly. */
+  #bindCountdown(): void {
+    const el = this.renderRoot.querySelector('.countdown');
+    if (el !== this.#countdownEl) {
+      this.#countdownEl = el;
+      const words = this.renderRoot.querySelector('.countdown-words');
+      this.#countdownText = el ? el.appendChild(document.createTextNode('')) : null;
+      this.#wordsText = words ? words.appendChild(document.createTextNode('')) : null;
+    }
+    this.#shownSeconds = NaN;
+    this.#shownMinutes = NaN;
+    if (this.#plan) this.#write(Math.max(leadClockNow(), this.#plan.evaluatedAt));
+  }
+
+  #setSubscribed(on: boolean): void {
+    if (on === this.#subscribed) return;
+    this.#subscribed = on;
+    if (on) subscribeLeadClock(this.#tick);
+    else unsubscribeLeadClock(this.#tick);
+  }
+
+  #watch(adapter: ForecourtAdapter | null): void {
+    if (adapter === this.#watching) return;
+    this.#unwatch?.();
+    this.#unwatch = null;
+    this.#watching = adapter;
+    if (adapter?.leads) this.#unwatch = watchLeads(adapter, this.#onRefresh);
+  }
+
+  readonly #onRefresh = (reason: RefreshReason): void => {
+    if (reason === 'change' || this.#load.status === TaskStatus.ERROR) void this.#load.run();
+  };
+
+  #retry(): void {
+    if (this.adapter) retrySharedReads(this.adapter);
+    if (this.#load.status === TaskStatus.ERROR) void this.#load.run();
+  }
+
+  // ───────────── rendering ─────────────
+
+  protected override render(): unknown {
+    if (this.#problem) return errorView(this.#problem, this.#direct ? undefined : () => this.#retry());
+    if (this.#plan) return this.#clockView(this.#plan, this.#inputs!);
+    if (!this.lead && !this.leadId) return emptyView(t('noLead'));
+    if (!this.#direct && !this.adapter?.leads) return unsupportedView('leads');
+    const task = this.#load;
+    if (task.status === TaskStatus.ERROR) return errorView(task.error, () => this.#retry());
+    return loadingView(2);
+  }
+
+  #clockView(plan: ClockPlan, { lead, calendar }: Inputs): TemplateResult {
+    const s = plan.state;
+    const rule = this.#rule;
+    const locale = this.#locale;
+    const zone = calendar.zone;
+    const stopped = !plan.live;
+    return html`<div
+      class="clock clock--${s.status} clock--${s.grade}"
+      part="clock ${s.status}"
+      role="group"
+      aria-label=${t('label', rule.name, lead.customerName ?? '')}
+    >
+      <p class="head">
+        <span class="oem" part="oem">${rule.name}</span>
+        ${lead.customerName ? html`<span class="customer" part="customer">${lead.customerName}</span>` : nothing}
+      </p>
+      ${stopped ? this.#stoppedView(plan, lead, zone) : this.#liveView(plan, zone)}
+      <p class="due" part="due">${t(stopped ? 'wasDue' : 'due', formatInstant(plan.dueAt, zone, locale, 'due'))}</p>
+      ${gradeView(s.grade, stopped)}
+      ${rule === NO_OEM_RULE
+        ? html`<p class="note" part="no-rule">${lead.make ? t('noRule', lead.make) : t('noRuleMake')}</p>`
+        : nothing}
+      ${this.#consequencesView(s.consequences)}
+      ${ruleView(rule, locale)}
+      <p class="fc-visually-hidden" role="status">${this.#announcement}</p>
+    </div>`;
+  }
+
+  #liveView(plan: ClockPlan, zone: string): TemplateResult {
+    const overdue = plan.state.status === 'overdue';
+    const resumes = plan.resumesAt === null ? '' : formatInstant(plan.resumesAt, zone, this.#locale, 'weekdayTime');
+    return html`<p class="live">
+      <span class="label">${overdue ? t('overdueBy') : t('left')}</span>
+      <span class="countdown" part="countdown" aria-hidden="true"></span><span class="countdown-words fc-visually-hidden"></span>
+      ${plan.counting ? nothing : html`<span class="paused" part="paused">${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</span>`}
+    </p>`;
+  }
+
+  #stoppedView(plan: ClockPlan, lead: Lead, zone: string): TemplateResult {
+    const stop = plan.state.stoppedBy!;
+    const at = stopTimeText(Date.parse(stop.at), Date.parse(lead.receivedAt), zone, this.#locale);
+    return html`<p class="stopped" part="stopped">
+      ${t('stopped', activityWords(stop.kind), at, durationText(plan.state.elapsedMinutes))}.
+      <span class="verdict">${t(plan.state.status === 'met' ? 'met' : 'missed')}</span>
+    </p>`;
+  }
+
+  #consequencesView(consequences: readonly LeadConsequence[]): unknown {
+    if (!consequences.length) return nothing;
+    const rule = this.#rule;
+    return html`<ul class="consequences" part="consequences">
+      ${consequences.map((c) =>
+        c === 'discount'
+          ? html`<li class="consequence consequence--discount">${t('discount', durationText(rule.discountUnder ?? 0))}</li>`
+          : html`<li class="consequence consequence--reassigned">${t('reassigned', durationText(rule.reassignOver ?? 0))}</li>`,
+      )}
+    </ul>`;
+  }
+}

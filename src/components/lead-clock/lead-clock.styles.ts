@@ -1,0 +1,109 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_green: var(--fc-lead-clock-green, var(--fc-color-good));
+    --_yellow: var(--fc-lead-clock-yellow, var(--fc-color-warn));
+    --_red: var(--fc-lead-clock-red, var(--fc-color-bad));
+    --_grade: var(--_green);
+    display: block;
+    /* A page of many clocks renders only those near the viewport; the others keep their text
+       current (for screen readers and find-in-page) without being laid out every second. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10rem;
+  }
+  .clock {
+    border: var(--fc-border-width) solid var(--fc-color-border);
+    border-inline-start: 4px solid var(--_grade);
+    border-radius: var(--fc-radius-m);
+    background: var(--fc-color-surface);
+    padding-block: var(--fc-space-s);
+    padding-inline: var(--fc-space-m);
+    display: grid;
+    gap: var(--fc-space-xs);
+  }
+  .clock--yellow {
+    --_grade: var(--_yellow);
+  }
+  .clock--red {
+    --_grade: var(--_red);
+  }
+  p,
+  ul {
+    margin: 0;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-space-xs) var(--fc-space-s);
+    align-items: baseline;
+  }
+  .oem {
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .customer,
+  .due,
+  .note,
+  .paused {
+    color: var(--fc-color-text-muted);
+  }
+  .live > * + * {
+    margin-inline-start: var(--fc-space-s);
+  }
+  .countdown {
+    /* A box of fixed size whose contents nothing outside depends on, in block flow (a flex or
+       grid item would not be): the digits changing every second lay out this box alone, not the
+       clock or the page around it. */
+    display: inline-block;
+    vertical-align: middle;
+    contain: strict;
+    inline-size: 9ch;
+    block-size: 1.5em;
+    line-height: 1.5;
+    font-size: var(--fc-font-size-l);
+    font-variant-numeric: tabular-nums;
+    font-weight: var(--fc-font-weight-strong);
+  }
+  .clock--overdue .countdown,
+  .clock--overdue .label {
+    color: var(--_red);
+  }
+  .grade {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fc-space-xs);
+    justify-self: start;
+    padding-inline: var(--fc-space-s);
+    border: var(--fc-border-width) solid var(--_grade);
+    border-radius: var(--fc-radius-pill);
+    font-size: var(--fc-font-size-s);
+  }
+  .grade__icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border-radius: 50%;
+    background: var(--_grade);
+    color: var(--fc-color-surface);
+    font-weight: var(--fc-font-weight-strong);
+    line-height: 1;
+  }
+  .consequences {
+    padding-inline-start: var(--fc-space-m);
+  }
+  .consequence--reassigned {
+    color: var(--_red);
+  }
+  .rule {
+    font-size: var(--fc-font-size-s);
+  }
+  .rule summary {
+    cursor: pointer;
+    color: var(--fc-color-text-muted);
+    inline-size: fit-content;
+  }
+  .rule ul {
+    padding-inline-start: var(--fc-space-m);
+  }
+`;

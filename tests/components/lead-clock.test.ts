@@ -1,0 +1,512 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/lead-clock/fc-lead-clock.js';
+import type { FcLeadClock } from '../../src/components/lead-clock/fc-lead-clock.js';
+import { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from '../../src/components/lead-clock/fc-lead-clock.js';
+import { leadClockSubscribers } from '../../src/components/lead-clock/lead-clock.ticker.js';
+import { setLocale } from '../../src/components/shared/messages.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { generateDataset } from '../../src/data/demo-data.js';
+import { DEFAULT_OEM_RULES, evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
+import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
+import type { ActivityKind, BusinessCalendar, Lead, OemRule } from '../../src/data/model.js';
+import { closeClients, startDemoServer } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+/** Chicago: Mon-Fri 9-18, Sat 9-13, Sunday closed; Monday 2026-03-16 a holiday. DST starts Sun 2026-03-08. */
+const chicago: BusinessCalendar = {
+  zone: 'America/Chicago',
+  hours: {
+    mon: [['09:00', '18:00']],
+    tue: [['09:00', '18:00']],
+    wed: [['09:00', '18:00']],
+    thu: [['09:00', '18:00']],
+    fri: [['09:00', '18:00']],
+    sat: [['09:00', '13:00']],
+  },
+  holidays: ['2026-03-16'],
+};
+
+const rule = (id: string) => DEFAULT_OEM_RULES.find((r) => r.id === id)!;
+
+let n = 0;
+function lead(make: string, receivedAt: string, activities: Array<[ActivityKind, string]> = [], customerName = 'Dana Reyes'): Lead {
+  n++;
+  return {
+    id: `lead-${n}`,
+    receivedAt,
+    make,
+    model: null,
+    year: null,
+    provider: 'OEM website',
+    customerName,
+    email: null,
+    phone: null,
+    salespersonId: null,
+    salespersonName: null,
+    activities: activities.map(([kind, at], i) => ({ id: `a${n}-${i}`, kind, at, by: 'Sam' })),
+  };
+}
+
+let now = '2026-03-09T15:00:00.000Z';
+/** Moves the fake clock and runs one tick of the shared timer. */
+async function at(el: FcLeadClock, iso: string): Promise<void> {
+  now = iso;
+  tickLeadClocks();
+  await el.updateComplete;
+}
+
+async function mount(l: Lead, options: { rules?: readonly OemRule[]; calendar?: BusinessCalendar } = {}): Promise<FcLeadClock> {
+  return fixture<FcLeadClock>(
+    html`<fc-lead-clock .lead=${l} .rules=${options.rules ?? DEFAULT_OEM_RULES} .calendar=${options.calendar ?? chicago}></fc-lead-clock>`,
+  );
+}
+
+const root = (el: FcLeadClock) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const part = (el: FcLeadClock, name: string) => text(root(el).querySelector(`[part~="${name}"]`));
+const has = (el: FcLeadClock, name: string) => !!root(el).querySelector(`[part~="${name}"]`);
+const countdown = (el: FcLeadClock) => part(el, 'countdown');
+const label = (el: FcLeadClock) => text(root(el).querySelector('.live .label'));
+const announced = (el: FcLeadClock) => text(root(el).querySelector('[role="status"]'));
+
+describe('fc-lead-clock', () => {
+  beforeEach(() => {
+    setLeadClockTime(() => now);
+  });
+  afterEach(() => {
+    setLeadClockTime(null);
+    setLocale(null);
+  });
+
+  describe('counting', () => {
+    it('counts down business time once a second, with the OEM, the due time in the dealer’s zone and the grade so far', async () => {
+      // Ford: 1 business hour. Received Mon 10:00 CDT.
+      now = '2026-03-09T15:20:00.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(part(el, 'oem')).to.equal('Ford');
+      expect(part(el, 'customer')).to.equal('Dana Reyes');
+      expect(label(el)).to.equal('Time left');
+      expect(countdown(el)).to.equal('0:40:00');
+      expect(part(el, 'due')).to.equal('Due Mon, Mar 9, 11:00 AM CDT');
+      expect(part(el, 'grade')).to.equal('✓ Grade so far: green, quick');
+      expect(has(el, 'paused')).to.equal(false);
+      await at(el, '2026-03-09T15:20:01.000Z');
+      expect(countdown(el)).to.equal('0:39:59');
+      await at(el, '2026-03-09T15:20:01.400Z');
+      expect(countdown(el), 'a part of a second still left counts as a second').to.equal('0:39:59');
+      await at(el, '2026-03-09T15:21:00.000Z');
+      expect(countdown(el)).to.equal('0:39:00');
+      await expect(el).to.be.accessible();
+    });
+
+    it('turns yellow the second the elapsed time passes half the limit, tick by tick', async () => {
+      now = '2026-03-09T15:29:58.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      const grades: string[] = [];
+      for (const t of ['15:29:58', '15:29:59', '15:30:00', '15:30:01', '15:30:02']) {
+        await at(el, `2026-03-09T${t}.000Z`);
+        grades.push(`${countdown(el)} ${el.shadowRoot!.querySelector('.clock')!.classList.contains('clock--yellow') ? 'yellow' : 'green'}`);
+      }
+      // Green up to half the limit (30 min) inclusive, yellow from the next instant.
+      expect(grades).to.deep.equal(['0:30:02 green', '0:30:01 green', '0:30:00 green', '0:29:59 yellow', '0:29:58 yellow']);
+      expect(part(el, 'grade')).to.equal('! Grade so far: yellow, slow');
+    });
+
+    it('pauses outside open hours and resumes at the opening, across the spring DST change', async () => {
+      // Ford, received Sat 12:30 CST: 30 min counted before the 13:00 close, the rest from Mon 9:00 CDT.
+      now = '2026-03-07T18:50:00.000Z'; // Sat 12:50 CST
+      const el = await mount(lead('Ford', '2026-03-07T18:30:00.000Z'));
+      expect(countdown(el)).to.equal('0:40:00');
+      expect(part(el, 'due')).to.equal('Due Mon, Mar 9, 9:30 AM CDT');
+      await at(el, '2026-03-07T19:00:00.000Z'); // Sat 13:00: closed
+      expect(countdown(el)).to.equal('0:30:00');
+      expect(part(el, 'paused')).to.equal('Paused — opens Mon 9:00 AM');
+      for (const t of ['2026-03-07T19:00:01.000Z', '2026-03-08T09:00:00.000Z', '2026-03-09T13:59:59.000Z']) {
+        await at(el, t);
+        expect(countdown(el), t).to.equal('0:30:00');
+        expect(part(el, 'paused'), t).to.equal('Paused — opens Mon 9:00 AM');
+      }
+      await at(el, '2026-03-09T14:00:00.000Z'); // Mon 9:00 CDT
+      expect(has(el, 'paused')).to.equal(false);
+      expect(countdown(el)).to.equal('0:30:00');
+      await at(el, '2026-03-09T14:10:00.000Z');
+      expect(countdown(el)).to.equal('0:20:00');
+      expect(announced(el), 'pausing is not announced').to.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a lead arriving after hours waits for the opening, and holidays count nothing where the rule says so', async () => {
+      // Toyota excludes holidays: received Sun 3/15 20:00 CDT, Mon 3/16 is the dealer's holiday, so Tue 9:00 opens.
+      now = '2026-03-16T14:30:00.000Z'; // Mon 9:30 CDT
+      const el = await mount(lead('Lexus', '2026-03-16T01:00:00.000Z'));
+      expect(part(el, 'oem')).to.equal('Toyota / Scion / Lexus');
+      expect(countdown(el)).to.equal('3:00:00');
+      expect(part(el, 'paused')).to.equal('Paused — opens Tue 9:00 AM');
+      expect(part(el, 'due')).to.equal('Due Tue, Mar 17, 12:00 PM CDT');
+      // Ford counts holidays as ordinary days: the same lead runs from Monday 9:00.
+      const ford = await mount(lead('Ford', '2026-03-16T01:00:00.000Z'));
+      expect(countdown(ford)).to.equal('0:30:00');
+      expect(has(ford, 'paused')).to.equal(false);
+      expect(part(ford, 'due')).to.equal('Due Mon, Mar 16, 10:00 AM CDT');
+    });
+
+    it('becomes overdue at the due time, says so once in the live region, and counts the overdue business time', async () => {
+      now = '2026-03-09T15:59:58.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(countdown(el)).to.equal('0:00:02');
+      await at(el, '2026-03-09T15:59:59.000Z');
+      expect(countdown(el)).to.equal('0:00:01');
+      expect(announced(el)).to.equal('');
+      await at(el, '2026-03-09T16:00:00.000Z');
+      expect(label(el)).to.equal('Overdue by');
+      expect(countdown(el)).to.equal('0:00:00');
+      expect(announced(el)).to.equal('Ford lead for Dana Reyes is overdue.');
+      expect(el.shadowRoot!.querySelector('[part~="clock"]')!.getAttribute('part')).to.equal('clock overdue');
+      await at(el, '2026-03-09T16:01:05.000Z');
+      expect(countdown(el)).to.equal('0:01:05');
+      expect(part(el, 'grade')).to.equal('✕ Grade so far: red, late');
+      expect(announced(el), 'announced once, not again on later ticks').to.equal('Ford lead for Dana Reyes is overdue.');
+      // After the 18:00 close the overdue count stops too: 11:00 to 18:00.
+      await at(el, '2026-03-09T23:30:00.000Z'); // 18:30 CDT
+      expect(countdown(el)).to.equal('7:00:00');
+      expect(part(el, 'paused')).to.equal('Paused — opens Tue 9:00 AM');
+      await expect(el).to.be.accessible();
+    });
+
+    it('hides the ticking digits from screen readers and gives them the time left in minutes instead', async () => {
+      now = '2026-03-09T15:20:30.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      const digits = root(el).querySelector('[part~="countdown"]')!;
+      expect(digits.getAttribute('aria-hidden')).to.equal('true');
+      expect(digits.closest('[aria-live], [role="status"], [role="timer"]')).to.equal(null);
+      expect(text(root(el).querySelector('.countdown-words'))).to.equal('40 min of business time');
+      await at(el, '2026-03-09T15:21:31.000Z');
+      expect(text(root(el).querySelector('.countdown-words'))).to.equal('39 min of business time');
+      expect(announced(el)).to.equal('');
+      expect(el.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Response clock, Ford, Dana Reyes');
+    });
+
+    it('counts the real length of the repeated hour on the fall DST day', async () => {
+      // A 6-hour business rule over Sunday 00:00-06:00 in New York on 2026-11-01, when 1:00-2:00 happens twice.
+      const rules: OemRule[] = [{ ...rule('hyundai'), id: 'acme', name: 'Acme', makes: ['Acme'], hours: { sun: [['00:00', '06:00']], mon: [['09:00', '17:00']] } }];
+      const ny: BusinessCalendar = { zone: 'America/New_York', hours: {} };
+      now = '2026-11-01T05:30:00.000Z'; // 1:30 EDT
+      const el = await mount(lead('Acme', '2026-11-01T04:00:00.000Z'), { rules, calendar: ny });
+      expect(countdown(el)).to.equal('4:30:00');
+      expect(part(el, 'due')).to.equal('Due Sun, Nov 1, 5:00 AM EST');
+      await at(el, '2026-11-01T06:30:00.000Z'); // 1:30 EST, the same wall time an hour later
+      expect(countdown(el)).to.equal('3:30:00');
+      await at(el, '2026-11-01T09:59:59.000Z'); // 4:59:59 EST
+      expect(countdown(el)).to.equal('0:00:01');
+      await at(el, '2026-11-01T10:00:00.000Z');
+      expect(label(el)).to.equal('Overdue by');
+      await at(el, '2026-11-01T11:30:00.000Z'); // 6:30 EST: closed since 6:00
+      expect(countdown(el)).to.equal('1:00:00');
+      expect(part(el, 'paused')).to.equal('Paused — opens Mon 9:00 AM');
+    });
+
+    it('shows what evaluateLead says at every step of an irregular walk across closes, openings and a weekend', async () => {
+      // Hyundai counts its own hours, 10-20 Mon-Sat. Received Sat 19:40 CST before the spring change.
+      const l = lead('Hyundai', '2026-03-08T01:40:17.000Z');
+      const hyundai = rule('hyundai');
+      let t = Date.parse('2026-03-08T01:41:00.000Z');
+      now = new Date(t).toISOString();
+      const el = await mount(l);
+      let seed = 7;
+      const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const seen = new Set<string>();
+      for (let step = 0; step < 250; step++) {
+        t += rand() < 0.7 ? 1000 * (1 + Math.floor(rand() * 20)) : 60_000 * Math.floor(rand() * 240);
+        await at(el, new Date(t).toISOString());
+        const state = evaluateLead(l, l.activities, hyundai, chicago, now);
+        const ms = Math.round(state.remainingMinutes * 60_000);
+        const seconds = ms >= 0 ? Math.ceil(ms / 1000) : Math.floor(-ms / 1000);
+        const h = Math.floor(seconds / 3600);
+        const expected = `${h}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+        expect(`${now} ${label(el)} ${countdown(el)}`).to.equal(`${now} ${state.status === 'overdue' ? 'Overdue by' : 'Time left'} ${expected}`);
+        expect(el.shadowRoot!.querySelector('.clock')!.classList.contains(`clock--${state.grade}`), `${now} grade ${state.grade}`).to.equal(true);
+        seen.add(`${state.status} ${has(el, 'paused') ? 'paused' : 'counting'}`).add(state.grade);
+      }
+      expect([...seen].sort(), 'the walk went through every phase').to.deep.equal(
+        ['green', 'overdue counting', 'overdue paused', 'red', 'running counting', 'running paused', 'yellow'],
+      );
+    });
+  });
+
+  describe('stopped, grades and consequences', () => {
+    it('says what stopped the clock, when, and after how long, with the final grade', async () => {
+      now = '2026-03-09T18:00:00.000Z';
+      const el = await mount(lead('Toyota', '2026-03-09T15:04:00.000Z', [['auto-response', '2026-03-09T15:05:00.000Z'], ['call-completed', '2026-03-09T15:42:00.000Z']]));
+      expect(part(el, 'stopped')).to.equal('Stopped by call completed at 10:42 AM, 38 min. Answered within the limit');
+      expect(part(el, 'grade')).to.equal('✓ Grade: green, quick');
+      expect(part(el, 'due')).to.equal('Was due Mon, Mar 9, 1:04 PM CDT');
+      expect(has(el, 'countdown')).to.equal(false);
+      expect(leadClockTickerRunning(), 'a stopped clock does not tick').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('grades Toyota leads by the deck: green under 1 h, yellow 1-3 h, red from 3 h', async () => {
+      now = '2026-03-10T23:00:00.000Z';
+      const received = '2026-03-09T14:00:00.000Z'; // Mon 9:00 CDT
+      const stoppedAfter = async (minutes: number) =>
+        mount(lead('Scion', received, [['email-sent', new Date(Date.parse(received) + minutes * 60_000).toISOString()]]));
+      const green = await stoppedAfter(59);
+      const yellow = await stoppedAfter(61);
+      const red = await stoppedAfter(181);
+      expect(part(green, 'grade')).to.equal('✓ Grade: green, quick');
+      expect(part(yellow, 'grade')).to.equal('! Grade: yellow, slow');
+      expect(part(yellow, 'stopped')).to.contain('Answered within the limit');
+      expect(part(red, 'grade')).to.equal('✕ Grade: red, late');
+      expect(part(red, 'stopped')).to.equal('Stopped by email sent at 12:01 PM, 3 h 1 min. Answered after the limit');
+      for (const el of [green, yellow, red]) await expect(el).to.be.accessible();
+    });
+
+    it('names the stop’s day when it was not the day the lead arrived', async () => {
+      now = '2026-03-10T23:00:00.000Z';
+      const el = await mount(lead('Honda', '2026-03-09T22:30:00.000Z', [['call-incoming', '2026-03-10T14:15:00.000Z']]));
+      expect(part(el, 'stopped')).to.equal('Stopped by incoming call at Tue 9:15 AM, 45 min. Answered within the limit');
+    });
+
+    it('VW: a response under 30 minutes earns the discount; none within 3 hours sends the lead to another dealer', async () => {
+      now = '2026-03-09T20:00:00.000Z';
+      const quick = await mount(lead('Volkswagen', '2026-03-09T15:00:00.000Z', [['text-sent', '2026-03-09T15:20:00.000Z']]));
+      expect(part(quick, 'consequences')).to.equal('Discount on the lead price earned: answered in under 30 min.');
+      now = '2026-03-09T17:59:59.000Z';
+      const slow = await mount(lead('VW', '2026-03-09T15:00:00.000Z'));
+      expect(has(slow, 'consequences')).to.equal(false);
+      expect(label(slow)).to.equal('Time left');
+      await at(slow, '2026-03-09T18:00:01.000Z');
+      expect(label(slow)).to.equal('Overdue by');
+      expect(part(slow, 'consequences')).to.equal('Lead sent to another dealer: not answered within 3 h.');
+      await expect(slow).to.be.accessible();
+      await expect(quick).to.be.accessible();
+    });
+
+    it('does not stop on an activity the rule does not list (Ford stops on email only)', async () => {
+      now = '2026-03-09T15:30:00.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z', [['call-completed', '2026-03-09T15:10:00.000Z'], ['auto-response', '2026-03-09T15:01:00.000Z']]));
+      expect(countdown(el)).to.equal('0:30:00');
+      expect(has(el, 'stopped')).to.equal(false);
+    });
+
+    it('announces the stop when the lead gets a stopping activity, and leaves the shared timer', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const l = lead('Kia', '2026-03-09T15:00:00.000Z');
+      const el = await mount(l);
+      expect(leadClockTickerRunning()).to.equal(true);
+      el.lead = { ...l, activities: [{ id: 'x', kind: 'ebrochure-sent', at: '2026-03-09T15:12:00.000Z', by: 'Sam' }] };
+      await el.updateComplete;
+      expect(part(el, 'stopped')).to.equal('Stopped by e-brochure sent at 10:12 AM, 12 min. Answered within the limit');
+      expect(announced(el)).to.equal('Kia lead for Dana Reyes answered within the limit.');
+      expect(leadClockTickerRunning()).to.equal(false);
+    });
+
+    it('GM counts real time, nights included', async () => {
+      now = '2026-03-10T03:00:00.000Z'; // Mon 22:00 CDT
+      const el = await mount(lead('Chevrolet', '2026-03-10T01:00:00.000Z'));
+      expect(countdown(el)).to.equal('3:00:00');
+      expect(has(el, 'paused')).to.equal(false);
+      await at(el, '2026-03-10T03:00:01.000Z');
+      expect(countdown(el)).to.equal('2:59:59');
+      expect(text(root(el).querySelector('.countdown-words'))).to.equal('3 h');
+      expect(text(root(el).querySelector('[part~="rule"] summary'))).to.equal('Rule: 5 h in real time');
+    });
+  });
+
+  describe('one shared timer', () => {
+    it('subscribes running clocks while connected and stops when none is left', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const box = await fixture<HTMLDivElement>(html`<div></div>`);
+      const clocks = [0, 1, 2].map(() => {
+        const el = document.createElement('fc-lead-clock');
+        el.lead = lead('Ford', '2026-03-09T15:00:00.000Z');
+        el.rules = DEFAULT_OEM_RULES;
+        el.calendar = chicago;
+        return el;
+      });
+      box.append(...clocks);
+      await Promise.all(clocks.map((c) => c.updateComplete));
+      expect(leadClockSubscribers()).to.equal(3);
+      expect(leadClockTickerRunning()).to.equal(true);
+      now = '2026-03-09T15:20:09.000Z';
+      tickLeadClocks();
+      expect(clocks.map(countdown), 'one tick moves every clock, without waiting for a render').to.deep.equal(['0:39:51', '0:39:51', '0:39:51']);
+      clocks[0]!.remove();
+      expect(leadClockSubscribers()).to.equal(2);
+      box.remove();
+      expect(leadClockSubscribers()).to.equal(0);
+      expect(leadClockTickerRunning()).to.equal(false);
+      // Back on the page after a while: the clock catches up at once.
+      now = '2026-03-09T15:30:00.000Z';
+      document.body.append(clocks[1]!);
+      await clocks[1]!.updateComplete;
+      expect(countdown(clocks[1]!)).to.equal('0:30:00');
+      expect(leadClockTickerRunning()).to.equal(true);
+      clocks[1]!.remove();
+    });
+  });
+
+  describe('text, rules and states', () => {
+    it('renders markup in names as text', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const rules: OemRule[] = [{ ...rule('ford'), name: XSS, makes: ['Ford'] }];
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z', [], XSS), { rules });
+      expect(part(el, 'oem')).to.equal(XSS);
+      expect(part(el, 'customer')).to.equal(XSS);
+      expect(root(el).querySelector('img')).to.equal(null);
+      await at(el, '2026-03-09T16:00:00.000Z');
+      expect(announced(el)).to.equal(`${XSS} lead for ${XSS} is overdue.`);
+      expect(root(el).querySelector('img')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('falls back to the dealer’s default hour when no OEM rule covers the make, and says so', async () => {
+      now = '2026-03-09T15:10:00.000Z';
+      const el = await mount(lead(XSS, '2026-03-09T15:00:00.000Z'));
+      expect(part(el, 'oem')).to.equal('No OEM rule');
+      expect(part(el, 'no-rule')).to.equal(`No OEM rule covers “${XSS}”: the dealer’s default of 1 business hour applies.`);
+      expect(countdown(el)).to.equal('0:50:00');
+      expect(root(el).querySelector('img')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists the rule’s terms in a disclosure reached with the keyboard', async () => {
+      now = '2026-03-09T15:10:00.000Z';
+      const box = await fixture<HTMLDivElement>(
+        html`<div><button>before</button><fc-lead-clock .lead=${lead('Hyundai', '2026-03-09T15:00:00.000Z')} .rules=${DEFAULT_OEM_RULES} .calendar=${chicago}></fc-lead-clock></div>`,
+      );
+      const el = box.querySelector('fc-lead-clock')!;
+      await el.updateComplete;
+      const focusable = root(el).querySelectorAll('a[href], button, input, select, textarea, [tabindex], summary');
+      expect(focusable.length, 'only the disclosure takes focus').to.equal(1);
+      const details = root(el).querySelector<HTMLDetailsElement>('[part~="rule"]')!;
+      expect(details.open).to.equal(false);
+      box.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.localName).to.equal('summary');
+      await sendKeys({ press: 'Enter' });
+      expect(details.open).to.equal(true);
+      expect([...details.querySelectorAll('li')].map(text)).to.deep.equal([
+        'Counts during set hours: Mon–Sat 10:00–20:00; Sun closed',
+        'Holidays count as ordinary days',
+        'Stops the clock: email sent, e-brochure sent, email received, call completed, incoming call, text sent, and text received',
+        'Green up to 3 h, yellow up to 6 h, red beyond',
+      ]);
+      expect(text(details.querySelector('summary'))).to.equal('Rule: 6 h of business time');
+      await sendKeys({ press: 'Space' });
+      expect(details.open).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      setLocale('es');
+      now = '2026-03-07T19:30:00.000Z';
+      const el = await mount(lead('Ford', '2026-03-07T18:30:00.000Z'));
+      expect(label(el)).to.equal('Tiempo restante');
+      expect(part(el, 'paused')).to.match(/^En pausa — abre lun/);
+    });
+
+    it('shows the empty state without a lead, and an error for a lead it cannot read', async () => {
+      const empty = await fixture<FcLeadClock>(html`<fc-lead-clock .rules=${DEFAULT_OEM_RULES} .calendar=${chicago}></fc-lead-clock>`);
+      expect(part(empty, 'empty')).to.equal('No lead to show.');
+      await expect(empty).to.be.accessible();
+      const broken = await mount({ ...lead('Ford', 'yesterday') });
+      expect(part(broken, 'error')).to.contain('The server sent data that could not be read.');
+      expect(part(broken, 'error')).to.contain('invalid receivedAt');
+      expect(has(broken, 'retry-button'), 'nothing to retry for data given directly').to.equal(false);
+      await expect(broken).to.be.accessible();
+    });
+  });
+
+  describe('through the adapter', () => {
+    let server: DemoServer;
+    before(async () => {
+      server = await startDemoServer(generateDataset({ size: 'small', today: '2026-03-20' }));
+    });
+    afterEach(async () => {
+      server.faults.failing = false;
+      server.faults.latencyMs = 0;
+      await closeClients();
+    });
+
+    /** A lead whose make an OEM rule covers. */
+    const firstLead = () => server.dataset.leads.find((l) => ruleForMake(l.make, server.dataset.rules))!;
+
+    it('reads the lead by id, and the rules and calendar once for every clock of the adapter', async () => {
+      const backend = createMemoryAdapter(server.dataset);
+      const calls = { rules: 0, dealer: 0, get: 0 };
+      const adapter: ForecourtAdapter = {
+        leads: {
+          ...backend.leads!,
+          rules: (o) => (calls.rules++, backend.leads!.rules(o)),
+          dealer: (o) => (calls.dealer++, backend.leads!.dealer(o)),
+          get: (id, o) => (calls.get++, backend.leads!.get(id, o)),
+        },
+      };
+      const target = firstLead();
+      now = new Date(Date.parse(target.receivedAt) + 60_000).toISOString();
+      const ids = server.dataset.leads.slice(0, 5).map((l) => l.id);
+      const box = await fixture<HTMLDivElement>(html`<div>${ids.map((id) => html`<fc-lead-clock .adapter=${adapter} lead-id=${id}></fc-lead-clock>`)}</div>`);
+      const clocks = [...box.querySelectorAll('fc-lead-clock')];
+      await waitUntil(() => clocks.every((c) => has(c, 'clock')), 'the clocks did not load');
+      expect(calls).to.deep.equal({ rules: 1, dealer: 1, get: 5 });
+      // A clock given its lead as an object reads no lead.
+      const more = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${adapter} .lead=${target}></fc-lead-clock>`);
+      await waitUntil(() => has(more, 'clock'), 'the clock did not load');
+      expect(calls).to.deep.equal({ rules: 1, dealer: 1, get: 5 });
+      expect(part(more, 'customer')).to.equal(target.customerName);
+      // Given rules and calendar: no reads at all, no loading state.
+      const direct = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${adapter} .lead=${target} .rules=${DEFAULT_OEM_RULES} .calendar=${server.dataset.dealer}></fc-lead-clock>`);
+      expect(has(direct, 'clock')).to.equal(true);
+      expect(calls).to.deep.equal({ rules: 1, dealer: 1, get: 5 });
+    });
+
+    it('shows loading, then the clock from the REST adapter, in the dealer’s zone', async () => {
+      const target = firstLead();
+      now = new Date(Date.parse(target.receivedAt) + 60_000).toISOString();
+      server.faults.latencyMs = 400;
+      const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${server.client()} lead-id=${target.id}></fc-lead-clock>`);
+      expect(part(el, 'loading')).to.equal('Loading…');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => has(el, 'clock'), 'the clock did not load', { timeout: 5000 });
+      expect(part(el, 'customer')).to.equal(target.customerName);
+      expect(part(el, 'due')).to.match(/ C[SD]T$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an error with Retry when the server fails, and loads on Retry', async () => {
+      const target = firstLead();
+      now = new Date(Date.parse(target.receivedAt) + 60_000).toISOString();
+      server.faults.failing = true;
+      const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${server.client()} lead-id=${target.id}></fc-lead-clock>`);
+      await waitUntil(() => has(el, 'error'), 'no error shown', { timeout: 8000 });
+      expect(part(el, 'error')).to.contain('The server had a problem (HTTP 503).');
+      await expect(el).to.be.accessible();
+      server.faults.failing = false;
+      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => has(el, 'clock'), 'not loaded on Retry', { timeout: 8000 });
+      expect(part(el, 'oem').length).to.be.greaterThan(0);
+    });
+
+    it('says when the host provides no leads', async () => {
+      const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${server.client({ parts: ['sms'] })} lead-id="lead-00001"></fc-lead-clock>`);
+      expect(part(el, 'unsupported')).to.equal('This host does not provide internet leads.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reads the lead again when it changes through the cached adapter', async () => {
+      const target = firstLead();
+      now = new Date(Date.parse(target.receivedAt) + 60_000).toISOString();
+      const client = server.client();
+      const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${client} lead-id=${target.id}></fc-lead-clock>`);
+      await waitUntil(() => has(el, 'clock'), 'the clock did not load');
+      const ruleOf = ruleForMake(target.make, await client.leads!.rules())!;
+      expect(part(el, 'oem')).to.equal(ruleOf.name);
+      await client.leads!.saveRule({ ...ruleOf, name: 'Renamed rule' });
+      await waitUntil(() => part(el, 'oem') === 'Renamed rule', 'the edited rule was not read again', { timeout: 5000 });
+    });
+  });
+});
