@@ -127,47 +127,6 @@ export function resolveTradeIn(vehicle: TradeInVehicle): ResolvedTradeIn {
   };
 }
 
-interface WantIndex {
-  /** Length when built: a cheap guard against an array changed in place. */
-  length: number;
-  /** Make key → model key → wants. */
-  byMakeModel: Map<string, Map<string, VehicleWant[]>>;
-}
-
-const indexes = new WeakMap<readonly VehicleWant[], WantIndex>();
-
-function indexOf(wants: readonly VehicleWant[]): WantIndex {
-  const cached = indexes.get(wants);
-  if (cached && cached.length === wants.length) return cached;
-  // First by the raw spellings (two Map lookups per want, no string work), then the few hundred
-  // distinct spellings are folded into their keys.
-  const raw = new Map<string, Map<string, VehicleWant[]>>();
-  for (let i = 0; i < wants.length; i++) {
-    const want = wants[i]!;
-    if (want.customerStatus !== WANT_STATUS) continue;
-    let models = raw.get(want.make);
-    if (!models) raw.set(want.make, (models = new Map()));
-    const list = models.get(want.model);
-    if (list) list.push(want);
-    else models.set(want.model, [want]);
-  }
-  const byMakeModel = new Map<string, Map<string, VehicleWant[]>>();
-  for (const [make, models] of raw) {
-    const mk = makeKey(make);
-    let folded = byMakeModel.get(mk);
-    if (!folded) byMakeModel.set(mk, (folded = new Map()));
-    for (const [model, list] of models) {
-      const key = vehicleKey(model);
-      const into = folded.get(key);
-      if (into) for (const w of list) into.push(w);
-      else folded.set(key, list);
-    }
-  }
-  const index = { length: wants.length, byMakeModel };
-  indexes.set(wants, index);
-  return index;
-}
-
 function textOutcome(wanted: string, given: string): CriterionOutcome {
   if (!wanted) return 'not-stated';
   if (!given) return 'unknown';
@@ -186,9 +145,8 @@ function textOutcome(wanted: string, given: string): CriterionOutcome {
  * not exclude. With only a VIN, the year and make come from it ({@link resolveTradeIn}); a
  * vehicle whose make is neither typed nor decodable matches nothing.
  *
- * Ranked by criteria met, then newest want first. Wants are indexed by make and model once per
- * array (kept while the array lives): treat a wants array as read-only and pass a new one after
- * a change.
+ * Ranked by criteria met, then newest want first. One pass over the wants: each distinct
+ * spelling of a make or model is normalised once, so 100,000 wants cost a few map lookups each.
  * @param vehicle The trade-in.
  * @param wants Every want (any status; only "need-car-locate" ones count).
  * @returns The matches, with how each criterion matched.
@@ -199,7 +157,6 @@ function textOutcome(wanted: string, given: string): CriterionOutcome {
 export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWant[]): WantMatch[] {
   const resolved = resolveTradeIn(vehicle);
   if (!resolved.makes.length) return [];
-  const index = indexOf(wants);
   const model = resolved.model ? vehicleKey(resolved.model) : '';
   const makes = [...new Set(resolved.makes.map(makeKey))];
   const year = resolved.year;
@@ -209,33 +166,44 @@ export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWan
   const price = typeof vehicle.price === 'number' && Number.isFinite(vehicle.price) ? vehicle.price : null;
 
   const ranked: { match: WantMatch; created: number }[] = [];
-  for (const make of makes) {
-    const models = index.byMakeModel.get(make);
-    if (!models) continue;
-    const groups = model ? [models.get(model) ?? []] : [...models.values()];
-    for (const candidates of groups) {
-      for (const w of candidates) {
-        if (year !== null && (year < w.yearFrom || year > w.yearTo)) continue;
-        if (w.maxMileage !== null && mileage !== null && mileage > w.maxMileage) continue;
-        if (w.maxPrice !== null && price !== null && price > w.maxPrice) continue;
-        const criteria: Record<TradeInCriterion, CriterionOutcome> = {
-          model: model ? 'met' : 'unknown',
-          year: year === null ? 'unknown' : 'met',
-          trim: textOutcome(vehicleKey(w.trim), trim),
-          color: textOutcome(vehicleKey(w.color), color),
-          mileage: w.maxMileage === null ? 'not-stated' : mileage === null ? 'unknown' : 'met',
-          price: w.maxPrice === null ? 'not-stated' : price === null ? 'unknown' : 'met',
-        };
-        let met = 0;
-        let set = 0;
-        for (const outcome of Object.values(criteria)) {
-          if (outcome !== 'not-stated') set++;
-          if (outcome === 'met') met++;
-        }
-        const created = Date.parse(w.createdAt);
-        ranked.push({ match: { want: w, criteriaMet: met, criteriaSet: set, criteria }, created: Number.isNaN(created) ? 0 : created });
-      }
+  /** A want of the right make and model: the other criteria, then its place in the ranking. */
+  const consider = (w: VehicleWant): void => {
+    if (year !== null && (year < w.yearFrom || year > w.yearTo)) return;
+    if (w.maxMileage !== null && mileage !== null && mileage > w.maxMileage) return;
+    if (w.maxPrice !== null && price !== null && price > w.maxPrice) return;
+    const criteria: Record<TradeInCriterion, CriterionOutcome> = {
+      model: model ? 'met' : 'unknown',
+      year: year === null ? 'unknown' : 'met',
+      trim: textOutcome(vehicleKey(w.trim), trim),
+      color: textOutcome(vehicleKey(w.color), color),
+      mileage: w.maxMileage === null ? 'not-stated' : mileage === null ? 'unknown' : 'met',
+      price: w.maxPrice === null ? 'not-stated' : price === null ? 'unknown' : 'met',
+    };
+    let met = 0;
+    let set = 0;
+    for (const outcome of Object.values(criteria)) {
+      if (outcome !== 'not-stated') set++;
+      if (outcome === 'met') met++;
     }
+    const created = Date.parse(w.createdAt);
+    ranked.push({ match: { want: w, criteriaMet: met, criteriaSet: set, criteria }, created: Number.isNaN(created) ? 0 : created });
+  };
+
+  // One pass over the wants, each distinct spelling of a make or model judged once.
+  const makeFits = new Map<string, boolean>();
+  const modelFits = new Map<string, boolean>();
+  for (let i = 0; i < wants.length; i++) {
+    const w = wants[i]!;
+    if (w.customerStatus !== WANT_STATUS) continue;
+    let fits = makeFits.get(w.make);
+    if (fits === undefined) makeFits.set(w.make, (fits = makes.includes(makeKey(w.make))));
+    if (!fits) continue;
+    if (model) {
+      fits = modelFits.get(w.model);
+      if (fits === undefined) modelFits.set(w.model, (fits = vehicleKey(w.model) === model));
+      if (!fits) continue;
+    }
+    consider(w);
   }
   ranked.sort(
     (a, b) =>
