@@ -172,9 +172,14 @@ export class FcSmsHistory extends FcElement {
     return { ...this.#decoded };
   }
 
+  /** The zone in use, resolved once per `time-zone` value (every rendered row asks for it). */
   get #zone(): string {
-    return zoneOrLocal(this.timeZone);
+    if (this.#zoneFor !== this.timeZone) this.#resolvedZone = zoneOrLocal((this.#zoneFor = this.timeZone));
+    return this.#resolvedZone;
   }
+
+  #zoneFor: string | null | undefined = null;
+  #resolvedZone = '';
 
   get #rowHeight(): number {
     return this.#narrow ? CARD_HEIGHT : ROW_HEIGHT;
