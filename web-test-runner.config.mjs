@@ -28,6 +28,21 @@ const papaparseAsModule = {
   },
 };
 
+/**
+ * `executeServerCommand('print-to-pdf')`: prints the test page with Chromium's print-to-PDF (print
+ * media, US Letter) and answers what a test can check of the PDF: its size and page count.
+ */
+const printToPdf = {
+  name: 'print-to-pdf',
+  async executeCommand({ command, session }) {
+    if (command !== 'print-to-pdf') return undefined;
+    const page = session.browser.getPage(session.id);
+    const pdf = Buffer.from(await page.pdf({ format: 'letter' }));
+    const text = pdf.toString('latin1');
+    return { header: text.slice(0, 5), bytes: pdf.length, pages: (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length };
+  },
+};
+
 export default {
   rootDir: '.',
   nodeResolve: true,
@@ -38,6 +53,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
   plugins: [
     papaparseAsModule,
+    printToPdf,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

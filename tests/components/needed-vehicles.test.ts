@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import type { FcNeededVehicles } from '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import type { WantsExportDetail } from '../../src/components/needed-vehicles/needed-vehicles.events.js';
@@ -167,6 +167,27 @@ describe('<fc-needed-vehicles>', () => {
     } finally {
       window.print = original;
     }
+  });
+
+  it('prints to PDF with Chromium: a short list on one page, a long auction run over several', async () => {
+    const print = () => executeServerCommand<{ header: string; bytes: number; pages: number }>('print-to-pdf');
+    const el = await mount(server);
+    await loaded(el);
+    const short = await print();
+    expect(short.header).to.equal('%PDF-');
+    expect(short.pages).to.equal(1);
+    el.remove();
+
+    // 40 makes and models of 3 buyers each: more than a page, each group kept whole by the print stylesheet.
+    const models = Array.from({ length: 40 }, (_, i) => `Model ${i + 1}`);
+    const long = models.flatMap((model, i) => [0, 1, 2].map((j) => want(`p${i}-${j}`, { customerId: `x-p${i}-${j}`, model })));
+    server = await startDemoServer(lotDataset(long));
+    const big = await mount(server);
+    await loaded(big);
+    expect(headings(big)).to.have.length(40);
+    const printed = await print();
+    expect(printed.pages).to.be.greaterThan(1);
+    expect(printed.bytes).to.be.greaterThan(short.bytes);
   });
 
   it('reads every page of a long list', async () => {
