@@ -170,7 +170,7 @@ describe('<fc-needed-vehicles>', () => {
   });
 
   it('prints to PDF with Chromium: a short list on one page, a long auction run over several', async () => {
-    const print = () => executeServerCommand<{ header: string; bytes: number; pages: number }>('print-to-pdf');
+    const print = () => executeServerCommand<{ header: string; bytes: number; pages: number }, undefined>('print-to-pdf');
     const el = await mount(server);
     await loaded(el);
     const short = await print();
