@@ -9,6 +9,7 @@ import { SMS_HISTORY_CASES } from './sms-history.js';
 import { leadEvaluate } from './lead-evaluate.js';
 import { leadClockTick } from './lead-clock-tick.js';
 import { trafficAggregate, trafficAggregateDrill } from './traffic-aggregate.js';
+import { trafficDrill } from './traffic-drill.js';
 import { tradeInMatch } from './trade-in-match.js';
 
 export const CASES: BenchCase[] = [
@@ -22,6 +23,7 @@ export const CASES: BenchCase[] = [
   leadClockTick,
   trafficAggregate,
   trafficAggregateDrill,
+  trafficDrill,
   tradeInMatch,
   ...SMS_HISTORY_CASES,
 ];

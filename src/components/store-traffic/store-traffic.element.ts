@@ -11,6 +11,7 @@ import type { RangeProblem } from '../../data/logic/time.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale, msg } from '../shared/messages.js';
@@ -174,7 +175,7 @@ export class FcStoreTraffic extends FcElement {
     task: async ([traffic, level], { signal }): Promise<LevelExtras> => {
       if (!traffic || !level) return initialState as never;
       // Let the level paint first: these reads are secondary.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await afterPaint();
       signal.throwIfAborted();
       const [zone, from, to, path] = JSON.parse(level.key) as [string, string, string, string];
       const drill = parsePath(path)!;
@@ -222,11 +223,16 @@ export class FcStoreTraffic extends FcElement {
 
   /** The zone of the buckets, or '' while the dealer's is being read. */
   get #zone(): string {
-    if (this.timeZone && IANAZone.isValidZone(this.timeZone)) return this.timeZone;
+    // Checked once per `time-zone` value: every update asks.
+    if (this.#zoneChecked !== this.timeZone) this.#zoneValid = !!(this.#zoneChecked = this.timeZone) && IANAZone.isValidZone(this.timeZone);
+    if (this.#zoneValid) return this.timeZone;
     if (!this.adapter?.leads) return browserZone();
     const task = this.#dealerZone;
     return task.status === TaskStatus.COMPLETE && typeof task.value === 'string' ? task.value : '';
   }
+
+  #zoneChecked: string | null = null;
+  #zoneValid = false;
 
   /** The range shown: the properties, or this month in the zone. */
   get #range(): DateRange {
