@@ -228,29 +228,45 @@ export function syncRows(
 ): void {
   const doc = container.ownerDocument;
   const locale = getLocale();
+  // A row keeps showing the same data row while it stays in the window: a scroll of k rows rewrites
+  // and moves only the k rows that enter, not the whole pool.
+  const wanted = new Set<number>();
+  for (const state of states) if (state.kind !== 'error') wanted.add(state.index);
+  const kept = new Map<number, PooledRow>();
+  const spare: PooledRow[] = [];
+  for (const child of container.children as unknown as Iterable<PooledRow>) {
+    if (child._kind === 'data' && child._locale === locale && child._index !== undefined && wanted.has(child._index) && !kept.has(child._index)) {
+      kept.set(child._index, child);
+    } else spare.push(child);
+  }
+  // Out of the way first, so the kept rows stay where they are and only entering rows are inserted.
+  for (const row of spare) row.remove();
   for (let i = 0; i < states.length; i++) {
     const state = states[i]!;
-    let row = container.children[i] as PooledRow | undefined;
+    let row: PooledRow | undefined;
     if (state.kind === 'error') {
       const message = errorText(state.error);
-      if (!row || row._kind !== 'error' || row._errorKey !== `${state.index}|${state.lead}|${message}` || row._locale !== locale) {
-        const fresh = createErrorRow(doc, state, message);
-        if (row) container.replaceChild(fresh, row);
-        else container.append(fresh);
-        row = fresh;
-      }
+      const key = `${state.index}|${state.lead}|${message}`;
+      const at = spare.findIndex((r) => r._kind === 'error' && r._errorKey === key && r._locale === locale);
+      row = at >= 0 ? spare.splice(at, 1)[0]! : createErrorRow(doc, state, message);
+      place(container, row, i);
       const tabIndex = state.index === tab.row ? 0 : -1;
       const cell = row.firstElementChild as HTMLElement;
       if (cell.tabIndex !== tabIndex) cell.tabIndex = tabIndex;
       continue;
     }
-    if (!row || row._kind !== 'data' || row._locale !== locale) {
-      const fresh = createDataRow(doc);
-      if (row) container.replaceChild(fresh, row);
-      else container.append(fresh);
-      row = fresh;
+    row = kept.get(state.index);
+    if (!row) {
+      const at = spare.findIndex((r) => r._kind === 'data' && r._locale === locale);
+      row = at >= 0 ? spare.splice(at, 1)[0]! : createDataRow(doc);
     }
+    place(container, row, i);
     updateDataRow(row, state, zone, state.index === tab.row ? tab.col : -1);
   }
   while (container.children.length > states.length) container.lastElementChild!.remove();
+}
+
+/** Puts `row` at position `i` of the container, moving it only when it is elsewhere. */
+function place(container: HTMLElement, row: PooledRow, i: number): void {
+  if (container.children[i] !== row) container.insertBefore(row, container.children[i] ?? null);
 }
