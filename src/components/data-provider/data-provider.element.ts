@@ -15,6 +15,9 @@ import { FcElement } from '../shared/fc-element.js';
  * build it again when they change.
  * @customElement fc-data-provider
  * @slot - The widgets that read the adapter.
+ * @fires-none - It fires no events: a change of adapter reaches the widgets through context.
+ * @csspart-none - It renders only its slot (`display: contents`), so there is nothing to style.
+ * @cssproperty-none - It reads no custom properties.
  */
 export class FcDataProvider extends FcElement {
   static override styles = css`

@@ -48,6 +48,7 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * stopped) through a polite live region, not every second.
  *
  * @customElement fc-lead-clock
+ * @fires-none - It fires no events; status changes (overdue, stopped) go to its polite live region.
  * @csspart clock - The clock's box (also `running`, `overdue`, `met` or `missed`).
  * @csspart oem - The OEM rule's name.
  * @csspart customer - The customer's name.
