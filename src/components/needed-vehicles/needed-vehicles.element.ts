@@ -1,3 +1,4 @@
+import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -107,19 +108,7 @@ export class FcNeededVehicles extends FcElement {
     const rows = groups.reduce((n, g) => n + g.wants.length, 0);
     const fileName = `needed-vehicles-${new Date().toISOString().slice(0, 10)}.csv`;
     const blob = new Blob([formatWantsCsv(groups)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    try {
-      link.click();
-    } finally {
-      link.remove();
-      // The download has taken the URL by the next task; revoking it frees the blob.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    }
+    downloadBlob(this.renderRoot, blob, fileName);
     this.exportMessage = t('exported', formatCount(rows));
     this.emit(FC_WANTS_EXPORT, { rows, fileName });
   }

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -849,7 +850,7 @@ export class FcSmsHistory extends FcElement {
         cursor = items.length ? page.nextCursor : null;
       } while (cursor);
       const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
-      this.#download(blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
+      downloadBlob(this.renderRoot, blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
       this.exportMessage = t('exportDone', formatCount(this.exporting!.done));
     } catch (error) {
       this.exportMessage = controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`;
@@ -858,21 +859,6 @@ export class FcSmsHistory extends FcElement {
     }
   }
 
-  #download(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    try {
-      link.click();
-    } finally {
-      link.remove();
-      // The download has taken the URL by the next task; revoking it frees the blob.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    }
-  }
 
   #cancelExport(): void {
     this.exporting?.controller.abort();

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -702,25 +703,10 @@ export class FcStoreTraffic extends FcElement {
       filename = `store-traffic-${this.#drill.groupBy}-${range.from}-to-${range.to}.csv`;
     }
     if (!this.emit(FC_TRAFFIC_EXPORT, { csv, filename }, { cancelable: true })) return;
-    this.#download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
+    downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
     this.announcement = t('exportDone', filename);
   };
 
-  #download(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    try {
-      link.click();
-    } finally {
-      link.remove();
-      // The download has taken the URL by the next task; revoking it frees the blob.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    }
-  }
 }
 
 /** Whether two level keys show the same path (a refresh of the range or the data, not a drill). */
