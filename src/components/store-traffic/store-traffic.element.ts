@@ -706,7 +706,6 @@ export class FcStoreTraffic extends FcElement {
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
     this.announcement = t('exportDone', filename);
   };
-
 }
 
 /** Whether two level keys show the same path (a refresh of the range or the data, not a drill). */
