@@ -859,7 +859,6 @@ export class FcSmsHistory extends FcElement {
     }
   }
 
-
   #cancelExport(): void {
     this.exporting?.controller.abort();
   }
