@@ -8,7 +8,7 @@ import { NO_OEM_RULE, ruleForMake } from '../../data/logic/leads.js';
 import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { FcElement } from '../shared/fc-element.js';
-import { getLocale } from '../shared/messages.js';
+import { getLocale, inLocale } from '../shared/messages.js';
 import type { Locale } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -202,11 +202,11 @@ export class FcLeadClock extends FcElement {
   readonly #tick = (now: number): void => {
     const plan = this.#plan;
     if (!plan) return;
-    if ((now >= plan.nextCheck || now < plan.evaluatedAt) && this.#replan(now)) {
-      this.requestUpdate();
-      return;
-    }
-    this.#write(now);
+    // Outside an update: the words and announcements are written in the locale of the last render.
+    inLocale(this.#locale, () => {
+      if ((now >= plan.nextCheck || now < plan.evaluatedAt) && this.#replan(now)) this.requestUpdate();
+      else this.#write(now);
+    });
   };
 
   #write(now: number): void {

@@ -82,7 +82,7 @@ export class FcMappingWarning extends FcElement {
       if ((await this.#preferences(tenant, user).get(DISMISSED_PREFERENCE)) === true) return { dismissed: true };
       const status = await adapter.sources.mappingStatus({ signal });
       const prompt = mappingPrompt(status);
-      if (!prompt) throw new AdapterError({ kind: 'malformed', message: t('unreadable') });
+      if (!prompt) throw new AdapterError({ kind: 'malformed', message: this.inLocale(() => t('unreadable')) });
       return { dismissed: false, prompt };
     },
     args: () => [this.adapter, this.tenant, this.user, this.#entry] as const,

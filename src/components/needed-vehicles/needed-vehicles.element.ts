@@ -109,7 +109,7 @@ export class FcNeededVehicles extends FcElement {
     const fileName = `needed-vehicles-${new Date().toISOString().slice(0, 10)}.csv`;
     const blob = new Blob([formatWantsCsv(groups)], { type: 'text/csv;charset=utf-8' });
     downloadBlob(this.renderRoot, blob, fileName);
-    this.exportMessage = t('exported', formatCount(rows));
+    this.exportMessage = this.inLocale(() => t('exported', formatCount(rows)));
     this.emit(FC_WANTS_EXPORT, { rows, fileName });
   }
 

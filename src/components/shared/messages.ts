@@ -1,7 +1,9 @@
 /**
  * The suite's text, one table per locale, looked up through `msg()` (the shape of
- * `@lit/localize`'s runtime mode: a global locale and message functions). A message is a string
- * or a function of its parameters, so word order can differ between languages.
+ * `@lit/localize`'s runtime mode: message functions over a current locale). The current locale is
+ * the one of the element being rendered (`FcElement` runs each update in its own locale), so two
+ * widgets in different languages can sit side by side. A message is a string or a function of its
+ * parameters, so word order can differ between languages.
  */
 import type { AdapterDomain } from '../../data/adapter.js';
 
@@ -62,17 +64,54 @@ const es: Messages = {
 };
 
 let explicit: Locale | null = null;
+/** The locale of the element whose update (or own work, see `inLocale`) is running. */
+let active: Locale | null = null;
 
-/** Sets the locale for every widget; `null` follows the document's `lang` again. */
+/**
+ * Sets the page-wide default locale: every widget without its own `locale` uses it, before any
+ * `lang` attribute. `null` goes back to each widget's nearest `lang`.
+ */
 export function setLocale(locale: Locale | null): void {
   explicit = locale;
 }
 
-/** The locale in use: the one set, else the document's `lang` when Spanish, else English. */
+/** The page-wide default set with `setLocale`, or `null`. */
+export function pageLocale(): Locale | null {
+  return explicit;
+}
+
+/**
+ * The catalog for a language tag: `es`, `es-MX`, `ES` → `'es'`; `en`, `en-US` → `'en'`.
+ * @returns `null` for an empty or unsupported tag.
+ */
+export function localeOf(tag: string | null | undefined): Locale | null {
+  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return base === 'es' || base === 'en' ? base : null;
+}
+
+/**
+ * The locale messages and formats use now: the element's being rendered, else the page default
+ * (`setLocale`), else the document's `lang`, else English.
+ */
 export function getLocale(): Locale {
+  if (active) return active;
   if (explicit) return explicit;
-  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
-  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return localeOf(typeof document === 'undefined' ? '' : document.documentElement.lang) ?? 'en';
+}
+
+/**
+ * Runs `work` with `locale` as the current locale, so every `msg()`/`t()` and format inside it
+ * speaks that language; nests, and restores the previous one even when `work` throws.
+ * @example inLocale('es', () => msg('retry')) // "Reintentar"
+ */
+export function inLocale<T>(locale: Locale, work: () => T): T {
+  const previous = active;
+  active = locale;
+  try {
+    return work();
+  } finally {
+    active = previous;
+  }
 }
 
 type Entry = string | ((...args: never[]) => string);

@@ -300,11 +300,11 @@ export class FcSourceMappingEditor extends FcElement {
     if (!draft || draft.id !== source.id) return;
     const name = draft.name.trim();
     if (!draft.categoryId) {
-      this.draft = { ...draft, error: t('categoryRequired') };
+      this.draft = this.inLocale(() => ({ ...draft, error: t('categoryRequired') }));
       return;
     }
     if (!name) {
-      this.draft = { ...draft, error: t('nameRequired') };
+      this.draft = this.inLocale(() => ({ ...draft, error: t('nameRequired') }));
       return;
     }
     this.draft = null;
@@ -336,7 +336,7 @@ export class FcSourceMappingEditor extends FcElement {
       }),
     );
     const accepted = results.filter(Boolean).length;
-    if (accepted) this.notice = t('acceptedAll', formatCount(accepted));
+    if (accepted) this.notice = this.inLocale(() => t('acceptedAll', formatCount(accepted)));
   }
 
   async #resolveConflict(mark: Mark, choice: 'theirs' | 'mine'): Promise<void> {
@@ -397,14 +397,14 @@ export class FcSourceMappingEditor extends FcElement {
   }
 
   async #completeMapping(): Promise<void> {
-    this.notice = t('completing');
+    this.notice = this.inLocale(() => t('completing'));
     const result = await this.#write<{ mapped: number }>('completeMapping', undefined);
     if (!result) {
       this.notice = '';
       return;
     }
     const mapped = Number(result.mapped) || 0;
-    this.notice = t('completed', formatCount(mapped), this.#otherNewName);
+    this.notice = this.inLocale(() => t('completed', formatCount(mapped), this.#otherNewName));
     this.emit(FC_MAPPING_COMPLETE, { mapped });
   }
 
@@ -414,7 +414,7 @@ export class FcSourceMappingEditor extends FcElement {
     event.preventDefault();
     const name = this.newCategoryName.trim();
     if (!name) {
-      this.newCategoryError = t('nameRequired');
+      this.newCategoryError = this.inLocale(() => t('nameRequired'));
       return;
     }
     this.newCategoryError = '';
@@ -422,23 +422,23 @@ export class FcSourceMappingEditor extends FcElement {
   }
 
   async #createCategory(input: { id: string; name: string }): Promise<void> {
-    this.notice = t('adding', input.name);
+    this.notice = this.inLocale(() => t('adding', input.name));
     const category = await this.#write<SourceCategory>('saveCategory', input);
     if (!category) return;
     if (this.newCategoryName.trim() === input.name) this.newCategoryName = '';
     if (!this.categories.some((c) => c.id === category.id)) this.categories = [...this.categories, category];
-    this.notice = t('addedCategory', category.name);
+    this.notice = this.inLocale(() => t('addedCategory', category.name));
   }
 
   #onAddSource(event: Event): void {
     event.preventDefault();
     const name = this.newSourceName.trim();
     if (!name) {
-      this.newSourceError = t('nameRequired');
+      this.newSourceError = this.inLocale(() => t('nameRequired'));
       return;
     }
     if (!this.newSourceCategory) {
-      this.newSourceError = t('categoryRequired');
+      this.newSourceError = this.inLocale(() => t('categoryRequired'));
       return;
     }
     this.newSourceError = '';
@@ -446,12 +446,12 @@ export class FcSourceMappingEditor extends FcElement {
   }
 
   async #createSource(input: { categoryId: string; name: string }): Promise<void> {
-    this.notice = t('adding', input.name);
+    this.notice = this.inLocale(() => t('adding', input.name));
     const source = await this.#write<PosSource>('create', input);
     if (!source) return;
     if (this.newSourceName.trim() === input.name) this.newSourceName = '';
     this.#patch(source);
-    this.notice = t('addedSource', source.name);
+    this.notice = this.inLocale(() => t('addedSource', source.name));
     this.emit(FC_SOURCE_MAPPING_CHANGE, { source });
   }
 

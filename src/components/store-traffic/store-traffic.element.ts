@@ -704,7 +704,7 @@ export class FcStoreTraffic extends FcElement {
     }
     if (!this.emit(FC_TRAFFIC_EXPORT, { csv, filename }, { cancelable: true })) return;
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
-    this.announcement = t('exportDone', filename);
+    this.announcement = this.inLocale(() => t('exportDone', filename));
   };
 }
 

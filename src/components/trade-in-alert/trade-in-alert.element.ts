@@ -99,11 +99,11 @@ export class FcTradeInAlert extends FcElement {
       return;
     }
     if (result.kind === 'no-make') {
-      this.announcement = t('announceUndecodable');
+      this.announcement = this.inLocale(() => t('announceUndecodable'));
       return;
     }
     const n = result.matches.length;
-    this.announcement = n ? t('announceMatches', n, formatCount(n)) : t('announceNone');
+    this.announcement = this.inLocale(() => n ? t('announceMatches', n, formatCount(n)) : t('announceNone'));
     if (n && result.key !== this.#announced) {
       this.#announced = result.key;
       this.emit(FC_TRADE_IN_MATCH, { vehicle: result.vehicle, matches: result.matches });
