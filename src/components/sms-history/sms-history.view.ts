@@ -130,6 +130,8 @@ function createDataRow(doc: Document): PooledRow {
     cell.dataset['label'] = t(c.label);
     cell.setAttribute('aria-colindex', String(col + 1));
     cell.tabIndex = -1;
+    // One text node per cell for the row's life: a new row's text is written into it, not a new node.
+    cell.append(doc.createTextNode(''));
     row.append(cell);
   });
   row._kind = 'data';
@@ -141,7 +143,7 @@ function createDataRow(doc: Document): PooledRow {
 /**
  * Shows one data row (or its placeholder while loading) in a pooled row element: the same
  * elements serve whatever index the window puts there, and only changed text and attributes are
- * written. Text goes in through `textContent`, never as markup.
+ * written. Text goes into each cell's one text node (`data`), never as markup.
  */
 function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' }>, zone: string, tabCell: number): void {
   if (row._index !== state.index) {
@@ -157,7 +159,9 @@ function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' 
     const cells = row.children;
     for (let col = 0; col < cells.length; col++) {
       const cell = cells[col] as HTMLElement;
-      cell.textContent = texts ? texts[col]! : '';
+      const text = cell.firstChild as Text;
+      const value = texts ? texts[col]! : '';
+      if (text.data !== value) text.data = value;
       const key = COLUMNS[col]!.key;
       if (key === 'status') cell.className = `${CELL_CLASSES[col]} status-${message ? String(message.status) : ''}`;
       else if (key === 'error') cell.className = `${CELL_CLASSES[col]}${error ? ` error-${error.category}` : ''}`;
