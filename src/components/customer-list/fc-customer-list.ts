@@ -2,6 +2,7 @@ import { defineElement } from '../shared/define-element.js';
 import { FcCustomerList } from './customer-list.element.js';
 
 export { FcCustomerList };
+export * from './customer-list.events.js';
 
 defineElement('fc-customer-list', FcCustomerList);
 

@@ -2,7 +2,7 @@ import { defineElement } from '../shared/define-element.js';
 import { FcMappingWarning } from './mapping-warning.element.js';
 
 export { FcMappingWarning };
-export type { RequestMappingDetail, WarningDismissDetail } from './mapping-warning.events.js';
+export * from './mapping-warning.events.js';
 
 defineElement('fc-mapping-warning', FcMappingWarning);
 

@@ -3,6 +3,7 @@ import { FcSmsSummary } from '../sms-summary/sms-summary.element.js';
 import { FcSmsHistory } from './sms-history.element.js';
 
 export { FcSmsHistory };
+export * from './sms-history.events.js';
 
 // The history renders the summary above its table: define it too, so one import is enough.
 defineElement('fc-sms-summary', FcSmsSummary);

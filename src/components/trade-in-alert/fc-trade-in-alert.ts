@@ -2,6 +2,7 @@ import { defineElement } from '../shared/define-element.js';
 import { FcTradeInAlert } from './trade-in-alert.element.js';
 
 export { FcTradeInAlert };
+export * from './trade-in-alert.events.js';
 
 defineElement('fc-trade-in-alert', FcTradeInAlert);
 
