@@ -8,7 +8,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * The single-file CDN build, `dist/cdn/forecourt.js`: one minified ES module with every widget,
  * `<fc-data-provider>` and the data API, and every dependency (Lit, @lit/context, @lit/task,
- * luxon, chart.js, idb, valibot, papaparse, fast-xml-parser) bundled once; nothing external.
+ * luxon, idb, valibot, papaparse, fast-xml-parser) bundled once; nothing external.
  * Runs after the package build (`npm run build`), which empties `dist/`.
  */
 export default defineConfig({

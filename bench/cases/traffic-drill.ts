@@ -11,11 +11,11 @@
  *
  * Ours: a fresh `<fc-store-traffic path="groupBy=department">` over the whole year, mounted and
  * settled before the clock (chart drawn, previous period read). Timed from `click()` on the drill
- * button of the biggest department's table row until the chart's Chart.js instance has drawn the
+ * button of the biggest department's table row until the chart (SVG bars drawn by Lit) shows the
  * next level's bucket names (its default next grouping, up type) and that frame is painted. The
  * widget's path, chart and table total are then checked against the adapter's own answer: the new
  * level's ups add up to the clicked bucket's. Extra figures: `query`, the level read inside the
- * drill (call to resolve); `chart drawn`, click to the first Chart.js draw of the new level; and
+ * drill (call to resolve); `chart drawn`, click to the chart's DOM holding the new level; and
  * `frame`, click to the animation callbacks of the frame that paints it (its style, layout and paint
  * follow). The widget's read of the previous period waits until the level is painted
  * (`afterPaint`), after `painted()`'s task.
@@ -25,7 +25,7 @@
  * (drawn and settled before the clock), then fed the next level's buckets (labels and plain
  * numbers, computed outside the clock from the same adapter) with `chart.update()`, timed until
  * its first draw of them is painted. It does no query, no table and no Lit: the ratio is what the
- * widget costs above Chart.js drawing the same bars.
+ * widget's whole drill (query, table, chart) costs against Chart.js alone drawing the same bars.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import '../../src/components/store-traffic/fc-store-traffic.js';
@@ -50,7 +50,7 @@ const FIRST_LOAD_FRAMES = 1_200;
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-/** When a labels array was first drawn, by any chart on the page (both sides set a new array per level). */
+/** When a labels array was first drawn by a Chart.js chart on the page (the peer sets a new array per level). */
 const firstDrawOf = new WeakMap<object, number>();
 Chart.register({
   id: 'benchTrafficDrillDraw',
@@ -103,18 +103,19 @@ function timedAdapter(memory: ForecourtAdapter, calls: Call[]): ForecourtAdapter
   return { ...memory, traffic: wrapped };
 }
 
-const chartOf = (el: FcStoreTraffic): Chart | undefined => {
-  const canvas = el.renderRoot.querySelector('canvas');
-  return canvas ? Chart.getChart(canvas) : undefined;
-};
+/** The widget's chart as shown: each bar's name and the ups written on it. */
+function chartOf(el: FcStoreTraffic): { labels: string[]; ups: string[] } {
+  const bands = [...el.renderRoot.querySelectorAll('[part=chart] .fc-bars__band')];
+  const text = (band: Element, part: string) => band.querySelector(`.fc-bars__${part}`)?.textContent?.trim() ?? '';
+  return { labels: bands.map((b) => text(b, 'name')), ups: bands.map((b) => text(b, 'value')) };
+}
 
 const sameLabels = (a: readonly unknown[] | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Whether the widget's chart shows `labels` and has drawn them (a draw not yet painted). */
+/** Whether the widget's chart shows `labels` (any level when null): in the DOM, not yet painted. */
 function drawn(el: FcStoreTraffic, labels: readonly string[] | null): boolean {
-  const chart = chartOf(el);
-  const shown = chart?.data.labels;
-  return !!shown && firstDrawOf.has(shown) && (labels ? sameLabels(shown, labels) : shown.length > 0);
+  const shown = chartOf(el).labels;
+  return labels ? sameLabels(shown, labels) : shown.length > 0;
 }
 
 function mount(adapter: ForecourtAdapter): FcStoreTraffic {
@@ -151,7 +152,7 @@ async function setup(): Promise<void> {
   const firstLoadMs = performance.now() - start;
   await settled(el, null);
   const chartBox = el.renderRoot.querySelector('[part=chart]')!.getBoundingClientRect();
-  const widgetLabels = [...(chartOf(el)!.data.labels as string[])];
+  const widgetLabels = chartOf(el).labels;
   el.remove();
 
   const base = { ...RANGE, zone: ZONE };
@@ -186,7 +187,13 @@ async function ours(): Promise<SideResult> {
     check(button, `no drill button for ${clicked.label}`);
     calls.length = 0;
     let clickedAt = 0;
+    let drawnAt = 0;
     let frameAt = 0;
+    // The chart is DOM: it is drawn when Lit's render puts the new level in it (a mutation).
+    const observer = new MutationObserver(() => {
+      if (!drawnAt && drawn(el, next.labels)) drawnAt = performance.now();
+    });
+    observer.observe(el.renderRoot, { childList: true, subtree: true, characterData: true });
     const ms = await timed('traffic-drill:ours', async () => {
       clickedAt = performance.now();
       button.click();
@@ -200,14 +207,16 @@ async function ours(): Promise<SideResult> {
 
     const path = formatPath({ filters: [{ dimension: TOP, key: clicked.key }], groupBy: nextGroupBy });
     check(el.getAttribute('path') === path, `path ${el.getAttribute('path')}, expected ${path}`);
-    const chart = chartOf(el)!;
-    const drawnAt = firstDrawOf.get(chart.data.labels!)!;
-    const bars = (chart.data.datasets[0]!.data as { y: number }[]).map((p) => p.y);
-    check(bars.length === next.labels.length && bars.every((y, i) => y === next.ups[i]), `bars ${bars.join(', ')}, expected ${next.ups.join(', ')}`);
-    const sum = bars.reduce((a, b) => a + b, 0);
+    observer.disconnect();
+    check(drawnAt >= clickedAt, 'the chart was not seen drawing the new level');
+    const count = new Intl.NumberFormat('en');
+    const bars = chartOf(el).ups;
+    const expected = next.ups.map((n) => count.format(n));
+    check(bars.join('|') === expected.join('|'), `bars ${bars.join(', ')}, expected ${expected.join(', ')}`);
+    const sum = next.ups.reduce((a, b) => a + b, 0);
     check(sum === clicked.ups, `the new level's bars add up to ${sum}, ${clicked.label} had ${clicked.ups} ups`);
     const total = el.renderRoot.querySelector('#traffic-table tfoot td')?.textContent?.trim();
-    check(total === new Intl.NumberFormat('en').format(clicked.ups), `table total ${total}, expected ${clicked.ups}`);
+    check(total === count.format(clicked.ups), `table total ${total}, expected ${clicked.ups}`);
     const rows = el.renderRoot.querySelectorAll('#traffic-table tbody tr').length;
     check(rows === next.labels.length, `table has ${rows} rows, expected ${next.labels.length}`);
     const read = calls.find((c) => c.query.groupBy === nextGroupBy && c.query.from === RANGE.from && c.query.filters?.[TOP] === clicked.key);

@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Chart } from 'chart.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { FcLeadResponseReport } from '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
@@ -112,6 +111,8 @@ const summaryRow = (el: FcLeadResponseReport, kind: 'oem' | 'people', name: stri
 };
 const summaryTotal = (el: FcLeadResponseReport, kind: 'oem' | 'people') => cellsOf(root(el).querySelector(`table.summary-${kind} tfoot tr`)!).slice(1);
 const input = (el: FcLeadResponseReport, name: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const bands = (el: FcLeadResponseReport) => [...root(el).querySelectorAll('[part="chart"] .fc-bars__band')];
+const barBox = (band: Element) => band.querySelector('.fc-bars__bar')!.getBoundingClientRect();
 const loaded = (el: FcLeadResponseReport) => waitUntil(() => root(el).querySelector('table.detail'), 'the report did not load', { timeout: 8000 });
 
 function choose(select: HTMLSelectElement, label: string): Promise<void> {
@@ -311,9 +312,7 @@ describe('fc-lead-response-report', () => {
     const el = await report();
     tab(el, 'Summary').click();
     await el.updateComplete;
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    const chart = Chart.getChart(canvas)!;
+    await waitUntil(() => bands(el).length, 'no chart');
     const rows = [...root(el).querySelectorAll('table.buckets-table tbody tr')].map(cellsOf);
     expect(rows.map((r) => r[0])).to.deep.equal([
       '0–30 min',
@@ -331,20 +330,32 @@ describe('fc-lead-response-report', () => {
     ]);
     // L4 20 | L1 40 | L2 75, L7 60 | L3 90, L10 90 | L8 180 | L5, L6 unanswered.
     expect(rows.map((r) => Number(r[1]))).to.deep.equal([1, 1, 2, 2, 0, 0, 1, 0, 0, 0, 0, 2]);
-    expect(chart.data.labels).to.deep.equal(rows.map((r) => r[0]));
-    expect((chart.data.datasets[0]!.data as unknown as { x: number; y: number }[]).map((p) => p.y)).to.deep.equal(rows.map((r) => Number(r[1])));
+    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__name')))).to.deep.equal(rows.map((r) => r[0]));
+    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__value')))).to.deep.equal(rows.map((r) => r[1]));
     expect(text(root(el).querySelector('table.buckets-table tfoot tr'))).to.equal('All leads 9');
-    expect(canvas.getAttribute('role')).to.equal('img');
-    expect(canvas.getAttribute('aria-label')).to.include('0–30 min 1, 30–60 min 1, 1–1.5 h 2');
-    expect(canvas.getAttribute('aria-label')).to.include('No response yet 2');
-    expect(canvas.getAttribute('aria-label')).to.include('The table “Leads by time to first response” below has the same figures.');
-    const colors = chart.data.datasets[0]!.backgroundColor as string[];
-    expect(colors[0]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-accent').trim());
-    expect(colors[11]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-warn').trim());
+    // Upright bars as tall as their counts, each count written on top of its bar.
+    const heights = bands(el).map((b) => barBox(b).height);
+    expect(heights[2]! > 50, `the tallest bar is ${heights[2]}px`).to.equal(true);
+    heights.forEach((h, i) => expect(Math.abs(h - (heights[2]! * Number(rows[i]![1])) / 2) < 1, `bar ${rows[i]![0]}: ${h}px`).to.equal(true));
+    for (const band of bands(el)) {
+      const gap = barBox(band).top - band.querySelector('.fc-bars__value')!.getBoundingClientRect().bottom;
+      expect(Math.abs(gap) < 1, `the count of ${text(band.querySelector('.fc-bars__name'))} is ${gap}px from its bar`).to.equal(true);
+    }
+    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
+    expect(chart.getAttribute('aria-label')).to.include('0–30 min 1, 30–60 min 1, 1–1.5 h 2');
+    expect(chart.getAttribute('aria-label')).to.include('No response yet 2');
+    expect(chart.getAttribute('aria-label')).to.include('The table “Leads by time to first response” below has the same figures.');
+    // "No response yet" stands apart by colour and by a hatch.
+    expect(bands(el).flatMap((b, i) => (b.classList.contains('fc-bars__band--special') ? [i] : []))).to.deep.equal([11]);
+    expect(bands(el).filter((b) => b.querySelector('.fc-bars__hatch')).length).to.equal(1);
+    const fill = (i: number) => getComputedStyle(bands(el)[i]!.querySelector('.fc-bars__fill')!).fill;
+    expect(fill(0)).to.equal('rgb(11, 92, 173)');
+    expect(fill(11)).to.equal('rgb(138, 93, 0)');
+    await expect(el).to.be.accessible();
 
     tab(el, 'Detail').click();
     await el.updateComplete;
-    expect(Chart.getChart(canvas) === undefined, 'the chart outlived its canvas').to.equal(true);
+    expect(bands(el).length).to.equal(0);
   });
 
   it('moves between the tabs with the arrow keys, Home and End', async () => {

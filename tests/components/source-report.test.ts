@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { Chart } from 'chart.js';
 import '../../src/components/source-report/fc-source-report.js';
 import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
 import { setLocale } from '../../src/components/shared/messages.js';
@@ -120,6 +119,9 @@ const subRow = (el: FcSourceReport, name: string) =>
 const buttonNamed = (el: FcSourceReport, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
 const spendInput = (el: FcSourceReport, label: string) => root(el).querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+const bands = (el: FcSourceReport) => [...root(el).querySelectorAll<HTMLElement>('[part="chart"] .fc-bars__band')];
+const barBox = (band: Element) => band.querySelector('.fc-bars__bar')!.getBoundingClientRect();
+const fillOf = (band: Element) => getComputedStyle(band.querySelector('.fc-bars__fill')!).fill;
 const loaded = (el: FcSourceReport) => waitUntil(() => root(el).querySelector('table.fc-table'), 'the report did not load');
 
 async function openEditor(el: FcSourceReport): Promise<void> {
@@ -249,51 +251,69 @@ describe('fc-source-report', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('draws a chart that agrees with the table, labelled for screen readers, and drops it on disconnect', async () => {
+  it('draws a chart that agrees with the table, labelled for screen readers, in the theme\'s colours', async () => {
     const el = await report();
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    const chart = Chart.getChart(canvas)!;
     const names = toggles(el).map(text);
-    const counts = toggles(el).map((b) => Number(cellsOf(b.closest('tr'))[0]));
-    expect(chart.data.labels).to.deep.equal(names);
-    expect((chart.data.datasets[0]!.data as unknown as { x: number; y: number }[]).map((p) => p.x)).to.deep.equal(counts);
-    expect(counts).to.deep.equal([3, 1, 0, 1, 0, 0, 0, 2]);
-    expect(canvas.getAttribute('role')).to.equal('img');
-    expect(canvas.getAttribute('aria-label')).to.include('Internet 3, Referral 1, Drive-by/Signage 0, Advertising 1');
-    expect(canvas.getAttribute('aria-label')).to.include('Unknown 2');
-    // Bar colours come from the tokens, the unknown bar in its own.
-    const colors = chart.data.datasets[0]!.backgroundColor as string[];
-    expect(colors[0]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-accent').trim());
-    expect(colors[7]).to.equal(getComputedStyle(el).getPropertyValue('--fc-color-warn').trim());
-
-    const parent = el.parentElement!;
-    el.remove();
-    // (Booleans, not elements or charts, in assertions: the runner serialises what a failed one compares.)
-    expect(Chart.getChart(canvas) === undefined, 'the chart outlived its element').to.equal(true);
-    parent.append(el);
-    await waitUntil(() => Chart.getChart(root(el).querySelector('canvas')!), 'the chart was not drawn again');
+    const counts = toggles(el).map((b) => cellsOf(b.closest('tr'))[0]!);
+    expect(counts).to.deep.equal(['3', '1', '0', '1', '0', '0', '0', '2']);
+    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__name')))).to.deep.equal(names);
+    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__value')))).to.deep.equal(counts);
+    // Lengths in proportion to the counts, each value written at its bar's end.
+    const widths = bands(el).map((b) => barBox(b).width);
+    expect(widths[0]! > 100, `the longest bar is ${widths[0]}px`).to.equal(true);
+    widths.forEach((w, i) => expect(Math.abs(w - (widths[0]! * Number(counts[i])) / 3) < 1, `bar ${names[i]}: ${w}px`).to.equal(true));
+    for (const band of bands(el)) {
+      const gap = band.querySelector('.fc-bars__value')!.getBoundingClientRect().left - barBox(band).right;
+      expect(Math.abs(gap) < 1, `the value of ${text(band.querySelector('.fc-bars__name'))} is ${gap}px from its bar`).to.equal(true);
+    }
+    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
+    expect(chart.getAttribute('aria-label')).to.include('Internet 3, Referral 1, Drive-by/Signage 0, Advertising 1');
+    expect(chart.getAttribute('aria-label')).to.include('Unknown 2. The table below has every figure.');
+    // Unknown has its own colour and a hatch; the bars take the theme's colours, dark included.
+    expect(bands(el).map((b) => b.classList.contains('fc-bars__band--special'))).to.deep.equal([false, false, false, false, false, false, false, true]);
+    expect(bands(el).map((b) => !!b.querySelector('.fc-bars__hatch'))).to.deep.equal([false, false, false, false, false, false, false, true]);
+    expect(fillOf(bands(el)[0]!)).to.equal('rgb(11, 92, 173)');
+    expect(fillOf(bands(el)[7]!)).to.equal('rgb(138, 93, 0)');
+    // Nothing is set through style attributes (a strict CSP page).
+    expect(root(el).querySelectorAll('[style]').length).to.equal(0);
+    await expect(el).to.be.accessible();
+    // Printed, the bars keep their lengths and colours.
+    await emulateMedia({ media: 'print' });
+    try {
+      const printed = bands(el).map((b) => barBox(b).width);
+      printed.forEach((w, i) => expect(Math.abs(w - (printed[0]! * Number(counts[i])) / 3) < 1, `printed bar ${names[i]}: ${w}px`).to.equal(true));
+      expect(printed[0]! > 100 && fillOf(bands(el)[0]!) === 'rgb(11, 92, 173)').to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(fillOf(bands(el)[0]!)).to.equal('rgb(68, 147, 248)');
+    expect(fillOf(bands(el)[7]!)).to.equal('rgb(210, 153, 34)');
   });
 
-  it('drills into a category clicked in the chart', async () => {
+  it('drills into a category clicked in the chart, even one with no bar', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await report();
-      const canvas = root(el).querySelector('canvas')!;
-      await waitUntil(() => Chart.getChart(canvas), 'no chart');
-      const chart = Chart.getChart(canvas)!;
-      expect(chart.options.animation).to.equal(false);
-      canvas.scrollIntoView();
-      const bar = chart.getDatasetMeta(0).data[3]!.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-      const box = canvas.getBoundingClientRect();
+      const band = (name: string) => bands(el).find((b) => text(b.querySelector('.fc-bars__name')) === name)!;
+      band('Advertising').scrollIntoView();
+      const bar = barBox(band('Advertising'));
       const selected = oneEvent(el, 'fc-source-select');
-      await sendMouse({ type: 'click', position: [Math.round(box.left + (bar.x + bar.base) / 2), Math.round(box.top + bar.y)] });
+      await sendMouse({ type: 'click', position: [Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2)] });
       expect((await selected).detail).to.deep.equal({ categoryId: 'advertising', expanded: true });
       await el.updateComplete;
       const button = toggle(el, 'Advertising');
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(root(el).activeElement === button, 'focus is not on the Advertising row').to.equal(true);
       expect(cellsOf(subRow(el, 'Radio KJZ'))).to.deep.equal(['1', '14.3%', '$600.00', '$600.00', '$150.00', '-75%']);
+
+      // Fleet has no new customers: a click in its band, where a bar would be, still chooses it.
+      band('Fleet/Commercial').scrollIntoView();
+      const track = band('Fleet/Commercial').querySelector('.fc-bars__track')!.getBoundingClientRect();
+      const fleet = oneEvent(el, 'fc-source-select');
+      await sendMouse({ type: 'click', position: [Math.round(track.left + track.width / 2), Math.round(track.top + track.height / 2)] });
+      expect((await fleet).detail).to.deep.equal({ categoryId: 'fleet', expanded: true });
     } finally {
       await resetMouse();
       await emulateMedia({ reducedMotion: 'no-preference' });
@@ -461,7 +481,7 @@ describe('fc-source-report', () => {
     await expect(el).to.be.accessible();
     await loaded(el);
     expect(shadowText(el)).to.include('No new customers in this range.');
-    expect(root(el).querySelectorAll('canvas').length).to.equal(0);
+    expect(root(el).querySelectorAll('[part="chart"]').length).to.equal(0);
     expect(categoryCells(el, 'Internet')).to.deep.equal(['0', '0%', '$0.00', '—no new customers', '$0.00', '—no spend']);
     expect(shadowText(el)).not.to.match(/NaN|Infinity/);
     await expect(el).to.be.accessible();

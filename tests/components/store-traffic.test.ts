@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { Chart } from 'chart.js';
 import '../../src/components/store-traffic/fc-store-traffic.js';
 import type { FcStoreTraffic } from '../../src/components/store-traffic/fc-store-traffic.js';
 import { formatPath, parsePath } from '../../src/components/store-traffic/store-traffic.path.js';
@@ -79,6 +78,9 @@ const crumbs = (el: FcStoreTraffic) => [...root(el).querySelectorAll('nav li')].
 const groupSelect = (el: FcStoreTraffic) => root(el).querySelector<HTMLSelectElement>('select[name=group-by]')!;
 const loadedWith = (el: FcStoreTraffic, name: string) =>
   waitUntil(() => rowNames(el).includes(name), `no row "${name}" (rows: ${rowNames(el).join(', ')})`, { timeout: 5000 });
+const bands = (el: FcStoreTraffic) => [...root(el).querySelectorAll('[part="chart"] .fc-bars__band')];
+const barOf = (band: Element) => band.querySelector<SVGSVGElement>('.fc-bars__bar')!;
+const bandTexts = (el: FcStoreTraffic, part: 'name' | 'value') => bands(el).map((b) => text(b.querySelector(`.fc-bars__${part}`)));
 const compared = (el: FcStoreTraffic) => waitUntil(() => root(el).querySelector('.previous'), 'the previous period did not load');
 
 const STEPS_HEAD = ['Demo reached', 'Write-up reached', 'Trade appraisal reached', 'Desk reached', 'Finance reached'];
@@ -128,15 +130,16 @@ describe('fc-store-traffic', () => {
     // The arrow is for the eye; the words say the same to a screen reader.
     expect(summary.querySelector('.glyph')!.getAttribute('aria-hidden')).to.equal('true');
 
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    const chart = Chart.getChart(canvas)!;
-    expect(chart.data.labels).to.deep.equal(rowNames(el));
-    expect(chart.data.datasets[0]!.data).to.deep.equal([{ x: 0, y: 3 }, { x: 1, y: 2 }, { x: 2, y: 1 }]);
-    expect(chart.options.parsing).to.equal(false);
-    expect(canvas.getAttribute('role')).to.equal('img');
-    expect(canvas.getAttribute('aria-label')).to.equal('Bar chart of ups by day. The table below has every figure.');
-    expect(canvas.getAttribute('aria-details')).to.equal('traffic-table');
+    // The chart: the table's names and ups, bars as tall as the ups, the figures written on them.
+    expect(bandTexts(el, 'name')).to.deep.equal(rowNames(el));
+    expect(bandTexts(el, 'value')).to.deep.equal(['3', '2', '1']);
+    const heights = bands(el).map((b) => barOf(b).getBoundingClientRect().height);
+    expect(heights[0]! > 100, `the tallest bar is ${heights[0]}px`).to.equal(true);
+    expect(Math.abs(heights[1]! - (heights[0]! * 2) / 3) < 1 && Math.abs(heights[2]! - heights[0]! / 3) < 1, `heights ${heights.join(', ')}`).to.equal(true);
+    expect(root(el).querySelector('.legend')).to.equal(null);
+    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
+    expect(chart.getAttribute('aria-label')).to.equal('Bar chart of ups by day. The table below has every figure.');
+    expect(chart.getAttribute('aria-details')).to.equal('traffic-table');
     expect(crumbs(el)).to.deep.equal(['All traffic']);
     expect(root(el).querySelector('nav [aria-current]')!.textContent).to.equal('All traffic');
     expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined|null/);
@@ -152,43 +155,51 @@ describe('fc-store-traffic', () => {
     expect(rowNames(el)).to.deep.equal(['New', 'Used']);
     expect(rowCells(el, 'New')).to.deep.equal(['4', '2', '50.0%', '25.0%', '3', '2', '1', '1', '1', '▲ 1 more (33.3%)']);
     expect(rowCells(el, 'Used')).to.deep.equal(['2', '1', '50.0%', '50.0%', '2', '1', '1', '1', '1', '▲ 1 more (100.0%)']);
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    const chart = Chart.getChart(canvas)!;
-    const footer = chart.options.plugins!.tooltip!.callbacks!.footer as unknown as (items: { dataIndex: number }[]) => string;
-    expect(footer.call(chart.tooltip as never, [{ dataIndex: 1 }])).to.equal('Closing ratio: 50.0%');
+    expect(bands(el).map((b) => b.querySelector('title')?.textContent)).to.deep.equal([
+      'New\nUps: 4\nClosing ratio: 50.0%',
+      'Used\nUps: 2\nClosing ratio: 50.0%',
+    ]);
     await expect(el).to.be.accessible();
   });
 
-  it('animates only a small refresh of the same level, and nothing under reduced motion', async () => {
+  it('moves the bars only on a small refresh of the same level, and never under reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     const el = await mount('groupBy=department');
     await loadedWith(el, 'Used');
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    expect(Chart.getChart(canvas)!.options.animation).to.equal(false);
+    await compared(el);
+    // Which bars started moving, and along what.
+    const moves: string[] = [];
+    root(el).querySelector('[part="chart"]')!.addEventListener('transitionrun', (e) => {
+      const band = (e.target as Element).closest('.fc-bars__band');
+      moves.push(`${text(band?.querySelector('.fc-bars__name'))} ${(e as TransitionEvent).propertyName}`);
+    });
+    const frames = async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    await frames();
+    expect(moves, 'nothing moves before the figures change').to.deep.equal([]);
+
     el.to = '2026-03-04';
     await waitUntil(() => rowCells(el, 'New')[0] === '3', 'the range did not apply');
-    expect(Chart.getChart(canvas)!.options.animation).to.deep.equal({ duration: 300 });
+    await frames();
+    // New falls from 4 ups to 3 and stays the tallest; Used keeps its 2 ups, now two thirds of New: its bar grows.
+    expect(moves).to.deep.equal(['Used height']);
 
+    moves.length = 0;
     await emulateMedia({ reducedMotion: 'reduce' });
     el.to = '2026-03-31';
     await waitUntil(() => rowCells(el, 'New')[0] === '4', 'the range did not apply');
-    expect(Chart.getChart(canvas)!.options.animation).to.equal(false);
+    await frames();
+    expect(moves).to.deep.equal([]);
   });
 
   it('drills into a bar clicked in the chart, and tells the host the new path', async () => {
     const el = await mount('groupBy=department');
     await loadedWith(el, 'Used');
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas), 'no chart');
-    const chart = Chart.getChart(canvas)!;
-    expect(chart.options.animation).to.equal(false);
-    canvas.scrollIntoView();
-    const bar = chart.getDatasetMeta(0).data[1]!.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-    const box = canvas.getBoundingClientRect();
+    bands(el)[1]!.scrollIntoView();
+    const bar = barOf(bands(el)[1]!).getBoundingClientRect();
     const drilled = oneEvent(el, 'fc-traffic-drill');
-    await sendMouse({ type: 'click', position: [Math.round(box.left + bar.x), Math.round(box.top + (bar.y + bar.base) / 2)] });
+    await sendMouse({ type: 'click', position: [Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2)] });
     const event = await drilled;
     expect(event.detail).to.deep.equal({ path: 'groupBy=department;department=used;groupBy=upType' });
     expect(event.bubbles && event.composed).to.equal(true);
@@ -196,6 +207,8 @@ describe('fc-store-traffic', () => {
     await loadedWith(el, 'Be-back');
     expect(rowNames(el)).to.deep.equal(['Be-back', 'Walk-in']);
     expect(rowCells(el, 'Be-back').slice(0, 4)).to.deep.equal(['1', '1', '100.0%', '100.0%']);
+    expect(bandTexts(el, 'name')).to.deep.equal(['Be-back', 'Walk-in']);
+    expect(bands(el).some((b) => barOf(b).getAnimations().length > 0), 'a new level does not grow from the last one').to.equal(false);
     expect(crumbs(el)).to.deep.equal(['All traffic', 'Department: Used']);
     expect(text(groupSelect(el).closest('label'))).to.match(/^Break down Used by/);
     await expect(el).to.be.accessible();
@@ -280,12 +293,28 @@ describe('fc-store-traffic', () => {
     expect(headers(el).slice(0, 5)).to.deep.equal(['Department', 'Ups', 'Sold ups', 'Not sold ups', 'Pending ups']);
     expect(rowCells(el, 'New').slice(0, 4)).to.deep.equal(['4', '2', '1', '1']);
     expect(rowCells(el, 'Used').slice(0, 4)).to.deep.equal(['2', '1', '1', '0']);
-    const canvas = root(el).querySelector('canvas')!;
-    await waitUntil(() => Chart.getChart(canvas)?.data.datasets.length === 3, 'not stacked');
-    const chart = Chart.getChart(canvas)!;
-    expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Sold', 'Not sold', 'Pending']);
-    expect(chart.data.datasets.map((d) => (d.data as { y: number }[]).map((p) => p.y))).to.deep.equal([[2, 1], [1, 1], [1, 0]]);
-    expect((chart.options.scales!.x as { stacked: boolean }).stacked).to.equal(true);
+    await waitUntil(() => root(el).querySelectorAll('.legend li').length === 3, 'no legend');
+    const legend = [...root(el).querySelectorAll('.legend li')];
+    expect(legend.map(text)).to.deep.equal(['Sold', 'Not sold', 'Pending']);
+    // Each bar is its stack's parts, bottom up, each naming its figure on hover, in the legend's colours.
+    const parts = (i: number) => [...barOf(bands(el)[i]!).querySelectorAll('rect')];
+    expect(parts(0).map((r) => r.querySelector('title')!.textContent)).to.deep.equal([
+      'New\nSold: 2\nClosing ratio: 50.0%',
+      'New\nNot sold: 1\nClosing ratio: 50.0%',
+      'New\nPending: 1\nClosing ratio: 50.0%',
+    ]);
+    expect(parts(1).map((r) => r.querySelector('title')!.textContent!.split('\n')[1])).to.deep.equal(['Sold: 1', 'Not sold: 1', 'Pending: 0']);
+    const box = (r: Element) => r.getBoundingClientRect();
+    const [sold, notSold, pending] = parts(0).map(box);
+    const newBar = box(barOf(bands(el)[0]!));
+    expect(Math.abs(sold!.bottom - newBar.bottom) < 1 && Math.abs(notSold!.bottom - sold!.top) < 1 && Math.abs(pending!.bottom - notSold!.top) < 1).to.equal(true);
+    expect(Math.abs(sold!.height - 2 * notSold!.height) < 1 && Math.abs(pending!.height - notSold!.height) < 1).to.equal(true);
+    expect(Math.abs(box(barOf(bands(el)[1]!)).height - newBar.height / 2) < 1).to.equal(true);
+    expect(bandTexts(el, 'value')).to.deep.equal(['4', '2']);
+    const fills = parts(0).map((r) => getComputedStyle(r).fill);
+    expect(new Set(fills).size).to.equal(3);
+    expect(legend.map((li) => getComputedStyle(li.querySelector('rect')!).fill)).to.deep.equal(fills);
+    expect(root(el).querySelectorAll('[style]').length).to.equal(0);
     await expect(el).to.be.accessible();
   });
 

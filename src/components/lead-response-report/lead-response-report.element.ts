@@ -21,8 +21,7 @@ import { getLocale } from '../shared/messages.js';
 import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { CategoryBars, chartTokens } from '../shared/charts/category-bars.js';
-import type { CategoryBarsInput } from '../shared/charts/category-bars.js';
+import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { FC_RANGE_CHANGE, FC_RULE_SAVE } from './lead-response-report.events.js';
 import { STOP_KINDS, dayName, formOf, ruleOf } from './lead-response-report.form.js';
 import type { DayForm, FormProblem, RuleForm } from './lead-response-report.form.js';
@@ -134,7 +133,7 @@ const isRule = (args: unknown): args is StoredOemRule =>
  * @csspart filters - The detail filters.
  * @csspart table - Each report table.
  * @csspart grade - A grade badge (also `grade-green`, `grade-yellow`, `grade-red`).
- * @csspart chart - The response-time chart's box (the canvas is inside).
+ * @csspart chart - The response-time chart's box.
  * @csspart editor - The rule editor.
  * @csspart notice - A notice: capped range, a rule change that conflicts or failed.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
@@ -145,11 +144,11 @@ const isRule = (args: unknown): args is StoredOemRule =>
  * @cssproperty --fc-lead-response-report-bar - Colour of the answered buckets. Default `--fc-color-accent`.
  * @cssproperty --fc-lead-response-report-no-response-bar - Colour of the "no response yet" bar. Default `--fc-color-warn`.
  * @cssproperty --fc-lead-response-report-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-lead-response-report-chart-grid - Chart grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-lead-response-report-chart-grid - The chart's baseline. Default `--fc-color-border`.
  * @cssproperty --fc-lead-response-report-chart-block-size - Height of the chart. Default `16rem`.
  */
 export class FcLeadResponseReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -186,8 +185,6 @@ export class FcLeadResponseReport extends FcElement {
 
   #formats: Formats = makeFormats('en', 'UTC');
   #formatsKey = '';
-  #chart: CategoryBars | null = null;
-  #charted: number[] | null = null;
   #run = 0;
 
   readonly #setup = new Task(this, {
@@ -330,16 +327,6 @@ export class FcLeadResponseReport extends FcElement {
 
   // ───────────── lifecycle ─────────────
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#dropChart();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const zone = this.#setup.value?.dealer.zone ?? 'UTC';
     const key = `${getLocale()}|${zone}`;
@@ -353,10 +340,6 @@ export class FcLeadResponseReport extends FcElement {
     }
     if (changed.has('view') && !VIEWS.includes(this.view)) this.view = 'detail';
     if (this.view === 'summary') this.summaryWanted = true;
-  }
-
-  protected override updated(): void {
-    this.#syncChart();
   }
 
   // ───────────── rendering ─────────────
@@ -576,16 +559,12 @@ export class FcLeadResponseReport extends FcElement {
     const buckets = bucketLeadResponses(kept.map((r) => r.e.state));
     const values = [...buckets.answered, buckets.noResponse];
     const labels = bucketLabels(f);
-    // The chart (drawn after the render) takes the same figures; it is redrawn only when they change.
-    if (values.length !== this.#bucketValues.length || values.some((v, i) => v !== this.#bucketValues[i])) this.#bucketValues = values;
     return html`<p class="hint">${note}${capped && !filtered ? html` ${t('summaryCapped', f.count.format(loaded.leads.length))}` : nothing}</p>
       ${tables}
       <section class="buckets" aria-labelledby="buckets-heading">
         <h3 id="buckets-heading">${t('bucketsHeading')}</h3>
         ${capped && !filtered ? html`<p class="hint">${t('summaryCapped', f.count.format(loaded.leads.length))}</p>` : nothing}
-        <div class="chart" part="chart">
-          <canvas role="img" aria-label=${t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', '))}></canvas>
-        </div>
+        <div class="chart" part="chart">${this.#chart(f, labels, values)}</div>
         <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-buckets">
           <table class="fc-table buckets-table" part="table">
             <caption id="caption-buckets">
@@ -1033,7 +1012,7 @@ export class FcLeadResponseReport extends FcElement {
     event.preventDefault();
     if (!this.editing) return;
     const { rule: base, form } = this.editing;
-    const result = ruleOf(form, base);
+    const result = this.inLocale(() => ruleOf(form, base));
     if (!result.rule) {
       this.editing = { ...this.editing, problems: result.problems };
       return;
@@ -1053,7 +1032,7 @@ export class FcLeadResponseReport extends FcElement {
       const saved = await api.saveRule(rule);
       this.#setLocal(rule.id, null);
       this.savedRules = new Map(this.savedRules).set(saved.id, saved);
-      this.announcement = t('saved', saved.name);
+      this.announcement = this.inLocale(() => t('saved', saved.name));
       this.emit(FC_RULE_SAVE, { rule: saved });
       // A cached adapter announces the change itself (fc-cache-change re-reads everything).
       if (!cached) void this.#summary.run();
@@ -1101,50 +1080,19 @@ export class FcLeadResponseReport extends FcElement {
 
   // ───────────── chart ─────────────
 
-  #bucketValues: number[] = [];
-
-  #dropChart(): void {
-    this.#chart?.destroy();
-    this.#chart = null;
-    this.#charted = null;
-  }
-
-  #syncChart(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas || !this.isConnected) {
-      this.#dropChart();
-      return;
-    }
-    if (this.#chart && this.#chart.canvas !== canvas) this.#dropChart();
-    const values = this.#bucketValues;
-    if (!this.#chart) this.#chart = new CategoryBars(canvas, this.#chartInput(values));
-    else if (this.#charted !== values) this.#chart.update(this.#chartInput(values));
-    this.#charted = values;
-  }
-
-  #chartInput(values: number[]): CategoryBarsInput {
-    const { read, font } = chartTokens(this);
-    const bar = read('--_bar', '#0b5cad');
-    const noResponseBar = read('--_no-response-bar', '#8a5d00');
-    const labels = bucketLabels(this.#formats);
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const f = this.#formats;
-    return {
+  /** Leads per response-time bucket as upright bars, the table's figures; the last bucket (no response yet) set apart. */
+  #chart(f: Formats, labels: string[], values: number[]): TemplateResult {
+    return categoryBars({
       ids: labels,
       labels,
       values,
-      // The last bar is the leads nobody has answered yet, in its own colour.
-      colors: {
-        bars: values.map((_, i) => (i === values.length - 1 ? noResponseBar : bar)),
-        text: read('--_chart-text', '#59636e'),
-        grid: read('--_chart-grid', '#d1d9e0'),
-        font,
-      },
+      label: t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', ')),
       format: (v) => f.count.format(v),
-      animate: !reduced,
+      special: labels.slice(-1),
       vertical: true,
-    };
+    });
   }
+
 }
 
 function progressText(f: Formats, p: { loaded: number; total: number | null }): string {

@@ -180,9 +180,11 @@ export const styles = css`
     margin-block-start: var(--fc-space-s);
   }
   .chart {
-    position: relative;
     block-size: var(--fc-lead-response-report-chart-block-size, 16rem);
     margin-block-end: var(--fc-space-m);
+  }
+  .fc-bars__band--special .fc-bars__fill {
+    fill: var(--_no-response-bar);
   }
   .write {
     display: block;

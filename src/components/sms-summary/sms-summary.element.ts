@@ -16,8 +16,7 @@ import { getLocale } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { CategoryBars, chartTokens } from '../shared/charts/category-bars.js';
-import type { CategoryBarsInput } from '../shared/charts/category-bars.js';
+import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
 import { t } from './sms-summary.messages.js';
 import { styles } from './sms-summary.styles.js';
@@ -61,7 +60,7 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @csspart metric - One figure's tile.
  * @csspart blocking - The carrier-blocking warning.
  * @csspart errors - The errors-by-category section.
- * @csspart chart - The chart's box (the canvas is inside).
+ * @csspart chart - The chart's box.
  * @csspart table - The errors-by-category table.
  * @csspart category-button - A category's button in the table.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
@@ -71,11 +70,11 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @cssproperty --fc-sms-summary-worse - Change for the worse. Default `--fc-color-bad`.
  * @cssproperty --fc-sms-summary-warning - The blocking warning's edge and icon. Default `--fc-color-warn`.
  * @cssproperty --fc-sms-summary-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-sms-summary-chart-grid - Chart grid lines. Default `--fc-color-border`.
- * @cssproperty --fc-sms-summary-chart-block-size - Height of the chart. Default: 2.75rem per category.
+ * @cssproperty --fc-sms-summary-chart-grid - The chart's baseline. Default `--fc-color-border`.
+ * @cssproperty --fc-sms-summary-chart-block-size - Height of the chart. Default: at least 2rem per category.
  */
 export class FcSmsSummary extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -100,9 +99,6 @@ export class FcSmsSummary extends FcElement {
 
   #formats: Formats = makeFormats('en');
   #formatsLocale = 'en';
-  #chart: CategoryBars | null = null;
-  /** The summary the chart was drawn from. */
-  #charted: SmsSummary | null = null;
   #warnedZone = '';
 
   readonly #summary = new Task(this, {
@@ -152,17 +148,6 @@ export class FcSmsSummary extends FcElement {
     return { from: now.startOf('month').toISODate()!, to: now.endOf('month').toISODate()! };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The chart is dropped on disconnect; draw it again when the element comes back.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#dropChart();
-  }
-
   protected override willUpdate(): void {
     // The locale can change without a property change (setLocale, the page's lang).
     const locale = getLocale();
@@ -170,10 +155,6 @@ export class FcSmsSummary extends FcElement {
       this.#formats = makeFormats(locale);
       this.#formatsLocale = locale;
     }
-  }
-
-  protected override updated(): void {
-    this.#syncChart();
   }
 
   // ───────────── rendering ─────────────
@@ -239,9 +220,7 @@ export class FcSmsSummary extends FcElement {
     return html`<section part="errors" aria-labelledby="errors-heading">
       <h3 id="errors-heading">${t('errorsHeading')}</h3>
       ${rows.length
-        ? html`<div class="chart" part="chart">
-              <canvas role="img" aria-label=${t('chartLabel')}></canvas>
-            </div>
+        ? html`<div class="chart" part="chart">${this.#chart(f, rows)}</div>
             <div class="table-wrap">
               <table class="fc-table" part="table">
                 <caption class="fc-visually-hidden">
@@ -287,48 +266,16 @@ export class FcSmsSummary extends FcElement {
 
   // ───────────── chart ─────────────
 
-  #dropChart(): void {
-    this.#chart?.destroy();
-    this.#chart = null;
-    this.#charted = null;
-  }
-
-  #syncChart(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    const summary = this.#summary.value;
-    if (!canvas || !summary || !this.isConnected) {
-      this.#dropChart();
-      return;
-    }
-    if (this.#chart && this.#chart.canvas !== canvas) this.#dropChart();
-    // Style is read only when the chart is drawn from new figures, never on an unrelated render.
-    if (this.#chart && this.#charted === summary) return;
-    const input = this.#chartInput(summary);
-    canvas.parentElement?.style.setProperty('--_rows', String(input.ids.length));
-    if (!this.#chart) this.#chart = new CategoryBars(canvas, input);
-    else this.#chart.update(input);
-    this.#charted = summary;
-  }
-
-  #chartInput(summary: SmsSummary): CategoryBarsInput {
-    const { read, font } = chartTokens(this);
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const rows = categoryRows(summary);
-    const f = this.#formats;
-    return {
+  /** Errors now per category, in the table's order and names; a bar clicked chooses its category. */
+  #chart(f: Formats, rows: CategoryRow[]): TemplateResult {
+    return categoryBars({
       ids: rows.map((r) => r.category),
       labels: rows.map((r) => r.name),
       values: rows.map((r) => r.now),
-      colors: {
-        bars: read('--_bar', '#0b5cad'),
-        text: read('--_chart-text', '#59636e'),
-        grid: read('--_chart-grid', '#d1d9e0'),
-        font,
-      },
-      wrapLabelsAt: 16,
+      label: t('chartLabel', rows.map((r) => t('chartPart', r.name, f.count.format(r.now))).join(', ')),
       format: (v) => f.count.format(v),
-      animate: !reduced,
+      wrapLabelsAt: 16,
       onSelect: (category) => this.#select(category as SmsErrorCategory),
-    };
+    });
   }
 }

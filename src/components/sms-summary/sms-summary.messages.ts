@@ -39,7 +39,8 @@ const en = {
   colBefore: 'Last period',
   colChange: 'Change',
   chooseHint: 'Choose a category to list its texts.',
-  chartLabel: 'Bar chart of errors by category in this period. The table “Errors by category” has the same figures.',
+  chartLabel: (parts: string) => `Bar chart of errors by category in this period: ${parts}. The table “Errors by category” has the same figures.`,
+  chartPart: (name: string, n: string) => `${name} ${n}`,
   blockingHeading: 'Warning: carriers may be blocking texts',
   blockingLine: (number: string, filtered: string, sent: string, share: string, before: string, range: string) =>
     `${number}: ${filtered} of ${sent} texts sent (${share}) were filtered or blocked by carriers, up from ${before} in ${range}.`,
@@ -91,7 +92,8 @@ const es: typeof en = {
   colBefore: 'Periodo anterior',
   colChange: 'Cambio',
   chooseHint: 'Elija una categoría para ver sus mensajes.',
-  chartLabel: 'Gráfico de barras de errores por categoría en este periodo. La tabla «Errores por categoría» tiene las mismas cifras.',
+  chartLabel: (parts) => `Gráfico de barras de errores por categoría en este periodo: ${parts}. La tabla «Errores por categoría» tiene las mismas cifras.`,
+  chartPart: (name, n) => `${name} ${n}`,
   blockingHeading: 'Aviso: es posible que los operadores estén bloqueando mensajes',
   blockingLine: (number, filtered, sent, share, before, range) =>
     `${number}: ${filtered} de ${sent} mensajes enviados (${share}) fueron filtrados o bloqueados por los operadores, frente a ${before} en ${range}.`,

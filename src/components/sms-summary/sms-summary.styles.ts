@@ -8,8 +8,6 @@ export const styles = css`
     --_warning: var(--fc-sms-summary-warning, var(--fc-color-warn));
     --_chart-text: var(--fc-sms-summary-chart-text, var(--fc-color-text-muted));
     --_chart-grid: var(--fc-sms-summary-chart-grid, var(--fc-color-border));
-    /* Categories in the chart; set on the host from the data. */
-    --_rows: 4;
     background: var(--fc-color-surface);
     border: var(--fc-border-width) solid var(--fc-color-border);
     border-radius: var(--fc-radius-m);
@@ -114,8 +112,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .chart {
-    position: relative;
-    block-size: var(--fc-sms-summary-chart-block-size, calc(var(--_rows) * 2.75rem + 3rem));
+    block-size: var(--fc-sms-summary-chart-block-size, auto);
     margin-block-end: var(--fc-space-m);
   }
   .table-wrap {

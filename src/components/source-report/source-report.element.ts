@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DateTime } from 'luxon';
@@ -29,8 +28,7 @@ import { getLocale } from '../shared/messages.js';
 import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { CategoryBars, chartTokens } from '../shared/charts/category-bars.js';
-import type { CategoryBarsInput } from '../shared/charts/category-bars.js';
+import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { FC_RANGE_CHANGE, FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
@@ -81,7 +79,7 @@ const isSpendUpsert = (args: unknown): args is SpendUpsert =>
  * @fires fc-range-change - The user picked a new valid date range. detail: {from, to}
  * @csspart toolbar - The date range and the Edit spend button.
  * @csspart notice - The unknown-source notice.
- * @csspart chart - The chart's box (the canvas is inside).
+ * @csspart chart - The chart's box.
  * @csspart table - The report table.
  * @csspart spend-editor - The spend editor section.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
@@ -89,11 +87,11 @@ const isSpendUpsert = (args: unknown): args is SpendUpsert =>
  * @cssproperty --fc-source-report-bar - Colour of the category bars. Default `--fc-color-accent`.
  * @cssproperty --fc-source-report-unknown-bar - Colour of the Unknown bar and row mark. Default `--fc-color-warn`.
  * @cssproperty --fc-source-report-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-source-report-chart-grid - Chart grid lines. Default `--fc-color-border`.
- * @cssproperty --fc-source-report-chart-block-size - Height of the chart. Default: 2rem per category.
+ * @cssproperty --fc-source-report-chart-grid - The chart's baseline. Default `--fc-color-border`.
+ * @cssproperty --fc-source-report-chart-block-size - Height of the chart. Default: at least 2rem per category.
  */
 export class FcSourceReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -128,9 +126,6 @@ export class FcSourceReport extends FcElement {
 
   #formats: Formats = makeFormats('en', 'USD');
   #formatsKey = 'en|USD';
-  #chart: CategoryBars | null = null;
-  /** The report the chart was drawn from. */
-  #charted: SourceReport | null = null;
 
   readonly #report = new Task(this, {
     task: async ([adapter, from, to], { signal }) => {
@@ -177,19 +172,6 @@ export class FcSourceReport extends FcElement {
     return { from: this.from || month.from, to: this.to || month.to };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The chart is dropped on disconnect; draw it again when the element comes back.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#chart?.destroy();
-    this.#chart = null;
-    this.#charted = null;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The locale can change without a property change (setLocale, the page's lang), so it is checked each time.
     const key = `${getLocale()}|${this.currency}`;
@@ -198,10 +180,6 @@ export class FcSourceReport extends FcElement {
       this.#formatsKey = key;
     }
     if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.typedRange = null;
-  }
-
-  protected override updated(): void {
-    this.#syncChart();
   }
 
   // ───────────── rendering ─────────────
@@ -280,9 +258,7 @@ export class FcSourceReport extends FcElement {
       ${unknown && unknown.newCustomers > 0 ? this.#unknownNotice(f, unknown.newCustomers) : nothing}
       ${empty
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`
-        : html`<div class="chart" part="chart" style=${styleMap({ '--_rows': String(report.categories.length) })}>
-            <canvas role="img" aria-label=${this.#chartLabel(f, report)}></canvas>
-          </div>`}
+        : html`<div class="chart" part="chart">${this.#chart(f, report)}</div>`}
       <div class="table-wrap">${this.#table(f, report)}</div>
     </div>`;
   }
@@ -316,8 +292,18 @@ export class FcSourceReport extends FcElement {
     return '';
   }
 
-  #chartLabel(f: Formats, report: SourceReport): string {
-    return t('chartLabel', report.categories.map((c) => t('chartPart', rowName(c), f.count.format(c.newCustomers))).join(', '));
+  /** New customers per category, in the table's order and names; a bar clicked opens its category. */
+  #chart(f: Formats, report: SourceReport): TemplateResult {
+    const { categories } = report;
+    return categoryBars({
+      ids: categories.map((c) => c.id),
+      labels: categories.map((c) => rowName(c)),
+      values: categories.map((c) => c.newCustomers),
+      label: t('chartLabel', categories.map((c) => t('chartPart', rowName(c), f.count.format(c.newCustomers))).join(', ')),
+      format: (v) => f.count.format(v),
+      special: [UNKNOWN_CATEGORY_ID],
+      onSelect: (id) => void this.#drill(id),
+    });
   }
 
   #table(f: Formats, report: SourceReport): TemplateResult {
@@ -585,7 +571,7 @@ export class FcSourceReport extends FcElement {
       const draft = this.drafts.get(key);
       const parsed = draft === undefined ? null : parseMoney(draft, { decimal: this.#formats.decimal });
       if (draft !== undefined && (parsed?.ok ? parsed.cents : 0) === amount) this.#dropDraft(key);
-      this.announcement = `${t('spendLabel', row.name, monthName(this.#formats, month))}: ${cents(this.#formats, amount)}`;
+      this.announcement = this.inLocale(() => `${t('spendLabel', row.name, monthName(this.#formats, month))}: ${cents(this.#formats, amount)}`);
     } catch (error) {
       if (isAdapterError(error) && error.kind === 'aborted') return;
       if (!cached) {
@@ -624,48 +610,5 @@ export class FcSourceReport extends FcElement {
     const drafts = new Map(this.drafts);
     drafts.delete(key);
     this.drafts = drafts;
-  }
-
-  // ───────────── chart ─────────────
-
-  #syncChart(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    const report = this.#report.value?.report;
-    if (!canvas || !report || !this.isConnected) {
-      this.#chart?.destroy();
-      this.#chart = null;
-      this.#charted = null;
-      return;
-    }
-    if (this.#chart && this.#chart.canvas !== canvas) {
-      this.#chart.destroy();
-      this.#chart = null;
-    }
-    // Style is read only when the chart is drawn from new figures, never on an unrelated render.
-    if (!this.#chart) this.#chart = new CategoryBars(canvas, this.#chartInput(report));
-    else if (this.#charted !== report) this.#chart.update(this.#chartInput(report));
-    this.#charted = report;
-  }
-
-  #chartInput(report: SourceReport): CategoryBarsInput {
-    const { read, font } = chartTokens(this);
-    const bar = read('--_bar', '#0b5cad');
-    const unknownBar = read('--_unknown-bar', '#8a5d00');
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const f = this.#formats;
-    return {
-      ids: report.categories.map((c) => c.id),
-      labels: report.categories.map((c) => rowName(c)),
-      values: report.categories.map((c) => c.newCustomers),
-      colors: {
-        bars: report.categories.map((c) => (c.id === UNKNOWN_CATEGORY_ID ? unknownBar : bar)),
-        text: read('--_chart-text', '#59636e'),
-        grid: read('--_chart-grid', '#d1d9e0'),
-        font,
-      },
-      format: (v) => f.count.format(v),
-      animate: !reduced,
-      onSelect: (id) => void this.#drill(id),
-    };
   }
 }

@@ -6,8 +6,6 @@ export const styles = css`
     --_unknown-bar: var(--fc-source-report-unknown-bar, var(--fc-color-warn));
     --_chart-text: var(--fc-source-report-chart-text, var(--fc-color-text-muted));
     --_chart-grid: var(--fc-source-report-chart-grid, var(--fc-color-border));
-    /* Categories in the chart; set on the chart box from the data. */
-    --_rows: 8;
     background: var(--fc-color-surface);
     border: var(--fc-border-width) solid var(--fc-color-border);
     border-radius: var(--fc-radius-m);
@@ -67,9 +65,11 @@ export const styles = css`
     margin: 0;
   }
   .chart {
-    position: relative;
-    block-size: var(--fc-source-report-chart-block-size, calc(var(--_rows) * 2rem + 3rem));
+    block-size: var(--fc-source-report-chart-block-size, auto);
     margin-block-end: var(--fc-space-m);
+  }
+  .fc-bars__band--special .fc-bars__fill {
+    fill: var(--_unknown-bar);
   }
   .table-wrap {
     overflow-x: auto;

@@ -19,8 +19,8 @@ import { getLocale, msg } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { TrafficChart } from './store-traffic.chart.js';
-import type { ChartColors, TrafficChartInput } from './store-traffic.chart.js';
+import { categoryBarsStyles } from '../shared/charts/category-bars.js';
+import { trafficChart } from './store-traffic.chart.js';
 import { FC_RANGE_CHANGE, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
@@ -87,7 +87,7 @@ type View = 'chart' | 'heatmap';
  * @csspart toolbar - Date range, view switch, grouping and stacking, export.
  * @csspart breadcrumb - The drill-down path.
  * @csspart summary - The totals with their change against the previous period.
- * @csspart chart - The chart's box (the canvas is inside).
+ * @csspart chart - The chart's box (the legend, when stacked, and the bars).
  * @csspart table - The figures table.
  * @csspart drill-button - A bucket's name in the table, which drills into it.
  * @csspart heatmap - The weekday × hour table.
@@ -98,11 +98,11 @@ type View = 'chart' | 'heatmap';
  * @cssproperty --fc-store-traffic-up - A rise against the previous period. Default `--fc-color-good`.
  * @cssproperty --fc-store-traffic-down - A fall against the previous period. Default `--fc-color-bad`.
  * @cssproperty --fc-store-traffic-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-store-traffic-chart-grid - Chart grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-store-traffic-chart-grid - The chart's baseline. Default `--fc-color-border`.
  * @cssproperty --fc-store-traffic-chart-block-size - Height of the chart. Default `18rem`.
  */
 export class FcStoreTraffic extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -135,8 +135,8 @@ export class FcStoreTraffic extends FcElement {
   #warnedZone = '';
   /** Names of buckets seen, by dimension and key, for the breadcrumb. */
   readonly #labels = new Map<string, string>();
-  #chart: TrafficChart | null = null;
-  #charted: { level: Level; locale: string } | null = null;
+  /** The level the chart last showed, and whether it moves to new figures. */
+  #charted: { key: string; animate: boolean } | null = null;
   #model: { level: Level; extras: LevelExtras | undefined; locale: string; model: LevelModel } | null = null;
 
   readonly #dealerZone = new Task(this, {
@@ -303,17 +303,6 @@ export class FcStoreTraffic extends FcElement {
 
   // ───────────── lifecycle ─────────────
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The chart is dropped on disconnect; draw it again when the element comes back.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#dropChart();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const locale = getLocale();
     if (locale !== this.#formatsLocale) {
@@ -329,10 +318,6 @@ export class FcStoreTraffic extends FcElement {
       this.#drill = parsed ?? { filters: [], groupBy: ROOT_DIMENSION };
     }
     if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.typedRange = null;
-  }
-
-  protected override updated(): void {
-    this.#syncChart();
   }
 
   // ───────────── rendering ─────────────
@@ -431,9 +416,7 @@ export class FcStoreTraffic extends FcElement {
     const model = this.#modelOf(level);
     return html`<div aria-busy=${busy ? 'true' : 'false'}>
       ${busy ? this.#updating() : nothing} ${this.#summary(f, model)}
-      <div class="chart" part="chart">
-        <canvas role="img" aria-label=${t('chartLabel', dimensionName(model.dimension))} aria-details="traffic-table"></canvas>
-      </div>
+      <div class="chart" part="chart">${this.#chart(f, level, model)}</div>
       ${this.#table(f, model)}
     </div>`;
   }
@@ -572,61 +555,33 @@ export class FcStoreTraffic extends FcElement {
 
   // ───────────── chart ─────────────
 
-  #dropChart(): void {
-    this.#chart?.destroy();
-    this.#chart = null;
-    this.#charted = null;
-  }
-
-  #syncChart(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    const level = this.#level.value;
-    if (!canvas || !level || !this.isConnected) {
-      this.#dropChart();
-      return;
-    }
-    if (this.#chart && this.#chart.canvas !== canvas) this.#dropChart();
-    const locale = getLocale();
-    if (this.#chart && this.#charted?.level === level && this.#charted.locale === locale) return;
-    const previous = this.#charted?.level;
-    const input = this.#chartInput(this.#modelOf(level), !!previous && samePath(previous.key, level.key));
-    if (!this.#chart) this.#chart = new TrafficChart(canvas, input);
-    else this.#chart.update(input);
-    this.#charted = { level, locale };
-  }
-
-  /** The chart's colours and font from the widget's tokens (one style read per redraw). */
-  #chartColors(count: number): { colors: ChartColors; series: string[] } {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      colors: { text: read('--_chart-text', '#59636e'), grid: read('--_chart-grid', '#d1d9e0'), font: style.fontFamily },
-      series: Array.from({ length: count }, (_, i) => read(`--_series-${(i % 7) + 1}`, '#0b5cad')),
-    };
-  }
-
-  #chartInput(model: LevelModel, sameLevel: boolean): TrafficChartInput {
-    const f = this.#formats;
-    const stacked = model.seriesNames.length > 0;
-    const { colors, series: palette } = this.#chartColors(stacked ? model.seriesNames.length : 1);
-    const series = stacked
-      ? model.seriesNames.map((name, i) => ({ name, values: model.rows.map((r) => r.series[i] ?? 0), color: palette[i]! }))
-      : [{ name: t('colUps'), values: model.rows.map((r) => r.ups), color: palette[0]! }];
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    return {
+  /** The level's bars, stacked when a stack applies; a bar clicked drills into its bucket. */
+  #chart(f: Formats, level: Level, model: LevelModel): TemplateResult {
+    const series = model.seriesNames.map((name, i) => ({ name, values: model.rows.map((r) => r.series[i] ?? 0) }));
+    return trafficChart({
       labels: model.rows.map((r) => r.label),
+      ups: model.rows.map((r) => r.ups),
       series,
       closing: model.rows.map((r) => ratioText(f, r.closingRatio)),
-      colors,
-      text: { ups: (n) => t('tooltipUps', n), series: (name, n) => t('tooltipSeries', name, n), closing: (r) => t('tooltipClosing', r) },
+      label: t('chartLabel', dimensionName(model.dimension)),
+      details: 'traffic-table',
+      text: { ups: (n) => t('tooltipUps', n), series: (name, n) => t('tooltipSeries', name, n), closing: (r) => t('tooltipClosing', r), legend: t('legend') },
       formatCount: (n) => f.count.format(n),
-      // Only a refresh of the same level grows its bars; a drill, a large update or reduced motion draws at once.
-      animate: !reduced && sameLevel && model.rows.length * series.length <= ANIMATION_LIMIT,
+      animate: this.#animates(level, model.rows.length * Math.max(1, series.length)),
       onSelect: (index) => {
-        const row = this.#modelOf(this.#level.value!).rows[index];
+        const row = model.rows[index];
         if (row) this.#drillRow(row);
       },
-    };
+    });
+  }
+
+  /** Only a refresh of the same level moves its bars; a drill (nothing to move from) or a large update draws at once. */
+  #animates(level: Level, bars: number): boolean {
+    const last = this.#charted;
+    if (last?.key === level.key) return last.animate;
+    const animate = !!last && samePath(last.key, level.key) && bars <= ANIMATION_LIMIT;
+    this.#charted = { key: level.key, animate };
+    return animate;
   }
 
   // ───────────── actions ─────────────

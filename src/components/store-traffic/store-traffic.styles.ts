@@ -132,9 +132,56 @@ export const styles = css`
     color: var(--_down);
   }
   .chart {
-    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--fc-space-xs);
     block-size: var(--fc-store-traffic-chart-block-size, 18rem);
     margin-block: var(--fc-space-m);
+  }
+  .chart .fc-bars {
+    flex: 1 1 0;
+    min-block-size: 0;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-space-xs) var(--fc-space-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_chart-text);
+    font-size: var(--fc-font-size-s);
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fc-space-xs);
+  }
+  .swatch {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+  }
+  /* Stack colours; the legend and each part's hover text name the values. */
+  .part-1 {
+    fill: var(--_series-1);
+  }
+  .part-2 {
+    fill: var(--_series-2);
+  }
+  .part-3 {
+    fill: var(--_series-3);
+  }
+  .part-4 {
+    fill: var(--_series-4);
+  }
+  .part-5 {
+    fill: var(--_series-5);
+  }
+  .part-6 {
+    fill: var(--_series-6);
+  }
+  .part-7 {
+    fill: var(--_series-7);
   }
   .table-wrap {
     overflow-x: auto;

@@ -1,49 +1,55 @@
 /**
- * A Chart.js bar chart of categories: one bar per category (horizontal, or vertical for ordered
- * buckets such as response times), in the widget's table order and with its names, each bar's
- * value written at its end (no figure depends on colour or a tooltip), a click anywhere in a
- * category's band choosing it when the widget listens. The data goes in as Chart.js's internal
- * `{x, y}` points with `parsing: false`, so nothing is parsed. Only the Chart.js parts used are
- * registered, so a bundler drops the rest.
+ * A bar chart of categories drawn by Lit as HTML and SVG: one band per category (a row with a
+ * horizontal bar, or an upright column for ordered buckets such as response times), in the
+ * widget's table order and with its names. Each bar's value is written at its end as text, so no
+ * figure depends on colour or hover; names and values are real text (print, zoom, find in page).
+ *
+ * Lengths are SVG `width`/`height` percentages of the largest value, so the chart follows its
+ * box's size with no script; colours are classes over the widget's `--_*` knobs, so a theme or
+ * dark mode applies at once. Nothing goes through `style=`, so the chart works under a strict
+ * Content-Security-Policy.
+ *
+ * To assistive technology the chart is one image (`role="img"`) named with its figures; the table
+ * beside it is the accessible and keyboard path. A click in a category's band chooses it when the
+ * widget passes `onSelect`.
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import type { ChartConfiguration, Plugin } from 'chart.js';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-export interface CategoryBarsColors {
-  /** One colour for every bar, or one per bar (e.g. the unknown bucket in its own colour). */
-  bars: string | string[];
-  text: string;
-  grid: string;
-  /** Font family of the axis and value labels (the widget's). */
-  font: string;
-}
+import { css, html, nothing, svg } from 'lit';
+import type { SVGTemplateResult, TemplateResult } from 'lit';
 
 export interface CategoryBarsInput {
   /** Category ids, in order: what `onSelect` receives. */
-  ids: string[];
-  labels: string[];
-  values: number[];
-  colors: CategoryBarsColors;
-  /** Formats a bar's value for the label drawn at its end. */
+  ids: readonly string[];
+  labels: readonly string[];
+  /** One value per category (a stacked bar's total). */
+  values: readonly number[];
+  /** The chart's accessible name: its figures, and where the table with the same figures is. */
+  label: string;
+  /** Formats a bar's value for the text at its end. */
   format: (value: number) => string;
-  animate: boolean;
-  /** Called with the category's id when its bar or band is clicked; bars are not clickable without it. */
-  onSelect?: (id: string) => void;
-  /** Break axis names into lines of about this many characters (for narrow charts). */
+  /** Ids of special buckets (unknown, no response yet): class `fc-bars__band--special` (the widget colours it) and a hatch. */
+  special?: readonly string[];
+  /** Called with the category's id and index when its band is clicked; bands are not clickable without it. */
+  onSelect?: (id: string, index: number) => void;
+  /** Break names into lines of about this many characters (for narrow charts). */
   wrapLabelsAt?: number;
-  /** Upright bars along the x axis (default: horizontal bars, names on the y axis). */
+  /** Upright bars standing on the baseline (default: horizontal bars, names at the start). */
   vertical?: boolean;
+  /** Parts of each bar, stacked from its base: `stacks[s][i]` is part `s` of bar `i`, drawn with class `part-{s + 1}`. */
+  stacks?: readonly (readonly number[])[];
+  /** Hover text of a bar (`part` null) or of one of its parts: the SVG `<title>`. */
+  title?: (index: number, part: number | null) => string;
+  /** Id of the element that has every figure (`aria-details`). */
+  details?: string;
+  /** Whether a change of figures grows or shrinks the bars (never under `prefers-reduced-motion`). Default true. */
+  animate?: boolean;
 }
 
-/** A bar in Chart.js's internal form: the value on the value axis, the category's index on the other. */
-export type CategoryPoint = { x: number; y: number };
-type BarChart = Chart<'bar', CategoryPoint[], string>;
-
-const points = (values: readonly number[], vertical = false): CategoryPoint[] =>
-  values.map((value, index) => (vertical ? { x: index, y: value } : { x: value, y: index }));
-const animation = (animate: boolean): { duration: number } | false => (animate ? { duration: 400 } : false);
+/** Counts of upright bars above which names stand on their side: always, in a chart under 48rem, under 24rem. */
+const SIDEWAYS = [12, 6, 3] as const;
+/** Upright bars above which only every n-th name is shown and values are left to the table and hover. */
+const CROWDED = 40;
+/** The hatch of special buckets, one per shadow root (a chart per widget). */
+const HATCH = 'fc-bars-hatch';
 
 /** A category name broken into lines of about `width` characters, so a narrow chart does not cut it off. */
 export function wrapLabel(label: string, width = 16): string[] {
@@ -56,120 +62,227 @@ export function wrapLabel(label: string, width = 16): string[] {
   return lines.length ? lines : [''];
 }
 
-/** Writes each bar's value at its end. */
-function valueLabels(input: () => CategoryBarsInput): Plugin<'bar'> {
-  return {
-    id: 'fcValueLabels',
-    afterDatasetsDraw(chart) {
-      const { ctx } = chart;
-      const meta = chart.getDatasetMeta(0);
-      const { colors, format, values, vertical } = input();
-      ctx.save();
-      ctx.fillStyle = colors.text;
-      ctx.font = `12px ${colors.font || 'sans-serif'}`;
-      ctx.textBaseline = vertical ? 'bottom' : 'middle';
-      ctx.textAlign = vertical ? 'center' : 'left';
-      meta.data.forEach((bar, i) => {
-        const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
-        if (vertical) ctx.fillText(format(values[i] ?? 0), x, y - 2);
-        else ctx.fillText(format(values[i] ?? 0), x + 6, y);
-      });
-      ctx.restore();
-    },
-  };
+/** `value` as a percentage of `max` (two decimals), 0 for nothing to measure against. */
+export function percentOf(value: number, max: number): number {
+  return max > 0 && value > 0 ? Math.round((Math.min(value, max) / max) * 10_000) / 100 : 0;
 }
 
-function config(input: CategoryBarsInput, current: () => CategoryBarsInput): ChartConfiguration<'bar', CategoryPoint[], string> {
-  const font = { family: input.colors.font };
-  const vertical = input.vertical ?? false;
-  const valueAxis = { type: 'linear', beginAtZero: true, ticks: { precision: 0, color: input.colors.text, font }, grid: { color: input.colors.grid } } as const;
-  const categoryAxis = {
-    type: 'category',
-    ticks: {
-      autoSkip: false,
-      maxRotation: vertical ? 60 : 0,
-      color: input.colors.text,
-      font,
-      callback: (_value: unknown, index: number) => {
-        const { labels, wrapLabelsAt } = current();
-        const label = labels[index] ?? '';
-        return wrapLabelsAt ? wrapLabel(label, wrapLabelsAt) : label;
-      },
-    },
-    grid: { display: false },
-  } as const;
-  return {
-    type: 'bar',
-    data: {
-      labels: input.labels,
-      datasets: [{ data: points(input.values, vertical), backgroundColor: input.colors.bars, borderRadius: 3, maxBarThickness: vertical ? 40 : 22 }],
-    },
-    options: {
-      indexAxis: vertical ? 'x' : 'y',
-      parsing: false,
-      normalized: true,
-      responsive: true,
-      maintainAspectRatio: false,
-      // The first frame shows the figures at once (nothing to animate from); later updates may animate.
-      animation: false,
-      layout: { padding: vertical ? { top: 18 } : { right: 48 } },
-      // A click anywhere in a category's band chooses it, even a bar of zero.
-      interaction: { mode: 'nearest', axis: vertical ? 'x' : 'y', intersect: false },
-      onClick: (_event, elements) => {
-        const { ids, onSelect } = current();
-        const index = elements[0]?.index;
-        const id = index === undefined ? undefined : ids[index];
-        if (id !== undefined) onSelect?.(id);
-      },
-      onHover: (event, elements) => {
-        const canvas = (event.native?.target ?? null) as HTMLCanvasElement | null;
-        if (canvas) canvas.style.cursor = elements.length && current().onSelect ? 'pointer' : 'default';
-      },
-      plugins: { legend: { display: false }, tooltip: { enabled: true } },
-      scales: vertical ? { x: categoryAxis, y: valueAxis } : { x: valueAxis, y: categoryAxis },
-    },
-    plugins: [valueLabels(current)],
-  };
+const nameView = (label: string, wrapAt: number | undefined): unknown =>
+  wrapAt ? wrapLabel(label, wrapAt).map((line, i) => html`${i ? ' ' : ''}<span class="fc-bars__line">${line}</span>`) : label;
+
+const hatchDefs = svg`<defs>
+  <pattern id=${HATCH} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+    <rect class="fc-bars__hatch-line" width="2" height="6"></rect>
+  </pattern>
+</defs>`;
+
+const titleOf = (text: string | undefined): unknown => (text ? svg`<title>${text}</title>` : nothing);
+
+/** A bar's parts, each a share of the bar (which is itself a share of the largest). */
+function parts(input: CategoryBarsInput, index: number, total: number): SVGTemplateResult[] {
+  const vertical = !!input.vertical;
+  let start = 0;
+  return (input.stacks ?? []).map((series, s) => {
+    const size = percentOf(series[index] ?? 0, total);
+    const at = start;
+    start += size;
+    const title = titleOf(input.title?.(index, s));
+    return vertical
+      ? svg`<rect class="part-${s + 1}" x="0" width="100%" y="${Math.max(0, 100 - at - size)}%" height="${size}%">${title}</rect>`
+      : svg`<rect class="part-${s + 1}" y="0" height="100%" x="${at}%" width="${size}%">${title}</rect>`;
+  });
 }
 
-/** A category bar chart bound to one canvas; `update` takes new figures in place. */
-export class CategoryBars {
-  readonly chart: BarChart;
-  #input: CategoryBarsInput;
+/** One category's bar: an SVG as long as its share of the largest value. */
+function bar(input: CategoryBarsInput, index: number, length: number, special: boolean, defs: boolean): TemplateResult {
+  const total = input.values[index] ?? 0;
+  const body = input.stacks
+    ? parts(input, index, total)
+    : svg`<rect class="fc-bars__fill" width="100%" height="100%" rx="3">${titleOf(input.title?.(index, null))}</rect>
+        ${special ? svg`${defs ? hatchDefs : nothing}<rect class="fc-bars__hatch" width="100%" height="100%" rx="3" fill="url(#${HATCH})"></rect>` : nothing}`;
+  return input.vertical
+    ? html`<svg class="fc-bars__bar" height="${length}%" aria-hidden="true">${body}</svg>`
+    : html`<svg class="fc-bars__bar" width="${length}%" aria-hidden="true">${body}</svg>`;
+}
 
-  constructor(canvas: HTMLCanvasElement, input: CategoryBarsInput) {
-    this.#input = input;
-    this.chart = new Chart(canvas, config(input, () => this.#input));
-    this.chart.options.animation = animation(input.animate);
+function classes(input: CategoryBarsInput): string {
+  const n = input.ids.length;
+  const names = ['fc-bars', input.vertical ? 'fc-bars--vertical' : 'fc-bars--horizontal'];
+  if (input.onSelect) names.push('fc-bars--selectable');
+  if (input.animate ?? true) names.push('fc-bars--animate');
+  if (input.vertical) names.push(...SIDEWAYS.filter((count) => n > count).map((count) => `fc-bars--over-${count}`));
+  if (input.vertical && n > CROWDED) names.push('fc-bars--crowded');
+  return names.join(' ');
+}
+
+/**
+ * The chart: a `role="img"` box of bands, one per category. Adopt `categoryBarsStyles` in the
+ * widget and define its knobs `--_bar`, `--_chart-text` and `--_chart-grid`; a widget with special
+ * buckets colours `.fc-bars__band--special .fc-bars__fill` itself.
+ */
+export function categoryBars(input: CategoryBarsInput): TemplateResult {
+  const { ids, labels, values, format, onSelect } = input;
+  const max = Math.max(0, ...values);
+  const special = new Set(input.special ?? []);
+  const firstSpecial = ids.findIndex((id) => special.has(id));
+  // Crowded upright bars keep every n-th name, so the names shown stay apart.
+  const step = input.vertical && ids.length > CROWDED ? Math.ceil(ids.length / CROWDED) : 1;
+  return html`<div class=${classes(input)} role="img" aria-label=${input.label} aria-details=${input.details ?? nothing}>
+    ${ids.map((id, i) => {
+      const isSpecial = special.has(id);
+      const band = ['fc-bars__band'];
+      if (isSpecial) band.push('fc-bars__band--special');
+      if (i % step) band.push('fc-bars__band--unnamed');
+      return html`<div class=${band.join(' ')} @click=${onSelect ? () => onSelect(id, i) : nothing}>
+        <span class="fc-bars__name">${nameView(labels[i] ?? '', input.wrapLabelsAt)}</span>
+        <span class="fc-bars__track">
+          ${bar(input, i, percentOf(values[i] ?? 0, max), isSpecial, i === firstSpecial)}<span class="fc-bars__value">${format(values[i] ?? 0)}</span>
+        </span>
+      </div>`;
+    })}
+  </div>`;
+}
+
+/** A name standing on its side, read upwards to the baseline, cut when too long. */
+const sideways = css`
+  justify-self: center;
+  max-block-size: 9em;
+  overflow: hidden;
+  text-align: end;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+  writing-mode: vertical-rl;
+  transform: rotate(180deg);
+`;
+
+/** Styles of `categoryBars`, over the widget's `--_bar`, `--_chart-text` and `--_chart-grid`. */
+export const categoryBarsStyles = css`
+  .fc-bars {
+    display: grid;
+    block-size: 100%;
+    color: var(--_chart-text);
+    font-size: var(--fc-font-size-s);
+    line-height: 1.25;
+    font-variant-numeric: tabular-nums;
   }
-
-  get canvas(): HTMLCanvasElement {
-    return this.chart.canvas;
+  .fc-bars--horizontal {
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
+    grid-auto-rows: minmax(2rem, 1fr);
   }
-
-  update(input: CategoryBarsInput): void {
-    this.#input = input;
-    const { data, options } = this.chart;
-    data.labels = input.labels;
-    const dataset = data.datasets[0]!;
-    dataset.data = points(input.values, input.vertical);
-    dataset.backgroundColor = input.colors.bars;
-    options.animation = animation(input.animate);
-    const scales = options.scales as Record<'x' | 'y', { ticks: { color: string }; grid: { color: string; display?: boolean } }>;
-    for (const axis of [scales.x, scales.y]) {
-      axis.ticks.color = input.colors.text;
-      if (axis.grid.display !== false) axis.grid.color = input.colors.grid;
+  .fc-bars--vertical {
+    container: fc-bars / inline-size;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr) auto;
+  }
+  .fc-bars__band {
+    display: grid;
+  }
+  .fc-bars--horizontal .fc-bars__band {
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+  }
+  .fc-bars--vertical .fc-bars__band {
+    grid-row: 1 / -1;
+    grid-template-rows: subgrid;
+  }
+  .fc-bars--selectable .fc-bars__band {
+    cursor: pointer;
+  }
+  .fc-bars--selectable .fc-bars__band:hover {
+    background: var(--fc-color-surface-raised);
+  }
+  .fc-bars__name {
+    align-self: center;
+    min-inline-size: 0;
+    padding: var(--fc-space-xs);
+    overflow-wrap: break-word;
+  }
+  .fc-bars--horizontal .fc-bars__name {
+    padding-inline-end: var(--fc-space-s);
+    text-align: end;
+  }
+  .fc-bars--vertical .fc-bars__name {
+    grid-row: 2;
+    align-self: start;
+    padding-inline: 1px;
+    text-align: center;
+  }
+  .fc-bars__line {
+    display: block;
+  }
+  .fc-bars__track {
+    display: flex;
+    align-items: center;
+    min-inline-size: 0;
+    min-block-size: 0;
+  }
+  .fc-bars--horizontal .fc-bars__track {
+    border-inline-start: 1px solid var(--_chart-grid);
+    /* Room for the value after the longest bar. */
+    padding-inline-end: 4em;
+  }
+  .fc-bars--vertical .fc-bars__track {
+    grid-row: 1;
+    flex-direction: column-reverse;
+    border-block-end: 1px solid var(--_chart-grid);
+    padding-block-start: 1.5em;
+  }
+  .fc-bars__bar {
+    display: block;
+    flex: none;
+    overflow: visible;
+  }
+  .fc-bars--horizontal .fc-bars__bar {
+    block-size: 1.25rem;
+  }
+  .fc-bars--vertical .fc-bars__bar {
+    inline-size: min(70%, 2.5rem);
+  }
+  .fc-bars__value {
+    flex: none;
+    padding: 0 var(--fc-space-xs);
+    white-space: nowrap;
+  }
+  .fc-bars__fill {
+    fill: var(--_bar);
+  }
+  .fc-bars__hatch-line {
+    fill: var(--fc-color-surface);
+    opacity: 0.55;
+  }
+  .fc-bars--over-12 .fc-bars__name {
+    ${sideways}
+  }
+  .fc-bars--over-12 .fc-bars__value {
+    font-size: 0.6875rem;
+  }
+  @container fc-bars (max-width: 48rem) {
+    .fc-bars--over-6 .fc-bars__name {
+      ${sideways}
     }
-    this.chart.update();
   }
-
-  destroy(): void {
-    this.chart.destroy();
+  @container fc-bars (max-width: 24rem) {
+    .fc-bars--over-3 .fc-bars__name {
+      ${sideways}
+    }
   }
-}
-
-/** Reads a chart's colours from the host's resolved `--_*` knobs (one style read), and its font. */
-export function chartTokens(host: Element): { read: (name: string, fallback: string) => string; font: string } {
-  const style = getComputedStyle(host);
-  return { read: (name, fallback) => style.getPropertyValue(name).trim() || fallback, font: style.fontFamily };
-}
+  .fc-bars--crowded .fc-bars__value,
+  .fc-bars__band--unnamed .fc-bars__name {
+    visibility: hidden;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .fc-bars--animate .fc-bars__bar,
+    .fc-bars--animate .fc-bars__bar rect {
+      transition-duration: 300ms;
+      transition-property: width, height, x, y;
+      transition-timing-function: ease-out;
+    }
+  }
+  @media print {
+    .fc-bars {
+      break-inside: avoid;
+      print-color-adjust: exact;
+    }
+  }
+`;
