@@ -105,7 +105,7 @@ describe('<fc-customer-list>', () => {
     const board = await serverBoard();
     const { sources, categories } = await serverSources();
     const table = el.shadowRoot!.querySelector('table')!;
-    expect(table.querySelector('caption')!.textContent).to.contain('2026');
+    expect(text(table.querySelector('caption')!)).to.equal('Vehicles on the board, Monday, November 23, 2026');
     expect([...table.querySelectorAll('thead th[scope="col"]')].map(text)).to.deep.equal(['Customer', 'Vehicle', 'Advisor', 'Promised', 'Source']);
     expect(rowsOf(el).length).to.equal(board.length);
     for (const entry of board) {
@@ -115,7 +115,8 @@ describe('<fc-customer-list>', () => {
       const cells = [...row.querySelectorAll('td')].map(text);
       expect(cells[0]).to.equal(entry.vehicle);
       expect(cells[1]).to.equal(entry.advisor);
-      if (entry.promisedAt) expect(cells[2]).to.match(/\d/);
+      // A time of day in the viewer's clock, e.g. "3:30 PM".
+      if (entry.promisedAt) expect(cells[2]).to.match(/^\d{1,2}:\d{2} [AP]M$/);
       else expect(cells[2]).to.equal('Not set');
       if (entry.sourceUnknown) {
         await until(() => cells[3] === 'Unknown' || text(row.querySelectorAll('td')[3]!) === 'Unknown');
@@ -128,6 +129,13 @@ describe('<fc-customer-list>', () => {
       }
     }
     expect(board.some((e) => e.sourceUnknown) && board.some((e) => !e.sourceUnknown)).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names a day with nothing on the board in words', async () => {
+    expect((await server.backend.customers!.board({ date: '2026-11-22' })).length).to.equal(0);
+    const el = await mount(server.client(), { date: '2026-11-22' });
+    await until(() => shadowText(el).includes('No vehicles on the board for Nov 22, 2026.'), 'the empty day was not named');
     await expect(el).to.be.accessible();
   });
 

@@ -184,6 +184,27 @@ describe('<fc-deleted-customers>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("reads the 30 days up to today in the dealer's zone when no range is set, or up to the end given", async () => {
+    // Kiritimati is UTC+14 and Pago Pago UTC-11 all year, so at any hour one of them is on another
+    // date than UTC; their dates are worked out here without any zone library.
+    const el = await fixture<FcDeletedCustomers>(html`<fc-deleted-customers .adapter=${server.client()} time-zone="Pacific/Kiritimati"></fc-deleted-customers>`);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const field = (name: string) => root(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
+    const last30 = (offsetHours: number) => {
+      const now = Date.now() + offsetHours * 3_600_000;
+      return [day(now - 29 * 86_400_000), day(now)];
+    };
+    expect([field('from'), field('to')]).to.deep.equal(last30(14));
+    el.timeZone = 'Pacific/Pago_Pago';
+    await el.updateComplete;
+    expect([field('from'), field('to')]).to.deep.equal(last30(-11));
+    el.to = '2026-03-01';
+    await el.updateComplete;
+    expect([field('from'), field('to')]).to.deep.equal(['2026-01-31', '2026-03-01']);
+    await until(() => !shadowText(el).includes('Loading'), 'the list did not load');
+    await expect(el).to.be.accessible();
+  });
+
   it('renders names and values with markup as text', async () => {
     const el = await mount(server.client());
     await loaded(el);

@@ -3,6 +3,7 @@
  * seeded data, or a hand-built dataset) under its own base URL, and a fresh cached REST adapter
  * over it, the way `<fc-data-provider api-base tenant user>` builds one.
  */
+import type { RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApiFaults, createApiHandlers } from '../../demo/api/handlers.js';
 import type { ApiFaults } from '../../demo/api/handlers.js';
@@ -55,6 +56,14 @@ export async function startDemoServer(dataset: Dataset = generateDataset({ size:
       return cached;
     },
   };
+}
+
+/**
+ * Puts handlers in front of the demo server's until the next `startDemoServer`: any request of
+ * the page, e.g. a module that a widget loads with `import()`, to make its download fail.
+ */
+export function useHandlers(...handlers: RequestHandler[]): void {
+  worker.use(...handlers);
 }
 
 /** Closes and deletes every client the tests made; call in `afterEach` or `after`. */

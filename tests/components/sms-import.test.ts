@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sms-import/fc-sms-import.js';
 import type { FcSmsImport } from '../../src/components/sms-import/fc-sms-import.js';
 import type { SmsImportDoneDetail } from '../../src/components/sms-import/sms-import.events.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -87,6 +88,27 @@ describe('fc-sms-import', () => {
     expect(shadowText(el)).to.equal('This host does not provide SMS import.');
     expect(el.shadowRoot!.querySelector('input')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  // Before any test that gives a file (or presses "Choose file"): the reader is not loaded in this page yet.
+  it('loads the file reader only once a file is given, and offers Retry when it cannot be downloaded', async () => {
+    const reader = /\/src\/data\/logic\/sms-import\.[jt]s/;
+    const fetched = () => performance.getEntriesByType('resource').some((e) => reader.test(e.name));
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    expect(fetched()).to.equal(false);
+
+    useHandlers(http.get(reader, () => HttpResponse.error(), { once: true }));
+    chooseFile(el, 'twilio-log.csv', TWILIO_CSV);
+    await until(el, 'The server could not be reached. Check the connection and retry.');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(el.shadowRoot!.activeElement === retry).to.equal(true);
+    expect(button(el, 'Choose another file')?.getAttribute('part')).to.equal('choose-button');
+    await expect(el).to.be.accessible();
+
+    retry.click();
+    await until(el, '3 messages in twilio-log.csv (Twilio CSV export).');
+    const times = [...el.shadowRoot!.querySelectorAll('[part="preview"] tbody tr td:first-child')].map((td) => td.textContent);
+    expect(times).to.deep.equal(['2026-03-16 14:00', '2026-03-16 14:05', '2026-03-16 14:10']);
   });
 
   it('offers a labelled, keyboard-operable file chooser and drop zone', async () => {

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import * as v from 'valibot';
 import type { PosSource } from '../../src/data/model.js';
 import { cleanSourceName, suggestCategory } from '../../src/data/logic/sources.js';
-import { editableName, filterSources, mappingSuggestions, newCategoryId } from '../../src/data/logic/source-mapping.js';
+import { editableName, filterSources, mappingSuggestions, newCategoryId, posSourceOf } from '../../src/data/logic/source-mapping.js';
+import { PosSourceSchema } from '../../src/data/schemas.js';
 
 /** Codes as shops' PoS systems hold them, with the main category a shop owner would pick (null: nothing to go on). */
 const CODES: [string, string | null][] = [
@@ -188,5 +191,65 @@ describe('mappingSuggestions, editableName, newCategoryId', () => {
     expect(newCategoryId('Car shows & events', [])).to.equal('shop-car-shows-events');
     expect(newCategoryId('Events', [{ id: 'shop-events' }, { id: 'shop-events-2' }])).to.equal('shop-events-3');
     expect(newCategoryId('!!!', [])).to.equal('shop-category');
+  });
+});
+
+describe('posSourceOf', () => {
+  const good = src('s1', 'GOOG', 'internet', { customerCount: 12, version: 3 });
+
+  it('gives a copy with the known fields of a valid source', () => {
+    const read = posSourceOf({ ...good, extra: '<b>x</b>' });
+    expect(read).to.deep.equal(good);
+    expect(read === good).to.equal(false);
+  });
+
+  it('refuses anything that is not a whole source', () => {
+    const bad: unknown[] = [
+      null,
+      'GOOG',
+      [],
+      { ...good, id: 1 },
+      { ...good, categoryId: undefined },
+      { ...good, origin: 'crm' },
+      { ...good, deleted: 'no' },
+      { ...good, customerCount: -1 },
+      { ...good, customerCount: 1.5 },
+      { ...good, version: Number.NaN },
+      { ...good, updatedAt: 'yesterday' },
+      { ...good, updatedAt: '2026-03-01' },
+    ];
+    expect(bad.map((b) => posSourceOf(b))).to.deep.equal(bad.map(() => null));
+  });
+
+  it('accepts and refuses exactly what PosSourceSchema does', () => {
+    // Mostly valid fields, so that whole valid sources come up as often as broken ones.
+    const field = <T>(valid: fc.Arbitrary<T>) =>
+      fc.oneof({ arbitrary: valid, weight: 24 }, fc.constant(undefined), fc.constant(null), fc.integer(), fc.string(), fc.boolean());
+    const candidate = fc.record({
+      id: field(fc.string()),
+      code: field(fc.string()),
+      categoryId: field(fc.option(fc.string())),
+      name: field(fc.string()),
+      origin: field(fc.constantFrom('pos', 'shop')),
+      deleted: field(fc.boolean()),
+      customerCount: field(fc.oneof(fc.nat(), fc.double())),
+      version: field(fc.oneof(fc.integer(), fc.double())),
+      updatedAt: field(
+        fc.oneof(
+          fc.date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2999-12-31') }).map((d) => d.toISOString()),
+          fc.constantFrom('2026-03-01T09:00:00-06:00', '2026-03-01 09:00:00+0530', '2026-03-01T09:00Z', '2026-13-01T09:00:00Z'),
+        ),
+      ),
+    });
+    let accepted = 0;
+    fc.assert(
+      fc.property(candidate, (value) => {
+        const parsed = v.safeParse(PosSourceSchema, value);
+        expect(posSourceOf(value)).to.deep.equal(parsed.success ? parsed.output : null);
+        if (parsed.success) accepted++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(accepted).to.be.above(20);
   });
 });

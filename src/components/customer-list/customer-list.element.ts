@@ -4,11 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { OutboxEntry } from '../../data/cache/outbox.js';
 import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
+import { isoDateIn } from '../../data/logic/dates.js';
 import { groupSourcesForPicker, sourceDescriber } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
@@ -169,7 +169,7 @@ export class FcCustomerList extends FcElement {
   });
 
   get #date(): string {
-    return this.date || DateTime.now().toISODate()!;
+    return this.date || isoDateIn(Date.now());
   }
 
   get #reducedMotion(): boolean {

@@ -1,35 +1,38 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { DateTime } from 'luxon';
-import { getLocale } from '../shared/messages.js';
+import { isIsoDate, parseInstant } from '../../data/logic/dates.js';
 import type { PickerGroup } from '../../data/logic/source-picker.js';
+import { getLocale } from '../shared/messages.js';
 import { t } from './customer-list.messages.js';
+
+const DAY_OPTIONS: Record<'long' | 'medium', Intl.DateTimeFormatOptions> = {
+  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+  medium: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+};
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: 'numeric' };
+
+/** One formatter per locale and kind: building an Intl formatter costs far more than using one. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'long' | 'medium' | 'time'): Intl.DateTimeFormat {
+  const locale = getLocale();
+  const key = `${locale}|${kind}`;
+  let cached = formats.get(key);
+  if (!cached) formats.set(key, (cached = new Intl.DateTimeFormat(locale, kind === 'time' ? TIME_OPTIONS : DAY_OPTIONS[kind])));
+  return cached;
+}
 
 /** A calendar date in words (`Monday, November 23, 2026`), or the text as given when it is not a date. */
 export function formatDay(date: string, style: 'long' | 'medium' = 'long'): string {
-  const day = DateTime.fromISO(date, { locale: getLocale() });
-  if (!day.isValid) return date;
-  return day.toLocaleString(style === 'long' ? DateTime.DATE_HUGE : DateTime.DATE_MED);
+  if (!isIsoDate(date)) return date;
+  // The date's own midnight in UTC, written in UTC: the same calendar day in every zone.
+  return format(style).format(Date.parse(date));
 }
 
 /** A promised time in the viewer's zone, or null when there is none or it is not a time. */
 export function formatTime(at: string | null): string | null {
   if (!at) return null;
-  // An ISO date-time with its time zone (what the adapter sends) parses natively; anything else goes through luxon.
-  const ms = ISO_DATE_TIME.test(at) ? Date.parse(at) : NaN;
-  if (!Number.isNaN(ms)) return timeFormat().format(ms);
-  const time = DateTime.fromISO(at, { locale: getLocale() });
-  return time.isValid ? time.toLocaleString(DateTime.TIME_SIMPLE) : null;
-}
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** One formatter per locale: building an Intl formatter costs far more than using one. */
-let cachedTime: { locale: string; format: Intl.DateTimeFormat } | null = null;
-function timeFormat(): Intl.DateTimeFormat {
-  const locale = getLocale();
-  if (cachedTime?.locale !== locale) cachedTime = { locale, format: new Intl.DateTimeFormat(locale, DateTime.TIME_SIMPLE) };
-  return cachedTime.format;
+  const ms = parseInstant(at);
+  return Number.isNaN(ms) ? null : format('time').format(ms);
 }
 
 /** The mark an unknown source leaves beside the name once the blink is over (and during it). */

@@ -5,14 +5,13 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime, IANAZone } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { OutboxEntry } from '../../data/cache/outbox.js';
 import { isAdapterError } from '../../data/errors.js';
 import { buildRestoreRequest, isRestorableField, suggestedRestoreFields } from '../../data/logic/deleted.js';
 import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
-import { rangeProblem } from '../../data/logic/time.js';
-import type { RangeProblem } from '../../data/logic/time.js';
+import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/dates.js';
+import type { RangeProblem } from '../../data/logic/dates.js';
 import type { DeletedRecord, RestoreRequest, RestoreResult } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -162,7 +161,7 @@ export class FcDeletedCustomers extends FcElement {
     task: async ([adapter, zone], { signal }) => {
       if (zone || !adapter?.leads || !adapter.deleted) return initialState;
       const dealer = await adapter.leads.dealer({ signal });
-      return typeof dealer?.zone === 'string' && IANAZone.isValidZone(dealer.zone) ? dealer.zone : '';
+      return isValidZone(dealer?.zone) ? dealer.zone : '';
     },
     args: () => [this.adapter, this.timeZone] as const,
   });
@@ -220,18 +219,16 @@ export class FcDeletedCustomers extends FcElement {
 
   /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's. */
   get #zone(): string {
-    if (this.timeZone && IANAZone.isValidZone(this.timeZone)) return this.timeZone;
+    if (isValidZone(this.timeZone)) return this.timeZone;
     const dealer = this.#dealerTask.value;
     return typeof dealer === 'string' && dealer ? dealer : browserZone();
   }
 
   /** The range in use: the properties, or the last 30 days in the zone. */
   get #range(): { from: string; to: string } {
-    const zone = this.timeZone && IANAZone.isValidZone(this.timeZone) ? this.timeZone : browserZone();
-    const today = DateTime.now().setZone(zone);
-    const to = this.to || today.toISODate()!;
-    const end = DateTime.fromISO(to);
-    const from = this.from || (end.isValid ? end : today).minus({ days: DEFAULT_DAYS - 1 }).toISODate()!;
+    const today = isoDateIn(Date.now(), isValidZone(this.timeZone) ? this.timeZone : browserZone());
+    const to = this.to || today;
+    const from = this.from || addDays(isIsoDate(to) ? to : today, 1 - DEFAULT_DAYS);
     return { from, to };
   }
 
@@ -259,7 +256,7 @@ export class FcDeletedCustomers extends FcElement {
     const to = (form.elements.namedItem('to') as HTMLInputElement).value;
     const problem = rangeProblem({ from, to });
     if (problem) {
-      this.rangeError = t(RANGE_TEXT[problem]);
+      this.rangeError = this.inLocale(() => t(RANGE_TEXT[problem]));
       return;
     }
     this.rangeError = '';
@@ -435,7 +432,7 @@ export class FcDeletedCustomers extends FcElement {
       this.#outcomes.set(id, { state: 'pending', key });
       this.#selected.delete(id);
     }
-    this.announcement = t('announceSending', formatCount(request.ids.length));
+    this.announcement = this.inLocale(() => t('announceSending', formatCount(request.ids.length)));
     this.requestUpdate();
     const mine = () => request.ids.filter((id) => (this.#outcomes.get(id) as { key?: string } | undefined)?.key === key);
     let result: RestoreResult;
@@ -450,13 +447,13 @@ export class FcDeletedCustomers extends FcElement {
         // Restored elsewhere: nothing for the user to decide, so the parked change is dropped.
         for (const id of ids) this.#outcomes.set(id, { state: 'already', ...alreadyFrom(error.body) });
         await this.#discard(key);
-        this.announcement = t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0));
+        this.announcement = this.inLocale(() => t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0)));
       } else {
         const { message, detail } = describeError(error);
         const reason = detail && detail !== message ? `${message} ${detail}` : message;
         for (const id of ids) this.#outcomes.set(id, { state: 'failed', reason });
         await this.#discard(key);
-        this.announcement = t('announceFailed', reason);
+        this.announcement = this.inLocale(() => t('announceFailed', reason));
       }
       this.requestUpdate();
       return;
@@ -476,7 +473,7 @@ export class FcDeletedCustomers extends FcElement {
         this.#outcomes.set(f.id, { state: 'failed', reason: f.reason });
       }
     }
-    this.announcement = t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already));
+    this.announcement = this.inLocale(() => t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already)));
     this.requestUpdate();
     if (this.isConnected) this.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
   }

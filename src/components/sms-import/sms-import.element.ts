@@ -6,8 +6,7 @@ import type { ForecourtAdapter, SmsImportResult } from '../../data/adapter.js';
 import type { CachedAdapterEventMap } from '../../data/cache/with-cache.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import { parseSmsImport } from '../../data/logic/sms-import.js';
-import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
+import type { SmsImportFormat, SmsImportIssue, parseSmsImport } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -46,12 +45,31 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
   | { kind: 'unreadable'; name: string; error: unknown }
+  /** The file was read but the parser could not be loaded (offline, a failed download): Retry reads it again. */
+  | { kind: 'unavailable'; file: File; error: unknown }
   | { kind: 'parsed'; file: Parsed }
   | { kind: 'importing'; run: Run }
   | { kind: 'failed'; run: Run; error: unknown }
   | { kind: 'done'; run: Run };
 
 const ACCEPT = '.csv,.json,text/csv,application/json';
+
+let parser: Promise<typeof parseSmsImport> | null = null;
+
+/**
+ * The file parser (the provider formats and papaparse), loaded the first time a user picks or drags
+ * a file rather than with the widget; a failed load is forgotten so the next ask loads again.
+ */
+function loadParser(): Promise<typeof parseSmsImport> {
+  parser ??= import('../../data/logic/sms-import.js').then(
+    (module) => module.parseSmsImport,
+    (error: unknown) => {
+      parser = null;
+      throw new AdapterError({ kind: 'network', message: `The file reader could not be loaded (${error instanceof Error ? error.message : String(error)}).` });
+    },
+  );
+  return parser;
+}
 
 /**
  * Imports a provider's SMS log into the SMS history: a Twilio Console CSV export or Message
@@ -106,6 +124,8 @@ export class FcSmsImport extends FcElement {
   // ───────────── reading the file ─────────────
 
   #choose(): void {
+    // The user is about to give a file: fetch the parser while they pick it.
+    void loadParser().catch(() => undefined);
     this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
   }
 
@@ -120,6 +140,7 @@ export class FcSmsImport extends FcElement {
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    if (!this.dragging) void loadParser().catch(() => undefined);
     this.dragging = true;
   }
 
@@ -148,10 +169,18 @@ export class FcSmsImport extends FcElement {
       return;
     }
     if (generation !== this.#generation) return;
+    let parse: typeof parseSmsImport;
+    try {
+      parse = await loadParser();
+    } catch (error) {
+      if (generation === this.#generation) this.#show({ kind: 'unavailable', file, error });
+      return;
+    }
+    if (generation !== this.#generation) return;
     // Parsing a large file takes a moment: let "Reading…" paint first.
     await new Promise((resolve) => setTimeout(resolve));
     if (generation !== this.#generation) return;
-    const parsed = parseSmsImport(text);
+    const parsed = parse(text);
     this.#show({ kind: 'parsed', file: { name, ...parsed } });
   }
 
@@ -211,7 +240,7 @@ export class FcSmsImport extends FcElement {
   #send(batch: SmsMessage[], key: string): Promise<SmsImportResult> {
     const adapter = this.adapter;
     const api = adapter?.sms;
-    if (!api?.import) return Promise.reject(new AdapterError({ kind: 'unsupported', message: t('unsupported') }));
+    if (!api?.import) return Promise.reject(new AdapterError({ kind: 'unsupported', message: this.inLocale(() => t('unsupported')) }));
     const write = api.import(batch, { idempotencyKey: key });
     if (!isCachedAdapter(adapter)) return write;
     return new Promise((resolve, reject) => {
@@ -247,6 +276,9 @@ export class FcSmsImport extends FcElement {
       case 'unreadable':
         return html`${errorView(phase.error, undefined, { urgent: true })}
           <p class="file-error" role="alert">${t('unreadable', phase.name)}</p>
+          ${this.#dropZone(t('chooseAnother'))}`;
+      case 'unavailable':
+        return html`${errorView(phase.error, () => this.#read(phase.file), { urgent: true })}
           ${this.#dropZone(t('chooseAnother'))}`;
       case 'parsed':
         return this.#parsedView(phase.file);

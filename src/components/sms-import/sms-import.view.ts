@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { DateTime } from 'luxon';
+import { parseInstant } from '../../data/logic/dates.js';
 import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { formatCount } from '../shared/messages.js';
@@ -35,7 +35,11 @@ export function errorListView(errors: readonly SmsImportIssue[], format: SmsImpo
   </section>`;
 }
 
-const time = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('yyyy-MM-dd HH:mm');
+/** An instant as the history lists it, `2026-03-16 14:02` in UTC; the text as given when it is not one. */
+function time(iso: string): string {
+  const ms = parseInstant(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 /** The first messages of the file, as the history will show them. */
 export function previewView(messages: readonly SmsMessage[]): TemplateResult {

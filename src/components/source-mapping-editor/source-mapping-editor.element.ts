@@ -4,13 +4,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import * as v from 'valibot';
 import type { ForecourtAdapter, SourceUpdate, SourcesApi } from '../../data/adapter.js';
 import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
 import { COMPLETE_MAPPING_CATEGORY_ID, DEFAULT_CATEGORIES, mappingStatus } from '../../data/logic/sources.js';
-import { editableName, filterSources, mappingSuggestions, newCategoryId } from '../../data/logic/source-mapping.js';
-import { PosSourceSchema } from '../../data/schemas.js';
+import { editableName, filterSources, mappingSuggestions, newCategoryId, posSourceOf } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -53,8 +51,7 @@ const isUpdate = (mark: Mark): mark is Mark & { args: SourceUpdate } =>
 function currentOf(mark: Mark): PosSource | null {
   const body = mark.error?.body;
   const current = typeof body === 'object' && body !== null && 'current' in body ? (body as { current: unknown }).current : undefined;
-  const parsed = v.safeParse(PosSourceSchema, current);
-  return parsed.success ? (parsed.output as PosSource) : null;
+  return posSourceOf(current);
 }
 
 /**

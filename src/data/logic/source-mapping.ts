@@ -86,3 +86,28 @@ export function newCategoryId(name: string, existing: readonly Pick<SourceCatego
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
+
+/** An ISO 8601 timestamp as the API writes `updatedAt` (the pattern valibot's `isoTimestamp` checks). */
+const ISO_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u;
+
+/**
+ * A source read from a server's answer outside the adapter's checks (the `current` record in a
+ * conflict's body), checked field by field as `PosSourceSchema` checks a listed one, without
+ * loading the schema library into the editor.
+ * @param value Anything.
+ * @returns A new source with only the known fields, or null when a field is missing or wrong.
+ * @example posSourceOf(error.body?.current) // the server's version of the source, or null
+ */
+export function posSourceOf(value: unknown): PosSource | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = value as Record<keyof PosSource, unknown>;
+  const isNumber = (n: unknown): n is number => typeof n === 'number' && !Number.isNaN(n);
+  if (typeof s.id !== 'string' || typeof s.code !== 'string' || typeof s.name !== 'string') return null;
+  if (s.categoryId !== null && typeof s.categoryId !== 'string') return null;
+  if (s.origin !== 'pos' && s.origin !== 'shop') return null;
+  if (typeof s.deleted !== 'boolean' || !isNumber(s.version)) return null;
+  if (!isNumber(s.customerCount) || !Number.isInteger(s.customerCount) || s.customerCount < 0) return null;
+  if (typeof s.updatedAt !== 'string' || !ISO_TIMESTAMP.test(s.updatedAt)) return null;
+  const { id, code, categoryId, name, origin, deleted, customerCount, version, updatedAt } = s;
+  return { id, code, categoryId, name, origin, deleted, customerCount, version, updatedAt } as PosSource;
+}
