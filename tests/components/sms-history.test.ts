@@ -235,6 +235,29 @@ describe('fc-sms-history', () => {
       expect(focusedColIndex(el)).to.equal('8');
     });
 
+    it('shows the error tooltip in full out of a host container that clips and transforms it', async () => {
+      const sms = [message(0, { status: 'undelivered', errorCode: '4720' })];
+      const card = await fixture<HTMLDivElement>(
+        html`<div style="overflow: hidden; transform: translateX(0)">
+          <fc-sms-history .adapter=${createMemoryAdapter(smsDataset(sms))} filter="from=2026-11-01&to=2026-11-30"></fc-sms-history>
+        </div>`,
+      );
+      const el = card.querySelector<FcSmsHistory>('fc-sms-history')!;
+      await el.rowsReady();
+      const errorCell = dataRows(el)[0]!.querySelector<HTMLElement>('[aria-colindex="8"]')!;
+      // The host's panel ends at the cell's bottom edge: the tooltip cannot show inside it.
+      card.style.height = `${errorCell.getBoundingClientRect().bottom - card.getBoundingClientRect().top}px`;
+      errorCell.focus({ preventScroll: true });
+      await el.updateComplete;
+      const tip = root(el).querySelector<HTMLElement>('[role="tooltip"]')!;
+      const box = tip.getBoundingClientRect();
+      expect(box.height).to.be.greaterThan(20);
+      expect(box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth).to.equal(true);
+      for (const [x, y] of [[box.left + 4, box.top + 4], [box.right - 4, box.bottom - 4]] as const) {
+        expect(tip.contains(root(el).elementFromPoint(x, y))).to.equal(true);
+      }
+    });
+
     it('opens the details on a click, and "Only this customer" filters by that customer', async () => {
       const sms = [message(0), message(1, { customerId: 'c-other', customerName: 'Other' })];
       const el = await fixture<FcSmsHistory>(

@@ -7,7 +7,6 @@ import { consume } from '@lit/context';
 import { DateTime, IANAZone } from 'luxon';
 import type { ForecourtAdapter, SmsListQuery } from '../../data/adapter.js';
 import { decodeSmsFilter, encodeSmsFilter } from '../../data/logic/sms-filter.js';
-import { formatSmsCsv } from '../../data/logic/sms-import.js';
 import { rangeProblem } from '../../data/logic/time.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../data/model.js';
 import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.js';
@@ -199,6 +198,7 @@ export class FcSmsHistory extends FcElement {
     this.#queryKey = '';
     cancelAnimationFrame(this.#raf);
     this.#raf = 0;
+    window.removeEventListener('scroll', this.#onPageScroll, true);
     clearTimeout(this.#searchTimer);
     this.exporting?.controller.abort();
   }
@@ -511,7 +511,8 @@ export class FcSmsHistory extends FcElement {
     const tabRow = this.#activeRow >= this.#start && this.#activeRow < end ? this.#activeRow : this.#firstVisible;
     const states: RowState[] = [];
     for (let i = this.#start; i < end; i++) states.push(this.#rowState(i));
-    syncRows(rowsEl, states, this.#zone, (error) => describeError(error).message, { row: tabRow, col: this.#activeCol });
+    // Scroll frames render outside an update: in this element's locale all the same.
+    this.inLocale(() => syncRows(rowsEl, states, this.#zone, (error) => describeError(error).message, { row: tabRow, col: this.#activeCol }));
     this.#rendered = this.#windowKey();
   }
 
@@ -669,21 +670,36 @@ export class FcSmsHistory extends FcElement {
     if (next?.index !== this.tip?.index || next?.message !== this.tip?.message) this.tip = next;
   }
 
-  /** Places the tooltip under its error cell (a layout read, only when the tooltip changes). */
+  /**
+   * Shows the tooltip under its error cell, or above it when the viewport has no room below (a
+   * layout read, only while the tooltip shows). It is a popover, in the top layer: no `overflow`,
+   * `transform` or `z-index` of the host's containers clips or covers it.
+   */
   #updateTip(): void {
     const tipEl = this.renderRoot.querySelector<HTMLElement>('.tip');
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.wrap');
-    if (!tipEl || !wrap) return;
+    if (!tipEl) return;
     for (const cell of this.#rowsEl?.querySelectorAll('[aria-describedby]') ?? []) cell.removeAttribute('aria-describedby');
-    if (!this.tip) return;
-    const cell = this.#cellFor(this.tip.index, ERROR_COLUMN);
-    if (!cell) return;
+    const cell = this.tip ? this.#cellFor(this.tip.index, ERROR_COLUMN) : null;
+    if (!cell) {
+      if (tipEl.matches(':popover-open')) tipEl.hidePopover();
+      window.removeEventListener('scroll', this.#onPageScroll, true);
+      return;
+    }
     cell.setAttribute('aria-describedby', 'error-tip');
-    const box = wrap.getBoundingClientRect();
+    if (!tipEl.matches(':popover-open')) tipEl.showPopover();
+    // Placed in the viewport, it would stay behind when the page scrolls: it closes instead.
+    window.addEventListener('scroll', this.#onPageScroll, { capture: true, passive: true });
     const at = cell.getBoundingClientRect();
-    tipEl.style.setProperty('top', `${at.bottom - box.top + 2}px`);
-    tipEl.style.setProperty('left', `${Math.max(0, Math.min(at.left - box.left, box.width - 320))}px`);
+    const view = document.documentElement;
+    const below = at.bottom + 2;
+    const top = below + tipEl.offsetHeight <= view.clientHeight ? below : Math.max(0, at.top - 2 - tipEl.offsetHeight);
+    tipEl.style.setProperty('top', `${top}px`);
+    tipEl.style.setProperty('left', `${Math.max(0, Math.min(at.left, view.clientWidth - tipEl.offsetWidth))}px`);
   }
+
+  readonly #onPageScroll = () => {
+    if (this.tip) this.tip = null;
+  };
 
   // ───────────── columns ─────────────
 
@@ -761,7 +777,7 @@ export class FcSmsHistory extends FcElement {
     const to = this.renderRoot.querySelector<HTMLInputElement>('#f-to')?.value ?? '';
     const problem = rangeProblem({ from, to });
     if (problem) {
-      this.rangeError = problem === 'reversed' ? t('rangeReversed') : t('rangeInvalid');
+      this.rangeError = this.inLocale(() => problem === 'reversed' ? t('rangeReversed') : t('rangeInvalid'));
       return;
     }
     this.rangeError = '';
@@ -837,6 +853,8 @@ export class FcSmsHistory extends FcElement {
     this.exporting = { done: 0, total: Math.max(0, this.rowCount), controller };
     const parts: string[] = [];
     try {
+      // The CSV writer (with papaparse) is loaded on the first export, not with the widget.
+      const { formatSmsCsv } = await import('../../data/logic/sms-export.js');
       let cursor: string | null = null;
       let first = true;
       do {
@@ -851,9 +869,9 @@ export class FcSmsHistory extends FcElement {
       } while (cursor);
       const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
       downloadBlob(this.renderRoot, blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
-      this.exportMessage = t('exportDone', formatCount(this.exporting!.done));
+      this.exportMessage = this.inLocale(() => t('exportDone', formatCount(this.exporting!.done)));
     } catch (error) {
-      this.exportMessage = controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`;
+      this.exportMessage = this.inLocale(() => controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`);
     } finally {
       this.exporting = null;
     }
@@ -1047,7 +1065,7 @@ export class FcSmsHistory extends FcElement {
           </div>
         </div>
       </div>
-      <div class="tip" part="tooltip" id="error-tip" role="tooltip" ?hidden=${!info}>
+      <div class="tip" part="tooltip" id="error-tip" role="tooltip" popover="manual" ?hidden=${!info}>
         ${info
           ? html`<strong>${info.code} · ${info.title} (${categoryName(info.category)})</strong>
               <p>${info.definition}</p>

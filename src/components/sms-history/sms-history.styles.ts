@@ -256,10 +256,13 @@ export const styles = css`
   }
 
   /* ───────── error tooltip ───────── */
+  /* A popover in the top layer, placed in the viewport under its cell. */
   .tip {
-    position: absolute;
-    z-index: 3;
-    max-inline-size: min(24rem, 90%);
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-inline-size: min(24rem, 90vw);
+    color: var(--fc-color-text);
     padding: var(--fc-space-s) var(--fc-space-m);
     border: var(--fc-border-width) solid var(--fc-color-border);
     border-radius: var(--fc-radius-s);
