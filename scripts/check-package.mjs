@@ -16,6 +16,8 @@
  * - `npm pack --dry-run` contents: no tests, demo, bench or scratch files, no source maps of
  *   tests; every export's JS and `.d.ts` present, and every relative import of a packed `.d.ts`
  *   resolves inside the package.
+ * - docs/widgets/*.md and docs/theming.md equal what `scripts/docs.mjs` renders from the
+ *   checked-in manifest (else they are stale: `npm run docs`), and README.md links every page.
  *
  * Prints one line per failure and exits 1, or a summary and exits 0.
  */
@@ -23,6 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { THEMING_DOC, WIDGET_DOCS_DIR, renderDocs } from './docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
@@ -284,6 +287,31 @@ if (packed.length) {
   }
 }
 
+// ---------------------------------------------------------------- docs
+
+/** The committed widget pages and theming page against a fresh rendering from the checked-in manifest. */
+function checkDocs() {
+  let pages;
+  try {
+    pages = renderDocs({ manifest });
+  } catch (error) {
+    fail(`scripts/docs.mjs cannot render the docs: ${error.message}`);
+    return 0;
+  }
+  const committed = existsSync(join(root, WIDGET_DOCS_DIR))
+    ? readdirSync(join(root, WIDGET_DOCS_DIR)).filter((file) => file.endsWith('.md')).map((file) => `${WIDGET_DOCS_DIR}/${file}`)
+    : [];
+  for (const path of committed) if (!pages.has(path)) fail(`${path} documents no element of ${MANIFEST}: run \`npm run docs\` (it removes it)`);
+  for (const [path, text] of pages) {
+    if (!existsSync(join(root, path))) fail(`${path} is missing: run \`npm run docs\` and commit it`);
+    else if (read(path) !== text) fail(`${path} is stale (differs from what scripts/docs.mjs renders from ${MANIFEST}): run \`npm run docs\` and commit it`);
+  }
+  const readme = read('README.md');
+  for (const path of pages.keys()) if (!readme.includes(`](${path})`)) fail(`README.md does not link ${path}`);
+  return pages.size;
+}
+const docPages = checkDocs();
+
 // ---------------------------------------------------------------- report
 
 if (failures.length) {
@@ -295,5 +323,6 @@ const events = [...elements.values()].reduce((n, decl) => n + (decl.events?.leng
 console.log(
   `check:package: ok. ${MANIFEST} up to date; ${elements.size} elements (${widgets.length} widget folders), ${definedTags.size} tags in HTMLElementTagNameMap, ` +
     `${events} documented events typed in HTMLElementEventMap; ${Object.keys(exportsMap).length} exports (widget and data entries with types); ` +
-    `sideEffects = ${definingModules.size} defining modules; npm pack: ${packed.length} files, ${packed.filter((f) => f.endsWith('.d.ts')).length} .d.ts, no tests/demo/bench.`,
+    `sideEffects = ${definingModules.size} defining modules; npm pack: ${packed.length} files, ${packed.filter((f) => f.endsWith('.d.ts')).length} .d.ts, no tests/demo/bench; ` +
+    `${docPages} doc pages (${WIDGET_DOCS_DIR}/, ${THEMING_DOC}) up to date and linked from README.md.`,
 );
