@@ -48,6 +48,9 @@ function watchLang(el: FcElement, on: boolean): void {
  * @attr locale - The language of this widget's text, dates and numbers (`en` or `es`, or a tag
  *   such as `es-MX`). Without it: the page default set with `setLocale`, else the nearest `lang`
  *   attribute (the widget's own, an ancestor's, through shadow roots, or the document's), else English.
+ * @attr lang - The platform's language attribute, watched: the widget re-renders in it when it
+ *   changes (it counts only when `locale` and the page default are unset). Written by the widget
+ *   itself when `locale` is set, so assistive technology reads its text in that language.
  */
 export class FcElement extends LitElement {
   /** The Forecourt version this class was built from. */
