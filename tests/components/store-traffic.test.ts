@@ -108,16 +108,43 @@ describe('fc-store-traffic', () => {
     return el;
   }
 
+  it('names days, months, weekdays and the fixed vocabularies in its own language', async () => {
+    const el = await mount();
+    el.locale = 'es';
+    await loadedWith(el, 'lun, 2 mar 2026');
+    expect(rowNames(el)).to.deep.equal(['lun, 2 mar 2026', 'mar, 3 mar 2026', 'jue, 5 mar 2026']);
+
+    el.path = 'groupBy=upType';
+    await loadedWith(el, 'Sin cita');
+    expect(rowNames(el).sort()).to.deep.equal(['Internet', 'Llamada', 'Regreso', 'Sin cita']);
+
+    el.path = 'groupBy=weekday';
+    await loadedWith(el, 'lunes');
+    expect(rowNames(el)).to.deep.equal(['lunes', 'martes', 'jueves']);
+
+    el.path = 'groupBy=month';
+    await loadedWith(el, 'marzo de 2026');
+
+    el.locale = 'en';
+    await loadedWith(el, 'March 2026');
+    el.path = 'groupBy=department';
+    await loadedWith(el, 'New');
+    // Names the shop chose stay as they are, in either language.
+    el.path = 'groupBy=salesperson';
+    el.locale = 'es';
+    await loadedWith(el, 'Ann Lee');
+  });
+
   it('shows the hand-computed figures by day, the totals against February, and a labelled chart', async () => {
     const el = await mount();
-    await loadedWith(el, 'Mon Mar 2, 2026');
+    await loadedWith(el, 'Mon, Mar 2, 2026');
     await compared(el);
     expect(text(root(el).querySelector('caption'))).to.equal('Traffic by day, Mar 1 – Mar 31, 2026');
     expect(headers(el)).to.deep.equal(['Day', 'Ups', 'Sold', 'Closing ratio', 'Be-back share', ...STEPS_HEAD]);
-    expect(rowNames(el)).to.deep.equal(['Mon Mar 2, 2026', 'Tue Mar 3, 2026', 'Thu Mar 5, 2026']);
-    expect(rowCells(el, 'Mon Mar 2, 2026')).to.deep.equal(['3', '2', '66.7%', '33.3%', '3', '2', '0', '1', '1']);
-    expect(rowCells(el, 'Tue Mar 3, 2026')).to.deep.equal(['2', '0', '0.0%', '0.0%', '1', '0', '1', '0', '0']);
-    expect(rowCells(el, 'Thu Mar 5, 2026')).to.deep.equal(['1', '1', '100.0%', '100.0%', '1', '1', '1', '1', '1']);
+    expect(rowNames(el)).to.deep.equal(['Mon, Mar 2, 2026', 'Tue, Mar 3, 2026', 'Thu, Mar 5, 2026']);
+    expect(rowCells(el, 'Mon, Mar 2, 2026')).to.deep.equal(['3', '2', '66.7%', '33.3%', '3', '2', '0', '1', '1']);
+    expect(rowCells(el, 'Tue, Mar 3, 2026')).to.deep.equal(['2', '0', '0.0%', '0.0%', '1', '0', '1', '0', '0']);
+    expect(rowCells(el, 'Thu, Mar 5, 2026')).to.deep.equal(['1', '1', '100.0%', '100.0%', '1', '1', '1', '1', '1']);
     expect(totalCells(el)).to.deep.equal(['6', '3', '50.0%', '33.3%', '5', '3', '2', '2', '2']);
 
     const summary = root(el).querySelector('[part=summary]')!;
@@ -320,7 +347,7 @@ describe('fc-store-traffic', () => {
 
   it('shows the weekday × hour heatmap with counts and shade classes, never a style attribute', async () => {
     const el = await mount();
-    await loadedWith(el, 'Mon Mar 2, 2026');
+    await loadedWith(el, 'Mon, Mar 2, 2026');
     root(el).querySelector<HTMLButtonElement>('button[name=view-heatmap]')!.click();
     await waitUntil(() => root(el).querySelector('table.heatmap'), 'no heatmap');
     const table = root(el).querySelector('table.heatmap')!;
@@ -406,7 +433,7 @@ describe('fc-store-traffic', () => {
     const el = await mount();
     expect(root(el).querySelector('[part~=loading]')).to.exist;
     await expect(el).to.be.accessible();
-    await loadedWith(el, 'Mon Mar 2, 2026');
+    await loadedWith(el, 'Mon, Mar 2, 2026');
     server.faults.latencyMs = 0;
 
     el.from = '2026-01-01';

@@ -21,6 +21,7 @@ import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { trafficChart } from './store-traffic.chart.js';
+import { bucketLabel } from './store-traffic.labels.js';
 import { FC_RANGE_CHANGE, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
@@ -286,7 +287,7 @@ export class FcStoreTraffic extends FcElement {
 
   #crumbName(index: number): string {
     const f = this.#drill.filters[index]!;
-    return t('crumb', dimensionName(f.dimension), this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key);
+    return t('crumb', dimensionName(f.dimension), bucketLabel(f.dimension, f.key, this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key));
   }
 
   /** The shown level's model, rebuilt only when its data or the locale changed. */

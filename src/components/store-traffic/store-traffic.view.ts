@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap, TrafficRow, TrafficStep } from '../../data/model.js';
+import { bucketLabel } from './store-traffic.labels.js';
 import { t } from './store-traffic.messages.js';
 
 // ───────────── formats and names ─────────────
@@ -139,7 +140,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
   const named = stack?.series ?? [];
   const otherNeeded =
     !!stack && aggregate.rows.some((row) => row.ups > named.reduce((sum, s) => sum + (s.ups.get(row.key) ?? 0), 0));
-  const seriesNames = stack ? [...named.map((s) => s.label), ...(otherNeeded ? [t('other')] : [])] : [];
+  const seriesNames = stack ? [...named.map((s) => bucketLabel(stack.dimension, s.key, s.label)), ...(otherNeeded ? [t('other')] : [])] : [];
   const seriesOf = (row: TrafficRow, key: string | null): number[] => {
     if (!stack) return [];
     const values = named.map((s) => (key === null ? [...s.ups.values()].reduce((a, b) => a + b, 0) : (s.ups.get(key) ?? 0)));
@@ -148,7 +149,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
   };
   const toModel = (row: TrafficRow, key: string | null, prev: number | null): ModelRow => ({
     key: row.key,
-    label: row.label,
+    label: key === null ? row.label : bucketLabel(dimension, row.key, row.label),
     ups: row.ups,
     sold: row.sold,
     closingRatio: row.closingRatio ?? (row.ups ? row.sold / row.ups : null),
