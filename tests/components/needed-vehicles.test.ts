@@ -77,6 +77,21 @@ describe('<fc-needed-vehicles>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a phone: the columns scroll inside the widget, from the keyboard too, and names break only between words', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 360px"><fc-needed-vehicles .adapter=${server.client()}></fc-needed-vehicles></div>`);
+    const el = wrapper.firstElementChild as FcNeededVehicles;
+    await loaded(el);
+    expect(el.scrollWidth <= el.clientWidth + 1, 'the widget runs wider than its box').to.equal(true);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth > wrap.clientWidth, 'the table does not scroll inside the widget').to.equal(true);
+    expect(wrap.tabIndex).to.equal(0);
+    const name = el.shadowRoot!.querySelector<HTMLElement>('tbody th')!;
+    // Two lines at most for a two-word name: a mid-word break would make three.
+    const lines = Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight));
+    expect(lines <= 2, `"${name.textContent}" takes ${lines} lines`).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('renders names and trims with markup as text', async () => {
     const el = await mount(server);
     await loaded(el);

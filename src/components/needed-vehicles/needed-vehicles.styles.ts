@@ -65,9 +65,18 @@ export const styles = css`
     color: var(--_buyers-fg);
     font-size: var(--fc-font-size-s);
   }
+  /* On a phone the columns scroll sideways inside the widget instead of running off the page;
+     the region takes focus so the keyboard can scroll it too. */
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .table-wrap:focus-visible {
+    outline: var(--fc-focus-ring);
+  }
   .group th[scope='row'] {
     font-weight: normal;
-    overflow-wrap: anywhere;
+    /* A name breaks between words; only a single over-long word is broken. */
+    overflow-wrap: break-word;
   }
   .print-only {
     display: none;
@@ -90,6 +99,9 @@ export const styles = css`
     .print-only {
       display: block;
       font-size: var(--fc-font-size-s);
+    }
+    .table-wrap {
+      overflow: visible;
     }
     .group {
       break-inside: avoid;

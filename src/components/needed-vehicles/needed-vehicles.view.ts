@@ -51,22 +51,24 @@ export function groupView(group: WantGroup, index: number): TemplateResult {
       <span class="group__name">${group.make} ${group.model}</span>
       <span class="group__buyers" part="buyers">${t('buyers', group.buyers, formatCount(group.buyers))}</span>
     </h3>
-    <table class="fc-table" part="table" aria-labelledby=${id}>
-      <thead>
-        <tr>
-          <th scope="col">${t('colCustomer')}</th>
-          <th scope="col">${t('colYears')}</th>
-          <th scope="col">${t('colTrim')}</th>
-          <th scope="col">${t('colColor')}</th>
-          <th scope="col" class="fc-num">${t('colMaxMileage')}</th>
-          <th scope="col" class="fc-num">${t('colMaxPrice')}</th>
-          <th scope="col">${t('colSalesperson')}</th>
-          <th scope="col">${t('colSince')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${group.wants.map(wantRow)}
-      </tbody>
-    </table>
+    <div class="table-wrap" role="group" aria-labelledby=${id} tabindex="0">
+      <table class="fc-table" part="table" aria-labelledby=${id}>
+        <thead>
+          <tr>
+            <th scope="col">${t('colCustomer')}</th>
+            <th scope="col">${t('colYears')}</th>
+            <th scope="col">${t('colTrim')}</th>
+            <th scope="col">${t('colColor')}</th>
+            <th scope="col" class="fc-num">${t('colMaxMileage')}</th>
+            <th scope="col" class="fc-num">${t('colMaxPrice')}</th>
+            <th scope="col">${t('colSalesperson')}</th>
+            <th scope="col">${t('colSince')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${group.wants.map(wantRow)}
+        </tbody>
+      </table>
+    </div>
   </section>`;
 }
