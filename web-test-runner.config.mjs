@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { findChrome, CHROME_ARGS } from './scripts/chrome-path.mjs';
 
 const mswWorker = readFileSync(fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')), 'utf8');
@@ -43,6 +44,38 @@ const printToPdf = {
   },
 };
 
+/**
+ * `executeServerCommand('emulate-timezone', { timezoneId })`: runs the test page's local time in
+ * that IANA zone, whatever the machine's (screenshots of times must not depend on where they run).
+ */
+const emulateTimezone = {
+  name: 'emulate-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-timezone') return undefined;
+    await session.browser.getPage(session.id).emulateTimezone(payload.timezoneId);
+    return true;
+  },
+};
+
+/**
+ * `visualDiff(element, name)`: screenshots compared with tests/visual/screenshots/baseline/<name>.png.
+ * The same Chromium draws the same pixels, so the tolerance is small: a pixel differs past a colour
+ * distance of 0.05 (pixelmatch's 0.1 lets an accent change from #0b5cad to #00695c through), and at
+ * most 0.1% of the pixels may differ (a muted-text colour change is about 0.5%). A failure writes the
+ * new screenshot and a diff image to tests/visual/screenshots/failed/ (git-ignored).
+ * `--update-visual-baseline` (npm run test:visual:update) rewrites the baselines instead.
+ */
+const visualRegression = {
+  update: process.argv.includes('--update-visual-baseline'),
+  baseDir: 'tests/visual/screenshots',
+  diffOptions: { threshold: 0.05 },
+  failureThreshold: 0.1,
+  failureThresholdType: 'percent',
+  getBaselineName: ({ name }) => `baseline/${name}`,
+  getFailedName: ({ name }) => `failed/${name}`,
+  getDiffName: ({ name }) => `failed/${name}-diff`,
+};
+
 export default {
   rootDir: '.',
   nodeResolve: true,
@@ -54,7 +87,9 @@ export default {
   plugins: [
     papaparseAsModule,
     printToPdf,
+    emulateTimezone,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    visualRegressionPlugin(visualRegression),
   ],
   browsers: [
     chromeLauncher({

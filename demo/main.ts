@@ -9,7 +9,7 @@ import { adfLeadToLead, parseAdf } from '../src/data/logic/adf.js';
 import adfLeads from './data/leads.adf.xml?raw';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
 import '../src/components/data-provider/fc-data-provider.js';
-import { createApiFaults, createApiHandlers } from './api/handlers.js';
+import { createApiFaults, createApiHandlers, createChaos } from './api/handlers.js';
 import '../src/components/customer-list/fc-customer-list.js';
 import '../src/components/mapping-warning/fc-mapping-warning.js';
 import '../src/components/source-mapping-editor/fc-source-mapping-editor.js';
@@ -129,12 +129,23 @@ function section(id: string, title: string, ...widgets: HTMLElement[]): HTMLElem
   return region;
 }
 
+/**
+ * Chaos with the seed in the address (`?chaos-seed=42` replays a run), else a new one; the seed
+ * is logged so a run worth repeating can be.
+ */
+function chaosFromAddress(): ReturnType<typeof createChaos> {
+  const seed = Number(urlState('chaos-seed')) || Math.floor(Math.random() * 2 ** 31);
+  console.info(`Demo chaos on, seed ${seed} (open the page with ?chaos-seed=${seed} to replay it).`);
+  return createChaos({ seed });
+}
+
 function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void {
   const apply = (input: HTMLInputElement) => {
-    if (input.name === 'offline' || input.name === 'failing') {
-      faults[input.name] = input.checked;
+    if (input.name === 'offline' || input.name === 'failing' || input.name === 'chaos') {
+      if (input.name === 'chaos') faults.chaos = input.checked ? chaosFromAddress() : null;
+      else faults[input.name] = input.checked;
       // A real browser fires `online` and the cache flushes itself; a simulated outage cannot, so flush here.
-      if (!faults.offline && !faults.failing) void (provider.provided as CachedAdapter | undefined)?.outbox?.flush();
+      if (!faults.offline && !faults.failing && !faults.chaos) void (provider.provided as CachedAdapter | undefined)?.outbox?.flush();
     } else if (input.name === 'latency' && input.checked) {
       faults.latencyMs = Number(input.value);
     } else if (input.name === 'theme' && input.checked) {

@@ -502,23 +502,41 @@ export const SmsImportBodySchema = v.object({
 
 // ───────────────────────────── issue messages ─────────────────────────────
 
-/** Where a valibot issue is, as `items[3].sentAt`; empty at the root. */
+/** Longest key or received value an issue message repeats; a longer one is cut short with `…`. */
+const MAX_QUOTED = 60;
+
+/** `text` cut to {@link MAX_QUOTED} UTF-16 units (never half a surrogate pair), with `…` when cut. */
+function clip(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Where a valibot issue is, as `items[3].sentAt`; empty at the root. A long key is cut short. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {
   let path = '';
   for (const item of issue.path ?? []) {
-    path += typeof item.key === 'number' ? `[${item.key}]` : `${path ? '.' : ''}${String(item.key)}`;
+    path += typeof item.key === 'number' ? `[${item.key}]` : `${path ? '.' : ''}${clip(String(item.key))}`;
   }
   return path;
+}
+
+/** What was received, as valibot quotes it; a long string is cut short inside its quotes. */
+function received(issue: v.BaseIssue<unknown>): string {
+  const text = issue.received;
+  const quoted = typeof issue.input === 'string' && text.length > 1 && text.startsWith('"') && text.endsWith('"');
+  return quoted ? `"${clip(text.slice(1, -1))}"` : clip(text);
 }
 
 /**
  * What is wrong: `expected string, received 5` for a wrong type, the validation's own message
  * (every one in schemas.ts states what it expects) with what was received for a wrong value.
+ * A long received string is cut short, so a 100 kB field does not become a 100 kB message.
  */
 export function issueText(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema') return `expected ${issue.expected}, received ${issue.received}`;
+  if (issue.kind === 'schema') return `expected ${issue.expected}, received ${received(issue)}`;
   // A check on a whole object has nothing useful to print as "received".
-  return typeof issue.input === 'object' && issue.input !== null ? issue.message : `${issue.message}, received ${issue.received}`;
+  return typeof issue.input === 'object' && issue.input !== null ? issue.message : `${issue.message}, received ${received(issue)}`;
 }
 
 /** `items[3].sentAt: expected string, received 5` for one valibot issue. */

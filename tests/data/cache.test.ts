@@ -236,28 +236,43 @@ describe('withCache', () => {
       expect([...server.applied.values()]).to.deep.equal([1, 1, 1]);
     });
 
-    it('clearCache() deletes the database while another tab holds it open, and both keep working', async () => {
+    it('clearCache() deletes the database while another tab holds it open, drops unsent writes, and both keep working', async () => {
       const tabA = cache();
       const tabB = cache();
       await tabA.sources!.list();
       await tabB.customers!.list({ limit: 3 });
       server.faults.offline = true;
       const queued = nextEvent<OutboxChangeDetail>(tabB, 'fc-outbox-change', ({ entries }) => entries.some((e) => e.error));
-      const unsent = tabB.sources!.update({ id: source0.id, expectedVersion: source0.version, name: 'Unsent' });
+      const unsent = tabB.sources!.update({ id: source0.id, expectedVersion: source0.version, name: 'Unsent' }).then(
+        () => null,
+        (e: unknown) => e as AdapterError,
+      );
       await queued;
+      const emptied = nextEvent<OutboxChangeDetail>(tabB, 'fc-outbox-change', ({ entries }) => entries.length === 0);
 
       await tabA.clearCache();
-      const db = await openDB(dbName(who));
-      expect(await db.count('reads')).to.equal(0);
-      expect((await db.getAll('outbox')).map((e: { method: string }) => e.method)).to.deep.equal(['update']);
-      db.close();
+      // The caller in the other tab is told, and that tab no longer lists the write as pending.
+      expect(await unsent).to.include({ kind: 'aborted' });
+      expect((await unsent)!.message).to.contain('cleared');
+      await emptied;
+      expect(await tabB.outbox.list()).to.deep.equal([]);
+      if ((await indexedDB.databases()).some((d) => d.name === dbName(who))) {
+        const db = await openDB(dbName(who));
+        expect(await db.count('reads')).to.equal(0);
+        expect(await db.count('outbox')).to.equal(0);
+        db.close();
+      }
 
       server.faults.offline = false;
       const before = server.requests.filter((r) => r === 'GET /customers').length;
       await tabB.customers!.list({ limit: 3 });
       expect(server.requests.filter((r) => r === 'GET /customers').length).to.equal(before + 1);
       await tabA.outbox.flush();
-      expect((await unsent).name).to.equal('Unsent');
+      await tabB.outbox.flush();
+      expect((await serverSource()).name).to.equal(source0.name);
+      expect(server.applied.size).to.equal(0);
+      const saved = await tabA.sources!.update({ id: source0.id, expectedVersion: source0.version, name: 'After the clear' });
+      expect(saved.name).to.equal('After the clear');
     });
   });
 

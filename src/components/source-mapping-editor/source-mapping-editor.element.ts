@@ -221,10 +221,9 @@ export class FcSourceMappingEditor extends FcElement {
 
   // ───────────── writes ─────────────
 
-  async #write<R>(method: WriteMethod, args: unknown): Promise<R | undefined> {
+  async #write<R>(method: WriteMethod, args: unknown, key: string = crypto.randomUUID()): Promise<R | undefined> {
     const api = this.adapter?.sources as (SourcesApi & Record<string, unknown>) | undefined;
     if (!api || !this.isConnected) return undefined;
-    const key = crypto.randomUUID();
     const mark: Mark = { key, method, args, status: 'pending' };
     this.#local.set(key, mark);
     this.requestUpdate();
@@ -262,12 +261,12 @@ export class FcSourceMappingEditor extends FcElement {
     return source.version + queued.length;
   }
 
-  async #update(source: PosSource, change: Omit<SourceUpdate, 'id' | 'expectedVersion'>, done: (s: PosSource) => string): Promise<boolean> {
-    const result = await this.#write<PosSource>('update', {
-      id: source.id,
-      expectedVersion: this.#expectedVersion(source, this.#marks()),
-      ...change,
-    });
+  #update(source: PosSource, change: Omit<SourceUpdate, 'id' | 'expectedVersion'>, done: (s: PosSource) => string): Promise<boolean> {
+    return this.#sendUpdate({ id: source.id, expectedVersion: this.#expectedVersion(source, this.#marks()), ...change }, done);
+  }
+
+  async #sendUpdate(update: SourceUpdate, done: (s: PosSource) => string, key?: string): Promise<boolean> {
+    const result = await this.#write<PosSource>('update', update, key);
     if (!result) return false;
     this.#patch(result);
     this.notice = done(result);
@@ -340,7 +339,8 @@ export class FcSourceMappingEditor extends FcElement {
     if (!isUpdate(mark)) return;
     let current = currentOf(mark);
     const id = mark.args.id;
-    await this.#forget(mark);
+    // Not awaited before the new write is queued, so leaving the page right after the click loses nothing.
+    const forgotten = this.#forget(mark);
     if (!current) {
       // No current record in the answer: read it.
       const list = await this.adapter?.sources?.list().catch(() => null);
@@ -350,26 +350,32 @@ export class FcSourceMappingEditor extends FcElement {
     if (current) this.#patch(current);
     if (choice === 'theirs' || !current) {
       this.#reload();
+      await forgotten;
       return;
     }
     const { id: _id, expectedVersion: _v, ...change } = mark.args;
-    await this.#update(current, change, (s) => t('savedSource', sourceLabel(s)));
+    await Promise.all([forgotten, this.#update(current, change, (s) => t('savedSource', sourceLabel(s)))]);
   }
 
+  /**
+   * Sends a failed write again as it was, under its own key: if the server applied it before its
+   * answer was lost, it is not applied twice (a source or category is not added twice).
+   */
   async #resend(mark: Mark): Promise<void> {
-    await this.#forget(mark);
+    // Queued again at once (the outbox lets the discard of the same key finish first), so leaving
+    // the page right after Retry loses nothing.
+    const forgotten = this.#forget(mark);
+    let sent: Promise<unknown> | undefined;
     if (isUpdate(mark)) {
-      const source = this.sources?.find((s) => s.id === mark.args.id);
-      if (!source) return;
-      const { id: _id, expectedVersion: _v, ...change } = mark.args;
-      await this.#update(source, change, (s) => t('savedSource', sourceLabel(s)));
+      sent = this.#sendUpdate(mark.args, (s) => t('savedSource', sourceLabel(s)), mark.key);
     } else if (mark.method === 'create') {
-      await this.#createSource(mark.args as { categoryId: string; name: string });
+      sent = this.#createSource(mark.args as { categoryId: string; name: string }, mark.key);
     } else if (mark.method === 'saveCategory') {
-      await this.#createCategory(mark.args as { id: string; name: string });
+      sent = this.#createCategory(mark.args as { id: string; name: string }, mark.key);
     } else if (mark.method === 'completeMapping') {
-      await this.#completeMapping();
+      sent = this.#completeMapping(mark.key);
     }
+    await Promise.all([forgotten, sent]);
   }
 
   // ───────────── mapping done ─────────────
@@ -393,9 +399,9 @@ export class FcSourceMappingEditor extends FcElement {
     await this.#completeMapping();
   }
 
-  async #completeMapping(): Promise<void> {
+  async #completeMapping(key?: string): Promise<void> {
     this.notice = this.inLocale(() => t('completing'));
-    const result = await this.#write<{ mapped: number }>('completeMapping', undefined);
+    const result = await this.#write<{ mapped: number }>('completeMapping', undefined, key);
     if (!result) {
       this.notice = '';
       return;
@@ -418,9 +424,9 @@ export class FcSourceMappingEditor extends FcElement {
     void this.#createCategory({ id: newCategoryId(name, this.categories), name });
   }
 
-  async #createCategory(input: { id: string; name: string }): Promise<void> {
+  async #createCategory(input: { id: string; name: string }, key?: string): Promise<void> {
     this.notice = this.inLocale(() => t('adding', input.name));
-    const category = await this.#write<SourceCategory>('saveCategory', input);
+    const category = await this.#write<SourceCategory>('saveCategory', input, key);
     if (!category) return;
     if (this.newCategoryName.trim() === input.name) this.newCategoryName = '';
     if (!this.categories.some((c) => c.id === category.id)) this.categories = [...this.categories, category];
@@ -442,9 +448,9 @@ export class FcSourceMappingEditor extends FcElement {
     void this.#createSource({ categoryId: this.newSourceCategory, name });
   }
 
-  async #createSource(input: { categoryId: string; name: string }): Promise<void> {
+  async #createSource(input: { categoryId: string; name: string }, key?: string): Promise<void> {
     this.notice = this.inLocale(() => t('adding', input.name));
-    const source = await this.#write<PosSource>('create', input);
+    const source = await this.#write<PosSource>('create', input, key);
     if (!source) return;
     if (this.newSourceName.trim() === input.name) this.newSourceName = '';
     this.#patch(source);

@@ -33,6 +33,8 @@ export interface OutboxEntry {
   error?: { kind: string; message: string; status: number; body?: unknown };
   /** The server's answer, once confirmed. */
   result?: unknown;
+  /** Success answers (2xx) that could not be read (cut off, the wrong shape): the write was applied, its answer not received. */
+  unreadable?: number;
 }
 
 export interface Outbox {
@@ -76,7 +78,8 @@ export interface OutboxDeps {
   onChange(entries: OutboxEntry[]): void;
 }
 
-type Waiter = { resolve(value: unknown): void; reject(error: unknown): void };
+/** A caller waiting for its write; `seq` is its entry's, once stored (a key queued again is another entry). */
+type Waiter = { resolve(value: unknown): void; reject(error: unknown): void; seq?: number };
 
 function publicEntry({ seq: _seq, ...entry }: StoredEntry): OutboxEntry {
   return entry;
@@ -86,6 +89,17 @@ function asAdapterError(cause: unknown): AdapterError {
   if (isAdapterError(cause)) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   return new AdapterError({ kind: 'rejected', message: `The change could not be sent: ${message}`, cause });
+}
+
+/** Unreadable success answers a write may get before it is parked as failed. */
+const UNREADABLE_ANSWERS = 5;
+
+/**
+ * A 2xx answer that could not be read (cut off, the wrong shape): the server applied the write,
+ * so it is sent again under the same key to get the answer it recorded.
+ */
+function unreadableSuccess(failure: AdapterError): boolean {
+  return failure.kind === 'malformed' && failure.status >= 200 && failure.status < 300;
 }
 
 function errorOf(entry: OutboxEntry): AdapterError {
@@ -109,6 +123,8 @@ export class OutboxQueue implements Outbox {
   /** What this tab knows of the queue, for change events without a database read each time. */
   readonly #entries = new Map<string, StoredEntry>();
   readonly #waiters = new Map<string, Waiter>();
+  /** Discards in progress, by key. */
+  readonly #discarding = new Map<string, Promise<void>>();
   #wanted = false;
   #force = false;
   #active: Promise<void> | null = null;
@@ -137,15 +153,20 @@ export class OutboxQueue implements Outbox {
     if (this.#closed) throw new AdapterError({ kind: 'aborted', message: 'The cache was closed; the change was not saved.' });
     const now = this.#d.now();
     const entry: OutboxEntry = { key, domain, method, args, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now };
-    const settled = new Promise((resolve, reject) => this.#waiters.set(key, { resolve, reject }));
+    // Queued again under its key (a Retry): the discard of the earlier entry finishes first.
+    await this.#discarding.get(key);
+    const waiter = {} as Waiter;
+    const settled = new Promise((resolve, reject) => Object.assign(waiter, { resolve, reject }));
+    this.#waiters.set(key, waiter);
     let stored: StoredEntry;
     try {
       stored = await this.#d.storage.addEntry(entry);
     } catch (cause) {
-      this.#waiters.delete(key);
+      if (this.#waiters.get(key) === waiter) this.#waiters.delete(key);
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new AdapterError({ kind: 'rejected', message: `The change could not be saved: ${reason}`, cause });
     }
+    waiter.seq = stored.seq;
     this.#update(stored, false);
     void this.#kick(false);
     return settled;
@@ -171,7 +192,16 @@ export class OutboxQueue implements Outbox {
     await this.#kick(true);
   }
 
-  async discard(key: string): Promise<void> {
+  discard(key: string): Promise<void> {
+    const done = this.#discard(key).finally(() => {
+      if (this.#discarding.get(key) === quiet) this.#discarding.delete(key);
+    });
+    const quiet = done.catch(() => undefined);
+    this.#discarding.set(key, quiet);
+    return done;
+  }
+
+  async #discard(key: string): Promise<void> {
     const entry = (await this.#d.storage.listOutbox()).find((e) => e.key === key);
     if (!entry) return;
     await this.#d.storage.deleteEntry(entry.seq);
@@ -183,6 +213,34 @@ export class OutboxQueue implements Outbox {
     if (this.#closed) return;
     this.#apply(message.entry, message.removed);
     this.#emit();
+  }
+
+  /**
+   * Settles entries that were removed without being sent (the cache was cleared): each caller
+   * still waiting gets `error` as an AdapterError, and the entries stop being listed.
+   * @param keys The idempotency keys of the dropped entries.
+   * @param error What the callers are told (kind, status, message).
+   */
+  drop(keys: readonly string[], error: NonNullable<OutboxEntry['error']>): void {
+    for (const key of keys) {
+      this.#entries.delete(key);
+      this.#waiters.get(key)?.reject(errorOf({ error } as OutboxEntry));
+      this.#waiters.delete(key);
+    }
+    this.#emit();
+  }
+
+  /**
+   * Reads the queue again and settles, as in `drop`, the entries this tab knew of that are no
+   * longer stored (the cache was cleared, here or in another tab).
+   * @param error What the callers are told.
+   * @param read False when the storage cannot be read now (its deletion is held up): then
+   *   nothing known is stored any more.
+   */
+  async reconcile(error: NonNullable<OutboxEntry['error']>, read = true): Promise<void> {
+    const known = [...this.#entries.keys()];
+    const stored = new Set(read ? (await this.#d.storage.listOutbox()).map((entry) => entry.key) : []);
+    this.drop(known.filter((key) => !stored.has(key)), error);
   }
 
   /** Runs `fn` while no tab is sending (e.g. to delete the database under the queue). */
@@ -203,7 +261,8 @@ export class OutboxQueue implements Outbox {
     if (removed) this.#entries.delete(entry.key);
     else this.#entries.set(entry.key, entry);
     const waiter = this.#waiters.get(entry.key);
-    if (!waiter) return;
+    // Another entry under the same key (one discarded, one queued again) settles no one's write but its own.
+    if (!waiter || waiter.seq !== entry.seq) return;
     if (removed && entry.status === 'confirmed') waiter.resolve(entry.result);
     else if (removed || entry.status === 'conflict' || entry.status === 'failed') waiter.reject(errorOf(entry));
     else return;
@@ -317,9 +376,11 @@ export class OutboxQueue implements Outbox {
       return true;
     }
     const error = { kind: failure.kind, message: failure.message, status: failure.status, body: failure.body };
-    if (failure.retryable && sending.attempts < this.#retry.maxAttempts) {
+    const garbled = unreadableSuccess(failure);
+    const unreadable = (sending.unreadable ?? 0) + (garbled ? 1 : 0);
+    if ((failure.retryable || (garbled && unreadable < UNREADABLE_ANSWERS)) && sending.attempts < this.#retry.maxAttempts) {
       const delay = backoffDelay(sending.attempts, this.#retry.baseMs, this.#retry.maxMs);
-      const later: StoredEntry = { ...sending, status: 'pending', error, nextAttemptAt: this.#d.now() + delay };
+      const later: StoredEntry = { ...sending, status: 'pending', error, nextAttemptAt: this.#d.now() + delay, ...(unreadable > 0 && { unreadable }) };
       if (await storage.replaceEntry(later)) this.#update(later, false);
       this.#schedule(later.nextAttemptAt);
       return false;

@@ -1,8 +1,9 @@
 /**
  * Where the cache keeps its records: one IndexedDB database per tenant and user, or, when
- * IndexedDB is missing, refuses to open or is full, memory (network-only reads, an outbox that
- * lives as long as the page). Switching to memory happens once and is reported through
- * `onFallback`; no method here throws because storage failed.
+ * IndexedDB is missing, does not open, is full or fails, memory (network-only reads, an outbox
+ * that lives as long as the page). Switching to memory happens once and is reported through
+ * `onFallback`; no method here throws because storage failed, and none waits forever on an open
+ * that never completes.
  */
 import { deleteDB, openDB } from 'idb';
 import type { DBSchema, IDBPDatabase } from 'idb';
@@ -39,7 +40,18 @@ const CLOSED = new Set(['InvalidStateError', 'AbortError', 'TransactionInactiveE
 /** Errors that are about the data, not the storage: the caller gets them. */
 const DATA = new Set(['DataCloneError', 'DataError', 'ConstraintError']);
 
-class Unavailable extends Error {}
+/** Why storage runs in memory: no IndexedDB, an open that did not complete, a full disk, any other failure. */
+export type StorageFallbackCause = 'unavailable' | 'blocked' | 'full' | 'failed';
+
+/** IndexedDB could not be opened; `cause` says how. */
+class OpenFailure extends Error {
+  constructor(
+    readonly kind: StorageFallbackCause,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function errorName(error: unknown): string {
   return error instanceof Error || error instanceof DOMException ? error.name : '';
@@ -50,13 +62,24 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** Default wait for IndexedDB to open before running without it. */
+export const OPEN_TIMEOUT_MS = 3000;
+
 export interface StorageOptions {
   /** `null` runs without IndexedDB, as in a browser that has none. */
   indexedDB?: null;
+  /** How long an open may take (another tab holding it up, a deletion stuck behind one) before storage falls back. */
+  openTimeoutMs?: number;
   /** Called once, when storage switches to memory. */
-  onFallback(reason: string): void;
+  onFallback(reason: string, cause: StorageFallbackCause): void;
   /** Called when another tab asked to delete the database and this connection was closed. */
   onClosedByOtherTab?(): void;
+}
+
+function createStores(database: IDBPDatabase<Schema>): void {
+  database.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
+  database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
+  database.createObjectStore('meta');
 }
 
 export class CacheStorage {
@@ -80,28 +103,55 @@ export class CacheStorage {
     return this.kind === 'memory';
   }
 
+  #available(): boolean {
+    return this.#options.indexedDB !== null && typeof indexedDB !== 'undefined';
+  }
+
+  /**
+   * Opens a connection, or fails with an OpenFailure: no IndexedDB, an error, or no answer
+   * within the timeout (an open queued behind a deletion that another tab's connection blocks
+   * never completes). A connection that arrives after giving up is closed at once.
+   */
+  async #open(onBlocking: () => void, onTerminated: () => void): Promise<IDBPDatabase<Schema>> {
+    if (!this.#available()) throw new OpenFailure('unavailable', 'IndexedDB is not available in this browser');
+    const opening = openDB<Schema>(this.#name, VERSION, {
+      upgrade: createStores,
+      // Another tab wants to delete or upgrade the database: get out of its way.
+      blocking: (_current, _next, event) => {
+        (event.target as IDBDatabase).close();
+        onBlocking();
+      },
+      terminated: onTerminated,
+    });
+    const ms = this.#options.openTimeoutMs ?? OPEN_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OpenFailure('blocked', `IndexedDB did not open within ${ms} ms`)), ms);
+    });
+    try {
+      return await Promise.race([opening, timeout]);
+    } catch (error) {
+      void opening.then((late) => late.close(), () => undefined);
+      if (error instanceof OpenFailure) throw error;
+      throw new OpenFailure('failed', `IndexedDB could not be opened (${describe(error)})`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   #connect(): Promise<IDBPDatabase<Schema>> {
     if (this.#db) return this.#db;
     const attempt = (async () => {
-      if (this.#options.indexedDB === null || typeof indexedDB === 'undefined') {
-        throw new Unavailable('IndexedDB is not available in this browser');
-      }
-      const db = await openDB<Schema>(this.#name, VERSION, {
-        upgrade(database) {
-          database.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
-          database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
-          database.createObjectStore('meta');
-        },
-        // Another tab wants to delete or upgrade the database: get out of its way and reopen later.
-        blocking: () => {
-          db.close();
+      const db = await this.#open(
+        // Closed for another tab's deletion or upgrade: reopen on the next operation.
+        () => {
           if (this.#db === attempt) this.#db = null;
           this.#options.onClosedByOtherTab?.();
         },
-        terminated: () => {
+        () => {
           if (this.#db === attempt) this.#db = null;
         },
-      });
+      );
       if (this.#closed) db.close();
       return db;
     })();
@@ -118,23 +168,25 @@ export class CacheStorage {
     db?.then((d) => d.close()).catch(() => undefined);
   }
 
-  async #fallBack(reason: string): Promise<void> {
+  /**
+   * Switches to memory. Unsent writes already in IndexedDB move along, so they are still sent
+   * from this page; after a failed operation (rather than a failed open) a lost connection is
+   * opened once more to read them.
+   */
+  async #fallBack(reason: string, cause: StorageFallbackCause, opened: boolean): Promise<void> {
     this.#fallingBack ??= (async () => {
-      // Unsent writes already in IndexedDB move along, so they are still sent from this page.
       try {
-        if (this.#db) {
-          const db = await this.#db;
-          for (const entry of await db.getAll('outbox')) {
-            if (entry.status !== 'confirmed') this.#memory.set(entry.seq, entry);
-            this.#memorySeq = Math.max(this.#memorySeq, entry.seq);
-          }
+        const db = await (this.#db ?? (opened ? this.#connect() : null));
+        for (const entry of db ? await db.getAll('outbox') : []) {
+          if (entry.status !== 'confirmed') this.#memory.set(entry.seq, entry);
+          this.#memorySeq = Math.max(this.#memorySeq, entry.seq);
         }
       } catch {
         // Nothing readable: those entries stay in IndexedDB for a later session.
       }
       this.#drop();
       this.kind = 'memory';
-      this.#options.onFallback(reason);
+      this.#options.onFallback(reason, cause);
     })();
     return this.#fallingBack;
   }
@@ -148,7 +200,8 @@ export class CacheStorage {
       try {
         db = await this.#connect();
       } catch (error) {
-        await this.#fallBack(error instanceof Unavailable ? error.message : `IndexedDB could not be opened (${describe(error)})`);
+        const failure = error instanceof OpenFailure ? error : new OpenFailure('failed', describe(error));
+        await this.#fallBack(failure.message, failure.kind, false);
         continue;
       }
       try {
@@ -161,7 +214,7 @@ export class CacheStorage {
           this.#drop();
           continue;
         }
-        await this.#fallBack(`IndexedDB failed: ${describe(error)}`);
+        await this.#fallBack(`IndexedDB failed: ${describe(error)}`, name === 'QuotaExceededError' ? 'full' : 'failed', true);
       }
     }
   }
@@ -265,21 +318,50 @@ export class CacheStorage {
   }
 
   /**
-   * Deletes the database and everything cached in it, except unsent writes, which are put back
-   * in a fresh database (in their order) so nothing the user typed is lost. Other tabs'
-   * connections close themselves on `versionchange`, so the deletion is not blocked for long.
+   * Deletes the database and everything in it, unsent writes included, and this page's memory
+   * entries, so nothing of the user stays on the device. The stores are emptied first: the data
+   * is gone even while a connection that ignores `versionchange` holds the deletion up (it
+   * completes when that connection closes; this does not wait for it, and an open meanwhile
+   * waits behind it). Other tabs' connections of this cache close on `versionchange`. Works
+   * after `close()`.
+   * @returns The writes that were not confirmed, now dropped, and whether the deletion is done.
    */
-  async destroy(): Promise<void> {
-    if (this.kind === 'memory') return;
-    const unsent = (await this.listOutbox()).filter((entry) => entry.status !== 'confirmed');
-    if (this.#inMemory()) return;
+  async destroy(): Promise<{ dropped: StoredEntry[]; deleted: boolean }> {
+    const dropped = new Map<string, StoredEntry>();
+    for (const entry of this.#memory.values()) dropped.set(entry.key, entry);
+    this.#memory.clear();
     this.#drop();
+    const unsent = () => [...dropped.values()].filter((entry) => entry.status !== 'confirmed');
+    if (!this.#available()) return { dropped: unsent(), deleted: true };
     try {
-      await deleteDB(this.#name);
-    } catch (error) {
-      await this.#fallBack(`IndexedDB could not be deleted (${describe(error)})`);
+      const db = await this.#open(() => undefined, () => undefined);
+      try {
+        const tx = db.transaction(['reads', 'outbox', 'meta'], 'readwrite');
+        for (const entry of await tx.objectStore('outbox').getAll()) if (!dropped.has(entry.key)) dropped.set(entry.key, entry);
+        await Promise.all([tx.objectStore('reads').clear(), tx.objectStore('outbox').clear(), tx.objectStore('meta').clear(), tx.done]);
+      } finally {
+        db.close();
+      }
+    } catch {
+      // Not openable or not writable (full, left at another version): the deletion still removes it.
     }
-    for (const { seq: _seq, ...entry } of unsent) await this.addEntry(entry);
+    let deleted = false;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        deleteDB(this.#name, { blocked: () => resolve() }).then(() => {
+          deleted = true;
+          resolve();
+        }, reject);
+      });
+    } catch (error) {
+      await this.#fallBack(`IndexedDB could not be deleted (${describe(error)})`, 'failed', false);
+    }
+    return { dropped: unsent(), deleted };
+  }
+
+  /** Forgets this page's memory entries (the user's cache was cleared in another tab). */
+  dropMemory(): void {
+    this.#memory.clear();
   }
 
   close(): void {

@@ -5,9 +5,10 @@
  *   background; each page of a list is its own record, cached as it is viewed;
  * - writes go through the outbox (./outbox.ts): stored before they are sent, retried, idempotent;
  * - a confirmed write invalidates the reads it may change, here and, over BroadcastChannel, in
- *   the user's other tabs.
- * When IndexedDB is missing, refuses to open or is full, the cache says so once and carries on
- * with network-only reads and an in-memory outbox.
+ *   the user's other tabs;
+ * - `clearCache()` removes everything of the user from the device (shared shop computers).
+ * When IndexedDB is missing, does not open, is full or fails, the cache says so once and carries
+ * on with network-only reads and an in-memory outbox.
  */
 import { ADAPTER_DOMAINS, WRITE_AFFECTS, WRITE_METHODS } from '../adapter.js';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../adapter.js';
@@ -16,7 +17,9 @@ import { OutboxQueue } from './outbox.js';
 import type { Outbox, OutboxEntry, OutboxMessage, RetryOptions } from './outbox.js';
 import { stableJson } from './stable-json.js';
 import { CacheStorage } from './storage.js';
-import type { ReadRecord } from './storage.js';
+import type { ReadRecord, StorageFallbackCause } from './storage.js';
+
+export type { StorageFallbackCause } from './storage.js';
 
 export interface CacheOptions {
   /** The shop or dealership; with `user` it names the database. */
@@ -30,6 +33,8 @@ export interface CacheOptions {
   maxEntries?: number;
   /** `null` runs without IndexedDB, as in a browser that has none. */
   indexedDB?: null;
+  /** How long opening IndexedDB may take before the cache runs without it. Default 3000 ms. */
+  openTimeoutMs?: number;
   /** The clock, in ms. Default `Date.now`. */
   now?: () => number;
 }
@@ -47,7 +52,13 @@ export interface OutboxChangeDetail {
   entries: OutboxEntry[];
 }
 export interface StorageFallbackDetail {
+  /** What failed, in English, for logs. */
   reason: string;
+  /**
+   * `unavailable`: the browser has no IndexedDB (or forbids it); `blocked`: it did not open in
+   * time; `full`: the site's storage is full; `failed`: any other error.
+   */
+  cause: StorageFallbackCause;
 }
 
 export interface CachedAdapterEventMap {
@@ -65,7 +76,16 @@ export interface CachedAdapter extends ForecourtAdapter, EventTarget {
   readonly outbox: Outbox;
   /** 'indexeddb', or 'memory' after falling back (IndexedDB unavailable, blocked or full). */
   readonly storage: 'indexeddb' | 'memory';
-  /** Deletes the user's database (cached personal data) in every tab; unsent writes are kept. */
+  /** Why the cache runs without IndexedDB, once it does (as `fc-storage-fallback` told); null before. */
+  readonly storageFallback: StorageFallbackDetail | null;
+  /**
+   * Removes everything of this tenant and user from the device, for a shared computer: the
+   * database (cached reads and unsent writes) in every tab, and the unsent writes other tabs
+   * keep in memory. Unsent writes are dropped, never sent afterwards (the next request may be
+   * made as someone else): their callers get an `aborted` AdapterError. To send them first,
+   * `await outbox.flush()` and check `outbox.list()` while the user is still signed in. Works
+   * after `close()`.
+   */
   clearCache(): Promise<void>;
   /** Stops syncing and closes the database. Unsent writes stay stored for the next page. */
   close(): void;
@@ -116,6 +136,9 @@ function methodNames(api: object): string[] {
 
 type Message = OutboxMessage | { type: 'change'; domains: AdapterDomain[]; at: number } | { type: 'clear' };
 
+/** What callers of writes dropped by `clearCache()` are told. */
+const CLEARED = { kind: 'aborted', status: 0, message: 'The change was not sent: the offline data of this user was cleared.' };
+
 interface Flight {
   promise: Promise<unknown>;
   controller: AbortController;
@@ -137,6 +160,7 @@ function aborted(): AdapterError {
 
 class Cached extends EventTarget {
   readonly outbox: OutboxQueue;
+  readonly #name: string;
   readonly #storage: CacheStorage;
   readonly #now: () => number;
   readonly #revalidateAfterMs: number;
@@ -151,7 +175,7 @@ class Cached extends EventTarget {
   /** Bumped by clearCache: answers to requests made before it are not stored. */
   #generation = 0;
   #puts = 0;
-  #warned = false;
+  #fallback: StorageFallbackDetail | null = null;
   #closed = false;
   readonly #onOnline = () => void this.outbox.flush();
 
@@ -160,10 +184,13 @@ class Cached extends EventTarget {
     this.#now = options.now ?? Date.now;
     this.#revalidateAfterMs = options.revalidateAfterMs ?? 30_000;
     this.#maxEntries = options.maxEntries ?? 5000;
+    // Encoded, so no ':' inside a tenant or user can make two identities share a database.
     const name = `forecourt:${encodeURIComponent(options.tenant)}:${encodeURIComponent(options.user)}`;
+    this.#name = name;
     this.#storage = new CacheStorage(name, {
       indexedDB: options.indexedDB,
-      onFallback: (reason) => this.#fallBack(reason),
+      openTimeoutMs: options.openTimeoutMs,
+      onFallback: (reason, cause) => this.#fallBack(reason, cause),
       onClosedByOtherTab: () => this.#forget(),
     });
     this.#channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
@@ -201,13 +228,21 @@ class Cached extends EventTarget {
     return this.#storage.kind;
   }
 
+  get storageFallback(): StorageFallbackDetail | null {
+    return this.#fallback;
+  }
+
   async clearCache(): Promise<void> {
-    await this.outbox.exclusive(async () => {
+    // Under the outbox's lock: no tab is sending while the queue is dropped.
+    const deleted = await this.outbox.exclusive(async () => {
       this.#forget();
-      this.#post({ type: 'clear' });
-      await this.#storage.destroy();
+      const result = await this.#storage.destroy();
+      this.outbox.drop(result.dropped.map((entry) => entry.key), CLEARED);
+      return result.deleted;
     });
-    await this.outbox.list();
+    // A write this tab stored while the database was being deleted went with it.
+    await this.outbox.reconcile(CLEARED, deleted);
+    this.#announce({ type: 'clear' });
   }
 
   close(): void {
@@ -354,8 +389,11 @@ class Cached extends EventTarget {
   #receive(message: Message): void {
     if (this.#closed) return;
     if (message.type === 'outbox') this.outbox.receive(message);
-    else if (message.type === 'clear') this.#forget();
-    else {
+    else if (message.type === 'clear') {
+      this.#forget();
+      this.#storage.dropMemory();
+      void this.outbox.reconcile(CLEARED);
+    } else {
       this.#invalidate(message.domains, message.at);
       this.#dispatch(CACHE_CHANGE_EVENT, { domains: message.domains, origin: 'remote' });
     }
@@ -371,11 +409,20 @@ class Cached extends EventTarget {
     }
   }
 
-  #fallBack(reason: string): void {
-    if (this.#warned) return;
-    this.#warned = true;
+  /** Tells the user's other tabs, even after `close()` (a provider clears the cache of an adapter it let go). */
+  #announce(message: Message): void {
+    if (!this.#closed) return this.#post(message);
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(this.#name);
+    channel.postMessage(message);
+    channel.close();
+  }
+
+  #fallBack(reason: string, cause: StorageFallbackCause): void {
+    if (this.#fallback) return;
+    this.#fallback = { reason, cause };
     console.warn(`Forecourt: ${reason}. Working without the offline cache: reads go to the network, unsent changes are kept only while this page is open.`);
-    this.#dispatch(STORAGE_FALLBACK_EVENT, { reason });
+    this.#dispatch(STORAGE_FALLBACK_EVENT, { ...this.#fallback });
   }
 
   #dispatch<K extends keyof CachedAdapterEventMap>(type: K, detail: CachedAdapterEventMap[K]['detail']): void {
