@@ -75,7 +75,8 @@ const origin = `http://127.0.0.1:${server.address().port}/`;
 // ─── run ───
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: set CHROME_PATH');
-const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
+// `gc` exposed: a case may collect its fixture's garbage before its clock starts (both sides alike).
+const browser = await chromium.launch({ executablePath, args: [...CHROME_ARGS, '--js-flags=--expose-gc'], headless: true });
 const browserVersion = browser.version();
 
 /** A page on the bench origin with `window.bench` ready; page errors fail the measurement. */

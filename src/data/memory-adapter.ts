@@ -20,7 +20,7 @@ import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/de
 import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/time.js';
-import { filterSms, summarizeSms } from './logic/sms.js';
+import { filterSms, smsTimeline, summarizeSms } from './logic/sms.js';
 import {
   buildSourceReport,
   completeMapping,
@@ -51,11 +51,6 @@ function checkSignal(signal: AbortSignal | undefined): void {
 
 /** How many SMS filters keep their match list (the history's current filter, its previous one, the export's...). */
 const SMS_MEMO_SIZE = 4;
-
-function isTimeOrdered(sms: readonly SmsMessage[]): boolean {
-  for (let i = 1; i < sms.length; i++) if (Date.parse(sms[i]!.sentAt) < Date.parse(sms[i - 1]!.sentAt)) return false;
-  return true;
-}
 
 /** Stable sort by `sentAt`, parsing each time once. */
 function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
@@ -108,8 +103,13 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   const data: Dataset = structuredClone(dataset);
   const now = options.now ?? (() => new Date());
   const zone = data.dealer.zone;
-  // Kept in time order once, so lists only reverse for "newest first".
-  if (!isTimeOrdered(data.sms)) data.sms = sortByTime(data.sms);
+  // Kept in time order (lists only reverse for "newest first"), with each message's instant, so a
+  // date range is found by binary search.
+  let smsTimes = smsTimeline(data.sms);
+  if (!smsTimes) {
+    data.sms = sortByTime(data.sms);
+    smsTimes = smsTimeline(data.sms);
+  }
   const applied = new Map<string, unknown>();
 
   // ── SMS: the match lists (and summaries) of the last few filters, so paging deep into a large log
@@ -124,7 +124,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     if (items) {
       smsMemo.delete(key); // most recently used goes last
     } else {
-      const matching = filterSms(data.sms, filter, zone);
+      const matching = filterSms(data.sms, filter, zone, smsTimes);
       items = filter.order === 'asc' ? matching : matching.reverse();
       if (smsMemo.size >= SMS_MEMO_SIZE) smsMemo.delete(smsMemo.keys().next().value!);
     }
@@ -158,6 +158,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       data.sms = sortByTime(data.sms);
       smsById = null;
     }
+    smsTimes = smsTimeline(data.sms);
     return { imported, updated };
   };
   let nextShopSource = data.sources.length + 1;
@@ -386,7 +387,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           const key = stableJson(filter);
           let summary = smsSummaries.get(key);
           if (!summary) {
-            summary = summarizeSms(data.sms, checkDateRange(filter), zone);
+            summary = summarizeSms(data.sms, checkDateRange(filter), zone, smsTimes);
             if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
             smsSummaries.set(key, summary);
           }

@@ -428,6 +428,26 @@ describe('fc-sms-history', () => {
     });
   });
 
+  describe('reading ahead', () => {
+    it('reads the next page before its rows scroll into view, and shows them without placeholders', async () => {
+      const sms = Array.from({ length: 500 }, (_, i) => message(i));
+      const { adapter, queries } = recording(smsDataset(sms));
+      const el = await fixture<FcSmsHistory>(html`<fc-sms-history .adapter=${adapter} filter=${ALL} page-size="50"></fc-sms-history>`);
+      await el.rowsReady();
+      expect(queries.map((q) => q.offset)).to.deep.equal([0]);
+      // Rows 30-42 in view: the page of rows 50-99 is less than half a page away.
+      await el.scrollToRow(30);
+      expect(rowByIndex(el, 52)).to.equal(null);
+      await waitUntil(() => queries.some((q) => q.offset === 50), 'rows 50-99 read ahead');
+      await el.rowsReady();
+      const reads = queries.length;
+      await el.scrollToRow(55);
+      const row = rowByIndex(el, 57)!;
+      expect(row.getAttribute('aria-busy')).to.equal(null);
+      expect(queries.slice(reads).some((q) => q.offset === 50)).to.equal(false);
+    });
+  });
+
   describe('filter', () => {
     it('sends the filter with every list request and fires fc-sms-filter-change on user changes', async () => {
       const sms = [message(0), message(1, { direction: 'inbound', body: 'oil change please' }), message(2, { body: 'Oil change done' })];
@@ -519,6 +539,8 @@ describe('fc-sms-history', () => {
       server.faults.failing = true;
       scroller(el).scrollTop = 40 * 700;
       await waitUntil(() => root(el).querySelector('[part~="error-row"] [part~="retry-button"]') !== null, 'retry shown in place', { timeout: 8000 });
+      // Every page of the window has answered (a second page may fail a moment after the first).
+      await waitUntil(() => root(el).querySelector('[role="row"][aria-busy="true"]') === null, 'no row still loading', { timeout: 8000 });
       const retry = root(el).querySelector<HTMLButtonElement>('[part~="error-row"] [part~="retry-button"]')!;
       expect(retry.getAttribute('aria-label')).to.match(/^Retry loading texts 701 to 750$|^Retry loading texts 651 to 700$/);
       expect(text(retry.closest('[role="row"]'))).to.contain('The server had a problem (HTTP 503).');

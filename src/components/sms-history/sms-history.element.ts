@@ -282,7 +282,7 @@ export class FcSmsHistory extends FcElement {
         pageSize,
         load: (offset, limit, signal) =>
           api.list({ ...filter, order, limit, offset } satisfies SmsListQuery, { signal }),
-        onChange: () => this.requestUpdate(),
+        onChange: (page) => this.#pageChanged(page),
       });
       this.#start = 0;
       this.#count = 0;
@@ -303,7 +303,8 @@ export class FcSmsHistory extends FcElement {
     if (scroller !== this.#scroller) {
       if (this.#scroller) this.#observer?.unobserve(this.#scroller);
       this.#scroller = scroller;
-      this.#scrollTop = scroller?.scrollTop ?? 0;
+      // A new scroller is at the top; reading scrollTop would force a layout before the rows exist.
+      this.#scrollTop = 0;
       if (scroller) this.#observer?.observe(scroller);
     }
     const grid = root.querySelector<HTMLElement>('.grid');
@@ -329,9 +330,34 @@ export class FcSmsHistory extends FcElement {
       dialog.showModal();
       dialog.querySelector<HTMLElement>('.close')?.focus();
     }
+    this.#shownTotal = this.#pager?.total ?? -1;
+    this.#wake();
+  }
+
+  #wake(): void {
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  /** The total the last update rendered (`aria-rowcount`, the body's height). */
+  #shownTotal = -1;
+
+  /**
+   * A page arrived or failed: re-renders, unless it is a page read ahead of the rows in view and
+   * the total stayed the same (nothing on screen changed).
+   */
+  #pageChanged(page?: number): void {
+    const pager = this.#pager;
+    if (pager && page !== undefined && this.#count > 0 && pager.total === this.#shownTotal) {
+      const first = Math.floor(this.#start / pager.pageSize);
+      const last = Math.floor((this.#start + this.#count - 1) / pager.pageSize);
+      if (page < first || page > last) {
+        this.#wake();
+        return;
+      }
+    }
+    this.requestUpdate();
   }
 
   #nextChange(): Promise<void> {
@@ -479,15 +505,19 @@ export class FcSmsHistory extends FcElement {
     const first = Math.min(total - 1, Math.floor(v / h));
     const frac = v - first * h;
     const visible = Math.ceil(this.#rowsViewport() / h) + 1;
-    const start = Math.max(0, first - OVERSCAN);
-    const count = Math.max(0, Math.min(MAX_POOL, visible + OVERSCAN + (first - start), total - start));
+    // A jump past the whole window (a fling, a drag of the scrollbar) renders no rows behind it.
+    const jumped = this.#count > 0 && (first >= this.#start + this.#count || first + visible <= this.#start);
+    const start = Math.max(0, first - (jumped && first > this.#start ? 0 : OVERSCAN));
+    const after = jumped && first < this.#start ? 0 : OVERSCAN;
+    const count = Math.max(0, Math.min(MAX_POOL, visible + after + (first - start), total - start));
     this.#firstVisible = first;
     // Within the clipped body: the first visible row sits right under the sticky header.
     rowsEl.style.setProperty('transform', `translateY(${Math.max(0, s) - frac - (first - start) * h}px)`);
     if (!force && start === this.#start && count === this.#count && this.#rendered === this.#windowKey()) return;
     this.#start = start;
     this.#count = count;
-    pager.ensure(start, start + count - 1);
+    // Half a page read ahead both ways: a scroll finds the next rows loaded, not placeholders.
+    pager.ensure(start, start + count - 1, pager.pageSize >> 1);
     this.#renderRows();
   }
 
@@ -706,8 +736,8 @@ export class FcSmsHistory extends FcElement {
   #applyWidths(): void {
     const grid = this.#grid;
     if (!grid) return;
-    const tracks = this.#widths.map((w, i) => (COLUMNS[i]!.key === 'body' ? `minmax(${w}px, 1fr)` : `${w}px`));
-    grid.style.setProperty('--_cols', tracks.join(' '));
+    // Each column's width, read by its cells (a fixed-width flex item lays out faster than a grid track).
+    this.#widths.forEach((w, i) => grid.style.setProperty(`--_w-${COLUMNS[i]!.key}`, `${w}px`));
     grid.style.setProperty('--_total-w', `${this.#widths.reduce((a, b) => a + b, 0)}px`);
   }
 

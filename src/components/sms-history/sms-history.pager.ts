@@ -10,8 +10,11 @@ export interface PagerOptions {
   pageSize: number;
   /** Pages kept in memory, least recently used dropped first. */
   capacity?: number;
-  /** Something the rows show changed (a page arrived or failed, the total became known). */
-  onChange: () => void;
+  /**
+   * A page arrived or failed, or the total became known (`page` is the page's number; none for a
+   * change that may touch every row).
+   */
+  onChange: (page?: number) => void;
 }
 
 interface PageEntry {
@@ -38,7 +41,9 @@ export class SmsPager {
   readonly pageSize: number;
   readonly #load: PageLoader;
   readonly #capacity: number;
-  readonly #onChange: () => void;
+  readonly #onChange: (page?: number) => void;
+  /** Pages read ahead that failed: not read ahead again until they are in view (or retried). */
+  readonly #aheadFailed = new Set<number>();
   /** Insertion order is recency: the first key is the least recently used. */
   readonly #pages = new Map<number, PageEntry>();
   readonly #inFlight = new Map<number, AbortController>();
@@ -76,30 +81,41 @@ export class SmsPager {
   /**
    * Makes sure the rows `first..last` are loaded or loading: requests their missing (or stale)
    * pages and aborts requests for pages outside them. Failed pages wait for {@link retry}.
+   * Pages holding the `ahead` rows before and after are read ahead, so a scroll finds them
+   * loaded; one that fails to read ahead shows its failure only once it is in view.
    */
-  ensure(first: number, last: number): void {
+  ensure(first: number, last: number, ahead = 0): void {
     if (this.#disposed) return;
     const wanted = new Set<number>();
+    const early = new Set<number>();
     if (this.total < 0) wanted.add(Math.floor(Math.max(0, first) / this.pageSize));
     else if (this.total > 0) {
-      const lo = Math.floor(Math.max(0, first) / this.pageSize);
-      const hi = Math.floor(Math.min(this.total - 1, Math.max(first, last)) / this.pageSize);
+      const pageOf = (row: number) => Math.floor(Math.max(0, Math.min(this.total - 1, row)) / this.pageSize);
+      const lo = pageOf(first);
+      const hi = pageOf(Math.max(first, last));
       for (let p = lo; p <= hi; p++) wanted.add(p);
+      for (let p = pageOf(first - ahead); p <= pageOf(Math.max(first, last) + ahead); p++) if (!wanted.has(p)) early.add(p);
     }
     for (const [page, controller] of this.#inFlight) {
-      if (!wanted.has(page)) {
+      if (!wanted.has(page) && !early.has(page)) {
         controller.abort();
         this.#inFlight.delete(page);
       }
     }
     for (const page of wanted) {
+      this.#aheadFailed.delete(page);
       const entry = this.#pages.get(page);
       if (entry) this.#touch(page, entry);
       if (this.#inFlight.has(page)) continue;
       if (entry && entry.items && !entry.stale) continue;
       if (entry && !entry.items) continue;
       if (!entry && this.total < 0 && this.firstError) continue;
-      void this.#fetch(page);
+      void this.#fetch(page, false);
+    }
+    for (const page of early) {
+      const entry = this.#pages.get(page);
+      if (this.#inFlight.has(page) || this.#aheadFailed.has(page) || (entry && !entry.stale)) continue;
+      void this.#fetch(page, true);
     }
     this.#settle();
   }
@@ -110,7 +126,8 @@ export class SmsPager {
     const entry = this.#pages.get(page);
     if (entry && !entry.items) this.#pages.delete(page);
     if (this.total < 0) this.firstError = null;
-    if (!this.#inFlight.has(page)) void this.#fetch(page);
+    this.#aheadFailed.delete(page);
+    if (!this.#inFlight.has(page)) void this.#fetch(page, false);
     this.#onChange();
   }
 
@@ -121,6 +138,7 @@ export class SmsPager {
       else this.#pages.delete(page);
     }
     if (this.total < 0) this.firstError = null;
+    this.#aheadFailed.clear();
   }
 
   /** Resolves when no request is out. */
@@ -143,7 +161,7 @@ export class SmsPager {
     this.#pages.set(page, entry);
   }
 
-  async #fetch(page: number): Promise<void> {
+  async #fetch(page: number, ahead: boolean): Promise<void> {
     const controller = new AbortController();
     this.#inFlight.set(page, controller);
     try {
@@ -162,7 +180,8 @@ export class SmsPager {
       this.#evict();
     } catch (error) {
       if (this.#disposed || this.#inFlight.get(page) !== controller || isAbort(error)) return;
-      if (this.total < 0) this.firstError = error;
+      if (ahead && this.total >= 0) this.#aheadFailed.add(page);
+      else if (this.total < 0) this.firstError = error;
       else {
         const entry = this.#pages.get(page);
         // A stale page stays on screen when its re-read fails; only a missing page shows the error.
@@ -170,7 +189,7 @@ export class SmsPager {
       }
     } finally {
       if (this.#inFlight.get(page) === controller) this.#inFlight.delete(page);
-      if (!this.#disposed) this.#onChange();
+      if (!this.#disposed) this.#onChange(page);
       this.#settle();
     }
   }
