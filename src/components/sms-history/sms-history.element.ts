@@ -527,8 +527,8 @@ export class FcSmsHistory extends FcElement {
     if (message) return { kind: 'data', index, message };
     const error = pager.errorOf(index);
     if (!error) return { kind: 'busy', index };
-    const first = pager.pageStart(index);
-    const last = Math.min(pager.total, first + pager.pageSize) - 1;
+    const first = pager.missingFrom(index);
+    const last = Math.min(pager.total, pager.pageStart(index) + pager.pageSize) - 1;
     // The first row of the failed page in the window carries the message and Retry.
     return { kind: 'error', index, error, first, last, lead: index === Math.max(first, this.#start) };
   }

@@ -1,5 +1,5 @@
 import type { Page } from '../../data/adapter.js';
-import { isAdapterError } from '../../data/errors.js';
+import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { SmsMessage } from '../../data/model.js';
 
 /** Loads one page: `limit` rows from `offset`. */
@@ -62,15 +62,21 @@ export class SmsPager {
     return this.#pages.get(Math.floor(index / this.pageSize))?.items?.[index % this.pageSize];
   }
 
-  /** The failure of the page holding `index`, or null. */
+  /** Why the row at `index` is missing from its page (it failed, or came short), or null. */
   errorOf(index: number): unknown {
     const page = this.#pages.get(Math.floor(index / this.pageSize));
-    return page && !page.items ? page.error : null;
+    if (!page?.error) return null;
+    return page.items?.[index % this.pageSize] ? null : page.error;
   }
 
   /** First row of the page holding `index`. */
   pageStart(index: number): number {
     return Math.floor(index / this.pageSize) * this.pageSize;
+  }
+
+  /** First missing row of the page holding `index`: its start, or the end of what a short page sent. */
+  missingFrom(index: number): number {
+    return this.pageStart(index) + (this.#pages.get(Math.floor(index / this.pageSize))?.items?.length ?? 0);
   }
 
   /** True while any request is out. */
@@ -124,7 +130,7 @@ export class SmsPager {
   retry(index = 0): void {
     const page = Math.floor(index / this.pageSize);
     const entry = this.#pages.get(page);
-    if (entry && !entry.items) this.#pages.delete(page);
+    if (entry && (!entry.items || entry.error)) this.#pages.delete(page);
     if (this.total < 0) this.firstError = null;
     this.#aheadFailed.delete(page);
     if (!this.#inFlight.has(page)) void this.#fetch(page, false);
@@ -169,8 +175,14 @@ export class SmsPager {
       if (this.#disposed || this.#inFlight.get(page) !== controller) return;
       const items = Array.isArray(result?.items) ? result.items : [];
       const total = Number.isFinite(result?.total) ? Math.max(0, result.total) : page * this.pageSize + items.length;
+      // A page shorter than the total says: its rows are shown, the rest fail (with Retry), never load for ever.
+      const expected = Math.max(0, Math.min(this.pageSize, total - page * this.pageSize));
+      const short =
+        items.length < expected
+          ? new AdapterError({ kind: 'malformed', message: `The server counted ${total} texts but sent ${items.length} of the ${expected} on this page.` })
+          : null;
       this.#pages.delete(page);
-      this.#pages.set(page, { items, error: null, stale: false });
+      this.#pages.set(page, { items, error: short, stale: false });
       if (total !== this.total) {
         // The list changed size: pages read before may be shifted, so read them again when shown.
         if (this.total >= 0) for (const [p, e] of this.#pages) if (p !== page && e.items) e.stale = true;
