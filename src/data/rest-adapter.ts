@@ -224,7 +224,9 @@ export function createRestAdapter(options: RestAdapterOptions): ForecourtAdapter
         body: text,
       });
     }
-    const result = v.safeParse(route.schema, json.value);
+    // Only the first issue is reported: stop there. Collecting every issue of a broken 10 000-row
+    // page builds over 100 000 issue objects and holds the main thread for about half a second.
+    const result = v.safeParse(route.schema, json.value, { abortEarly: true });
     if (!result.success) {
       throw new AdapterError({
         kind: 'malformed',

@@ -8,7 +8,7 @@ import type { ForecourtAdapter, SourceUpdate, SourcesApi } from '../../data/adap
 import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
 import { COMPLETE_MAPPING_CATEGORY_ID, DEFAULT_CATEGORIES, mappingStatus } from '../../data/logic/sources.js';
-import { editableName, filterSources, mappingSuggestions, newCategoryId, posSourceOf } from '../../data/logic/source-mapping.js';
+import { editableName, filterSources, mappingSuggestions, newCategoryId, posSourceOf, uniqueById } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -124,7 +124,8 @@ export class FcSourceMappingEditor extends FcElement {
       if (!Array.isArray(sources) || !Array.isArray(categories)) {
         throw new AdapterError({ kind: 'malformed', message: 'The list of sources or categories is not a list.' });
       }
-      return { sources, categories: [...categories].sort((a, b) => a.order - b.order) };
+      // A list that repeats an id would show one source as many rows, all opened by one Edit.
+      return { sources: uniqueById(sources), categories: uniqueById(categories).sort((a, b) => a.order - b.order) };
     },
     args: () => [this.adapter] as const,
     onComplete: (value: Loaded) => {

@@ -87,6 +87,23 @@ export function newCategoryId(name: string, existing: readonly Pick<SourceCatego
   return id;
 }
 
+/**
+ * The items with each id once, the first occurrence kept, in their order. The editor keys rows,
+ * edits and writes by id: a server list that repeats an id would otherwise show one source as
+ * many rows, all of them opened by one Edit.
+ * @param items Sources or categories as a server listed them.
+ * @returns A new array.
+ * @example uniqueById([{ id: 'a' }, { id: 'b' }, { id: 'a' }]); // [{ id: 'a' }, { id: 'b' }]
+ */
+export function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
+}
+
 /** An ISO 8601 timestamp as the API writes `updatedAt` (the pattern valibot's `isoTimestamp` checks). */
 const ISO_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u;
 
