@@ -63,6 +63,17 @@ const forecourtEvents = {
   },
 };
 
+/**
+ * Modules in path order: the analyzer lists them in the order its file reads finish, which varies
+ * from run to run, and `check:package` compares the checked-in manifest with a fresh one as text.
+ */
+const stableOrder = {
+  name: 'forecourt-stable-order',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+};
+
 export default {
   globs: [
     'src/components/*/fc-*.ts',
@@ -76,5 +87,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [noPrivateMembers, forecourtEvents],
+  plugins: [noPrivateMembers, forecourtEvents, stableOrder],
 };
