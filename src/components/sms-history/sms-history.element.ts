@@ -33,6 +33,7 @@ import {
   formatSentAt,
   statusName,
   syncRows,
+  WIDTH_PROPERTIES,
 } from './sms-history.view.js';
 import type { RowState } from './sms-history.view.js';
 
@@ -737,7 +738,9 @@ export class FcSmsHistory extends FcElement {
     const grid = this.#grid;
     if (!grid) return;
     // Each column's width, read by its cells (a fixed-width flex item lays out faster than a grid track).
-    this.#widths.forEach((w, i) => grid.style.setProperty(`--_w-${COLUMNS[i]!.key}`, `${w}px`));
+    for (const [property, key] of Object.entries(WIDTH_PROPERTIES)) {
+      grid.style.setProperty(property, `${this.#widths[COLUMNS.findIndex((c) => c.key === key)]}px`);
+    }
     grid.style.setProperty('--_total-w', `${this.#widths.reduce((a, b) => a + b, 0)}px`);
   }
 

@@ -17,6 +17,18 @@ export const COLUMNS = [
   { key: 'segments', label: 'colSegments', width: 84, min: 64 },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/** The custom property the styles size each column's cells by, and its column. */
+export const WIDTH_PROPERTIES = {
+  '--_w-time': 'time',
+  '--_w-direction': 'direction',
+  '--_w-customer': 'customer',
+  '--_w-phone': 'phone',
+  '--_w-employee': 'employee',
+  '--_w-body': 'body',
+  '--_w-status': 'status',
+  '--_w-error': 'error',
+  '--_w-segments': 'segments',
+} as const satisfies Record<string, ColumnKey>;
 export const ERROR_COLUMN = COLUMNS.findIndex((c) => c.key === 'error');
 export const MAX_COLUMN_WIDTH = 800;
 
