@@ -105,11 +105,12 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   const zone = data.dealer.zone;
   // Kept in time order (lists only reverse for "newest first"), with each message's instant, so a
   // date range is found by binary search.
-  let smsTimes = smsTimeline(data.sms);
+  let smsTimes: Float64Array | null | undefined = smsTimeline(data.sms);
   if (!smsTimes) {
     data.sms = sortByTime(data.sms);
     smsTimes = smsTimeline(data.sms);
   }
+  const timeline = () => (smsTimes === undefined ? (smsTimes = smsTimeline(data.sms)) : smsTimes);
   const applied = new Map<string, unknown>();
 
   // ── SMS: the match lists (and summaries) of the last few filters, so paging deep into a large log
@@ -124,7 +125,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     if (items) {
       smsMemo.delete(key); // most recently used goes last
     } else {
-      const matching = filterSms(data.sms, filter, zone, smsTimes);
+      const matching = filterSms(data.sms, filter, zone, timeline());
       items = filter.order === 'asc' ? matching : matching.reverse();
       if (smsMemo.size >= SMS_MEMO_SIZE) smsMemo.delete(smsMemo.keys().next().value!);
     }
@@ -158,7 +159,8 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       data.sms = sortByTime(data.sms);
       smsById = null;
     }
-    smsTimes = smsTimeline(data.sms);
+    // Read again at the next query, not after every chunk of a long import.
+    smsTimes = undefined;
     return { imported, updated };
   };
   let nextShopSource = data.sources.length + 1;
@@ -387,7 +389,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           const key = stableJson(filter);
           let summary = smsSummaries.get(key);
           if (!summary) {
-            summary = summarizeSms(data.sms, checkDateRange(filter), zone, smsTimes);
+            summary = summarizeSms(data.sms, checkDateRange(filter), zone, timeline());
             if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
             smsSummaries.set(key, summary);
           }
