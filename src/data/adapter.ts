@@ -37,6 +37,9 @@ import type {
   WantMatch,
   DeleteReason,
   IsoMonth,
+  LeadQuery,
+  Page,
+  PageQuery,
 } from './model.js';
 
 /** Options every read takes. */
@@ -50,21 +53,9 @@ export interface WriteOptions extends ReadOptions {
   idempotencyKey?: string;
 }
 
-/** A page request: an opaque cursor from the previous page (absent for the first) and a size. */
-export interface PageQuery {
-  cursor?: string | null;
-  /** Page size; servers may cap it. Default 100. */
-  limit?: number;
-}
-
-/** One page of a list. */
-export interface Page<T> {
-  items: T[];
-  /** Rows matching the query in all. */
-  total: number;
-  /** Cursor of the next page, null on the last. */
-  nextCursor: string | null;
-}
+// Page, PageQuery and LeadQuery live in model.ts (the domain logic uses them); re-exported here for
+// code that imports them from the adapter contract.
+export type { Page, PageQuery, LeadQuery } from './model.js';
 
 // ───────────────────────────── sources ─────────────────────────────
 
@@ -172,15 +163,9 @@ export interface SmsImportResult {
   updated: number;
 }
 
-/** Most messages one `sms.import` call may carry; the REST server refuses larger batches. */
-export const SMS_IMPORT_MAX_BATCH = 1000;
+export { SMS_IMPORT_MAX_BATCH } from './model.js';
 
 // ───────────────────────────── leads ─────────────────────────────
-
-export interface LeadQuery extends DateRange, PageQuery {
-  ruleId?: string;
-  salespersonId?: string;
-}
 
 export interface LeadsApi {
   list(query: LeadQuery, opts?: ReadOptions): Promise<Page<Lead>>;

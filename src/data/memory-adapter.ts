@@ -15,7 +15,7 @@ import type {
 } from './adapter.js';
 import { AdapterError } from './errors.js';
 import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
-import { stableJson } from './cache/stable-json.js';
+import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';

@@ -22,6 +22,22 @@ export interface DateRange {
   to: IsoDate;
 }
 
+/** A page request: an opaque cursor from the previous page (absent for the first) and a size. */
+export interface PageQuery {
+  cursor?: string | null;
+  /** Page size; servers may cap it. Default 100. */
+  limit?: number;
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  /** Rows matching the query in all. */
+  total: number;
+  /** Cursor of the next page, null on the last. */
+  nextCursor: string | null;
+}
+
 // ───────────────────────────── Customer sources ─────────────────────────────
 
 /** Ids of the default main categories; a shop may add its own. */
@@ -219,6 +235,9 @@ export interface SmsFilter extends DateRange {
   text?: string;
 }
 
+/** Most messages one `sms.import` call may carry; the REST server refuses larger batches. */
+export const SMS_IMPORT_MAX_BATCH = 1000;
+
 export interface SmsPeriodSummary {
   range: DateRange;
   inbound: number;
@@ -286,6 +305,12 @@ export interface Lead {
   salespersonId: string | null;
   salespersonName: string | null;
   activities: LeadActivity[];
+}
+
+/** A page of the leads received in a range, optionally of one OEM rule or salesperson. */
+export interface LeadQuery extends DateRange, PageQuery {
+  ruleId?: string;
+  salespersonId?: string;
 }
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

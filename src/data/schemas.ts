@@ -27,7 +27,7 @@ import {
 } from './model.js';
 import type * as M from './model.js';
 import type * as A from './adapter.js';
-import { SMS_IMPORT_MAX_BATCH } from './adapter.js';
+import { SMS_IMPORT_MAX_BATCH } from './model.js';
 
 // ───────────────────────────── scalars ─────────────────────────────
 

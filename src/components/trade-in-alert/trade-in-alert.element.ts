@@ -6,7 +6,7 @@ import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { TradeInVehicle, WantMatch } from '../../data/model.js';
 import { resolveTradeIn } from '../../data/logic/vehicles.js';
 import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
-import { stableJson } from '../../data/cache/stable-json.js';
+import { stableJson } from '../../data/logic/stable-json.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';

@@ -15,7 +15,7 @@ import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from 
 import { AdapterError, isAdapterError } from '../errors.js';
 import { OutboxQueue } from './outbox.js';
 import type { Outbox, OutboxEntry, OutboxMessage, RetryOptions } from './outbox.js';
-import { stableJson } from './stable-json.js';
+import { stableJson } from '../logic/stable-json.js';
 import { CacheStorage } from './storage.js';
 import type { ReadRecord, StorageFallbackCause } from './storage.js';
 

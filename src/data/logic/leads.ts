@@ -19,13 +19,13 @@ import type {
   LeadClockState,
   LeadConsequence,
   LeadGrade,
+  LeadQuery,
   LeadResponseRow,
   LeadResponseSummary,
   OemRule,
   WeeklyHours,
 } from '../model.js';
 import { WEEKDAYS } from '../model.js';
-import type { LeadQuery } from '../adapter.js';
 import { AdapterError } from '../errors.js';
 import { DAY_MS, calendarRangeBounds, checkZone, daysFromCivil, parseInstant } from './time.js';
 

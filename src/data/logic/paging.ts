@@ -2,7 +2,7 @@
  * Paging of in-memory lists, and the checks every list or report query gets at the boundary
  * (page size, cursor), so a bad query is a specific `AdapterError`, never a crash.
  */
-import type { Page, PageQuery } from '../adapter.js';
+import type { Page, PageQuery } from '../model.js';
 import { AdapterError } from '../errors.js';
 
 /** Page size when the query sets none. */
