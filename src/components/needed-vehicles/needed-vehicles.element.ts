@@ -14,7 +14,7 @@ import { formatCount } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { FC_WANTS_EXPORT } from './needed-vehicles.events.js';
+import { FC_EXPORT, FC_WANTS_EXPORT } from './needed-vehicles.events.js';
 import { t } from './needed-vehicles.messages.js';
 import { styles } from './needed-vehicles.styles.js';
 import { formatDate, groupMatches, groupView } from './needed-vehicles.view.js';
@@ -40,7 +40,8 @@ interface Report {
  * narrows the list by make, model or customer. Read again when wants or customers change.
  *
  * @customElement fc-needed-vehicles
- * @fires fc-wants-export - The user exported the report as CSV. Detail: `{ rows, fileName }`.
+ * @fires fc-export - The user exported the report as CSV, before the download. Cancelable (cancels the download). detail: {format, filename, content, rows}
+ * @fires fc-wants-export - Deprecated: use fc-export (fired until 0.3). The user exported the report as CSV; fired after it. Detail: `{ rows, fileName }`.
  * @csspart title - The heading.
  * @csspart toolbar - Filter, Print and Export CSV (hidden in print).
  * @csspart group - One make and model.
@@ -107,9 +108,11 @@ export class FcNeededVehicles extends FcElement {
     const groups = this.#visible(report);
     const rows = groups.reduce((n, g) => n + g.wants.length, 0);
     const fileName = `needed-vehicles-${new Date().toISOString().slice(0, 10)}.csv`;
-    const blob = new Blob([formatWantsCsv(groups)], { type: 'text/csv;charset=utf-8' });
-    downloadBlob(this.renderRoot, blob, fileName);
-    this.exportMessage = this.inLocale(() => t('exported', formatCount(rows)));
+    const content = formatWantsCsv(groups);
+    if (this.emit(FC_EXPORT, { format: 'csv', filename: fileName, content, rows }, { cancelable: true })) {
+      downloadBlob(this.renderRoot, new Blob([content], { type: 'text/csv;charset=utf-8' }), fileName);
+      this.exportMessage = this.inLocale(() => t('exported', formatCount(rows)));
+    }
     this.emit(FC_WANTS_EXPORT, { rows, fileName });
   }
 

@@ -22,7 +22,7 @@ import { tokens } from '../../styles/tokens.js';
 import { categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { trafficChart } from './store-traffic.chart.js';
 import { bucketLabel } from './store-traffic.labels.js';
-import { FC_RANGE_CHANGE, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
+import { FC_EXPORT, FC_RANGE_CHANGE, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
@@ -83,7 +83,8 @@ type View = 'chart' | 'heatmap';
  *
  * @customElement fc-store-traffic
  * @fires fc-traffic-drill - The user drilled down, went back up the breadcrumb or picked another grouping. detail: {path}
- * @fires fc-traffic-export - The user exported the current view. Cancelable (cancels the download). detail: {csv, filename}
+ * @fires fc-export - The user exported the current view, before the download. Cancelable (cancels the download). detail: {format, filename, content, rows}
+ * @fires fc-traffic-export - Deprecated: use fc-export (fired until 0.3). Fired after it; cancelable (cancels the download). detail: {csv, filename}
  * @fires fc-range-change - The user picked a new valid date range. detail: {from, to}
  * @csspart toolbar - Date range, view switch, grouping and stacking, export.
  * @csspart breadcrumb - The drill-down path.
@@ -647,17 +648,22 @@ export class FcStoreTraffic extends FcElement {
     const range = this.#range;
     let csv: string;
     let filename: string;
+    let rows: number;
     if (this.view === 'heatmap') {
       const heatmap = this.#heatmap.value;
       if (this.#heatmap.status !== TaskStatus.COMPLETE || !heatmap) return;
       csv = heatmapCsv(heatmap);
+      rows = 7; // a line per weekday
       filename = `store-traffic-heatmap-${range.from}-to-${range.to}.csv`;
     } else {
       const level = this.#level.value;
       if (this.#level.status !== TaskStatus.COMPLETE || !level) return;
-      csv = levelCsv(this.#modelOf(level), this.#formats);
+      const model = this.#modelOf(level);
+      csv = levelCsv(model, this.#formats);
+      rows = model.rows.length + 1; // and the total
       filename = `store-traffic-${this.#drill.groupBy}-${range.from}-to-${range.to}.csv`;
     }
+    if (!this.emit(FC_EXPORT, { format: 'csv', filename, content: csv, rows }, { cancelable: true })) return;
     if (!this.emit(FC_TRAFFIC_EXPORT, { csv, filename }, { cancelable: true })) return;
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
     this.announcement = this.inLocale(() => t('exportDone', filename));
