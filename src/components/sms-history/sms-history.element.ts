@@ -1,13 +1,12 @@
-import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { ForecourtAdapter, SmsListQuery } from '../../data/adapter.js';
 import { decodeSmsFilter, encodeSmsFilter } from '../../data/logic/sms-filter.js';
-import { rangeProblem } from '../../data/logic/time.js';
+import { isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../data/model.js';
 import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
@@ -20,6 +19,7 @@ import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_SMS_FILTER_CHANGE } from './sms-history.events.js';
 import { t } from './sms-history.messages.js';
+import { SmsCsvExport } from './sms-history.export.js';
 import { SmsPager } from './sms-history.pager.js';
 import { styles } from './sms-history.styles.js';
 import {
@@ -52,21 +52,13 @@ export const MAX_BODY_HEIGHT = 15_000_000;
 const OVERSCAN = 2;
 /** Most rows in the DOM at once, whatever the height, so the element count stays bounded. */
 const MAX_POOL = 26;
-/** Rows per request of the CSV export (the servers' page cap). */
-const EXPORT_PAGE = 1000;
 const SEARCH_DEBOUNCE_MS = 300;
 const RESIZE_STEP = 16;
 
 type Order = 'asc' | 'desc';
 
-interface ExportState {
-  done: number;
-  total: number;
-  controller: AbortController;
-}
-
 const zoneOrLocal = (zone: string) =>
-  zone && IANAZone.isValidZone(zone) ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  zone && isValidZone(zone) ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * SMS history: every text in and out, paged from the adapter into a windowed ARIA grid that stays
@@ -117,8 +109,6 @@ export class FcSmsHistory extends FcElement {
   @state() private advanced = false;
   @state() private rangeError = '';
   @state() private details: SmsMessage | null = null;
-  @state() private exporting: ExportState | null = null;
-  @state() private exportMessage = '';
   @state() private tip: { index: number; message: SmsMessage } | null = null;
 
   #decoded: SmsFilter = decodeSmsFilter('', DateTime.now().toISODate()!);
@@ -146,6 +136,11 @@ export class FcSmsHistory extends FcElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #waiters: (() => void)[] = [];
   #resize: { col: number; x: number; width: number; sign: number } | null = null;
+
+  readonly #csv = new SmsCsvExport(this, {
+    sms: () => this.adapter?.sms,
+    query: () => ({ filter: this.#decoded, order: this.order === 'asc' ? 'asc' : 'desc', zone: this.#zone, total: this.rowCount }),
+  });
 
   readonly #observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => this.#onResize(entries)) : null;
 
@@ -201,7 +196,6 @@ export class FcSmsHistory extends FcElement {
     this.#raf = 0;
     window.removeEventListener('scroll', this.#onPageScroll, true);
     clearTimeout(this.#searchTimer);
-    this.exporting?.controller.abort();
   }
 
   // ───────────── public API ─────────────
@@ -873,47 +867,6 @@ export class FcSmsHistory extends FcElement {
     this.#apply(change);
   }
 
-  // ───────────── export ─────────────
-
-  async #export(): Promise<void> {
-    const api = this.adapter?.sms;
-    if (!api || this.exporting) return;
-    const controller = new AbortController();
-    const filter = this.#decoded;
-    const order: Order = this.order === 'asc' ? 'asc' : 'desc';
-    const zone = this.#zone;
-    this.exportMessage = '';
-    this.exporting = { done: 0, total: Math.max(0, this.rowCount), controller };
-    const parts: string[] = [];
-    try {
-      // The CSV writer (with papaparse) is loaded on the first export, not with the widget.
-      const { formatSmsCsv } = await import('../../data/logic/sms-export.js');
-      let cursor: string | null = null;
-      let first = true;
-      do {
-        const page = await api.list({ ...filter, order, limit: EXPORT_PAGE, cursor }, { signal: controller.signal });
-        if (controller.signal.aborted) throw controller.signal.reason;
-        const items = Array.isArray(page?.items) ? page.items : [];
-        // Every chunk ends with a line break: the pages concatenate into one file.
-        parts.push(formatSmsCsv(items, { zone, header: first }));
-        first = false;
-        this.exporting = { done: this.exporting!.done + items.length, total: Math.max(page.total, 0), controller };
-        cursor = items.length ? page.nextCursor : null;
-      } while (cursor);
-      const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
-      downloadBlob(this.renderRoot, blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
-      this.exportMessage = this.inLocale(() => t('exportDone', formatCount(this.exporting!.done)));
-    } catch (error) {
-      this.exportMessage = this.inLocale(() => controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`);
-    } finally {
-      this.exporting = null;
-    }
-  }
-
-  #cancelExport(): void {
-    this.exporting?.controller.abort();
-  }
-
   /** The visible rows loaded and painted (or failed): when the summary beside them may start counting. */
   #rowsShown = (): Promise<void> => this.rowsReady().then(() => afterPaint());
 
@@ -1012,7 +965,7 @@ export class FcSmsHistory extends FcElement {
 
   #toolbarView(): TemplateResult {
     const total = this.rowCount;
-    const exporting = this.exporting;
+    const exporting = this.#csv.progress;
     const count = total < 0 ? t('counting') : total === 1 ? t('countOne') : t('count', formatCount(total));
     return html`<div class="toolbar">
       <p class="count" role="status">${count}</p>
@@ -1021,11 +974,11 @@ export class FcSmsHistory extends FcElement {
         ${exporting
           ? html`<label for="export-progress">${t('exporting', formatCount(exporting.done), formatCount(exporting.total))}</label>
               <progress id="export-progress" max=${Math.max(1, exporting.total)} .value=${exporting.done}></progress>
-              <button type="button" class="fc-button" @click=${() => this.#cancelExport()}>${t('cancelExport')}</button>`
-          : html`<button type="button" class="fc-button" ?disabled=${!(total > 0)} @click=${() => void this.#export()}>
+              <button type="button" class="fc-button" @click=${() => this.#csv.cancelExport()}>${t('cancelExport')}</button>`
+          : html`<button type="button" class="fc-button" ?disabled=${!(total > 0)} @click=${() => void this.#csv.exportCsv()}>
               ${t('exportCsv')}
             </button>`}
-        <p class="export-status" role="status">${this.exportMessage}</p>
+        <p class="export-status" role="status">${this.#csv.message}</p>
       </div>
     </div>`;
   }

@@ -1,0 +1,107 @@
+import type { ReactiveController } from 'lit';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { SmsFilter } from '../../data/model.js';
+import { downloadBlob } from '../shared/download.js';
+import type { FcElement } from '../shared/fc-element.js';
+import { formatCount } from '../shared/messages.js';
+import { describeError } from '../shared/states.js';
+import { t } from './sms-history.messages.js';
+
+/** Rows per request of the CSV export (the servers' page cap). */
+export const EXPORT_PAGE = 1000;
+
+/** An export under way: rows written so far, of how many. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** What the export writes: the list as the history shows it now. */
+export interface SmsExportQuery {
+  filter: SmsFilter;
+  order: 'asc' | 'desc';
+  /** The zone the times are written in. */
+  zone: string;
+  /** Rows the history counts, for the progress bar until the first page says. */
+  total: number;
+}
+
+export interface SmsCsvExportOptions {
+  /** The host's SMS API, if its adapter has one. */
+  sms: () => ForecourtAdapter['sms'];
+  /** The filter, order and zone at the moment the user asks for the export. */
+  query: () => SmsExportQuery;
+}
+
+/**
+ * The SMS history's CSV export: walks `sms.list` from the start by `nextCursor` in pages of
+ * {@link EXPORT_PAGE}, shows progress, can be cancelled, and saves one file. The CSV writer (with
+ * papaparse) is loaded on the first export, not with the widget.
+ * @internal
+ */
+export class SmsCsvExport implements ReactiveController {
+  /** The export under way, or null. */
+  progress: ExportProgress | null = null;
+  /** The last export's outcome (done, cancelled or failed), for a polite status line. */
+  message = '';
+
+  readonly #host: FcElement;
+  readonly #options: SmsCsvExportOptions;
+  #controller: AbortController | null = null;
+
+  constructor(host: FcElement, options: SmsCsvExportOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancelExport();
+  }
+
+  /** Exports the rows of the current filter to a CSV download. Does nothing while one is under way. */
+  async exportCsv(): Promise<void> {
+    const api = this.#options.sms();
+    if (!api || this.#controller) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    const { filter, order, zone, total } = this.#options.query();
+    this.#set({ done: 0, total: Math.max(0, total) }, '');
+    const parts: string[] = [];
+    try {
+      const { formatSmsCsv } = await import('../../data/logic/sms-export.js');
+      let cursor: string | null = null;
+      let first = true;
+      let done = 0;
+      do {
+        const page = await api.list({ ...filter, order, limit: EXPORT_PAGE, cursor }, { signal: controller.signal });
+        if (controller.signal.aborted) throw controller.signal.reason;
+        const items = Array.isArray(page?.items) ? page.items : [];
+        // Every chunk ends with a line break: the pages concatenate into one file.
+        parts.push(formatSmsCsv(items, { zone, header: first }));
+        first = false;
+        done += items.length;
+        this.#set({ done, total: Math.max(page.total, 0) });
+        cursor = items.length ? page.nextCursor : null;
+      } while (cursor);
+      const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
+      downloadBlob(this.#host.renderRoot, blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
+      this.#set(null, this.#host.inLocale(() => t('exportDone', formatCount(done))));
+    } catch (error) {
+      this.#set(null, this.#host.inLocale(() => (controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`)));
+    } finally {
+      if (this.#controller === controller) this.#controller = null;
+    }
+  }
+
+  /** Stops the export under way; no file is saved. */
+  cancelExport(): void {
+    this.#controller?.abort();
+  }
+
+  #set(progress: ExportProgress | null, message = this.message): void {
+    this.progress = progress;
+    this.message = message;
+    this.#host.requestUpdate();
+  }
+}
