@@ -43,8 +43,9 @@ const noPrivateMembers = {
 
 /**
  * Events: drops the one the analyzer reads from `FcElement.emit()`'s `new CustomEvent(type, …)`
- * (named after the parameter, "type"), and gives each `@fires` event its `HTMLElementEventMap`
- * type, so the manifest carries the detail type too.
+ * (named after the parameter, "type"), gives each `@fires` event its `HTMLElementEventMap`
+ * type, so the manifest carries the detail type too, and marks an event whose description starts
+ * with "Deprecated:" as `deprecated` (the analyzer reads `@deprecated` on classes only).
  */
 const forecourtEvents = {
   name: 'forecourt-events',
@@ -56,6 +57,9 @@ const forecourtEvents = {
         decl.events = decl.events.filter((event) => event.description || /^fc-/.test(event.name));
         for (const event of decl.events) {
           if (!event.type && types.has(event.name)) event.type = { text: types.get(event.name) };
+          // `@fires old-name - Deprecated: use new-name …` marks a renamed event (CONVENTIONS.md).
+          const deprecated = event.description?.match(/^Deprecated:\s*(.*?\.)(?:\s|$)/s);
+          if (deprecated) event.deprecated = deprecated[1];
         }
         if (decl.events.length === 0) delete decl.events;
       }

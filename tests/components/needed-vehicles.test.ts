@@ -129,11 +129,19 @@ describe('<fc-needed-vehicles>', () => {
       downloaded = `${this.download} ${this.getAttribute('href')}`;
     };
     try {
-      const event = oneEvent(el, 'fc-wants-export');
+      const event = oneEvent(el, 'fc-export');
+      const alias = oneEvent(el, 'fc-wants-export');
       button(el, 'Export CSV')!.click();
-      const detail = (await event).detail as WantsExportDetail;
+      const exported = await event;
+      expect(exported.cancelable, 'fc-export is cancelable').to.equal(true);
+      const { detail } = exported;
+      expect(detail.format).to.equal('csv');
       expect(detail.rows).to.equal(6);
+      expect(detail.filename).to.match(/^needed-vehicles-\d{4}-\d{2}-\d{2}\.csv$/);
+      // The deprecated alias still fires, with its old detail.
+      expect((await alias).detail as WantsExportDetail).to.deep.equal({ rows: 6, fileName: detail.filename });
       expect(downloaded).to.match(/^needed-vehicles-\d{4}-\d{2}-\d{2}\.csv blob:test-1$/);
+      expect(await created[0]!.text(), 'the file is the event\'s content').to.equal(detail.content);
       const lines = (await created[0]!.text()).trimEnd().split('\r\n');
       expect(lines[0]).to.equal('Make,Model,Waiting buyers,Customer,Year from,Year to,Trim,Colour,Max mileage,Max price,Salesperson,Wanted since');
       expect(lines[1]).to.equal(`Audi,Q5,2,"'=HYPERLINK(""http://x"")",2017,2021,,,,,,2026-09-01`);
@@ -143,6 +151,27 @@ describe('<fc-needed-vehicles>', () => {
     } finally {
       URL.createObjectURL = original.create;
       HTMLAnchorElement.prototype.click = original.click;
+    }
+  });
+
+  it('leaves the file to a host that cancels fc-export', async () => {
+    const el = await mount(server);
+    await loaded(el);
+    let clicks = 0;
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => void clicks++;
+    try {
+      el.addEventListener('fc-export', (e) => e.preventDefault(), { once: true });
+      const event = oneEvent(el, 'fc-export');
+      const alias = oneEvent(el, 'fc-wants-export');
+      button(el, 'Export CSV')!.click();
+      expect((await event).detail.content.split('\r\n')[0]).to.equal('Make,Model,Waiting buyers,Customer,Year from,Year to,Trim,Colour,Max mileage,Max price,Salesperson,Wanted since');
+      expect((await alias).detail.rows, 'the deprecated alias still fires').to.equal(6);
+      expect(clicks, 'nothing downloaded').to.equal(0);
+      expect(shadowText(el)).not.to.include('Exported 6 wants.');
+      await expect(el).to.be.accessible();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
     }
   });
 

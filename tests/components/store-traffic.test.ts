@@ -379,16 +379,23 @@ describe('fc-store-traffic', () => {
       clicked.push(this);
     };
     try {
-      const exported = oneEvent(el, 'fc-traffic-export');
+      const exported = oneEvent(el, 'fc-export');
+      const alias = oneEvent(el, 'fc-traffic-export');
       root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
       const event = await exported;
+      expect(event.cancelable, 'fc-export is cancelable').to.equal(true);
+      expect(event.detail.format).to.equal('csv');
       expect(event.detail.filename).to.equal('store-traffic-department-2026-03-01-to-2026-03-31.csv');
-      expect(event.detail.csv.split('\r\n')).to.deep.equal([
+      expect(event.detail.rows, 'two departments and the total').to.equal(3);
+      expect(event.detail.content.split('\r\n')).to.deep.equal([
         'Department,Ups,Sold,Closing ratio (%),Be-back share (%),Demo reached,Write-up reached,Trade appraisal reached,Desk reached,Finance reached,"Ups Feb 1 – Feb 28, 2026"',
         'New,4,2,50,25,3,2,1,1,1,3',
         'Used,2,1,50,50,2,1,1,1,1,1',
         'Total,6,3,50,33.3,5,3,2,2,2,4',
       ]);
+      // The deprecated alias still fires, with its old detail.
+      const old = await alias;
+      expect(old.detail).to.deep.equal({ csv: event.detail.content, filename: event.detail.filename });
       expect(clicked.length).to.equal(1);
       const link = clicked[0]!;
       expect(link.download).to.equal('store-traffic-department-2026-03-01-to-2026-03-31.csv');
@@ -398,19 +405,29 @@ describe('fc-store-traffic', () => {
       groupSelect(el).value = 'source';
       groupSelect(el).dispatchEvent(new Event('change', { bubbles: true }));
       await loadedWith(el, FORMULA);
-      el.addEventListener('fc-traffic-export', (e) => e.preventDefault(), { once: true });
-      const second = oneEvent(el, 'fc-traffic-export');
+      el.addEventListener('fc-export', (e) => e.preventDefault(), { once: true });
+      const second = oneEvent(el, 'fc-export');
       root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
-      const csv = (await second).detail.csv;
+      const csv = (await second).detail.content;
       expect(csv).to.include(`"'=HYPERLINK(""http://x.test"",""y"")",1,0,`);
       expect(clicked.length, 'a cancelled export downloads nothing').to.equal(1);
+
+      // The deprecated alias cancels the download too.
+      el.addEventListener('fc-traffic-export', (e) => e.preventDefault(), { once: true });
+      const cancelledByAlias = oneEvent(el, 'fc-traffic-export');
+      root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
+      await cancelledByAlias;
+      expect(clicked.length, 'cancelling the deprecated alias downloads nothing').to.equal(1);
 
       // The heatmap view exports the grid.
       root(el).querySelector<HTMLButtonElement>('button[name=view-heatmap]')!.click();
       await waitUntil(() => root(el).querySelector('table.heatmap'), 'no heatmap');
-      const third = oneEvent(el, 'fc-traffic-export');
+      const third = oneEvent(el, 'fc-export');
       root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
-      const lines = (await third).detail.csv.split('\r\n');
+      const heatmap = (await third).detail;
+      expect(heatmap.rows, 'a line per weekday').to.equal(7);
+      const lines = heatmap.content.split('\r\n');
+      expect(lines).to.have.length(8);
       expect(lines[0]!.startsWith('Weekday,00:00,01:00')).to.equal(true);
       expect(lines[1]).to.equal(`Monday,${Array.from({ length: 24 }, (_, h) => (h === 10 ? 2 : h === 14 ? 1 : 0)).join(',')}`);
     } finally {

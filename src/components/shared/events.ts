@@ -18,8 +18,26 @@ export interface RequestMappingDetail {
   unknownCustomers: number;
 }
 
+/**
+ * The user exported a file (every widget's Export button). Cancelable: cancelling skips the
+ * widget's own download, so a host can save, send or transform the file itself.
+ */
+export const FC_EXPORT = 'fc-export';
+
+export interface ExportDetail {
+  /** The file's format. */
+  format: 'csv';
+  /** The file name the download gets. */
+  filename: string;
+  /** The file's text (for CSV: header row first, CRLF line ends). */
+  content: string;
+  /** Data rows in the file, the header not counted. */
+  rows: number;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'fc-request-mapping': CustomEvent<RequestMappingDetail>;
+    'fc-export': CustomEvent<ExportDetail>;
   }
 }

@@ -1,8 +1,13 @@
 import type { DateRange } from '../../data/model.js';
+export { FC_EXPORT, type ExportDetail } from '../shared/events.js';
 
 /** The user drilled down, went back up, or picked another dimension: the drill path changed. */
 export const FC_TRAFFIC_DRILL = 'fc-traffic-drill';
-/** The user exported the current view as CSV. Cancelable: cancelling skips the browser download. */
+/**
+ * The user exported the current view as CSV; fired after `fc-export`, with the old detail.
+ * Cancelable: cancelling skips the browser download.
+ * @deprecated Since 0.2: listen for `fc-export` (`FC_EXPORT`). Fired until 0.3.
+ */
 export const FC_TRAFFIC_EXPORT = 'fc-traffic-export';
 /** The user picked a new, valid date range. */
 export const FC_RANGE_CHANGE = 'fc-range-change';
@@ -12,6 +17,7 @@ export interface TrafficDrillDetail {
   path: string;
 }
 
+/** @deprecated Since 0.2: `fc-export` carries `ExportDetail` (`content` instead of `csv`). */
 export interface TrafficExportDetail {
   /** The CSV text (header row first, CRLF line ends). */
   csv: string;
@@ -22,6 +28,7 @@ export interface TrafficExportDetail {
 declare global {
   interface HTMLElementEventMap {
     'fc-traffic-drill': CustomEvent<TrafficDrillDetail>;
+    /** @deprecated Since 0.2: use `fc-export`. */
     'fc-traffic-export': CustomEvent<TrafficExportDetail>;
     'fc-range-change': CustomEvent<DateRange>;
   }
