@@ -24,7 +24,7 @@ export {
 export type { Outbox, OutboxEntry, OutboxStatus, RetryOptions } from './cache/outbox.js';
 export { generateDataset, DATASET_SIZES, type DatasetSize, type GenerateOptions } from './demo-data.js';
 
-export * from './logic/time.js';
+export * from './logic/calendar.js';
 export * from './logic/paging.js';
 export * from './logic/sources.js';
 export * from './logic/sms.js';

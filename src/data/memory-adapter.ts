@@ -19,7 +19,7 @@ import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
-import { checkDateRange } from './logic/time.js';
+import { checkDateRange } from './logic/calendar.js';
 import { filterSms, smsTimeline, summarizeSms } from './logic/sms.js';
 import {
   buildSourceReport,

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { Page } from '../../src/data/adapter.js';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, paginate } from '../../src/data/logic/paging.js';
-import { checkDateRange } from '../../src/data/logic/time.js';
+import { checkDateRange } from '../../src/data/logic/calendar.js';
 
 function thrown(fn: () => unknown): unknown {
   try {

@@ -8,11 +8,11 @@ import {
   compareToPrevious,
   detectCarrierBlocking,
   filterSms,
-  previousPeriod,
   smsTimeline,
   summarizePeriod,
   summarizeSms,
 } from '../../src/data/logic/sms.js';
+import { previousPeriod } from '../../src/data/logic/calendar.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { SmsMessage, SmsProvider } from '../../src/data/model.js';
 

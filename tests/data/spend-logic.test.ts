@@ -8,7 +8,7 @@ import {
   spendEditorRows,
   spendVersionAfter,
 } from '../../src/data/logic/spend.js';
-import { rangeProblem } from '../../src/data/logic/time.js';
+import { rangeProblem } from '../../src/data/logic/calendar.js';
 
 describe('parseMoney', () => {
   const cents = (text: string, decimal?: '.' | ',') => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { aggregateTraffic, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
-import { parseInstant, previousPeriod } from '../../src/data/logic/time.js';
+import { parseInstant, previousPeriod } from '../../src/data/logic/calendar.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';

@@ -8,7 +8,7 @@ import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { OutboxEntry } from '../../data/cache/outbox.js';
 import { AdapterError, isAdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
-import { isoDateIn } from '../../data/logic/dates.js';
+import { isoDateIn } from '../../data/logic/calendar.js';
 import { groupSourcesForPicker, sourceDescriber } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { isIsoDate, parseInstant } from '../../data/logic/dates.js';
+import { isIsoDate, parseInstant } from '../../data/logic/calendar.js';
 import type { PickerGroup } from '../../data/logic/source-picker.js';
 import { getLocale } from '../shared/messages.js';
 import { t } from './customer-list.messages.js';

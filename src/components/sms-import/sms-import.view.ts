@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { parseInstant } from '../../data/logic/dates.js';
+import { parseInstant } from '../../data/logic/calendar.js';
 import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { formatCount } from '../shared/messages.js';

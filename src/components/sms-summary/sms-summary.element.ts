@@ -3,11 +3,11 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../data/model.js';
-import { rangeProblem } from '../../data/logic/time.js';
-import type { RangeProblem } from '../../data/logic/time.js';
+import { isValidZone, rangeProblem } from '../../data/logic/calendar.js';
+import type { RangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
@@ -139,7 +139,7 @@ export class FcSmsSummary extends FcElement {
 
   #thisMonth(): DateRange {
     let zone = this.timeZone || browserZone();
-    if (!IANAZone.isValidZone(zone)) {
+    if (!isValidZone(zone)) {
       if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the browser's.`);
       this.#warnedZone = zone;
       zone = browserZone();

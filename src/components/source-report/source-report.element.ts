@@ -19,8 +19,8 @@ import {
   spendVersionAfter,
 } from '../../data/logic/spend.js';
 import type { MoneyProblem, SpendEditorRow } from '../../data/logic/spend.js';
-import { rangeProblem } from '../../data/logic/time.js';
-import type { RangeProblem } from '../../data/logic/time.js';
+import { rangeProblem } from '../../data/logic/calendar.js';
+import type { RangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';

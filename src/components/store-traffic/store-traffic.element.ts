@@ -4,11 +4,10 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { ForecourtAdapter, TrafficApi } from '../../data/adapter.js';
-import { previousPeriod } from '../../data/logic/sms.js';
-import { rangeProblem } from '../../data/logic/time.js';
-import type { RangeProblem } from '../../data/logic/time.js';
+import { isValidZone, previousPeriod, rangeProblem } from '../../data/logic/calendar.js';
+import type { RangeProblem } from '../../data/logic/calendar.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
@@ -147,7 +146,7 @@ export class FcStoreTraffic extends FcElement {
       if (this.#validZone(timeZone) || !leads) return initialState;
       try {
         const zone = (await leads.dealer({ signal })).zone;
-        return IANAZone.isValidZone(zone) ? zone : browserZone();
+        return isValidZone(zone) ? zone : browserZone();
       } catch (error) {
         if (signal.aborted) throw error;
         return browserZone();
@@ -218,7 +217,7 @@ export class FcStoreTraffic extends FcElement {
 
   #validZone(zone: string): boolean {
     if (!zone) return false;
-    if (IANAZone.isValidZone(zone)) return true;
+    if (isValidZone(zone)) return true;
     if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the dealer's.`);
     this.#warnedZone = zone;
     return false;
@@ -227,7 +226,7 @@ export class FcStoreTraffic extends FcElement {
   /** The zone of the buckets, or '' while the dealer's is being read. */
   get #zone(): string {
     // Checked once per `time-zone` value: every update asks.
-    if (this.#zoneChecked !== this.timeZone) this.#zoneValid = !!(this.#zoneChecked = this.timeZone) && IANAZone.isValidZone(this.timeZone);
+    if (this.#zoneChecked !== this.timeZone) this.#zoneValid = !!(this.#zoneChecked = this.timeZone) && isValidZone(this.timeZone);
     if (this.#zoneValid) return this.timeZone;
     if (!this.adapter?.leads) return browserZone();
     const task = this.#dealerZone;

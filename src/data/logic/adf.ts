@@ -8,8 +8,9 @@
  * and one problem with the line and column). An importer shows the problems beside what it got.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { IsoDateTime, Lead } from '../model.js';
+import { isValidZone } from './calendar.js';
 
 /** A person's name by the ADF `part` attribute. */
 export interface AdfName {
@@ -230,7 +231,7 @@ export function parseAdf(xml: string, options: AdfParseOptions = {}): AdfParseRe
   const fail = (message: string): AdfParseResult => ({ leads: [], errors: [{ prospect: null, message }] });
   if (typeof xml !== 'string' || !xml.trim()) return fail('The ADF document is empty.');
   const zone = options.zone ?? 'UTC';
-  if (!IANAZone.isValidZone(zone)) return fail(`Unknown time zone "${zone}": use an IANA zone such as America/Chicago.`);
+  if (!isValidZone(zone)) return fail(`Unknown time zone "${zone}": use an IANA zone such as America/Chicago.`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     return fail(`The ADF document is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}`);

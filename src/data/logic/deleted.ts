@@ -15,7 +15,7 @@ import type {
   RestoreResult,
 } from '../model.js';
 import { CUSTOMER_STATUSES } from '../model.js';
-import { calendarRangeBounds, checkDateRange } from './time.js';
+import { calendarRangeBounds, checkDateRange } from './calendar.js';
 
 /** Customer fields a deleted record can carry and a restore can put back. */
 export const RESTORABLE_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'sourceId', 'status', 'firstVisit'] as const;

@@ -10,7 +10,6 @@
  * clock walks days, never minutes. Calendars and rules are treated as immutable values: edit a
  * copy (as the adapters hand out) rather than changing one in place after it has been used.
  */
-import { IANAZone } from 'luxon';
 import type {
   ActivityKind,
   BusinessCalendar,
@@ -27,7 +26,7 @@ import type {
 } from '../model.js';
 import { WEEKDAYS } from '../model.js';
 import { AdapterError } from '../errors.js';
-import { DAY_MS, calendarRangeBounds, checkZone, daysFromCivil, parseInstant } from './time.js';
+import { DAY_MS, calendarRangeBounds, checkZone, daysFromCivil, localDayNumber, localTimeToInstant, parseInstant } from './calendar.js';
 
 const MINUTE_MS = 60_000;
 /** How far ahead a business clock looks for open hours before giving up (ten years of days). */
@@ -239,90 +238,6 @@ function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R
   };
 }
 
-// ───────────────────────────── zone offsets ─────────────────────────────
-
-/** One UTC day of a zone: its offset (ms) at the start, and when (if at all) it changes. */
-interface OffsetDay {
-  start: number;
-  change: number;
-  after: number;
-}
-const offsetDays = new Map<string, Map<number, OffsetDay>>();
-const ianaZones = new Map<string, IANAZone>();
-
-function luxonOffsetMs(zone: string, ms: number): number {
-  let z = ianaZones.get(zone);
-  if (!z) ianaZones.set(zone, (z = IANAZone.create(zone)));
-  return z.offset(ms) * MINUTE_MS;
-}
-
-function offsetDay(zone: string, day: number): OffsetDay {
-  const first = day * DAY_MS;
-  const last = first + DAY_MS - 1;
-  const start = luxonOffsetMs(zone, first);
-  const end = luxonOffsetMs(zone, last);
-  if (start === end) return { start, change: Infinity, after: start };
-  // One change per day at most: find its first millisecond.
-  let lo = first;
-  let hi = last;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (luxonOffsetMs(zone, mid) === start) lo = mid;
-    else hi = mid;
-  }
-  return { start, change: hi, after: end };
-}
-
-/**
- * A zone's UTC offset in milliseconds at an instant. Luxon is asked twice per zone and UTC day
- * (plus a bisection on the two days a year the offset changes), then every answer is a lookup.
- */
-let lastZone = '';
-let lastDay = NaN;
-let lastEntry: OffsetDay | undefined;
-
-function offsetMs(zone: string, ms: number): number {
-  const day = Math.floor(ms / DAY_MS);
-  let entry = lastEntry;
-  if (day !== lastDay || zone !== lastZone || !entry) {
-    let byDay = offsetDays.get(zone);
-    if (!byDay) offsetDays.set(zone, (byDay = new Map()));
-    entry = byDay.get(day);
-    if (!entry) byDay.set(day, (entry = offsetDay(zone, day)));
-    lastZone = zone;
-    lastDay = day;
-    lastEntry = entry;
-  }
-  return ms < entry.change ? entry.start : entry.after;
-}
-
-function localDay(zone: string, ms: number): number {
-  return Math.floor((ms + offsetMs(zone, ms)) / DAY_MS);
-}
-
-/**
- * The instant of a zone-local wall time (given as epoch ms of that wall time read as UTC). An
- * ambiguous time (fall-back) is its first occurrence; a time that does not exist (inside a
- * spring-forward gap) is the end of the gap, the first instant that exists after it.
- */
-function localToInstant(zone: string, local: number): number {
-  const early = offsetMs(zone, local - DAY_MS);
-  const late = offsetMs(zone, local + DAY_MS);
-  const t1 = local - early;
-  if (early === late) return t1;
-  const t2 = local - late;
-  const ok1 = offsetMs(zone, t1) === early;
-  const ok2 = offsetMs(zone, t2) === late;
-  if (ok1 && ok2) return Math.min(t1, t2);
-  if (ok2) return t2;
-  // In the gap: t2 < change <= t1, and the change is on the UTC day of one of them.
-  for (const t of [t2, t1]) {
-    const entry = offsetDays.get(zone)!.get(Math.floor(t / DAY_MS))!;
-    if (entry.change > t2 && entry.change <= t1) return entry.change;
-  }
-  return t1;
-}
-
 // ───────────────────────────── business calendars ─────────────────────────────
 
 const NONE: readonly number[] = [];
@@ -426,8 +341,8 @@ function openIntervals(c: Compiled, day: number): readonly number[] {
     const midnight = day * DAY_MS;
     const list: number[] = [];
     for (let i = 0; i < flat.length; i += 2) {
-      const start = localToInstant(c.zone, midnight + flat[i]! * MINUTE_MS);
-      const end = localToInstant(c.zone, midnight + flat[i + 1]! * MINUTE_MS);
+      const start = localTimeToInstant(c.zone, midnight + flat[i]! * MINUTE_MS);
+      const end = localTimeToInstant(c.zone, midnight + flat[i + 1]! * MINUTE_MS);
       // An interval inside a spring-forward gap has no real time.
       if (end > start) list.push(start, end);
     }
@@ -465,8 +380,8 @@ function openBefore(c: Compiled, day: number): number {
 /** Open milliseconds in [from, to): the two end days walked, the days between from prefix sums. */
 function businessMs(c: Compiled, from: number, to: number): number {
   if (!(to > from)) return 0;
-  const first = localDay(c.zone, from);
-  const last = localDay(c.zone, to);
+  const first = localDayNumber(c.zone, from);
+  const last = localDayNumber(c.zone, to);
   if (last - first < 3) {
     let total = 0;
     for (let day = first; day <= last; day++) total += openWithin(c, day, from, to);
@@ -483,7 +398,7 @@ function businessMs(c: Compiled, from: number, to: number): number {
  */
 function addBusinessMs(c: Compiled, from: number, ms: number): number {
   let remaining = ms;
-  const first = localDay(c.zone, from);
+  const first = localDayNumber(c.zone, from);
   for (let day = first; day <= first + MAX_LOOKAHEAD_DAYS; day++) {
     const list = openIntervals(c, day);
     for (let i = 0; i < list.length; i += 2) {

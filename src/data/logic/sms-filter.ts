@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../model.js';
 import type { DateRange, IsoDate, SmsFilter } from '../model.js';
-import { rangeProblem } from './time.js';
+import { rangeProblem } from './calendar.js';
 
 /** The keys of an encoded filter, in the order they are written. */
 export const SMS_FILTER_KEYS = ['from', 'to', 'direction', 'status', 'errorCategory', 'errorCode', 'employeeId', 'customerId', 'text'] as const;

@@ -20,7 +20,7 @@ import type {
   SmsProvider,
   SmsSummary,
 } from '../model.js';
-import { calendarRangeBounds, checkDateRange, parseInstant, previousPeriod } from './time.js';
+import { calendarRangeBounds, checkDateRange, parseInstant, previousPeriod } from './calendar.js';
 
 /** What an error code means, for the error column and its details panel. */
 export interface SmsErrorInfo {
@@ -356,8 +356,6 @@ function errorCategoryOf(message: SmsMessage): SmsErrorCategory | null {
   if (!code) return null;
   return ruleFor(message.provider, code)?.category ?? 'unknown';
 }
-
-export { previousPeriod };
 
 /** The non-date part of the advanced filter as one predicate. */
 /** The filter's tests besides the date range; null when it has none. */

@@ -17,7 +17,7 @@ import type {
   SourceReportRow,
 } from '../model.js';
 import { UNKNOWN_CATEGORY_ID } from '../model.js';
-import { checkDateRange } from './time.js';
+import { checkDateRange } from './calendar.js';
 
 /** The default main categories, in display order. */
 export const DEFAULT_CATEGORIES: readonly SourceCategory[] = [

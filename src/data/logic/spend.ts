@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Cents, DateRange, IsoDate, IsoMonth, MarketingSpend, PosSource, SourceCategory } from '../model.js';
-import { rangeProblem } from './time.js';
+import { rangeProblem } from './calendar.js';
 
 /** Why a typed amount was not accepted. */
 export type MoneyProblem = 'empty' | 'invalid' | 'negative' | 'precision' | 'too-large';

@@ -9,7 +9,6 @@
  * a slice and makes one pass over it, counting into a typed array per (bucket, flag byte). The
  * plain-array functions build an index and query it, so both ways give the same answers.
  */
-import { DateTime } from 'luxon';
 import type {
   DateRange,
   TrafficAggregate,
@@ -23,7 +22,21 @@ import type {
 } from '../model.js';
 import { TRAFFIC_STEPS } from '../model.js';
 import { AdapterError } from '../errors.js';
-import { DAY_MS, HOUR_MS, checkZone, daysFromCivil, parseInstant, zoneOffsetMinutes } from './time.js';
+import {
+  DAY_MS,
+  HOUR_MS,
+  checkZone,
+  civilFromDays,
+  dayNumberOf,
+  daysFromCivil,
+  isoDateOfDay,
+  isoWeekKey,
+  isoWeekMonday,
+  parseInstant,
+  weekdayOfDay,
+  zoneDayStart,
+  zoneOffsetMinutes,
+} from './calendar.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -77,46 +90,11 @@ function rejected(message: string): AdapterError {
   return new AdapterError({ kind: 'rejected', status: 400, message });
 }
 
-// ───────────────────────────── civil dates ─────────────────────────────
-
-/** Civil date of an epoch-day number (Howard Hinnant's civil_from_days). */
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-/** 0 = Monday .. 6 = Sunday. */
-const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
-
-function isoDate(day: number): string {
-  const [y, m, d] = civilFromDays(day);
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-}
-
-/** ISO week key (`2026-W10`) of the week whose Monday is `monday`. */
-function isoWeekKey(monday: number): string {
-  const thursday = monday + 3;
-  const year = civilFromDays(thursday)[0];
-  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
-  return `${year}-W${pad2(week)}`;
-}
-
-/** Epoch-day number of the Monday of an ISO week. */
-function isoWeekMonday(year: number, week: number): number {
-  const jan4 = daysFromCivil(year, 1, 4);
-  return jan4 - weekdayOf(jan4) + (week - 1) * 7;
-}
+// ───────────────────────────── day labels ─────────────────────────────
 
 function dayLabel(day: number): string {
   const [y, m, d] = civilFromDays(day);
-  return `${WEEKDAY_NAMES[weekdayOf(day)]!.slice(0, 3)} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${d}, ${y}`;
+  return `${WEEKDAY_NAMES[weekdayOfDay(day)]!.slice(0, 3)} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${d}, ${y}`;
 }
 
 function offsetText(minutes: number): string {
@@ -124,21 +102,6 @@ function offsetText(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
-/** The first instant of a zone-local day (DST-exact; a missing midnight gives the first local time). */
-function dayStartMs(zone: string, day: number): number {
-  const [year, month, d] = civilFromDays(day);
-  return DateTime.fromObject({ year, month, day: d }, { zone }).toMillis();
-}
-
-function parseDay(iso: string): number {
-  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return NaN;
-  const y = +iso.slice(0, 4);
-  const m = +iso.slice(5, 7);
-  const d = +iso.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
-  const day = daysFromCivil(y, m, d);
-  return civilFromDays(day)[2] === d ? day : NaN;
-}
 
 // ───────────────────────────── the index ─────────────────────────────
 
@@ -277,7 +240,7 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
     const local = t + off * 60_000;
     const d = Math.floor(local / DAY_MS);
     const h = Math.floor((local - d * DAY_MS) / HOUR_MS);
-    const w = weekdayOf(d);
+    const w = weekdayOfDay(d);
     day[r] = d;
     hourStart[r] = t - (local - d * DAY_MS - h * HOUR_MS);
     if (r > 0 && (d < day[r - 1]! || hourStart[r]! < hourStart[r - 1]!)) ordered = false;
@@ -349,7 +312,7 @@ function timeKeyBounds(key: string, zone: string): [number, number] | null {
     const year = +m[1]!;
     const month = +m[2]!;
     if (month < 1 || month > 12) return null;
-    return [dayStartMs(zone, daysFromCivil(year, month, 1)), dayStartMs(zone, daysFromCivil(year + (month === 12 ? 1 : 0), (month % 12) + 1, 1))];
+    return [zoneDayStart(zone, daysFromCivil(year, month, 1)), zoneDayStart(zone, daysFromCivil(year + (month === 12 ? 1 : 0), (month % 12) + 1, 1))];
   }
   m = /^(\d{4})-W(\d{2})$/.exec(key);
   if (m) {
@@ -357,13 +320,13 @@ function timeKeyBounds(key: string, zone: string): [number, number] | null {
     const week = +m[2]!;
     const monday = isoWeekMonday(year, week);
     if (week < 1 || isoWeekKey(monday) !== key) return null;
-    return [dayStartMs(zone, monday), dayStartMs(zone, monday + 7)];
+    return [zoneDayStart(zone, monday), zoneDayStart(zone, monday + 7)];
   }
-  const d = parseDay(key);
-  if (Number.isFinite(d)) return [dayStartMs(zone, d), dayStartMs(zone, d + 1)];
+  const d = dayNumberOf(key);
+  if (Number.isFinite(d)) return [zoneDayStart(zone, d), zoneDayStart(zone, d + 1)];
   m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):00([+-])(\d{2}):(\d{2})$/.exec(key);
   if (m) {
-    const localDay = parseDay(m[1]!);
+    const localDay = dayNumberOf(m[1]!);
     const h = +m[2]!;
     const off = (m[3] === '-' ? -1 : 1) * (+m[4]! * 60 + +m[5]!);
     if (!Number.isFinite(localDay) || h > 23) return null;
@@ -383,16 +346,16 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
     throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
   }
   const zone = index.zone;
-  const fromDay = parseDay(query.from);
-  const toDay = parseDay(query.to);
+  const fromDay = dayNumberOf(query.from);
+  const toDay = dayNumberOf(query.to);
   if (!Number.isFinite(fromDay) || !Number.isFinite(toDay)) {
     throw rejected(
       `Invalid date range: use dates like 2026-03-31, got ${JSON.stringify(query.from ?? null)} to ${JSON.stringify(query.to ?? null)}.`,
     );
   }
   if (fromDay > toDay) return EMPTY;
-  let start = dayStartMs(zone, fromDay);
-  let end = dayStartMs(zone, toDay + 1);
+  let start = zoneDayStart(zone, fromDay);
+  let end = zoneDayStart(zone, toDay + 1);
   const columns: ArrayLike<number>[] = [];
   const values: number[] = [];
   for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
@@ -538,7 +501,7 @@ function countByTime(index: TrafficIndex, slice: Slice, grain: TrafficTimeGrain)
         const localStart = start + off * 60_000;
         const d = Math.floor(localStart / DAY_MS);
         const h = Math.floor((localStart - d * DAY_MS) / HOUR_MS);
-        return { key: `${isoDate(d)}T${pad2(h)}:00${offsetText(off)}`, label: `${dayLabel(d)}, ${pad2(h)}:00` };
+        return { key: `${isoDateOfDay(d)}T${pad2(h)}:00${offsetText(off)}`, label: `${dayLabel(d)}, ${pad2(h)}:00` };
       });
     } else {
       const d = day[i]!;
@@ -547,9 +510,9 @@ function countByTime(index: TrafficIndex, slice: Slice, grain: TrafficTimeGrain)
       let make: () => { key: string; label: string };
       if (grain === 'day') {
         [first, next] = [d, d + 1];
-        make = () => ({ key: isoDate(d), label: dayLabel(d) });
+        make = () => ({ key: isoDateOfDay(d), label: dayLabel(d) });
       } else if (grain === 'week') {
-        first = d - weekdayOf(d);
+        first = d - weekdayOfDay(d);
         next = first + 7;
         const monday = first;
         make = () => ({ key: isoWeekKey(monday), label: `Week of ${dayLabel(monday).slice(4)}` });
