@@ -5,87 +5,44 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { AdapterError, isAdapterError } from '../../data/errors.js';
-import type { AdapterErrorKind } from '../../data/errors.js';
-import type { DateRange, DealerProfile, Lead, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule, StoredOemRule, Weekday } from '../../data/model.js';
-import { WEEKDAYS } from '../../data/model.js';
-import { NO_OEM_RULE, evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
-import type { LeadEvaluation } from '../../data/logic/leads.js';
+import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
+import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
 import { bucketLeadResponses } from '../../data/logic/lead-buckets.js';
 import { rangeProblem } from '../../data/logic/calendar.js';
 import type { RangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { defineElement } from '../shared/define-element.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
-import { FC_RANGE_CHANGE, FC_RULE_SAVE } from './lead-response-report.events.js';
-import { STOP_KINDS, dayName, formOf, ruleOf } from './lead-response-report.form.js';
-import type { DayForm, FormProblem, RuleForm } from './lead-response-report.form.js';
+import { categoryBarsStyles } from '../shared/charts/category-bars.js';
+import { FC_RANGE_CHANGE } from './lead-response-report.events.js';
+import type { RuleSaveDetail } from './lead-response-report.events.js';
 import { t } from './lead-response-report.messages.js';
+import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
+import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
-import {
-  activityName,
-  bucketLabels,
-  clockText,
-  dateText,
-  duration,
-  gradeBadge,
-  gradesText,
-  holidaysText,
-  makeFormats,
-  none,
-  ruleLine,
-  stopsText,
-  targetText,
-  timeText,
-} from './lead-response-report.view.js';
+import { detailView, evaluationErrorView, makeFormats, progressText, summaryView, timeText } from './lead-response-report.view.js';
 import type { Formats } from './lead-response-report.view.js';
+import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
 
 export type LeadReportView = 'detail' | 'summary' | 'rules';
 const VIEWS: readonly LeadReportView[] = ['detail', 'summary', 'rules'];
 const VIEW_LABEL = { detail: 'tabDetail', summary: 'tabSummary', rules: 'tabRules' } as const;
-
-type SortKey = 'received' | 'customer' | 'make' | 'source' | 'salesperson' | 'response' | 'elapsed' | 'limit' | 'grade' | 'status' | 'consequences';
-type SortDir = 'ascending' | 'descending';
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: Parameters<typeof t>[0]; num?: boolean }> = [
-  { key: 'received', label: 'colReceived' },
-  { key: 'customer', label: 'colCustomer' },
-  { key: 'make', label: 'colMake' },
-  { key: 'source', label: 'colSource' },
-  { key: 'salesperson', label: 'colSalesperson' },
-  { key: 'response', label: 'colResponse' },
-  { key: 'elapsed', label: 'colElapsed', num: true },
-  { key: 'limit', label: 'colLimit', num: true },
-  { key: 'grade', label: 'colGrade' },
-  { key: 'status', label: 'colStatus' },
-  { key: 'consequences', label: 'colConsequences' },
-];
 
 const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
   from: 'rangeFrom',
   to: 'rangeTo',
   reversed: 'rangeReversed',
 };
-const GRADES: readonly LeadGrade[] = ['green', 'yellow', 'red'];
-const GRADE_RANK: Record<LeadGrade, number> = { green: 0, yellow: 1, red: 2 };
-const STATUS_RANK = { met: 0, running: 1, missed: 2, overdue: 3 } as const;
 
 /** Most leads one page request asks for (the REST server's cap). */
 const PAGE_LIMIT = 1000;
 /** Detail rows added per "Show more". */
 const ROWS_STEP = 100;
-
-interface Filters {
-  oem: string;
-  salesperson: string;
-  source: string;
-  grade: string;
-}
-const NO_FILTERS: Filters = { oem: '', salesperson: '', source: '', grade: '' };
 
 interface Setup {
   dealer: DealerProfile;
@@ -98,26 +55,6 @@ interface Loaded {
   /** Leads in the range on the server (more than `leads.length` when capped). */
   total: number;
 }
-
-/** A detail row: the evaluation and its sort keys, worked out once. */
-interface Row {
-  e: LeadEvaluation;
-  received: number;
-  salespersonKey: string;
-  salesperson: string;
-  response: number;
-  consequences: string;
-}
-
-interface RuleWrite {
-  status: 'pending' | 'sending' | 'failed' | 'conflict';
-  rule: StoredOemRule;
-  error?: { kind: string; message: string; status: number; body?: unknown };
-  entryKey?: string;
-}
-
-const isRule = (args: unknown): args is StoredOemRule =>
-  !!args && typeof args === 'object' && typeof (args as StoredOemRule).id === 'string' && Array.isArray((args as StoredOemRule).stopsClock);
 
 /**
  * Internet lead response report: every lead of a date range against its OEM's "stop the clock"
@@ -150,6 +87,13 @@ const isRule = (args: unknown): args is StoredOemRule =>
 export class FcLeadResponseReport extends FcElement {
   static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
 
+  /**
+   * Elements this one renders in its shadow root, defined into the registry of that root before
+   * the first render (the page's, or a host's scoped one). Not public tags.
+   * @internal
+   */
+  static dependencies: Record<string, typeof FcElement> = { 'forecourt-lead-rule-editor': FcLeadRuleEditor };
+
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
 
@@ -169,14 +113,10 @@ export class FcLeadResponseReport extends FcElement {
   @property({ type: Number, attribute: 'max-leads' }) maxLeads = 20_000;
 
   @state() private filters: Filters = NO_FILTERS;
-  @state() private sort: { key: SortKey; dir: SortDir } = { key: 'received', dir: 'descending' };
+  @state() private sort: Sort = { key: 'received', dir: 'descending' };
   @state() private shownRows = ROWS_STEP;
   @state() private typedRange: { from: string; to: string; problem: RangeProblem } | null = null;
   @state() private progress: { loaded: number; total: number | null } | null = null;
-  /** The rule being edited and its form. */
-  @state() private editing: { rule: StoredOemRule; form: RuleForm; problems: FormProblem[] } | null = null;
-  /** Rule writes to an adapter without an outbox. */
-  @state() private localWrites: ReadonlyMap<string, RuleWrite> = new Map();
   /** Rules confirmed (or taken from a conflict) since the rules were last read. */
   @state() private savedRules: ReadonlyMap<string, StoredOemRule> = new Map();
   @state() private announcement = '';
@@ -305,27 +245,21 @@ export class FcLeadResponseReport extends FcElement {
     const key = [rows, this.filters, this.sort];
     if (key.some((k, i) => k !== this.#viewKey[i])) {
       this.#viewKey = key;
-      const { oem, salesperson, source, grade } = this.filters;
-      const kept = rows.filter(
-        (r) =>
-          (!oem || r.e.rule.id === oem) &&
-          (!salesperson || r.salespersonKey === salesperson) &&
-          (!source || r.e.lead.provider === source) &&
-          (!grade || r.e.state.grade === grade),
-      );
-      const compare = comparator(this.sort.key, new Intl.Collator(getLocale(), { sensitivity: 'base', numeric: true }));
-      const sign = this.sort.dir === 'ascending' ? 1 : -1;
-      this.#viewRows = kept.sort((a, b) => sign * compare(a, b) || a.received - b.received);
+      this.#viewRows = filterAndSort(rows, this.filters, this.sort, getLocale());
     }
     return this.#viewRows;
   }
 
-  get #filtered(): boolean {
-    const f = this.filters;
-    return !!(f.oem || f.salesperson || f.source || f.grade);
-  }
-
   // ───────────── lifecycle ─────────────
+
+  /** Defines the `dependencies` into the registry of the new shadow root, before anything renders in it. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const scoped = (root as { customElementRegistry?: CustomElementRegistry | null }).customElementRegistry;
+    const { dependencies } = this.constructor as typeof FcLeadResponseReport;
+    for (const [tag, ctor] of Object.entries(dependencies)) defineElement(tag, ctor, scoped ?? customElements);
+    return root;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const zone = this.#setup.value?.dealer.zone ?? 'UTC';
@@ -354,6 +288,7 @@ export class FcLeadResponseReport extends FcElement {
     `;
   }
 
+  /** The date range: two date inputs, the problem with what was typed, and the dealer's zone. */
   #toolbar(): TemplateResult {
     const range = this.#range ?? { from: this.from, to: this.to };
     const problem = this.typedRange?.problem ?? (this.#range ? rangeProblem(range) : null);
@@ -400,16 +335,32 @@ export class FcLeadResponseReport extends FcElement {
       </div>
       ${VIEWS.map(
         (v) => html`<div class="panel" role="tabpanel" id="panel-${v}" aria-labelledby="tab-${v}" ?hidden=${this.view !== v}>
-          ${this.view === v ? this.#panel(v, f, setup.value!) : nothing}
+          ${v === 'rules' ? this.#rulesPanel(f, setup.value!) : this.view === v ? this.#panel(v, f, setup.value!) : nothing}
         </div>`,
       )}
     `;
   }
 
-  #panel(view: LeadReportView, f: Formats, setup: Setup): unknown {
-    if (view === 'rules') return this.#rulesView(f, setup);
+  /**
+   * The rule editor stays rendered while another tab is open (its panel hidden), so an edit in
+   * progress and a save on its way survive a look at the report.
+   */
+  #rulesPanel(f: Formats, setup: Setup): TemplateResult {
+    return html`<forecourt-lead-rule-editor
+      class="rule-editor"
+      .adapter=${this.adapter}
+      .rules=${this.#rulesInEffect}
+      .dealerHours=${setup.dealer.hours}
+      .formats=${f}
+      .locale=${this.locale}
+      @fc-rule-save=${this.#onRuleSave}
+      @lead-rule-take=${this.#onRuleTake}
+    ></forecourt-lead-rule-editor>`;
+  }
+
+  #panel(view: 'detail' | 'summary', f: Formats, setup: Setup): unknown {
     const task = this.#leads;
-    const progress = this.progress ? this.#progressLine(this.progress) : nothing;
+    const progress = this.progress ? html`<p class="progress" role="status">${progressText(f, this.progress)}</p>` : nothing;
     if (task.status === TaskStatus.ERROR) return errorView(task.error, () => task.run());
     const loaded = task.value;
     if (!loaded) {
@@ -422,8 +373,8 @@ export class FcLeadResponseReport extends FcElement {
       content = html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`;
     } else {
       const evaluation = this.#evaluation(loaded, setup.dealer);
-      if ('error' in evaluation) content = this.#evaluationError(evaluation.error);
-      else content = view === 'detail' ? this.#detailView(f, loaded, evaluation.rows) : this.#summaryView(f, loaded, evaluation.rows);
+      if ('error' in evaluation) content = evaluationErrorView(evaluation.error, () => void this.#leads.run());
+      else content = view === 'detail' ? this.#detail(f, loaded, evaluation.rows) : this.#summaryOf(f, loaded, evaluation.rows);
     }
     return html`${progress}
       ${capped
@@ -432,500 +383,46 @@ export class FcLeadResponseReport extends FcElement {
       <div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
   }
 
-  #progressLine(p: { loaded: number; total: number | null }): TemplateResult {
-    return html`<p class="progress" role="status">${progressText(this.#formats, p)}</p>`;
+  #detail(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
+    return detailView({
+      f,
+      range: loaded.range,
+      locale: getLocale(),
+      rows,
+      shown: this.#filteredRows(rows),
+      shownRows: this.shownRows,
+      step: ROWS_STEP,
+      sort: this.sort,
+      filters: this.filters,
+      filtered: anyFilter(this.filters),
+      onSort: this.#toggleSort,
+      onFilter: this.#setFilter,
+      onClearFilters: this.#clearFilters,
+      onMore: this.#showMore,
+    });
   }
 
-  #evaluationError(error: unknown): TemplateResult {
-    const detail = error instanceof Error ? error.message : String(error);
-    return html`<div class="fc-state fc-state--error" part="state error">
-      <div role="status">
-        <p class="fc-state__message">${t('evaluateFailed')}</p>
-        <p class="fc-state__detail">${detail}</p>
-      </div>
-      <button type="button" class="fc-button" part="retry-button" @click=${() => void this.#leads.run()}>${t('retry')}</button>
-    </div>`;
-  }
-
-  // ───────────── detail ─────────────
-
-  #detailView(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
-    const shown = this.#filteredRows(rows);
-    const visible = shown.slice(0, this.shownRows);
-    return html`${this.#filtersView(rows)}
-      <p class="hint" role="status">${t('showing', f.count.format(visible.length), f.count.format(shown.length))}</p>
-      ${shown.length
-        ? html`<div class="table-wrap">
-            <table class="fc-table detail" part="table">
-              <caption>
-                ${t('detailCaption', dateText(f, loaded.range.from), dateText(f, loaded.range.to))}
-              </caption>
-              <thead>
-                <tr>
-                  ${COLUMNS.map((c) => this.#sortHeader(c.key, t(c.label), c.num))}
-                </tr>
-              </thead>
-              <tbody>
-                ${visible.map((r) => this.#detailRow(f, r))}
-              </tbody>
-            </table>
-          </div>
-          ${shown.length > visible.length
-            ? html`<button type="button" class="fc-button more" @click=${() => (this.shownRows += ROWS_STEP)}>
-                ${t('showMore', f.count.format(Math.min(ROWS_STEP, shown.length - visible.length)))}
-              </button>`
-            : nothing}`
-        : html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message">${t('noMatch')}</p></div>`}`;
-  }
-
-  #sortHeader(key: SortKey, label: string, num = false): TemplateResult {
-    const sorted = this.sort.key === key ? this.sort.dir : null;
-    return html`<th scope="col" class=${num ? 'fc-num' : ''} aria-sort=${sorted ?? 'none'}>
-      <button type="button" class="sort" data-sort=${key} @click=${() => this.#toggleSort(key)}>
-        ${label}<span class="sort__mark" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}</span>
-      </button>
-    </th>`;
-  }
-
-  #detailRow(f: Formats, r: Row): TemplateResult {
-    const { lead, rule, state } = r.e;
-    const stop = state.stoppedBy;
-    const status =
-      state.status === 'met' ? t('met') : state.status === 'missed' ? t('missed') : t(state.status, timeText(f, state.dueAt));
-    return html`<tr class="status-${state.status}">
-      <td>${timeText(f, lead.receivedAt)}</td>
-      <td>${lead.customerName}</td>
-      <td>${lead.make} <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
-      <td>${lead.provider}</td>
-      <td>${r.salesperson}</td>
-      <td>${stop ? t('responseAt', activityName(stop.kind), timeText(f, stop.at)) : t('noResponse')}</td>
-      <td class="fc-num">${duration(f, state.elapsedMinutes)}</td>
-      <td class="fc-num">${duration(f, rule.limitMinutes)} <span class="sub">${rule.clock === 'real' ? t('realTime') : t('businessTime')}</span></td>
-      <td>${gradeBadge(state.grade)}</td>
-      <td class="status">${status}</td>
-      <td>${state.consequences.length ? state.consequences.map((c) => t(c)).join(', ') : t('noConsequence')}</td>
-    </tr>`;
-  }
-
-  #filtersView(rows: Row[]): TemplateResult {
-    const unique = (pairs: Array<[string, string]>) =>
-      [...new Map(pairs).entries()].sort((a, b) => a[1].localeCompare(b[1], getLocale()));
-    const oems = unique(rows.map((r) => [r.e.rule.id, r.e.rule.id === NO_OEM_RULE.id ? t('noRule') : r.e.rule.name]));
-    const people = unique(rows.map((r) => [r.salespersonKey, r.salesperson]));
-    const sources = unique(rows.map((r) => [r.e.lead.provider, r.e.lead.provider]));
-    const grades = GRADES.map((g) => [g, t(g)] as [string, string]);
-    const select = (name: keyof Filters, label: string, options: Array<[string, string]>) => {
-      const value = this.filters[name];
-      const list = value && !options.some(([v]) => v === value) ? [...options, [value, value] as [string, string]] : options;
-      return html`<label
-        >${label}
-        <select name=${name} @change=${(e: Event) => this.#setFilter(name, (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!value}>${t('all')}</option>
-          ${list.map(([v, text]) => html`<option .value=${v} ?selected=${v === value}>${text}</option>`)}
-        </select></label
-      >`;
-    };
-    return html`<div class="filters" part="filters" role="group" aria-label=${t('filters')}>
-      ${select('oem', t('filterOem'), oems)} ${select('salesperson', t('filterSalesperson'), people)}
-      ${select('source', t('filterSource'), sources)} ${select('grade', t('filterGrade'), grades)}
-      ${this.#filtered ? html`<button type="button" class="fc-button" @click=${this.#clearFilters}>${t('clearFilters')}</button>` : nothing}
-    </div>`;
-  }
-
-  // ───────────── summary ─────────────
-
-  #summaryView(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
-    const filtered = this.#filtered;
+  /** The server's summary of the range, or (with a filter set) one worked out over the filtered rows. */
+  #summaryOf(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
+    const filtered = anyFilter(this.filters);
     const capped = loaded.total > loaded.leads.length;
     const kept = filtered ? this.#filteredRows(rows) : rows;
     let summary: LeadResponseSummary | null = null;
-    let tables: unknown;
-    let note: string;
-    if (filtered) {
-      summary = summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
-      note = t('summaryFiltered', f.count.format(kept.length), f.count.format(rows.length));
-    } else {
-      const task = this.#summary;
-      note = t('summaryServer');
-      if (task.status === TaskStatus.ERROR) tables = errorView(task.error, () => task.run());
-      else if (task.value) summary = task.value;
-      else tables = loadingView(4);
-    }
-    if (summary) {
-      const rules = filtered ? new Map(kept.map((r) => [r.e.rule.id, r.e.rule as OemRule])) : new Map(this.#rulesInEffect.map((r) => [r.id, r as OemRule]));
-      tables = html`${this.#summaryTable(f, t('byOem'), 'oem', summary.byOem, summary.total, rules)}
-      ${this.#summaryTable(f, t('bySalesperson'), 'people', summary.bySalesperson, summary.total, rules)}`;
-    }
-    const buckets = bucketLeadResponses(kept.map((r) => r.e.state));
-    const values = [...buckets.answered, buckets.noResponse];
-    const labels = bucketLabels(f);
-    return html`<p class="hint">${note}${capped && !filtered ? html` ${t('summaryCapped', f.count.format(loaded.leads.length))}` : nothing}</p>
-      ${tables}
-      <section class="buckets" aria-labelledby="buckets-heading">
-        <h3 id="buckets-heading">${t('bucketsHeading')}</h3>
-        ${capped && !filtered ? html`<p class="hint">${t('summaryCapped', f.count.format(loaded.leads.length))}</p>` : nothing}
-        <div class="chart" part="chart">${this.#chart(f, labels, values)}</div>
-        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-buckets">
-          <table class="fc-table buckets-table" part="table">
-            <caption id="caption-buckets">
-              ${t('bucketsCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t('colBucket')}</th>
-                <th scope="col" class="fc-num">${t('colLeads')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${labels.map((l, i) => html`<tr><th scope="row">${l}</th><td class="fc-num">${f.count.format(values[i]!)}</td></tr>`)}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">${t('total')}</th>
-                <td class="fc-num">${f.count.format(buckets.total)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      </section>`;
-  }
-
-  #summaryTable(
-    f: Formats,
-    caption: string,
-    kind: 'oem' | 'people',
-    rows: LeadResponseRow[],
-    total: LeadResponseRow,
-    rules: Map<string, OemRule>,
-  ): TemplateResult {
-    const name = (row: LeadResponseRow) =>
-      kind === 'oem' ? (row.key === NO_OEM_RULE.id ? t('noRule') : row.label) : row.key === 'unassigned' ? t('unassigned') : row.label;
-    const cells = (row: LeadResponseRow, compliance: unknown) => html`<td class="fc-num">${f.count.format(row.count)}</td>
-      <td class="fc-num">${f.count.format(row.responded)}</td>
-      <td class="fc-num">${row.averageMinutes === null ? none(t('noFigure')) : duration(f, row.averageMinutes)}</td>
-      <td class="fc-num">${row.medianMinutes === null ? none(t('noFigure')) : duration(f, row.medianMinutes)}</td>
-      <td class="fc-num">${row.percentWithinLimit === null ? none(t('noFigure')) : f.percent.format(row.percentWithinLimit / 100)}</td>
-      ${GRADES.map((g) => html`<td class="fc-num">${f.count.format(row.grades[g])}</td>`)}
-      <td>${compliance}</td>`;
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-${kind}">
-      <table class="fc-table summary summary-${kind}" part="table">
-        <caption id="caption-${kind}">
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${kind === 'oem' ? t('colRule') : t('colSalesperson')}</th>
-            <th scope="col" class="fc-num">${t('colLeads')}</th>
-            <th scope="col" class="fc-num">${t('colResponded')}</th>
-            <th scope="col" class="fc-num">${t('colAverage')}</th>
-            <th scope="col" class="fc-num">${t('colMedian')}</th>
-            <th scope="col" class="fc-num">${t('colWithin')}</th>
-            ${GRADES.map((g) => html`<th scope="col" class="fc-num">${gradeBadge(g)}</th>`)}
-            <th scope="col">${t('colCompliance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) => html`<tr>
-              <th scope="row">${name(row)}</th>
-              ${cells(row, kind === 'oem' ? this.#oemCompliance(f, row, rules.get(row.key)) : this.#overallCompliance(row))}
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${t('total')}</th>
-            ${cells(total, this.#overallCompliance(total))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>`;
-  }
-
-  #oemCompliance(f: Formats, row: LeadResponseRow, rule: OemRule | undefined): unknown {
-    const target = targetText(f, rule);
-    if (!target) return t('noTarget');
-    const verdict =
-      row.complianceMet === null ? t('complianceUndecided') : row.complianceMet ? t('complianceMet') : t('complianceNotMet');
-    const cls = row.complianceMet === null ? '' : row.complianceMet ? 'good' : 'bad';
-    return html`${target} — <strong class=${cls}>${verdict}</strong>`;
-  }
-
-  #overallCompliance(row: LeadResponseRow): unknown {
-    if (row.complianceMet === null) return none(t('noTarget'));
-    return row.complianceMet
-      ? html`<strong class="good">${t('allTargetsMet')}</strong>`
-      : html`<strong class="bad">${t('someTargetMissed')}</strong>`;
-  }
-
-  // ───────────── rules ─────────────
-
-  #rulesView(f: Formats, setup: Setup): TemplateResult {
-    const rules = this.#rulesInEffect;
-    const writes = this.#writes();
-    return html`${[...writes.values()].filter((w) => w.status === 'conflict' || w.status === 'failed').map((w) => this.#writeNotice(f, w))}
-      <div class="table-wrap">
-        <table class="fc-table rules" part="table">
-          <caption>
-            ${t('rulesCaption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('colRule')}</th>
-              <th scope="col">${t('colMakes')}</th>
-              <th scope="col" class="fc-num">${t('colLimit')}</th>
-              <th scope="col">${t('colClock')}</th>
-              <th scope="col">${t('colHolidays')}</th>
-              <th scope="col">${t('colStops')}</th>
-              <th scope="col">${t('colGrades')}</th>
-              <th scope="col">${t('colChange')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rules.map((rule) => {
-              const write = writes.get(rule.id);
-              return html`<tr data-rule=${rule.id}>
-                <th scope="row">${rule.name}</th>
-                <td>${rule.makes.join(', ')}</td>
-                <td class="fc-num">${duration(f, rule.limitMinutes)}</td>
-                <td>${clockText(rule)}</td>
-                <td>${holidaysText(rule)}</td>
-                <td>${stopsText(rule)}</td>
-                <td>${gradesText(f, rule)}</td>
-                <td>
-                  ${write ? html`<span class="write write--${write.status}">${this.#writeText(write)}</span>` : nothing}
-                  <button
-                    type="button"
-                    class="fc-button"
-                    aria-label=${t('editRule', rule.name)}
-                    aria-expanded=${this.editing?.rule.id === rule.id ? 'true' : 'false'}
-                    aria-controls=${this.editing?.rule.id === rule.id ? 'rule-editor' : nothing}
-                    @click=${() => this.#edit(rule, setup)}
-                  >
-                    ${t('edit')}
-                  </button>
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      ${this.editing ? this.#editor(this.editing.rule, this.editing.form, this.editing.problems) : nothing}`;
-  }
-
-  #writeText(write: RuleWrite): string {
-    if (write.status === 'conflict') return t('conflict', write.rule.name);
-    if (write.status === 'failed') return t('failed', this.#why(write));
-    if (write.error) return t('notSentYet', this.#why(write));
-    return write.status === 'sending' ? t('sending') : t('pending');
-  }
-
-  #why(write: RuleWrite): string {
-    return write.error ? describeError(new AdapterError({ ...write.error, kind: write.error.kind as AdapterErrorKind })).message : '';
-  }
-
-  #writeNotice(f: Formats, write: RuleWrite): TemplateResult {
-    const name = write.rule.name;
-    const button = (text: string, action: () => unknown) =>
-      html`<button type="button" class="fc-button" aria-label=${t('actionFor', text, name)} @click=${() => void action()}>${text}</button>`;
-    if (write.status === 'conflict') {
-      const current = (write.error?.body as { current?: StoredOemRule } | undefined)?.current;
-      return html`<div class="notice bad" part="notice" role="alert">
-        <p><strong>${t('conflict', name)}</strong></p>
-        <dl>
-          ${current ? html`<dt>${t('theirs')}</dt> <dd>${ruleLine(f, current)}</dd>` : nothing}
-          <dt>${t('yours')}</dt>
-          <dd>${ruleLine(f, write.rule)}</dd>
-        </dl>
-        <div class="actions">
-          ${button(t('keepMine'), () => this.#keepMine(write, current))} ${button(t('useTheirs'), () => this.#useTheirs(write, current))}
-        </div>
-      </div>`;
-    }
-    const cached = isCachedAdapter(this.adapter) ? this.adapter : null;
-    return html`<div class="notice bad" part="notice" role="alert">
-      <p>${name}: ${t('failed', this.#why(write))}</p>
-      ${write.error?.message ? html`<p class="detail">${write.error.message}</p>` : nothing}
-      <div class="actions">
-        ${button(t('retry'), () => (cached && write.entryKey ? cached.outbox.retry(write.entryKey) : this.#save(write.rule)))}
-        ${button(t('discard'), () => this.#discard(write))}
-      </div>
-    </div>`;
-  }
-
-  /** Unconfirmed rule writes by rule id: the outbox's (they survive a reload) or this page's own. */
-  #writes(): Map<string, RuleWrite> {
-    const writes = new Map(this.localWrites);
-    for (const entry of this.#events.entries) {
-      if (entry.method !== 'saveRule' || !isRule(entry.args)) continue;
-      writes.set(entry.args.id, {
-        status: entry.status === 'confirmed' ? 'sending' : entry.status,
-        rule: entry.args,
-        ...(entry.error && { error: entry.error }),
-        entryKey: entry.key,
-      });
-    }
-    return writes;
-  }
-
-  #editor(rule: StoredOemRule, form: RuleForm, problems: FormProblem[]): TemplateResult {
-    const problemFor = (field: FormProblem['field']) => problems.find((p) => p.field === field);
-    const describe = (field: FormProblem['field']) => (problemFor(field) ? `problem-${field}` : nothing);
-    const invalid = (field: FormProblem['field']) => (problemFor(field) ? 'true' : 'false');
-    const problemText = (field: FormProblem['field']) => {
-      const p = problemFor(field);
-      return p ? html`<p class="field-problem" id="problem-${field}">${p.message}</p>` : nothing;
-    };
-    const radio = (name: string, value: string, checked: boolean, label: string, onChange: () => void) =>
-      html`<label class="choice"><input type="radio" name=${name} .value=${value} .checked=${checked} @change=${onChange} /> ${label}</label>`;
-    const business = form.clock === 'business';
-    return html`<section class="editor" id="rule-editor" part="editor" aria-labelledby="editor-heading">
-      <h3 id="editor-heading" tabindex="-1">${t('editorHeading', rule.name)}</h3>
-      ${problems.length
-        ? html`<div class="problems" role="alert">
-            <p>${t('problemsHeading')}</p>
-            <ul>
-              ${problems.map((p) => html`<li>${p.message}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      <form novalidate @submit=${this.#onSubmit}>
-        <label class="field"
-          >${t('limitLabel')}
-          <input
-            name="limit"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            .value=${form.limit}
-            aria-invalid=${invalid('limit')}
-            aria-describedby=${describe('limit')}
-            @input=${(e: Event) => this.#patch({ limit: (e.target as HTMLInputElement).value })}
-        /></label>
-        ${problemText('limit')}
-        <fieldset>
-          <legend>${t('clockLegend')}</legend>
-          ${radio('clock', 'business', business, t('clockBusiness'), () => this.#patch({ clock: 'business' }))}
-          ${radio('clock', 'real', !business, t('clockRealLabel'), () => this.#patch({ clock: 'real' }))}
-        </fieldset>
-        ${business
-          ? html`<fieldset aria-describedby=${describe('hours')}>
-              <legend>${t('hoursLegend')}</legend>
-              ${radio('hours', 'dealer', !form.ownHours, t('hoursDealer'), () => this.#patch({ ownHours: false }))}
-              ${radio('hours', 'own', form.ownHours, t('hoursOwn'), () => this.#patch({ ownHours: true }))}
-              ${problemText('hours')}
-              ${form.ownHours ? html`<div class="days">${WEEKDAYS.map((d) => this.#dayFields(d, form.days[d], problemFor(`day-${d}`)))}</div>` : nothing}
-            </fieldset>`
-          : nothing}
-        <label class="choice"
-          ><input
-            type="checkbox"
-            name="holidays"
-            .checked=${form.excludeHolidays}
-            @change=${(e: Event) => this.#patch({ excludeHolidays: (e.target as HTMLInputElement).checked })}
-          />
-          ${t('holidaysLabel')}</label
-        >
-        <fieldset aria-describedby=${describe('stops')}>
-          <legend>${t('stopsLegend')}</legend>
-          ${STOP_KINDS.map(
-            (k) => html`<label class="choice"
-              ><input
-                type="checkbox"
-                name="stops"
-                .value=${k}
-                .checked=${form.stops.includes(k)}
-                @change=${(e: Event) =>
-                  this.#patch({ stops: (e.target as HTMLInputElement).checked ? [...form.stops, k] : form.stops.filter((s) => s !== k) })}
-              />
-              ${activityName(k)}</label
-            >`,
-          )}
-          <p class="hint">${t('autoResponseNote')}</p>
-          ${problemText('stops')}
-        </fieldset>
-        <fieldset aria-describedby=${describe('grades')}>
-          <legend>${t('gradesLegend')}</legend>
-          ${radio('grades', 'default', !form.customGrades, t('gradesDefaultLabel'), () => this.#patch({ customGrades: false }))}
-          ${radio('grades', 'custom', form.customGrades, t('gradesCustomLabel'), () => this.#patch({ customGrades: true }))}
-          ${form.customGrades
-            ? html`<div class="grade-fields">
-                <label class="field"
-                  >${t('greenUnder')}
-                  <input
-                    name="green"
-                    type="text"
-                    inputmode="numeric"
-                    .value=${form.greenUnder}
-                    aria-invalid=${invalid('grades')}
-                    @input=${(e: Event) => this.#patch({ greenUnder: (e.target as HTMLInputElement).value })}
-                /></label>
-                <label class="field"
-                  >${t('yellowUnder')}
-                  <input
-                    name="yellow"
-                    type="text"
-                    inputmode="numeric"
-                    .value=${form.yellowUnder}
-                    aria-invalid=${invalid('grades')}
-                    @input=${(e: Event) => this.#patch({ yellowUnder: (e.target as HTMLInputElement).value })}
-                /></label>
-              </div>`
-            : nothing}
-          ${problemText('grades')}
-        </fieldset>
-        <div class="actions">
-          <button type="submit" class="fc-button fc-button--primary">${t('save')}</button>
-          <button type="button" class="fc-button" @click=${this.#cancelEdit}>${t('cancel')}</button>
-        </div>
-      </form>
-    </section>`;
-  }
-
-  #dayFields(day: Weekday, d: DayForm, problem: FormProblem | undefined): TemplateResult {
-    const name = dayName(day);
-    const id = `problem-day-${day}`;
-    const describedBy = problem ? id : nothing;
-    const invalid = problem ? 'true' : 'false';
-    const set = (patch: Partial<DayForm>) => this.#patchDay(day, patch);
-    return html`<div class="day" role="group" aria-label=${name}>
-      <label class="choice"
-        ><input type="checkbox" name="${day}-open" .checked=${d.open} @change=${(e: Event) => set({ open: (e.target as HTMLInputElement).checked })} />
-        ${name}</label
-      >
-      ${d.open
-        ? html`<label class="field"
-              >${t('opens', name)}
-              <input
-                type="time"
-                name="${day}-opens"
-                .value=${d.opens}
-                aria-invalid=${invalid}
-                aria-describedby=${describedBy}
-                @change=${(e: Event) => set({ opens: (e.target as HTMLInputElement).value })}
-            /></label>
-            <label class="field"
-              >${t('closes', name)}
-              <input
-                type="time"
-                name="${day}-closes"
-                .value=${d.closes}
-                aria-invalid=${invalid}
-                aria-describedby=${describedBy}
-                @change=${(e: Event) => set({ closes: (e.target as HTMLInputElement).value })}
-            /></label>
-            <label class="choice"
-              ><input
-                type="checkbox"
-                name="${day}-overnight"
-                .checked=${d.overnight}
-                @change=${(e: Event) => set({ overnight: (e.target as HTMLInputElement).checked })}
-              />
-              ${t('overnightShort')}</label
-            >`
-        : nothing}
-      ${problem ? html`<p class="field-problem" id=${id}>${problem.message}</p>` : nothing}
-    </div>`;
+    let instead: unknown = nothing;
+    if (filtered) summary = summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
+    else if (this.#summary.status === TaskStatus.ERROR) instead = errorView(this.#summary.error, () => this.#summary.run());
+    else if (this.#summary.value) summary = this.#summary.value;
+    else instead = loadingView(4);
+    const rules = new Map<string, OemRule>(filtered ? kept.map((r) => [r.e.rule.id, r.e.rule]) : this.#rulesInEffect.map((r) => [r.id, r]));
+    return summaryView({
+      f,
+      note: filtered ? t('summaryFiltered', f.count.format(kept.length), f.count.format(rows.length)) : t('summaryServer'),
+      cappedAt: capped && !filtered ? loaded.leads.length : null,
+      summary,
+      instead,
+      rules,
+      buckets: bucketLeadResponses(kept.map((r) => r.e.state)),
+    });
   }
 
   // ───────────── actions ─────────────
@@ -965,181 +462,37 @@ export class FcLeadResponseReport extends FcElement {
     this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.view}`)?.focus();
   };
 
-  #toggleSort(key: SortKey): void {
-    const defaultDir: SortDir = key === 'received' ? 'descending' : 'ascending';
-    this.sort =
-      this.sort.key === key ? { key, dir: this.sort.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: defaultDir };
-  }
+  #toggleSort = (key: SortKey): void => {
+    this.sort = nextSort(this.sort, key);
+  };
 
-  #setFilter(name: keyof Filters, value: string): void {
+  #setFilter = (name: keyof Filters, value: string): void => {
     this.filters = { ...this.filters, [name]: value };
     this.shownRows = ROWS_STEP;
-  }
+  };
 
   #clearFilters = (): void => {
     this.filters = NO_FILTERS;
     this.shownRows = ROWS_STEP;
   };
 
-  async #edit(rule: StoredOemRule, setup: Setup): Promise<void> {
-    this.editing = { rule, form: formOf(rule, setup.dealer.hours), problems: [] };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#editor-heading')?.focus();
-  }
-
-  #cancelEdit = (): void => {
-    const id = this.editing?.rule.id;
-    this.editing = null;
-    if (id) void this.updateComplete.then(() => this.#focusEditButton(id));
+  #showMore = (): void => {
+    this.shownRows += ROWS_STEP;
   };
 
-  #focusEditButton(id: string): void {
-    this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-rule="${CSS.escape(id)}"] button`)?.focus();
-  }
-
-  #patch(patch: Partial<RuleForm>): void {
-    if (!this.editing) return;
-    this.editing = { ...this.editing, form: { ...this.editing.form, ...patch } };
-  }
-
-  #patchDay(day: Weekday, patch: Partial<DayForm>): void {
-    if (!this.editing) return;
-    const form = this.editing.form;
-    this.#patch({ days: { ...form.days, [day]: { ...form.days[day], ...patch } } });
-  }
-
-  #onSubmit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (!this.editing) return;
-    const { rule: base, form } = this.editing;
-    const result = this.inLocale(() => ruleOf(form, base));
-    if (!result.rule) {
-      this.editing = { ...this.editing, problems: result.problems };
-      return;
-    }
-    this.editing = null;
-    await this.updateComplete;
-    this.#focusEditButton(base.id);
-    await this.#save(result.rule);
+  /** The server confirmed a rule (the event goes on out to the page): the report works out again. */
+  #onRuleSave = (event: CustomEvent<RuleSaveDetail>): void => {
+    const saved = event.detail.rule;
+    this.savedRules = new Map(this.savedRules).set(saved.id, saved);
+    this.announcement = this.inLocale(() => t('saved', saved.name));
+    // A cached adapter announces the change itself (fc-cache-change re-reads everything).
+    if (!this.#events.cached) void this.#summary.run();
   };
 
-  async #save(rule: StoredOemRule): Promise<void> {
-    const api = this.adapter?.leads;
-    if (!api || !this.isConnected) return;
-    const cached = isCachedAdapter(this.adapter);
-    if (!cached) this.#setLocal(rule.id, { status: 'sending', rule });
-    try {
-      const saved = await api.saveRule(rule);
-      this.#setLocal(rule.id, null);
-      this.savedRules = new Map(this.savedRules).set(saved.id, saved);
-      this.announcement = this.inLocale(() => t('saved', saved.name));
-      this.emit(FC_RULE_SAVE, { rule: saved });
-      // A cached adapter announces the change itself (fc-cache-change re-reads everything).
-      if (!cached) void this.#summary.run();
-    } catch (error) {
-      if (isAdapterError(error) && error.kind === 'aborted') return;
-      if (!cached) {
-        const e = isAdapterError(error)
-          ? { kind: error.kind, message: error.message, status: error.status, body: error.body }
-          : { kind: 'rejected', message: String(error), status: 0 };
-        this.#setLocal(rule.id, { status: e.kind === 'conflict' ? 'conflict' : 'failed', rule, error: e });
-      }
-      // A cached adapter parks a failed or conflicting write in its outbox, where the rules view finds it.
-    }
-  }
-
-  async #keepMine(write: RuleWrite, current: StoredOemRule | undefined): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
-    await this.#save({ ...write.rule, version: current?.version ?? write.rule.version });
-  }
-
-  async #useTheirs(write: RuleWrite, current: StoredOemRule | undefined): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
+  /** The user took the server's version of a conflicting rule. */
+  #onRuleTake = (event: CustomEvent<{ rule: StoredOemRule | undefined }>): void => {
+    const current = event.detail.rule;
     if (current) this.savedRules = new Map(this.savedRules).set(current.id, current);
     void this.#summary.run();
-  }
-
-  async #discard(write: RuleWrite): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
-  }
-
-  async #discardEntry(write: RuleWrite): Promise<void> {
-    if (write.entryKey && isCachedAdapter(this.adapter)) await this.adapter.outbox.discard(write.entryKey);
-  }
-
-  #setLocal(id: string, write: RuleWrite | null): void {
-    if (!write && !this.localWrites.has(id)) return;
-    const local = new Map(this.localWrites);
-    if (write) local.set(id, write);
-    else local.delete(id);
-    this.localWrites = local;
-  }
-
-  // ───────────── chart ─────────────
-
-  /** Leads per response-time bucket as upright bars, the table's figures; the last bucket (no response yet) set apart. */
-  #chart(f: Formats, labels: string[], values: number[]): TemplateResult {
-    return categoryBars({
-      ids: labels,
-      labels,
-      values,
-      label: t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', ')),
-      format: (v) => f.count.format(v),
-      special: labels.slice(-1),
-      vertical: true,
-    });
-  }
-
-}
-
-function progressText(f: Formats, p: { loaded: number; total: number | null }): string {
-  return p.total === null ? t('readingStart') : t('reading', f.count.format(p.loaded), f.count.format(p.total));
-}
-
-function rowOf(e: LeadEvaluation): Row {
-  const stop = e.state.stoppedBy;
-  return {
-    e,
-    received: Date.parse(e.lead.receivedAt),
-    salespersonKey: e.lead.salespersonId ?? 'unassigned',
-    salesperson: e.lead.salespersonName ?? (e.lead.salespersonId ? e.lead.salespersonId : t('unassigned')),
-    response: stop ? Date.parse(stop.at) : Infinity,
-    consequences: e.state.consequences.join(','),
   };
-}
-
-function comparator(key: SortKey, collator: Intl.Collator): (a: Row, b: Row) => number {
-  const text = (get: (r: Row) => string) => (a: Row, b: Row) => collator.compare(get(a), get(b));
-  const num = (get: (r: Row) => number) => (a: Row, b: Row) => {
-    const x = get(a);
-    const y = get(b);
-    return x === y ? 0 : x < y ? -1 : 1;
-  };
-  switch (key) {
-    case 'received':
-      return num((r) => r.received);
-    case 'customer':
-      return text((r) => r.e.lead.customerName);
-    case 'make':
-      return text((r) => r.e.lead.make);
-    case 'source':
-      return text((r) => r.e.lead.provider);
-    case 'salesperson':
-      return text((r) => r.salesperson);
-    case 'response':
-      return num((r) => r.response);
-    case 'elapsed':
-      return num((r) => r.e.state.elapsedMinutes);
-    case 'limit':
-      return num((r) => r.e.rule.limitMinutes);
-    case 'grade':
-      return num((r) => GRADE_RANK[r.e.state.grade]);
-    case 'status':
-      return num((r) => STATUS_RANK[r.e.state.status]);
-    case 'consequences':
-      return text((r) => r.consequences);
-  }
 }

@@ -1,14 +1,19 @@
 /**
- * Formatting and small render helpers of the lead response report: durations, times in the
- * dealer's zone, grades (colour, shape and word), rule descriptions. Figures come from the domain
- * functions as they are; these only turn them into text.
+ * Formatters and templates of the lead response report: durations, times in the dealer's zone,
+ * grades (colour, shape and word), rule descriptions, and the Detail and Summary views. Figures
+ * come from the domain functions as they are; these only turn them into text and markup. State
+ * and handlers come in as arguments.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { ActivityKind, LeadGrade, OemRule, Weekday, WeeklyHours } from '../../data/model.js';
+import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule, Weekday, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
+import { NO_OEM_RULE } from '../../data/logic/leads.js';
 import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
-import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
+import type { LeadBucketCounts, LeadResponseBucket } from '../../data/logic/lead-buckets.js';
+import { categoryBars } from '../shared/charts/category-bars.js';
+import { COLUMNS, GRADES } from './lead-response-report.rows.js';
+import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
 
 /** Intl formatters for one locale and the dealer's zone. */
@@ -125,3 +130,265 @@ export function targetText(f: Formats, rule: OemRule | undefined): string | null
 /** A figure that does not exist: a dash for the eye, words for a screen reader. */
 export const none = (why: string): TemplateResult =>
   html`<span aria-hidden="true">—</span><span class="fc-visually-hidden">${why}</span>`;
+
+// ───────────── Detail ─────────────
+
+/** What the Detail view shows and what its controls do. */
+export interface DetailViewInput {
+  f: Formats;
+  range: DateRange;
+  locale: string;
+  /** Every row read (the filters' choices come from these). */
+  rows: readonly Row[];
+  /** The rows the filters keep, in order. */
+  shown: readonly Row[];
+  /** How many of `shown` are rendered. */
+  shownRows: number;
+  /** Rows added per "Show more". */
+  step: number;
+  sort: Sort;
+  filters: Filters;
+  filtered: boolean;
+  onSort: (key: SortKey) => void;
+  onFilter: (name: keyof Filters, value: string) => void;
+  onClearFilters: () => void;
+  onMore: () => void;
+}
+
+/** The Detail view: filters, "Showing n of m", the sortable table of leads and "Show more". */
+export function detailView(v: DetailViewInput): TemplateResult {
+  const { f, shown } = v;
+  const visible = shown.slice(0, v.shownRows);
+  return html`${filtersView(v)}
+    <p class="hint" role="status">${t('showing', f.count.format(visible.length), f.count.format(shown.length))}</p>
+    ${shown.length
+      ? html`<div class="table-wrap">
+            <table class="fc-table detail" part="table">
+              <caption>
+                ${t('detailCaption', dateText(f, v.range.from), dateText(f, v.range.to))}
+              </caption>
+              <thead>
+                <tr>
+                  ${COLUMNS.map((c) => sortHeader(v, c.key, t(c.label), c.num))}
+                </tr>
+              </thead>
+              <tbody>
+                ${visible.map((r) => detailRow(f, r))}
+              </tbody>
+            </table>
+          </div>
+          ${shown.length > visible.length
+            ? html`<button type="button" class="fc-button more" @click=${v.onMore}>
+                ${t('showMore', f.count.format(Math.min(v.step, shown.length - visible.length)))}
+              </button>`
+            : nothing}`
+      : html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message">${t('noMatch')}</p></div>`}`;
+}
+
+function sortHeader(v: DetailViewInput, key: SortKey, label: string, num = false): TemplateResult {
+  const sorted = v.sort.key === key ? v.sort.dir : null;
+  return html`<th scope="col" class=${num ? 'fc-num' : ''} aria-sort=${sorted ?? 'none'}>
+    <button type="button" class="sort" data-sort=${key} @click=${() => v.onSort(key)}>
+      ${label}<span class="sort__mark" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}</span>
+    </button>
+  </th>`;
+}
+
+function detailRow(f: Formats, r: Row): TemplateResult {
+  const { lead, rule, state } = r.e;
+  const stop = state.stoppedBy;
+  const status = state.status === 'met' ? t('met') : state.status === 'missed' ? t('missed') : t(state.status, timeText(f, state.dueAt));
+  return html`<tr class="status-${state.status}">
+    <td>${timeText(f, lead.receivedAt)}</td>
+    <td>${lead.customerName}</td>
+    <td>${lead.make} <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
+    <td>${lead.provider}</td>
+    <td>${r.salesperson}</td>
+    <td>${stop ? t('responseAt', activityName(stop.kind), timeText(f, stop.at)) : t('noResponse')}</td>
+    <td class="fc-num">${duration(f, state.elapsedMinutes)}</td>
+    <td class="fc-num">${duration(f, rule.limitMinutes)} <span class="sub">${rule.clock === 'real' ? t('realTime') : t('businessTime')}</span></td>
+    <td>${gradeBadge(state.grade)}</td>
+    <td class="status">${status}</td>
+    <td>${state.consequences.length ? state.consequences.map((c) => t(c)).join(', ') : t('noConsequence')}</td>
+  </tr>`;
+}
+
+function filtersView(v: DetailViewInput): TemplateResult {
+  const unique = (pairs: Array<[string, string]>) => [...new Map(pairs).entries()].sort((a, b) => a[1].localeCompare(b[1], v.locale));
+  const oems = unique(v.rows.map((r) => [r.e.rule.id, r.e.rule.id === NO_OEM_RULE.id ? t('noRule') : r.e.rule.name]));
+  const people = unique(v.rows.map((r) => [r.salespersonKey, r.salesperson]));
+  const sources = unique(v.rows.map((r) => [r.e.lead.provider, r.e.lead.provider]));
+  const grades = GRADES.map((g) => [g, t(g)] as [string, string]);
+  const select = (name: keyof Filters, label: string, options: Array<[string, string]>) => {
+    const value = v.filters[name];
+    const list = value && !options.some(([o]) => o === value) ? [...options, [value, value] as [string, string]] : options;
+    return html`<label
+      >${label}
+      <select name=${name} @change=${(e: Event) => v.onFilter(name, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!value}>${t('all')}</option>
+        ${list.map(([o, text]) => html`<option .value=${o} ?selected=${o === value}>${text}</option>`)}
+      </select></label
+    >`;
+  };
+  return html`<div class="filters" part="filters" role="group" aria-label=${t('filters')}>
+    ${select('oem', t('filterOem'), oems)} ${select('salesperson', t('filterSalesperson'), people)}
+    ${select('source', t('filterSource'), sources)} ${select('grade', t('filterGrade'), grades)}
+    ${v.filtered ? html`<button type="button" class="fc-button" @click=${v.onClearFilters}>${t('clearFilters')}</button>` : nothing}
+  </div>`;
+}
+
+// ───────────── Summary ─────────────
+
+/** What the Summary view shows. */
+export interface SummaryViewInput {
+  f: Formats;
+  /** The note above the tables: whose figures these are. */
+  note: string;
+  /** Leads read when the range holds more than the cap (the figures then say so), else null. */
+  cappedAt: number | null;
+  /** The per-OEM and per-salesperson summary, or null while it is loading or failed. */
+  summary: LeadResponseSummary | null;
+  /** What stands in for the tables without a summary (loading or an error with Retry). */
+  instead: unknown;
+  /** The rules by id, for each OEM's compliance target. */
+  rules: ReadonlyMap<string, OemRule>;
+  /** Response-time buckets of the rows in view. */
+  buckets: LeadBucketCounts;
+}
+
+/** The Summary view: per-OEM and per-salesperson tables, the response-time chart and its table. */
+export function summaryView(v: SummaryViewInput): TemplateResult {
+  const { f, summary, buckets } = v;
+  const values = [...buckets.answered, buckets.noResponse];
+  const labels = bucketLabels(f);
+  const capped = v.cappedAt === null ? nothing : t('summaryCapped', f.count.format(v.cappedAt));
+  const tables = summary
+    ? html`${summaryTable(f, t('byOem'), 'oem', summary.byOem, summary.total, v.rules)}
+      ${summaryTable(f, t('bySalesperson'), 'people', summary.bySalesperson, summary.total, v.rules)}`
+    : v.instead;
+  return html`<p class="hint">${v.note}${v.cappedAt === null ? nothing : html` ${capped}`}</p>
+    ${tables}
+    <section class="buckets" aria-labelledby="buckets-heading">
+      <h3 id="buckets-heading">${t('bucketsHeading')}</h3>
+      ${v.cappedAt === null ? nothing : html`<p class="hint">${capped}</p>`}
+      <div class="chart" part="chart">${bucketChart(f, labels, values)}</div>
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-buckets">
+        <table class="fc-table buckets-table" part="table">
+          <caption id="caption-buckets">
+            ${t('bucketsCaption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('colBucket')}</th>
+              <th scope="col" class="fc-num">${t('colLeads')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${labels.map((l, i) => html`<tr><th scope="row">${l}</th><td class="fc-num">${f.count.format(values[i]!)}</td></tr>`)}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">${t('total')}</th>
+              <td class="fc-num">${f.count.format(buckets.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>`;
+}
+
+function summaryTable(
+  f: Formats,
+  caption: string,
+  kind: 'oem' | 'people',
+  rows: LeadResponseRow[],
+  total: LeadResponseRow,
+  rules: ReadonlyMap<string, OemRule>,
+): TemplateResult {
+  const name = (row: LeadResponseRow) =>
+    kind === 'oem' ? (row.key === NO_OEM_RULE.id ? t('noRule') : row.label) : row.key === 'unassigned' ? t('unassigned') : row.label;
+  const cells = (row: LeadResponseRow, compliance: unknown) => html`<td class="fc-num">${f.count.format(row.count)}</td>
+    <td class="fc-num">${f.count.format(row.responded)}</td>
+    <td class="fc-num">${row.averageMinutes === null ? none(t('noFigure')) : duration(f, row.averageMinutes)}</td>
+    <td class="fc-num">${row.medianMinutes === null ? none(t('noFigure')) : duration(f, row.medianMinutes)}</td>
+    <td class="fc-num">${row.percentWithinLimit === null ? none(t('noFigure')) : f.percent.format(row.percentWithinLimit / 100)}</td>
+    ${GRADES.map((g) => html`<td class="fc-num">${f.count.format(row.grades[g])}</td>`)}
+    <td>${compliance}</td>`;
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-${kind}">
+    <table class="fc-table summary summary-${kind}" part="table">
+      <caption id="caption-${kind}">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${kind === 'oem' ? t('colRule') : t('colSalesperson')}</th>
+          <th scope="col" class="fc-num">${t('colLeads')}</th>
+          <th scope="col" class="fc-num">${t('colResponded')}</th>
+          <th scope="col" class="fc-num">${t('colAverage')}</th>
+          <th scope="col" class="fc-num">${t('colMedian')}</th>
+          <th scope="col" class="fc-num">${t('colWithin')}</th>
+          ${GRADES.map((g) => html`<th scope="col" class="fc-num">${gradeBadge(g)}</th>`)}
+          <th scope="col">${t('colCompliance')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            <th scope="row">${name(row)}</th>
+            ${cells(row, kind === 'oem' ? oemCompliance(f, row, rules.get(row.key)) : overallCompliance(row))}
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">${t('total')}</th>
+          ${cells(total, overallCompliance(total))}
+        </tr>
+      </tfoot>
+    </table>
+  </div>`;
+}
+
+function oemCompliance(f: Formats, row: LeadResponseRow, rule: OemRule | undefined): unknown {
+  const target = targetText(f, rule);
+  if (!target) return t('noTarget');
+  const verdict = row.complianceMet === null ? t('complianceUndecided') : row.complianceMet ? t('complianceMet') : t('complianceNotMet');
+  const cls = row.complianceMet === null ? '' : row.complianceMet ? 'good' : 'bad';
+  return html`${target} — <strong class=${cls}>${verdict}</strong>`;
+}
+
+function overallCompliance(row: LeadResponseRow): unknown {
+  if (row.complianceMet === null) return none(t('noTarget'));
+  return row.complianceMet ? html`<strong class="good">${t('allTargetsMet')}</strong>` : html`<strong class="bad">${t('someTargetMissed')}</strong>`;
+}
+
+/** Leads per response-time bucket as upright bars, the table's figures; the last bucket (no response yet) set apart. */
+function bucketChart(f: Formats, labels: string[], values: number[]): TemplateResult {
+  return categoryBars({
+    ids: labels,
+    labels,
+    values,
+    label: t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', ')),
+    format: (v) => f.count.format(v),
+    special: labels.slice(-1),
+    vertical: true,
+  });
+}
+
+// ───────────── state lines ─────────────
+
+export function progressText(f: Formats, p: { loaded: number; total: number | null }): string {
+  return p.total === null ? t('readingStart') : t('reading', f.count.format(p.loaded), f.count.format(p.total));
+}
+
+/** Leads worked out against the rules threw: the reason, with Retry. */
+export function evaluationErrorView(error: unknown, retry: () => void): TemplateResult {
+  const detail = error instanceof Error ? error.message : String(error);
+  return html`<div class="fc-state fc-state--error" part="state error">
+    <div role="status">
+      <p class="fc-state__message">${t('evaluateFailed')}</p>
+      <p class="fc-state__detail">${detail}</p>
+    </div>
+    <button type="button" class="fc-button" part="retry-button" @click=${retry}>${t('retry')}</button>
+  </div>`;
+}
