@@ -572,10 +572,16 @@ describe('fc-sms-history', () => {
       };
       try {
         const sent = queries.length;
+        const exported = oneEvent(el, 'fc-export');
         button(el, 'Export CSV')!.click();
         await el.updateComplete;
         expect(root(el).querySelector('progress')).to.not.equal(null);
         expect(root(el).querySelector('label[for="export-progress"]')).to.not.equal(null);
+        const event = await exported;
+        expect(event.cancelable, 'fc-export is cancelable').to.equal(true);
+        expect(event.detail.format).to.equal('csv');
+        expect(event.detail.filename).to.equal('sms-history-2026-11-01-to-2026-11-30.csv');
+        expect(event.detail.rows).to.equal(2_345);
         await waitUntil(() => shadowText(el).includes('Exported 2,345 texts.'), 'export done');
         await waitUntil(() => revoked.length === 1, 'object URL revoked');
         expect(downloaded).to.equal('sms-history-2026-11-01-to-2026-11-30.csv blob:test-1');
@@ -588,10 +594,35 @@ describe('fc-sms-history', () => {
         expect(lines.length).to.equal(2_345 + 1);
         expect(lines[0]).to.contain('Body');
         expect(csv).to.contain('"Hi, ""there""\nsecond line"');
+        expect(csv, 'the file is the event\'s content').to.equal(event.detail.content);
       } finally {
         URL.createObjectURL = original.create;
         URL.revokeObjectURL = original.revoke;
         HTMLAnchorElement.prototype.click = original.click;
+      }
+    });
+
+    it('leaves the file to a host that cancels fc-export', async () => {
+      const sms = Array.from({ length: 12 }, (_, i) => message(i));
+      const { adapter } = recording(smsDataset(sms));
+      const el = await fixture<FcSmsHistory>(html`<fc-sms-history .adapter=${adapter} filter="from=2026-11-01&to=2026-11-30" time-zone="UTC"></fc-sms-history>`);
+      await el.rowsReady();
+      let clicks = 0;
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = () => void clicks++;
+      try {
+        el.addEventListener('fc-export', (e) => e.preventDefault(), { once: true });
+        const exported = oneEvent(el, 'fc-export');
+        button(el, 'Export CSV')!.click();
+        const { detail } = await exported;
+        expect(detail.rows).to.equal(12);
+        expect(detail.content.trimEnd().split('\r\n')).to.have.length(12 + 1);
+        await waitUntil(() => root(el).querySelector('progress') === null, 'export finished');
+        expect(clicks, 'nothing downloaded').to.equal(0);
+        expect(shadowText(el)).not.to.include('Exported');
+        await expect(el).to.be.accessible();
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
       }
     });
 

@@ -72,6 +72,7 @@ const zoneOrLocal = (zone: string) =>
  *
  * @customElement fc-sms-history
  * @fires fc-sms-filter-change - The user changed the filter. detail: {filter, value}
+ * @fires fc-export - The user exported the filtered history as CSV, once every page is read and before the download. Cancelable (cancels the download). detail: {format, filename, content, rows}
  * @csspart filter - The filter form.
  * @csspart summary - The `<fc-sms-summary>` above the table.
  * @csspart grid - The grid.

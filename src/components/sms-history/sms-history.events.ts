@@ -1,4 +1,5 @@
 import type { SmsFilter } from '../../data/model.js';
+export { FC_EXPORT, type ExportDetail } from '../shared/events.js';
 
 /** The user changed the history's filter (the form, the summary's categories, a row's "only this" buttons). */
 export const FC_SMS_FILTER_CHANGE = 'fc-sms-filter-change';

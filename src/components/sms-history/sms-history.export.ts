@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { SmsFilter } from '../../data/model.js';
 import { downloadBlob } from '../shared/download.js';
+import { FC_EXPORT } from '../shared/events.js';
 import type { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
 import { describeError } from '../shared/states.js';
@@ -35,8 +36,9 @@ export interface SmsCsvExportOptions {
 
 /**
  * The SMS history's CSV export: walks `sms.list` from the start by `nextCursor` in pages of
- * {@link EXPORT_PAGE}, shows progress, can be cancelled, and saves one file. The CSV writer (with
- * papaparse) is loaded on the first export, not with the widget.
+ * {@link EXPORT_PAGE}, shows progress, can be cancelled, and saves one file unless a listener cancels
+ * the `fc-export` event fired before the download. The CSV writer (with papaparse) is loaded on the
+ * first export, not with the widget.
  * @internal
  */
 export class SmsCsvExport implements ReactiveController {
@@ -84,8 +86,14 @@ export class SmsCsvExport implements ReactiveController {
         this.#set({ done, total: Math.max(page.total, 0) });
         cursor = items.length ? page.nextCursor : null;
       } while (cursor);
-      const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
-      downloadBlob(this.#host.renderRoot, blob, `sms-history-${filter.from}-to-${filter.to}.csv`);
+      const filename = `sms-history-${filter.from}-to-${filter.to}.csv`;
+      const content = parts.join('');
+      if (!this.#host.emit(FC_EXPORT, { format: 'csv', filename, content, rows: done }, { cancelable: true })) {
+        // The host took the file: nothing was saved here, so there is nothing to announce.
+        this.#set(null, '');
+        return;
+      }
+      downloadBlob(this.#host.renderRoot, new Blob([content], { type: 'text/csv;charset=utf-8' }), filename);
       this.#set(null, this.#host.inLocale(() => t('exportDone', formatCount(done))));
     } catch (error) {
       this.#set(null, this.#host.inLocale(() => (controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`)));
