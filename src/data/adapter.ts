@@ -217,6 +217,24 @@ export interface VehiclesApi {
   matchTradeIn(vehicle: TradeInVehicle, opts?: ReadOptions): Promise<WantMatch[]>;
 }
 
+// ───────────────────────────── preferences ─────────────────────────────
+
+/**
+ * Small settings a widget remembers for the signed-in user between visits ("don't show again"),
+ * by name (`<widget>.<setting>`, e.g. `mapping-warning.dismissed`). They belong to the adapter's
+ * tenant and user: `withCache()` keeps them in that user's database, so `clearCache()` removes
+ * them with the rest; the memory adapter keeps them as long as it lives; the REST adapter has
+ * none (the contract has no route for them). A widget given an adapter without `preferences`
+ * remembers for the page only. Values are structured-cloneable; no method rejects: a value that
+ * cannot be stored is kept for the page.
+ */
+export interface PreferencesApi {
+  /** The value stored under `name`, or undefined. */
+  get<T = unknown>(name: string): Promise<T | undefined>;
+  set(name: string, value: unknown): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
 // ───────────────────────────── the adapter ─────────────────────────────
 
 export interface ForecourtAdapter {
@@ -227,9 +245,12 @@ export interface ForecourtAdapter {
   traffic?: TrafficApi;
   deleted?: DeletedApi;
   vehicles?: VehiclesApi;
+  /** The user's preferences: not a data domain (no route, no outbox), but read and written through the adapter all the same. */
+  preferences?: PreferencesApi;
 }
 
-export type AdapterDomain = keyof ForecourtAdapter;
+/** The data domains: every part of the adapter but `preferences`. */
+export type AdapterDomain = Exclude<keyof ForecourtAdapter, 'preferences'>;
 export const ADAPTER_DOMAINS = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'] as const satisfies readonly AdapterDomain[];
 
 /**

@@ -40,5 +40,4 @@ export * from './logic/vin.js';
 export * from './logic/source-mapping.js';
 export * from './logic/source-picker.js';
 export * from './logic/mapping-prompt.js';
-export { preferenceStore, preferenceKey, PREFERENCES_DB, type PreferenceStore, type PreferenceOptions } from './cache/preferences.js';
 export * from './logic/spend.js';

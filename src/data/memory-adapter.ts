@@ -7,6 +7,7 @@ import type {
   CustomerQuery,
   DeletedQuery,
   ForecourtAdapter,
+  PreferencesApi,
   ReadOptions,
   SmsImportResult,
   SmsListQuery,
@@ -90,11 +91,28 @@ function requireName(name: unknown, what: string): string {
   return name.trim();
 }
 
+/** Preferences kept for as long as the adapter lives, cloned in and out like everything else here. */
+function memoryPreferences(): PreferencesApi {
+  const values = new Map<string, unknown>();
+  const clone = (value: unknown) => {
+    try {
+      return structuredClone(value);
+    } catch {
+      return value; // not cloneable: kept as given, as a cache keeps it for the page
+    }
+  };
+  return {
+    get: async <T>(name: string) => clone(values.get(name)) as T | undefined,
+    set: async (name, value) => void values.set(name, clone(value)),
+    delete: async (name) => void values.delete(name),
+  };
+}
+
 /**
  * An adapter over an in-memory dataset.
  * @param dataset The data to serve; it is copied, later changes to it have no effect.
  * @param options The clock.
- * @returns An adapter implementing every domain of the contract.
+ * @returns An adapter implementing every domain of the contract, and `preferences` kept in memory.
  * @example
  * const adapter = createMemoryAdapter(generateDataset({ size: 'small' }));
  * await adapter.sources!.report({ from: '2026-11-01', to: '2026-11-23' });
@@ -515,5 +533,6 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           return matchTradeIn(vehicle, currentWants());
         }),
     },
+    preferences: memoryPreferences(),
   };
 }

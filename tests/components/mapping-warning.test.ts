@@ -6,9 +6,11 @@ import { DISMISSED_PREFERENCE, FcMappingWarning } from '../../src/components/map
 import { setLocale } from '../../src/components/shared/messages.js';
 import { defineElement } from '../../src/components/shared/define-element.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
-import { PREFERENCES_DB, preferenceKey } from '../../src/data/cache/preferences.js';
+import { withCache } from '../../src/data/cache/with-cache.js';
+import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Customer, Dataset, MappingStatus, PosSource } from '../../src/data/model.js';
+import { createRestAdapter } from '../../src/data/rest-adapter.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
@@ -83,21 +85,34 @@ const checkbox = (el: FcMappingWarning) => el.shadowRoot!.querySelector<HTMLInpu
 let seq = 0;
 const identity = () => ({ tenant: `shop-${Date.now()}-${++seq}`, user: 'advisor-1' });
 
+let server: DemoServer;
+
+/** The cache the provider builds for a signed-in tenant and user (a new one per visit). */
+const signedIn: CachedAdapter[] = [];
+function signIn(tenant: string, user: string): CachedAdapter {
+  const adapter = withCache(createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 }), { tenant, user });
+  signedIn.push(adapter);
+  return adapter;
+}
+
+/** "Don't show again" as stored in the cache database of that tenant and user. */
 async function storedPreference(tenant: string, user: string): Promise<unknown> {
-  const db = await openDB(PREFERENCES_DB);
+  const db = await openDB(`forecourt:${encodeURIComponent(tenant)}:${encodeURIComponent(user)}`);
   try {
-    return db.objectStoreNames.contains('prefs') ? await db.get('prefs', preferenceKey(tenant, user, DISMISSED_PREFERENCE)) : undefined;
+    return db.objectStoreNames.contains('prefs') ? await db.get('prefs', DISMISSED_PREFERENCE) : undefined;
   } finally {
     db.close();
   }
 }
 
+const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name);
+
 describe('<fc-mapping-warning>', () => {
-  let server: DemoServer;
   afterEach(async () => {
     setLocale(null);
     if (server) server.faults.failing = false;
     await closeClients();
+    await Promise.all(signedIn.splice(0).map((c) => c.clearCache().finally(() => c.close())));
     // A modal left open would make the next test's page inert.
     for (const d of document.querySelectorAll('fc-mapping-warning, navigation-probe')) d.remove();
   });
@@ -108,10 +123,7 @@ describe('<fc-mapping-warning>', () => {
     });
 
     it('opens the "mapping missing" prompt as a labelled modal dialog with focus on "Map sources now"', async () => {
-      const { tenant, user } = identity();
-      const el = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant=${tenant} user=${user}></fc-mapping-warning>`,
-      );
+      const el = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>`);
       const dialog = await openDialog(el);
       expect(dialog.matches(':modal')).to.equal(true);
       const heading = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!;
@@ -205,9 +217,7 @@ describe('<fc-mapping-warning>', () => {
 
     it('is operable with the keyboard alone: Tab to "Don\'t show again", Space, Tab to "Later", Enter', async () => {
       const { tenant, user } = identity();
-      const el = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant=${tenant} user=${user}></fc-mapping-warning>`,
-      );
+      const el = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(tenant, user)}></fc-mapping-warning>`);
       await openDialog(el);
       // Focus starts on "Map sources now"; backwards is the checkbox, forwards is "Later".
       await sendKeys({ down: 'Shift' });
@@ -225,35 +235,28 @@ describe('<fc-mapping-warning>', () => {
       await waitUntil(async () => (await storedPreference(tenant, user)) === true, 'the choice was not stored');
     });
 
-    it('remembers "don\'t show again" per tenant and user in IndexedDB, until reset()', async () => {
+    it('remembers "don\'t show again" in the signed-in user\'s cache, per tenant and user, until reset()', async () => {
       const { tenant, user } = identity();
-      const first = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant=${tenant} user=${user}></fc-mapping-warning>`,
-      );
+      const first = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(tenant, user)}></fc-mapping-warning>`);
       await openDialog(first);
       checkbox(first).click();
       const dismissed = oneEvent(first, 'fc-warning-dismiss');
       button(first, 'close-button').click();
       expect((await dismissed).detail).to.deep.equal({ remember: true });
-      await waitUntil(async () => (await storedPreference(tenant, user)) === true, 'the choice was not stored in IndexedDB');
+      await waitUntil(async () => (await storedPreference(tenant, user)) === true, 'the choice was not stored in the user\'s cache');
       first.remove();
 
-      const sameUser = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant=${tenant} user=${user}></fc-mapping-warning>`,
-      );
+      // The next visit: a new adapter for the same tenant and user.
+      const sameUser = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(tenant, user)}></fc-mapping-warning>`);
       await settled(sameUser);
       expect(dialogOf(sameUser)).to.equal(null);
       expect(shadowText(sameUser)).to.equal('');
       await expect(sameUser).to.be.accessible();
 
-      const otherUser = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant=${tenant} user="advisor-2"></fc-mapping-warning>`,
-      );
+      const otherUser = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(tenant, 'advisor-2')}></fc-mapping-warning>`);
       await openDialog(otherUser);
       otherUser.remove();
-      const otherShop = await fixture<FcMappingWarning>(
-        html`<fc-mapping-warning .adapter=${server.client()} tenant="${tenant}-b" user=${user}></fc-mapping-warning>`,
-      );
+      const otherShop = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(`${tenant}-b`, user)}></fc-mapping-warning>`);
       await openDialog(otherShop);
       otherShop.remove();
 
@@ -262,20 +265,70 @@ describe('<fc-mapping-warning>', () => {
       expect(await storedPreference(tenant, user)).to.equal(undefined);
     });
 
-    it('without tenant and user, remembers "don\'t show again" for this page only', async () => {
-      const first = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>`);
+    it('forgets "don\'t show again" when the user\'s cache is cleared (sign-out on a shared computer)', async () => {
+      const { tenant, user } = identity();
+      const adapter = signIn(tenant, user);
+      const first = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${adapter}></fc-mapping-warning>`);
       await openDialog(first);
       checkbox(first).click();
-      const dismissed = oneEvent(first, 'fc-warning-dismiss');
       button(first, 'close-button').click();
-      expect((await dismissed).detail).to.deep.equal({ remember: true });
+      await waitUntil(async () => (await storedPreference(tenant, user)) === true, 'the choice was not stored');
       first.remove();
 
-      const second = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>`);
-      await settled(second);
-      expect(dialogOf(second)).to.equal(null);
-      await second.reset();
-      await openDialog(second);
+      await adapter.clearCache();
+      adapter.close();
+      const next = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${signIn(tenant, user)}></fc-mapping-warning>`);
+      await openDialog(next);
+      expect(await storedPreference(tenant, user)).to.equal(undefined);
+    });
+
+    it('ignores the deprecated tenant and user attributes: the adapter\'s user is the one remembered, and no store of its own is opened', async () => {
+      const { tenant, user } = identity();
+      const el = await fixture<FcMappingWarning>(
+        html`<fc-mapping-warning .adapter=${signIn(tenant, user)} tenant="another-shop" user="another-user"></fc-mapping-warning>`,
+      );
+      await openDialog(el);
+      checkbox(el).click();
+      button(el, 'close-button').click();
+      await waitUntil(async () => (await storedPreference(tenant, user)) === true, 'the choice was not stored in the adapter\'s cache');
+      const names = await databaseNames();
+      expect(names.filter((n) => n?.includes('another')), names.join(', ')).to.deep.equal([]);
+      expect(names).to.not.include('forecourt-prefs');
+    });
+
+    it('with an adapter without preferences, remembers "don\'t show again" for this page only, and warns of nothing', async () => {
+      const messages: unknown[] = [];
+      const [warn, error] = [console.warn, console.error];
+      console.warn = console.error = (...args: unknown[]) => void messages.push(args[0]);
+      try {
+        const plain = createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 });
+        const before = await databaseNames();
+        const first = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${plain}></fc-mapping-warning>`);
+        await openDialog(first);
+        checkbox(first).click();
+        const dismissed = oneEvent(first, 'fc-warning-dismiss');
+        button(first, 'close-button').click();
+        expect((await dismissed).detail).to.deep.equal({ remember: true });
+        first.remove();
+
+        const second = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${plain}></fc-mapping-warning>`);
+        await settled(second);
+        expect(dialogOf(second)).to.equal(null);
+        expect(shadowText(second)).to.equal('');
+        // Another adapter (someone else signed in) starts afresh.
+        const other = await fixture<FcMappingWarning>(
+          html`<fc-mapping-warning .adapter=${createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 })}></fc-mapping-warning>`,
+        );
+        await openDialog(other);
+        other.remove();
+        await second.reset();
+        await openDialog(second);
+        expect(await databaseNames()).to.deep.equal(before);
+      } finally {
+        console.warn = warn;
+        console.error = error;
+      }
+      expect(messages).to.deep.equal([]);
     });
 
     it('speaks Spanish', async () => {

@@ -3,9 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
-import type { ForecourtAdapter } from '../../data/adapter.js';
-import { preferenceStore } from '../../data/cache/preferences.js';
-import type { PreferenceStore } from '../../data/cache/preferences.js';
+import type { ForecourtAdapter, PreferencesApi } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import { mappingPrompt } from '../../data/logic/mapping-prompt.js';
 import type { MappingPrompt } from '../../data/logic/mapping-prompt.js';
@@ -27,10 +25,30 @@ export const DISMISSED_PREFERENCE = 'mapping-warning.dismissed';
 type Check = { dismissed: true } | { dismissed: false; prompt: MappingPrompt };
 
 /**
+ * "Don't show again" for an adapter without `preferences` (a plain REST adapter, a host's own):
+ * remembered for the page only, per adapter, so a new adapter (someone else signed in) starts afresh.
+ */
+const pagePreferences = new WeakMap<object, Map<string, unknown>>();
+
+function preferencesOf(adapter: ForecourtAdapter): PreferencesApi {
+  if (adapter.preferences) return adapter.preferences;
+  let values = pagePreferences.get(adapter);
+  if (!values) pagePreferences.set(adapter, (values = new Map()));
+  const page = values;
+  return {
+    get: async <T>(name: string) => page.get(name) as T | undefined,
+    set: async (name, value) => void page.set(name, value),
+    delete: async (name) => void page.delete(name),
+  };
+}
+
+/**
  * The prompt on entering the board: when no customer source is mapped yet, or only some are, a
  * modal dialog says how many sources are unmapped and how many customers show as unknown, and
- * offers to open the mapping editor. "Don't show again" is remembered per `tenant` and `user`
- * (without both, for this page only). When every source is mapped it shows nothing.
+ * offers to open the mapping editor. "Don't show again" is remembered in the adapter's
+ * `preferences`, for its signed-in tenant and user (the provider's cached adapter keeps it on the
+ * device until `clearCache()`); with an adapter that has none, for this page only. When every
+ * source is mapped it shows nothing.
  * @customElement fc-mapping-warning
  * @fires fc-request-mapping - "Map sources now" was chosen. Cancelable: `preventDefault()` stops the
  *   navigation to `editor-href`. detail: {unmapped, total, unknownCustomers}
@@ -56,10 +74,18 @@ export class FcMappingWarning extends FcElement {
   /** The adapter, from the nearest provider or set by the host. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
 
-  /** The shop or dealership; with `user` it keys "don't show again". */
+  /**
+   * Accepted and ignored.
+   * @deprecated "Don't show again" belongs to the adapter's signed-in tenant and user
+   * (`adapter.preferences`); set `tenant` on `<fc-data-provider>` instead.
+   */
   @property() tenant = '';
 
-  /** The signed-in user; with `tenant` it keys "don't show again". */
+  /**
+   * Accepted and ignored.
+   * @deprecated "Don't show again" belongs to the adapter's signed-in tenant and user
+   * (`adapter.preferences`); set `user` on `<fc-data-provider>` instead.
+   */
   @property() user = '';
 
   /** Where "Map sources now" goes when no listener cancels `fc-request-mapping`: an http(s) or relative URL. */
@@ -77,15 +103,16 @@ export class FcMappingWarning extends FcElement {
   #warnedHref = '';
 
   readonly #check = new Task(this, {
-    task: async ([adapter, tenant, user], { signal }): Promise<Check | typeof initialState> => {
+    task: async ([adapter], { signal }): Promise<Check | typeof initialState> => {
       if (!adapter?.sources) return initialState;
-      if ((await this.#preferences(tenant, user).get(DISMISSED_PREFERENCE)) === true) return { dismissed: true };
+      // A host's preferences that fail count as "not dismissed": the prompt is only a reminder.
+      if ((await preferencesOf(adapter).get(DISMISSED_PREFERENCE).catch(() => undefined)) === true) return { dismissed: true };
       const status = await adapter.sources.mappingStatus({ signal });
       const prompt = mappingPrompt(status);
       if (!prompt) throw new AdapterError({ kind: 'malformed', message: this.inLocale(() => t('unreadable')) });
       return { dismissed: false, prompt };
     },
-    args: () => [this.adapter, this.tenant, this.user, this.#entry] as const,
+    args: () => [this.adapter, this.#entry] as const,
     onComplete: (check) => {
       this.remember = false;
       this.open = !check.dismissed && check.prompt.kind !== 'none';
@@ -107,11 +134,11 @@ export class FcMappingWarning extends FcElement {
   }
 
   /**
-   * Forgets "don't show again" for this tenant and user, and, when connected, checks the mapping
+   * Forgets "don't show again" for the adapter's user, and, when connected, checks the mapping
    * again (so the prompt shows now if sources are still unmapped).
    */
   async reset(): Promise<void> {
-    await this.#preferences(this.tenant, this.user).delete(DISMISSED_PREFERENCE);
+    if (this.adapter) await preferencesOf(this.adapter).delete(DISMISSED_PREFERENCE).catch(() => undefined);
     if (this.isConnected) await this.#check.run();
   }
 
@@ -195,7 +222,7 @@ export class FcMappingWarning extends FcElement {
     this.open = false;
     const remember = this.remember;
     if (this.dialog?.open) this.dialog.close();
-    const stored = remember ? this.#preferences(this.tenant, this.user).set(DISMISSED_PREFERENCE, true) : Promise.resolve();
+    const stored = remember && this.adapter ? preferencesOf(this.adapter).set(DISMISSED_PREFERENCE, true).catch(() => undefined) : Promise.resolve();
     this.emit(FC_WARNING_DISMISS, { remember });
     return stored;
   }
@@ -214,10 +241,5 @@ export class FcMappingWarning extends FcElement {
     // Stored before the page goes away, so "don't show again" survives the navigation.
     await stored;
     this.navigate(url);
-  }
-
-  /** Where "don't show again" lives: IndexedDB per tenant and user, or this page's memory without both. */
-  #preferences(tenant: string, user: string): PreferenceStore {
-    return tenant && user ? preferenceStore({ tenant, user }) : preferenceStore({ tenant: '', user: '', indexedDB: null });
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Where the cache keeps its records: one IndexedDB database per tenant and user, or, when
- * IndexedDB is missing, does not open, is full or fails, memory (network-only reads, an outbox
- * that lives as long as the page). Switching to memory happens once and is reported through
+ * Where the cache keeps its records (cached reads, the outbox, the user's preferences): one
+ * IndexedDB database per tenant and user, or, when IndexedDB is missing, does not open, is full
+ * or fails, memory (network-only reads, an outbox and preferences that live as long as the page). Switching to memory happens once and is reported through
  * `onFallback`; no method here throws because storage failed, and none waits forever on an open
  * that never completes.
  */
@@ -31,9 +31,33 @@ interface Schema extends DBSchema {
   outbox: { key: number; value: StoredEntry; indexes: { key: string } };
   /** `invalidated:<domain>` → time of the last confirmed write that affected the domain. */
   meta: { key: string; value: number };
+  /** The user's preferences, by name (since version 2). */
+  prefs: { key: string; value: unknown };
 }
 
-const VERSION = 1;
+/** 1: reads, outbox, meta. 2: prefs. */
+const VERSION = 2;
+const STORES = ['reads', 'outbox', 'meta', 'prefs'] as const;
+
+/** The device-wide preference database of earlier versions (before preferences moved into each user's cache). */
+export const LEGACY_PREFERENCES_DB = 'forecourt-prefs';
+
+/**
+ * Deletes the earlier versions' `forecourt-prefs` database, whenever a cache opens its own
+ * database or is cleared (asking for a database that is gone costs little). It held every user's
+ * preferences on the device, a shared shop computer's included, and `clearCache()` never removed
+ * them. It is deleted rather than migrated: moving the signed-in user's "don't show again" would
+ * still leave the other users' entries behind, and deleting costs each user at most one more
+ * prompt. A deletion held up by an old page's connection completes when that page closes it.
+ */
+function retireLegacyPreferences(): void {
+  if (typeof indexedDB === 'undefined') return;
+  try {
+    indexedDB.deleteDatabase(LEGACY_PREFERENCES_DB);
+  } catch {
+    // No storage for this origin: nothing was kept there either.
+  }
+}
 
 /** Errors that mean "this connection was closed under us" (another tab deleting the database). */
 const CLOSED = new Set(['InvalidStateError', 'AbortError', 'TransactionInactiveError']);
@@ -76,10 +100,14 @@ export interface StorageOptions {
   onClosedByOtherTab?(): void;
 }
 
-function createStores(database: IDBPDatabase<Schema>): void {
-  database.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
-  database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
-  database.createObjectStore('meta');
+/** Creates the stores a database of `oldVersion` lacks: all of them for a new one, `prefs` for a version 1. */
+function createStores(database: IDBPDatabase<Schema>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    database.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
+    database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
+    database.createObjectStore('meta');
+  }
+  if (oldVersion < 2) database.createObjectStore('prefs');
 }
 
 export class CacheStorage {
@@ -89,9 +117,13 @@ export class CacheStorage {
   #db: Promise<IDBPDatabase<Schema>> | null = null;
   #fallingBack: Promise<void> | null = null;
   #closed = false;
-  // Memory mode keeps only the outbox: reads go to the network.
+  // Memory mode keeps only the outbox and the preferences: reads go to the network.
   readonly #memory = new Map<number, StoredEntry>();
   #memorySeq = 0;
+  /** The preferences this page read or wrote (all of them, once in memory mode), so they outlive a fall back to memory. */
+  readonly #prefs = new Map<string, unknown>();
+  /** Preferences IndexedDB cannot clone (a function, a DOM node): kept for the page only. */
+  readonly #unstorable = new Map<string, unknown>();
 
   constructor(name: string, options: StorageOptions) {
     this.#name = name;
@@ -114,8 +146,9 @@ export class CacheStorage {
    */
   async #open(onBlocking: () => void, onTerminated: () => void): Promise<IDBPDatabase<Schema>> {
     if (!this.#available()) throw new OpenFailure('unavailable', 'IndexedDB is not available in this browser');
+    retireLegacyPreferences();
     const opening = openDB<Schema>(this.#name, VERSION, {
-      upgrade: createStores,
+      upgrade: (database, oldVersion) => createStores(database, oldVersion),
       // Another tab wants to delete or upgrade the database: get out of its way.
       blocking: (_current, _next, event) => {
         (event.target as IDBDatabase).close();
@@ -180,6 +213,11 @@ export class CacheStorage {
         for (const entry of db ? await db.getAll('outbox') : []) {
           if (entry.status !== 'confirmed') this.#memory.set(entry.seq, entry);
           this.#memorySeq = Math.max(this.#memorySeq, entry.seq);
+        }
+        if (db) {
+          const tx = db.transaction('prefs');
+          const [names, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+          names.forEach((name, i) => this.#prefs.has(name) || this.#prefs.set(name, values[i]));
         }
       } catch {
         // Nothing readable: those entries stay in IndexedDB for a later session.
@@ -317,6 +355,44 @@ export class CacheStorage {
     return this.#op((db) => db.delete('outbox', seq), () => void this.#memory.delete(seq));
   }
 
+  // ───────────── preferences ─────────────
+
+  getPreference(name: string): Promise<unknown> {
+    if (this.#unstorable.has(name)) return Promise.resolve(this.#unstorable.get(name));
+    return this.#op(
+      async (db) => {
+        const value = await db.get('prefs', name);
+        if (value === undefined) this.#prefs.delete(name);
+        else this.#prefs.set(name, value);
+        return value;
+      },
+      () => this.#prefs.get(name),
+    );
+  }
+
+  /** Stores a preference; one IndexedDB cannot clone is kept for the page (and not stored). */
+  async putPreference(name: string, value: unknown): Promise<void> {
+    try {
+      await this.#op(
+        async (db) => {
+          await db.put('prefs', value, name);
+          this.#prefs.set(name, value);
+        },
+        () => void this.#prefs.set(name, value),
+      );
+      this.#unstorable.delete(name);
+    } catch (error) {
+      if (errorName(error) !== 'DataCloneError') throw error;
+      this.#unstorable.set(name, value);
+    }
+  }
+
+  deletePreference(name: string): Promise<void> {
+    this.#prefs.delete(name);
+    this.#unstorable.delete(name);
+    return this.#op((db) => db.delete('prefs', name), () => undefined);
+  }
+
   /**
    * Deletes the database and everything in it, unsent writes included, and this page's memory
    * entries, so nothing of the user stays on the device. The stores are emptied first: the data
@@ -330,15 +406,17 @@ export class CacheStorage {
     const dropped = new Map<string, StoredEntry>();
     for (const entry of this.#memory.values()) dropped.set(entry.key, entry);
     this.#memory.clear();
+    this.#prefs.clear();
+    this.#unstorable.clear();
     this.#drop();
     const unsent = () => [...dropped.values()].filter((entry) => entry.status !== 'confirmed');
     if (!this.#available()) return { dropped: unsent(), deleted: true };
     try {
       const db = await this.#open(() => undefined, () => undefined);
       try {
-        const tx = db.transaction(['reads', 'outbox', 'meta'], 'readwrite');
+        const tx = db.transaction(STORES, 'readwrite');
         for (const entry of await tx.objectStore('outbox').getAll()) if (!dropped.has(entry.key)) dropped.set(entry.key, entry);
-        await Promise.all([tx.objectStore('reads').clear(), tx.objectStore('outbox').clear(), tx.objectStore('meta').clear(), tx.done]);
+        await Promise.all([...STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
       } finally {
         db.close();
       }
@@ -359,9 +437,11 @@ export class CacheStorage {
     return { dropped: unsent(), deleted };
   }
 
-  /** Forgets this page's memory entries (the user's cache was cleared in another tab). */
+  /** Forgets this page's memory entries and preferences (the user's cache was cleared in another tab). */
   dropMemory(): void {
     this.#memory.clear();
+    this.#prefs.clear();
+    this.#unstorable.clear();
   }
 
   close(): void {

@@ -6,16 +6,18 @@
  * - writes go through the outbox (./outbox.ts): stored before they are sent, retried, idempotent;
  * - a confirmed write invalidates the reads it may change, here and, over BroadcastChannel, in
  *   the user's other tabs;
+ * - the user's preferences (`preferences`, ./preferences.ts) live in the same database;
  * - `clearCache()` removes everything of the user from the device (shared shop computers).
  * When IndexedDB is missing, does not open, is full or fails, the cache says so once and carries
  * on with network-only reads and an in-memory outbox.
  */
 import { ADAPTER_DOMAINS, WRITE_AFFECTS, WRITE_METHODS } from '../adapter.js';
-import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../adapter.js';
+import type { AdapterDomain, ForecourtAdapter, PreferencesApi, ReadOptions, WriteOptions } from '../adapter.js';
 import { AdapterError, isAdapterError } from '../errors.js';
 import { OutboxQueue } from './outbox.js';
 import type { Outbox, OutboxEntry, OutboxMessage, RetryOptions } from './outbox.js';
 import { stableJson } from '../logic/stable-json.js';
+import { cachePreferences } from './preferences.js';
 import { CacheStorage } from './storage.js';
 import type { ReadRecord, StorageFallbackCause } from './storage.js';
 
@@ -79,8 +81,13 @@ export interface CachedAdapter extends ForecourtAdapter, EventTarget {
   /** Why the cache runs without IndexedDB, once it does (as `fc-storage-fallback` told); null before. */
   readonly storageFallback: StorageFallbackDetail | null;
   /**
+   * This tenant and user's preferences, in the cache's database (in memory while it runs without
+   * IndexedDB). The inner adapter's own `preferences`, if any, are not used.
+   */
+  readonly preferences: PreferencesApi;
+  /**
    * Removes everything of this tenant and user from the device, for a shared computer: the
-   * database (cached reads and unsent writes) in every tab, and the unsent writes other tabs
+   * database (cached reads, preferences and unsent writes) in every tab, and the unsent writes other tabs
    * keep in memory. Unsent writes are dropped, never sent afterwards (the next request may be
    * made as someone else): their callers get an `aborted` AdapterError. To send them first,
    * `await outbox.flush()` and check `outbox.list()` while the user is still signed in. Works
@@ -230,6 +237,11 @@ class Cached extends EventTarget {
 
   get storageFallback(): StorageFallbackDetail | null {
     return this.#fallback;
+  }
+
+  #preferences: PreferencesApi | null = null;
+  get preferences(): PreferencesApi {
+    return (this.#preferences ??= cachePreferences(this.#storage));
   }
 
   async clearCache(): Promise<void> {
