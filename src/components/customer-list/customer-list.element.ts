@@ -1,20 +1,21 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import type { OutboxEntry } from '../../data/cache/outbox.js';
-import { AdapterError, isAdapterError } from '../../data/errors.js';
+import type { CustomerSourceChange } from '../../data/adapter.js';
+import { AdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
 import { isoDateIn } from '../../data/logic/calendar.js';
 import { groupSourcesForPicker, sourceDescriber } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
+import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
+import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { FcElement } from '../shared/fc-element.js';
-import { describeError, emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { describeError, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
@@ -30,57 +31,27 @@ interface SourceData {
   categories: SourceCategory[];
 }
 
-interface BoardData {
-  adapter: ForecourtAdapter;
-  date: string;
-  entries: BoardEntry[];
-}
-
-/** What went wrong with a save, from the caller's error or the outbox entry. */
-interface SaveFailure {
-  kind: string;
-  message: string;
-  status: number;
-  body?: unknown;
-}
-
-/** A source change made in this page and not yet confirmed. */
-interface LocalSave {
-  key: string;
-  sourceId: string;
-  expectedVersion: number;
-  failure: SaveFailure | null;
-}
-
 /** How one board row shows right now: the server's data with the user's unconfirmed change over it. */
 interface RowView {
   entry: BoardEntry;
   sourceId: string | null;
   unknown: boolean;
   saving: 'saving' | 'waiting' | null;
-  failure: SaveFailure | null;
-  /** The outbox entry behind the change, when there is one. */
-  key: string | null;
-  /** The change's arguments, for Retry. */
-  change: { sourceId: string; expectedVersion: number } | null;
+  failure: WriteFailure | null;
+  /** The unconfirmed change behind `saving` or `failure`. */
+  write: PendingWrite<CustomerSourceChange, Customer> | null;
 }
 
-const failureOf = (error: unknown): SaveFailure =>
-  isAdapterError(error)
-    ? { kind: error.kind, message: error.message, status: error.status, body: error.body }
-    : { kind: 'unknown', message: error instanceof Error ? error.message : String(error), status: 0 };
-
-const currentOf = (failure: SaveFailure): Customer | null => {
-  const current = (failure.body as { current?: unknown } | undefined)?.current;
-  return current && typeof current === 'object' && 'version' in current ? (current as Customer) : null;
-};
-
-const setSourceArgs = (entry: OutboxEntry): { customerId: string; sourceId: string; expectedVersion: number } | null => {
-  const args = entry.args as { customerId?: unknown; sourceId?: unknown; expectedVersion?: unknown } | undefined;
-  return entry.method === 'setSource' && args && typeof args.customerId === 'string' && typeof args.sourceId === 'string'
-    ? { customerId: args.customerId, sourceId: args.sourceId, expectedVersion: Number(args.expectedVersion) }
-    : null;
-};
+/** A `setSource` outbox entry's argument, checked. */
+const isSourceChange = (args: unknown): args is CustomerSourceChange =>
+  !!args &&
+  typeof args === 'object' &&
+  'customerId' in args &&
+  typeof args.customerId === 'string' &&
+  'sourceId' in args &&
+  (typeof args.sourceId === 'string' || args.sourceId === null) &&
+  'expectedVersion' in args &&
+  typeof args.expectedVersion === 'number';
 
 /**
  * Today's vehicles board: every vehicle in the shop today with its customer, advisor, promised
@@ -122,49 +93,50 @@ export class FcCustomerList extends FcElement {
   /** The customer whose source picker is open. */
   @state() private editing: BoardEntry | null = null;
 
-  /** The last board read, kept on screen while it is read again. */
-  #board: BoardData | null = null;
-  readonly #saves = new Map<string, LocalSave>();
   /** Sources this page saw confirmed (or the server reported) ahead of the board it holds. */
   readonly #known = new Map<string, { sourceId: string | null; version: number }>();
   /** Customers whose blink has been shown: a name blinks once, when it first shows as unknown. */
   readonly #blinked = new Set<string>();
   readonly #blinkTimers = new Set<ReturnType<typeof setTimeout>>();
-  #poll: ReturnType<typeof setInterval> | undefined;
-  #lastRead = 0;
 
-  readonly #boardTask = new Task(this, {
-    task: async ([adapter, date], { signal }): Promise<BoardData | typeof initialState> => {
-      if (!adapter?.customers) return initialState;
+  /** The board: read again on a change of customers or sources, and every `refresh-interval` seconds. */
+  readonly #board = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['customers'],
+    domains: ['customers', 'sources'],
+    args: () => [this.#date] as const,
+    read: async (adapter, [date], { signal }) => {
       const entries = await adapter.customers.board({ date }, { signal });
-      return { adapter, date, entries: Array.isArray(entries) ? entries : [] };
+      return Array.isArray(entries) ? entries : [];
     },
-    args: () => [this.adapter, this.#date] as const,
-    onComplete: (value) => {
-      this.#board = value;
-      this.#lastRead = Date.now();
-    },
-    onError: () => {
-      this.#lastRead = Date.now();
-    },
+    poll: () => this.refreshInterval,
   });
 
-  readonly #sourcesTask = new Task(this, {
-    task: async ([adapter], { signal }): Promise<SourceData | typeof initialState> => {
-      // Source names only label the board: no board, nothing to label.
-      if (!adapter?.sources || !adapter.customers) return initialState;
+  /** Source names: they only label the board, so nothing is read without a board. */
+  readonly #sources = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources', 'customers'],
+    domains: ['sources'],
+    read: async (adapter, _args, { signal }): Promise<SourceData> => {
       const [sources, categories] = await Promise.all([adapter.sources.list({ signal }), adapter.sources.categories({ signal })]);
       return { sources, categories };
     },
-    args: () => [this.adapter] as const,
   });
 
-  readonly #events = new AdapterEventsController(this, {
+  /** Source changes not yet confirmed: this page's, and an earlier page's from the outbox. */
+  readonly #writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
-    domains: ['customers', 'sources'],
-    onChange: (domains) => {
-      if (domains.includes('sources')) void this.#sourcesTask.run();
-      void this.#boardTask.run();
+    domain: 'customers',
+    match: (entry) => (entry.method === 'setSource' && isSourceChange(entry.args) ? entry.args : null),
+    about: (change) => change.customerId,
+    send: (customers, change, options) => customers.setSource(change, options),
+    theirs: (body) => currentOf<Customer>(body),
+    onConfirmed: (change, customer) =>
+      this.#patch(change.customerId, customer?.sourceId ?? change.sourceId, customer?.version ?? change.expectedVersion + 1),
+    onRefused: (change, failure) => {
+      // The row shows the server's current source beside the conflict, not the stale one.
+      const current = failure.kind === 'conflict' ? currentOf<Customer>(failure.body) : null;
+      if (current) this.#patch(change.customerId, current.sourceId, current.version);
     },
   });
 
@@ -176,23 +148,14 @@ export class FcCustomerList extends FcElement {
     return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#startPolling();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopPolling();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
     for (const timer of this.#blinkTimers) clearTimeout(timer);
     this.#blinkTimers.clear();
     this.blinking = new Set();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('refreshInterval') && this.isConnected) this.#startPolling();
+  protected override willUpdate(): void {
     this.#startBlinks();
   }
 
@@ -204,56 +167,19 @@ export class FcCustomerList extends FcElement {
     }
   }
 
-  // ───────────── refresh ─────────────
-
-  readonly #onVisibility = () => {
-    if (!document.hidden && this.refreshInterval > 0 && Date.now() - this.#lastRead >= this.refreshInterval * 1000) this.#refresh();
-  };
-
-  #startPolling(): void {
-    this.#stopPolling();
-    if (!(this.refreshInterval > 0)) return;
-    this.#poll = setInterval(() => this.#refresh(), this.refreshInterval * 1000);
-  }
-
-  #stopPolling(): void {
-    clearInterval(this.#poll);
-    this.#poll = undefined;
-  }
-
-  #refresh(): void {
-    if (!this.isConnected || document.hidden || this.#boardTask.status === TaskStatus.PENDING) return;
-    void this.#boardTask.run();
-  }
-
   // ───────────── rows ─────────────
 
   #rows(): RowView[] {
-    const board = this.#board;
-    if (!board || board.adapter !== this.adapter || board.date !== this.#date) return [];
-    const outbox = new Map<string, OutboxEntry>();
-    for (const e of this.#events.entries) {
-      const args = setSourceArgs(e);
-      if (args) outbox.set(args.customerId, e); // oldest first: the latest change wins
-    }
-    return board.entries.map((served) => {
+    const board = this.#board.value;
+    if (!board) return [];
+    const writes = this.#writes.all();
+    return board.map((served) => {
       const entry = this.#withKnown(served);
-      const local = this.#saves.get(entry.customerId);
-      const queued = outbox.get(entry.customerId);
-      const base: RowView = { entry, sourceId: entry.sourceId, unknown: entry.sourceUnknown, saving: null, failure: null, key: null, change: null };
-      if (local) {
-        const change = { sourceId: local.sourceId, expectedVersion: local.expectedVersion };
-        if (local.failure) return { ...base, failure: local.failure, key: local.key, change };
-        const own = queued?.key === local.key ? queued : undefined;
-        return { ...base, sourceId: local.sourceId, unknown: false, saving: own?.error ? 'waiting' : 'saving', key: local.key, change };
-      }
-      const args = queued && setSourceArgs(queued);
-      if (!queued || !args) return base;
-      const change = { sourceId: args.sourceId, expectedVersion: args.expectedVersion };
-      if (queued.status === 'failed' || queued.status === 'conflict') {
-        return { ...base, failure: queued.error ?? { kind: queued.status, message: '', status: 0 }, key: queued.key, change };
-      }
-      return { ...base, sourceId: args.sourceId, unknown: false, saving: queued.error ? 'waiting' : 'saving', key: queued.key, change };
+      const write = writes.get(entry.customerId) ?? null;
+      const base: RowView = { entry, sourceId: entry.sourceId, unknown: entry.sourceUnknown, saving: null, failure: null, write };
+      if (!write) return base;
+      if (write.status === 'failed' || write.status === 'conflict') return { ...base, failure: write.error };
+      return { ...base, sourceId: write.args.sourceId, unknown: false, saving: write.error ? 'waiting' : 'saving' };
     });
   }
 
@@ -318,39 +244,13 @@ export class FcCustomerList extends FcElement {
       return;
     }
     // A change still on its way will be applied first: this one is based on the version it makes.
-    const pending = this.#saves.get(entry.customerId);
-    const expectedVersion = pending && !pending.failure ? pending.expectedVersion + 1 : entry.customerVersion;
+    const pending = row?.write && !row.failure ? row.write : null;
+    const expectedVersion = pending ? pending.args.expectedVersion + 1 : entry.customerVersion;
     this.emit(FC_SOURCE_CHANGE, { customerId: entry.customerId, sourceId });
     void this.#close();
-    void this.#save(entry.customerId, sourceId, expectedVersion);
-  }
-
-  /** Discards the queued entry behind a failed change, so a new attempt or "keep theirs" leaves nothing behind. */
-  async #discard(key: string | null): Promise<void> {
-    const adapter = this.adapter;
-    if (key && isCachedAdapter(adapter)) await adapter.outbox.discard(key).catch(() => undefined);
-  }
-
-  async #save(customerId: string, sourceId: string, expectedVersion: number, key: string = crypto.randomUUID()): Promise<void> {
-    const api = this.adapter?.customers;
-    if (!api) return;
-    const save: LocalSave = { key, sourceId, expectedVersion, failure: null };
-    this.#saves.set(customerId, save);
-    this.requestUpdate();
-    try {
-      const customer = await api.setSource({ customerId, sourceId, expectedVersion }, { idempotencyKey: key });
-      if (this.#saves.get(customerId) !== save) return;
-      this.#saves.delete(customerId);
-      this.#patch(customerId, customer?.sourceId ?? sourceId, customer?.version ?? expectedVersion + 1);
-    } catch (error) {
-      if (this.#saves.get(customerId) !== save) return;
-      if (isAdapterError(error) && error.kind === 'aborted') this.#saves.delete(customerId);
-      else save.failure = failureOf(error);
-      // The row shows the server's current source beside the conflict, not the stale one.
-      const current = save.failure && save.failure.kind === 'conflict' ? currentOf(save.failure) : null;
-      if (current) this.#patch(customerId, current.sourceId, current.version);
-      this.requestUpdate();
-    }
+    // A failed change is replaced: its outbox entry goes, so nothing is left behind.
+    const change = { customerId: entry.customerId, sourceId, expectedVersion };
+    void (row?.failure ? this.#writes.replace(entry.customerId, change) : this.#writes.save(change));
   }
 
   /**
@@ -369,51 +269,44 @@ export class FcCustomerList extends FcElement {
       this.#known.delete(entry.customerId);
       return entry;
     }
-    const sources = this.#sourcesTask.value;
+    const sources = this.#sources.value;
     const byId = sources ? new Map(sources.sources.map((s) => [s.id, s])) : null;
     const sourceUnknown = byId ? isSourceUnknown(known.sourceId, byId) : !known.sourceId;
     return { ...entry, sourceId: known.sourceId, customerVersion: known.version, sourceUnknown };
   }
 
   async #retry(row: RowView): Promise<void> {
-    if (!row.change) return;
-    const customerId = row.entry.customerId;
-    const current = row.failure && currentOf(row.failure);
-    await this.#discard(row.key);
-    if (row.failure?.kind === 'conflict' && current) {
-      this.#patch(customerId, current.sourceId, current.version);
-      await this.#save(customerId, row.change.sourceId, current.version);
+    const write = row.write;
+    if (!write) return;
+    if (write.status === 'conflict' && write.theirs) {
+      this.#patch(write.id, write.theirs.sourceId, write.theirs.version);
+      await this.#writes.replace(write.id, { ...write.args, expectedVersion: write.theirs.version });
     } else {
       // Same key: if the server did apply it before the answer was lost, it is not applied twice.
-      await this.#save(customerId, row.change.sourceId, row.change.expectedVersion, row.key ?? undefined);
+      await this.#writes.retry(write.id);
     }
   }
 
   async #dismiss(row: RowView): Promise<void> {
-    const current = row.failure && currentOf(row.failure);
-    this.#saves.delete(row.entry.customerId);
-    if (current) this.#patch(row.entry.customerId, current.sourceId, current.version);
-    this.requestUpdate();
-    await this.#discard(row.key);
+    const write = row.write;
+    if (!write) return;
+    if (write.theirs) this.#patch(write.id, write.theirs.sourceId, write.theirs.version);
+    await this.#writes.discard(write.id);
   }
 
   // ───────────── render ─────────────
 
   protected override render() {
-    const adapter = this.adapter;
-    if (!adapter?.customers) return unsupportedView('customers');
-    const board = this.#board;
-    const shown = board && board.adapter === adapter && board.date === this.#date;
-    const status = this.#boardTask.status;
-    if (!shown) {
-      if (status === TaskStatus.ERROR) return errorView(this.#boardTask.error, () => this.#boardTask.run());
-      return loadingView(5);
-    }
-    const rows = this.#rows();
-    const reloadError =
-      status === TaskStatus.ERROR ? errorView(this.#boardTask.error, () => this.#boardTask.run()) : nothing;
-    if (!rows.length) return html`${reloadError}${emptyView(t('empty', formatDay(this.#date, 'medium')))}`;
-    return html`${reloadError}
+    return this.#board.render({
+      complete: () => this.#table(this.#rows()),
+      isEmpty: (board) => !board.length,
+      empty: () => t('empty', formatDay(this.#date, 'medium')),
+      lines: 5,
+    });
+  }
+
+  #table(rows: RowView[]): TemplateResult {
+    return html`
       <div class="wrap">
         <table class="fc-table" part="table">
           <caption>${t('caption', formatDay(this.#date))}</caption>
@@ -473,7 +366,7 @@ export class FcCustomerList extends FcElement {
   #describer: { data: SourceData; describe: ReturnType<typeof sourceDescriber> } | null = null;
 
   #sourceName(sourceId: string | null): string | null {
-    const data = this.#sourcesTask.value;
+    const data = this.#sources.value;
     if (!data) return null;
     if (this.#describer?.data !== data) this.#describer = { data, describe: sourceDescriber(data.sources, data.categories) };
     const described = this.#describer.describe(sourceId);
@@ -492,7 +385,7 @@ export class FcCustomerList extends FcElement {
   #failureView(row: RowView, name: string): TemplateResult {
     const failure = row.failure!;
     if (failure.kind === 'conflict') {
-      const current = currentOf(failure);
+      const current = row.write?.theirs ?? null;
       const now = current ? (this.#sourceName(current.sourceId) ?? t('currentUnknown')) : t('currentUnknown');
       return html`<div class="failure">
         <p role="alert">${t('conflict', name, now)}</p>
@@ -530,25 +423,22 @@ export class FcCustomerList extends FcElement {
     const sourceId = row ? row.sourceId : entry.sourceId;
     const unknown = row ? row.unknown : entry.sourceUnknown;
     const currentName = unknown ? null : this.#sourceName(sourceId);
-    const sources = this.#sourcesTask;
-    let body: TemplateResult;
     let canSave = false;
-    if (!this.adapter?.sources) body = unsupportedView('sources');
-    else if (sources.status === TaskStatus.ERROR) body = errorView(sources.error, () => sources.run());
-    else if (sources.status !== TaskStatus.COMPLETE || !sources.value) body = loadingView(1, t('pickerLoading'));
-    else {
-      const groups = groupSourcesForPicker(sources.value.sources, sources.value.categories);
-      if (!groups.length) body = html`<p role="status">${t('pickerNoSources')}</p>`;
-      else {
+    const body = this.#sources.render({
+      complete: (data) => {
+        const groups = groupSourcesForPicker(data.sources, data.categories);
+        if (!groups.length) return html`<p role="status">${t('pickerNoSources')}</p>`;
         canSave = true;
-        body = html`<div class="field">
+        return html`<div class="field">
           <label for="picker-source">${t('pickerLabel')}</label>
           <select id="picker-source" name="source" required @keydown=${this.#onSelectKey}>
             ${pickerOptions(groups, unknown ? null : sourceId)}
           </select>
         </div>`;
-      }
-    }
+      },
+      lines: 1,
+      loading: t('pickerLoading'),
+    });
     return html`<dialog part="picker" aria-labelledby="picker-title" @cancel=${this.#onCancel}>
       <form @submit=${this.#onSubmit}>
         <h2 id="picker-title">${t('pickerTitle', entry.customerName)}</h2>
