@@ -18,7 +18,7 @@ import { AdapterError } from './errors.js';
 import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
-import { businessMinutesBetween, filterLeads, summarizeLeadResponses } from './logic/leads.js';
+import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
 import { filterSms, smsTimeline, summarizeSms } from './logic/sms.js';
@@ -452,6 +452,10 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           const existing = data.rules.find((r) => r.id === rule.id);
           if (existing && existing.version !== rule.version) {
             throw conflict(`Rule "${existing.name}" was changed by someone else.`, existing);
+          }
+          const overlap = makeOverlap(rule, data.rules);
+          if (overlap) {
+            throw rejected(`Rule "${name}": ${overlap.make} is already covered by the rule "${overlap.rule.name}". A make can belong to one rule only.`);
           }
           return replace(data.rules, { ...structuredClone(rule), version: existing ? existing.version + 1 : 1 });
         }),

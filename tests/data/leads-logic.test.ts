@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../seed.js';
 import { DateTime } from 'luxon';
 import {
   DEFAULT_OEM_RULES,
@@ -9,6 +10,7 @@ import {
   evaluateLead,
   evaluateLeads,
   filterLeads,
+  makeOverlap,
   ruleForMake,
   summarizeLeadResponses,
 } from '../../src/data/logic/leads.js';
@@ -420,5 +422,44 @@ describe('lists and the contact-time summary', () => {
     expect(people.unassigned).to.deep.include({ label: 'Unassigned', count: 1, complianceMet: false });
     expect(summary.total).to.deep.include({ key: 'total', count: 14, responded: 13, complianceMet: false });
     expect(summary.range).to.deep.equal(range);
+  });
+});
+
+describe('a make named by two rules', () => {
+  // Stored rules that overlap (data from before saving refused it): Toyota names Lexus, and so
+  // does a later rule with a 30-minute limit.
+  const lexusOnly: OemRule = { ...rule('toyota'), id: 'lexus-only', name: 'Lexus only', makes: [' LEXUS '], limitMinutes: 30 };
+  const overlapping = [...DEFAULT_OEM_RULES, lexusOnly];
+
+  it('goes to the first rule in rule order, whichever way round they are', () => {
+    expect(ruleForMake('Lexus', overlapping)?.id).to.equal('toyota');
+    expect(ruleForMake('lexus', [lexusOnly, ...DEFAULT_OEM_RULES])?.id).to.equal('lexus-only');
+  });
+
+  it('evaluates and filters leads under that first rule', () => {
+    const lexus: Lead = {
+      id: 'lexus-1', receivedAt: at('2026-03-17 10:00'), make: 'Lexus', model: null, year: null, provider: 'OEM site',
+      customerName: 'Pat Doe', email: null, phone: null, salespersonId: null, salespersonName: null,
+      activities: acts([['email-sent', '2026-03-17 10:45']]).map((a) => ({ ...a, id: 'lexus-1a', by: null })),
+    };
+    // Toyota's 3-hour limit: 45 minutes meet it (yellow from 60); under "Lexus only" they would miss 30.
+    const [evaluated] = evaluateLeads([lexus], overlapping, chicago, at('2026-03-18 12:00'));
+    expect([evaluated!.rule.id, evaluated!.state.status]).to.deep.equal(['toyota', 'met']);
+    const range = { from: '2026-03-01', to: '2026-03-31' };
+    expect(filterLeads([lexus], { ...range, ruleId: 'toyota' }, chicago.zone, overlapping)).to.have.length(1);
+    expect(filterLeads([lexus], { ...range, ruleId: 'lexus-only' }, chicago.zone, overlapping)).to.have.length(0);
+  });
+
+  it('is found before saving: the make as the new rule writes it and the rule that has it', () => {
+    const found = makeOverlap(lexusOnly, DEFAULT_OEM_RULES);
+    expect([found?.make, found?.rule.id]).to.deep.equal([' LEXUS ', 'toyota']);
+    // A rule is not its own overlap (saving an edit of Toyota), and other makes are free.
+    expect(makeOverlap(rule('toyota'), DEFAULT_OEM_RULES)).to.equal(null);
+    expect(makeOverlap({ id: 'tesla', makes: ['Tesla', 'Rivian'] }, DEFAULT_OEM_RULES)).to.equal(null);
+    expect(makeOverlap({ id: 'gm-2', makes: ['Tesla', 'g.m.c.'] }, DEFAULT_OEM_RULES)).to.deep.equal({ make: 'g.m.c.', rule: rule('gm') });
+  });
+
+  it('never happens among the default rules', () => {
+    expect(DEFAULT_OEM_RULES.map((r) => makeOverlap(r, DEFAULT_OEM_RULES))).to.deep.equal(DEFAULT_OEM_RULES.map(() => null));
   });
 });

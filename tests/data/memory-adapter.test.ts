@@ -304,3 +304,58 @@ describe('createMemoryAdapter', () => {
     }
   });
 });
+
+describe('createMemoryAdapter: overlapping rules and deleted sources', () => {
+  let data: Dataset;
+  beforeEach(() => {
+    data = structuredClone(dataset);
+  });
+
+  it('refuses a rule naming a make another rule covers, naming the make and that rule, and keeps nothing', async () => {
+    const adapter = createMemoryAdapter(data, { now: () => NOW });
+    const toyota = (await adapter.leads!.rules()).find((r) => r.id === 'toyota')!;
+    const lexus = { ...toyota, id: 'lexus-only', name: 'Lexus only', makes: ['LEXUS'], version: 0 };
+    const error = await failure(adapter.leads!.saveRule(lexus));
+    expect([error.kind, error.status, error.message]).to.deep.equal([
+      'rejected',
+      400,
+      'Rule "Lexus only": LEXUS is already covered by the rule "Toyota / Scion / Lexus". A make can belong to one rule only.',
+    ]);
+    expect((await adapter.leads!.rules()).map((r) => r.id)).not.to.include('lexus-only');
+    // Adding a make to an existing rule is refused the same way; a make no rule names is taken.
+    const ford = (await adapter.leads!.rules()).find((r) => r.id === 'ford')!;
+    expect((await failure(adapter.leads!.saveRule({ ...ford, makes: ['Ford', 'Kia'] }))).message).to.equal(
+      'Rule "Ford": Kia is already covered by the rule "Kia". A make can belong to one rule only.',
+    );
+    expect((await adapter.leads!.saveRule({ ...ford, makes: ['Ford', 'Lincoln'] })).makes).to.deep.equal(['Ford', 'Lincoln']);
+  });
+
+  it('evaluates leads of a make two stored rules name under the first of them', async () => {
+    // Stored data from before the check: a second rule naming Toyota, with a 1-minute limit, after Toyota's own.
+    const toyota = data.rules.find((r) => r.id === 'toyota')!;
+    data.rules.push({ ...structuredClone(toyota), id: 'toyota-strict', name: 'Toyota strict', makes: ['toyota'], limitMinutes: 1 });
+    const adapter = createMemoryAdapter(data, { now: () => NOW });
+    const range = { from: '2025-11-24', to: '2026-11-23' };
+    const summary = await adapter.leads!.responseSummary(range);
+    const toyotaLeads = data.leads.filter((l) => l.make === 'Toyota').length;
+    expect(toyotaLeads, 'the dataset has Toyota leads').to.be.greaterThan(0);
+    expect(summary.byOem.find((r) => r.key === 'toyota-strict')).to.equal(undefined);
+    expect(summary.byOem.find((r) => r.key === 'toyota')?.count).to.equal(toyotaLeads);
+    expect((await adapter.leads!.list({ ...range, ruleId: 'toyota-strict', limit: 1000 })).total).to.equal(0);
+    expect((await adapter.leads!.list({ ...range, ruleId: 'toyota', limit: 1000 })).total).to.equal(toyotaLeads);
+  });
+
+  it('completes the mapping without mapping a deleted source that was never mapped, and counts only what it mapped', async () => {
+    const stamp = '2026-01-01T00:00:00.000Z';
+    data.sources.push(
+      { id: 'gone-unmapped', code: 'GONE', name: 'Closed lot', categoryId: null, origin: 'pos', deleted: true, customerCount: 0, version: 1, updatedAt: stamp },
+      { id: 'live-unmapped', code: 'LIVE', name: 'New kiosk', categoryId: null, origin: 'pos', deleted: false, customerCount: 0, version: 1, updatedAt: stamp },
+    );
+    const unmappedLive = data.sources.filter((s) => !s.deleted && !s.categoryId).length;
+    const adapter = createMemoryAdapter(data, { now: () => NOW });
+    expect(await adapter.sources!.completeMapping()).to.deep.equal({ mapped: unmappedLive });
+    const after = await adapter.sources!.list();
+    expect(after.find((s) => s.id === 'gone-unmapped')).to.include({ categoryId: null, version: 1, updatedAt: stamp });
+    expect(after.find((s) => s.id === 'live-unmapped')).to.include({ categoryId: 'other-new', version: 2, updatedAt: NOW.toISOString() });
+  });
+});

@@ -129,6 +129,13 @@ describe('isSourceUnknown and mappingStatus', () => {
     expect(next[0]).to.equal(sources[0]);
     expect(sources[1]!.categoryId, 'input untouched').to.equal(null);
   });
+
+  it('leaves a deleted source that was never mapped unmapped', () => {
+    const withDeleted = [...sources, source('d', 'Old walk-in', null, true)];
+    const next = completeMapping(withDeleted, '2026-11-23T10:00:00.000Z');
+    expect(next.map((s) => s.categoryId)).to.deep.equal(['internet', 'other-new', 'internet', null]);
+    expect(next[3]).to.equal(withDeleted[3]);
+  });
 });
 
 describe('proratedSpend', () => {

@@ -211,7 +211,10 @@ function makeKey(make: string): string {
 }
 
 /**
- * The rule covering a make; the first rule naming it wins.
+ * The rule covering a make. Saving refuses a rule whose make another rule already covers
+ * ({@link makeOverlap}); where stored rules overlap anyway (data from before that check, or
+ * edited outside the app), the first rule in rule order naming the make wins, here and in
+ * every evaluation of leads.
  * @param make The vehicle make, any case or spacing.
  * @param rules The rule set (default: {@link DEFAULT_OEM_RULES}).
  * @returns The rule, or undefined when no rule covers the make.
@@ -226,7 +229,34 @@ export function ruleForMake<R extends OemRule = OemRule>(
   return rules.find((r) => r.makes.some((m) => makeKey(m) === key));
 }
 
-/** A make → rule lookup for many leads: each distinct make string is normalised once. */
+/** A make that a rule shares with another rule of a set, and that other rule. */
+export interface MakeOverlap<R extends OemRule = OemRule> {
+  /** The make as the rule being checked writes it. */
+  make: string;
+  /** The first other rule covering it. */
+  rule: R;
+}
+
+/**
+ * The first make of a rule that another rule of the set already covers (makes compared without
+ * case, spaces or punctuation). A rule of the set with the same id is the rule itself, in an
+ * earlier version, and is skipped.
+ * @param rule The rule about to be saved.
+ * @param rules The stored rules.
+ * @returns The make and the other rule covering it, or null when no other rule covers its makes.
+ * @example makeOverlap({ ...rule, id: 'lexus-only', makes: ['LEXUS'] }, DEFAULT_OEM_RULES)?.rule.id // 'toyota'
+ */
+export function makeOverlap<R extends OemRule>(rule: Pick<OemRule, 'id' | 'makes'>, rules: readonly R[]): MakeOverlap<R> | null {
+  for (const make of rule.makes ?? []) {
+    const key = makeKey(make ?? '');
+    if (!key) continue;
+    const other = rules.find((r) => r.id !== rule.id && r.makes.some((m) => makeKey(m) === key));
+    if (other) return { make, rule: other };
+  }
+  return null;
+}
+
+/** A make → rule lookup for many leads: each distinct make string is normalised once (first rule wins, as in {@link ruleForMake}). */
 function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R | undefined {
   const byKey = new Map<string, R>();
   for (const r of rules) for (const m of r.makes) if (!byKey.has(makeKey(m))) byKey.set(makeKey(m), r);
