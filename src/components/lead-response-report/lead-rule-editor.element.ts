@@ -2,11 +2,13 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { AdapterError, isAdapterError } from '../../data/errors.js';
+import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
 import type { StoredOemRule, Weekday, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
-import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { PendingWritesController } from '../shared/controllers/pending-writes.js';
+import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { FcElement } from '../shared/fc-element.js';
 import { describeError } from '../shared/states.js';
 import { FC_RULE_SAVE } from './lead-response-report.events.js';
@@ -22,12 +24,8 @@ import type { Formats } from './lead-response-report.view.js';
  */
 const RULE_TAKE = 'lead-rule-take';
 
-interface RuleWrite {
-  status: 'pending' | 'sending' | 'failed' | 'conflict';
-  rule: StoredOemRule;
-  error?: { kind: string; message: string; status: number; body?: unknown };
-  entryKey?: string;
-}
+/** An unconfirmed `saveRule`: the rule as sent and, in a conflict, the server's version. */
+type RuleWrite = PendingWrite<StoredOemRule, StoredOemRule>;
 
 /** A `saveRule` argument read back from the outbox: a stored rule, or something to skip. */
 function isRule(args: unknown): args is StoredOemRule {
@@ -37,9 +35,9 @@ function isRule(args: unknown): args is StoredOemRule {
 }
 
 /** The server's current rule in a conflict's body, when it sent one. */
-function currentOf(body: unknown): StoredOemRule | undefined {
+function currentRule(body: unknown): StoredOemRule | null {
   const current = typeof body === 'object' && body !== null && 'current' in body ? body.current : undefined;
-  return isRule(current) ? current : undefined;
+  return isRule(current) ? current : null;
 }
 
 /**
@@ -68,10 +66,17 @@ export class FcLeadRuleEditor extends FcElement {
 
   /** The rule being edited and its form. */
   @state() private editing: { rule: StoredOemRule; form: RuleForm; problems: FormProblem[] } | null = null;
-  /** Rule writes to an adapter without an outbox. */
-  @state() private localWrites: ReadonlyMap<string, RuleWrite> = new Map();
 
-  readonly #events = new AdapterEventsController(this, { adapter: () => this.adapter, domains: ['leads'] });
+  /** Rule writes not yet confirmed: this page's, and the outbox's (they survive a reload). */
+  readonly #writes = new PendingWritesController<'leads', StoredOemRule, StoredOemRule, StoredOemRule>(this, {
+    adapter: () => this.adapter,
+    domain: 'leads',
+    match: (entry) => (entry.method === 'saveRule' && isRule(entry.args) ? entry.args : null),
+    about: (rule) => rule.id,
+    send: (leads, rule, opts) => leads.saveRule(rule, opts),
+    theirs: currentRule,
+    onConfirmed: (_rule, saved) => this.emit(FC_RULE_SAVE, { rule: saved }),
+  });
 
   /** Shares the report's shadow root (see the class comment). */
   protected override createRenderRoot(): HTMLElement {
@@ -80,7 +85,7 @@ export class FcLeadRuleEditor extends FcElement {
 
   protected override render(): TemplateResult {
     const f = this.formats;
-    const writes = this.#writes();
+    const writes = this.#writes.all();
     return html`${[...writes.values()].filter((w) => w.status === 'conflict' || w.status === 'failed').map((w) => this.#writeNotice(f, w))}
       <div class="table-wrap">
         <table class="fc-table rules" part="table">
@@ -136,10 +141,11 @@ export class FcLeadRuleEditor extends FcElement {
   // ───────────── writes ─────────────
 
   #writeText(write: RuleWrite): string {
-    if (write.status === 'conflict') return t('conflict', write.rule.name);
+    if (write.status === 'conflict') return t('conflict', write.args.name);
     if (write.status === 'failed') return t('failed', this.#why(write));
     if (write.error) return t('notSentYet', this.#why(write));
-    return write.status === 'sending' ? t('sending') : t('pending');
+    // Without an outbox nothing waits: this page's write is on its way.
+    return write.status === 'sending' || !isCachedAdapter(this.adapter) ? t('sending') : t('pending');
   }
 
   #why(write: RuleWrite): string {
@@ -147,47 +153,30 @@ export class FcLeadRuleEditor extends FcElement {
   }
 
   #writeNotice(f: Formats, write: RuleWrite): TemplateResult {
-    const name = write.rule.name;
+    const name = write.args.name;
     const button = (text: string, action: () => unknown) =>
       html`<button type="button" class="fc-button" aria-label=${t('actionFor', text, name)} @click=${() => void action()}>${text}</button>`;
     if (write.status === 'conflict') {
-      const current = currentOf(write.error?.body);
+      const current = write.theirs;
       return html`<div class="notice bad" part="notice" role="alert">
         <p><strong>${t('conflict', name)}</strong></p>
         <dl>
           ${current ? html`<dt>${t('theirs')}</dt> <dd>${ruleLine(f, current)}</dd>` : nothing}
           <dt>${t('yours')}</dt>
-          <dd>${ruleLine(f, write.rule)}</dd>
+          <dd>${ruleLine(f, write.args)}</dd>
         </dl>
         <div class="actions">
           ${button(t('keepMine'), () => this.#keepMine(write, current))} ${button(t('useTheirs'), () => this.#useTheirs(write, current))}
         </div>
       </div>`;
     }
-    const cached = isCachedAdapter(this.adapter) ? this.adapter : null;
     return html`<div class="notice bad" part="notice" role="alert">
       <p>${name}: ${t('failed', this.#why(write))}</p>
       ${write.error?.message ? html`<p class="detail">${write.error.message}</p>` : nothing}
       <div class="actions">
-        ${button(t('retry'), () => (cached && write.entryKey ? cached.outbox.retry(write.entryKey) : this.#save(write.rule)))}
-        ${button(t('discard'), () => this.#discard(write))}
+        ${button(t('retry'), () => this.#writes.retry(write.id))} ${button(t('discard'), () => this.#writes.discard(write.id))}
       </div>
     </div>`;
-  }
-
-  /** Unconfirmed rule writes by rule id: the outbox's (they survive a reload) or this page's own. */
-  #writes(): Map<string, RuleWrite> {
-    const writes = new Map(this.localWrites);
-    for (const entry of this.#events.entries) {
-      if (entry.method !== 'saveRule' || !isRule(entry.args)) continue;
-      writes.set(entry.args.id, {
-        status: entry.status === 'confirmed' ? 'sending' : entry.status,
-        rule: entry.args,
-        ...(entry.error && { error: entry.error }),
-        entryKey: entry.key,
-      });
-    }
-    return writes;
   }
 
   // ───────────── the form ─────────────
@@ -380,52 +369,18 @@ export class FcLeadRuleEditor extends FcElement {
   };
 
   async #save(rule: StoredOemRule): Promise<void> {
-    const api = this.adapter?.leads;
-    if (!api || !this.isConnected) return;
-    const cached = isCachedAdapter(this.adapter);
-    if (!cached) this.#setLocal(rule.id, { status: 'sending', rule });
-    try {
-      const saved = await api.saveRule(rule);
-      this.#setLocal(rule.id, null);
-      this.emit(FC_RULE_SAVE, { rule: saved });
-    } catch (error) {
-      if (isAdapterError(error) && error.kind === 'aborted') return;
-      if (!cached) {
-        const e = isAdapterError(error)
-          ? { kind: error.kind, message: error.message, status: error.status, body: error.body }
-          : { kind: 'rejected', message: String(error), status: 0 };
-        this.#setLocal(rule.id, { status: e.kind === 'conflict' ? 'conflict' : 'failed', rule, error: e });
-      }
-      // A cached adapter parks a failed or conflicting write in its outbox, where #writes() finds it.
-    }
+    if (!this.adapter?.leads || !this.isConnected) return;
+    await this.#writes.save(rule);
   }
 
-  async #keepMine(write: RuleWrite, current: StoredOemRule | undefined): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
-    await this.#save({ ...write.rule, version: current?.version ?? write.rule.version });
+  /** Sends the user's version again, on the server's version (a new write: the old one is dropped). */
+  async #keepMine(write: RuleWrite, current: StoredOemRule | null): Promise<void> {
+    await this.#writes.replace(write.id, { ...write.args, version: current?.version ?? write.args.version });
   }
 
-  async #useTheirs(write: RuleWrite, current: StoredOemRule | undefined): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
-    this.dispatchEvent(new CustomEvent<{ rule: StoredOemRule | undefined }>(RULE_TAKE, { detail: { rule: current } }));
-  }
-
-  async #discard(write: RuleWrite): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(write.rule.id, null);
-  }
-
-  async #discardEntry(write: RuleWrite): Promise<void> {
-    if (write.entryKey && isCachedAdapter(this.adapter)) await this.adapter.outbox.discard(write.entryKey);
-  }
-
-  #setLocal(id: string, write: RuleWrite | null): void {
-    if (!write && !this.localWrites.has(id)) return;
-    const local = new Map(this.localWrites);
-    if (write) local.set(id, write);
-    else local.delete(id);
-    this.localWrites = local;
+  /** Takes the server's version into the report; nothing is sent. */
+  async #useTheirs(write: RuleWrite, current: StoredOemRule | null): Promise<void> {
+    await this.#writes.discard(write.id);
+    this.dispatchEvent(new CustomEvent<{ rule: StoredOemRule | undefined }>(RULE_TAKE, { detail: { rule: current ?? undefined } }));
   }
 }
