@@ -58,6 +58,29 @@ const emulateTimezone = {
 };
 
 /**
+ * The seed of this run's property tests and fuzzers (tests/seed.ts reads it with
+ * `executeServerCommand('fc-seed')`): `FC_SEED=<integer>` replays a run, `FC_SEED=random` draws a
+ * fresh one, and without FC_SEED it is fixed, so a run passes or fails the same way on any machine
+ * and a failure is in the code under test, not in the draw. Every file prints the seed it ran with.
+ */
+const FIXED_SEED = 20261123;
+function seedOf(value) {
+  if (value === undefined || value === '') return FIXED_SEED;
+  if (value === 'random') return Math.floor(Math.random() * 2 ** 31);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Math.abs(Number(value)) >= 2 ** 31) {
+    throw new Error(`FC_SEED must be an integer below 2^31 in size, or "random"; got "${value}"`);
+  }
+  return Number(value);
+}
+const SEED = seedOf(process.env.FC_SEED);
+const fcSeed = {
+  name: 'fc-seed',
+  executeCommand({ command }) {
+    return command === 'fc-seed' ? SEED : undefined;
+  },
+};
+
+/**
  * `visualDiff(element, name)`: screenshots compared with tests/visual/screenshots/baseline/<name>.png.
  * The same Chromium draws the same pixels, so the tolerance is small: a pixel differs past a colour
  * distance of 0.05 (pixelmatch's 0.1 lets an accent change from #0b5cad to #00695c through), and at
@@ -88,6 +111,7 @@ export default {
     papaparseAsModule,
     printToPdf,
     emulateTimezone,
+    fcSeed,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     visualRegressionPlugin(visualRegression),
   ],

@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../seed.js';
 import { deleteDB } from 'idb';
 import type { AdapterError } from '../../src/data/errors.js';
 import { withCache } from '../../src/data/cache/with-cache.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../seed.js';
 import { decodeSmsFilter, encodeSmsFilter } from '../../src/data/logic/sms-filter.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../src/data/model.js';
 import type { SmsFilter } from '../../src/data/model.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../seed.js';
 import * as v from 'valibot';
 import type { PosSource } from '../../src/data/model.js';
 import { cleanSourceName, suggestCategory } from '../../src/data/logic/sources.js';

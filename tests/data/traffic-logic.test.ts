@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../seed.js';
 import { DateTime } from 'luxon';
 import { aggregateTraffic, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
 import { parseInstant, previousPeriod } from '../../src/data/logic/calendar.js';

@@ -16,6 +16,7 @@ import { getResponse, http, HttpResponse } from 'msw';
 import * as v from 'valibot';
 import { AdapterError, isAdapterError } from '../../src/data/errors.js';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
+import '../seed.js';
 import { describePayload, formatPath, payloadOf } from './arbitraries.js';
 import type { PathKey, Payload } from './arbitraries.js';
 import { allRoutes, routeFor } from './routes.js';

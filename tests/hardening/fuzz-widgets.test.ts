@@ -6,7 +6,8 @@
  * refused answer never shown as if it were data.
  *
  * Runs cycle through three servers: every answer valid, half of them broken, all broken. A run's
- * bodies follow from its seed, printed with any failure; set `REPLAY_SEED` to run from it again.
+ * bodies follow from its seed, printed with any failure; the seeds follow from the run's seed
+ * (tests/seed.ts: `FC_SEED` replays the file).
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
@@ -23,6 +24,7 @@ import { payloadOf, toJsonText, validOf } from './arbitraries.js';
 import type { Json } from './arbitraries.js';
 import { elementsIn, visibleText } from './corpus.js';
 import { Tripwire } from './faults/harness.js';
+import { SEED } from '../seed.js';
 import { routeFor } from './routes.js';
 import { WIDGETS, isLoading, mountWidget, settled, widgetTags } from './widgets.js';
 import type { FcTag, WidgetInput } from './widgets.js';
@@ -32,8 +34,6 @@ const BASE = '/fuzz-widgets-api';
 const RUNS = 12;
 /** Share of the answers that meet the contract, by run (cycled). */
 const VALID_SHARES = [1, 0.5, 0] as const;
-/** The first run's seed; the runs of one widget take the seeds after it. Fixed to replay a failure. */
-const REPLAY_SEED: number | null = null;
 /** Longest wait for a widget to settle; one still loading after it is stuck. */
 const SETTLE_MS = 3_000;
 
@@ -163,12 +163,13 @@ describe('widgets over fuzzed REST responses', function () {
     );
   });
 
-  for (const tag of widgetTags()) {
+  widgetTags().forEach((tag, i) => {
     const spec = WIDGETS[tag]!;
     it(`<${tag}>: ${RUNS} runs render the data or a clear error with Retry; never blank, stuck or throwing`, async () => {
       const tally: Tally = { runs: 0, requests: 0, withBrokenBody: 0, errorShown: 0, ms: 0, onValidData: new Set() };
       const start = performance.now();
-      const firstSeed = REPLAY_SEED ?? Math.floor(Math.random() * 2 ** 31);
+      // The widget's first run; its runs take the seeds after it.
+      const firstSeed = SEED + i * RUNS;
       for (let run = 0; run < RUNS; run++) {
         server = { seed: firstSeed + run, validShare: VALID_SHARES[run % VALID_SHARES.length]!, fixed: {}, served: [] };
         uncaught.errors.length = 0;
@@ -211,7 +212,7 @@ describe('widgets over fuzzed REST responses', function () {
       }
       tallies.set(tag, tally);
     });
-  }
+  });
 
   describe('cases the fuzz found', () => {
     const source: PosSource = {

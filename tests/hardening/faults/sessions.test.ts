@@ -6,19 +6,19 @@
  * error or unhandled rejection.
  *
  * Time scale (see harness.ts): latency up to 300 ms instead of the demo's 10 s, one request in a
- * hundred held 2.5 s against a client timeout of 1.5 s. To replay a failing session, put the seed
- * its message names in `SEED_OF` below.
+ * hundred held 2.5 s against a client timeout of 1.5 s. The sessions' seeds follow from the run's
+ * seed (tests/seed.ts: `FC_SEED` replays the file); to replay one failing session, put the seed its
+ * message names in `SEED_OF` below.
  */
 import { expect } from '@open-wc/testing';
 import { CHAOS_FAULTS } from '../../../demo/api/handlers.js';
+import { SEED } from '../../seed.js';
 import { widgetTags } from '../widgets.js';
 import type { FcTag } from '../widgets.js';
 import { runSession } from './harness.js';
 import type { SessionReport } from './harness.js';
 import { SESSIONS } from './sessions.js';
 
-/** The seed the sessions derive theirs from; each failure message names its session's seed. */
-const SEED = 20261123;
 /** A session's own seed, to replay a failure: e.g. `'fc-customer-list': 20261123`. */
 const SEED_OF: Partial<Record<FcTag, number>> = {};
 const ACTIONS = 200;
