@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sms-import/fc-sms-import.js';
 import type { FcSmsImport } from '../../src/components/sms-import/fc-sms-import.js';
-import type { SmsImportDoneDetail } from '../../src/components/sms-import/sms-import.events.js';
+import type { SmsImportCompleteDetail } from '../../src/components/sms-import/sms-import.events.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
@@ -142,10 +142,13 @@ describe('fc-sms-import', () => {
     expect(el.shadowRoot!.activeElement === button(el, 'Import 3 messages')).to.equal(true);
     await expect(el).to.be.accessible();
 
-    const done = oneEvent(el, 'fc-sms-import-done');
+    const done = oneEvent(el, 'fc-sms-import-complete');
+    const alias = oneEvent(el, 'fc-sms-import-done');
     button(el, 'Import 3 messages')!.click();
-    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    const { detail } = (await done) as CustomEvent<SmsImportCompleteDetail>;
     expect(detail).to.deep.equal({ imported: 3, updated: 0, errors: [{ line: 6, message: `Invalid date "${XSS}".` }] });
+    // The deprecated name still fires, with the same detail.
+    expect(((await alias) as CustomEvent<SmsImportCompleteDetail>).detail).to.deep.equal(detail);
     await until(el, '3 messages imported, 0 updated.');
     expect(shadowText(el)).to.contain('1 rows could not be read');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -166,7 +169,7 @@ describe('fc-sms-import', () => {
     const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
     chooseFile(el, 'messages.json', twilioJson(1234, 'SMbatch', existing), 'application/json');
     await until(el, '1,234 messages in messages.json (Twilio message JSON).');
-    const done = oneEvent(el, 'fc-sms-import-done');
+    const done = oneEvent(el, 'fc-sms-import-complete');
     button(el, 'Import 1,234 messages')!.click();
 
     const progress = () => el.shadowRoot!.querySelector('progress');
@@ -177,7 +180,7 @@ describe('fc-sms-import', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => progress()?.value === 1000, 'second batch written', { timeout: 8000 });
 
-    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    const { detail } = (await done) as CustomEvent<SmsImportCompleteDetail>;
     expect([detail.imported, detail.updated, detail.errors]).to.deep.equal([1222, 12, []]);
     await until(el, '1,222 messages imported, 12 updated. Every row was read.');
     expect(await storedCount(server, 'Batch text')).to.equal(1234);
@@ -202,9 +205,9 @@ describe('fc-sms-import', () => {
 
     server.faults.failing = false;
     server.faults.latencyMs = 0;
-    const done = oneEvent(el, 'fc-sms-import-done');
+    const done = oneEvent(el, 'fc-sms-import-complete');
     retry.click();
-    const { detail } = (await done) as CustomEvent<SmsImportDoneDetail>;
+    const { detail } = (await done) as CustomEvent<SmsImportCompleteDetail>;
     expect([detail.imported, detail.updated]).to.deep.equal([700, 0]);
     await until(el, '700 messages imported, 0 updated.');
     expect(await storedCount(server, 'Batch text')).to.equal(700);

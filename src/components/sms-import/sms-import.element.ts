@@ -15,7 +15,7 @@ import { formatCount } from '../shared/messages.js';
 import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { FC_SMS_IMPORT_DONE } from './sms-import.events.js';
+import { FC_SMS_IMPORT_COMPLETE, FC_SMS_IMPORT_DONE } from './sms-import.events.js';
 import { t } from './sms-import.messages.js';
 import { styles } from './sms-import.styles.js';
 import { errorListView, formatName, previewView } from './sms-import.view.js';
@@ -80,7 +80,8 @@ function loadParser(): Promise<typeof parseSmsImport> {
  * idempotency key; the file stays loaded. Hosts without `sms.import` get a "does not provide" note.
  *
  * @customElement fc-sms-import
- * @fires fc-sms-import-done - Every batch was written. Detail: `{ imported, updated, errors }` (errors: rows not read, with their line).
+ * @fires fc-sms-import-complete - Every batch was written. Detail: `{ imported, updated, errors }` (errors: rows not read, with their line).
+ * @fires fc-sms-import-done - Deprecated: use fc-sms-import-complete (fired until 0.3). Fired after it, with the same detail.
  * @csspart drop-zone - Where a file can be dropped, with the "Choose file" button.
  * @csspart choose-button - The "Choose file" button.
  * @csspart preview - The table of the file's first messages.
@@ -228,7 +229,9 @@ export class FcSmsImport extends FcElement {
       this.phase = { kind: 'importing', run };
     }
     this.#show({ kind: 'done', run });
-    this.emit(FC_SMS_IMPORT_DONE, { imported: run.imported, updated: run.updated, errors: run.errors });
+    const detail = { imported: run.imported, updated: run.updated, errors: run.errors };
+    this.emit(FC_SMS_IMPORT_COMPLETE, detail);
+    this.emit(FC_SMS_IMPORT_DONE, { ...detail, errors: [...detail.errors] });
   }
 
   /**
