@@ -188,6 +188,31 @@ describe('privacy on a shared computer', () => {
     await until(async () => !(await holdsData(cacheDbName(tenant, user))), 'the database still holds data');
   });
 
+  it('clearCache() removes the user\'s preferences, and no preference database of earlier versions survives', async () => {
+    const tenant = `shop-${id()}`;
+    const user = `advisor-${id()}`;
+    const legacy = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('forecourt-prefs', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('prefs');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve) => {
+      const tx = legacy.transaction('prefs', 'readwrite');
+      tx.objectStore('prefs').put('Zqpref-legacy', `${tenant}:${user}:mapping-warning.dismissed`);
+      tx.oncomplete = resolve;
+    });
+    legacy.close();
+    const adapter = client(tenant, user);
+    await adapter.preferences.set('report.note', 'Zqpref-current');
+    expect(occurrences(await everythingStored(), /Zqpref-current/)).to.have.length(1);
+
+    await adapter.clearCache();
+    expect(await adapter.preferences.get('report.note')).to.equal(undefined);
+    await until(async () => occurrences(await everythingStored(), /Zqpref/).length === 0, 'a preference is still stored');
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include('forecourt-prefs');
+  });
+
   it('clearCache() also removes what was cached before storage failed and the cache fell back to memory', async () => {
     const tenant = `shop-${id()}`;
     const user = `advisor-${id()}`;
