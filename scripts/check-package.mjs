@@ -18,6 +18,8 @@
  *   resolves inside the package.
  * - docs/widgets/*.md and docs/theming.md equal what `scripts/docs.mjs` renders from the
  *   checked-in manifest (else they are stale: `npm run docs`), and README.md links every page.
+ * - src/styles/tokens.css equals what `scripts/tokens-css.mjs` renders from the token map in
+ *   src/styles/tokens.ts (else it is stale: `node scripts/tokens-css.mjs`).
  *
  * Prints one line per failure and exits 1, or a summary and exits 0.
  */
@@ -26,6 +28,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEMING_DOC, WIDGET_DOCS_DIR, renderDocs } from './docs.mjs';
+import { TOKENS_CSS, renderTokensCss } from './tokens-css.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
@@ -312,6 +315,13 @@ function checkDocs() {
 }
 const docPages = checkDocs();
 
+/** The page stylesheet of tokens against a fresh rendering from tokens.ts. */
+try {
+  if (read(TOKENS_CSS) !== (await renderTokensCss(root))) fail(`${TOKENS_CSS} is stale (differs from what scripts/tokens-css.mjs renders from src/styles/tokens.ts): run \`node scripts/tokens-css.mjs\` and commit it`);
+} catch (error) {
+  fail(`scripts/tokens-css.mjs cannot render ${TOKENS_CSS}: ${error.message}`);
+}
+
 // ---------------------------------------------------------------- report
 
 if (failures.length) {
@@ -324,5 +334,5 @@ console.log(
   `check:package: ok. ${MANIFEST} up to date; ${elements.size} elements (${widgets.length} widget folders), ${definedTags.size} tags in HTMLElementTagNameMap, ` +
     `${events} documented events typed in HTMLElementEventMap; ${Object.keys(exportsMap).length} exports (widget and data entries with types); ` +
     `sideEffects = ${definingModules.size} defining modules; npm pack: ${packed.length} files, ${packed.filter((f) => f.endsWith('.d.ts')).length} .d.ts, no tests/demo/bench; ` +
-    `${docPages} doc pages (${WIDGET_DOCS_DIR}/, ${THEMING_DOC}) up to date and linked from README.md.`,
+    `${docPages} doc pages (${WIDGET_DOCS_DIR}/, ${THEMING_DOC}) up to date and linked from README.md; ${TOKENS_CSS} up to date.`,
 );

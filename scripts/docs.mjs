@@ -79,18 +79,19 @@ export function elementsOf(manifest) {
 }
 
 /**
- * The `--fc-*` tokens of `tokens.css` in their order, with the light value (`:root, .fc-light`)
- * and the dark one (`.fc-dark`, absent when the token does not change).
+ * The `--fc-*` tokens of `tokens.css` in their order, with the light value (the `:root` rule)
+ * and the dark one (the `.fc-dark` rule, absent when the token does not change).
  * @param {string} css Text of src/styles/tokens.css.
  */
 export function parseTokens(css) {
   const rules = topLevelRules(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+  // The rule whose selector list holds `selector` (`:root, .fc-light, [theme='light']`).
   const block = (selector) => {
-    const body = rules.get(selector);
-    if (body === undefined) throw new Error(`src/styles/tokens.css: no top-level "${selector}" rule`);
+    const body = [...rules].find(([list]) => list.split(', ').includes(selector))?.[1];
+    if (body === undefined) throw new Error(`src/styles/tokens.css: no top-level rule for "${selector}"`);
     return new Map([...body.matchAll(/(--fc-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value.replace(/\s+/g, ' ').trim()]));
   };
-  const light = block(':root, .fc-light');
+  const light = block(':root');
   const dark = block('.fc-dark');
   return [...light].map(([name, value]) => ({ name, light: value, dark: dark.get(name) }));
 }
@@ -145,7 +146,8 @@ function knobDefaults(root, element) {
     .join('\n');
   const defaults = new Map();
   for (const prop of element.cssProperties ?? []) {
-    const fallback = prop.default ?? fallbackIn(sources, prop.name);
+    // A token read through its resolved private value (`var(--_fc-color-accent)`) is that token to a host.
+    const fallback = (prop.default ?? fallbackIn(sources, prop.name))?.replace(/var\(--_fc-/g, 'var(--fc-');
     if (fallback && !fallback.includes('--_')) defaults.set(prop.name, fallback);
   }
   return defaults;
@@ -356,8 +358,6 @@ function widgetPage(element, defaults) {
 // ---------------------------------------------------------------- theming page
 
 function themingPage(elements, tokens, defaultsByTag) {
-  const widgets = elements.filter((e) => (e.cssParts ?? []).length || (e.cssProperties ?? []).length);
-  const selector = widgets.map((e) => e.tagName).join(',\n');
   const out = [
     HEADER,
     '',
@@ -367,35 +367,26 @@ function themingPage(elements, tokens, defaultsByTag) {
     '',
     '## How tokens reach a widget',
     '',
-    'Every widget declares every `--fc-*` token with its default on its own `:host` (`src/styles/tokens.ts`), so it looks right on a page with no Forecourt CSS at all.',
-    '',
-    'Because the defaults are declared on the widget element itself, **a value set only on `:root` (or `body`, or a wrapper) does not reach the widgets**: the element\'s own declaration wins over the inherited one. Set overrides on a selector that matches the widget elements:',
+    'Every widget reads each `--fc-*` token with its default as a fallback (`src/styles/tokens.ts`), so it looks right on a page with no Forecourt CSS at all, and **a token set on `:root`, on any ancestor or on the element itself reaches the widget**: the nearest value wins, as for any inherited CSS property. To retheme every widget on the page:',
     '',
     '```css',
-    'fc-source-report,',
-    'fc-sms-history {',
-    '  --fc-color-accent: #00695c;',
-    '}',
-    '```',
-    '',
-    'or on one element (`<fc-source-report style="--fc-color-accent: #00695c">`). A page rule on the element wins over the widget\'s `:host` defaults in every scheme, so an override applies in light and dark alike; to change a colour for dark only, put the page rule under the same condition (`fc-source-report[theme=\'dark\']`, or `@media (prefers-color-scheme: dark)`). To retheme every widget:',
-    '',
-    '```css',
-    `${selector} {`,
+    ':root {',
     '  --fc-color-accent: #00695c;',
     '  --fc-radius-m: 4px;',
     '}',
     '```',
     '',
-    '`src/styles/tokens.css` (`forecourt/styles/tokens.css` in the package) declares the same tokens and values on `:root`, with the same light and dark rules, for the page\'s own elements, so its chrome can match the widgets. Loading it does not change the widgets; a page that changes a token sets it on both (`:root, fc-source-report, … { … }`).',
+    'or only those in one part of the page (`.sidebar { --fc-color-accent: #00695c; }`), or one element (`<fc-source-report style="--fc-color-accent: #00695c">`). A token the page sets applies in light and dark alike; to change a colour for dark only, put the rule under the same condition (`@media (prefers-color-scheme: dark)`, or `[theme=\'dark\']`). A widget never declares a `--fc-*` token itself: it resolves each into a private `--_fc-*` value on its host.',
+    '',
+    '`src/styles/tokens.css` (`forecourt/styles/tokens.css` in the package) declares every token with its default on `:root`, with the same light and dark rules, for the page\'s own elements, so its chrome can match the widgets; it is generated from `tokens.ts` (`node scripts/tokens-css.mjs`). Its values reach the widgets too, and its `.fc-dark` / `[theme=\'dark\']` and `.fc-light` / `[theme=\'light\']` rules switch a subtree, widget elements included.',
     '',
     '## Light and dark',
     '',
     '- Light by default.',
     '- Dark when the system prefers it (`prefers-color-scheme: dark`), unless the element has `theme="light"` or class `fc-light`.',
     '- Always dark with `theme="dark"` or class `fc-dark` on the element; always light with `theme="light"` or class `fc-light`.',
-    '- In `tokens.css`, the page follows `prefers-color-scheme` unless the root has class `fc-light`; class `fc-dark` or `fc-light` on any element switches that subtree\'s tokens.',
-    '- Under `prefers-reduced-motion: reduce`, `--fc-duration-fast` and `--fc-duration-slow` are `0s`.',
+    '- In `tokens.css`, the page follows `prefers-color-scheme` unless the root has class `fc-light`; class `fc-dark` or `fc-light` (or `theme="dark"` / `theme="light"`) on any element switches that subtree\'s tokens.',
+    '- Under `prefers-reduced-motion: reduce`, `--fc-duration-fast` and `--fc-duration-slow` are `0s` in every widget, whatever the page sets.',
     '',
     '## Tokens',
     '',
@@ -405,7 +396,7 @@ function themingPage(elements, tokens, defaultsByTag) {
     '',
     '## Widget knobs',
     '',
-    'Each widget also reads its own `--fc-<widget>-…` properties, which fall back to the tokens above. Set them the same way, on the widget element.',
+    'Each widget also reads its own `--fc-<widget>-…` properties, which fall back to the tokens above. Set them the same way, on the widget element or any ancestor.',
     '',
   ];
   for (const element of elements) {

@@ -9,10 +9,10 @@ export const shared = css`
   :host {
     display: block;
     box-sizing: border-box;
-    font-family: var(--fc-font-family);
-    font-size: var(--fc-font-size-m);
-    line-height: var(--fc-line-height);
-    color: var(--fc-color-text);
+    font-family: var(--_fc-font-family);
+    font-size: var(--_fc-font-size-m);
+    line-height: var(--_fc-line-height);
+    color: var(--_fc-color-text);
   }
   :host([hidden]) {
     display: none !important;
@@ -23,8 +23,8 @@ export const shared = css`
     box-sizing: inherit;
   }
   :focus-visible {
-    outline: var(--fc-focus-ring);
-    outline-offset: var(--fc-focus-ring-offset);
+    outline: var(--_fc-focus-ring);
+    outline-offset: var(--_fc-focus-ring-offset);
   }
 
   .fc-visually-hidden {
@@ -42,32 +42,32 @@ export const shared = css`
   .fc-button {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     min-block-size: 2rem;
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
     font: inherit;
     cursor: pointer;
-    transition: background-color var(--fc-duration-fast) ease-out;
+    transition: background-color var(--_fc-duration-fast) ease-out;
   }
   .fc-button:hover:not(:disabled) {
-    background: var(--fc-color-surface-raised);
+    background: var(--_fc-color-surface-raised);
   }
   .fc-button:disabled {
     cursor: not-allowed;
     opacity: 0.6;
   }
   .fc-button--primary {
-    border-color: var(--fc-color-accent);
-    background: var(--fc-color-accent);
-    color: var(--fc-color-accent-text);
+    border-color: var(--_fc-color-accent);
+    background: var(--_fc-color-accent);
+    color: var(--_fc-color-accent-text);
   }
   .fc-button--primary:hover:not(:disabled) {
-    background: var(--fc-color-accent);
+    background: var(--_fc-color-accent);
     filter: brightness(1.1);
   }
 
@@ -79,21 +79,21 @@ export const shared = css`
   }
   .fc-table caption {
     text-align: start;
-    font-weight: var(--fc-font-weight-strong);
-    padding-block-end: var(--fc-space-s);
+    font-weight: var(--_fc-font-weight-strong);
+    padding-block-end: var(--_fc-space-s);
   }
   .fc-table th,
   .fc-table td {
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
-    border-block-end: var(--fc-border-width) solid var(--fc-color-border);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
+    border-block-end: var(--_fc-border-width) solid var(--_fc-color-border);
     text-align: start;
     vertical-align: baseline;
   }
   .fc-table thead th {
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .fc-table .fc-num {
     text-align: end;
@@ -102,16 +102,16 @@ export const shared = css`
   /* A modal dialog's frame; each widget sets its size and accent. */
   dialog {
     box-sizing: border-box;
-    max-block-size: calc(100dvh - 2 * var(--fc-space-m));
-    padding: var(--fc-space-l);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
-    box-shadow: var(--fc-shadow);
-    font-family: var(--fc-font-family);
-    font-size: var(--fc-font-size-m);
-    line-height: var(--fc-line-height);
+    max-block-size: calc(100dvh - 2 * var(--_fc-space-m));
+    padding: var(--_fc-space-l);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
+    box-shadow: var(--_fc-shadow);
+    font-family: var(--_fc-font-family);
+    font-size: var(--_fc-font-size-m);
+    line-height: var(--_fc-line-height);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);

@@ -1,7 +1,8 @@
 /**
  * Every custom property a widget reads is one it defines or one that is public API (after
  * Material's `createTokenTests`): a private `--_x` used in a widget's styles or read by its script
- * is defined by a rule of that widget (or set by its script), and every `--fc-*` it reads is a
+ * is defined by a rule of that widget (or set by its script; the design tokens' resolved `--_fc-*`
+ * values are defined by the `tokens` styles every widget adopts), and every `--fc-*` it reads is a
  * token of `tokens.ts` or one of its own `@cssproperty` knobs in `custom-elements.json`.
  */
 import { expect } from '@open-wc/testing';
@@ -20,7 +21,7 @@ import { FcSourceMappingEditor } from '../../src/components/source-mapping-edito
 import { FcSourceReport } from '../../src/components/source-report/source-report.element.js';
 import { FcStoreTraffic } from '../../src/components/store-traffic/store-traffic.element.js';
 import { FcTradeInAlert } from '../../src/components/trade-in-alert/trade-in-alert.element.js';
-import { tokens } from '../../src/styles/tokens.js';
+import { TOKENS, tokens } from '../../src/styles/tokens.js';
 
 interface ElementClass {
   name: string;
@@ -129,7 +130,7 @@ function fallbacksOf(css: string, name: string): string[] {
   return found;
 }
 
-const tokenNames = namesIn(tokens.cssText, /(--fc-[\w-]+)\s*:/g);
+const tokenNames = new Set<string>(Object.keys(TOKENS));
 
 describe('custom properties each widget reads', () => {
   let elements: ManifestElement[];
@@ -163,6 +164,14 @@ describe('custom properties each widget reads', () => {
         .filter(([name]) => name.startsWith('--fc-') && !tokenNames.has(name) && !knobs.has(name))
         .map(([name, where]) => `<${tag}> reads ${name} (in its ${where}), which is neither a token in tokens.ts nor one of its @cssproperty knobs in custom-elements.json (npm run manifest)`);
       expect(unknown).to.deep.equal([]);
+    });
+
+    it(`<${tag}> reads each design token through its resolved --_fc-* value (never declares or reads a --fc-* token itself)`, () => {
+      const styles = ELEMENTS[tag]!.styles;
+      const own = cssTextOf((Array.isArray(styles) ? styles : [styles]).filter((s) => s !== tokens) as CSSResultGroup);
+      const direct = [...namesIn(own, VAR_USE)].filter((name) => tokenNames.has(name));
+      const declared = [...namesIn(own, /(--fc-[\w-]+)\s*:/g)].filter((name) => tokenNames.has(name));
+      expect({ direct, declared }, 'use var(--_fc-…) (src/styles/tokens.ts resolves every token on :host)').to.deep.equal({ direct: [], declared: [] });
     });
 
     it(`<${tag}> reads every knob it documents, with the documented default`, () => {

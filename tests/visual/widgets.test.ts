@@ -82,7 +82,8 @@ async function mount(tag: VisualTag, theme: string, locale: string, maxHeight: n
   const frame = await fixture<HTMLDivElement>(html`<div>${el}</div>`);
   frame.style.maxBlockSize = `${maxHeight}px`;
   frame.style.overflow = 'hidden';
-  frame.style.background = getComputedStyle(el).getPropertyValue('--fc-color-surface');
+  // The surface the widget resolved for its theme (a widget reads each token through a private `--_fc-*` value).
+  frame.style.background = getComputedStyle(el).getPropertyValue('--_fc-color-surface');
   return { el, frame };
 }
 

@@ -3,11 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_blink-duration: var(--fc-customer-list-blink-duration, 750ms);
-    --_badge-color: var(--fc-customer-list-badge-color, var(--fc-color-warn));
-    --_badge-background: var(--fc-customer-list-badge-background, var(--fc-color-warn-subtle));
-    --_pending-color: var(--fc-customer-list-pending-color, var(--fc-color-text-muted));
-    --_error-color: var(--fc-customer-list-error-color, var(--fc-color-bad));
-    background: var(--fc-color-surface);
+    --_badge-color: var(--fc-customer-list-badge-color, var(--_fc-color-warn));
+    --_badge-background: var(--fc-customer-list-badge-background, var(--_fc-color-warn-subtle));
+    --_pending-color: var(--fc-customer-list-pending-color, var(--_fc-color-text-muted));
+    --_error-color: var(--fc-customer-list-error-color, var(--_fc-color-bad));
+    background: var(--_fc-color-surface);
   }
   .wrap {
     overflow-x: auto;
@@ -42,9 +42,9 @@ export const styles = css`
     padding: 0;
     border: 0;
     background: none;
-    color: var(--fc-color-accent);
+    color: var(--_fc-color-accent);
     font: inherit;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
     text-align: start;
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -54,7 +54,7 @@ export const styles = css`
     text-decoration-thickness: 2px;
   }
   .name-text {
-    border-radius: var(--fc-radius-s);
+    border-radius: var(--_fc-radius-s);
   }
   /* Six half-cycles of 750 ms: 4.5 s, inside WCAG 2.2.2's five seconds; a timer removes the class by then whatever the knob says. */
   .name-text--blink {
@@ -75,70 +75,70 @@ export const styles = css`
   /* Inline flow, not flex: 200 names lay out as text, and the badge wraps under a long name by itself. */
   .badge {
     display: inline-block;
-    margin-inline-start: var(--fc-space-s);
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid currentColor;
-    border-radius: var(--fc-radius-pill);
+    margin-inline-start: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid currentColor;
+    border-radius: var(--_fc-radius-pill);
     background: var(--_badge-background);
     color: var(--_badge-color);
-    font-size: var(--fc-font-size-s);
-    font-weight: var(--fc-font-weight-strong);
+    font-size: var(--_fc-font-size-s);
+    font-weight: var(--_fc-font-weight-strong);
     text-decoration: none;
     white-space: nowrap;
   }
   .muted {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .pending {
     color: var(--_pending-color);
     font-style: italic;
   }
   .failure {
-    margin-block-start: var(--fc-space-xs);
-    padding-inline-start: var(--fc-space-s);
+    margin-block-start: var(--_fc-space-xs);
+    padding-inline-start: var(--_fc-space-s);
     border-inline-start: 3px solid var(--_error-color);
   }
   .failure p {
     margin: 0;
     color: var(--_error-color);
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .failure .detail {
-    color: var(--fc-color-text);
+    color: var(--_fc-color-text);
     font-weight: normal;
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
     overflow-wrap: anywhere;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-s);
-    margin-block-start: var(--fc-space-xs);
+    gap: var(--_fc-space-s);
+    margin-block-start: var(--_fc-space-xs);
   }
   dialog {
-    inline-size: min(28rem, calc(100vw - 2 * var(--fc-space-m)));
-    padding: var(--fc-space-m);
+    inline-size: min(28rem, calc(100vw - 2 * var(--_fc-space-m)));
+    padding: var(--_fc-space-m);
   }
   dialog h2 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
     overflow-wrap: anywhere;
   }
   dialog p {
-    margin-block: 0 var(--fc-space-s);
+    margin-block: 0 var(--_fc-space-s);
   }
   .field {
     display: grid;
-    gap: var(--fc-space-xs);
-    margin-block-end: var(--fc-space-m);
+    gap: var(--_fc-space-xs);
+    margin-block-end: var(--_fc-space-m);
   }
   select {
     min-block-size: 2rem;
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
     font: inherit;
   }
 `;

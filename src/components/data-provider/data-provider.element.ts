@@ -42,15 +42,15 @@ export class FcDataProvider extends FcElement {
       }
       .storage-notice--on {
         display: block;
-        margin-block: 0 var(--fc-space-s);
-        padding-block: var(--fc-space-s);
-        padding-inline: var(--fc-space-m);
-        border-inline-start: 4px solid var(--fc-color-warn);
-        background: var(--fc-color-warn-subtle);
-        color: var(--fc-color-text);
-        font-family: var(--fc-font-family);
-        font-size: var(--fc-font-size-s);
-        line-height: var(--fc-line-height);
+        margin-block: 0 var(--_fc-space-s);
+        padding-block: var(--_fc-space-s);
+        padding-inline: var(--_fc-space-m);
+        border-inline-start: 4px solid var(--_fc-color-warn);
+        background: var(--_fc-color-warn-subtle);
+        color: var(--_fc-color-text);
+        font-family: var(--_fc-font-family);
+        font-size: var(--_fc-font-size-s);
+        line-height: var(--_fc-line-height);
       }
       /* Empty, the live region stays in place (so its text is announced when it comes) but takes no room. */
       .storage-notice:not(.storage-notice--on) {

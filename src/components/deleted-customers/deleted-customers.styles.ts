@@ -2,19 +2,19 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_restored-color: var(--fc-deleted-customers-restored-color, var(--fc-color-good));
-    --_pending-color: var(--fc-deleted-customers-pending-color, var(--fc-color-text-muted));
-    --_error-color: var(--fc-deleted-customers-error-color, var(--fc-color-bad));
-    --_checked-background: var(--fc-deleted-customers-checked-background, var(--fc-color-accent-subtle));
-    background: var(--fc-color-surface);
+    --_restored-color: var(--fc-deleted-customers-restored-color, var(--_fc-color-good));
+    --_pending-color: var(--fc-deleted-customers-pending-color, var(--_fc-color-text-muted));
+    --_error-color: var(--fc-deleted-customers-error-color, var(--_fc-color-bad));
+    --_checked-background: var(--fc-deleted-customers-checked-background, var(--_fc-color-accent-subtle));
+    background: var(--_fc-color-surface);
   }
   .controls {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     justify-content: space-between;
-    gap: var(--fc-space-s) var(--fc-space-l);
-    margin-block-end: var(--fc-space-s);
+    gap: var(--_fc-space-s) var(--_fc-space-l);
+    margin-block-end: var(--_fc-space-s);
   }
   fieldset {
     margin: 0;
@@ -26,21 +26,21 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
   label > span:first-child {
     display: block;
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input[type='date'],
   input[type='search'] {
     min-block-size: 2rem;
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
     font: inherit;
   }
   input[type='search'] {
@@ -53,7 +53,7 @@ export const styles = css`
     inline-size: 1.125rem;
     block-size: 1.125rem;
     margin: 0;
-    accent-color: var(--fc-color-accent);
+    accent-color: var(--_fc-color-accent);
   }
   .range-error:empty,
   .nothing:empty {
@@ -61,9 +61,9 @@ export const styles = css`
   }
   .range-error,
   .nothing {
-    margin: var(--fc-space-xs) 0 0;
+    margin: var(--_fc-space-xs) 0 0;
     color: var(--_error-color);
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .search {
     flex: 0 1 20rem;
@@ -75,9 +75,9 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s);
-    padding-block: var(--fc-space-s);
-    background: var(--fc-color-surface);
+    gap: var(--_fc-space-s);
+    padding-block: var(--_fc-space-s);
+    background: var(--_fc-color-surface);
   }
   /* Focusable while there is nothing to restore (focus comes back here after a restore), but inert. */
   .restore[aria-disabled='true'] {
@@ -89,9 +89,9 @@ export const styles = css`
     margin: 0;
   }
   .counts {
-    margin: 0 0 var(--fc-space-s);
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    margin: 0 0 var(--_fc-space-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .wrap {
     overflow-x: auto;
@@ -132,36 +132,36 @@ export const styles = css`
   }
   .name {
     display: block;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .contact {
     display: block;
     font-weight: normal;
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   .muted {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .fields {
     margin: 0;
-    padding-inline-start: var(--fc-space-m);
-    font-size: var(--fc-font-size-s);
+    padding-inline-start: var(--_fc-space-m);
+    font-size: var(--_fc-font-size-s);
   }
   .field-name {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .status {
     display: inline-flex;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     align-items: baseline;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .status--restored {
     color: var(--_restored-color);
   }
   .status--already {
-    color: var(--fc-color-text);
+    color: var(--_fc-color-text);
   }
   .status--pending {
     color: var(--_pending-color);
@@ -173,42 +173,42 @@ export const styles = css`
   .more {
     display: flex;
     justify-content: center;
-    padding-block: var(--fc-space-m);
+    padding-block: var(--_fc-space-m);
   }
   dialog {
-    inline-size: min(36rem, calc(100vw - 2 * var(--fc-space-m)));
-    max-block-size: calc(100vh - 2 * var(--fc-space-l));
-    padding: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    inline-size: min(36rem, calc(100vw - 2 * var(--_fc-space-m)));
+    max-block-size: calc(100vh - 2 * var(--_fc-space-l));
+    padding: var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
   }
   dialog h2 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
   }
   dialog p {
-    margin-block: 0 var(--fc-space-s);
+    margin-block: 0 var(--_fc-space-s);
   }
   .names {
-    margin-block: 0 var(--fc-space-m);
+    margin-block: 0 var(--_fc-space-m);
   }
   .leftover {
-    margin-block-end: var(--fc-space-m);
-    padding: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
+    margin-block-end: var(--_fc-space-m);
+    padding: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
   }
   .leftover legend {
-    padding-inline: var(--fc-space-xs);
-    font-weight: var(--fc-font-weight-strong);
+    padding-inline: var(--_fc-space-xs);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .choice {
     display: flex;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
     align-items: baseline;
-    padding-block: var(--fc-space-xs);
+    padding-block: var(--_fc-space-xs);
   }
   .warn {
     color: var(--_error-color);
@@ -216,6 +216,6 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
 `;

@@ -2,9 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_green: var(--fc-lead-clock-green, var(--fc-color-good));
-    --_yellow: var(--fc-lead-clock-yellow, var(--fc-color-warn));
-    --_red: var(--fc-lead-clock-red, var(--fc-color-bad));
+    --_green: var(--fc-lead-clock-green, var(--_fc-color-good));
+    --_yellow: var(--fc-lead-clock-yellow, var(--_fc-color-warn));
+    --_red: var(--fc-lead-clock-red, var(--_fc-color-bad));
     --_grade: var(--_green);
     display: block;
     /* A page of many clocks renders only those near the viewport; the others keep their text
@@ -13,14 +13,14 @@ export const styles = css`
     contain-intrinsic-size: auto 10rem;
   }
   .clock {
-    border: var(--fc-border-width) solid var(--fc-color-border);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
     border-inline-start: 4px solid var(--_grade);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
+    border-radius: var(--_fc-radius-m);
+    background: var(--_fc-color-surface);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
     display: grid;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   .clock--yellow {
     --_grade: var(--_yellow);
@@ -35,20 +35,20 @@ export const styles = css`
   .head {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs) var(--fc-space-s);
+    gap: var(--_fc-space-xs) var(--_fc-space-s);
     align-items: baseline;
   }
   .oem {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .customer,
   .due,
   .note,
   .paused {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .live > * + * {
-    margin-inline-start: var(--fc-space-s);
+    margin-inline-start: var(--_fc-space-s);
   }
   .countdown {
     /* A box of fixed size whose contents nothing outside depends on, in block flow (a flex or
@@ -60,9 +60,9 @@ export const styles = css`
     inline-size: 9ch;
     block-size: 1.5em;
     line-height: 1.5;
-    font-size: var(--fc-font-size-l);
+    font-size: var(--_fc-font-size-l);
     font-variant-numeric: tabular-nums;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .clock--overdue .countdown,
   .clock--overdue .label {
@@ -71,12 +71,12 @@ export const styles = css`
   .grade {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     justify-self: start;
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--_grade);
-    border-radius: var(--fc-radius-pill);
-    font-size: var(--fc-font-size-s);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_grade);
+    border-radius: var(--_fc-radius-pill);
+    font-size: var(--_fc-font-size-s);
   }
   .grade__icon {
     display: inline-grid;
@@ -85,25 +85,25 @@ export const styles = css`
     block-size: 1.1em;
     border-radius: 50%;
     background: var(--_grade);
-    color: var(--fc-color-surface);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-surface);
+    font-weight: var(--_fc-font-weight-strong);
     line-height: 1;
   }
   .consequences {
-    padding-inline-start: var(--fc-space-m);
+    padding-inline-start: var(--_fc-space-m);
   }
   .consequence--reassigned {
     color: var(--_red);
   }
   .rule {
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
   }
   .rule summary {
     cursor: pointer;
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
     inline-size: fit-content;
   }
   .rule ul {
-    padding-inline-start: var(--fc-space-m);
+    padding-inline-start: var(--_fc-space-m);
   }
 `;

@@ -2,102 +2,102 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_green: var(--fc-lead-response-report-green, var(--fc-color-good));
-    --_yellow: var(--fc-lead-response-report-yellow, var(--fc-color-warn));
-    --_red: var(--fc-lead-response-report-red, var(--fc-color-bad));
-    --_bar: var(--fc-lead-response-report-bar, var(--fc-color-accent));
-    --_no-response-bar: var(--fc-lead-response-report-no-response-bar, var(--fc-color-warn));
-    --_chart-text: var(--fc-lead-response-report-chart-text, var(--fc-color-text-muted));
-    --_chart-grid: var(--fc-lead-response-report-chart-grid, var(--fc-color-border));
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    padding: var(--fc-space-m);
+    --_green: var(--fc-lead-response-report-green, var(--_fc-color-good));
+    --_yellow: var(--fc-lead-response-report-yellow, var(--_fc-color-warn));
+    --_red: var(--fc-lead-response-report-red, var(--_fc-color-bad));
+    --_bar: var(--fc-lead-response-report-bar, var(--_fc-color-accent));
+    --_no-response-bar: var(--fc-lead-response-report-no-response-bar, var(--_fc-color-warn));
+    --_chart-text: var(--fc-lead-response-report-chart-text, var(--_fc-color-text-muted));
+    --_chart-grid: var(--fc-lead-response-report-chart-grid, var(--_fc-color-border));
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    padding: var(--_fc-space-m);
   }
   h2,
   h3 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
   }
   h3 {
-    font-size: var(--fc-font-size-m);
+    font-size: var(--_fc-font-size-m);
   }
   .toolbar,
   .filters {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block-end: var(--fc-space-s);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-s);
   }
   .toolbar label,
   .filters label,
   .field {
     display: grid;
-    gap: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    gap: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input,
   select {
     font: inherit;
-    color: var(--fc-color-text);
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
+    color: var(--_fc-color-text);
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
   }
   input[type='checkbox'],
   input[type='radio'] {
     padding: 0;
   }
   input[aria-invalid='true'] {
-    border-color: var(--fc-color-bad);
+    border-color: var(--_fc-color-bad);
     border-inline-start-width: 4px;
   }
   .problem,
   .field-problem {
-    color: var(--fc-color-bad);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-bad);
+    font-weight: var(--_fc-font-weight-strong);
     margin: 0;
   }
   .hint,
   .progress {
-    margin-block: 0 var(--fc-space-s);
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    margin-block: 0 var(--_fc-space-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .tabs {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs);
-    border-block-end: var(--fc-border-width) solid var(--fc-color-border);
-    margin-block-end: var(--fc-space-m);
+    gap: var(--_fc-space-xs);
+    border-block-end: var(--_fc-border-width) solid var(--_fc-color-border);
+    margin-block-end: var(--_fc-space-m);
   }
   [role='tab'] {
     font: inherit;
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
     background: none;
     border: 0;
     border-block-end: 3px solid transparent;
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
     cursor: pointer;
   }
   [role='tab'][aria-selected='true'] {
-    color: var(--fc-color-text);
-    font-weight: var(--fc-font-weight-strong);
-    border-block-end-color: var(--fc-color-accent);
+    color: var(--_fc-color-text);
+    font-weight: var(--_fc-font-weight-strong);
+    border-block-end-color: var(--_fc-color-accent);
   }
   .table-wrap {
     overflow-x: auto;
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .sort {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     padding: 0;
     border: 0;
     background: none;
@@ -111,24 +111,24 @@ export const styles = css`
   }
   .sub {
     display: block;
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .fc-table th[scope='row'] {
     font-weight: normal;
   }
   tfoot th,
   tfoot td {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .grade {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
-    border-radius: var(--fc-radius-pill);
-    border: var(--fc-border-width) solid currentColor;
-    font-weight: var(--fc-font-weight-strong);
+    gap: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
+    border-radius: var(--_fc-radius-pill);
+    border: var(--_fc-border-width) solid currentColor;
+    font-weight: var(--_fc-font-weight-strong);
     white-space: nowrap;
   }
   .grade--green {
@@ -143,101 +143,101 @@ export const styles = css`
   .status-overdue .status,
   .status-missed .status,
   .bad {
-    color: var(--fc-color-bad);
+    color: var(--_fc-color-bad);
   }
   .good {
-    color: var(--fc-color-good);
+    color: var(--_fc-color-good);
   }
   .busy {
     opacity: 0.7;
   }
   .notice {
-    margin-block-end: var(--fc-space-m);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    border-inline-start: 4px solid var(--fc-color-warn);
-    background: var(--fc-color-warn-subtle);
-    color: var(--fc-color-text);
+    margin-block-end: var(--_fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    border-inline-start: 4px solid var(--_fc-color-warn);
+    background: var(--_fc-color-warn-subtle);
+    color: var(--_fc-color-text);
   }
   .notice.bad {
-    border-inline-start-color: var(--fc-color-bad);
-    background: var(--fc-color-bad-subtle);
+    border-inline-start-color: var(--_fc-color-bad);
+    background: var(--_fc-color-bad-subtle);
   }
   .notice p,
   .notice dl {
-    margin-block: 0 var(--fc-space-xs);
+    margin-block: 0 var(--_fc-space-xs);
   }
   .notice dt {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .notice dd {
-    margin-inline-start: var(--fc-space-m);
+    margin-inline-start: var(--_fc-space-m);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-s);
-    margin-block-start: var(--fc-space-s);
+    gap: var(--_fc-space-s);
+    margin-block-start: var(--_fc-space-s);
   }
   .chart {
     block-size: var(--fc-lead-response-report-chart-block-size, 16rem);
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .fc-bars__band--special .fc-bars__fill {
     fill: var(--_no-response-bar);
   }
   .write {
     display: block;
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-warn);
-    margin-block-end: var(--fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-warn);
+    margin-block-end: var(--_fc-space-xs);
   }
   .write--conflict,
   .write--failed {
-    color: var(--fc-color-bad);
+    color: var(--_fc-color-bad);
   }
   .rule-editor {
     display: block;
   }
   .editor {
-    margin-block-start: var(--fc-space-m);
-    padding: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
+    margin-block-start: var(--_fc-space-m);
+    padding: var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
   }
   .editor form {
     display: grid;
-    gap: var(--fc-space-m);
+    gap: var(--_fc-space-m);
     justify-items: start;
   }
   fieldset {
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
     display: grid;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     margin: 0;
-    padding: var(--fc-space-s) var(--fc-space-m);
+    padding: var(--_fc-space-s) var(--_fc-space-m);
   }
   legend {
-    font-weight: var(--fc-font-weight-strong);
-    padding-inline: var(--fc-space-xs);
+    font-weight: var(--_fc-font-weight-strong);
+    padding-inline: var(--_fc-space-xs);
   }
   .choice {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   .days {
     display: grid;
-    gap: var(--fc-space-s);
-    margin-block-start: var(--fc-space-s);
+    gap: var(--_fc-space-s);
+    margin-block-start: var(--_fc-space-s);
   }
   .day,
   .grade-fields {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
   }
   .day > .choice:first-child {
     min-inline-size: 8em;
@@ -246,16 +246,16 @@ export const styles = css`
     flex-basis: 100%;
   }
   .problems {
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    border-inline-start: 4px solid var(--fc-color-bad);
-    background: var(--fc-color-bad-subtle);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    border-inline-start: 4px solid var(--_fc-color-bad);
+    background: var(--_fc-color-bad-subtle);
   }
   .problems p,
   .problems ul {
     margin: 0;
   }
   .more {
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
 `;

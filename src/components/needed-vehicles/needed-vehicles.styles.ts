@@ -2,68 +2,68 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_buyers-bg: var(--fc-needed-vehicles-buyers-background, var(--fc-color-accent-subtle));
-    --_buyers-fg: var(--fc-needed-vehicles-buyers-color, var(--fc-color-text));
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    box-shadow: var(--fc-shadow);
-    padding: var(--fc-space-m);
+    --_buyers-bg: var(--fc-needed-vehicles-buyers-background, var(--_fc-color-accent-subtle));
+    --_buyers-fg: var(--fc-needed-vehicles-buyers-color, var(--_fc-color-text));
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    box-shadow: var(--_fc-shadow);
+    padding: var(--_fc-space-m);
   }
   h2 {
-    margin-block: 0 var(--fc-space-xs);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-l);
   }
   p {
-    margin-block: 0 var(--fc-space-s);
+    margin-block: 0 var(--_fc-space-s);
   }
   .intro,
   .partial {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .summary {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block-end: var(--fc-space-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .toolbar label {
     display: grid;
-    gap: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    gap: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input {
     font: inherit;
-    color: var(--fc-color-text);
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
+    color: var(--_fc-color-text);
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
     min-inline-size: 16rem;
   }
   .group {
-    margin-block-end: var(--fc-space-l);
+    margin-block-end: var(--_fc-space-l);
   }
   .group h3 {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--fc-space-s);
-    margin-block: 0 var(--fc-space-xs);
-    font-size: var(--fc-font-size-m);
+    gap: var(--_fc-space-s);
+    margin-block: 0 var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-m);
   }
   .group__buyers {
-    padding-inline: var(--fc-space-s);
-    border-radius: var(--fc-radius-pill);
+    padding-inline: var(--_fc-space-s);
+    border-radius: var(--_fc-radius-pill);
     background: var(--_buyers-bg);
     color: var(--_buyers-fg);
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
   }
   /* On a phone the columns scroll sideways inside the widget instead of running off the page;
      the region takes focus so the keyboard can scroll it too. */
@@ -71,7 +71,7 @@ export const styles = css`
     overflow-x: auto;
   }
   .table-wrap:focus-visible {
-    outline: var(--fc-focus-ring);
+    outline: var(--_fc-focus-ring);
   }
   .group th[scope='row'] {
     font-weight: normal;
@@ -98,7 +98,7 @@ export const styles = css`
     }
     .print-only {
       display: block;
-      font-size: var(--fc-font-size-s);
+      font-size: var(--_fc-font-size-s);
     }
     .table-wrap {
       overflow: visible;
@@ -106,7 +106,7 @@ export const styles = css`
     .group {
       break-inside: avoid;
       page-break-inside: avoid;
-      margin-block-end: var(--fc-space-m);
+      margin-block-end: var(--_fc-space-m);
     }
     .group h3 {
       break-after: avoid;

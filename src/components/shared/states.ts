@@ -162,43 +162,43 @@ export const stateStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    color: var(--fc-color-text-muted);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    color: var(--_fc-color-text-muted);
   }
   .fc-state p {
     margin: 0;
   }
   .fc-state--error {
-    border-inline-start: 4px solid var(--fc-color-bad);
-    background: var(--fc-color-bad-subtle);
-    color: var(--fc-color-text);
+    border-inline-start: 4px solid var(--_fc-color-bad);
+    background: var(--_fc-color-bad-subtle);
+    color: var(--_fc-color-text);
   }
   .fc-state--error .fc-state__message {
-    color: var(--fc-color-bad);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-bad);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .fc-state--error .fc-state__detail {
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
     overflow-wrap: anywhere;
   }
   .fc-state--unsupported {
-    border-inline-start: 4px solid var(--fc-color-border);
+    border-inline-start: 4px solid var(--_fc-color-border);
   }
   .fc-state--loading {
     display: block;
   }
   .fc-skeleton {
     display: grid;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
   .fc-skeleton__bar {
     display: block;
     block-size: 0.875rem;
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-skeleton);
-    animation: fc-pulse var(--fc-duration-slow) ease-in-out infinite alternate;
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-skeleton);
+    animation: fc-pulse var(--_fc-duration-slow) ease-in-out infinite alternate;
   }
   .fc-skeleton__bar:nth-child(3n + 2) {
     inline-size: 80%;

@@ -7,24 +7,24 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_height: var(--fc-sms-history-height, 30rem);
-    --_bad: var(--fc-sms-history-error-color, var(--fc-color-bad));
-    --_good: var(--fc-sms-history-delivered-color, var(--fc-color-good));
-    --_stripe: var(--fc-sms-history-stripe, var(--fc-color-surface-raised));
+    --_bad: var(--fc-sms-history-error-color, var(--_fc-color-bad));
+    --_good: var(--fc-sms-history-delivered-color, var(--_fc-color-good));
+    --_stripe: var(--fc-sms-history-stripe, var(--_fc-color-surface-raised));
     --_row-h: 40px;
     --_card-h: 168px;
-    background: var(--fc-color-surface);
+    background: var(--_fc-color-surface);
   }
 
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block: var(--fc-space-s);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block: var(--_fc-space-s);
   }
   .count {
     margin: 0;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .toolbar .spacer {
     flex: 1;
@@ -33,7 +33,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
   .export progress {
     inline-size: 10rem;
@@ -47,36 +47,36 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin: 0 0 var(--fc-space-m);
-    padding: var(--fc-space-s) var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin: 0 0 var(--_fc-space-m);
+    padding: var(--_fc-space-s) var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
   }
   .filter legend {
-    padding-inline: var(--fc-space-xs);
-    font-weight: var(--fc-font-weight-strong);
+    padding-inline: var(--_fc-space-xs);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .field {
     display: grid;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     min-inline-size: 8rem;
   }
   .field--wide {
     flex: 1 1 14rem;
   }
   .field label {
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input,
   select {
     min-block-size: 2rem;
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
     font: inherit;
   }
   input[aria-invalid='true'] {
@@ -86,15 +86,15 @@ export const styles = css`
     flex-basis: 100%;
     margin: 0;
     color: var(--_bad);
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .filter-actions {
     display: flex;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
 
   fc-sms-summary {
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
 
   /* ───────── grid ───────── */
@@ -103,8 +103,8 @@ export const styles = css`
     container: sms-history / inline-size;
   }
   .grid {
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
     font-variant-numeric: tabular-nums;
   }
   .scroller {
@@ -120,7 +120,7 @@ export const styles = css`
     inset-block-start: 0;
     z-index: 2;
     min-inline-size: var(--_total-w, 100%);
-    background: var(--fc-color-surface-raised);
+    background: var(--_fc-color-surface-raised);
   }
   .body {
     position: relative;
@@ -138,21 +138,21 @@ export const styles = css`
   .row {
     display: flex;
     block-size: var(--_row-h);
-    border-block-end: 1px solid var(--fc-color-border);
-    background: var(--fc-color-surface);
+    border-block-end: 1px solid var(--_fc-color-border);
+    background: var(--_fc-color-surface);
     cursor: pointer;
   }
   .row--odd {
     background: var(--_stripe);
   }
   .row:hover {
-    background: var(--fc-color-accent-subtle);
+    background: var(--_fc-color-accent-subtle);
   }
   .cell {
     flex: none;
     box-sizing: border-box;
     overflow: hidden;
-    padding-inline: var(--fc-space-s);
+    padding-inline: var(--_fc-space-s);
     line-height: calc(var(--_row-h) - 1px);
     white-space: nowrap;
     text-overflow: ellipsis;
@@ -188,7 +188,7 @@ export const styles = css`
     flex: 1 1 auto;
   }
   .cell:focus-visible {
-    outline: var(--fc-focus-ring);
+    outline: var(--_fc-focus-ring);
     outline-offset: -3px;
   }
   .header {
@@ -196,17 +196,17 @@ export const styles = css`
   }
   .header .cell {
     position: relative;
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
     text-align: start;
   }
   .sort {
     display: inline-flex;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     align-items: center;
     padding: 0;
     border: 0;
     background: none;
-    color: var(--fc-color-accent);
+    color: var(--_fc-color-accent);
     font: inherit;
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -225,11 +225,11 @@ export const styles = css`
     position: absolute;
     inset-block: 25%;
     inset-inline-end: 4px;
-    border-inline-end: 1px solid var(--fc-color-border);
+    border-inline-end: 1px solid var(--_fc-color-border);
   }
   .resizer:hover::after,
   .resizer:focus-visible::after {
-    border-inline-end: 3px solid var(--fc-color-accent);
+    border-inline-end: 3px solid var(--_fc-color-accent);
   }
   .resizer:focus-visible {
     outline-offset: -2px;
@@ -244,19 +244,19 @@ export const styles = css`
     display: inline-block;
     inline-size: 70%;
     block-size: 0.75rem;
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-skeleton);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-skeleton);
     vertical-align: middle;
   }
   .row--error {
-    background: var(--fc-color-bad-subtle);
+    background: var(--_fc-color-bad-subtle);
     cursor: default;
   }
   .row--error .cell {
     display: flex;
     align-items: center;
-    gap: var(--fc-space-m);
-    color: var(--fc-color-text);
+    gap: var(--_fc-space-m);
+    color: var(--_fc-color-text);
   }
   .row--error .retry {
     min-block-size: 1.75rem;
@@ -264,7 +264,7 @@ export const styles = css`
   .rows .c-direction::before {
     /* The arrow is decoration (alt text ''): the word says the direction. */
     content: '↙\\00a0' / '';
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .row--out .c-direction::before {
     content: '↗\\00a0' / '';
@@ -281,7 +281,7 @@ export const styles = css`
     color: var(--_good);
   }
   .c-error {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .c-segments {
     text-align: end;
@@ -294,19 +294,19 @@ export const styles = css`
     inset: auto;
     margin: 0;
     max-inline-size: min(24rem, 90vw);
-    color: var(--fc-color-text);
-    padding: var(--fc-space-s) var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    box-shadow: var(--fc-shadow);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-text);
+    padding: var(--_fc-space-s) var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    box-shadow: var(--_fc-shadow);
+    font-size: var(--_fc-font-size-s);
   }
   .tip[hidden] {
     display: none;
   }
   .tip p {
-    margin: 0 0 var(--fc-space-xs);
+    margin: 0 0 var(--_fc-space-xs);
   }
   .tip p:last-child {
     margin: 0;
@@ -317,26 +317,26 @@ export const styles = css`
 
   /* ───────── details ───────── */
   dialog {
-    inline-size: min(36rem, calc(100vw - 2 * var(--fc-space-m)));
-    padding: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    inline-size: min(36rem, calc(100vw - 2 * var(--_fc-space-m)));
+    padding: var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
   }
   dialog h2 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
     overflow-wrap: anywhere;
   }
   dialog dl {
     display: grid;
     grid-template-columns: max-content 1fr;
-    gap: var(--fc-space-xs) var(--fc-space-m);
-    margin: 0 0 var(--fc-space-m);
+    gap: var(--_fc-space-xs) var(--_fc-space-m);
+    margin: 0 0 var(--_fc-space-m);
   }
   dialog dt {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   dialog dd {
     margin: 0;
@@ -346,7 +346,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
 
   /* ───────── stacked cards on a narrow container ───────── */
@@ -392,7 +392,7 @@ export const styles = css`
         'body body';
       block-size: var(--_card-h);
       padding-block: 13px;
-      padding-inline: var(--fc-space-xs);
+      padding-inline: var(--_fc-space-xs);
     }
     .row--error:not(.header) {
       grid-template-areas: none;
@@ -404,7 +404,7 @@ export const styles = css`
     }
     .row:not(.row--error):not(.header) .cell::before {
       content: attr(data-label) ': ' / '';
-      color: var(--fc-color-text-muted);
+      color: var(--_fc-color-text-muted);
       font-weight: normal;
     }
     .row:not(.header) .c-direction::before {

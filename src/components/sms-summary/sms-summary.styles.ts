@@ -2,28 +2,28 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_bar: var(--fc-sms-summary-bar, var(--fc-color-accent));
-    --_better: var(--fc-sms-summary-better, var(--fc-color-good));
-    --_worse: var(--fc-sms-summary-worse, var(--fc-color-bad));
-    --_warning: var(--fc-sms-summary-warning, var(--fc-color-warn));
-    --_chart-text: var(--fc-sms-summary-chart-text, var(--fc-color-text-muted));
-    --_chart-grid: var(--fc-sms-summary-chart-grid, var(--fc-color-border));
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    padding: var(--fc-space-m);
+    --_bar: var(--fc-sms-summary-bar, var(--_fc-color-accent));
+    --_better: var(--fc-sms-summary-better, var(--_fc-color-good));
+    --_worse: var(--fc-sms-summary-worse, var(--_fc-color-bad));
+    --_warning: var(--fc-sms-summary-warning, var(--_fc-color-warn));
+    --_chart-text: var(--fc-sms-summary-chart-text, var(--_fc-color-text-muted));
+    --_chart-grid: var(--fc-sms-summary-chart-grid, var(--_fc-color-border));
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    padding: var(--_fc-space-m);
   }
   h2,
   h3 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
   }
   h3 {
-    font-size: var(--fc-font-size-m);
+    font-size: var(--_fc-font-size-m);
   }
   .range {
-    margin-block: 0 var(--fc-space-m);
-    color: var(--fc-color-text-muted);
+    margin-block: 0 var(--_fc-space-m);
+    color: var(--_fc-color-text-muted);
   }
   .busy {
     opacity: 0.7;
@@ -31,38 +31,38 @@ export const styles = css`
   .metrics {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
-    gap: var(--fc-space-s);
-    margin: 0 0 var(--fc-space-m);
+    gap: var(--_fc-space-s);
+    margin: 0 0 var(--_fc-space-m);
     padding: 0;
     list-style: none;
   }
   .metric {
     position: relative;
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface-raised);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface-raised);
   }
   .metric > div {
     display: grid;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   .metric .label {
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .metric .value {
-    font-size: var(--fc-font-size-l);
-    font-weight: var(--fc-font-weight-strong);
+    font-size: var(--_fc-font-size-l);
+    font-weight: var(--_fc-font-weight-strong);
     font-variant-numeric: tabular-nums;
   }
   .metric .change,
   .metric .previous {
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
   }
   .metric .previous {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   /* The words say better or worse; the colour and the edge only repeat it. */
   .metric.good {
@@ -80,19 +80,19 @@ export const styles = css`
     color: var(--_worse);
   }
   .verdict {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .blocking {
-    margin-block-end: var(--fc-space-m);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
     border-inline-start: 4px solid var(--_warning);
-    background: var(--fc-color-warn-subtle);
+    background: var(--_fc-color-warn-subtle);
   }
   .blocking h3 {
     display: flex;
     align-items: center;
-    gap: var(--fc-space-s);
+    gap: var(--_fc-space-s);
   }
   .blocking .icon {
     flex: none;
@@ -101,27 +101,27 @@ export const styles = css`
     color: var(--_warning);
   }
   .blocking ul {
-    margin-block: 0 var(--fc-space-s);
-    padding-inline-start: var(--fc-space-l);
+    margin-block: 0 var(--_fc-space-s);
+    padding-inline-start: var(--_fc-space-l);
   }
   .blocking p {
     margin: 0;
   }
   .number {
-    font-family: var(--fc-font-family-mono);
+    font-family: var(--_fc-font-family-mono);
     overflow-wrap: anywhere;
   }
   .chart {
     block-size: var(--fc-sms-summary-chart-block-size, auto);
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .table-wrap {
     overflow-x: auto;
   }
   .hint {
-    margin-block: var(--fc-space-xs) 0;
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    margin-block: var(--_fc-space-xs) 0;
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .fc-table th[scope='row'] {
     font-weight: normal;
@@ -130,7 +130,7 @@ export const styles = css`
     padding: 0;
     border: 0;
     background: none;
-    color: var(--fc-color-accent);
+    color: var(--_fc-color-accent);
     font: inherit;
     text-align: start;
     text-decoration: underline;
@@ -138,6 +138,6 @@ export const styles = css`
   }
   .no-errors {
     margin: 0;
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
 `;

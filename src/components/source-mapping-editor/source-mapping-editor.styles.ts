@@ -2,24 +2,24 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--fc-source-mapping-editor-accent, var(--fc-color-accent));
-    --_row-highlight: var(--fc-source-mapping-editor-row-highlight, var(--fc-color-accent-subtle));
-    background: var(--fc-color-surface);
+    --_accent: var(--fc-source-mapping-editor-accent, var(--_fc-color-accent));
+    --_row-highlight: var(--fc-source-mapping-editor-row-highlight, var(--_fc-color-accent-subtle));
+    background: var(--_fc-color-surface);
   }
   .editor {
     display: grid;
-    gap: var(--fc-space-m);
-    padding: var(--fc-space-m);
+    gap: var(--_fc-space-m);
+    padding: var(--_fc-space-m);
   }
   h2,
   h3 {
     margin: 0;
   }
   h2 {
-    font-size: var(--fc-font-size-l);
+    font-size: var(--_fc-font-size-l);
   }
   h3 {
-    font-size: var(--fc-font-size-m);
+    font-size: var(--_fc-font-size-m);
   }
   p {
     margin: 0;
@@ -29,18 +29,18 @@ export const styles = css`
   .hint,
   .muted,
   .label {
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
 
   .progress {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s) var(--fc-space-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
   }
   .progress__label {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .progress__text {
     font-variant-numeric: tabular-nums;
@@ -61,40 +61,40 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
   }
   .toolbar {
     justify-content: space-between;
   }
   .field {
     display: grid;
-    gap: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
+    gap: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
   }
   .check {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     min-block-size: 2rem;
   }
   .input,
   input[type='search'] {
     min-block-size: 2rem;
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    background: var(--fc-color-surface);
-    color: var(--fc-color-text);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    background: var(--_fc-color-surface);
+    color: var(--_fc-color-text);
     font: inherit;
     max-inline-size: 100%;
   }
   .input[aria-invalid='true'] {
-    border-color: var(--fc-color-bad);
+    border-color: var(--_fc-color-bad);
   }
   .field-error {
-    color: var(--fc-color-bad);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-bad);
+    font-size: var(--_fc-font-size-s);
     flex-basis: 100%;
   }
   .field-error:empty {
@@ -106,8 +106,8 @@ export const styles = css`
   }
   .fc-button--small {
     min-block-size: 1.75rem;
-    padding-inline: var(--fc-space-s);
-    font-size: var(--fc-font-size-s);
+    padding-inline: var(--_fc-space-s);
+    font-size: var(--_fc-font-size-s);
   }
   /* Kept in the accessibility tree while empty, so the first notice is announced, but out of the layout. */
   .notice:empty {
@@ -148,7 +148,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .code {
-    font-family: var(--fc-font-family-mono);
+    font-family: var(--_fc-font-family-mono);
     font-weight: normal;
     overflow-wrap: anywhere;
   }
@@ -161,7 +161,7 @@ export const styles = css`
   .row--deleted .name,
   .row--deleted .code {
     text-decoration: line-through;
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .row--problem td {
     padding-block-start: 0;
@@ -174,75 +174,75 @@ export const styles = css`
     display: inline-block;
   }
   .actions .fc-button + .fc-button {
-    margin-inline-start: var(--fc-space-xs);
+    margin-inline-start: var(--_fc-space-xs);
   }
   .suggestion {
     display: inline-block;
-    margin-inline-end: var(--fc-space-s);
-    color: var(--fc-color-text);
+    margin-inline-end: var(--_fc-space-s);
+    color: var(--_fc-color-text);
   }
 
   .badge {
     display: inline-block;
-    margin-inline-start: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
-    border: var(--fc-border-width) solid currentColor;
-    border-radius: var(--fc-radius-pill);
-    font-size: var(--fc-font-size-s);
+    margin-inline-start: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid currentColor;
+    border-radius: var(--_fc-radius-pill);
+    font-size: var(--_fc-font-size-s);
     white-space: nowrap;
   }
   .badge--muted {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   .badge--warn {
-    color: var(--fc-color-warn);
-    background: var(--fc-color-warn-subtle);
+    color: var(--_fc-color-warn);
+    background: var(--_fc-color-warn-subtle);
   }
   .badge--bad {
-    color: var(--fc-color-bad);
-    background: var(--fc-color-bad-subtle);
+    color: var(--_fc-color-bad);
+    background: var(--_fc-color-bad-subtle);
   }
   .badge--pending {
-    color: var(--fc-color-text);
+    color: var(--_fc-color-text);
     border-style: dashed;
   }
   .badge--accent {
-    color: var(--fc-color-accent);
-    background: var(--fc-color-accent-subtle);
+    color: var(--_fc-color-accent);
+    background: var(--_fc-color-accent-subtle);
   }
 
   .mark {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    border-inline-start: 4px solid var(--fc-color-border);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    border-inline-start: 4px solid var(--_fc-color-border);
   }
   .mark--conflict {
-    border-inline-start-color: var(--fc-color-warn);
-    background: var(--fc-color-warn-subtle);
+    border-inline-start-color: var(--_fc-color-warn);
+    background: var(--_fc-color-warn-subtle);
   }
   .mark--failed {
-    border-inline-start-color: var(--fc-color-bad);
-    background: var(--fc-color-bad-subtle);
+    border-inline-start-color: var(--_fc-color-bad);
+    background: var(--_fc-color-bad-subtle);
   }
   .mark .detail {
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
     overflow-wrap: anywhere;
   }
 
   .own {
     display: grid;
-    gap: var(--fc-space-s);
-    padding-block-start: var(--fc-space-m);
-    border-block-start: var(--fc-border-width) solid var(--fc-color-border);
+    gap: var(--_fc-space-s);
+    padding-block-start: var(--_fc-space-m);
+    border-block-start: var(--_fc-border-width) solid var(--_fc-color-border);
   }
   .categories {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs) var(--fc-space-m);
+    gap: var(--_fc-space-xs) var(--_fc-space-m);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -254,10 +254,10 @@ export const styles = css`
   }
 
   dialog {
-    max-inline-size: min(32rem, calc(100vw - 2 * var(--fc-space-m)));
+    max-inline-size: min(32rem, calc(100vw - 2 * var(--_fc-space-m)));
   }
   dialog[open] {
     display: grid;
-    gap: var(--fc-space-m);
+    gap: var(--_fc-space-m);
   }
 `;

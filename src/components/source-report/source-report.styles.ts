@@ -2,71 +2,71 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_bar: var(--fc-source-report-bar, var(--fc-color-accent));
-    --_unknown-bar: var(--fc-source-report-unknown-bar, var(--fc-color-warn));
-    --_chart-text: var(--fc-source-report-chart-text, var(--fc-color-text-muted));
-    --_chart-grid: var(--fc-source-report-chart-grid, var(--fc-color-border));
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    padding: var(--fc-space-m);
+    --_bar: var(--fc-source-report-bar, var(--_fc-color-accent));
+    --_unknown-bar: var(--fc-source-report-unknown-bar, var(--_fc-color-warn));
+    --_chart-text: var(--fc-source-report-chart-text, var(--_fc-color-text-muted));
+    --_chart-grid: var(--fc-source-report-chart-grid, var(--_fc-color-border));
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    padding: var(--_fc-space-m);
   }
   h2,
   h3 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
   }
   h3 {
-    font-size: var(--fc-font-size-m);
+    font-size: var(--_fc-font-size-m);
   }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block-end: var(--fc-space-m);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .toolbar label {
     display: grid;
-    gap: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    gap: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input {
     font: inherit;
-    color: var(--fc-color-text);
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
+    color: var(--_fc-color-text);
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
   }
   input[aria-invalid='true'] {
-    border-color: var(--fc-color-bad);
+    border-color: var(--_fc-color-bad);
     border-inline-start-width: 4px;
   }
   .problem {
-    color: var(--fc-color-bad);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-bad);
+    font-weight: var(--_fc-font-weight-strong);
     margin: 0;
   }
   .notice {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block-end: var(--fc-space-m);
-    padding-block: var(--fc-space-s);
-    padding-inline: var(--fc-space-m);
-    border-inline-start: 4px solid var(--fc-color-warn);
-    background: var(--fc-color-warn-subtle);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-m);
+    padding-block: var(--_fc-space-s);
+    padding-inline: var(--_fc-space-m);
+    border-inline-start: 4px solid var(--_fc-color-warn);
+    background: var(--_fc-color-warn-subtle);
   }
   .notice p {
     margin: 0;
   }
   .chart {
     block-size: var(--fc-source-report-chart-block-size, auto);
-    margin-block-end: var(--fc-space-m);
+    margin-block-end: var(--_fc-space-m);
   }
   .fc-bars__band--special .fc-bars__fill {
     fill: var(--_unknown-bar);
@@ -75,7 +75,7 @@ export const styles = css`
     overflow-x: auto;
   }
   .muted {
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
     font-weight: normal;
   }
   .busy {
@@ -85,23 +85,23 @@ export const styles = css`
     font-weight: normal;
   }
   .category th[scope='row'] {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .category.unknown th[scope='row'] {
     border-inline-start: 4px solid var(--_unknown-bar);
   }
   .sub th[scope='row'] {
-    padding-inline-start: var(--fc-space-xl);
+    padding-inline-start: var(--_fc-space-xl);
   }
   .sub td,
   .sub th {
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .toggle {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     padding: 0;
     border: 0;
     background: none;
@@ -118,7 +118,7 @@ export const styles = css`
     border-inline-end: 2px solid currentColor;
     border-block-end: 2px solid currentColor;
     transform: rotate(-45deg);
-    transition: transform var(--fc-duration-fast) ease-out;
+    transition: transform var(--_fc-duration-fast) ease-out;
   }
   :host(:dir(rtl)) .toggle::before {
     transform: rotate(135deg);
@@ -128,19 +128,19 @@ export const styles = css`
   }
   tfoot th,
   tfoot td {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
     border-block-end: 0;
   }
   .negative {
-    color: var(--fc-color-bad);
+    color: var(--_fc-color-bad);
   }
   .spend {
-    margin-block-start: var(--fc-space-l);
+    margin-block-start: var(--_fc-space-l);
   }
   .spend .hint {
-    margin-block: 0 var(--fc-space-s);
-    color: var(--fc-color-text-muted);
-    font-size: var(--fc-font-size-s);
+    margin-block: 0 var(--_fc-space-s);
+    color: var(--_fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
   }
   .spend input {
     inline-size: 9em;
@@ -148,25 +148,25 @@ export const styles = css`
   }
   .cell-status {
     display: block;
-    margin-block-start: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
+    margin-block-start: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
     max-inline-size: 16em;
   }
   .cell-status.pending {
-    color: var(--fc-color-warn);
+    color: var(--_fc-color-warn);
   }
   .cell-status.bad {
-    color: var(--fc-color-bad);
+    color: var(--_fc-color-bad);
   }
   .cell-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs);
-    margin-block-start: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
+    margin-block-start: var(--_fc-space-xs);
   }
   .cell-actions .fc-button {
     min-block-size: 1.75rem;
-    padding-inline: var(--fc-space-s);
-    font-size: var(--fc-font-size-s);
+    padding-inline: var(--_fc-space-s);
+    font-size: var(--_fc-font-size-s);
   }
 `;

@@ -2,97 +2,97 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_bar: var(--fc-store-traffic-bar, var(--fc-color-accent));
-    --_heat: var(--fc-store-traffic-heat, var(--fc-color-accent));
-    --_up: var(--fc-store-traffic-up, var(--fc-color-good));
-    --_down: var(--fc-store-traffic-down, var(--fc-color-bad));
-    --_chart-text: var(--fc-store-traffic-chart-text, var(--fc-color-text-muted));
-    --_chart-grid: var(--fc-store-traffic-chart-grid, var(--fc-color-border));
+    --_bar: var(--fc-store-traffic-bar, var(--_fc-color-accent));
+    --_heat: var(--fc-store-traffic-heat, var(--_fc-color-accent));
+    --_up: var(--fc-store-traffic-up, var(--_fc-color-good));
+    --_down: var(--fc-store-traffic-down, var(--_fc-color-bad));
+    --_chart-text: var(--fc-store-traffic-chart-text, var(--_fc-color-text-muted));
+    --_chart-grid: var(--fc-store-traffic-chart-grid, var(--_fc-color-border));
     /* Stack colours: the bar colour first, then the status colours and fixed hues. */
     --_series-1: var(--_bar);
     --_series-2: #d4770b;
-    --_series-3: var(--fc-color-good);
+    --_series-3: var(--_fc-color-good);
     --_series-4: #8250df;
-    --_series-5: var(--fc-color-bad);
+    --_series-5: var(--_fc-color-bad);
     --_series-6: #1b9aaa;
-    --_series-7: var(--fc-color-text-muted);
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-m);
-    padding: var(--fc-space-m);
+    --_series-7: var(--_fc-color-text-muted);
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-m);
+    padding: var(--_fc-space-m);
   }
   h2 {
-    margin-block: 0 var(--fc-space-s);
-    font-size: var(--fc-font-size-l);
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-l);
   }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--fc-space-s) var(--fc-space-m);
-    margin-block-end: var(--fc-space-s);
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-s);
   }
   .toolbar label {
     display: grid;
-    gap: var(--fc-space-xs);
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    gap: var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   input,
   select {
     font: inherit;
-    font-size: var(--fc-font-size-m);
-    color: var(--fc-color-text);
-    background: var(--fc-color-surface);
-    border: var(--fc-border-width) solid var(--fc-color-border);
-    border-radius: var(--fc-radius-s);
-    padding-block: var(--fc-space-xs);
-    padding-inline: var(--fc-space-s);
+    font-size: var(--_fc-font-size-m);
+    color: var(--_fc-color-text);
+    background: var(--_fc-color-surface);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+    padding-block: var(--_fc-space-xs);
+    padding-inline: var(--_fc-space-s);
   }
   input[aria-invalid='true'] {
-    border-color: var(--fc-color-bad);
+    border-color: var(--_fc-color-bad);
     border-inline-start-width: 4px;
   }
   .views {
     display: inline-flex;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   .views [aria-pressed='true'] {
-    border-color: var(--fc-color-accent);
-    background: var(--fc-color-accent-subtle);
-    font-weight: var(--fc-font-weight-strong);
+    border-color: var(--_fc-color-accent);
+    background: var(--_fc-color-accent-subtle);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .problem {
-    color: var(--fc-color-bad);
-    font-weight: var(--fc-font-weight-strong);
-    margin: 0 0 var(--fc-space-s);
+    color: var(--_fc-color-bad);
+    font-weight: var(--_fc-font-weight-strong);
+    margin: 0 0 var(--_fc-space-s);
   }
   nav ol {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs);
-    margin: 0 0 var(--fc-space-m);
+    gap: var(--_fc-space-xs);
+    margin: 0 0 var(--_fc-space-m);
     padding: 0;
     list-style: none;
   }
   nav li {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   nav li + li::before {
     content: '›';
-    color: var(--fc-color-text-muted);
+    color: var(--_fc-color-text-muted);
   }
   nav [aria-current] {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .crumb,
   .drill {
     padding: 0;
     border: 0;
     background: none;
-    color: var(--fc-color-accent);
+    color: var(--_fc-color-accent);
     font: inherit;
     text-align: start;
     text-decoration: underline;
@@ -101,28 +101,28 @@ export const styles = css`
   .summary dl {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-s) var(--fc-space-l);
+    gap: var(--_fc-space-s) var(--_fc-space-l);
     margin: 0;
   }
   .metric dt {
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   .metric dd {
     margin: 0;
   }
   .metric .value {
-    font-size: var(--fc-font-size-l);
-    font-weight: var(--fc-font-weight-strong);
+    font-size: var(--_fc-font-size-l);
+    font-weight: var(--_fc-font-weight-strong);
   }
   .previous,
   .hint {
-    margin-block: var(--fc-space-xs) var(--fc-space-s);
-    font-size: var(--fc-font-size-s);
-    color: var(--fc-color-text-muted);
+    margin-block: var(--_fc-space-xs) var(--_fc-space-s);
+    font-size: var(--_fc-font-size-s);
+    color: var(--_fc-color-text-muted);
   }
   .change {
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
     white-space: nowrap;
   }
   .change.up .glyph {
@@ -134,9 +134,9 @@ export const styles = css`
   .chart {
     display: flex;
     flex-direction: column;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
     block-size: var(--fc-store-traffic-chart-block-size, 18rem);
-    margin-block: var(--fc-space-m);
+    margin-block: var(--_fc-space-m);
   }
   .chart .fc-bars {
     flex: 1 1 0;
@@ -145,17 +145,17 @@ export const styles = css`
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--fc-space-xs) var(--fc-space-m);
+    gap: var(--_fc-space-xs) var(--_fc-space-m);
     margin: 0;
     padding: 0;
     list-style: none;
     color: var(--_chart-text);
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
   }
   .legend li {
     display: inline-flex;
     align-items: center;
-    gap: var(--fc-space-xs);
+    gap: var(--_fc-space-xs);
   }
   .swatch {
     inline-size: 0.75rem;
@@ -191,32 +191,32 @@ export const styles = css`
   }
   tfoot th,
   tfoot td {
-    font-weight: var(--fc-font-weight-strong);
+    font-weight: var(--_fc-font-weight-strong);
     border-block-end: 0;
   }
   .heatmap td,
   .heatmap th[scope='col'] {
-    padding-inline: var(--fc-space-xs);
+    padding-inline: var(--_fc-space-xs);
     min-inline-size: 2.5em;
   }
   /* Shade is the second signal: every cell also shows its count. */
   .shade-1 {
-    background: color-mix(in srgb, var(--_heat) 10%, var(--fc-color-surface));
+    background: color-mix(in srgb, var(--_heat) 10%, var(--_fc-color-surface));
   }
   .shade-2 {
-    background: color-mix(in srgb, var(--_heat) 25%, var(--fc-color-surface));
+    background: color-mix(in srgb, var(--_heat) 25%, var(--_fc-color-surface));
   }
   .shade-3 {
-    background: color-mix(in srgb, var(--_heat) 45%, var(--fc-color-surface));
+    background: color-mix(in srgb, var(--_heat) 45%, var(--_fc-color-surface));
   }
   .shade-4 {
-    background: color-mix(in srgb, var(--_heat) 85%, var(--fc-color-surface));
-    color: var(--fc-color-accent-text);
+    background: color-mix(in srgb, var(--_heat) 85%, var(--_fc-color-surface));
+    color: var(--_fc-color-accent-text);
   }
   .shade-5 {
     background: var(--_heat);
-    color: var(--fc-color-accent-text);
-    font-weight: var(--fc-font-weight-strong);
+    color: var(--_fc-color-accent-text);
+    font-weight: var(--_fc-font-weight-strong);
   }
   @media (prefers-reduced-motion: reduce) {
     * {

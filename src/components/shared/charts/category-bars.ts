@@ -161,7 +161,7 @@ export const categoryBarsStyles = css`
     display: grid;
     block-size: 100%;
     color: var(--_chart-text);
-    font-size: var(--fc-font-size-s);
+    font-size: var(--_fc-font-size-s);
     line-height: 1.25;
     font-variant-numeric: tabular-nums;
   }
@@ -190,16 +190,16 @@ export const categoryBarsStyles = css`
     cursor: pointer;
   }
   .fc-bars--selectable .fc-bars__band:hover {
-    background: var(--fc-color-surface-raised);
+    background: var(--_fc-color-surface-raised);
   }
   .fc-bars__name {
     align-self: center;
     min-inline-size: 0;
-    padding: var(--fc-space-xs);
+    padding: var(--_fc-space-xs);
     overflow-wrap: break-word;
   }
   .fc-bars--horizontal .fc-bars__name {
-    padding-inline-end: var(--fc-space-s);
+    padding-inline-end: var(--_fc-space-s);
     text-align: end;
   }
   .fc-bars--vertical .fc-bars__name {
@@ -241,14 +241,14 @@ export const categoryBarsStyles = css`
   }
   .fc-bars__value {
     flex: none;
-    padding: 0 var(--fc-space-xs);
+    padding: 0 var(--_fc-space-xs);
     white-space: nowrap;
   }
   .fc-bars__fill {
     fill: var(--_bar);
   }
   .fc-bars__hatch-line {
-    fill: var(--fc-color-surface);
+    fill: var(--_fc-color-surface);
     opacity: 0.55;
   }
   .fc-bars--over-12 .fc-bars__name {
