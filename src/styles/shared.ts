@@ -1,6 +1,27 @@
 import { css } from 'lit';
 
 /**
+ * The frame every text field and drop-down of the suite shares: the widget's type and colours, the
+ * border, the corner and the inline padding. Declarations, not a rule: a widget puts them in its own
+ * rule, which keeps the selector (which controls) and adds its own size after them, e.g.
+ * `input, select { ${formControl} padding-block: var(--_fc-space-xs); }`.
+ */
+export const formControl = css`
+  font: inherit;
+  color: var(--_fc-color-text);
+  background: var(--_fc-color-surface);
+  border: var(--_fc-border-width) solid var(--_fc-color-border);
+  border-radius: var(--_fc-radius-s);
+  padding-inline: var(--_fc-space-s);
+`;
+
+/** A field whose value was refused (`aria-invalid="true"`): a red border, thicker at its start. */
+export const formControlInvalid = css`
+  border-color: var(--_fc-color-bad);
+  border-inline-start-width: 4px;
+`;
+
+/**
  * Base styles every widget adopts after `tokens`: the host's type and colour, the focus ring,
  * a visually hidden utility, buttons and tables. Class names are `fc-` prefixed and live in
  * shadow roots, so they never meet a host page's CSS.

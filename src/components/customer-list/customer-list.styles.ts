@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -133,12 +134,7 @@ export const styles = css`
     margin-block-end: var(--_fc-space-m);
   }
   select {
+    ${formControl}
     min-block-size: 2rem;
-    padding-inline: var(--_fc-space-s);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
-    background: var(--_fc-color-surface);
-    color: var(--_fc-color-text);
-    font: inherit;
   }
 `;

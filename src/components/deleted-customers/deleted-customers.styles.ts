@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -35,13 +36,8 @@ export const styles = css`
   }
   input[type='date'],
   input[type='search'] {
+    ${formControl}
     min-block-size: 2rem;
-    padding-inline: var(--_fc-space-s);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
-    background: var(--_fc-color-surface);
-    color: var(--_fc-color-text);
-    font: inherit;
   }
   input[type='search'] {
     inline-size: min(20rem, 100%);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl, formControlInvalid } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -40,21 +41,15 @@ export const styles = css`
   }
   input,
   select {
-    font: inherit;
-    color: var(--_fc-color-text);
-    background: var(--_fc-color-surface);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
+    ${formControl}
     padding-block: var(--_fc-space-xs);
-    padding-inline: var(--_fc-space-s);
   }
   input[type='checkbox'],
   input[type='radio'] {
     padding: 0;
   }
   input[aria-invalid='true'] {
-    border-color: var(--_fc-color-bad);
-    border-inline-start-width: 4px;
+    ${formControlInvalid}
   }
   .problem,
   .field-problem {

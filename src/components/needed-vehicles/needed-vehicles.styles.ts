@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -38,13 +39,8 @@ export const styles = css`
     color: var(--_fc-color-text-muted);
   }
   input {
-    font: inherit;
-    color: var(--_fc-color-text);
-    background: var(--_fc-color-surface);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
+    ${formControl}
     padding-block: var(--_fc-space-xs);
-    padding-inline: var(--_fc-space-s);
     min-inline-size: 16rem;
   }
   .group {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl } from '../../styles/shared.js';
 
 /**
  * Row heights are fixed (the windowing computes positions from them): keep `ROW_HEIGHT`,
@@ -71,13 +72,8 @@ export const styles = css`
   }
   input,
   select {
+    ${formControl}
     min-block-size: 2rem;
-    padding-inline: var(--_fc-space-s);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
-    background: var(--_fc-color-surface);
-    color: var(--_fc-color-text);
-    font: inherit;
   }
   input[aria-invalid='true'] {
     border-color: var(--_bad);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -79,14 +80,9 @@ export const styles = css`
   }
   .input,
   input[type='search'] {
+    ${formControl}
     min-block-size: 2rem;
     padding-block: var(--_fc-space-xs);
-    padding-inline: var(--_fc-space-s);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
-    background: var(--_fc-color-surface);
-    color: var(--_fc-color-text);
-    font: inherit;
     max-inline-size: 100%;
   }
   .input[aria-invalid='true'] {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl, formControlInvalid } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -33,17 +34,11 @@ export const styles = css`
     color: var(--_fc-color-text-muted);
   }
   input {
-    font: inherit;
-    color: var(--_fc-color-text);
-    background: var(--_fc-color-surface);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
+    ${formControl}
     padding-block: var(--_fc-space-xs);
-    padding-inline: var(--_fc-space-s);
   }
   input[aria-invalid='true'] {
-    border-color: var(--_fc-color-bad);
-    border-inline-start-width: 4px;
+    ${formControlInvalid}
   }
   .problem {
     color: var(--_fc-color-bad);

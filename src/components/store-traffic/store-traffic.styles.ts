@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControl, formControlInvalid } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
@@ -40,18 +41,12 @@ export const styles = css`
   }
   input,
   select {
-    font: inherit;
+    ${formControl}
     font-size: var(--_fc-font-size-m);
-    color: var(--_fc-color-text);
-    background: var(--_fc-color-surface);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
     padding-block: var(--_fc-space-xs);
-    padding-inline: var(--_fc-space-s);
   }
   input[aria-invalid='true'] {
-    border-color: var(--_fc-color-bad);
-    border-inline-start-width: 4px;
+    ${formControlInvalid}
   }
   .views {
     display: inline-flex;
