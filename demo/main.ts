@@ -52,8 +52,6 @@ async function start(): Promise<void> {
 
   // The board's prompt, as a shop sees it on entering today's vehicles.
   const warning = document.createElement('fc-mapping-warning');
-  warning.tenant = TENANT;
-  warning.user = USER;
   warning.editorHref = '#mapping';
   const board = document.createElement('fc-customer-list');
   board.date = dataset.today;

@@ -29,7 +29,7 @@ const EXAMPLES = {
   'fc-deleted-customers': { attributes: { from: '2026-11-01', to: '2026-11-30', 'time-zone': 'America/Chicago' } },
   'fc-lead-clock': { attributes: { 'lead-id': 'lead-1042' } },
   'fc-lead-response-report': { attributes: { view: 'summary', from: '2026-11-01', to: '2026-11-30' } },
-  'fc-mapping-warning': { attributes: { tenant: 'shop-42', user: 'advisor-7', 'editor-href': '/settings/sources' } },
+  'fc-mapping-warning': { attributes: { 'editor-href': '/settings/sources' } },
   'fc-needed-vehicles': { attributes: {} },
   'fc-sms-history': { attributes: { filter: 'direction=outbound', 'time-zone': 'America/Chicago' } },
   'fc-sms-import': { attributes: {} },

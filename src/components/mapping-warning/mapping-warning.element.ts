@@ -75,16 +75,16 @@ export class FcMappingWarning extends FcElement {
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
 
   /**
-   * Accepted and ignored.
-   * @deprecated "Don't show again" belongs to the adapter's signed-in tenant and user
-   * (`adapter.preferences`); set `tenant` on `<fc-data-provider>` instead.
+   * Deprecated, accepted and ignored: "don't show again" belongs to the adapter's signed-in tenant
+   * and user (`adapter.preferences`); set `tenant` on `<fc-data-provider>` instead.
+   * @deprecated Ignored; set `tenant` on `<fc-data-provider>`.
    */
   @property() tenant = '';
 
   /**
-   * Accepted and ignored.
-   * @deprecated "Don't show again" belongs to the adapter's signed-in tenant and user
-   * (`adapter.preferences`); set `user` on `<fc-data-provider>` instead.
+   * Deprecated, accepted and ignored: "don't show again" belongs to the adapter's signed-in tenant
+   * and user (`adapter.preferences`); set `user` on `<fc-data-provider>` instead.
+   * @deprecated Ignored; set `user` on `<fc-data-provider>`.
    */
   @property() user = '';
 
