@@ -1,39 +1,20 @@
 /**
  * MSW handlers that serve the REST contract of docs/rest-api.md from any ForecourtAdapter
- * (the demo and the tests use the memory adapter over a seeded dataset). One route table;
- * every route parses and validates its request, calls the backend and maps AdapterErrors
- * to HTTP statuses with a `{ message, ... }` JSON body.
+ * (the demo and the tests use the memory adapter over a seeded dataset). One route per row of
+ * the contract table (src/data/contract.ts); every route parses and validates its request
+ * with the row's schema, calls the backend and maps AdapterErrors to HTTP statuses with a
+ * `{ message, ... }` JSON body.
  */
 import { delay, http, HttpResponse } from 'msw';
 import type { RequestHandler } from 'msw';
 import * as v from 'valibot';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../../src/data/adapter.js';
+import { CONTRACT_ENTRIES, bodySchema, mswPath } from '../../src/data/contract.js';
+import type { AnyContractRow, HttpVerb } from '../../src/data/contract.js';
 import { AdapterError, isAdapterError } from '../../src/data/errors.js';
 import { mulberry32 } from '../../src/data/demo-data.js';
-import { TRAFFIC_TIME_GRAINS } from '../../src/data/model.js';
 import type { AdapterErrorKind } from '../../src/data/errors.js';
-import {
-  DELETE_REASONS,
-  SMS_DIRECTIONS,
-  SMS_ERROR_CATEGORIES,
-  SMS_STATUSES,
-} from '../../src/data/model.js';
-import {
-  CategoryUpsertBodySchema,
-  CustomerSourceBodySchema,
-  IsoDateSchema,
-  RestoreRequestSchema,
-  SmsImportBodySchema,
-  SourceCreateBodySchema,
-  SourceUpdateBodySchema,
-  SpendUpsertBodySchema,
-  StoredOemRuleSchema,
-  TradeInVehicleSchema,
-  TrafficDimensionSchema,
-  TrafficFiltersSchema,
-  issuePath,
-  issueText,
-} from '../../src/data/schemas.js';
+import { issuePath, issueText } from '../../src/data/schemas.js';
 
 /** Switches the demo page flips to simulate trouble. Read on every request. */
 export interface ApiFaults {
@@ -223,143 +204,69 @@ export interface ApiHandlersOptions {
   faults?: ApiFaults;
 }
 
-// ───────────────────────────── query schemas ─────────────────────────────
-// They turn query strings into typed values; the rules on the values themselves (range order,
-// page size, cursor) are the backend's, so they live in one place.
-
-const range = { from: IsoDateSchema, to: IsoDateSchema };
-const paging = {
-  cursor: v.optional(v.string()),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.toNumber())),
-};
-const flag = v.optional(v.pipe(v.picklist(['true', 'false']), v.transform((s) => s === 'true')));
-const text = v.optional(v.string());
-const trafficFilters = { filters: v.optional(TrafficFiltersSchema), zone: text };
-
-const RangeQuery = v.object(range);
-const SmsFilterQuery = v.object({
-  ...range,
-  direction: v.optional(v.picklist(SMS_DIRECTIONS)),
-  status: v.optional(v.picklist(SMS_STATUSES)),
-  errorCategory: v.optional(v.picklist(SMS_ERROR_CATEGORIES)),
-  errorCode: text,
-  employeeId: text,
-  customerId: text,
-  text,
-});
-const SmsListQuery = v.object({
-  ...SmsFilterQuery.entries,
-  ...paging,
-  offset: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.toNumber())),
-  order: v.optional(v.picklist(['asc', 'desc'])),
-});
-const TrafficAggregateQuery = v.object({ ...range, groupBy: TrafficDimensionSchema, timeGrain: v.optional(v.picklist(TRAFFIC_TIME_GRAINS)), ...trafficFilters });
-const TrafficRangeQuery = v.object({ ...range, ...trafficFilters });
-const TrafficListQuery = v.object({ ...range, ...trafficFilters, ...paging });
-const DeletedQuery = v.object({
-  ...range,
-  reason: v.optional(v.picklist(DELETE_REASONS)),
-  search: text,
-  includeRestored: flag,
-  ...paging,
-});
-
 // ───────────────────────────── routes ─────────────────────────────
+// One route per row of the contract table (src/data/contract.ts): its verb and path, where its
+// argument comes from, and the schema that checks it.
 
-interface Ctx {
-  params: Record<string, string>;
-  /** The query string parsed with `schema`; a bad parameter is a 400 naming it. */
-  query<T>(schema: v.GenericSchema<unknown, T>): T;
-  /** The JSON body parsed with `schema`; bad JSON is a 400, a bad field a 422 naming it. */
-  body<T>(schema: v.GenericSchema<unknown, T>): Promise<T>;
-  read: ReadOptions;
-  write: WriteOptions;
+/**
+ * The schema of a row's query string, from the schema of its argument: a number parameter is a
+ * whole number, a boolean one `true` or `false`, null is never sent; the rules on the values
+ * themselves (range order, page size, cursor) are the backend's, so they live in one place.
+ */
+function queryWireSchema(request: v.GenericSchema): v.GenericSchema {
+  const entries = (request as unknown as v.ObjectSchema<v.ObjectEntries, undefined>).entries;
+  return v.object(Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, wireValue(schema)])));
 }
 
-type Method = 'get' | 'post' | 'put' | 'patch';
+const wholeNumber = v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.toNumber());
+const flag = v.pipe(v.picklist(['true', 'false']), v.transform((s) => s === 'true'));
+
+function wireValue(schema: v.GenericSchema): v.GenericSchema {
+  const node = schema as v.GenericSchema & { wrapped?: v.GenericSchema };
+  if (node.type === 'optional') return v.optional(wireValue(node.wrapped!));
+  if (node.type === 'nullable') return wireValue(node.wrapped!);
+  if (node.type === 'number') return wholeNumber;
+  if (node.type === 'boolean') return flag;
+  return schema;
+}
+
 interface Route {
   domain: AdapterDomain;
-  method: Method;
-  path: string;
-  status: number;
-  handle(api: unknown, ctx: Ctx): Promise<unknown>;
+  method: string;
+  row: AnyContractRow;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
 }
 
-function route<D extends AdapterDomain>(
-  domain: D,
-  method: Method,
-  path: string,
-  handle: (api: NonNullable<ForecourtAdapter[D]>, ctx: Ctx) => Promise<unknown>,
-  status = 200,
-): Route {
-  return { domain, method, path, status, handle: handle as Route['handle'] };
+/** Static segments come before `{id}` routes on the same prefix: MSW takes the first match. */
+const ROUTES: Route[] = [...CONTRACT_ENTRIES]
+  .sort((a, b) => Number(a.row.path.includes('{id}')) - Number(b.row.path.includes('{id}')))
+  .map(({ domain, method, row }) => ({
+    domain,
+    method,
+    row,
+    query: row.in === 'query' && row.request ? queryWireSchema(row.request) : undefined,
+    body: bodySchema(row),
+  }));
+
+/** The argument of the call a request stands for, checked: a bad query is a 400, a bad body a 422. */
+async function argumentOf(r: Route, request: Request, url: URL, id: string | undefined): Promise<unknown> {
+  const { row } = r;
+  if (row.in === 'path') return id;
+  if (row.in === 'query') return parseQuery(r.query!, url.searchParams);
+  if (row.in !== 'body') return undefined;
+  const body = await parseBody(r.body!, request);
+  if (row.wrap !== undefined) return (body as Record<string, unknown>)[row.wrap];
+  if (row.id === undefined) return body;
+  if (!row.idInBody) return { ...(body as object), [row.id]: id };
+  const inBody = (body as Record<string, unknown>)[row.id];
+  if (inBody !== id) throw badRequest(`The ${row.id} ${String(inBody)} in the body does not match ${String(id)} in the path.`);
+  return body;
 }
-
-/** Static segments come before `:id` routes on the same prefix: MSW takes the first match. */
-const ROUTES: Route[] = [
-  route('sources', 'get', '/sources/categories', (api, r) => api.categories(r.read)),
-  route('sources', 'put', '/sources/categories/:id', async (api, r) =>
-    api.saveCategory({ ...(await r.body(CategoryUpsertBodySchema)), id: r.params.id! }, r.write),
-  ),
-  route('sources', 'get', '/sources/mapping-status', (api, r) => api.mappingStatus(r.read)),
-  route('sources', 'get', '/sources/report', (api, r) => api.report(r.query(RangeQuery), r.read)),
-  route('sources', 'get', '/sources/spend', (api, r) => api.spend(r.query(RangeQuery), r.read)),
-  route('sources', 'put', '/sources/spend', async (api, r) => api.saveSpend(await r.body(SpendUpsertBodySchema), r.write)),
-  route('sources', 'post', '/sources/complete-mapping', (api, r) => api.completeMapping(r.write)),
-  route('sources', 'get', '/sources', (api, r) => api.list(r.read)),
-  route('sources', 'post', '/sources', async (api, r) => api.create(await r.body(SourceCreateBodySchema), r.write), 201),
-  route('sources', 'patch', '/sources/:id', async (api, r) =>
-    api.update({ ...(await r.body(SourceUpdateBodySchema)), id: r.params.id! }, r.write),
-  ),
-
-  route('customers', 'get', '/customers/board', (api, r) => api.board(r.query(v.object({ date: IsoDateSchema })), r.read)),
-  route('customers', 'get', '/customers', (api, r) =>
-    api.list(r.query(v.object({ search: text, sourceUnknown: flag, ...paging })), r.read),
-  ),
-  route('customers', 'put', '/customers/:id/source', async (api, r) =>
-    api.setSource({ ...(await r.body(CustomerSourceBodySchema)), customerId: r.params.id! }, r.write),
-  ),
-
-  route('sms', 'get', '/sms/summary', (api, r) => api.summary(r.query(SmsFilterQuery), r.read)),
-  route('sms', 'get', '/sms', (api, r) => api.list(r.query(SmsListQuery), r.read)),
-  route('sms', 'post', '/sms/import', async (api, r) => {
-    if (!api.import) throw new AdapterError({ kind: 'unsupported', status: 501, message: 'This server does not import SMS messages.' });
-    return api.import((await r.body(SmsImportBodySchema)).messages, r.write);
-  }),
-
-  route('leads', 'get', '/leads/response-summary', (api, r) =>
-    api.responseSummary(r.query(RangeQuery), r.read),
-  ),
-  route('leads', 'get', '/leads', (api, r) =>
-    api.list(r.query(v.object({ ...range, ruleId: text, salespersonId: text, ...paging })), r.read),
-  ),
-  route('leads', 'get', '/leads/:id', (api, r) => api.get(r.params.id!, r.read)),
-  route('leads', 'get', '/oem-rules', (api, r) => api.rules(r.read)),
-  route('leads', 'put', '/oem-rules/:id', async (api, r) => {
-    const rule = await r.body(StoredOemRuleSchema);
-    if (rule.id !== r.params.id) throw badRequest(`Rule id ${rule.id} in the body does not match ${r.params.id} in the path.`);
-    return api.saveRule(rule, r.write);
-  }),
-  route('leads', 'get', '/dealer', (api, r) => api.dealer(r.read)),
-
-  route('traffic', 'get', '/traffic/aggregate', (api, r) => api.aggregate(r.query(TrafficAggregateQuery), r.read)),
-  route('traffic', 'get', '/traffic/heatmap', (api, r) => api.heatmap(r.query(TrafficRangeQuery), r.read)),
-  route('traffic', 'get', '/traffic', (api, r) => api.list(r.query(TrafficListQuery), r.read)),
-
-  route('deleted', 'get', '/deleted', (api, r) =>
-    api.list(r.query(DeletedQuery), r.read),
-  ),
-  route('deleted', 'post', '/deleted/restore', async (api, r) => api.restore(await r.body(RestoreRequestSchema), r.write)),
-
-  route('vehicles', 'get', '/vehicles/wants', (api, r) =>
-    api.wants(r.query(v.object({ make: text, search: text, ...paging })), r.read),
-  ),
-  route('vehicles', 'post', '/vehicles/trade-in-matches', async (api, r) =>
-    api.matchTradeIn(await r.body(TradeInVehicleSchema), r.read),
-  ),
-];
 
 // ───────────────────────────── plumbing ─────────────────────────────
+
+const VERB = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch' } as const satisfies Record<HttpVerb, keyof typeof http>;
 
 function badRequest(message: string, status = 400): AdapterError {
   return new AdapterError({ kind: 'rejected', status, message });
@@ -377,7 +284,7 @@ function queryObject(params: URLSearchParams): Record<string, unknown> {
   return query;
 }
 
-function parseQuery<T>(schema: v.GenericSchema<unknown, T>, params: URLSearchParams): T {
+function parseQuery(schema: v.GenericSchema, params: URLSearchParams): unknown {
   const result = v.safeParse(schema, queryObject(params));
   if (result.success) return result.output;
   const issue = result.issues[0];
@@ -385,7 +292,7 @@ function parseQuery<T>(schema: v.GenericSchema<unknown, T>, params: URLSearchPar
   throw badRequest(path ? `Invalid query parameter ${path}: ${issueText(issue)}.` : `Invalid query: ${issueText(issue)}.`);
 }
 
-async function parseBody<T>(schema: v.GenericSchema<unknown, T>, request: Request): Promise<T> {
+async function parseBody(schema: v.GenericSchema, request: Request): Promise<unknown> {
   let json: unknown;
   try {
     json = await request.json();
@@ -427,7 +334,7 @@ export function createApiHandlers(backend: ForecourtAdapter, options: ApiHandler
   const base = options.baseUrl.replace(/\/+$/, '');
   const faults = options.faults ?? createApiFaults();
   return ROUTES.map((r) =>
-    http[r.method](base + r.path, async ({ request, params }) => {
+    http[VERB[r.row.http]](base + mswPath(r.row), async ({ request, params }) => {
       if (faults.offline) return HttpResponse.error();
       if (faults.latencyMs > 0) await delay(faults.latencyMs);
       const chaos = faults.chaos;
@@ -443,20 +350,19 @@ export function createApiHandlers(backend: ForecourtAdapter, options: ApiHandler
       const url = new URL(request.url);
       const read: ReadOptions = { signal: request.signal };
       const key = request.headers.get('Idempotency-Key') ?? undefined;
-      const ctx: Ctx = {
-        params: params as Record<string, string>,
-        query: (schema) => parseQuery(schema, url.searchParams),
-        body: (schema) => parseBody(schema, request),
-        read,
-        write: { ...read, idempotencyKey: key },
-      };
+      const options: WriteOptions = r.row.kind === 'write' ? { ...read, idempotencyKey: key } : read;
       const ledger = key ? faults.ledger : null;
       const path = url.pathname.slice(new URL(base || '/', url).pathname.replace(/\/+$/, '').length);
       const note = ledger && key ? { key, request: `${request.method} ${path}`, body: await request.clone().text() } : null;
       let body: unknown;
-      const status = r.status;
+      const status = r.row.status ?? 200;
       try {
-        body = await r.handle(api, ctx);
+        const call = (api as unknown as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>)[r.method];
+        if (typeof call !== 'function') {
+          throw new AdapterError({ kind: 'unsupported', status: 501, message: r.row.ifMissing ?? `This server does not provide ${r.domain}.${r.method}.` });
+        }
+        const id = (params as Record<string, string | undefined>).id;
+        body = r.row.in ? await call.call(api, await argumentOf(r, request, url, id), options) : await call.call(api, options);
       } catch (error) {
         const response = errorResponse(error);
         if (ledger && note) noteWrite(ledger, { ...note, status: response.status });

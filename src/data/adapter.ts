@@ -251,29 +251,7 @@ export interface ForecourtAdapter {
 
 /** The data domains: every part of the adapter but `preferences`. */
 export type AdapterDomain = Exclude<keyof ForecourtAdapter, 'preferences'>;
-export const ADAPTER_DOMAINS = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'] as const satisfies readonly AdapterDomain[];
 
-/**
- * The write methods of each domain: what the cache's outbox sends and what invalidates reads.
- * Everything else is a read.
- */
-export const WRITE_METHODS = {
-  sources: ['update', 'create', 'completeMapping', 'saveCategory', 'saveSpend'],
-  customers: ['setSource'],
-  sms: ['import'],
-  leads: ['saveRule'],
-  traffic: [],
-  deleted: ['restore'],
-  vehicles: [],
-} as const satisfies { [D in AdapterDomain]: readonly (keyof NonNullable<ForecourtAdapter[D]>)[] };
-
-/** Which domains a write in `domain` may change, so their cached reads are refreshed. */
-export const WRITE_AFFECTS: Record<AdapterDomain, readonly AdapterDomain[]> = {
-  sources: ['sources', 'customers'],
-  customers: ['customers', 'sources'],
-  sms: ['sms'],
-  leads: ['leads'],
-  traffic: [],
-  deleted: ['deleted', 'customers', 'sources'],
-  vehicles: [],
-};
+// The domains, the write methods and what each write affects are read from the contract table
+// (contract.ts), with each method's HTTP route and schemas.
+export { ADAPTER_DOMAINS, WRITE_METHODS, WRITE_AFFECTS } from './contract.js';

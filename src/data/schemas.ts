@@ -492,13 +492,91 @@ export const SpendUpsertBodySchema = v.object({
 /** PUT /customers/{id}/source */
 export const CustomerSourceBodySchema = v.object({ sourceId: nullableString, expectedVersion: version });
 
+/** The argument of `sms.import`: one batch of messages, matched by id. */
+export const SmsImportBatchSchema = v.pipe(
+  v.array(SmsMessageSchema),
+  v.maxLength(SMS_IMPORT_MAX_BATCH, `expected at most ${SMS_IMPORT_MAX_BATCH} messages per request`),
+);
+
 /** POST /sms/import: one batch of messages, matched by id. */
-export const SmsImportBodySchema = v.object({
-  messages: v.pipe(
-    v.array(SmsMessageSchema),
-    v.maxLength(SMS_IMPORT_MAX_BATCH, `expected at most ${SMS_IMPORT_MAX_BATCH} messages per request`),
-  ),
+export const SmsImportBodySchema = v.object({ messages: SmsImportBatchSchema });
+
+// ───────────────────────────── write arguments ─────────────────────────────
+// What a write method takes: its body plus the id that travels in the path. The outbox checks a
+// stored write against these before it sends it again.
+
+/** The argument of `sources.update`. */
+export const SourceUpdateSchema = v.object({ id: v.string(), ...SourceUpdateBodySchema.entries });
+/** The argument of `sources.saveCategory`. */
+export const CategoryUpsertSchema = v.object({ id: v.string(), ...CategoryUpsertBodySchema.entries });
+/** The argument of `customers.setSource`. */
+export const CustomerSourceChangeSchema = v.object({ customerId: v.string(), ...CustomerSourceBodySchema.entries });
+
+// ───────────────────────────── read queries ─────────────────────────────
+// The arguments of the reads, in the adapter's terms (numbers, booleans, the `filters` map). On
+// the wire they are query parameters: absent and null values left out, `filters` as `filter.<dim>`.
+
+const pageQueryEntries = {
+  cursor: v.optional(nullableString),
+  limit: v.optional(v.number()),
+};
+const optionalText = v.optional(v.string());
+
+/** `customers.board`: one day's board. */
+export const BoardQuerySchema = v.object({ date: IsoDateSchema });
+
+/** `customers.list`. */
+export const CustomerQuerySchema = v.object({
+  search: optionalText,
+  sourceUnknown: v.optional(v.boolean()),
+  ...pageQueryEntries,
 });
+
+const smsFilterEntries = {
+  ...DateRangeSchema.entries,
+  direction: v.optional(v.picklist(SMS_DIRECTIONS)),
+  status: v.optional(v.picklist(SMS_STATUSES)),
+  errorCategory: v.optional(v.picklist(SMS_ERROR_CATEGORIES)),
+  errorCode: optionalText,
+  employeeId: optionalText,
+  customerId: optionalText,
+  text: optionalText,
+};
+/** `sms.summary`. */
+export const SmsFilterSchema = v.object(smsFilterEntries);
+/** `sms.list`. */
+export const SmsListQuerySchema = v.object({
+  ...smsFilterEntries,
+  ...pageQueryEntries,
+  offset: v.optional(v.number()),
+  order: v.optional(v.picklist(['asc', 'desc'])),
+});
+
+/** `leads.list`. */
+export const LeadQuerySchema = v.object({
+  ...DateRangeSchema.entries,
+  ruleId: optionalText,
+  salespersonId: optionalText,
+  ...pageQueryEntries,
+});
+
+const trafficScopeEntries = { ...DateRangeSchema.entries, filters: v.optional(TrafficFiltersSchema), zone: optionalText };
+/** `traffic.heatmap`. */
+export const TrafficHeatmapQuerySchema = v.object(trafficScopeEntries);
+/** `traffic.list`. */
+export const TrafficListQuerySchema = v.object({ ...trafficScopeEntries, ...pageQueryEntries });
+
+/** `deleted.list`. */
+export const DeletedQuerySchema = v.object({
+  ...DateRangeSchema.entries,
+  reason: v.optional(v.picklist(DELETE_REASONS)),
+  search: optionalText,
+  includeRestored: v.optional(v.boolean()),
+  ...pageQueryEntries,
+});
+
+/** `vehicles.wants`. */
+export const WantQuerySchema = v.object({ make: optionalText, search: optionalText, ...pageQueryEntries });
 
 // ───────────────────────────── issue messages ─────────────────────────────
 
@@ -587,4 +665,17 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof CategoryUpsertBodySchema, Omit<A.CategoryUpsert, 'id'>>>,
   Expect<Pin<typeof SpendUpsertBodySchema, A.SpendUpsert>>,
   Expect<Pin<typeof CustomerSourceBodySchema, Omit<A.CustomerSourceChange, 'customerId'>>>,
+  Expect<Pin<typeof SourceUpdateSchema, A.SourceUpdate>>,
+  Expect<Pin<typeof CategoryUpsertSchema, A.CategoryUpsert>>,
+  Expect<Pin<typeof CustomerSourceChangeSchema, A.CustomerSourceChange>>,
+  Expect<Pin<typeof SourceCreateBodySchema, A.SourceCreate>>,
+  Expect<Pin<typeof BoardQuerySchema, { date: M.IsoDate }>>,
+  Expect<Pin<typeof CustomerQuerySchema, A.CustomerQuery>>,
+  Expect<Pin<typeof SmsFilterSchema, M.SmsFilter>>,
+  Expect<Pin<typeof SmsListQuerySchema, A.SmsListQuery>>,
+  Expect<Pin<typeof LeadQuerySchema, M.LeadQuery>>,
+  Expect<Pin<typeof TrafficQuerySchema, M.TrafficQuery>>,
+  Expect<Pin<typeof TrafficListQuerySchema, A.TrafficListQuery>>,
+  Expect<Pin<typeof DeletedQuerySchema, A.DeletedQuery>>,
+  Expect<Pin<typeof WantQuerySchema, A.WantQuery>>,
 ];

@@ -1,85 +1,62 @@
 /**
  * Every method of the adapter contract as the fuzz tests see it: the HTTP route the REST adapter
- * calls, the schema its answer must meet (the contract of docs/rest-api.md), and a call with a
- * fixed, valid argument. The table's type lists every method of `ForecourtAdapter`, so a method
- * added to the contract does not compile here until it is fuzzed too.
+ * calls and the schema its answer must meet, both read from the contract table
+ * (src/data/contract.ts), and a call with a fixed, valid argument. The table of calls lists every
+ * method of `ForecourtAdapter`, so a method added to the contract does not compile here until it
+ * is fuzzed too.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { AdapterDomain, ForecourtAdapter } from '../../src/data/adapter.js';
-import {
-  BoardEntrySchema,
-  CustomerSchema,
-  DealerProfileSchema,
-  DeletedRecordSchema,
-  LeadResponseSummarySchema,
-  LeadSchema,
-  MappingStatusSchema,
-  MarketingSpendSchema,
-  PosSourceSchema,
-  RestoreResultSchema,
-  SmsImportResultSchema,
-  SmsMessageSchema,
-  SmsSummarySchema,
-  SourceCategorySchema,
-  SourceReportSchema,
-  StoredOemRuleSchema,
-  TrafficAggregateSchema,
-  TrafficEventSchema,
-  TrafficHeatmapSchema,
-  VehicleWantSchema,
-  WantMatchSchema,
-  pageSchema,
-} from '../../src/data/schemas.js';
+import { CONTRACT, pathPattern } from '../../src/data/contract.js';
+import type { AdapterMethod, AnyContractRow, HttpVerb } from '../../src/data/contract.js';
 
 /** One adapter method under fuzz. */
 export interface FuzzRoute {
-  http: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  http: HttpVerb;
   /** The request path (after the base URL). */
   path: RegExp;
+  /** Whether the path has a parameter (`/sources/{id}`): a static path is the more specific. */
+  parameterized: boolean;
   /** What a response must be. */
   schema: v.GenericSchema;
   /** Calls the method with a valid argument. */
   call: (adapter: ForecourtAdapter) => Promise<unknown>;
 }
 
-type RouteTable = { [D in AdapterDomain]-?: { [M in keyof NonNullable<ForecourtAdapter[D]>]-?: FuzzRoute } };
+type Call = (adapter: ForecourtAdapter) => Promise<unknown>;
+type CallTable = { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: Call } };
 
 const RANGE = { from: '2026-03-01', to: '2026-03-31' };
-const route = (http: FuzzRoute['http'], path: RegExp, schema: v.GenericSchema, call: FuzzRoute['call']): FuzzRoute => ({ http, path, schema, call });
 
-/** The contract, method by method. */
-export const FUZZ_ROUTES: RouteTable = {
+/** A valid call of each method. */
+const CALLS: CallTable = {
   sources: {
-    categories: route('GET', /^\/sources\/categories$/, v.array(SourceCategorySchema), (a) => a.sources!.categories()),
-    list: route('GET', /^\/sources$/, v.array(PosSourceSchema), (a) => a.sources!.list()),
-    mappingStatus: route('GET', /^\/sources\/mapping-status$/, MappingStatusSchema, (a) => a.sources!.mappingStatus()),
-    report: route('GET', /^\/sources\/report$/, SourceReportSchema, (a) => a.sources!.report(RANGE)),
-    spend: route('GET', /^\/sources\/spend$/, v.array(MarketingSpendSchema), (a) => a.sources!.spend(RANGE)),
-    update: route('PATCH', /^\/sources\/[^/]+$/, PosSourceSchema, (a) => a.sources!.update({ id: 'src-1', expectedVersion: 2, categoryId: 'internet' })),
-    create: route('POST', /^\/sources$/, PosSourceSchema, (a) => a.sources!.create({ categoryId: 'internet', name: 'Google' })),
-    completeMapping: route('POST', /^\/sources\/complete-mapping$/, v.object({ mapped: v.number() }), (a) => a.sources!.completeMapping()),
-    saveCategory: route('PUT', /^\/sources\/categories\/[^/]+$/, SourceCategorySchema, (a) => a.sources!.saveCategory({ id: 'internet', name: 'Internet' })),
-    saveSpend: route('PUT', /^\/sources\/spend$/, MarketingSpendSchema, (a) =>
-      a.sources!.saveSpend({ month: '2026-03', categoryId: 'internet', sourceId: null, amount: 12_000 }),
-    ),
+    categories: (a) => a.sources!.categories(),
+    list: (a) => a.sources!.list(),
+    mappingStatus: (a) => a.sources!.mappingStatus(),
+    report: (a) => a.sources!.report(RANGE),
+    spend: (a) => a.sources!.spend(RANGE),
+    update: (a) => a.sources!.update({ id: 'src-1', expectedVersion: 2, categoryId: 'internet' }),
+    create: (a) => a.sources!.create({ categoryId: 'internet', name: 'Google' }),
+    completeMapping: (a) => a.sources!.completeMapping(),
+    saveCategory: (a) => a.sources!.saveCategory({ id: 'internet', name: 'Internet' }),
+    saveSpend: (a) => a.sources!.saveSpend({ month: '2026-03', categoryId: 'internet', sourceId: null, amount: 12_000 }),
   },
   customers: {
-    board: route('GET', /^\/customers\/board$/, v.array(BoardEntrySchema), (a) => a.customers!.board({ date: '2026-03-31' })),
-    list: route('GET', /^\/customers$/, pageSchema(CustomerSchema), (a) => a.customers!.list({ limit: 50 })),
-    setSource: route('PUT', /^\/customers\/[^/]+\/source$/, CustomerSchema, (a) =>
-      a.customers!.setSource({ customerId: 'cust-1', sourceId: 'src-1', expectedVersion: 1 }),
-    ),
+    board: (a) => a.customers!.board({ date: '2026-03-31' }),
+    list: (a) => a.customers!.list({ limit: 50 }),
+    setSource: (a) => a.customers!.setSource({ customerId: 'cust-1', sourceId: 'src-1', expectedVersion: 1 }),
   },
   sms: {
-    list: route('GET', /^\/sms$/, pageSchema(SmsMessageSchema), (a) => a.sms!.list({ ...RANGE, limit: 100 })),
-    summary: route('GET', /^\/sms\/summary$/, SmsSummarySchema, (a) => a.sms!.summary(RANGE)),
-    import: route('POST', /^\/sms\/import$/, SmsImportResultSchema, (a) => a.sms!.import!([])),
+    list: (a) => a.sms!.list({ ...RANGE, limit: 100 }),
+    summary: (a) => a.sms!.summary(RANGE),
+    import: (a) => a.sms!.import!([]),
   },
   leads: {
-    list: route('GET', /^\/leads$/, pageSchema(LeadSchema), (a) => a.leads!.list({ ...RANGE, limit: 100 })),
-    get: route('GET', /^\/leads\/(?!response-summary$)[^/]+$/, LeadSchema, (a) => a.leads!.get('lead-1')),
-    rules: route('GET', /^\/oem-rules$/, v.array(StoredOemRuleSchema), (a) => a.leads!.rules()),
-    saveRule: route('PUT', /^\/oem-rules\/[^/]+$/, StoredOemRuleSchema, (a) =>
+    list: (a) => a.leads!.list({ ...RANGE, limit: 100 }),
+    get: (a) => a.leads!.get('lead-1'),
+    rules: (a) => a.leads!.rules(),
+    saveRule: (a) =>
       a.leads!.saveRule({
         id: 'honda',
         name: 'Honda',
@@ -90,26 +67,42 @@ export const FUZZ_ROUTES: RouteTable = {
         stopsClock: ['email-sent'],
         version: 1,
       }),
-    ),
-    dealer: route('GET', /^\/dealer$/, DealerProfileSchema, (a) => a.leads!.dealer()),
-    responseSummary: route('GET', /^\/leads\/response-summary$/, LeadResponseSummarySchema, (a) => a.leads!.responseSummary(RANGE)),
+    dealer: (a) => a.leads!.dealer(),
+    responseSummary: (a) => a.leads!.responseSummary(RANGE),
   },
   traffic: {
-    aggregate: route('GET', /^\/traffic\/aggregate$/, TrafficAggregateSchema, (a) => a.traffic!.aggregate({ ...RANGE, groupBy: 'upType' })),
-    heatmap: route('GET', /^\/traffic\/heatmap$/, TrafficHeatmapSchema, (a) => a.traffic!.heatmap(RANGE)),
-    list: route('GET', /^\/traffic$/, pageSchema(TrafficEventSchema), (a) => a.traffic!.list({ ...RANGE, limit: 100 })),
+    aggregate: (a) => a.traffic!.aggregate({ ...RANGE, groupBy: 'upType' }),
+    heatmap: (a) => a.traffic!.heatmap(RANGE),
+    list: (a) => a.traffic!.list({ ...RANGE, limit: 100 }),
   },
   deleted: {
-    list: route('GET', /^\/deleted$/, pageSchema(DeletedRecordSchema), (a) => a.deleted!.list({ ...RANGE, limit: 50 })),
-    restore: route('POST', /^\/deleted\/restore$/, RestoreResultSchema, (a) => a.deleted!.restore({ ids: ['del-1'] })),
+    list: (a) => a.deleted!.list({ ...RANGE, limit: 50 }),
+    restore: (a) => a.deleted!.restore({ ids: ['del-1'] }),
   },
   vehicles: {
-    wants: route('GET', /^\/vehicles\/wants$/, pageSchema(VehicleWantSchema), (a) => a.vehicles!.wants({ limit: 50 })),
-    matchTradeIn: route('POST', /^\/vehicles\/trade-in-matches$/, v.array(WantMatchSchema), (a) =>
-      a.vehicles!.matchTradeIn({ make: 'Honda', model: 'CR-V', year: 2019 }),
-    ),
+    wants: (a) => a.vehicles!.wants({ limit: 50 }),
+    matchTradeIn: (a) => a.vehicles!.matchTradeIn({ make: 'Honda', model: 'CR-V', year: 2019 }),
   },
 };
+
+/** The contract, method by method: the route and answer schema from its row, the call from {@link CALLS}. */
+export const FUZZ_ROUTES = Object.fromEntries(
+  Object.entries(CONTRACT).map(([domain, rows]) => [
+    domain,
+    Object.fromEntries(
+      Object.entries(rows as Record<string, AnyContractRow>).map(([method, row]): [string, FuzzRoute] => [
+        method,
+        {
+          http: row.http,
+          path: pathPattern(row),
+          parameterized: row.path.includes('{id}'),
+          schema: row.answer,
+          call: (CALLS as Record<string, Record<string, Call>>)[domain]![method]!,
+        },
+      ]),
+    ),
+  ]),
+) as { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: FuzzRoute } };
 
 /** `[label, route]` for every method, `sources.categories` first. */
 export function allRoutes(): [string, FuzzRoute][] {
@@ -119,12 +112,12 @@ export function allRoutes(): [string, FuzzRoute][] {
 }
 
 /**
- * The method a request is for, by HTTP method and path (after `base`); the most specific
- * pattern wins (`/sources/categories` over `/sources/{id}`).
+ * The method a request is for, by HTTP method and path (after `base`); a static path wins over
+ * one with a parameter (`/leads/response-summary` over `/leads/{id}`).
  */
 export function routeFor(method: string, pathname: string, base: string): [string, FuzzRoute] | undefined {
   const path = pathname.slice(base.length);
   return allRoutes()
     .filter(([, r]) => r.http === method && r.path.test(path))
-    .sort(([, a], [, b]) => b.path.source.length - a.path.source.length)[0];
+    .sort(([, a], [, b]) => Number(a.parameterized) - Number(b.parameterized))[0];
 }

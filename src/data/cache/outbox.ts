@@ -8,21 +8,22 @@
  * tells the others over the cache's BroadcastChannel how each entry ended so they can settle
  * their callers.
  */
+import * as v from 'valibot';
+import { ADAPTER_DOMAINS } from '../adapter.js';
 import type { AdapterDomain, ForecourtAdapter, WriteOptions } from '../adapter.js';
+import { contractRow } from '../contract.js';
+import type { MethodArg, MethodResult, WriteMethod } from '../contract.js';
 import { AdapterError, isAdapterError } from '../errors.js';
 import type { AdapterErrorKind } from '../errors.js';
+import { describeIssue } from '../schemas.js';
 import type { CacheStorage, StoredEntry } from './storage.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'failed' | 'conflict' | 'confirmed';
 
-/** One write waiting to be, or being, sent. */
-export interface OutboxEntry {
+/** What every outbox entry has, whatever its write. */
+export interface OutboxEntryBase {
   /** The idempotency key the write is sent with. */
   key: string;
-  domain: AdapterDomain;
-  method: string;
-  /** The write's argument (absent for methods that take none). */
-  args: unknown;
   status: OutboxStatus;
   /** Times it has been sent. */
   attempts: number;
@@ -31,10 +32,67 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   /** The last failure; `body` is the server's answer (for a conflict, the current record). */
   error?: { kind: string; message: string; status: number; body?: unknown };
-  /** The server's answer, once confirmed. */
-  result?: unknown;
   /** Success answers (2xx) that could not be read (cut off, the wrong shape): the write was applied, its answer not received. */
   unreadable?: number;
+}
+
+/** The outbox entry of one write method of the contract: `args` is that method's argument. */
+export interface OutboxEntryOf<D extends AdapterDomain, M extends WriteMethod<D>> extends OutboxEntryBase {
+  domain: D;
+  method: M;
+  /** The write's argument (undefined for a method that takes none, such as `sources.completeMapping`). */
+  args: MethodArg<D, M>;
+  /** The server's answer, once confirmed. */
+  result?: MethodResult<D, M>;
+}
+
+/**
+ * One write waiting to be, or being, sent: a union over the write methods of the contract,
+ * discriminated by `domain` and `method`, so narrowing on both types `args`:
+ * `if (entry.domain === 'customers' && entry.method === 'setSource') entry.args.customerId`.
+ * Entries read back from storage are checked against the contract's request schema first.
+ */
+export type OutboxEntry = { [D in AdapterDomain]: { [M in WriteMethod<D>]: OutboxEntryOf<D, M> }[WriteMethod<D>] }[AdapterDomain];
+
+/** An entry as stored, before it is checked: any domain, method and argument. */
+export interface OutboxRecord extends OutboxEntryBase {
+  domain: AdapterDomain;
+  method: string;
+  args: unknown;
+  result?: unknown;
+}
+
+/**
+ * Narrows an outbox entry to one write method, so its `args` has that method's type.
+ * @param entry An entry of the outbox (`adapter.outbox.list()`, an `fc-outbox-change` event).
+ * @param domain The domain of the write.
+ * @param method The write method.
+ * @returns True when the entry is a write of `domain.method`.
+ * @example
+ * const restores = entries.filter((e) => isEntryOf(e, 'deleted', 'restore')).flatMap((e) => e.args.ids);
+ */
+export function isEntryOf<D extends AdapterDomain, M extends WriteMethod<D>>(
+  entry: OutboxEntry,
+  domain: D,
+  method: M,
+): entry is Extract<OutboxEntry, { domain: D; method: M }> {
+  return entry.domain === domain && entry.method === method;
+}
+
+/**
+ * Why a stored write cannot be sent as it is: its domain and method are not a write of the
+ * contract, or its argument does not meet the method's request schema. Null when it can.
+ * @param entry A write as read back from storage (untrusted).
+ * @returns The problem in English, naming the field (`name: expected a non-empty name`), or null.
+ * @example outboxEntryProblem({ domain: 'deleted', method: 'restore', args: { ids: 'x' }, ... }) // 'ids: expected Array, received "x"'
+ */
+export function outboxEntryProblem(entry: Pick<OutboxRecord, 'domain' | 'method' | 'args'>): string | null {
+  const label = `${String(entry.domain)}.${String(entry.method)}`;
+  const row = (ADAPTER_DOMAINS as readonly unknown[]).includes(entry.domain) ? contractRow(entry.domain, String(entry.method)) : undefined;
+  if (!row || row.kind !== 'write') return `${label} is not a write of the adapter contract`;
+  if (!row.request) return entry.args === undefined ? null : `${label} takes no argument`;
+  const result = v.safeParse(row.request, entry.args, { abortEarly: true });
+  return result.success ? null : describeIssue(result.issues[0]);
 }
 
 export interface Outbox {
@@ -74,15 +132,21 @@ export interface OutboxDeps {
   /** True for write methods that take only options (no argument). */
   optionsOnly(domain: AdapterDomain, method: string): boolean;
   post(message: OutboxMessage): void;
-  onConfirmed(domain: AdapterDomain): void;
+  onConfirmed(domain: AdapterDomain, method: string): void;
   onChange(entries: OutboxEntry[]): void;
 }
 
 /** A caller waiting for its write; `seq` is its entry's, once stored (a key queued again is another entry). */
 type Waiter = { resolve(value: unknown): void; reject(error: unknown): void; seq?: number };
 
+/** An entry's identity for the contract check: a database deleted and made again reuses `seq`s. */
+function checkId(entry: StoredEntry): string {
+  return `${entry.seq}:${String(entry.key)}`;
+}
+
+/** An entry as callers see it: without its storage order, typed by its (checked) method. */
 function publicEntry({ seq: _seq, ...entry }: StoredEntry): OutboxEntry {
-  return entry;
+  return entry as OutboxEntry;
 }
 
 function asAdapterError(cause: unknown): AdapterError {
@@ -102,7 +166,7 @@ function unreadableSuccess(failure: AdapterError): boolean {
   return failure.kind === 'malformed' && failure.status >= 200 && failure.status < 300;
 }
 
-function errorOf(entry: OutboxEntry): AdapterError {
+function errorOf(entry: Pick<OutboxRecord, 'error'>): AdapterError {
   const error = entry.error;
   if (!error) return new AdapterError({ kind: 'aborted', message: 'The change was discarded before it was sent.' });
   return new AdapterError({ kind: error.kind as AdapterErrorKind, status: error.status, message: error.message, body: error.body });
@@ -125,6 +189,8 @@ export class OutboxQueue implements Outbox {
   readonly #waiters = new Map<string, Waiter>();
   /** Discards in progress, by key. */
   readonly #discarding = new Map<string, Promise<void>>();
+  /** Stored entries already checked against the contract, by `checkId`. */
+  readonly #checked = new Set<string>();
   #wanted = false;
   #force = false;
   #active: Promise<void> | null = null;
@@ -151,8 +217,11 @@ export class OutboxQueue implements Outbox {
   /** Stores a write and resolves with the server's answer once it is confirmed. */
   async enqueue(domain: AdapterDomain, method: string, args: unknown, key: string = crypto.randomUUID()): Promise<unknown> {
     if (this.#closed) throw new AdapterError({ kind: 'aborted', message: 'The cache was closed; the change was not saved.' });
+    // The queue holds only writes the contract accepts, so every entry a widget reads back is typed.
+    const problem = outboxEntryProblem({ domain, method, args });
+    if (problem !== null) throw new AdapterError({ kind: 'rejected', message: `The change to ${domain}.${method} was not saved: ${problem}.` });
     const now = this.#d.now();
-    const entry: OutboxEntry = { key, domain, method, args, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now };
+    const entry: OutboxRecord = { key, domain, method, args, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now };
     // Queued again under its key (a Retry): the discard of the earlier entry finishes first.
     await this.#discarding.get(key);
     const waiter = {} as Waiter;
@@ -167,13 +236,14 @@ export class OutboxQueue implements Outbox {
       throw new AdapterError({ kind: 'rejected', message: `The change could not be saved: ${reason}`, cause });
     }
     waiter.seq = stored.seq;
+    this.#checked.add(checkId(stored));
     this.#update(stored, false);
     void this.#kick(false);
     return settled;
   }
 
   async list(): Promise<OutboxEntry[]> {
-    const entries = await this.#d.storage.listOutbox();
+    const entries = await this.#load();
     this.#entries.clear();
     for (const entry of entries) this.#entries.set(entry.key, entry);
     return entries.map(publicEntry);
@@ -184,7 +254,7 @@ export class OutboxQueue implements Outbox {
   }
 
   async retry(key: string): Promise<void> {
-    const entry = (await this.#d.storage.listOutbox()).find((e) => e.key === key);
+    const entry = (await this.#load()).find((e) => e.key === key);
     if (!entry || (entry.status !== 'failed' && entry.status !== 'conflict')) return;
     const { error: _error, ...rest } = entry;
     const again: StoredEntry = { ...rest, status: 'pending', nextAttemptAt: this.#d.now() };
@@ -211,6 +281,7 @@ export class OutboxQueue implements Outbox {
   /** Applies another tab's news about an entry. */
   receive(message: OutboxMessage): void {
     if (this.#closed) return;
+    if (!message.removed && outboxEntryProblem(message.entry) !== null) return;
     this.#apply(message.entry, message.removed);
     this.#emit();
   }
@@ -224,7 +295,7 @@ export class OutboxQueue implements Outbox {
   drop(keys: readonly string[], error: NonNullable<OutboxEntry['error']>): void {
     for (const key of keys) {
       this.#entries.delete(key);
-      this.#waiters.get(key)?.reject(errorOf({ error } as OutboxEntry));
+      this.#waiters.get(key)?.reject(errorOf({ error }));
       this.#waiters.delete(key);
     }
     this.#emit();
@@ -256,6 +327,29 @@ export class OutboxQueue implements Outbox {
   }
 
   // ───────────── internals ─────────────
+
+  /**
+   * The stored queue, oldest first. Storage is untrusted (another version of the page, an edit by
+   * hand): each entry is checked once against the contract, and one that fails is dropped with a
+   * warning, its caller (if still waiting) told why.
+   */
+  async #load(): Promise<StoredEntry[]> {
+    const valid: StoredEntry[] = [];
+    for (const entry of await this.#d.storage.listOutbox()) {
+      const id = checkId(entry);
+      const problem = this.#checked.has(id) ? null : outboxEntryProblem(entry);
+      if (problem === null) {
+        this.#checked.add(id);
+        valid.push(entry);
+        continue;
+      }
+      const message = `A stored change to ${String(entry.domain)}.${String(entry.method)} is not valid and was dropped: ${problem}.`;
+      console.warn(`Forecourt: ${message}`);
+      await this.#d.storage.deleteEntry(entry.seq);
+      this.#update({ ...entry, status: 'failed', error: { kind: 'rejected', status: 0, message } }, true);
+    }
+    return valid;
+  }
 
   #apply(entry: StoredEntry, removed: boolean): void {
     if (removed) this.#entries.delete(entry.key);
@@ -327,7 +421,7 @@ export class OutboxQueue implements Outbox {
   async #pass(force: boolean): Promise<void> {
     let after = 0;
     for (;;) {
-      const queue = (await this.#d.storage.listOutbox()).filter((e) => e.seq > after);
+      const queue = (await this.#load()).filter((e) => e.seq > after);
       if (queue.length === 0) return;
       for (const listed of queue) {
         if (this.#closed) return;
@@ -372,7 +466,7 @@ export class OutboxQueue implements Outbox {
     if (!failure) {
       await storage.deleteEntry(entry.seq);
       this.#update({ ...sending, status: 'confirmed', result }, true);
-      this.#d.onConfirmed(entry.domain);
+      this.#d.onConfirmed(entry.domain, entry.method);
       return true;
     }
     const error = { kind: failure.kind, message: failure.message, status: failure.status, body: failure.body };

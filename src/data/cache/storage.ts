@@ -8,7 +8,7 @@
 import { deleteDB, openDB } from 'idb';
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { AdapterDomain } from '../adapter.js';
-import type { OutboxEntry } from './outbox.js';
+import type { OutboxRecord } from './outbox.js';
 
 /** One cached read: the answer to one method with one set of arguments (one page of a list). */
 export interface ReadRecord {
@@ -22,7 +22,7 @@ export interface ReadRecord {
 }
 
 /** An outbox entry as stored: `seq` keeps the order writes were made in. */
-export interface StoredEntry extends OutboxEntry {
+export interface StoredEntry extends OutboxRecord {
   seq: number;
 }
 
@@ -322,7 +322,7 @@ export class CacheStorage {
   }
 
   /** Stores a new entry at the end of the queue and returns it with its place in the order. */
-  addEntry(entry: OutboxEntry): Promise<StoredEntry> {
+  addEntry(entry: OutboxRecord): Promise<StoredEntry> {
     return this.#op(
       async (db) => ({ ...entry, seq: await db.add('outbox', entry as StoredEntry) }),
       () => {

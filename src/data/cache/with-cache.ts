@@ -11,7 +11,8 @@
  * When IndexedDB is missing, does not open, is full or fails, the cache says so once and carries
  * on with network-only reads and an in-memory outbox.
  */
-import { ADAPTER_DOMAINS, WRITE_AFFECTS, WRITE_METHODS } from '../adapter.js';
+import { ADAPTER_DOMAINS } from '../adapter.js';
+import { affectedBy, contractRow, takesOptionsOnly } from '../contract.js';
 import type { AdapterDomain, ForecourtAdapter, PreferencesApi, ReadOptions, WriteOptions } from '../adapter.js';
 import { AdapterError, isAdapterError } from '../errors.js';
 import { OutboxQueue } from './outbox.js';
@@ -110,26 +111,6 @@ export interface CachedAdapter extends ForecourtAdapter, EventTarget {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
-type Api<D extends AdapterDomain> = NonNullable<ForecourtAdapter[D]>;
-type OptionsOnlyMethod<D extends AdapterDomain> = {
-  [M in keyof Api<D>]-?: Api<D>[M] extends (...args: infer P) => unknown ? (undefined extends P[0] ? M : never) : never;
-}[keyof Api<D>];
-
-/** Methods that take only options, no argument: their options come first. */
-const OPTIONS_ONLY: { [D in AdapterDomain]: readonly OptionsOnlyMethod<D>[] } = {
-  sources: ['categories', 'list', 'mappingStatus', 'completeMapping'],
-  customers: [],
-  sms: [],
-  leads: ['rules', 'dealer'],
-  traffic: [],
-  deleted: [],
-  vehicles: [],
-};
-
-function optionsOnly(domain: AdapterDomain, method: string): boolean {
-  return (OPTIONS_ONLY[domain] as readonly string[]).includes(method);
-}
-
 /** The methods of a domain object, own or inherited (a class instance keeps them on its prototype). */
 function methodNames(api: object): string[] {
   const names = new Set<string>();
@@ -212,9 +193,9 @@ class Cached extends EventTarget {
       lockName: `${name}:outbox`,
       now: this.#now,
       retry: options.retry,
-      optionsOnly,
+      optionsOnly: takesOptionsOnly,
       post: (message) => this.#post(message),
-      onConfirmed: (domain) => this.#confirmed(domain),
+      onConfirmed: (domain, method) => this.#confirmed(domain, method),
       onChange: (entries) => this.#dispatch(OUTBOX_CHANGE_EVENT, { entries }),
     });
 
@@ -271,11 +252,10 @@ class Cached extends EventTarget {
   // ───────────── domains ─────────────
 
   #wrap(domain: AdapterDomain, api: object): Record<string, unknown> {
-    const writes: readonly string[] = WRITE_METHODS[domain];
     const wrapped: Record<string, unknown> = {};
     for (const method of methodNames(api)) {
-      const noArg = optionsOnly(domain, method);
-      wrapped[method] = writes.includes(method)
+      const noArg = takesOptionsOnly(domain, method);
+      wrapped[method] = contractRow(domain, method)?.kind === 'write'
         ? (...args: unknown[]) => {
             const opts = (noArg ? args[0] : args[1]) as WriteOptions | undefined;
             return this.outbox.enqueue(domain, method, noArg ? undefined : args[0], opts?.idempotencyKey);
@@ -381,8 +361,8 @@ class Cached extends EventTarget {
     for (const [key, flight] of this.#inflight) if (domains.includes(flight.domain)) this.#inflight.delete(key);
   }
 
-  #confirmed(domain: AdapterDomain): void {
-    const domains = [...new Set([domain, ...WRITE_AFFECTS[domain]])];
+  #confirmed(domain: AdapterDomain, method: string): void {
+    const domains = affectedBy(domain, method);
     const at = this.#now();
     this.#invalidate(domains, at);
     void this.#storage.invalidate(domains, at);
