@@ -19,7 +19,7 @@
  * - docs/widgets/*.md and docs/theming.md equal what `scripts/docs.mjs` renders from the
  *   checked-in manifest (else they are stale: `npm run docs`), and README.md links every page.
  * - src/styles/tokens.css equals what `scripts/tokens-css.mjs` renders from the token map in
- *   src/styles/tokens.ts (else it is stale: `node scripts/tokens-css.mjs`).
+ *   src/styles/tokens.ts (else it is stale: `npm run docs`, which runs scripts/tokens-css.mjs).
  *
  * Prints one line per failure and exits 1, or a summary and exits 0.
  */
@@ -317,7 +317,7 @@ const docPages = checkDocs();
 
 /** The page stylesheet of tokens against a fresh rendering from tokens.ts. */
 try {
-  if (read(TOKENS_CSS) !== (await renderTokensCss(root))) fail(`${TOKENS_CSS} is stale (differs from what scripts/tokens-css.mjs renders from src/styles/tokens.ts): run \`node scripts/tokens-css.mjs\` and commit it`);
+  if (read(TOKENS_CSS) !== (await renderTokensCss(root))) fail(`${TOKENS_CSS} is stale (differs from what scripts/tokens-css.mjs renders from src/styles/tokens.ts): run \`npm run docs\` (it runs scripts/tokens-css.mjs first) and commit it`);
 } catch (error) {
   fail(`scripts/tokens-css.mjs cannot render ${TOKENS_CSS}: ${error.message}`);
 }
