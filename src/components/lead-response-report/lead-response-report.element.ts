@@ -2,20 +2,21 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { DateTime } from 'luxon';
-import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { ForecourtAdapter, LeadsApi } from '../../data/adapter.js';
 import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
 import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
 import { bucketLeadResponses } from '../../data/logic/lead-buckets.js';
 import { rangeProblem } from '../../data/logic/calendar.js';
 import type { RangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { defineElement } from '../shared/define-element.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBarsStyles } from '../shared/charts/category-bars.js';
@@ -127,64 +128,60 @@ export class FcLeadResponseReport extends FcElement {
   #formatsKey = '';
   #run = 0;
 
-  readonly #setup = new Task(this, {
-    task: async ([adapter], { signal }): Promise<Setup> => {
-      const leads = adapter?.leads;
-      if (!leads) return initialState as never;
-      const [dealer, rules] = await Promise.all([leads.dealer({ signal }), leads.rules({ signal })]);
+  readonly #setup = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['leads'],
+    read: async (adapter, _args, { signal }): Promise<Setup> => {
+      const [dealer, rules] = await Promise.all([adapter.leads.dealer({ signal }), adapter.leads.rules({ signal })]);
       return { dealer, rules };
     },
-    args: () => [this.adapter] as const,
-    onComplete: () => {
+    onValue: () => {
       if (this.savedRules.size) this.savedRules = new Map();
     },
   });
 
-  readonly #leads = new Task(this, {
-    task: async ([adapter, from, to, cap], { signal }): Promise<Loaded> => {
-      const api = adapter?.leads;
-      if (!api || !from || !to || rangeProblem({ from, to })) return initialState as never;
-      const run = ++this.#run;
-      const leads: Lead[] = [];
-      let cursor: string | null = null;
-      let total = 0;
-      this.progress = { loaded: 0, total: null };
-      try {
-        do {
-          const page = await api.list({ from, to, limit: Math.min(PAGE_LIMIT, cap - leads.length), ...(cursor && { cursor }) }, { signal });
-          total = page.total;
-          for (const lead of page.items) if (leads.length < cap) leads.push(lead);
-          cursor = page.nextCursor;
-          if (run === this.#run) this.progress = { loaded: leads.length, total };
-          // An empty page with a cursor would never end: stop there.
-          if (!page.items.length) break;
-        } while (cursor && leads.length < cap);
-      } finally {
-        if (run === this.#run) this.progress = null;
-      }
-      return { range: { from, to }, leads, total };
-    },
-    args: () => [this.adapter, this.#range?.from ?? '', this.#range?.to ?? '', this.#cap] as const,
-  });
-
-  readonly #summary = new Task(this, {
-    task: async ([adapter, from, to, wanted], { signal }): Promise<LeadResponseSummary> => {
-      const api = adapter?.leads;
-      if (!wanted || !api || !from || !to || rangeProblem({ from, to })) return initialState as never;
-      return api.responseSummary({ from, to }, { signal });
-    },
-    args: () => [this.adapter, this.#range?.from ?? '', this.#range?.to ?? '', this.summaryWanted] as const,
-  });
-
-  readonly #events = new AdapterEventsController(this, {
+  /** The leads of the range (null without a valid range); a new range keeps the last ones on screen, busy, until it is read. */
+  readonly #leads = new QueryController(this, {
     adapter: () => this.adapter,
-    domains: ['leads'],
-    onChange: () => {
-      void this.#setup.run();
-      void this.#leads.run();
-      void this.#summary.run();
-    },
+    requires: ['leads'],
+    args: () => [this.#range?.from ?? '', this.#range?.to ?? '', this.#cap] as const,
+    read: (adapter, [from, to, cap], { signal }) => this.#readLeads(adapter.leads, from, to, cap, signal),
+    keepAcrossArgs: true,
   });
+
+  /** The server's summary of the range, once the Summary view has been opened (null before). */
+  readonly #summary = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['leads'],
+    args: () => [this.#range?.from ?? '', this.#range?.to ?? '', this.summaryWanted] as const,
+    read: async (adapter, [from, to, wanted], { signal }): Promise<LeadResponseSummary | null> =>
+      wanted && from && to && !rangeProblem({ from, to }) ? adapter.leads.responseSummary({ from, to }, { signal }) : null,
+    keepAcrossArgs: true,
+  });
+
+  /** Reads the range page by page up to the cap, with a progress line. */
+  async #readLeads(api: LeadsApi, from: string, to: string, cap: number, signal: AbortSignal): Promise<Loaded | null> {
+    if (!from || !to || rangeProblem({ from, to })) return null;
+    const run = ++this.#run;
+    const leads: Lead[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    this.progress = { loaded: 0, total: null };
+    try {
+      do {
+        const page = await api.list({ from, to, limit: Math.min(PAGE_LIMIT, cap - leads.length), ...(cursor && { cursor }) }, { signal });
+        total = page.total;
+        for (const lead of page.items) if (leads.length < cap) leads.push(lead);
+        cursor = page.nextCursor;
+        if (run === this.#run) this.progress = { loaded: leads.length, total };
+        // An empty page with a cursor would never end: stop there.
+        if (!page.items.length) break;
+      } while (cursor && leads.length < cap);
+    } finally {
+      if (run === this.#run) this.progress = null;
+    }
+    return { range: { from, to }, leads, total };
+  }
 
   get #cap(): number {
     return Math.max(1, Math.floor(Number(this.maxLeads)) || 20_000);
@@ -313,11 +310,11 @@ export class FcLeadResponseReport extends FcElement {
 
   #body(): unknown {
     const setup = this.#setup;
-    if (setup.status === TaskStatus.ERROR && !setup.value) return errorView(setup.error, () => setup.run());
-    if (!setup.value) return loadingView(6);
+    const failure = setup.errorView();
+    if (!setup.value) return failure ?? loadingView(6);
     const f = this.#formats;
     return html`
-      ${setup.status === TaskStatus.ERROR ? errorView(setup.error, () => setup.run()) : nothing}
+      ${failure ?? nothing}
       <div class="tabs" role="tablist" aria-label=${t('tabs')} part="tabs" @keydown=${this.#onTabKey}>
         ${VIEWS.map(
           (v) => html`<button
@@ -361,7 +358,8 @@ export class FcLeadResponseReport extends FcElement {
   #panel(view: 'detail' | 'summary', f: Formats, setup: Setup): unknown {
     const task = this.#leads;
     const progress = this.progress ? html`<p class="progress" role="status">${progressText(f, this.progress)}</p>` : nothing;
-    if (task.status === TaskStatus.ERROR) return errorView(task.error, () => task.run());
+    const failure = task.errorView();
+    if (failure) return failure;
     const loaded = task.value;
     if (!loaded) {
       return this.#range && !rangeProblem(this.#range) ? loadingView(6, this.progress ? progressText(f, this.progress) : undefined) : nothing;
@@ -410,7 +408,7 @@ export class FcLeadResponseReport extends FcElement {
     let summary: LeadResponseSummary | null = null;
     let instead: unknown = nothing;
     if (filtered) summary = summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
-    else if (this.#summary.status === TaskStatus.ERROR) instead = errorView(this.#summary.error, () => this.#summary.run());
+    else if (this.#summary.error !== undefined) instead = this.#summary.errorView();
     else if (this.#summary.value) summary = this.#summary.value;
     else instead = loadingView(4);
     const rules = new Map<string, OemRule>(filtered ? kept.map((r) => [r.e.rule.id, r.e.rule]) : this.#rulesInEffect.map((r) => [r.id, r]));
@@ -486,7 +484,7 @@ export class FcLeadResponseReport extends FcElement {
     this.savedRules = new Map(this.savedRules).set(saved.id, saved);
     this.announcement = this.inLocale(() => t('saved', saved.name));
     // A cached adapter announces the change itself (fc-cache-change re-reads everything).
-    if (!this.#events.cached) void this.#summary.run();
+    if (!isCachedAdapter(this.adapter)) void this.#summary.run();
   };
 
   /** The user took the server's version of a conflicting rule. */
