@@ -1,36 +1,13 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
 import { classifySmsError } from '../../data/logic/sms.js';
 import type { SmsErrorInfo } from '../../data/logic/sms.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
-import { formatCount, getLocale, msg } from '../shared/messages.js';
+import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
+import { formatCount, getLocale } from '../shared/messages.js';
+import { COLUMNS, MAX_COLUMN_WIDTH } from './sms-history.columns.js';
+import type { ExportProgress } from './sms-history.export.js';
 import { t } from './sms-history.messages.js';
-
-/** The table's columns, in order, with their default and smallest widths in CSS pixels. */
-export const COLUMNS = [
-  { key: 'time', label: 'colTime', width: 178, min: 110 },
-  { key: 'direction', label: 'colDirection', width: 108, min: 72 },
-  { key: 'customer', label: 'colCustomer', width: 136, min: 80 },
-  { key: 'phone', label: 'colPhone', width: 128, min: 90 },
-  { key: 'employee', label: 'colEmployee', width: 112, min: 72 },
-  { key: 'body', label: 'colBody', width: 160, min: 120 },
-  { key: 'status', label: 'colStatus', width: 104, min: 72 },
-  { key: 'error', label: 'colError', width: 188, min: 90 },
-  { key: 'segments', label: 'colSegments', width: 84, min: 64 },
-] as const;
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
-/** The custom property the styles size each column's cells by, and its column. */
-export const WIDTH_PROPERTIES = {
-  '--_w-time': 'time',
-  '--_w-direction': 'direction',
-  '--_w-customer': 'customer',
-  '--_w-phone': 'phone',
-  '--_w-employee': 'employee',
-  '--_w-body': 'body',
-  '--_w-status': 'status',
-  '--_w-error': 'error',
-  '--_w-segments': 'segments',
-} as const satisfies Record<string, ColumnKey>;
-export const ERROR_COLUMN = COLUMNS.findIndex((c) => c.key === 'error');
-export const MAX_COLUMN_WIDTH = 800;
 
 /** One formatter per locale and zone: building an Intl formatter costs far more than using one. */
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -83,206 +60,125 @@ export function directionName(direction: string): string {
   return direction === 'inbound' || direction === 'outbound' ? t(direction) : String(direction ?? '');
 }
 
-/** Texts per message, so a row recycled onto a message seen before formats nothing again. */
-const textCache = new WeakMap<SmsMessage, { key: string; texts: string[] }>();
 
-/** The text of each column for one message. */
-export function cellTexts(m: SmsMessage, zone: string): string[] {
-  const key = `${getLocale()}|${zone}`;
-  const cached = textCache.get(m);
-  if (cached?.key === key) return cached.texts;
-  const texts = computeTexts(m, zone);
-  textCache.set(m, { key, texts });
-  return texts;
+// ───────────── templates ─────────────
+
+export interface ToolbarProps {
+  /** Rows of the filter; -1 while counting. */
+  total: number;
+  /** The export under way, or null. */
+  exporting: ExportProgress | null;
+  /** The last export's outcome. */
+  exportMessage: string;
+  exportCsv: () => void;
+  cancelExport: () => void;
 }
 
-function computeTexts(m: SmsMessage, zone: string): string[] {
-  const error = errorInfo(m);
-  return [
-    formatSentAt(m.sentAt, zone),
-    directionName(m.direction),
-    m.customerName ?? t('noCustomer'),
-    customerPhone(m) ?? '',
-    m.employeeName ?? '',
-    m.body ?? '',
-    statusName(m.status),
-    error ? `${error.code} ${error.title}` : '',
-    Number.isFinite(m.segments) ? formatCount(m.segments) : '',
-  ];
+/** The row count and the export button (or the export's progress and Cancel). */
+export function toolbarView({ total, exporting, exportMessage, exportCsv, cancelExport }: ToolbarProps): TemplateResult {
+  const count = total < 0 ? t('counting') : total === 1 ? t('countOne') : t('count', formatCount(total));
+  return html`<div class="toolbar">
+    <p class="count" role="status">${count}</p>
+    <span class="spacer"></span>
+    <div class="export" part="export">
+      ${exporting
+        ? html`<label for="export-progress">${t('exporting', formatCount(exporting.done), formatCount(exporting.total))}</label>
+            <progress id="export-progress" max=${Math.max(1, exporting.total)} .value=${exporting.done}></progress>
+            <button type="button" class="fc-button" @click=${cancelExport}>${t('cancelExport')}</button>`
+        : html`<button type="button" class="fc-button" ?disabled=${!(total > 0)} @click=${exportCsv}>
+            ${t('exportCsv')}
+          </button>`}
+      <p class="export-status" role="status">${exportMessage}</p>
+    </div>
+  </div>`;
 }
 
-/** What a row of the window shows. */
-export type RowState =
-  | { kind: 'data'; index: number; message: SmsMessage }
-  | { kind: 'busy'; index: number }
-  | { kind: 'error'; index: number; error: unknown; first: number; last: number; lead: boolean };
-
-/** A pooled row element and what it shows now, so a frame writes only what changed. */
-interface PooledRow extends HTMLElement {
-  _kind?: 'data' | 'error';
-  _locale?: string;
-  _index?: number;
-  _message?: SmsMessage | null;
-  _textKey?: string;
-  _tab?: number;
-  _errorKey?: string;
+/** Listeners on the rows' container (delegated: the pool's rows are plain elements). */
+export interface RowListeners {
+  keydown: (event: KeyboardEvent) => void;
+  click: (event: MouseEvent) => void;
+  pointerover: (event: PointerEvent) => void;
+  pointerout: (event: PointerEvent) => void;
+  focusout: (event: FocusEvent) => void;
 }
 
-const CELL_CLASSES = COLUMNS.map((c) => `cell c-${c.key}`);
-
-function createDataRow(doc: Document): PooledRow {
-  const row = doc.createElement('div') as PooledRow;
-  row.setAttribute('role', 'row');
-  row.setAttribute('part', 'row');
-  COLUMNS.forEach((c, col) => {
-    const cell = doc.createElement('div');
-    cell.setAttribute('role', 'gridcell');
-    cell.className = CELL_CLASSES[col]!;
-    cell.dataset['col'] = String(col);
-    cell.dataset['label'] = t(c.label);
-    cell.setAttribute('aria-colindex', String(col + 1));
-    cell.tabIndex = -1;
-    // One text node per cell for the row's life: a new row's text is written into it, not a new node.
-    cell.append(doc.createTextNode(''));
-    row.append(cell);
-  });
-  row._kind = 'data';
-  row._locale = getLocale();
-  row._tab = -1;
-  return row;
+export interface GridProps {
+  /** Rows of the filter (more than 0). */
+  total: number;
+  order: 'asc' | 'desc';
+  /** The grid's accessible name. */
+  label: string;
+  /** The windowing engine: column widths, the scroll, focus and separator handlers. */
+  grid: WindowedGridController;
+  rows: RowListeners;
+  toggleOrder: () => void;
+  /** The text whose error the tooltip explains, or null. */
+  tip: SmsMessage | null;
 }
 
 /**
- * Shows one data row (or its placeholder while loading) in a pooled row element: the same
- * elements serve whatever index the window puts there, and only changed text and attributes are
- * written. Text goes into each cell's one text node (`data`), never as markup.
+ * The grid's shell: the header row with the sort button and column separators, the body the
+ * window's rows are pooled in (filled outside this template), and the error tooltip.
  */
-function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' }>, zone: string, tabCell: number): void {
-  if (row._index !== state.index) {
-    row.setAttribute('aria-rowindex', String(state.index + 2));
-    row.dataset['index'] = String(state.index);
-    row._index = state.index;
-  }
-  const message = state.kind === 'data' ? state.message : null;
-  const textKey = `${getLocale()}|${zone}`;
-  if (row._message !== message || row._textKey !== textKey) {
-    const texts = message ? cellTexts(message, zone) : null;
-    const error = message ? errorInfo(message) : null;
-    const cells = row.children;
-    for (let col = 0; col < cells.length; col++) {
-      const cell = cells[col] as HTMLElement;
-      const text = cell.firstChild as Text;
-      const value = texts ? texts[col]! : '';
-      if (text.data !== value) text.data = value;
-      const key = COLUMNS[col]!.key;
-      if (key === 'status') cell.className = `${CELL_CLASSES[col]} status-${message ? String(message.status) : ''}`;
-      else if (key === 'error') cell.className = `${CELL_CLASSES[col]}${error ? ` error-${error.category}` : ''}`;
-    }
-    if (message) row.removeAttribute('aria-busy');
-    else row.setAttribute('aria-busy', 'true');
-    row._message = message;
-    row._textKey = textKey;
-  }
-  const className = `row${state.index % 2 ? ' row--odd' : ''}${message ? '' : ' row--busy'}${message?.direction === 'inbound' ? ' row--in' : ' row--out'}`;
-  if (row.className !== className) row.className = className;
-  if (row._tab !== tabCell) {
-    if (row._tab! >= 0) (row.children[row._tab!] as HTMLElement).tabIndex = -1;
-    if (tabCell >= 0) (row.children[tabCell] as HTMLElement).tabIndex = 0;
-    row._tab = tabCell;
-  }
-}
-
-/** The row standing for a page that failed to load: the first one carries the message and Retry. */
-function createErrorRow(doc: Document, state: Extract<RowState, { kind: 'error' }>, message: string): PooledRow {
-  const row = doc.createElement('div') as PooledRow;
-  row.setAttribute('role', 'row');
-  row.setAttribute('part', 'row error-row');
-  row.className = 'row row--error';
-  row.setAttribute('aria-rowindex', String(state.index + 2));
-  row.dataset['index'] = String(state.index);
-  const cell = doc.createElement('div');
-  cell.setAttribute('role', 'gridcell');
-  cell.className = 'cell c-failed';
-  cell.dataset['col'] = '0';
-  cell.setAttribute('aria-colindex', '1');
-  cell.setAttribute('aria-colspan', String(COLUMNS.length));
-  cell.tabIndex = -1;
-  const first = formatCount(state.first + 1);
-  const last = formatCount(state.last + 1);
-  if (state.lead) {
-    cell.textContent = `${t('pageError', first, last)} ${message}`;
-    const retry = doc.createElement('button');
-    retry.type = 'button';
-    retry.className = 'fc-button retry';
-    retry.setAttribute('part', 'retry-button');
-    retry.dataset['retry'] = String(state.index);
-    retry.setAttribute('aria-label', t('retryRows', first, last));
-    retry.textContent = msg('retry');
-    cell.append(retry);
-  } else cell.textContent = t('notLoaded');
-  row.append(cell);
-  row._kind = 'error';
-  row._locale = getLocale();
-  row._index = state.index;
-  row._errorKey = `${state.index}|${state.lead}|${message}`;
-  row._tab = -1;
-  return row;
-}
-
-/**
- * Brings the window's rows in `container` up to date, reusing its row elements by position.
- * @param states What each row of the window shows, in order.
- * @param errorText The message for a failed page's rows.
- * @param tab The row index and column that take `tabindex="0"`.
- */
-export function syncRows(
-  container: HTMLElement,
-  states: readonly RowState[],
-  zone: string,
-  errorText: (error: unknown) => string,
-  tab: { row: number; col: number },
-): void {
-  const doc = container.ownerDocument;
-  const locale = getLocale();
-  // A row keeps showing the same data row while it stays in the window: a scroll of k rows rewrites
-  // and moves only the k rows that enter, not the whole pool.
-  const wanted = new Set<number>();
-  for (const state of states) if (state.kind !== 'error') wanted.add(state.index);
-  const kept = new Map<number, PooledRow>();
-  const spare: PooledRow[] = [];
-  for (const child of container.children as unknown as Iterable<PooledRow>) {
-    if (child._kind === 'data' && child._locale === locale && child._index !== undefined && wanted.has(child._index) && !kept.has(child._index)) {
-      kept.set(child._index, child);
-    } else spare.push(child);
-  }
-  // Out of the way first, so the kept rows stay where they are and only entering rows are inserted.
-  for (const row of spare) row.remove();
-  for (let i = 0; i < states.length; i++) {
-    const state = states[i]!;
-    let row: PooledRow | undefined;
-    if (state.kind === 'error') {
-      const message = errorText(state.error);
-      const key = `${state.index}|${state.lead}|${message}`;
-      const at = spare.findIndex((r) => r._kind === 'error' && r._errorKey === key && r._locale === locale);
-      row = at >= 0 ? spare.splice(at, 1)[0]! : createErrorRow(doc, state, message);
-      place(container, row, i);
-      const tabIndex = state.index === tab.row ? 0 : -1;
-      const cell = row.firstElementChild as HTMLElement;
-      if (cell.tabIndex !== tabIndex) cell.tabIndex = tabIndex;
-      continue;
-    }
-    row = kept.get(state.index);
-    if (!row) {
-      const at = spare.findIndex((r) => r._kind === 'data' && r._locale === locale);
-      row = at >= 0 ? spare.splice(at, 1)[0]! : createDataRow(doc);
-    }
-    place(container, row, i);
-    updateDataRow(row, state, zone, state.index === tab.row ? tab.col : -1);
-  }
-  while (container.children.length > states.length) container.lastElementChild!.remove();
-}
-
-/** Puts `row` at position `i` of the container, moving it only when it is elsewhere. */
-function place(container: HTMLElement, row: PooledRow, i: number): void {
-  if (container.children[i] !== row) container.insertBefore(row, container.children[i] ?? null);
+export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: GridProps): TemplateResult {
+  const sorted = order === 'asc' ? t('sortedOldest') : t('sortedNewest');
+  const info = tip ? errorInfo(tip) : null;
+  return html`<div class="wrap">
+    <div class="grid" part="grid" role="grid" aria-label=${label} aria-rowcount=${total + 1} aria-colcount=${COLUMNS.length}>
+      <div class="scroller" part="scroller" @scroll=${grid.onScroll}>
+        <div class="head" role="rowgroup">
+          <div class="row header" part="row header-row" role="row" aria-rowindex="1">
+            ${COLUMNS.map(
+              (c, col) => html`<div
+                class="cell c-${c.key}"
+                role="columnheader"
+                aria-colindex=${col + 1}
+                aria-sort=${c.key === 'time' ? (order === 'asc' ? 'ascending' : 'descending') : nothing}
+              >
+                ${c.key === 'time'
+                  ? html`<button type="button" class="sort" title=${t('sortHint', sorted)} @click=${toggleOrder}>
+                      ${t('colTime')}<span aria-hidden="true">${order === 'asc' ? '▲' : '▼'}</span>
+                    </button>`
+                  : t(c.label)}
+                <div
+                  class="resizer"
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label=${t('resize', t(c.label))}
+                  aria-valuenow=${grid.widths[col]!}
+                  aria-valuemin=${c.min}
+                  aria-valuemax=${MAX_COLUMN_WIDTH}
+                  tabindex="0"
+                  @keydown=${(e: KeyboardEvent) => grid.resizeKey(e, col)}
+                  @pointerdown=${(e: PointerEvent) => grid.resizeStart(e, col)}
+                  @pointermove=${grid.resizeMove}
+                  @pointerup=${grid.resizeEnd}
+                  @pointercancel=${grid.resizeEnd}
+                ></div>
+              </div>`,
+            )}
+          </div>
+        </div>
+        <div
+          class="body"
+          role="rowgroup"
+          @keydown=${rows.keydown}
+          @focusin=${grid.onFocusIn}
+          @focusout=${rows.focusout}
+          @click=${rows.click}
+          @pointerover=${rows.pointerover}
+          @pointerout=${rows.pointerout}
+        >
+          <div class="rows"></div>
+        </div>
+      </div>
+    </div>
+    <div class="tip" part="tooltip" id="error-tip" role="tooltip" popover="manual" ?hidden=${!info}>
+      ${info
+        ? html`<strong>${info.code} · ${info.title} (${categoryName(info.category)})</strong>
+            <p>${info.definition}</p>
+            <p>${info.advice}</p>`
+        : nothing}
+    </div>
+  </div>`;
 }
