@@ -5,9 +5,22 @@
  */
 export * from './model.js';
 export * from './adapter.js';
+export {
+  CONTRACT,
+  contractRow,
+  type AdapterMethod,
+  type AnyContractRow,
+  type Contract,
+  type ContractRow,
+  type HttpVerb,
+  type MethodArg,
+  type MethodKind,
+  type MethodResult,
+  type WriteMethod,
+} from './contract.js';
 export * from './errors.js';
 
-export { createRestAdapter, encodeQuery, type RestAdapterOptions } from './rest-adapter.js';
+export { createRestAdapter, encodeQuery, type RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
 export { createMemoryAdapter, type MemoryAdapterOptions } from './memory-adapter.js';
 export {
   withCache,
@@ -21,7 +34,8 @@ export {
   type OutboxChangeDetail,
   type StorageFallbackDetail,
 } from './cache/with-cache.js';
-export type { Outbox, OutboxEntry, OutboxStatus, RetryOptions } from './cache/outbox.js';
+export { isEntryOf } from './cache/outbox.js';
+export type { Outbox, OutboxEntry, OutboxEntryBase, OutboxEntryOf, OutboxStatus, RetryOptions } from './cache/outbox.js';
 export { generateDataset, DATASET_SIZES, type DatasetSize, type GenerateOptions } from './demo-data.js';
 
 export * from './logic/calendar.js';
