@@ -27,7 +27,7 @@ const RULE_TAKE = 'lead-rule-take';
 /** An unconfirmed `saveRule`: the rule as sent and, in a conflict, the server's version. */
 type RuleWrite = PendingWrite<StoredOemRule, StoredOemRule>;
 
-/** A `saveRule` argument read back from the outbox: a stored rule, or something to skip. */
+/** A rule in a server's answer (a conflict's `current`): a stored rule, or something to skip. */
 function isRule(args: unknown): args is StoredOemRule {
   return (
     typeof args === 'object' && args !== null && 'id' in args && typeof args.id === 'string' && 'stopsClock' in args && Array.isArray(args.stopsClock)
@@ -71,7 +71,8 @@ export class FcLeadRuleEditor extends FcElement {
   readonly #writes = new PendingWritesController<'leads', StoredOemRule, StoredOemRule, StoredOemRule>(this, {
     adapter: () => this.adapter,
     domain: 'leads',
-    match: (entry) => (entry.method === 'saveRule' && isRule(entry.args) ? entry.args : null),
+    // The outbox checks each entry against the contract's request schema: narrowing types `args`.
+    match: (entry) => (entry.domain === 'leads' && entry.method === 'saveRule' ? entry.args : null),
     about: (rule) => rule.id,
     send: (leads, rule, opts) => leads.saveRule(rule, opts),
     theirs: currentRule,
