@@ -1,12 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
 import '../../src/components/deleted-customers/fc-deleted-customers.js';
 import type { FcDeletedCustomers } from '../../src/components/deleted-customers/deleted-customers.element.js';
 import type { DeletedQuery, ForecourtAdapter } from '../../src/data/adapter.js';
+import { withCache } from '../../src/data/cache/with-cache.js';
+import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { AdapterError } from '../../src/data/errors.js';
+import { createRestAdapter } from '../../src/data/rest-adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Customer, Dataset, DeletedRecord } from '../../src/data/model.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -547,5 +551,51 @@ describe('<fc-deleted-customers> paging', () => {
     server.faults.failing = false;
     retry.click();
     await until(() => rowsOf(el).length === 100);
+  });
+});
+
+describe('<fc-deleted-customers> after a reload', () => {
+  const opened: CachedAdapter[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.clearCache().finally(() => c.close())));
+    await closeClients();
+  });
+
+  it('shows a restore that conflicted on an earlier page as the conflict, not as already restored', async () => {
+    server = await startDemoServer(dataset());
+    // The server refuses José's restore with a 409 that is not "already restored": José is still deleted.
+    const refusal = 'José Muñoz was changed while the restore was on its way; check the record and restore it again.';
+    useHandlers(http.post(`${server.baseUrl}/deleted/restore`, () => HttpResponse.json({ message: refusal }, { status: 409 })));
+    const id = crypto.randomUUID().slice(0, 8);
+    // One page's adapter, as <fc-data-provider> builds it: the real REST adapter under the IndexedDB cache.
+    const page = () => {
+      const cached = withCache(createRestAdapter({ baseUrl: server.baseUrl, timeoutMs: 5000 }), { tenant: `reload-${id}`, user: `u-${id}`, retry: { baseMs: 20, maxMs: 200 } });
+      opened.push(cached);
+      return cached;
+    };
+
+    // The earlier page: its restore conflicts and stays parked in the outbox; then the page goes away.
+    const earlier = page();
+    const refused = await earlier.deleted!.restore({ ids: ['del-jose'] }).then(
+      () => null,
+      (error: unknown) => error as AdapterError,
+    );
+    expect([refused?.kind, refused?.message]).to.deep.equal(['conflict', refusal]);
+    expect((await earlier.outbox.list()).map((e) => [e.method, e.status])).to.deep.equal([['restore', 'conflict']]);
+    earlier.close();
+    opened.splice(opened.indexOf(earlier), 1);
+
+    // The reloaded page opens the same database and finds the parked 409.
+    const later = page();
+    expect((await later.outbox.list()).map((e) => [e.method, e.status])).to.deep.equal([['restore', 'conflict']]);
+    const el = await mount(later);
+    await loaded(el);
+    await until(() => statusOf(rowFor(el, 'José Muñoz')) !== '', 'no state for the parked restore');
+    expect(statusOf(rowFor(el, 'José Muñoz'))).to.equal(`✕Not restored: ${refusal}`);
+    expect(statusOf(rowFor(el, 'José Muñoz'))).not.to.contain('Already restored');
+    // Nothing was restored, so the record can be checked and restored again.
+    expect(boxOf(rowFor(el, 'José Muñoz')).disabled).to.equal(false);
+    expect((await serverRecord('del-jose')).restoredAt).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

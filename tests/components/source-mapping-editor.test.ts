@@ -523,3 +523,32 @@ describe('<fc-source-mapping-editor>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<fc-source-mapping-editor> "done" counts what the server mapped', () => {
+  let server: DemoServer;
+  beforeEach(async () => {
+    server = await startDemoServer(seeded);
+  });
+  afterEach(() => closeClients());
+
+  it("says how many sources the server mapped, even when the page knew of fewer", async () => {
+    const el = await loaded(server.client());
+    const status = await server.backend.sources!.mappingStatus();
+    const known = status.total - status.mapped;
+    // Behind the page's back, someone unmaps two mapped sources: the server now has two more to map
+    // than the page counted (its confirmation still asks about `known`).
+    const mapped = (await server.backend.sources!.list()).filter((s) => !s.deleted && s.categoryId).slice(0, 2);
+    for (const s of mapped) await server.backend.sources!.update({ id: s.id, expectedVersion: s.version, categoryId: null });
+
+    button(el, 'done')!.click();
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, 'dialog')!.textContent).to.contain(`Map the ${known} remaining sources to Other New Customers?`);
+    const completed = oneEvent(el, 'fc-mapping-complete');
+    button(el, 'confirm-done')!.click();
+    expect((await completed).detail).to.deep.equal({ mapped: known + 2 });
+    await waitUntil(() => shadowText(el).includes('sources mapped to Other New Customers.'), 'no "done" notice');
+    expect(shadowText(el)).to.contain(`${known + 2} sources mapped to Other New Customers.`);
+    expect(shadowText(el)).not.to.contain(`${known} sources mapped to Other New Customers.`);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -91,6 +91,15 @@ const alreadyFrom = (body: unknown): { at: string | null; by: string | null } =>
 };
 
 /**
+ * A row's state after a 409: "already restored" only when the answer says when or by whom; any
+ * other conflict is shown as such, with the server's words, and the record can be checked again.
+ */
+const conflictStatus = (error: { message?: string; body?: unknown } | undefined): RowStatus & { state: 'already' | 'failed' } => {
+  const already = alreadyFrom(error?.body);
+  return already.at || already.by ? { state: 'already', ...already } : { state: 'failed', reason: error?.message ?? '' };
+};
+
+/**
  * Deleted customers report with restore. Choose a date range and Compile: the records deleted in
  * it (whole customers deleted by hand or by an automatic merge, and the fields a merge did not
  * keep) are listed a page at a time with who, when (in the dealer's zone), by whom, why, into whom
@@ -327,7 +336,7 @@ export class FcDeletedCustomers extends FcElement {
     if (!local) {
       const entry = this.#events.entries.find((e) => restoreArgs(e)?.ids.includes(record.id));
       if (entry?.status === 'pending' || entry?.status === 'sending') return { state: 'pending', waiting: !!entry.error };
-      if (entry?.status === 'conflict') return { state: 'already', ...alreadyFrom(entry.error?.body) };
+      if (entry?.status === 'conflict') return conflictStatus(entry.error);
       if (entry?.status === 'failed') return { state: 'failed', reason: entry.error?.message ?? '' };
     }
     if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
@@ -444,10 +453,13 @@ export class FcDeletedCustomers extends FcElement {
         for (const id of ids) this.#outcomes.delete(id);
         this.announcement = '';
       } else if (isAdapterError(error) && error.kind === 'conflict') {
-        // Restored elsewhere: nothing for the user to decide, so the parked change is dropped.
-        for (const id of ids) this.#outcomes.set(id, { state: 'already', ...alreadyFrom(error.body) });
+        // Restored elsewhere, or another conflict shown with the server's words: the parked change is dropped.
+        const outcome = conflictStatus(error);
+        for (const id of ids) this.#outcomes.set(id, outcome);
         await this.#discard(key);
-        this.announcement = this.inLocale(() => t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0)));
+        this.announcement = this.inLocale(() =>
+          outcome.state === 'already' ? t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0)) : t('announceFailed', outcome.reason),
+        );
       } else {
         const { message, detail } = describeError(error);
         const reason = detail && detail !== message ? `${message} ${detail}` : message;
