@@ -35,8 +35,22 @@ export interface ExportDetail {
   rows: number;
 }
 
+/**
+ * The user picked a new, valid date range (every widget with the shared date-range part). Not
+ * fired for an invalid range: the inputs then show what is wrong.
+ */
+export const FC_RANGE_CHANGE = 'fc-range-change';
+
+export interface RangeChangeDetail {
+  /** First day, ISO `YYYY-MM-DD` (inclusive). */
+  from: string;
+  /** Last day, ISO `YYYY-MM-DD` (inclusive). */
+  to: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'fc-range-change': CustomEvent<RangeChangeDetail>;
     'fc-request-mapping': CustomEvent<RequestMappingDetail>;
     'fc-export': CustomEvent<ExportDetail>;
   }

@@ -37,6 +37,11 @@ const en = {
   storageBlocked: 'the browser storage did not open (another tab may be holding it).',
   storageFull: 'the browser storage for this site is full.',
   storageFailed: 'the browser storage for this site could not be used.',
+  rangeFromLabel: 'From',
+  rangeToLabel: 'To',
+  rangeFrom: 'Enter a valid start date.',
+  rangeTo: 'Enter a valid end date.',
+  rangeReversed: 'The start date is after the end date.',
 };
 
 export type Messages = typeof en;
@@ -73,6 +78,11 @@ const es: Messages = {
   storageBlocked: 'el almacenamiento del navegador no se abrió (puede que otra pestaña lo esté reteniendo).',
   storageFull: 'el almacenamiento del navegador para este sitio está lleno.',
   storageFailed: 'no se pudo usar el almacenamiento del navegador para este sitio.',
+  rangeFromLabel: 'Desde',
+  rangeToLabel: 'Hasta',
+  rangeFrom: 'Introduzca una fecha de inicio válida.',
+  rangeTo: 'Introduzca una fecha final válida.',
+  rangeReversed: 'La fecha de inicio es posterior a la fecha final.',
 };
 
 let explicit: Locale | null = null;

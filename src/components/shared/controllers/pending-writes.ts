@@ -156,6 +156,11 @@ export class PendingWritesController<D extends AdapterDomain, A, R, C = unknown>
     return found;
   }
 
+  /** True when the adapter keeps writes in an outbox (a cached adapter): `flush()` can send them now. */
+  get queued(): boolean {
+    return isCachedAdapter(this.#options.adapter());
+  }
+
   /** The cached adapter's outbox sends everything waiting now ("Send now"); nothing for a plain adapter. */
   async flush(): Promise<void> {
     const adapter = this.#options.adapter();

@@ -4,7 +4,7 @@
  * refresh that found new data), on an optional poll, and on Retry. The last value stays on screen
  * while it is read again, and every state renders the same way in every widget.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
@@ -42,6 +42,11 @@ export interface QueryOptions<D extends AdapterDomain, A extends readonly unknow
   read: (adapter: AdapterWith<D>, args: A, options: { signal: AbortSignal }) => Promise<R>;
   /** Seconds between re-reads; 0 or less turns polling off. Paused while `document.hidden`. */
   poll?: () => number;
+  /**
+   * True when there is nothing to read for these args (e.g. an invalid range typed, a closed
+   * editor): nothing is read, and the last value (if any) stays on screen.
+   */
+  idle?: (args: A) => boolean;
   /** Keeps the last value on screen while new args are read too, not only while the same args are read again. */
   keepAcrossArgs?: boolean;
   /** Called with each value read (after it is stored). */
@@ -100,7 +105,7 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     this.#options = options;
     this.#task = new Task(host, {
       task: async ([adapter, args], { signal }) => {
-        if (!adapter || this.#missing(adapter)) return initialState;
+        if (!adapter || this.#missing(adapter) || options.idle?.(args)) return initialState;
         const run = ++this.#runs;
         const value = await options.read(adapter as AdapterWith<D>, args, { signal });
         if (run === this.#runs) this.#last = { adapter, args, value };
@@ -125,7 +130,7 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     if (!last) return undefined;
     const [adapter, args] = this.#currentArgs();
     if (last.adapter !== adapter) return undefined;
-    if (!this.#options.keepAcrossArgs && !deepArrayEquals(last.args, args)) return undefined;
+    if (!this.#options.keepAcrossArgs && !this.#idle && !deepArrayEquals(last.args, args)) return undefined;
     return last.value;
   }
 
@@ -157,14 +162,15 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
 
   /**
    * Renders the query's state: "does not provide" for a missing domain, the data (or the empty
-   * state), an error with Retry (above the last value, when there is one), or a skeleton.
+   * state), an error with Retry (above the last value, when there is one), or a skeleton;
+   * nothing while `idle` with no value.
    */
   render(options: QueryRenderOptions<R>): unknown {
     const missing = this.missing;
     if (missing) return unsupportedView(missing);
     const value = this.value;
     const failure = this.error !== undefined ? errorView(this.error, () => this.run()) : null;
-    if (value === undefined) return failure ?? loadingView(options.lines, options.loading);
+    if (value === undefined) return failure ?? (this.#idle ? nothing : loadingView(options.lines, options.loading));
     const body = options.isEmpty?.(value)
       ? emptyView(typeof options.empty === 'function' ? options.empty(value) : options.empty)
       : options.complete(value);
@@ -200,12 +206,16 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     return [this.#options.adapter(), this.#options.args?.() ?? ([] as unknown as A)];
   }
 
+  get #idle(): boolean {
+    return this.#options.idle?.(this.#currentArgs()[1]) ?? false;
+  }
+
   #missing(adapter: ForecourtAdapter): D | null {
     return this.#options.requires.find((d) => !adapter[d]) ?? null;
   }
 
   #refresh(): void {
-    if (!this.#connected || document.hidden || this.#task.status === TaskStatus.PENDING || this.missing) return;
+    if (!this.#connected || document.hidden || this.#task.status === TaskStatus.PENDING || this.missing || this.#idle) return;
     void this.#task.run();
   }
 
@@ -213,7 +223,7 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
 
   readonly #onCacheChange = (event: CachedAdapterEventMap['fc-cache-change']) => {
     const watched = this.#options.domains ?? this.#options.requires;
-    if (!event.detail.domains.some((d) => watched.includes(d)) || this.missing) return;
+    if (!event.detail.domains.some((d) => watched.includes(d)) || this.missing || this.#idle) return;
     // A change supersedes a read in flight: it may have started before the change.
     void this.#task.run();
   };
