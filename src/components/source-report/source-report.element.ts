@@ -1,14 +1,11 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime } from 'luxon';
 import type { ForecourtAdapter, SpendUpsert } from '../../data/adapter.js';
-import type { OutboxEntry } from '../../data/cache/outbox.js';
-import { AdapterError, isAdapterError } from '../../data/errors.js';
+import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import type { Cents, DateRange, IsoMonth, MarketingSpend, SourceReport, SourceReportCategory } from '../../data/model.js';
+import type { DateRange, IsoMonth, MarketingSpend, SourceReport, SourceReportCategory } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
 import {
   monthOf,
@@ -19,28 +16,24 @@ import {
   spendVersionAfter,
 } from '../../data/logic/spend.js';
 import type { MoneyProblem, SpendEditorRow } from '../../data/logic/spend.js';
-import { rangeProblem } from '../../data/logic/calendar.js';
-import type { RangeProblem } from '../../data/logic/calendar.js';
+import { currentMonthRange, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
+import type { PendingWrite } from '../shared/controllers/pending-writes.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { describeError, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { describeError, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
-import { FC_RANGE_CHANGE, FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
+import { DateRangeEditor } from '../shared/date-range.js';
+import { FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
 import { cents, dateName, figureCells, figures, makeFormats, monthName, rowName, sourceRow } from './source-report.view.js';
 import type { Formats } from './source-report.view.js';
-
-const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
-  from: 'rangeFrom',
-  to: 'rangeTo',
-  reversed: 'rangeReversed',
-};
 
 const MONEY_TEXT: Record<MoneyProblem, 'moneyEmpty' | 'moneyInvalid' | 'moneyNegative' | 'moneyPrecision' | 'moneyTooLarge'> = {
   empty: 'moneyEmpty',
@@ -51,14 +44,7 @@ const MONEY_TEXT: Record<MoneyProblem, 'moneyEmpty' | 'moneyInvalid' | 'moneyNeg
 };
 
 /** A spend write not yet confirmed, as the editor shows it. */
-interface CellWrite {
-  status: 'pending' | 'sending' | 'failed' | 'conflict';
-  amount: Cents;
-  expectedVersion: number | undefined;
-  error?: { kind: string; message: string; status: number; body?: unknown };
-  /** The outbox entry, for a cached adapter. */
-  entryKey?: string;
-}
+type CellWrite = PendingWrite<SpendUpsert, MarketingSpend>;
 
 interface SpendSheet {
   months: IsoMonth[];
@@ -113,13 +99,9 @@ export class FcSourceReport extends FcElement {
 
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private editing = false;
-  /** What the date inputs hold while it is not a valid range. */
-  @state() private typedRange: { from: string; to: string; problem: RangeProblem } | null = null;
   /** Text typed into spend cells and not yet confirmed (kept through failures). */
   @state() private drafts: ReadonlyMap<string, string> = new Map();
   @state() private invalid: ReadonlyMap<string, MoneyProblem> = new Map();
-  /** Writes to an adapter without an outbox. */
-  @state() private local: ReadonlyMap<string, CellWrite> = new Map();
   /** Confirmed writes, shown until the next read of the spend brings them. */
   @state() private saved: ReadonlyMap<string, MarketingSpend> = new Map();
   @state() private announcement = '';
@@ -127,59 +109,72 @@ export class FcSourceReport extends FcElement {
   #formats: Formats = makeFormats('en', 'USD');
   #formatsKey = 'en|USD';
 
-  readonly #report = new Task(this, {
-    task: async ([adapter, from, to], { signal }) => {
-      if (!adapter?.sources || rangeProblem({ from, to })) return initialState;
-      const [report, mapping] = await Promise.all([
-        adapter.sources.report({ from, to }, { signal }),
-        adapter.sources.mappingStatus({ signal }),
-      ]);
+  /** The report and the mapping status; an invalid range reads nothing and keeps the last report. */
+  readonly #report = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources'],
+    domains: ['sources', 'customers'],
+    args: () => [this.#range.from, this.#range.to] as const,
+    idle: ([from, to]) => !!rangeProblem({ from, to }),
+    read: async (adapter, [from, to], { signal }) => {
+      const [report, mapping] = await Promise.all([adapter.sources.report({ from, to }, { signal }), adapter.sources.mappingStatus({ signal })]);
       return { report, mapping };
     },
-    args: () => [this.adapter, this.#range.from, this.#range.to] as const,
   });
 
-  readonly #spend = new Task(this, {
-    task: async ([adapter, from, to, editing], { signal }): Promise<SpendSheet> => {
-      const sources = adapter?.sources;
-      if (!editing || !sources || rangeProblem({ from, to })) return initialState as never;
+  /** The spend sheet, read while the editor is open. */
+  readonly #spend = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources'],
+    domains: ['sources', 'customers'],
+    args: () => [this.#range.from, this.#range.to, this.editing] as const,
+    idle: ([from, to, editing]) => !editing || !!rangeProblem({ from, to }),
+    read: async (adapter, [from, to], { signal }): Promise<SpendSheet> => {
       const [spend, categories, list] = await Promise.all([
-        sources.spend({ from, to }, { signal }),
-        sources.categories({ signal }),
-        sources.list({ signal }),
+        adapter.sources.spend({ from, to }, { signal }),
+        adapter.sources.categories({ signal }),
+        adapter.sources.list({ signal }),
       ]);
       const months = monthsOfRange({ from, to });
       return { months, rows: spendEditorRows(categories, list, spend, months) };
     },
-    args: () => [this.adapter, this.#range.from, this.#range.to, this.editing] as const,
-    onComplete: () => {
+    onValue: () => {
       if (this.saved.size) this.saved = new Map();
     },
   });
 
-  readonly #events = new AdapterEventsController(this, {
+  /** Spend writes not yet confirmed, by cell: this page's, and an earlier page's from the outbox. */
+  readonly #writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
-    domains: ['sources', 'customers'],
-    onChange: () => {
-      void this.#report.run();
-      if (this.editing) void this.#spend.run();
+    domain: 'sources',
+    match: (entry) => (entry.method === 'saveSpend' && isSpendUpsert(entry.args) ? entry.args : null),
+    about: (a) => spendCellKey(a.month, a.categoryId, a.sourceId),
+    send: (sources, upsert, options) => sources.saveSpend(upsert, options),
+    theirs: (body) => currentOf<MarketingSpend>(body),
+  });
+
+  /** The date inputs: a valid range typed becomes `from`/`to` and fires `fc-range-change`. */
+  readonly #rangeEditor = new DateRangeEditor(this, {
+    range: () => this.#range,
+    commit: ({ from, to }) => {
+      this.from = from;
+      this.to = to;
     },
   });
 
-  /** The range shown: the properties, or `today`'s month. */
+  /** The range shown: the properties, or `today`'s month (the browser's, without `today`). */
   get #range(): DateRange {
-    const month = monthOf(this.today || DateTime.local().toISODate()!) ?? { from: '', to: '' };
+    const month = (this.today ? monthOf(this.today) : currentMonthRange(Date.now())) ?? { from: '', to: '' };
     return { from: this.from || month.from, to: this.to || month.to };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     // The locale can change without a property change (setLocale, the page's lang), so it is checked each time.
     const key = `${getLocale()}|${this.currency}`;
     if (key !== this.#formatsKey) {
       this.#formats = makeFormats(getLocale(), this.currency);
       this.#formatsKey = key;
     }
-    if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.typedRange = null;
   }
 
   // ───────────── rendering ─────────────
@@ -196,31 +191,8 @@ export class FcSourceReport extends FcElement {
   }
 
   #toolbar(): TemplateResult {
-    const range = this.#range;
-    const problem = this.typedRange?.problem ?? rangeProblem(range);
-    const shown = this.typedRange ?? range;
-    const bad = (end: 'from' | 'to') => problem === end || problem === 'reversed';
     return html`<div class="toolbar" part="toolbar">
-        <label
-          >${t('from')}
-          <input
-            type="date"
-            name="from"
-            .value=${shown.from}
-            aria-invalid=${bad('from') ? 'true' : 'false'}
-            aria-describedby=${problem ? 'range-problem' : nothing}
-            @change=${this.#onRangeInput}
-        /></label>
-        <label
-          >${t('to')}
-          <input
-            type="date"
-            name="to"
-            .value=${shown.to}
-            aria-invalid=${bad('to') ? 'true' : 'false'}
-            aria-describedby=${problem ? 'range-problem' : nothing}
-            @change=${this.#onRangeInput}
-        /></label>
+        ${this.#rangeEditor.fields()}
         ${this.adapter?.sources
           ? html`<button
               type="button"
@@ -233,22 +205,12 @@ export class FcSourceReport extends FcElement {
             </button>`
           : nothing}
       </div>
-      ${problem ? html`<p id="range-problem" class="problem" role="alert">${t(RANGE_TEXT[problem])}</p>` : nothing}`;
+      ${this.#rangeEditor.problemView()}`;
   }
 
   #body(f: Formats): unknown {
-    if (!this.adapter?.sources) return unsupportedView('sources');
-    const task = this.#report;
-    switch (task.status) {
-      case TaskStatus.ERROR:
-        return errorView(task.error, () => task.run());
-      case TaskStatus.COMPLETE:
-        return this.#reportView(f, task.value!.report, false);
-      default:
-        // A refresh (or an invalid range typed meanwhile) keeps the last report on screen.
-        if (task.value) return this.#reportView(f, task.value.report, task.status === TaskStatus.PENDING);
-        return rangeProblem(this.#range) ? nothing : loadingView(6);
-    }
+    // A refresh (or an invalid range typed meanwhile) keeps the last report on screen.
+    return this.#report.render({ complete: ({ report }) => this.#reportView(f, report, this.#report.refreshing), lines: 6 });
   }
 
   #reportView(f: Formats, report: SourceReport, busy: boolean): TemplateResult {
@@ -367,12 +329,7 @@ export class FcSourceReport extends FcElement {
   // ───────────── spend editor ─────────────
 
   #spendEditor(f: Formats): TemplateResult {
-    const task = this.#spend;
-    let body: unknown;
-    if (rangeProblem(this.#range)) body = nothing;
-    else if (task.status === TaskStatus.ERROR) body = errorView(task.error, () => task.run());
-    else if (task.value && task.status !== TaskStatus.INITIAL) body = this.#spendTable(f, task.value);
-    else body = loadingView(4);
+    const body = this.#spend.render({ complete: (sheet) => this.#spendTable(f, sheet), lines: 4 });
     return html`<section class="spend" id="spend-editor" part="spend-editor" aria-labelledby="spend-heading">
       <h3 id="spend-heading">${t('spendHeading')}</h3>
       <p class="hint">${t('spendHint')}</p>
@@ -381,7 +338,7 @@ export class FcSourceReport extends FcElement {
   }
 
   #spendTable(f: Formats, sheet: SpendSheet): TemplateResult {
-    const writes = this.#writes();
+    const writes = this.#writes.all();
     return html`<div class="table-wrap">
       <table class="fc-table">
         <caption>
@@ -409,37 +366,16 @@ export class FcSourceReport extends FcElement {
     </div>`;
   }
 
-  /** Unconfirmed spend writes by cell: the outbox's (they survive a reload) or this page's own. */
-  #writes(): Map<string, CellWrite> {
-    const writes = new Map(this.local);
-    for (const entry of this.#events.entries) {
-      if (entry.method !== 'saveSpend' || !isSpendUpsert(entry.args)) continue;
-      const a = entry.args;
-      writes.set(spendCellKey(a.month, a.categoryId, a.sourceId), this.#fromEntry(entry, a));
-    }
-    return writes;
-  }
-
-  #fromEntry(entry: OutboxEntry, a: SpendUpsert): CellWrite {
-    return {
-      status: entry.status === 'confirmed' ? 'sending' : entry.status,
-      amount: a.amount,
-      expectedVersion: a.expectedVersion,
-      ...(entry.error && { error: entry.error }),
-      entryKey: entry.key,
-    };
-  }
-
   #spendCell(f: Formats, row: SpendEditorRow, month: IsoMonth, id: string, writes: Map<string, CellWrite>): TemplateResult {
     const key = spendCellKey(month, row.categoryId, row.sourceId);
     const write = writes.get(key);
     const saved = this.saved.get(key);
-    const amount = write?.amount ?? saved?.amount ?? row.cells[month]!.amount;
+    const amount = write?.args.amount ?? saved?.amount ?? row.cells[month]!.amount;
     const value = this.drafts.get(key) ?? f.input.format(amount / 100);
     const problem = this.invalid.get(key);
     const name = row.sourceId ? t('sourceOf', row.code ? `${row.name} [${row.code}]` : row.name, row.categoryName) : `${row.name}, ${t('wholeCategory')}`;
     const label = t('spendLabel', name, monthName(f, month));
-    const status = problem ? html`<span class="cell-status bad" id=${`st-${id}`}>${t(MONEY_TEXT[problem])}</span>` : this.#writeStatus(f, key, label, write, row, month, id);
+    const status = problem ? html`<span class="cell-status bad" id=${`st-${id}`}>${t(MONEY_TEXT[problem])}</span>` : this.#writeStatus(f, key, label, write, id);
     return html`<input
         type="text"
         inputmode="decimal"
@@ -452,53 +388,33 @@ export class FcSourceReport extends FcElement {
       />${status}`;
   }
 
-  #writeStatus(f: Formats, key: string, label: string, write: CellWrite | undefined, row: SpendEditorRow, month: IsoMonth, id: string): unknown {
+  #writeStatus(f: Formats, key: string, label: string, write: CellWrite | undefined, id: string): unknown {
     if (!write) return nothing;
-    const cached = isCachedAdapter(this.adapter) ? this.adapter : null;
     const button = (text: string, action: () => unknown) =>
       html`<button type="button" class="fc-button" aria-label=${t('actionFor', text, label)} @click=${() => void action()}>${text}</button>`;
     const why = write.error ? describeError(new AdapterError({ ...write.error, kind: write.error.kind as AdapterErrorKind })).message : '';
     if (write.status === 'pending' || write.status === 'sending') {
       if (!write.error) return html`<span class="cell-status pending" id=${`st-${id}`}>${write.status === 'sending' ? t('sending') : t('pending')}</span>`;
       return html`<span class="cell-status pending" id=${`st-${id}`}>${t('notSentYet', why)}</span>
-        <span class="cell-actions">${cached ? button(t('sendNow'), () => cached.outbox.flush()) : nothing}</span>`;
+        <span class="cell-actions">${this.#writes.queued ? button(t('sendNow'), () => this.#writes.flush()) : nothing}</span>`;
     }
-    const discard = () => this.#discard(key, write);
+    const discard = () => this.#discard(key);
     if (write.status === 'conflict') {
-      const current = (write.error?.body as { current?: MarketingSpend } | undefined)?.current;
-      const theirs = current?.amount ?? 0;
-      return html`<span class="cell-status bad" id=${`st-${id}`}>${t('conflict', cents(f, theirs))}</span>
+      const theirs = write.theirs;
+      return html`<span class="cell-status bad" id=${`st-${id}`}>${t('conflict', cents(f, theirs?.amount ?? 0))}</span>
         <span class="cell-actions">
-          ${button(t('keepMine'), async () => {
-            await this.#discardEntry(write);
-            return this.#save(row, month, write.amount, current?.version);
-          })}
+          ${button(t('keepMine'), () => this.#writes.replace(key, this.#upsert(write.args, theirs?.version)))}
           ${button(t('useTheirs'), discard)}
         </span>`;
     }
     return html`<span class="cell-status bad" id=${`st-${id}`}>${t('failed', why)}</span>
       <span class="cell-actions">
-        ${button(t('retry'), () => (cached && write.entryKey ? cached.outbox.retry(write.entryKey) : this.#save(row, month, write.amount, write.expectedVersion)))}
+        ${button(t('retry'), () => this.#afterSave(write.args, this.#writes.retry(key)))}
         ${button(t('discard'), discard)}
       </span>`;
   }
 
   // ───────────── actions ─────────────
-
-  #onRangeInput = (): void => {
-    const read = (name: string) => (this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value ?? '').trim();
-    const typed = { from: read('from'), to: read('to') };
-    const problem = rangeProblem(typed);
-    if (problem) {
-      this.typedRange = { ...typed, problem };
-      return;
-    }
-    this.typedRange = null;
-    if (typed.from === this.#range.from && typed.to === this.#range.to) return;
-    this.from = typed.from;
-    this.to = typed.to;
-    this.emit(FC_RANGE_CHANGE, { from: typed.from, to: typed.to });
-  };
 
   #toggleEditing = (): void => {
     this.editing = !this.editing;
@@ -541,7 +457,7 @@ export class FcSourceReport extends FcElement {
     }
     invalid.delete(key);
     this.invalid = invalid;
-    const write = this.#writes().get(key);
+    const write = this.#writes.get(key);
     const current = this.saved.get(key) ?? { amount: row.cells[month]!.amount, version: row.cells[month]!.version };
     if (!write && amount === current.amount) {
       this.#dropDraft(key);
@@ -550,59 +466,39 @@ export class FcSourceReport extends FcElement {
     // A write still on its way will have bumped the version by the time this one arrives.
     const unsent = write && (write.status === 'pending' || write.status === 'sending');
     // After a conflict the user has seen the server's amount: a new value replaces that one.
-    const theirs = write?.status === 'conflict' ? (write.error?.body as { current?: MarketingSpend } | undefined)?.current : undefined;
-    const expected = unsent ? spendVersionAfter(write.expectedVersion) : (theirs?.version ?? current.version);
-    if (write && write.status !== 'pending' && write.status !== 'sending') void this.#discardEntry(write);
-    void this.#save(row, month, amount, expected);
+    const expected = unsent ? spendVersionAfter(write.args.expectedVersion) : (write?.theirs?.version ?? current.version);
+    const upsert = this.#upsert({ month, categoryId: row.categoryId, sourceId: row.sourceId, amount }, expected);
+    // A refused write is replaced (its outbox entry goes); one on its way stays and this one follows it.
+    void this.#afterSave(upsert, write && !unsent ? this.#writes.replace(key, upsert) : this.#writes.save(upsert), row.name);
   }
 
-  async #save(row: SpendEditorRow, month: IsoMonth, amount: Cents, expectedVersion: number | undefined): Promise<void> {
-    const sources = this.adapter?.sources;
-    if (!sources || !this.isConnected) return;
-    const key = spendCellKey(month, row.categoryId, row.sourceId);
-    const upsert: SpendUpsert = { month, categoryId: row.categoryId, sourceId: row.sourceId, amount, ...(expectedVersion !== undefined && { expectedVersion }) };
-    const cached = isCachedAdapter(this.adapter);
-    if (!cached) this.#setLocal(key, { status: 'sending', amount, expectedVersion });
-    try {
-      const result = await sources.saveSpend(upsert);
-      this.saved = new Map(this.saved).set(key, result);
-      this.#setLocal(key, null);
-      // Only the draft this save came from: a newer one typed meanwhile stays.
-      const draft = this.drafts.get(key);
-      const parsed = draft === undefined ? null : parseMoney(draft, { decimal: this.#formats.decimal });
-      if (draft !== undefined && (parsed?.ok ? parsed.cents : 0) === amount) this.#dropDraft(key);
-      this.announcement = this.inLocale(() => `${t('spendLabel', row.name, monthName(this.#formats, month))}: ${cents(this.#formats, amount)}`);
-    } catch (error) {
-      if (isAdapterError(error) && error.kind === 'aborted') return;
-      if (!cached) {
-        const e = isAdapterError(error)
-          ? { kind: error.kind, message: error.message, status: error.status, body: error.body }
-          : { kind: 'rejected', message: String(error), status: 0 };
-        this.#setLocal(key, { status: e.kind === 'conflict' ? 'conflict' : 'failed', amount, expectedVersion, error: e });
-      }
-      // A cached adapter keeps the failed or conflicting write in its outbox, where the cell finds it.
-    }
+  /** The write for a cell, with the version it expects when there is one. */
+  #upsert(a: SpendUpsert, expectedVersion: number | undefined): SpendUpsert {
+    const { expectedVersion: _, ...rest } = a;
+    return { ...rest, ...(expectedVersion !== undefined && { expectedVersion }) };
   }
 
-  async #discard(key: string, write: CellWrite): Promise<void> {
-    await this.#discardEntry(write);
-    this.#setLocal(key, null);
+  /** Once a write is confirmed: its amount stays until the next read, its draft goes, and it is announced. */
+  async #afterSave(upsert: SpendUpsert, saving: Promise<MarketingSpend | undefined>, name?: string): Promise<void> {
+    const result = await saving;
+    if (!result || !this.isConnected) return;
+    const key = spendCellKey(upsert.month, upsert.categoryId, upsert.sourceId);
+    this.saved = new Map(this.saved).set(key, result);
+    // Only the draft this save came from: a newer one typed meanwhile stays.
+    const draft = this.drafts.get(key);
+    const parsed = draft === undefined ? null : parseMoney(draft, { decimal: this.#formats.decimal });
+    if (draft !== undefined && (parsed?.ok ? parsed.cents : 0) === upsert.amount) this.#dropDraft(key);
+    const row = this.#spend.value?.rows.find((r) => r.categoryId === upsert.categoryId && r.sourceId === upsert.sourceId);
+    const label = name ?? row?.name ?? '';
+    this.announcement = this.inLocale(() => `${t('spendLabel', label, monthName(this.#formats, upsert.month))}: ${cents(this.#formats, upsert.amount)}`);
+  }
+
+  async #discard(key: string): Promise<void> {
+    await this.#writes.discard(key);
     this.#dropDraft(key);
     const invalid = new Map(this.invalid);
     invalid.delete(key);
     this.invalid = invalid;
-  }
-
-  async #discardEntry(write: CellWrite): Promise<void> {
-    if (write.entryKey && isCachedAdapter(this.adapter)) await this.adapter.outbox.discard(write.entryKey);
-  }
-
-  #setLocal(key: string, write: CellWrite | null): void {
-    if (!write && !this.local.has(key)) return;
-    const local = new Map(this.local);
-    if (write) local.set(key, write);
-    else local.delete(key);
-    this.local = local;
   }
 
   #dropDraft(key: string): void {

@@ -2,11 +2,6 @@ import { defineMessages } from '../shared/messages.js';
 
 const en = {
   heading: 'Customer sources',
-  from: 'From',
-  to: 'To',
-  rangeFrom: 'Enter a valid start date.',
-  rangeTo: 'Enter a valid end date.',
-  rangeReversed: 'The start date is after the end date.',
   caption: (from: string, to: string) => `New customers by source, ${from} – ${to}`,
   colSource: 'Source',
   colNew: 'New customers',
@@ -54,11 +49,6 @@ const en = {
 
 const es: typeof en = {
   heading: 'Orígenes de clientes',
-  from: 'Desde',
-  to: 'Hasta',
-  rangeFrom: 'Introduzca una fecha de inicio válida.',
-  rangeTo: 'Introduzca una fecha final válida.',
-  rangeReversed: 'La fecha de inicio es posterior a la fecha final.',
   caption: (from, to) => `Clientes nuevos por origen, ${from} – ${to}`,
   colSource: 'Origen',
   colNew: 'Clientes nuevos',
