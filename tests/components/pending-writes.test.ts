@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { property } from 'lit/decorators.js';
-import type { CustomerSourceChange, ForecourtAdapter } from '../../src/data/adapter.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import type { Customer } from '../../src/data/model.js';
@@ -13,9 +13,6 @@ import type { DemoServer } from './rig.js';
 
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 8000 });
 
-const isSourceChange = (args: unknown): args is CustomerSourceChange =>
-  !!args && typeof args === 'object' && 'customerId' in args && typeof args.customerId === 'string' && 'expectedVersion' in args;
-
 class WritesProbe extends FcElement {
   @property({ attribute: false }) adapter?: ForecourtAdapter;
   /** The customers shown, one line each. */
@@ -26,7 +23,7 @@ class WritesProbe extends FcElement {
   readonly writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
     domain: 'customers',
-    match: (entry) => (entry.method === 'setSource' && isSourceChange(entry.args) ? entry.args : null),
+    match: (entry) => (entry.domain === 'customers' && entry.method === 'setSource' ? entry.args : null),
     about: (change) => change.customerId,
     send: (customers, change, opts) => {
       this.sent.push(opts.idempotencyKey);

@@ -42,17 +42,6 @@ interface RowView {
   write: PendingWrite<CustomerSourceChange, Customer> | null;
 }
 
-/** A `setSource` outbox entry's argument, checked. */
-const isSourceChange = (args: unknown): args is CustomerSourceChange =>
-  !!args &&
-  typeof args === 'object' &&
-  'customerId' in args &&
-  typeof args.customerId === 'string' &&
-  'sourceId' in args &&
-  (typeof args.sourceId === 'string' || args.sourceId === null) &&
-  'expectedVersion' in args &&
-  typeof args.expectedVersion === 'number';
-
 /**
  * Today's vehicles board: every vehicle in the shop today with its customer, advisor, promised
  * time and customer source. A customer whose source is unknown is marked with a "Source unknown"
@@ -127,7 +116,8 @@ export class FcCustomerList extends FcElement {
   readonly #writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
     domain: 'customers',
-    match: (entry) => (entry.method === 'setSource' && isSourceChange(entry.args) ? entry.args : null),
+    // The outbox checks each entry against the contract's request schema: narrowing types `args`.
+    match: (entry) => (entry.domain === 'customers' && entry.method === 'setSource' ? entry.args : null),
     about: (change) => change.customerId,
     send: (customers, change, options) => customers.setSource(change, options),
     theirs: (body) => currentOf<Customer>(body),

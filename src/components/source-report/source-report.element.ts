@@ -51,9 +51,6 @@ interface SpendSheet {
   rows: SpendEditorRow[];
 }
 
-const isSpendUpsert = (args: unknown): args is SpendUpsert =>
-  !!args && typeof args === 'object' && typeof (args as SpendUpsert).month === 'string' && typeof (args as SpendUpsert).categoryId === 'string';
-
 /**
  * Customer source report: new customers, share, marketing spend, cost per new customer, revenue
  * and ROI per main category, each expandable to its sources; customers with an unknown source
@@ -147,7 +144,8 @@ export class FcSourceReport extends FcElement {
   readonly #writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
     domain: 'sources',
-    match: (entry) => (entry.method === 'saveSpend' && isSpendUpsert(entry.args) ? entry.args : null),
+    // The outbox checks each entry against the contract's request schema: narrowing types `args`.
+    match: (entry) => (entry.domain === 'sources' && entry.method === 'saveSpend' ? entry.args : null),
     about: (a) => spendCellKey(a.month, a.categoryId, a.sourceId),
     send: (sources, upsert, options) => sources.saveSpend(upsert, options),
     theirs: (body) => currentOf<MarketingSpend>(body),

@@ -54,9 +54,9 @@ export interface PendingWritesOptions<D extends AdapterDomain, A, R, C> {
   /** The domain of the writes. */
   domain: D;
   /**
-   * The outbox entries that are this kind of write, narrowed to their argument: return the
-   * argument for an entry of the write's domain and method (checking its shape), null for any
-   * other entry. Never cast `entry.args`.
+   * The outbox entries that are this kind of write, narrowed to their argument: narrow the entry
+   * union on `domain` and `method` (the outbox has checked `args` against the contract) and return
+   * `entry.args`, null for any other entry. Never cast `entry.args`.
    */
   match: (entry: OutboxEntry) => A | null;
   /** What a write is about: a row's or cell's id, or several ids for a write about several rows. */
@@ -102,7 +102,7 @@ export function currentOf<C extends { version: number }>(body: unknown): C | nul
  * readonly #writes = new PendingWritesController(this, {
  *   adapter: () => this.adapter,
  *   domain: 'customers',
- *   match: (entry) => (entry.method === 'setSource' && isSourceChange(entry.args) ? entry.args : null),
+ *   match: (entry) => (entry.domain === 'customers' && entry.method === 'setSource' ? entry.args : null),
  *   about: (change) => change.customerId,
  *   send: (customers, change, opts) => customers.setSource(change, opts),
  *   theirs: (body) => currentOf<Customer>(body),
