@@ -103,6 +103,8 @@ export default {
   rootDir: '.',
   nodeResolve: true,
   concurrency: 1,
+  // A busy machine can take longer than the default 30 s to open a page for a test file.
+  browserStartTimeout: 120_000,
   testsFinishTimeout: 20 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   middleware: [mswWorkerMiddleware],

@@ -3,8 +3,8 @@
  * phone width, photographed in Chromium and compared with the committed baselines in
  * tests/visual/screenshots/baseline/<tag>/<width>-<theme>-<locale>.png (tolerance in
  * web-test-runner.config.mjs), then checked with axe in that same state. The page is pinned:
- * the dealer's zone, reduced motion, a light system scheme, fixed dates (cases.ts) and a fixed
- * lead clock. After an intended change of look, run `npm run test:visual:update` and review the
+ * the dealer's zone, reduced motion, a light system scheme, fixed dates (cases.ts), a fixed lead
+ * clock and fonts the project ships (FONTS), so the PNGs are the same on any machine with Chromium. After an intended change of look, run `npm run test:visual:update` and review the
  * new PNGs before committing them; a new widget needs a case in cases.ts and its baselines.
  */
 import { aTimeout, expect, fixture, html, nextFrame } from '@open-wc/testing';
@@ -25,6 +25,62 @@ const LOCALES = ['en', 'es'] as const;
 
 const TAGS = Object.keys(VISUAL_CASES).sort() as VisualTag[];
 
+/**
+ * The fonts every screenshot is drawn in, from the Fontsource dev dependencies: the widgets' two
+ * font tokens name them, so no text falls to the host's system-ui or monospace font. Each
+ * stylesheet declares every subset of one weight (a subset's file loads when its characters show).
+ */
+const FONTS = {
+  sans: { family: 'Roboto', styles: ['400', '400-italic', '600', '700'] },
+  mono: { family: 'Roboto Mono', styles: ['400', '600', '700'] },
+} as const;
+
+/** The font shorthand of one stylesheet's faces, for `document.fonts.load` (e.g. `italic 400 16px "Roboto"`). */
+const faceOf = (family: string, style: string): string => `${style.endsWith('-italic') ? 'italic ' : ''}${style.replace('-italic', '')} 16px "${family}"`;
+
+/** Every face the screenshots use. */
+const FACES = Object.values(FONTS).flatMap(({ family, styles }) => styles.map((style) => faceOf(family, style)));
+
+/** Links the font stylesheets and sets the font tokens on every element of the page (a host's setting wins over the widget's own default). */
+async function useShippedFonts(): Promise<void> {
+  const links = Object.values(FONTS).flatMap(({ family, styles }) =>
+    styles.map((style) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = `/node_modules/@fontsource/${family.toLowerCase().replace(' ', '-')}/${style}.css`;
+      return link;
+    }),
+  );
+  const loaded = links.map((link) => new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = () => reject(new Error(`${link.href} did not load`))))));
+  const tokens = document.createElement('style');
+  tokens.textContent = `:root, :root * { --fc-font-family: "${FONTS.sans.family}"; --fc-font-family-mono: "${FONTS.mono.family}"; }`;
+  document.head.append(...links, tokens);
+  await Promise.all(loaded);
+}
+
+/**
+ * Sets the font tokens on the `fc-*` elements inside `el`'s shadow trees too (the page's rule
+ * does not reach into a shadow root, and a nested widget declares its own defaults).
+ */
+function pinNestedFonts(el: Element): void {
+  const walk = (root: ShadowRoot): void => {
+    for (const child of root.querySelectorAll('*')) {
+      if (child.localName.startsWith('fc-') && child instanceof HTMLElement) {
+        child.style.setProperty('--fc-font-family', `"${FONTS.sans.family}"`);
+        child.style.setProperty('--fc-font-family-mono', `"${FONTS.mono.family}"`);
+      }
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  if (el.shadowRoot) walk(el.shadowRoot);
+}
+
+/** Loads every face that draws a character of `text`, then waits for any other font still loading. */
+async function fontsFor(text: string): Promise<void> {
+  await Promise.all(FACES.map((face) => document.fonts.load(face, text)));
+  await document.fonts.ready;
+}
+
 /** A tag's case, typed for code that handles every tag alike. */
 const caseOf = (tag: VisualTag) => VISUAL_CASES[tag] as unknown as VisualCase<VisualTag>;
 
@@ -41,17 +97,18 @@ function readText(node: Node): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Waits until the element's text has stopped changing (data loaded and drawn), then for paint. */
+/** Waits until the element's text has stopped changing (data loaded and drawn), then for its fonts and paint. */
 async function settled(el: Element): Promise<string> {
   let last = '';
   let same = 0;
   for (let i = 0; i < 200 && same < 3; i++) {
     await aTimeout(50);
+    pinNestedFonts(el);
     const now = readText(el);
     same = now === last && now !== '' ? same + 1 : 0;
     last = now;
   }
-  await document.fonts.ready;
+  await fontsFor(last);
   await nextFrame();
   await nextFrame();
   return last;
@@ -93,6 +150,7 @@ describe('widget screenshots', () => {
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     await executeServerCommand('emulate-timezone', { timezoneId: ZONE });
     setLeadClockTime(() => NOW);
+    await useShippedFonts();
   });
 
   after(() => setLeadClockTime(null));
@@ -108,6 +166,17 @@ describe('widget screenshots', () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal(ZONE);
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'reduced motion').to.equal(true);
     expect(matchMedia('(prefers-color-scheme: dark)').matches, 'dark system scheme').to.equal(false);
+  });
+
+  it('draws text in the fonts the project ships, not the machine\'s', async () => {
+    for (const face of FACES) {
+      const faces = await document.fonts.load(face, 'Aa0');
+      expect(faces.map((f) => `${f.family} ${f.style} ${f.weight} ${f.status}`).join(', '), face).to.match(/^"?Roboto( Mono)?"? \w+ \d+ loaded$/);
+    }
+    const probe = await fixture<HTMLElement>(html`<fc-sms-import></fc-sms-import>`);
+    const style = getComputedStyle(probe);
+    expect(style.getPropertyValue('--fc-font-family').trim(), 'widget text font').to.equal(`"${FONTS.sans.family}"`);
+    expect(style.getPropertyValue('--fc-font-family-mono').trim(), 'widget code font').to.equal(`"${FONTS.mono.family}"`);
   });
 
   for (const size of WIDTHS) {
