@@ -237,6 +237,11 @@ export interface PreferencesApi {
 
 // ───────────────────────────── the adapter ─────────────────────────────
 
+/**
+ * The whole contract. How each method travels over HTTP (verb, path, query or body, answer
+ * schema) and what a write changes is its row in the contract table: `CONTRACT.<domain>.<method>`
+ * in contract.ts (e.g. `CONTRACT.sources.report`).
+ */
 export interface ForecourtAdapter {
   sources?: SourcesApi;
   customers?: CustomersApi;
