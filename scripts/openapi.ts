@@ -125,6 +125,11 @@ const FIELDS: Record<string, string> = {
   'RestoreResult.failed.restoredBy': 'For already-restored, when known',
   'TradeInVehicle.model': 'absent matches any model of the make',
   'TradeInVehicle.price': 'cents',
+  'TrafficHeatmap.cells.weekday': '0 = Monday',
+  'TrafficQuery.filters': 'Drill-down path so far: dimension → value key (sent as filter.<dimension>).',
+  'TrafficQuery.zone': 'IANA zone of the time buckets',
+  'MarketingSpend.amount': 'cents',
+  'VehicleWant.maxPrice': 'cents',
 };
 
 /** Schemas, by name: what a field note cannot say. */
