@@ -39,7 +39,10 @@ export interface WindowedGridOptions {
   overscan?: number;
   /** Most rows in the DOM at once, whatever the height. Default 26. */
   maxRows?: number;
-  /** Tallest scroll body; past it the scrollbar is scaled. Default 15,000,000. */
+  /**
+   * Tallest scroll body; past it the scrollbar is scaled. Default 15,000,000 (Chromium stops
+   * growing an element at 33,554,431 px, Firefox near 17.9M).
+   */
   maxBodyHeight?: number;
   /** The grid's elements, looked up after each update of the host. */
   parts: () => GridParts;
@@ -48,7 +51,8 @@ export interface WindowedGridOptions {
   /**
    * Brings `container` up to rows `start` to `start + count - 1`, in order. Each row element has
    * `data-index` (its 0-based row), its cells `role="gridcell"` and `data-col`; the cell at `tab`
-   * takes `tabindex="0"`, every other `-1`.
+   * takes `tabindex="0"`, every other `-1`. A row that stays in the window keeps its element, so
+   * the focus it holds survives a scroll.
    */
   renderRows: (container: HTMLElement, start: number, count: number, tab: { row: number; col: number }) => void;
   /** Gives the grid element the column widths (as custom properties the styles size the cells by). */
@@ -59,8 +63,7 @@ export interface WindowedGridOptions {
   onScrollFrame?: () => void;
 }
 
-/** Default height limit of the scroll body (Chromium stops growing an element at 33,554,431 px, Firefox near 17.9M). */
-export const MAX_BODY_HEIGHT = 15_000_000;
+const DEFAULTS = { overscan: 2, maxRows: 26, maxBodyHeight: 15_000_000, resizeStep: 16, narrowWidth: 0 };
 
 /**
  * A windowed ARIA grid of rows of one fixed height: only the rows in view (plus a few) are in the
@@ -79,11 +82,7 @@ export class WindowedGridController implements ReactiveController {
   widths: number[];
 
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #options: WindowedGridOptions;
-  readonly #overscan: number;
-  readonly #maxRows: number;
-  readonly #maxBodyHeight: number;
-  readonly #resizeStep: number;
+  readonly #options: WindowedGridOptions & typeof DEFAULTS;
   #narrow = false;
   /** Height of the scroller's box (from its ResizeObserver, never read in the scroll path). */
   #viewport = 480;
@@ -110,11 +109,7 @@ export class WindowedGridController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: WindowedGridOptions) {
     this.#host = host;
-    this.#options = options;
-    this.#overscan = options.overscan ?? 2;
-    this.#maxRows = options.maxRows ?? 26;
-    this.#maxBodyHeight = options.maxBodyHeight ?? MAX_BODY_HEIGHT;
-    this.#resizeStep = options.resizeStep ?? 16;
+    this.#options = { ...DEFAULTS, ...options };
     this.widths = options.columns.map((c) => c.width);
     host.addController(this);
   }
@@ -129,11 +124,6 @@ export class WindowedGridController implements ReactiveController {
     return this.#count;
   }
 
-  /** First row in view (under the header). */
-  get firstVisible(): number {
-    return this.#firstVisible;
-  }
-
   /** Row of the active cell (the one with `tabindex="0"` while its row is in the window). */
   get activeRow(): number {
     return this.#activeRow;
@@ -142,11 +132,6 @@ export class WindowedGridController implements ReactiveController {
   /** Column of the active cell. */
   get activeCol(): number {
     return this.#activeCol;
-  }
-
-  /** Whether rows take the narrow height. */
-  get narrow(): boolean {
-    return this.#narrow;
   }
 
   /** Height of a row now. */
@@ -248,7 +233,7 @@ export class WindowedGridController implements ReactiveController {
     this.#activeCol = col;
     const h = this.rowHeight;
     const vh = this.#rowsViewport();
-    const v = this.#pinned && Math.abs(this.#pinned.s - this.#scrollTop) <= 1 ? this.#pinned.v : this.#virtualTop(this.#scrollTop);
+    const v = this.#pinned && Math.abs(this.#pinned.s - this.#scrollTop) <= 1 ? this.#pinned.v : this.#mapTop(this.#scrollTop);
     if (row * h < v) this.#scrollToVirtual(row * h);
     else if ((row + 1) * h > v + vh) this.#scrollToVirtual((row + 1) * h - vh);
     else this.#renderRows();
@@ -270,40 +255,23 @@ export class WindowedGridController implements ReactiveController {
     const rtl = this.#rtl();
     const page = Math.max(1, Math.floor(this.#rowsViewport() / this.rowHeight) - 1);
     const ctrl = event.ctrlKey || event.metaKey;
-    let row = this.#activeRow;
-    let col = this.#activeCol;
-    switch (event.key) {
-      case 'ArrowDown':
-        row += 1;
-        break;
-      case 'ArrowUp':
-        row -= 1;
-        break;
-      case 'PageDown':
-        row += page;
-        break;
-      case 'PageUp':
-        row -= page;
-        break;
-      case 'ArrowRight':
-        col += rtl ? -1 : 1;
-        break;
-      case 'ArrowLeft':
-        col += rtl ? 1 : -1;
-        break;
-      case 'Home':
-        col = 0;
-        if (ctrl) row = 0;
-        break;
-      case 'End':
-        col = this.#options.columns.length - 1;
-        if (ctrl) row = total - 1;
-        break;
-      default:
-        return false;
-    }
+    const last = this.#options.columns.length - 1;
+    const row = this.#activeRow;
+    const col = this.#activeCol;
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [row + 1, col],
+      ArrowUp: [row - 1, col],
+      PageDown: [row + page, col],
+      PageUp: [row - page, col],
+      ArrowRight: [row, col + (rtl ? -1 : 1)],
+      ArrowLeft: [row, col + (rtl ? 1 : -1)],
+      Home: [ctrl ? 0 : row, 0],
+      End: [ctrl ? total - 1 : row, last],
+    };
+    const move = Object.hasOwn(moves, event.key) ? moves[event.key] : undefined;
+    if (!move) return false;
     event.preventDefault();
-    this.moveTo(row, col);
+    this.moveTo(move[0], move[1]);
     return true;
   }
 
@@ -355,8 +323,8 @@ export class WindowedGridController implements ReactiveController {
     const grow = rtl ? 'ArrowLeft' : 'ArrowRight';
     const shrink = rtl ? 'ArrowRight' : 'ArrowLeft';
     let next: number | null = null;
-    if (event.key === grow || event.key === 'ArrowUp') next = width + this.#resizeStep;
-    else if (event.key === shrink || event.key === 'ArrowDown') next = width - this.#resizeStep;
+    if (event.key === grow || event.key === 'ArrowUp') next = width + this.#options.resizeStep;
+    else if (event.key === shrink || event.key === 'ArrowDown') next = width - this.#options.resizeStep;
     else if (event.key === 'Home') next = column.min;
     else if (event.key === 'End') next = this.#options.maxColumnWidth;
     else if (event.key === 'Enter') next = column.width;
@@ -397,8 +365,7 @@ export class WindowedGridController implements ReactiveController {
     let changed = false;
     for (const entry of entries) {
       if (entry.target === this.#grid) {
-        const narrowWidth = this.#options.narrowWidth ?? 0;
-        const narrow = entry.contentRect.width > 0 && entry.contentRect.width < narrowWidth;
+        const narrow = entry.contentRect.width > 0 && entry.contentRect.width < this.#options.narrowWidth;
         if (narrow !== this.#narrow) {
           // Keep the same first row in view across the change of row height.
           const first = this.#firstVisible;
@@ -429,37 +396,29 @@ export class WindowedGridController implements ReactiveController {
   }
 
   #bodyHeight(): number {
-    return Math.min(this.#virtualHeight(), this.#maxBodyHeight);
+    return Math.min(this.#virtualHeight(), this.#options.maxBodyHeight);
   }
 
   #rowsViewport(): number {
     return Math.max(this.rowHeight, this.#viewport - this.#options.headerHeight);
   }
 
-  /** Virtual top (in unscaled row pixels) for a scrollTop. */
-  #virtualTop(s: number): number {
+  /** Virtual top (in unscaled row pixels) for a scrollTop `s`, or (`toScroll`) the scrollTop for a virtual top. */
+  #mapTop(value: number, toScroll = false): number {
     const vh = this.#rowsViewport();
     const maxS = this.#bodyHeight() - vh;
     const maxV = this.#virtualHeight() - vh;
     if (maxS <= 0 || maxV <= 0) return 0;
-    const clamped = Math.max(0, Math.min(maxS, s));
-    return maxS === maxV ? clamped : (clamped / maxS) * maxV;
-  }
-
-  #scrollTopFor(v: number): number {
-    const vh = this.#rowsViewport();
-    const maxS = this.#bodyHeight() - vh;
-    const maxV = this.#virtualHeight() - vh;
-    if (maxS <= 0 || maxV <= 0) return 0;
-    const clamped = Math.max(0, Math.min(maxV, v));
-    return maxS === maxV ? clamped : (clamped / maxV) * maxS;
+    const [from, to] = toScroll ? [maxV, maxS] : [maxS, maxV];
+    const clamped = Math.max(0, Math.min(from, value));
+    return from === to ? clamped : (clamped / from) * to;
   }
 
   #scrollToVirtual(v: number): void {
     const scroller = this.#scroller;
     const vh = this.#rowsViewport();
     const target = Math.max(0, Math.min(this.#virtualHeight() - vh, v));
-    const s = this.#scrollTopFor(target);
+    const s = this.#mapTop(target, true);
     this.#pinned = { s, v: target };
     this.#scrollTop = s;
     if (scroller) scroller.scrollTop = s;
@@ -502,10 +461,10 @@ export class WindowedGridController implements ReactiveController {
     if (this.#pinned && Math.abs(this.#pinned.s - s) <= 1) v = this.#pinned.v;
     else {
       this.#pinned = null;
-      v = this.#virtualTop(s);
+      v = this.#mapTop(s);
     }
     const h = this.rowHeight;
-    const overscan = this.#overscan;
+    const overscan = this.#options.overscan;
     const first = Math.min(total - 1, Math.floor(v / h));
     const frac = v - first * h;
     const visible = Math.ceil(this.#rowsViewport() / h) + 1;
@@ -513,7 +472,7 @@ export class WindowedGridController implements ReactiveController {
     const jumped = this.#count > 0 && (first >= this.#start + this.#count || first + visible <= this.#start);
     const start = Math.max(0, first - (jumped && first > this.#start ? 0 : overscan));
     const after = jumped && first < this.#start ? 0 : overscan;
-    const count = Math.max(0, Math.min(this.#maxRows, visible + after + (first - start), total - start));
+    const count = Math.max(0, Math.min(this.#options.maxRows, visible + after + (first - start), total - start));
     this.#firstVisible = first;
     // Within the clipped body: the first visible row sits right under the sticky header.
     rowsEl.style.setProperty('transform', `translateY(${Math.max(0, s) - frac - (first - start) * h}px)`);
