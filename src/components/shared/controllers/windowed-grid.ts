@@ -409,7 +409,8 @@ export class WindowedGridController implements ReactiveController {
     const maxS = this.#bodyHeight() - vh;
     const maxV = this.#virtualHeight() - vh;
     if (maxS <= 0 || maxV <= 0) return 0;
-    const [from, to] = toScroll ? [maxV, maxS] : [maxS, maxV];
+    const from = toScroll ? maxV : maxS;
+    const to = toScroll ? maxS : maxV;
     const clamped = Math.max(0, Math.min(from, value));
     return from === to ? clamped : (clamped / from) * to;
   }
