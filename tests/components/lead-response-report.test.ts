@@ -665,4 +665,21 @@ describe('fc-lead-response-report', () => {
     await loaded(el);
     expect(customers(el).length).to.equal(9);
   });
+
+  it('keeps a rule edit in progress while another tab is open', async () => {
+    const el = await report();
+    await openRules(el);
+    await editRule(el, 'Ford');
+    await typeInto(input(el, 'limit'), '90');
+    tab(el, 'Detail').click();
+    await el.updateComplete;
+    expect(root(el).querySelector<HTMLElement>('#panel-rules')!.hidden).to.equal(true);
+    await loaded(el);
+    tab(el, 'OEM rules').click();
+    await el.updateComplete;
+    expect(text(root(el).querySelector('#editor-heading'))).to.equal('Edit the Ford rule');
+    expect(input(el, 'limit').value).to.equal('90');
+    expect(buttonNamed(el, 'Edit Ford')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
 });
