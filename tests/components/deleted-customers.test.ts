@@ -450,14 +450,18 @@ describe('<fc-deleted-customers>', () => {
     to.value = '2026-11-02';
     form.requestSubmit();
     await el.updateComplete;
-    expect(text(root(el).querySelector('.range-error')!)).to.equal('"From" is after "To": swap the dates.');
+    expect(text(root(el).querySelector('.range-error')!)).to.equal('The start date is after the end date.');
+    expect(from.getAttribute('aria-invalid')).to.equal('true');
     expect(rowsOf(el).length).to.equal(5);
 
     from.value = '2026-10-01';
     to.value = '2026-10-31';
-    const changed = oneEvent(el, 'fc-deleted-range-change');
+    const changed = oneEvent(el, 'fc-range-change');
+    // The deprecated name still fires, with the same detail, for one minor version.
+    const deprecated = oneEvent(el, 'fc-deleted-range-change');
     form.requestSubmit();
     expect((await changed).detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31' });
+    expect((await deprecated).detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31' });
     await until(() => root(el).querySelector('[part~="empty"]'), 'no empty state');
     expect(shadowText(el)).to.contain('No customers were deleted from Oct 1 – 31, 2026.');
     await expect(el).to.be.accessible();

@@ -4,20 +4,22 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import type { OutboxEntry } from '../../data/cache/outbox.js';
-import { isAdapterError } from '../../data/errors.js';
+import { AdapterError } from '../../data/errors.js';
+import type { AdapterErrorKind } from '../../data/errors.js';
 import { buildRestoreRequest, isRestorableField, suggestedRestoreFields } from '../../data/logic/deleted.js';
 import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
 import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
-import type { RangeProblem } from '../../data/logic/calendar.js';
-import type { DeletedRecord, RestoreRequest, RestoreResult } from '../../data/model.js';
+import type { DeletedRecord, RestoreRequest } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController, isCachedAdapter } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
+import { PendingWritesController } from '../shared/controllers/pending-writes.js';
+import type { WriteFailure } from '../shared/controllers/pending-writes.js';
+import { FC_RANGE_CHANGE, dateRangeFields, rangeProblemText } from '../shared/date-range.js';
+import type { RangeProblem } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount, getLocale } from '../shared/messages.js';
-import { describeError, emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { describeError, emptyView, errorView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE, FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
@@ -42,12 +44,6 @@ const DEFAULT_DAYS = 30;
 /** Whole customers named in the confirmation before "and N more". */
 const DIALOG_NAMES = 8;
 
-const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
-  from: 'rangeFrom',
-  to: 'rangeTo',
-  reversed: 'rangeReversed',
-};
-
 const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 interface Query {
@@ -65,8 +61,8 @@ interface ListData {
   next: string | null;
 }
 
-/** A restore this page made and has not heard the end of, or its outcome per record. */
-type LocalOutcome = (RowStatus & { state: 'restored' | 'already' | 'failed' }) | { state: 'pending'; key: string };
+/** How a restore this page made ended, per record. */
+type LocalOutcome = RowStatus & { state: 'restored' | 'already' | 'failed' };
 
 /** The confirmation being shown: the records, and per merge leftover the fields checked. */
 interface Confirming {
@@ -74,11 +70,6 @@ interface Confirming {
   chosen: Record<string, Set<string>>;
   nothing: boolean;
 }
-
-const restoreArgs = (entry: OutboxEntry): RestoreRequest | null => {
-  const args = entry.args as Partial<RestoreRequest> | undefined;
-  return entry.method === 'restore' && args && Array.isArray(args.ids) ? (args as RestoreRequest) : null;
-};
 
 /** "Already restored" details from a 409's body: `{ restoredAt, restoredBy }` or `{ current: DeletedRecord }`. */
 const alreadyFrom = (body: unknown): { at: string | null; by: string | null } => {
@@ -94,7 +85,7 @@ const alreadyFrom = (body: unknown): { at: string | null; by: string | null } =>
  * A row's state after a 409: "already restored" only when the answer says when or by whom; any
  * other conflict is shown as such, with the server's words, and the record can be checked again.
  */
-const conflictStatus = (error: { message?: string; body?: unknown } | undefined): RowStatus & { state: 'already' | 'failed' } => {
+const conflictStatus = (error: { message?: string; body?: unknown } | null | undefined): RowStatus & { state: 'already' | 'failed' } => {
   const already = alreadyFrom(error?.body);
   return already.at || already.by ? { state: 'already', ...already } : { state: 'failed', reason: error?.message ?? '' };
 };
@@ -111,7 +102,8 @@ const conflictStatus = (error: { message?: string; body?: unknown } | undefined)
  * restoring, restored, already restored elsewhere, or failed and why.
  *
  * @customElement fc-deleted-customers
- * @fires fc-deleted-range-change - The user compiled a date range. detail: {from, to}
+ * @fires fc-range-change - The user compiled a date range. detail: {from, to}
+ * @fires fc-deleted-range-change - Deprecated: use fc-range-change.
  * @fires fc-request-restore - The user confirmed a restore (cancelable: cancelling stops it). detail: {request}
  * @fires fc-restore-complete - The server answered a restore made here. detail: {request, result}
  * @csspart range - The date range form.
@@ -148,14 +140,14 @@ export class FcDeletedCustomers extends FcElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   @state() private search = '';
-  @state() private rangeError = '';
+  /** What is wrong with the range last compiled, or null. */
+  @state() private rangeError: RangeProblem | null = null;
   @state() private confirming: Confirming | null = null;
   @state() private more: { loading: boolean; error: unknown } = { loading: false, error: null };
   @state() private announcement = '';
 
+  /** The records of the query read last, with the pages "Show more" added. */
   #list: ListData | null = null;
-  /** Rows to read again on a refresh, so a re-read keeps what was paged in. */
-  #keep = 0;
   #moreController: AbortController | null = null;
   readonly #selected = new Map<string, DeletedRecord>();
   /** The last row checked or unchecked one at a time: the other end of a Shift range. */
@@ -166,37 +158,45 @@ export class FcDeletedCustomers extends FcElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
 
-  readonly #dealerTask = new Task(this, {
-    task: async ([adapter, zone], { signal }) => {
-      if (zone || !adapter?.leads || !adapter.deleted) return initialState;
+  /** The adapter's dealer zone, read when `time-zone` is not set. */
+  readonly #dealer = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['leads', 'deleted'],
+    domains: [],
+    args: () => [this.timeZone] as const,
+    idle: ([zone]) => !!zone,
+    read: async (adapter, _args, { signal }) => {
       const dealer = await adapter.leads.dealer({ signal });
       return isValidZone(dealer?.zone) ? dealer.zone : '';
     },
-    args: () => [this.adapter, this.timeZone] as const,
   });
 
-  readonly #listTask = new Task(this, {
-    task: async ([adapter, key], { signal }): Promise<ListData | typeof initialState> => {
-      if (!adapter?.deleted || !key) return initialState;
-      const query = JSON.parse(key) as Query;
-      const limit = Math.min(MAX_PAGE_LIMIT, Math.max(this.#pageSize, this.#keep));
-      const page = await adapter.deleted.list(
-        { from: query.from, to: query.to, ...(query.search && { search: query.search }), includeRestored: true, limit },
-        { signal },
-      );
+  /** The records; a re-read (a restore here or in another tab, Compile again) keeps what was paged in. */
+  readonly #records = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['deleted'],
+    args: () => [this.#range.from, this.#range.to, this.search.trim()] as const,
+    idle: ([from, to]) => !!rangeProblem({ from, to }),
+    read: async (adapter, [from, to, search], { signal }): Promise<ListData> => {
+      const limit = Math.min(MAX_PAGE_LIMIT, Math.max(this.#pageSize, this.#current?.items.length ?? 0));
+      const page = await adapter.deleted.list({ from, to, ...(search && { search }), includeRestored: true, limit }, { signal });
+      const key = JSON.stringify({ from, to, search } satisfies Query);
       return { adapter, key, items: Array.isArray(page?.items) ? page.items : [], total: Number(page?.total) || 0, next: page?.nextCursor ?? null };
     },
-    args: () => [this.adapter, this.#queryKey()] as const,
-    onComplete: (value) => {
-      this.#list = value;
-      this.#keep = 0;
+    onValue: (list) => {
+      this.#list = list;
     },
   });
 
-  readonly #events = new AdapterEventsController(this, {
+  /** Restores not yet answered: this page's, and an earlier page's from the outbox. */
+  readonly #writes = new PendingWritesController(this, {
     adapter: () => this.adapter,
-    domains: ['deleted'],
-    onChange: () => this.#refresh(),
+    domain: 'deleted',
+    // The outbox checks each entry against the contract's request schema: narrowing types `args`.
+    match: (entry) => (entry.domain === 'deleted' && entry.method === 'restore' ? entry.args : null),
+    about: (request) => request.ids,
+    send: (deleted, request, options) => deleted.restore(request, options),
+    onRefused: (request, failure) => this.#onRefused(request, failure),
   });
 
   override disconnectedCallback(): void {
@@ -208,7 +208,7 @@ export class FcDeletedCustomers extends FcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const zone = this.#zone;
     if (this.#formats?.key !== `${getLocale()}|${zone}`) this.#formats = makeFormats(zone);
-    if (changed.has('from') || changed.has('to')) this.rangeError = '';
+    if (changed.has('from') || changed.has('to')) this.rangeError = null;
   }
 
   protected override updated(): void {
@@ -229,7 +229,7 @@ export class FcDeletedCustomers extends FcElement {
   /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's. */
   get #zone(): string {
     if (isValidZone(this.timeZone)) return this.timeZone;
-    const dealer = this.#dealerTask.value;
+    const dealer = this.#dealer.value;
     return typeof dealer === 'string' && dealer ? dealer : browserZone();
   }
 
@@ -254,8 +254,7 @@ export class FcDeletedCustomers extends FcElement {
   }
 
   #refresh(): void {
-    this.#keep = this.#current?.items.length ?? 0;
-    void this.#listTask.run();
+    void this.#records.run();
   }
 
   #onCompile(event: SubmitEvent): void {
@@ -265,13 +264,14 @@ export class FcDeletedCustomers extends FcElement {
     const to = (form.elements.namedItem('to') as HTMLInputElement).value;
     const problem = rangeProblem({ from, to });
     if (problem) {
-      this.rangeError = this.inLocale(() => t(RANGE_TEXT[problem]));
+      this.rangeError = problem;
       return;
     }
-    this.rangeError = '';
+    this.rangeError = null;
     const same = from === this.#range.from && to === this.#range.to;
     this.from = from;
     this.to = to;
+    this.emit(FC_RANGE_CHANGE, { from, to });
     this.emit(FC_DELETED_RANGE_CHANGE, { from, to });
     // Compiling the same range again reads it again (someone may have deleted a customer since).
     if (same) this.#refresh();
@@ -327,17 +327,14 @@ export class FcDeletedCustomers extends FcElement {
 
   /** How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server. */
   #status(record: DeletedRecord): RowStatus | null {
+    const write = this.#writes.get(record.id);
+    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error };
     const local = this.#outcomes.get(record.id);
-    if (local?.state === 'pending') {
-      const entry = this.#events.entries.find((e) => e.key === local.key);
-      return { state: 'pending', waiting: !!entry?.error };
-    }
     if (local && local.state !== 'restored') return local;
-    if (!local) {
-      const entry = this.#events.entries.find((e) => restoreArgs(e)?.ids.includes(record.id));
-      if (entry?.status === 'pending' || entry?.status === 'sending') return { state: 'pending', waiting: !!entry.error };
-      if (entry?.status === 'conflict') return conflictStatus(entry.error);
-      if (entry?.status === 'failed') return { state: 'failed', reason: entry.error?.message ?? '' };
+    if (!local && write) {
+      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error };
+      if (write.status === 'conflict') return conflictStatus(write.error);
+      return { state: 'failed', reason: write.error?.message ?? '' };
     }
     if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
     return local ?? null;
@@ -434,43 +431,19 @@ export class FcDeletedCustomers extends FcElement {
   }
 
   async #send(request: RestoreRequest): Promise<void> {
-    const api = this.adapter?.deleted;
-    if (!api) return;
-    const key = crypto.randomUUID();
+    if (!this.adapter?.deleted) return;
     for (const id of request.ids) {
-      this.#outcomes.set(id, { state: 'pending', key });
+      this.#outcomes.delete(id);
       this.#selected.delete(id);
     }
     this.announcement = this.inLocale(() => t('announceSending', formatCount(request.ids.length)));
-    this.requestUpdate();
-    const mine = () => request.ids.filter((id) => (this.#outcomes.get(id) as { key?: string } | undefined)?.key === key);
-    let result: RestoreResult;
-    try {
-      result = await api.restore(request, { idempotencyKey: key });
-    } catch (error) {
-      const ids = mine();
-      if (isAdapterError(error) && error.kind === 'aborted') {
-        for (const id of ids) this.#outcomes.delete(id);
-        this.announcement = '';
-      } else if (isAdapterError(error) && error.kind === 'conflict') {
-        // Restored elsewhere, or another conflict shown with the server's words: the parked change is dropped.
-        const outcome = conflictStatus(error);
-        for (const id of ids) this.#outcomes.set(id, outcome);
-        await this.#discard(key);
-        this.announcement = this.inLocale(() =>
-          outcome.state === 'already' ? t('announceDone', formatCount(0), formatCount(ids.length), formatCount(0)) : t('announceFailed', outcome.reason),
-        );
-      } else {
-        const { message, detail } = describeError(error);
-        const reason = detail && detail !== message ? `${message} ${detail}` : message;
-        for (const id of ids) this.#outcomes.set(id, { state: 'failed', reason });
-        await this.#discard(key);
-        this.announcement = this.inLocale(() => t('announceFailed', reason));
-      }
-      this.requestUpdate();
+    const result = await this.#writes.save(request);
+    if (!result) {
+      // Discarded: nothing happened, nothing to say. A refusal was recorded by `#onRefused`.
+      if (!request.ids.some((id) => this.#outcomes.has(id))) this.announcement = '';
       return;
     }
-    const ids = new Set(mine());
+    const ids = new Set(request.ids);
     const restored = Array.isArray(result?.restored) ? result.restored : [];
     const failed = Array.isArray(result?.failed) ? result.failed : [];
     const at = new Date().toISOString();
@@ -490,9 +463,24 @@ export class FcDeletedCustomers extends FcElement {
     if (this.isConnected) this.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
   }
 
-  async #discard(key: string): Promise<void> {
-    const adapter = this.adapter;
-    if (isCachedAdapter(adapter)) await adapter.outbox.discard(key).catch(() => undefined);
+  /** A restore the server refused: each row says why, and the parked write is dropped (nothing is left to decide). */
+  #onRefused(request: RestoreRequest, failure: WriteFailure): true {
+    if (failure.kind === 'conflict') {
+      // Restored elsewhere, or another conflict shown with the server's words.
+      const outcome = conflictStatus(failure);
+      for (const id of request.ids) this.#outcomes.set(id, outcome);
+      this.announcement = this.inLocale(() =>
+        outcome.state === 'already'
+          ? t('announceDone', formatCount(0), formatCount(request.ids.length), formatCount(0))
+          : t('announceFailed', outcome.reason),
+      );
+    } else {
+      const { message, detail } = describeError(new AdapterError({ ...failure, kind: failure.kind as AdapterErrorKind }));
+      const reason = detail && detail !== message ? `${message} ${detail}` : message;
+      for (const id of request.ids) this.#outcomes.set(id, { state: 'failed', reason });
+      this.announcement = this.inLocale(() => t('announceFailed', reason));
+    }
+    return true;
   }
 
   // ───────────── render ─────────────
@@ -506,22 +494,14 @@ export class FcDeletedCustomers extends FcElement {
   }
 
   #rangeForm(range: { from: string; to: string }): TemplateResult {
-    const invalid = this.rangeError ? 'true' : 'false';
     return html`<div class="controls">
       <form class="range" part="range" @submit=${this.#onCompile} novalidate>
         <fieldset>
           <legend class="fc-visually-hidden">${t('rangeLegend')}</legend>
-          <label>
-            <span>${t('from')}</span>
-            <input name="from" type="date" .value=${live(range.from)} aria-invalid=${invalid} aria-describedby="range-error" />
-          </label>
-          <label>
-            <span>${t('to')}</span>
-            <input name="to" type="date" .value=${live(range.to)} aria-invalid=${invalid} aria-describedby="range-error" />
-          </label>
+          ${dateRangeFields({ ...range, problem: this.rangeError, describedBy: 'range-error' })}
           <button type="submit" class="fc-button fc-button--primary">${t('compile')}</button>
         </fieldset>
-        <p id="range-error" class="range-error" role="alert">${this.rangeError}</p>
+        <p id="range-error" class="range-error" role="alert">${this.rangeError ? rangeProblemText(this.rangeError) : ''}</p>
       </form>
       <label class="search" part="search">
         <span>${t('search')}</span>
@@ -534,21 +514,22 @@ export class FcDeletedCustomers extends FcElement {
     const problem = rangeProblem(range);
     if (problem) {
       return html`<div class="fc-state fc-state--error" part="state error">
-        <p class="fc-state__message" role="status">${t(RANGE_TEXT[problem])}</p>
+        <p class="fc-state__message" role="status">${rangeProblemText(problem)}</p>
       </div>`;
     }
-    const task = this.#listTask;
+    return this.#records.render({ complete: () => this.#listView(range), lines: 5 });
+  }
+
+  #listView(range: { from: string; to: string }): unknown {
     const list = this.#current;
-    const retry = () => void this.#listTask.run();
-    if (!list) return task.status === TaskStatus.ERROR ? errorView(task.error, retry) : loadingView(5);
-    const reloadError = task.status === TaskStatus.ERROR ? errorView(task.error, retry) : nothing;
+    if (!list) return nothing;
     const f = this.#formats!;
     const rangeText = formatRange(f, range.from, range.to);
     const search = this.search.trim();
     if (!list.items.length) {
-      return html`${reloadError}${this.#toolbar([])}${emptyView(search ? t('emptySearch', search, rangeText) : t('empty', rangeText))}`;
+      return html`${this.#toolbar([])}${emptyView(search ? t('emptySearch', search, rangeText) : t('empty', rangeText))}`;
     }
-    return html`${reloadError}${this.#toolbar(list.items)}
+    return html`${this.#toolbar(list.items)}
       <p class="counts">
         ${search
           ? t('countsSearch', formatCount(list.total), formatCount(list.items.length), search)

@@ -1,6 +1,10 @@
 import type { RestoreRequest, RestoreResult } from '../../data/model.js';
+export { FC_RANGE_CHANGE, type RangeChangeDetail } from '../shared/events.js';
 
-/** The user compiled the report for a date range (the Compile button). */
+/**
+ * The user compiled the report for a date range (the Compile button).
+ * @deprecated Use `fc-range-change` (same detail), fired with it; this name goes in the next minor version.
+ */
 export const FC_DELETED_RANGE_CHANGE = 'fc-deleted-range-change';
 
 /**
@@ -12,6 +16,7 @@ export const FC_REQUEST_RESTORE = 'fc-request-restore';
 /** The server answered a restore the user made here (possibly much later, after an offline spell). */
 export const FC_RESTORE_COMPLETE = 'fc-restore-complete';
 
+/** @deprecated Use `RangeChangeDetail`. */
 export interface DeletedRangeChangeDetail {
   from: string;
   to: string;

@@ -2,12 +2,7 @@ import { defineMessages } from '../shared/messages.js';
 
 const en = {
   rangeLegend: 'Date range',
-  from: 'From',
-  to: 'To',
   compile: 'Compile',
-  rangeFrom: 'Enter a valid "From" date.',
-  rangeTo: 'Enter a valid "To" date.',
-  rangeReversed: '"From" is after "To": swap the dates.',
   search: 'Find by name, phone or email',
   caption: (range: string) => `Deleted customers, ${range}`,
   counts: (total: string, shown: string) => `${total} deleted records in the range; ${shown} shown.`,
@@ -78,12 +73,7 @@ const en = {
 
 export const t = defineMessages(en, {
   rangeLegend: 'Rango de fechas',
-  from: 'Desde',
-  to: 'Hasta',
   compile: 'Compilar',
-  rangeFrom: 'Escriba una fecha "Desde" válida.',
-  rangeTo: 'Escriba una fecha "Hasta" válida.',
-  rangeReversed: '"Desde" es posterior a "Hasta": intercambie las fechas.',
   search: 'Buscar por nombre, teléfono o correo',
   caption: (range) => `Clientes eliminados, ${range}`,
   counts: (total, shown) => `${total} registros eliminados en el rango; se muestran ${shown}.`,
