@@ -7,7 +7,7 @@ import { leadClockSubscribers } from '../../src/components/lead-clock/lead-clock
 import { setLocale } from '../../src/components/shared/messages.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import { DEFAULT_OEM_RULES, evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
+import { DEFAULT_OEM_RULES, evaluateLead } from '../../src/data/logic/leads.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import type { ActivityKind, BusinessCalendar, Lead, OemRule } from '../../src/data/model.js';
 import { closeClients, startDemoServer } from './rig.js';
@@ -433,7 +433,8 @@ describe('fc-lead-clock', () => {
     });
 
     /** A lead whose make an OEM rule covers. */
-    const firstLead = () => server.dataset.leads.find((l) => ruleForMake(l.make, server.dataset.rules))!;
+    /** A Ford lead: Ford's rule (named "Ford") covers it. */
+    const firstLead = () => server.dataset.leads.find((l) => l.make === 'Ford')!;
 
     it('reads the lead by id, and the rules and calendar once for every clock of the adapter', async () => {
       const backend = createMemoryAdapter(server.dataset);
@@ -503,8 +504,8 @@ describe('fc-lead-clock', () => {
       const client = server.client();
       const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${client} lead-id=${target.id}></fc-lead-clock>`);
       await waitUntil(() => has(el, 'clock'), 'the clock did not load');
-      const ruleOf = ruleForMake(target.make, await client.leads!.rules())!;
-      expect(part(el, 'oem')).to.equal(ruleOf.name);
+      const ruleOf = (await client.leads!.rules()).find((r) => r.id === 'ford')!;
+      expect(part(el, 'oem')).to.equal('Ford');
       await client.leads!.saveRule({ ...ruleOf, name: 'Renamed rule' });
       await waitUntil(() => part(el, 'oem') === 'Renamed rule', 'the edited rule was not read again', { timeout: 5000 });
     });

@@ -683,3 +683,26 @@ describe('fc-lead-response-report', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('fc-lead-response-report: a make two rules name', () => {
+  afterEach(() => closeClients());
+
+  it('shows the refusal of a rule whose make another rule covers, as text, and keeps the stored rule', async () => {
+    // Stored before saving refused overlaps: "Lexus only" names Lexus, which Toyota's rule (first in order) covers.
+    const rules = DEFAULT_OEM_RULES.map((r) => ({ ...structuredClone(r), version: 1 }));
+    const toyota = rules.find((r) => r.id === 'toyota')!;
+    rules.push({ ...structuredClone(toyota), id: 'lexus-only', name: 'Lexus only', makes: ['Lexus'], limitMinutes: 30 });
+    const server = await startDemoServer(leadsDataset({ rules }));
+    const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await loaded(el);
+    await openRules(el);
+    await editRule(el, 'Lexus only');
+    await typeInto(input(el, 'limit'), '45');
+    buttonNamed(el, 'Save rule')!.click();
+    const refusal = `Rule "Lexus only": Lexus is already covered by the rule "${toyota.name}". A make can belong to one rule only.`;
+    await waitUntil(() => shadowText(el).includes(refusal), 'the refusal is not shown', { timeout: 8000 });
+    expect(shadowText(el)).to.include(`Lexus only: Not saved: The server refused the request. ${refusal}`);
+    expect(await serverRule(server, 'lexus-only')).to.include({ limitMinutes: 30, version: 1 });
+    await expect(el).to.be.accessible();
+  });
+});
