@@ -191,6 +191,8 @@ export class OutboxQueue implements Outbox {
   readonly #discarding = new Map<string, Promise<void>>();
   /** Stored entries already checked against the contract, by `checkId`. */
   readonly #checked = new Set<string>();
+  /** Stored entries found invalid and being dropped, so a concurrent read drops (and reports) them once. */
+  readonly #dropped = new Set<string>();
   #wanted = false;
   #force = false;
   #active: Promise<void> | null = null;
@@ -337,12 +339,14 @@ export class OutboxQueue implements Outbox {
     const valid: StoredEntry[] = [];
     for (const entry of await this.#d.storage.listOutbox()) {
       const id = checkId(entry);
+      if (this.#dropped.has(id)) continue;
       const problem = this.#checked.has(id) ? null : outboxEntryProblem(entry);
       if (problem === null) {
         this.#checked.add(id);
         valid.push(entry);
         continue;
       }
+      this.#dropped.add(id);
       const message = `A stored change to ${String(entry.domain)}.${String(entry.method)} is not valid and was dropped: ${problem}.`;
       console.warn(`Forecourt: ${message}`);
       await this.#d.storage.deleteEntry(entry.seq);
