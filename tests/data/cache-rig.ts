@@ -3,6 +3,7 @@
  * serve a memory backend, with switches for faults, and a wrapper around the backend that counts
  * how many times each write was applied per idempotency key.
  */
+import { getResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ForecourtAdapter, WriteOptions } from '../../src/data/adapter.js';
 import { createApiFaults, createApiHandlers } from '../../demo/api/handlers.js';
@@ -32,10 +33,23 @@ export interface Server {
   loseNextWriteResponse: boolean;
 }
 
-/** A fresh server under its own base URL, installed as the worker's only handlers. */
-export function startServer(): Server {
+/** Where a server starts from, and how its client reaches it. */
+export interface ServerOptions {
+  /** The backend's data; the small seeded dataset by default. */
+  data?: Dataset;
+  /**
+   * `worker` (default): requests go through the service worker, as in the demo. `page`: the same
+   * handlers answer in the page (MSW's `getResponse`), without the worker's round trip; a network
+   * error (`HttpResponse.error()`, offline) still makes `fetch` reject.
+   */
+  transport?: 'worker' | 'page';
+}
+
+/** A fresh server under its own base URL, installed as the worker's only handlers (or answering in the page). */
+export function startServer(options: ServerOptions = {}): Server {
+  const data = options.data ?? dataset;
   const baseUrl = `/api-${++servers}-${Math.random().toString(36).slice(2, 8)}`;
-  const backend = createMemoryAdapter(dataset);
+  const backend = createMemoryAdapter(data);
   const applied = new Map<string, number>();
   // A write applied for real bumps the record's version past every version seen before.
   const seen = new Map<string, number>();
@@ -46,8 +60,8 @@ export function startServer(): Server {
       applied.set(key, (applied.get(key) ?? 0) + 1);
     }
   };
-  for (const s of dataset.sources) seen.set(s.id, s.version);
-  for (const c of dataset.customers) seen.set(c.id, c.version);
+  for (const s of data.sources) seen.set(s.id, s.version);
+  for (const c of data.customers) seen.set(c.id, c.version);
   const counted: ForecourtAdapter = {
     ...backend,
     sources: {
@@ -68,6 +82,12 @@ export function startServer(): Server {
     },
   };
   const faults = createApiFaults();
+  const handlers = createApiHandlers(counted, { baseUrl, faults });
+  const inPage = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const response = await getResponse(handlers, new Request(new URL(String(input), location.href), init));
+    if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
+    return response;
+  };
   const requests: string[] = [];
   const server: Server = {
     baseUrl,
@@ -82,7 +102,7 @@ export function startServer(): Server {
       fetch: async (input, init) => {
         const method = init?.method ?? 'GET';
         requests.push(`${method} ${new URL(String(input), location.href).pathname.slice(baseUrl.length)}`);
-        const response = await fetch(input, init);
+        const response = await (options.transport === 'page' ? inPage(input, init) : fetch(input, init));
         if (method !== 'GET' && response.ok && server.loseNextWriteResponse) {
           server.loseNextWriteResponse = false;
           throw new TypeError('Failed to fetch');
@@ -91,7 +111,7 @@ export function startServer(): Server {
       },
     }),
   };
-  worker.resetHandlers(...createApiHandlers(counted, { baseUrl, faults }));
+  if (options.transport !== 'page') worker.resetHandlers(...handlers);
   return server;
 }
 
