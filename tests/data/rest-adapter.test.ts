@@ -490,3 +490,23 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
     expect([error.kind, error.status, error.message]).to.deep.equal(['server', 501, 'This server does not provide sms.']);
   });
 });
+
+describe('createRestAdapter: "mapping done" over the demo API leaves deleted sources alone', () => {
+  it('answers the number the server mapped, without a deleted source that was never mapped', async () => {
+    const data = generateDataset({ size: 'small' });
+    const stamp = '2026-01-01T00:00:00.000Z';
+    // Two unmapped sources added by hand: one deleted (stays unmapped), one live (mapped).
+    data.sources.push(
+      { id: 'gone-unmapped', code: 'GONE', name: 'Closed lot', categoryId: null, origin: 'pos', deleted: true, customerCount: 0, version: 1, updatedAt: stamp },
+      { id: 'live-unmapped', code: 'LIVE', name: 'New kiosk', categoryId: null, origin: 'pos', deleted: false, customerCount: 0, version: 1, updatedAt: stamp },
+    );
+    const live = data.sources.filter((s) => !s.deleted && !s.categoryId).length;
+    worker.use(...createApiHandlers(createMemoryAdapter(data), { baseUrl: BASE, faults: createApiFaults() }));
+    const rest = createRestAdapter({ baseUrl: BASE });
+    expect(await rest.sources!.completeMapping()).to.deep.equal({ mapped: live });
+    const after = await rest.sources!.list();
+    expect(after.find((s) => s.id === 'gone-unmapped')).to.include({ categoryId: null, version: 1 });
+    expect(after.find((s) => s.id === 'live-unmapped')).to.include({ categoryId: 'other-new', version: 2 });
+    expect((await rest.sources!.mappingStatus()).mapped).to.equal((await rest.sources!.mappingStatus()).total);
+  });
+});
