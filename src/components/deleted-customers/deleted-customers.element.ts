@@ -12,6 +12,7 @@ import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
 import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import type { DeletedRecord, RestoreRequest } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { makeFormats } from '../shared/formats.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { PendingWritesController } from '../shared/controllers/pending-writes.js';
 import type { WriteFailure } from '../shared/controllers/pending-writes.js';
@@ -30,7 +31,6 @@ import {
   fieldValue,
   formatInstant,
   formatRange,
-  makeFormats,
   removedView,
   statusView,
   whoView,
@@ -207,7 +207,7 @@ export class FcDeletedCustomers extends FcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const zone = this.#zone;
-    if (this.#formats?.key !== `${getLocale()}|${zone}`) this.#formats = makeFormats(zone);
+    this.#formats = makeFormats(getLocale(), { zone });
     if (changed.has('from') || changed.has('to')) this.rangeError = null;
   }
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DeletedRecord } from '../../data/model.js';
-import { getLocale } from '../shared/messages.js';
+import type { Formats } from '../shared/formats.js';
 import { t } from './deleted-customers.messages.js';
 
 /** How a row's restore stands, from this page's restores, the outbox, or the server's record. */
@@ -11,36 +11,13 @@ export type RowStatus =
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
 
-/** Date and time formats for one locale and zone; building Intl formatters costs far more than using them. */
-export interface Formats {
-  key: string;
-  /** An instant in the zone, with the zone's name (`Nov 3, 2026, 4:05 PM CST`). */
-  time: Intl.DateTimeFormat;
-  /** Calendar days (no zone arithmetic: ISO dates are read as UTC midnights). */
-  day: Intl.DateTimeFormat;
-}
-
-export function makeFormats(zone: string): Formats {
-  const locale = getLocale();
-  return {
-    key: `${locale}|${zone}`,
-    time: new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone: zone,
-      timeZoneName: 'short',
-    }),
-    day: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-  };
-}
+/** The shared formats (`makeFormats(locale, { zone })` of `../shared/formats.ts`): `instant` in the zone, `date` for days. */
+export type { Formats };
 
 /** An ISO instant in words, or the text as given when it is not one. */
 export function formatInstant(f: Formats, iso: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : f.time.format(ms);
+  return Number.isNaN(ms) ? iso : f.instant.format(ms);
 }
 
 /** An inclusive range of ISO days in words (`Nov 1 – 30, 2026`). */
@@ -48,7 +25,7 @@ export function formatRange(f: Formats, from: string, to: string): string {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
   if (Number.isNaN(a) || Number.isNaN(b)) return `${from} – ${to}`;
-  return f.day.formatRange(a, b);
+  return f.date.formatRange(a, b);
 }
 
 const FIELD_KEYS = {

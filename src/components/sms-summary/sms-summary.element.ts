@@ -9,6 +9,7 @@ import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../d
 import { isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import type { RangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -25,7 +26,6 @@ import {
   categoryChange,
   categoryRows,
   longRangeName,
-  makeFormats,
   metricTile,
   metricViews,
   rangeName,

@@ -7,29 +7,11 @@ import type { TemplateResult } from 'lit';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import type { CarrierBlockingFlag, DateRange, SmsErrorCategory, SmsSummary } from '../../data/model.js';
 import { SMS_ERROR_CATEGORIES } from '../../data/model.js';
+import type { Formats } from '../shared/formats.js';
 import { t } from './sms-summary.messages.js';
 
-/** Intl formatters for one locale. */
-export interface Formats {
-  count: Intl.NumberFormat;
-  /** Rates and relative changes: 16.7%. */
-  percent: Intl.NumberFormat;
-  /** Percentage points: 20, 2.5. */
-  points: Intl.NumberFormat;
-  day: Intl.DateTimeFormat;
-  dayYear: Intl.DateTimeFormat;
-}
-
-/** Builds the formatters of a locale. */
-export function makeFormats(locale: string): Formats {
-  return {
-    count: new Intl.NumberFormat(locale),
-    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
-    points: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-    day: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
-    dayYear: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
-  };
-}
+/** The shared formats (`makeFormats(locale)` of `../shared/formats.ts`). */
+export type { Formats };
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

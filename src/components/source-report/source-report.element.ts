@@ -32,7 +32,8 @@ import { FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js'
 import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
-import { cents, dateName, figureCells, figures, makeFormats, monthName, rowName, sourceRow } from './source-report.view.js';
+import { makeFormats } from '../shared/formats.js';
+import { cents, dateName, figureCells, figures, monthName, rowName, sourceRow } from './source-report.view.js';
 import type { Formats } from './source-report.view.js';
 
 const MONEY_TEXT: Record<MoneyProblem, 'moneyEmpty' | 'moneyInvalid' | 'moneyNegative' | 'moneyPrecision' | 'moneyTooLarge'> = {
@@ -103,7 +104,7 @@ export class FcSourceReport extends FcElement {
   @state() private saved: ReadonlyMap<string, MarketingSpend> = new Map();
   @state() private announcement = '';
 
-  #formats: Formats = makeFormats('en', 'USD');
+  #formats: Formats = makeFormats('en', { currency: 'USD' });
   #formatsKey = 'en|USD';
 
   /** The report and the mapping status; an invalid range reads nothing and keeps the last report. */
@@ -170,7 +171,7 @@ export class FcSourceReport extends FcElement {
     // The locale can change without a property change (setLocale, the page's lang), so it is checked each time.
     const key = `${getLocale()}|${this.currency}`;
     if (key !== this.#formatsKey) {
-      this.#formats = makeFormats(getLocale(), this.currency);
+      this.#formats = makeFormats(getLocale(), { currency: this.currency });
       this.#formatsKey = key;
     }
   }
@@ -369,7 +370,7 @@ export class FcSourceReport extends FcElement {
     const write = writes.get(key);
     const saved = this.saved.get(key);
     const amount = write?.args.amount ?? saved?.amount ?? row.cells[month]!.amount;
-    const value = this.drafts.get(key) ?? f.input.format(amount / 100);
+    const value = this.drafts.get(key) ?? f.amount.format(amount / 100);
     const problem = this.invalid.get(key);
     const name = row.sourceId ? t('sourceOf', row.code ? `${row.name} [${row.code}]` : row.name, row.categoryName) : `${row.name}, ${t('wholeCategory')}`;
     const label = t('spendLabel', name, monthName(f, month));
@@ -441,7 +442,7 @@ export class FcSourceReport extends FcElement {
 
   #onSpendInput(row: SpendEditorRow, month: IsoMonth, text: string): void {
     const key = spendCellKey(month, row.categoryId, row.sourceId);
-    const parsed = parseMoney(text, { decimal: this.#formats.decimal });
+    const parsed = parseMoney(text, { decimal: this.#formats.decimalSeparator });
     const drafts = new Map(this.drafts);
     drafts.set(key, text);
     this.drafts = drafts;
@@ -484,7 +485,7 @@ export class FcSourceReport extends FcElement {
     this.saved = new Map(this.saved).set(key, result);
     // Only the draft this save came from: a newer one typed meanwhile stays.
     const draft = this.drafts.get(key);
-    const parsed = draft === undefined ? null : parseMoney(draft, { decimal: this.#formats.decimal });
+    const parsed = draft === undefined ? null : parseMoney(draft, { decimal: this.#formats.decimalSeparator });
     if (draft !== undefined && (parsed?.ok ? parsed.cents : 0) === upsert.amount) this.#dropDraft(key);
     const row = this.#spend.value?.rows.find((r) => r.categoryId === upsert.categoryId && r.sourceId === upsert.sourceId);
     const label = name ?? row?.name ?? '';

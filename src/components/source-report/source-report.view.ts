@@ -7,47 +7,11 @@ import type { TemplateResult } from 'lit';
 import type { Cents, SourceReportRow } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
 import { NO_SOURCE_ROW_ID } from '../../data/logic/sources.js';
+import type { Formats } from '../shared/formats.js';
 import { t } from './source-report.messages.js';
 
-/** Intl formatters for one locale and currency. */
-export interface Formats {
-  count: Intl.NumberFormat;
-  share: Intl.NumberFormat;
-  roi: Intl.NumberFormat;
-  money: Intl.NumberFormat;
-  /** Money as typed into an input: no currency sign, always two decimals. */
-  input: Intl.NumberFormat;
-  month: Intl.DateTimeFormat;
-  date: Intl.DateTimeFormat;
-  /** The locale's decimal separator, for parsing typed amounts. */
-  decimal: '.' | ',';
-}
-
-/**
- * Builds the formatters; an unknown currency code falls back to USD (with a warning) rather than throw.
- * @param locale A BCP 47 locale.
- * @param currency An ISO 4217 code.
- */
-export function makeFormats(locale: string, currency: string): Formats {
-  let money: Intl.NumberFormat;
-  try {
-    money = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' });
-  } catch {
-    console.warn(`fc-source-report: unknown currency "${currency}", showing USD.`);
-    money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-  }
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
-  return {
-    count: new Intl.NumberFormat(locale),
-    share: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
-    roi: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
-    money,
-    input: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-    decimal,
-  };
-}
+/** The shared formats (`makeFormats(locale, { currency })` of `../shared/formats.ts`). */
+export type { Formats };
 
 export const cents = (f: Formats, amount: Cents): string => f.money.format(amount / 100);
 export const monthName = (f: Formats, month: string): string => f.month.format(new Date(`${month}-01T00:00:00Z`));
@@ -81,11 +45,11 @@ export interface Figures {
 export function figures(f: Formats, row: SourceReportRow): Figures {
   return {
     count: f.count.format(row.newCustomers),
-    share: f.share.format(row.share),
+    share: f.percent.format(row.share),
     spend: cents(f, row.spend),
     cost: row.costPerNewCustomer === null ? none(t('noCustomers')) : cents(f, row.costPerNewCustomer),
     revenue: cents(f, row.revenue),
-    roi: row.roi === null ? none(t('noSpend')) : f.roi.format(row.roi),
+    roi: row.roi === null ? none(t('noSpend')) : f.percentWhole.format(row.roi),
     roiClass: row.roi !== null && row.roi < 0 ? 'negative' : '',
   };
 }

@@ -11,6 +11,7 @@ import type { RangeProblem } from '../../data/logic/calendar.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -35,7 +36,6 @@ import {
   heatmapGrid,
   levelCsv,
   levelModel,
-  makeFormats,
   pointsText,
   rangeName,
   ratioText,

@@ -11,27 +11,13 @@ import { compareToPrevious } from '../../data/logic/sms.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap, TrafficRow, TrafficStep } from '../../data/model.js';
 import { bucketLabel } from './store-traffic.labels.js';
+import type { Formats } from '../shared/formats.js';
 import { t } from './store-traffic.messages.js';
 
 // ───────────── formats and names ─────────────
 
-export interface Formats {
-  count: Intl.NumberFormat;
-  percent: Intl.NumberFormat;
-  points: Intl.NumberFormat;
-  day: Intl.DateTimeFormat;
-  dayYear: Intl.DateTimeFormat;
-}
-
-export function makeFormats(locale: string): Formats {
-  return {
-    count: new Intl.NumberFormat(locale),
-    percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-    points: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-    day: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
-    dayYear: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
-  };
-}
+/** The shared formats (`makeFormats(locale)` of `../shared/formats.ts`); shares always with one decimal (`percentFixed`). */
+export type { Formats };
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -172,7 +158,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
 // ───────────── text of figures ─────────────
 
 export function ratioText(f: Formats, ratio: number | null): string {
-  return ratio === null ? t('noRatio') : f.percent.format(ratio);
+  return ratio === null ? t('noRatio') : f.percentFixed.format(ratio);
 }
 
 /** "▲" and "3 more (50.0%)", "▼" and "2 fewer (−40.0%)", or no arrow and "no change". */
@@ -182,8 +168,8 @@ export function changeText(f: Formats, now: number, before: number | null): { gl
   const n = f.count.format(Math.abs(change.difference));
   if (change.direction === 'same') return { glyph: '', text: t('same'), tone: 'neutral' };
   if (change.direction === 'up')
-    return { glyph: '▲', text: change.ratio === null ? t('moreFromNone', n) : t('more', n, f.percent.format(change.ratio)), tone: 'up' };
-  return { glyph: '▼', text: t('fewer', n, f.percent.format(Math.abs(change.ratio ?? 1))), tone: 'down' };
+    return { glyph: '▲', text: change.ratio === null ? t('moreFromNone', n) : t('more', n, f.percentFixed.format(change.ratio)), tone: 'up' };
+  return { glyph: '▼', text: t('fewer', n, f.percentFixed.format(Math.abs(change.ratio ?? 1))), tone: 'down' };
 }
 
 /** The change of a ratio in percentage points. */
