@@ -144,7 +144,10 @@ async function mount(tag: VisualTag, theme: string, locale: string, maxHeight: n
   return { el, frame };
 }
 
-describe('widget screenshots', () => {
+describe('widget screenshots', function () {
+  // Fonts load on the first shots and each widget waits for its data: on a busy machine that takes more than mocha's default.
+  this.timeout(60_000);
+
   before(async () => {
     // Features only: a media type here would make Chromium drop the features (Emulation.setEmulatedMedia).
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
