@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { SourceUpdate } from '../../data/adapter.js';
+import { AdapterError } from '../../data/errors.js';
+import type { AdapterErrorKind } from '../../data/errors.js';
+import type { SourceFilter } from '../../data/logic/source-mapping.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
+import type { PendingWrite, PendingWriteStatus, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { formatCount } from '../shared/messages.js';
+import { describeError } from '../shared/states.js';
 import { t } from './source-mapping-editor.messages.js';
 
 export type BadgeKind = 'muted' | 'warn' | 'bad' | 'pending' | 'accent';
@@ -49,4 +56,383 @@ export function progressView(mapped: number, total: number, waiting: number): Te
 export function categoryOptions(categories: readonly SourceCategory[], selected: string): TemplateResult {
   return html`<option value="" ?selected=${selected === ''}>${t('chooseCategory')}</option>
     ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === selected}>${c.name}</option>`)}`;
+}
+
+/** A source being edited in its row: the picked category, the name typed and what is wrong with them. */
+export interface Draft {
+  id: string;
+  categoryId: string;
+  name: string;
+  error: string;
+}
+
+/** A `sources.update` not confirmed yet: the change as sent and, in a conflict, the server's source. */
+export type SourceWrite = PendingWrite<SourceUpdate, PosSource>;
+
+/** What a failed write says: the shared error text for the server's answer. */
+export function failureText(failure: WriteFailure | null): ReturnType<typeof describeError> {
+  return describeError(
+    new AdapterError({
+      kind: (failure?.kind ?? 'unknown') as AdapterErrorKind,
+      status: failure?.status ?? 0,
+      message: failure?.message ?? '',
+      body: failure?.body,
+    }),
+  );
+}
+
+/** A write on its way, e.g. "Adding “Car shows”… Waiting to send". */
+export function pendingPanel(text: unknown, status: PendingWriteStatus): TemplateResult {
+  return html`<div class="mark" part="conflict">${text} ${badge(status === 'sending' ? t('sending') : t('pending'), 'pending')}</div>`;
+}
+
+/** A refused write: the server's message, Retry (same write, same key) and Discard. */
+export function failedPanel(label: string, failure: WriteFailure | null, retry: () => void, discard: () => void): TemplateResult {
+  const { message, detail } = failureText(failure);
+  return html`<div class="mark mark--failed" part="conflict" role="alert">
+      <p>${label ? html`<strong>${label}:</strong> ` : nothing}${t('failed', message)}${detail && detail !== message ? html` <span class="detail">${detail}</span>` : nothing}</p>
+      <div class="mark__actions">
+        <button type="button" class="fc-button fc-button--small" data-action="retry-write" @click=${retry}>${t('retry')}</button>
+        <button
+          type="button"
+          class="fc-button fc-button--small"
+          data-action="discard"
+          @click=${discard}
+        >
+          ${t('discard')}
+        </button>
+      </div>
+    </div>`;
+}
+
+/** A change to a source that the server refused as a conflict: theirs beside mine, and the choice. */
+export function conflictPanel(
+  write: SourceWrite,
+  source: PosSource,
+  names: ReadonlyMap<string, string>,
+  choose: (choice: 'theirs' | 'mine') => void,
+): TemplateResult {
+  const label = sourceLabel(source);
+  const current = write.theirs;
+  const mine = write.args;
+  const base = current ?? source;
+  const mineText =
+    mine.deleted === true
+      ? t('conflictMineDeleted')
+      : mine.deleted === false && mine.categoryId === undefined
+        ? t('conflictMineRestored')
+        : t('conflictMine', mappingText({ categoryId: mine.categoryId ?? base?.categoryId ?? null, name: mine.name ?? base?.name ?? '' }, names));
+  const theirs = current
+    ? current.deleted
+      ? t('conflictDeleted', mappingText(current, names))
+      : t('conflictTheirs', mappingText(current, names))
+    : failureText(write.error).message;
+  return html`<div class="mark mark--conflict" part="conflict" role="alert">
+        <p><strong>${label}:</strong> ${theirs} ${mineText}</p>
+        <div class="mark__actions">
+          <button type="button" class="fc-button fc-button--small" data-action="theirs" data-id=${mine.id} aria-label=${`${t('useTheirs')} ${label}`} @click=${() => choose('theirs')}>
+            ${t('useTheirs')}
+          </button>
+          <button type="button" class="fc-button fc-button--small" data-action="mine" data-id=${mine.id} aria-label=${`${t('applyMine')} ${label}`} @click=${() => choose('mine')}>
+            ${t('applyMine')}
+          </button>
+        </div>
+      </div>`;
+}
+
+/** What a source's row does when the user acts on it. */
+export interface RowActions {
+  edit(source: PosSource, shown: PosSource): void;
+  save(source: PosSource): void;
+  cancel(): void;
+  remove(source: PosSource): void;
+  restore(source: PosSource): void;
+  accept(source: PosSource): void;
+  /** The user typed a name or picked a category in the row being edited. */
+  draft(change: Partial<Pick<Draft, 'name' | 'categoryId'>>): void;
+  /** Enter saves, Escape cancels, in the row being edited. */
+  editKey(event: KeyboardEvent, source: PosSource): void;
+  /** Conflict and failure panel choices for the source's write. */
+  resolve(write: SourceWrite, choice: 'theirs' | 'mine'): void;
+  retry(write: SourceWrite): void;
+  discard(write: SourceWrite): void;
+}
+
+export interface RowView {
+  /** The source as the server holds it. */
+  source: PosSource;
+  /** The source as it will be once its queued change lands. */
+  shown: PosSource;
+  /** Its change not confirmed yet, if any. */
+  write: SourceWrite | undefined;
+  suggestion: { categoryId: string; name: string } | undefined;
+  /** The draft when this row is being edited. */
+  editing: Draft | null;
+  categories: readonly SourceCategory[];
+  names: ReadonlyMap<string, string>;
+}
+
+/** One source's row, and the row of its conflict or failure panel right after it. */
+export function rowView(row: RowView, on: RowActions): TemplateResult {
+  const { source, shown, write, suggestion, editing, names } = row;
+  const label = sourceLabel(source);
+  const queued = write && (write.status === 'pending' || write.status === 'sending') ? write : undefined;
+  const problem = write && (write.status === 'conflict' || write.status === 'failed') ? write : undefined;
+  const busy = !!queued || !!problem;
+  const coded = source.origin !== 'shop' && !!source.code.trim();
+
+  const stateBadge = queued
+    ? badge(
+        queued.status === 'sending' ? t('sending') : queued.error ? t('retrying') : t('pending'),
+        'pending',
+      )
+    : nothing;
+
+  return html`<tr part="row" class="row ${editing ? 'row--editing' : ''} ${shown.deleted ? 'row--deleted' : ''}" data-id=${source.id}>
+        <th scope="row">
+          <span class=${coded ? 'code' : 'code code--none'}>${coded ? source.code : source.origin === 'shop' ? badge(t('originShop'), 'accent') : '—'}</span>
+          ${shown.deleted ? badge(t('deleted'), 'muted') : nothing}
+        </th>
+        <td>
+          ${editing
+            ? html`<input
+                class="input"
+                .value=${editing.name}
+                aria-label=${t('editName', label)}
+                aria-invalid=${editing.error === t('nameRequired') ? 'true' : 'false'}
+                aria-describedby=${editing.error ? 'edit-error' : nothing}
+                @input=${(e: Event) => on.draft({ name: (e.target as HTMLInputElement).value })}
+                @keydown=${(e: KeyboardEvent) => on.editKey(e, source)}
+              />`
+            : html`<span class="name">${shown.name}</span>`}
+        </td>
+        <td>
+          ${editing
+            ? html`<select
+                  class="input"
+                  aria-label=${t('editCategory', label)}
+                  aria-describedby=${editing.error ? 'edit-error' : nothing}
+                  @change=${(e: Event) => on.draft({ categoryId: (e.target as HTMLSelectElement).value })}
+                  @keydown=${(e: KeyboardEvent) => on.editKey(e, source)}
+                >
+                  ${categoryOptions(row.categories, editing.categoryId)}
+                </select>
+                ${editing.error ? html`<p id="edit-error" class="field-error" role="alert">${editing.error}</p>` : nothing}`
+            : shown.categoryId
+              ? html`<span>${categoryText(shown.categoryId, names)}</span>`
+              : badge(t('notMapped'), 'warn')}
+          ${stateBadge}
+        </td>
+        <td class="fc-num">${formatCount(Number(source.customerCount) || 0)}</td>
+        <td>
+          ${suggestion && !shown.categoryId && !shown.deleted
+            ? html`<span class="suggestion">${categoryText(suggestion.categoryId, names)} / ${suggestion.name}</span>
+                ${busy
+                  ? nothing
+                  : html`<button
+                      type="button"
+                      class="fc-button fc-button--small"
+                      data-action="accept"
+                      data-id=${source.id}
+                      aria-label=${`${t('accept')} ${label}`}
+                      @click=${() => on.accept(source)}
+                    >
+                      ${t('accept')}
+                    </button>`}`
+            : nothing}
+        </td>
+        <td class="actions">
+          ${editing
+            ? html`<button type="button" class="fc-button fc-button--primary fc-button--small" data-action="save" data-id=${source.id} aria-label=${`${t('save')} ${label}`} @click=${() => on.save(source)}>
+                  ${t('save')}
+                </button>
+                <button type="button" class="fc-button fc-button--small" data-action="cancel" data-id=${source.id} @click=${() => on.cancel()}>
+                  ${t('cancel')}
+                </button>`
+            : shown.deleted
+              ? html`<button
+                  type="button"
+                  class="fc-button fc-button--small"
+                  data-action="restore"
+                  data-id=${source.id}
+                  aria-label=${`${t('restore')} ${label}`}
+                  ?disabled=${!!problem}
+                  @click=${() => on.restore(source)}
+                >
+                  ${t('restore')}
+                </button>`
+              : html`<button
+                    type="button"
+                    class="fc-button fc-button--small"
+                    data-action="edit"
+                    data-id=${source.id}
+                    aria-label=${`${t('edit')} ${label}`}
+                    ?disabled=${!!problem}
+                    @click=${() => on.edit(source, shown)}
+                  >
+                    ${t('edit')}
+                  </button>
+                  <button
+                    type="button"
+                    class="fc-button fc-button--small"
+                    data-action="delete"
+                    data-id=${source.id}
+                    aria-label=${`${t('delete')} ${label}`}
+                    ?disabled=${!!problem}
+                    @click=${() => on.remove(source)}
+                  >
+                    ${t('delete')}
+                  </button>`}
+        </td>
+      </tr>
+      ${problem
+        ? html`<tr class="row--problem">
+            <td colspan="6">${problemPanel(problem, source, names, on)}</td>
+          </tr>`
+        : nothing}`;
+}
+
+function problemPanel(write: SourceWrite, source: PosSource, names: ReadonlyMap<string, string>, on: RowActions): TemplateResult {
+  return write.status === 'conflict'
+    ? conflictPanel(write, source, names, (choice) => on.resolve(write, choice))
+    : failedPanel(sourceLabel(source), write.error, () => on.retry(write), () => on.discard(write));
+}
+
+/** The table of sources: fixed column widths, one row per source (see ARCHITECTURE.md). */
+export function tableView(rows: readonly RowView[], on: RowActions): TemplateResult {
+  return html`<div class="table-wrap">
+      <table class="fc-table" part="table">
+        <caption class="fc-visually-hidden">${t('caption')}</caption>
+        <colgroup>
+          <col class="col-code" />
+          <col class="col-name" />
+          <col class="col-category" />
+          <col class="col-customers" />
+          <col class="col-suggestion" />
+          <col class="col-actions" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">${t('colCode')}</th>
+            <th scope="col">${t('colName')}</th>
+            <th scope="col">${t('colCategory')}</th>
+            <th scope="col" class="fc-num">${t('colCustomers')}</th>
+            <th scope="col">${t('colSuggestion')}</th>
+            <th scope="col">${t('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            rows,
+            (r) => r.source.id,
+            (r) => rowView(r, on),
+          )}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+/** A write that is not about a row (a new source or category, "mapping done"): on its way, or refused. */
+export interface OtherWrite {
+  status: PendingWriteStatus;
+  error: WriteFailure | null;
+  /** What it says while on its way, e.g. "Adding “Car shows”…". */
+  pendingText: unknown;
+  retry(): void;
+  discard(): void;
+}
+
+/** Such a write: its pending text with a badge, or what went wrong with Retry and Discard. */
+export function writePanel(write: OtherWrite): TemplateResult {
+  return write.status === 'pending' || write.status === 'sending'
+    ? pendingPanel(write.pendingText, write.status)
+    : failedPanel('', write.error, () => write.retry(), () => write.discard());
+}
+
+/** The search, the filters, "Accept all" and "Customer source mapping done". */
+export interface ToolbarView {
+  filter: Required<SourceFilter>;
+  /** Sources whose suggestion can be accepted. */
+  acceptable: number;
+  /** Sources not mapped yet: what "done" would map. */
+  unmapped: number;
+  /** "Mapping done" is on its way or refused. */
+  completing: boolean;
+}
+
+export interface ToolbarActions {
+  filter(change: SourceFilter): void;
+  acceptAll(): void;
+  done(): void;
+}
+
+export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult {
+  return html`<div class="toolbar" part="toolbar">
+        <div class="toolbar__filters">
+          <label class="field">
+            <span>${t('search')}</span>
+            <input
+              type="search"
+              placeholder=${t('searchHint')}
+              .value=${v.filter.text}
+              @input=${(e: Event) => on.filter({ text: (e.target as HTMLInputElement).value })}
+            />
+          </label>
+          <label class="check">
+            <input type="checkbox" .checked=${v.filter.unmappedOnly} @change=${(e: Event) => on.filter({ unmappedOnly: (e.target as HTMLInputElement).checked })} />
+            ${t('unmappedOnly')}
+          </label>
+          <label class="check">
+            <input type="checkbox" .checked=${v.filter.showDeleted} @change=${(e: Event) => on.filter({ showDeleted: (e.target as HTMLInputElement).checked })} />
+            ${t('showDeleted')}
+          </label>
+        </div>
+        <div class="toolbar__actions">
+          ${v.acceptable
+            ? html`<button type="button" class="fc-button" data-action="accept-all" @click=${() => on.acceptAll()}>
+                ${t('acceptAll', formatCount(v.acceptable))}
+              </button>`
+            : nothing}
+          <button
+            type="button"
+            class="fc-button fc-button--primary"
+            data-action="done"
+            aria-describedby=${v.unmapped === 0 ? 'done-hint' : nothing}
+            ?disabled=${v.unmapped === 0 || v.completing}
+            @click=${() => on.done()}
+          >
+            ${t('done')}
+          </button>
+          ${v.unmapped === 0 ? html`<span id="done-hint" class="hint">${t('doneNothing')}</span>` : nothing}
+        </div>
+      </div>`;
+}
+
+export interface ConfirmActions {
+  confirm(): void;
+  cancel(): void;
+  /** The dialog closed (Cancel, Escape or after confirming). */
+  closed(): void;
+}
+
+/** The confirmation of "Customer source mapping done": how many sources go to which category. */
+export function confirmView(count: number, category: string, on: ConfirmActions): TemplateResult {
+  const n = formatCount(count);
+  return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => on.closed()}>
+      <h3 id="confirm-title">${t('confirmTitle')}</h3>
+      <p id="confirm-text">${t('confirmText', n, category)}</p>
+      <div class="dialog__actions">
+        <button type="button" class="fc-button fc-button--primary" data-action="confirm-done" @click=${() => on.confirm()}>
+          ${t('confirmOk', n)}
+        </button>
+        <button type="button" class="fc-button" data-action="cancel-done" autofocus @click=${() => on.cancel()}>${t('cancel')}</button>
+      </div>
+    </dialog>`;
+}
+
+/** The source as it will be once its change on its way lands. */
+export function shownOf(source: PosSource, write: SourceWrite | undefined): PosSource {
+  if (!write || (write.status !== 'pending' && write.status !== 'sending')) return source;
+  const { id: _id, expectedVersion: _v, ...change } = write.args;
+  return { ...source, ...change };
 }

@@ -1,0 +1,85 @@
+/**
+ * The shop's own categories and sources under the table: the categories, the forms that add one,
+ * and the additions not confirmed yet.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { SourceCategory } from '../../data/model.js';
+import { t } from './source-mapping-editor.messages.js';
+import { categoryOptions, writePanel } from './source-mapping-editor.view.js';
+import type { OtherWrite } from './source-mapping-editor.view.js';
+
+/** The two add forms: what was typed, and what is wrong with it. */
+export interface OwnForms {
+  categoryName: string;
+  categoryError: string;
+  sourceName: string;
+  sourceCategory: string;
+  sourceError: string;
+}
+
+export interface OwnActions {
+  input(change: Partial<Pick<OwnForms, 'categoryName' | 'sourceName' | 'sourceCategory'>>): void;
+  addCategory(event: Event): void;
+  addSource(event: Event): void;
+}
+
+/** The shop's own categories and sources: the list of categories, the add forms, and their writes. */
+export function ownView(categories: readonly SourceCategory[], forms: OwnForms, creating: readonly OtherWrite[], on: OwnActions): TemplateResult {
+  return html`<section class="own" part="own" aria-labelledby="own-heading">
+      <h3 id="own-heading">${t('ownHeading')}</h3>
+      <p class="intro">${t('ownIntro')}</p>
+      <p id="categories-label" class="label">${t('categories')}</p>
+      <ul class="categories" aria-labelledby="categories-label">
+        ${categories.map((c) => html`<li>${c.name}${c.builtIn ? nothing : html` <span class="muted">(${t('yours')})</span>`}</li>`)}
+      </ul>
+      <div class="own__forms">
+        <form class="own__form" novalidate @submit=${(e: Event) => on.addCategory(e)}>
+          <label class="field">
+            <span>${t('newCategory')}</span>
+            <input
+              class="input"
+              name="category-name"
+              .value=${forms.categoryName}
+              aria-invalid=${forms.categoryError ? 'true' : 'false'}
+              aria-describedby="new-category-error"
+              @input=${(e: Event) => on.input({ categoryName: (e.target as HTMLInputElement).value })}
+            />
+          </label>
+          <button type="submit" class="fc-button" data-action="add-category">${t('addCategory')}</button>
+          <p id="new-category-error" class="field-error">${forms.categoryError}</p>
+        </form>
+        <form class="own__form" novalidate @submit=${(e: Event) => on.addSource(e)}>
+          <label class="field">
+            <span>${t('newSource')}</span>
+            <input
+              class="input"
+              name="source-name"
+              .value=${forms.sourceName}
+              aria-invalid=${forms.sourceError === t('nameRequired') ? 'true' : 'false'}
+              aria-describedby="new-source-error"
+              @input=${(e: Event) => on.input({ sourceName: (e.target as HTMLInputElement).value })}
+            />
+          </label>
+          <label class="field">
+            <span>${t('newSourceCategory')}</span>
+            <select
+              class="input"
+              name="source-category"
+              aria-describedby="new-source-error"
+              @change=${(e: Event) => on.input({ sourceCategory: (e.target as HTMLSelectElement).value })}
+            >
+              ${categoryOptions(categories, forms.sourceCategory)}
+            </select>
+          </label>
+          <button type="submit" class="fc-button" data-action="add-source">${t('addSource')}</button>
+          <p id="new-source-error" class="field-error">${forms.sourceError}</p>
+        </form>
+      </div>
+      ${creating.length
+        ? html`<ul class="creating">
+            ${creating.map((w) => html`<li>${writePanel(w)}</li>`)}
+          </ul>`
+        : nothing}
+    </section>`;
+}
