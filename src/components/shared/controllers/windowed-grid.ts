@@ -6,15 +6,16 @@ export interface GridColumn {
   readonly min: number;
 }
 
-/** The grid's elements in the host's render root (null while not rendered). */
+/**
+ * The grid's elements in the host's render root (null while not rendered): the `role="grid"`
+ * element (watched for its width, given the column widths), the scroller (`overflow: auto`, the
+ * sticky header row first), the body under the header (sized to the rows' height) and the rows'
+ * container (moved by `transform`, filled by `renderRows`).
+ */
 export interface GridParts {
-  /** The `role="grid"` element: watched for the narrow/wide width, and given the column widths. */
   grid: HTMLElement | null;
-  /** The scrolling element (`overflow: auto`), with the sticky header row first. */
   scroller: HTMLElement | null;
-  /** The body under the header: sized to the rows' height (capped at `maxBodyHeight`). */
   body: HTMLElement | null;
-  /** The window's rows, in order, moved by `transform`; `renderRows` fills it. */
   rows: HTMLElement | null;
 }
 
@@ -29,7 +30,7 @@ export interface WindowedGridOptions {
   narrowRowHeight?: number;
   /** Grid width under which rows take `narrowRowHeight`; 0 never. */
   narrowWidth?: number;
-  /** The columns, in order. */
+  /** The columns, in order; a cell's `data-col` is its index here. */
   columns: readonly GridColumn[];
   /** Widest a column may be resized to. */
   maxColumnWidth: number;
@@ -127,11 +128,6 @@ export class WindowedGridController implements ReactiveController {
   /** Row of the active cell (the one with `tabindex="0"` while its row is in the window). */
   get activeRow(): number {
     return this.#activeRow;
-  }
-
-  /** Column of the active cell. */
-  get activeCol(): number {
-    return this.#activeCol;
   }
 
   /** Height of a row now. */
