@@ -1,17 +1,16 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { TradeInVehicle, WantMatch } from '../../data/model.js';
 import { resolveTradeIn } from '../../data/logic/vehicles.js';
 import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
 import { stableJson } from '../../data/logic/stable-json.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
-import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_TRADE_IN_MATCH } from './trade-in-alert.events.js';
@@ -64,9 +63,13 @@ export class FcTradeInAlert extends FcElement {
   /** The trade-in (by value) whose matches were last sent in `fc-trade-in-match`. */
   #announced = '';
 
-  readonly #task = new Task(this, {
-    task: async ([adapter, vehicle], { signal }): Promise<Result | typeof initialState> => {
-      if (!adapter?.vehicles) return initialState;
+  /** The matches of the vehicle; read again when wants or customers change. */
+  readonly #matches = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['vehicles'],
+    domains: ['vehicles', 'customers'],
+    args: () => [this.vehicle] as const,
+    read: async (adapter, [vehicle], { signal }): Promise<Result> => {
       if (!vehicle || typeof vehicle !== 'object') return { kind: 'none' };
       const resolved = resolveTradeIn(vehicle);
       if (!resolved.makes.length) return { kind: 'no-make', resolved };
@@ -79,21 +82,13 @@ export class FcTradeInAlert extends FcElement {
       const matches = await adapter.vehicles.matchTradeIn(request, { signal });
       return { kind: 'matches', key: stableJson(vehicle), vehicle, matches: Array.isArray(matches) ? matches : [] };
     },
-    args: () => [this.adapter, this.vehicle] as const,
-    onComplete: (result) => this.#completed(result),
+    onValue: (result) => this.#completed(result),
     onError: () => {
       this.announcement = '';
     },
   });
 
-  readonly #events = new AdapterEventsController(this, {
-    adapter: () => this.adapter,
-    domains: ['vehicles', 'customers'],
-    onChange: () => void this.#task.run(),
-  });
-
-  #completed(result: Result | typeof initialState): void {
-    if (typeof result !== 'object') return;
+  #completed(result: Result): void {
     if (result.kind === 'none') {
       this.announcement = '';
       return;
@@ -111,7 +106,6 @@ export class FcTradeInAlert extends FcElement {
   }
 
   protected override render() {
-    void this.#events;
     if (!this.adapter?.vehicles) return unsupportedView('vehicles');
     const vehicle = this.vehicle && typeof this.vehicle === 'object' ? this.vehicle : null;
     const resolved = vehicle ? resolveTradeIn(vehicle) : null;
@@ -120,12 +114,7 @@ export class FcTradeInAlert extends FcElement {
       <h2 id="title" part="title">${t('title')}</h2>
       ${line ? html`<p class="vehicle" part="vehicle">${line}</p>` : nothing}
       ${resolved ? vinView(resolved) : nothing}
-      ${this.#task.render({
-        initial: () => unsupportedView('vehicles'),
-        pending: () => loadingView(3),
-        complete: (result) => this.#resultView(result),
-        error: (error) => errorView(error, () => this.#task.run()),
-      })}
+      ${this.#matches.render({ complete: (result) => this.#resultView(result), lines: 3 })}
       <p class="fc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
   }

@@ -51,6 +51,8 @@ export interface QueryOptions<D extends AdapterDomain, A extends readonly unknow
   keepAcrossArgs?: boolean;
   /** Called with each value read (after it is stored). */
   onValue?: (value: R) => void;
+  /** Called when a read fails. */
+  onError?: (error: unknown) => void;
 }
 
 export interface QueryRenderOptions<R> {
@@ -117,8 +119,9 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
         this.#lastRead = Date.now();
         options.onValue?.(value);
       },
-      onError: () => {
+      onError: (error) => {
         this.#lastRead = Date.now();
+        options.onError?.(error);
       },
     });
     host.addController(this);
