@@ -18,6 +18,7 @@ export interface OwnForms {
   sourceError: string;
 }
 
+/** What the add forms do when the user types or submits. */
 export interface OwnActions {
   input(change: Partial<Pick<OwnForms, 'categoryName' | 'sourceName' | 'sourceCategory'>>): void;
   addCategory(event: Event): void;

@@ -158,6 +158,7 @@ export interface RowActions {
   discard(write: SourceWrite): void;
 }
 
+/** What one source's row shows. */
 export interface RowView {
   /** The source as the server holds it. */
   source: PosSource;
@@ -360,12 +361,14 @@ export interface ToolbarView {
   completing: boolean;
 }
 
+/** What the toolbar does when the user acts on it. */
 export interface ToolbarActions {
   filter(change: SourceFilter): void;
   acceptAll(): void;
   done(): void;
 }
 
+/** The toolbar above the table. */
 export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult {
   return html`<div class="toolbar" part="toolbar">
         <div class="toolbar__filters">
@@ -408,6 +411,7 @@ export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult 
       </div>`;
 }
 
+/** What the confirmation does when the user answers it. */
 export interface ConfirmActions {
   confirm(): void;
   cancel(): void;
