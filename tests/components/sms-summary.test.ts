@@ -286,7 +286,7 @@ describe('fc-sms-summary', () => {
       const { client, calls } = recorded(server);
       const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} .filter=${{ from: '2026-11-30', to: '2026-11-01' }}></fc-sms-summary>`);
       await el.updateComplete;
-      expect(text(root(el).querySelector('[part~="error"]'))).to.equal('The start of the date range is after its end.');
+      expect(text(root(el).querySelector('[part~="error"]'))).to.equal('The start date is after the end date.');
       expect(calls.length).to.equal(0);
       await expect(el).to.be.accessible();
     });

@@ -2,19 +2,18 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../data/model.js';
-import { isValidZone, rangeProblem } from '../../data/logic/calendar.js';
-import type { RangeProblem } from '../../data/logic/calendar.js';
+import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
-import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
+import { rangeProblemText } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
@@ -33,11 +32,6 @@ import {
 } from './sms-summary.view.js';
 import type { CategoryRow, Formats } from './sms-summary.view.js';
 
-const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
-  from: 'rangeFrom',
-  to: 'rangeTo',
-  reversed: 'rangeReversed',
-};
 
 /** The filter as a stable string (sorted keys, empty parts dropped): the task's argument and the cache's key. */
 function filterKey(filter: SmsFilter): string {
@@ -101,27 +95,21 @@ export class FcSmsSummary extends FcElement {
   #formatsLocale = 'en';
   #warnedZone = '';
 
-  readonly #summary = new Task(this, {
-    task: async ([adapter, key], { signal }) => {
-      const sms = adapter?.sms;
-      if (!sms || !key) return initialState;
+  /** The summary; read again when SMS data changes here, in another tab or on the server. */
+  readonly #summary = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sms'],
+    args: () => [this.#query()] as const,
+    idle: ([key]) => !key,
+    // A new filter keeps the last summary on screen (marked busy) until its own arrives.
+    keepAcrossArgs: true,
+    read: async (adapter, [key], { signal }) => {
       // Secondary to the texts themselves: a host with a table (fc-sms-history) has it shown first.
       await (this.readyWhen ? this.readyWhen().catch(() => undefined) : afterPaint());
       signal.throwIfAborted();
-      return sms.summary(JSON.parse(key) as SmsFilter, { signal });
+      return adapter.sms.summary(JSON.parse(key) as SmsFilter, { signal });
     },
-    args: () => [this.adapter, this.#query()] as const,
   });
-
-  constructor() {
-    super();
-    // Re-reads when SMS data changes here, in another tab or on the server.
-    new AdapterEventsController(this, {
-      adapter: () => this.adapter,
-      domains: ['sms'],
-      onChange: () => void this.#summary.run(),
-    });
-  }
 
   /** The filter sent: `filter`, its range filled from `from`/`to` or this month in the zone. */
   get #filter(): SmsFilter {
@@ -144,8 +132,8 @@ export class FcSmsSummary extends FcElement {
       this.#warnedZone = zone;
       zone = browserZone();
     }
-    const now = DateTime.now().setZone(zone);
-    return { from: now.startOf('month').toISODate()!, to: now.endOf('month').toISODate()! };
+    // Luxon's clock (`Settings.now`), so a page or a test can set the day the default month is built around.
+    return currentMonthRange(DateTime.now().toMillis(), zone);
   }
 
   protected override willUpdate(): void {
@@ -169,19 +157,11 @@ export class FcSmsSummary extends FcElement {
     const problem = rangeProblem(this.#filter);
     if (problem) {
       return html`<div class="fc-state fc-state--error" part="state error">
-        <p class="fc-state__message" role="status">${t(RANGE_TEXT[problem])}</p>
+        <p class="fc-state__message" role="status">${rangeProblemText(problem)}</p>
       </div>`;
     }
-    const task = this.#summary;
-    switch (task.status) {
-      case TaskStatus.ERROR:
-        return errorView(task.error, () => task.run());
-      case TaskStatus.COMPLETE:
-        return this.#summaryView(task.value!, false);
-      default:
-        // A refresh keeps the last summary on screen rather than flashing a skeleton.
-        return task.value ? this.#summaryView(task.value, true) : loadingView(5);
-    }
+    // A refresh keeps the last summary on screen rather than flashing a skeleton.
+    return this.#summary.render({ complete: (summary) => this.#summaryView(summary, this.#summary.refreshing), lines: 5 });
   }
 
   #summaryView(summary: SmsSummary, busy: boolean): TemplateResult {
