@@ -2,16 +2,15 @@ import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { VehicleWant } from '../../data/model.js';
 import { WANT_STATUS, formatWantsCsv, groupWants } from '../../data/logic/vehicles.js';
 import type { WantGroup } from '../../data/logic/vehicles.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
-import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_EXPORT, FC_WANTS_EXPORT } from './needed-vehicles.events.js';
@@ -64,15 +63,17 @@ export class FcNeededVehicles extends FcElement {
   /** What the export last did, for the live region. */
   @state() private exportMessage = '';
 
-  readonly #task = new Task(this, {
-    task: async ([adapter], { signal }): Promise<Report | typeof initialState> => {
-      const api = adapter?.vehicles;
-      if (!api) return initialState;
+  /** The wants, every page; read again when wants or customers change. */
+  readonly #report = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['vehicles'],
+    domains: ['vehicles', 'customers'],
+    read: async (adapter, _args, { signal }): Promise<Report> => {
       const wants: VehicleWant[] = [];
       let cursor: string | null = null;
       let total = 0;
       do {
-        const page = await api.wants({ limit: PAGE, cursor }, { signal });
+        const page = await adapter.vehicles.wants({ limit: PAGE, cursor }, { signal });
         const items = Array.isArray(page?.items) ? page.items : [];
         wants.push(...items);
         total = Math.max(Number(page?.total) || 0, wants.length);
@@ -82,13 +83,6 @@ export class FcNeededVehicles extends FcElement {
       const groups = groupWants(wants.filter((w) => w.customerStatus === WANT_STATUS));
       return { groups, loaded: wants.length, total };
     },
-    args: () => [this.adapter] as const,
-  });
-
-  readonly #events = new AdapterEventsController(this, {
-    adapter: () => this.adapter,
-    domains: ['vehicles', 'customers'],
-    onChange: () => void this.#task.run(),
   });
 
   #onFilter(event: Event): void {
@@ -117,21 +111,19 @@ export class FcNeededVehicles extends FcElement {
   }
 
   protected override render() {
-    void this.#events;
     if (!this.adapter?.vehicles) return unsupportedView('vehicles');
     return html`<h2 part="title">${t('title')}</h2>
       <p class="intro">${t('intro')}</p>
       <p class="print-only">${t('printedOn', formatDate(Date.now()))}</p>
-      ${this.#task.render({
-        initial: () => unsupportedView('vehicles'),
-        pending: () => loadingView(5),
+      ${this.#report.render({
         complete: (report) => this.#reportView(report),
-        error: (error) => errorView(error, () => this.#task.run()),
+        isEmpty: (report) => !report.groups.length,
+        empty: t('empty'),
+        lines: 5,
       })}`;
   }
 
   #reportView(report: Report) {
-    if (!report.groups.length) return emptyView(t('empty'));
     const groups = this.#visible(report);
     const buyers = new Set(report.groups.flatMap((g) => g.wants.map((w) => w.customerId))).size;
     return html`<div class="toolbar" part="toolbar">
