@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
 import type { ForecourtAdapter, PreferencesApi } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import { mappingPrompt } from '../../data/logic/mapping-prompt.js';
@@ -10,6 +9,7 @@ import type { MappingPrompt } from '../../data/logic/mapping-prompt.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { adapterContext } from '../shared/adapter-context.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { stateStyles, unsupportedView } from '../shared/states.js';
 import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events.js';
@@ -102,9 +102,13 @@ export class FcMappingWarning extends FcElement {
   #entry = 0;
   #warnedHref = '';
 
-  readonly #check = new Task(this, {
-    task: async ([adapter], { signal }): Promise<Check | typeof initialState> => {
-      if (!adapter?.sources) return initialState;
+  /** The check, once per entry into the page (not on later changes: the prompt is a reminder, not a monitor). */
+  readonly #check = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources'],
+    domains: [],
+    args: () => [this.#entry] as const,
+    read: async (adapter, _args, { signal }): Promise<Check> => {
       // A host's preferences that fail count as "not dismissed": the prompt is only a reminder.
       if ((await preferencesOf(adapter).get(DISMISSED_PREFERENCE).catch(() => undefined)) === true) return { dismissed: true };
       const status = await adapter.sources.mappingStatus({ signal });
@@ -112,8 +116,7 @@ export class FcMappingWarning extends FcElement {
       if (!prompt) throw new AdapterError({ kind: 'malformed', message: this.inLocale(() => t('unreadable')) });
       return { dismissed: false, prompt };
     },
-    args: () => [this.adapter, this.#entry] as const,
-    onComplete: (check) => {
+    onValue: (check) => {
       this.remember = false;
       this.open = !check.dismissed && check.prompt.kind !== 'none';
     },
@@ -169,12 +172,13 @@ export class FcMappingWarning extends FcElement {
   }
 
   protected override render() {
-    return this.#check.render({
-      initial: () => unsupportedView('sources'),
-      pending: () => checkingView(),
-      complete: (check) => (check.dismissed || check.prompt.kind === 'none' ? nothing : this.#dialogView(check.prompt)),
-      error: (error) => checkFailedView(error, () => this.#check.run()),
-    });
+    // Its own states: a check running or failed is a small line, not a block in the page.
+    const check = this.#check;
+    if (check.missing) return unsupportedView('sources');
+    if (check.error !== undefined) return checkFailedView(check.error, () => check.run());
+    const value = check.value;
+    if (!value) return checkingView();
+    return value.dismissed || value.prompt.kind === 'none' ? nothing : this.#dialogView(value.prompt);
   }
 
   #dialogView(prompt: MappingPrompt) {
