@@ -1,70 +1,41 @@
-import { downloadBlob } from '../shared/download.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { DateTime } from 'luxon';
-import type { ForecourtAdapter, TrafficApi } from '../../data/adapter.js';
-import { isValidZone, previousPeriod, rangeProblem } from '../../data/logic/calendar.js';
-import type { RangeProblem } from '../../data/logic/calendar.js';
-import { TRAFFIC_STEPS } from '../../data/model.js';
-import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
+import type { ForecourtAdapter } from '../../data/adapter.js';
+import { currentMonthRange, isValidZone, previousPeriod, rangeProblem } from '../../data/logic/calendar.js';
+import type { DateRange, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
-import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { QueryController } from '../shared/controllers/query.js';
+import { DateRangeEditor } from '../shared/date-range.js';
+import { downloadBlob } from '../shared/download.js';
 import { FcElement } from '../shared/fc-element.js';
-import { getLocale, msg } from '../shared/messages.js';
-import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { makeFormats } from '../shared/formats.js';
+import { getLocale } from '../shared/messages.js';
+import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { trafficChart } from './store-traffic.chart.js';
+import { heatmapCsv, levelCsv } from './store-traffic.csv.js';
 import { bucketLabel } from './store-traffic.labels.js';
-import { FC_EXPORT, FC_RANGE_CHANGE, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
+import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
+import { heatmapGrid, levelInputs, levelKey, levelModel } from './store-traffic.model.js';
+import type { Level, LevelExtras, LevelModel, ModelRow } from './store-traffic.model.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
+import { readCrumbRows, readStack } from './store-traffic.reads.js';
 import { styles } from './store-traffic.styles.js';
-import {
-  HOURS,
-  changeText,
-  changeView,
-  dimensionName,
-  heatmapCsv,
-  heatmapGrid,
-  levelCsv,
-  levelModel,
-  pointsText,
-  rangeName,
-  ratioText,
-  shadeOf,
-  stepName,
-  weekdayName,
-} from './store-traffic.view.js';
-import type { Formats, LevelExtras, LevelModel, ModelRow, StackData } from './store-traffic.view.js';
+import { breadcrumbView, dimensionName, heatmapView, rangeName, ratioText, summaryView, tableView, updatingView } from './store-traffic.view.js';
+import type { Formats } from './store-traffic.view.js';
 
-const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
-  from: 'rangeFrom',
-  to: 'rangeTo',
-  reversed: 'rangeReversed',
-};
-
-/** Most stack values drawn by name; the rest are summed as "Other". */
-const MAX_SERIES = 6;
 /** Bars × series above which an update is drawn without animation. */
 const ANIMATION_LIMIT = 120;
 
 const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const labelKey = (dimension: string, key: string) => `${dimension}\u0000${key}`;
-
-interface Level {
-  aggregate: TrafficAggregate;
-  stack: StackData | null;
-  /** The task key it answers (path, range, zone, stack). */
-  key: string;
-}
 
 type View = 'chart' | 'heatmap';
 
@@ -126,7 +97,6 @@ export class FcStoreTraffic extends FcElement {
   /** A dimension to stack the bars by (any not grouped or drilled into), or empty for one bar per bucket. */
   @property({ attribute: 'stack-by' }) stackBy = '';
 
-  @state() private typedRange: { from: string; to: string; problem: RangeProblem } | null = null;
   @state() private announcement = '';
 
   #formats: Formats = makeFormats('en');
@@ -140,78 +110,86 @@ export class FcStoreTraffic extends FcElement {
   #charted: { key: string; animate: boolean } | null = null;
   #model: { level: Level; extras: LevelExtras | undefined; locale: string; model: LevelModel } | null = null;
 
-  readonly #dealerZone = new Task(this, {
-    task: async ([adapter, timeZone], { signal }) => {
-      const leads = adapter?.leads;
-      if (this.#validZone(timeZone) || !leads) return initialState;
+  /** The dealer's zone, read when `time-zone` is not a zone; the browser's when the dealer's cannot be had. */
+  readonly #dealerZone = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['leads'],
+    domains: [],
+    args: () => [this.timeZone] as const,
+    idle: ([zone]) => this.#validZone(zone),
+    read: async (adapter, _args, { signal }) => {
       try {
-        const zone = (await leads.dealer({ signal })).zone;
+        const zone = (await adapter.leads.dealer({ signal })).zone;
         return isValidZone(zone) ? zone : browserZone();
       } catch (error) {
         if (signal.aborted) throw error;
         return browserZone();
       }
     },
-    args: () => [this.adapter, this.timeZone] as const,
   });
 
-  readonly #level = new Task(this, {
-    task: async ([traffic, zone, from, to, path, stackBy], { signal }): Promise<Level> => {
-      if (!traffic || !zone || rangeProblem({ from, to })) return initialState as never;
+  /** The level shown; a drill, a new range or a re-read keeps the last figures on screen, busy, until it is read. */
+  readonly #level = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['traffic'],
+    args: () => [this.#zone, this.#range.from, this.#range.to, formatPath(this.#drill), this.stackBy] as const,
+    idle: ([zone, from, to]) => !zone || !!rangeProblem({ from, to }),
+    keepAcrossArgs: true,
+    read: async (adapter, [zone, from, to, path, stackBy], { signal }): Promise<Level> => {
       const drill = parsePath(path)!;
-      const filters = filterRecord(drill.filters);
-      const base = { from, to, zone, filters };
+      const base = { from, to, zone, filters: filterRecord(drill.filters) };
       const stackDimension = this.#stackFor(drill, stackBy);
       const [aggregate, stack] = await Promise.all([
-        traffic.aggregate({ ...base, groupBy: drill.groupBy }, { signal }),
-        stackDimension ? this.#stack(traffic, base, drill.groupBy, stackDimension, signal) : null,
+        adapter.traffic.aggregate({ ...base, groupBy: drill.groupBy }, { signal }),
+        stackDimension ? readStack(adapter.traffic, base, drill.groupBy, stackDimension, signal) : null,
       ]);
       for (const row of aggregate.rows) this.#labels.set(labelKey(drill.groupBy, row.key), row.label);
-      return { aggregate, stack, key: JSON.stringify([zone, from, to, path, stackBy]) };
+      return { aggregate, stack, key: levelKey({ zone, from, to, path, stackBy }) };
     },
-    args: () => [this.adapter?.traffic, this.#zone, this.#range.from, this.#range.to, formatPath(this.#drill), this.stackBy] as const,
   });
 
   /** The previous period and missing breadcrumb names: after the level is drawn. */
-  readonly #extras = new Task(this, {
-    task: async ([traffic, level], { signal }): Promise<LevelExtras> => {
-      if (!traffic || !level) return initialState as never;
+  readonly #extras = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['traffic'],
+    args: () => [this.#level.value?.key ?? ''] as const,
+    idle: ([key]) => !key,
+    read: async (adapter, [key], { signal }): Promise<LevelExtras> => {
       // Let the level paint first: these reads are secondary.
       await afterPaint();
       signal.throwIfAborted();
-      const [zone, from, to, path] = JSON.parse(level.key) as [string, string, string, string];
+      const { zone, from, to, path } = levelInputs(key);
       const drill = parsePath(path)!;
-      const filters = filterRecord(drill.filters);
       const previousRange = previousPeriod({ from, to });
-      const [previous] = await Promise.all([
-        traffic.aggregate({ ...previousRange, zone, filters, groupBy: drill.groupBy }, { signal }),
-        this.#fetchCrumbLabels(traffic, { from, to }, zone, drill, signal),
+      const known = (dimension: TrafficDimension, bucket: string) => this.#labels.has(labelKey(dimension, bucket));
+      const [previous, crumbs] = await Promise.all([
+        adapter.traffic.aggregate({ ...previousRange, zone, filters: filterRecord(drill.filters), groupBy: drill.groupBy }, { signal }),
+        readCrumbRows(adapter.traffic, { from, to }, zone, drill, known, signal),
       ]);
+      for (const { dimension, rows } of crumbs) for (const row of rows) this.#labels.set(labelKey(dimension, row.key), row.label);
       return { previous, previousRange };
     },
-    args: () => [this.adapter?.traffic, this.#level.value] as const,
   });
 
-  readonly #heatmap = new Task(this, {
-    task: async ([traffic, zone, from, to, path, view], { signal }): Promise<TrafficHeatmap> => {
-      if (!traffic || !zone || view !== 'heatmap' || rangeProblem({ from, to })) return initialState as never;
-      const filters = filterRecord(parsePath(path)!.filters);
-      return traffic.heatmap({ from, to, zone, filters }, { signal });
+  /** The weekday × hour table, read only in the heatmap view. */
+  readonly #heatmap = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['traffic'],
+    args: () => [this.#zone, this.#range.from, this.#range.to, formatPath(this.#drill), this.view] as const,
+    idle: ([zone, from, to, , view]) => view !== 'heatmap' || !zone || !!rangeProblem({ from, to }),
+    keepAcrossArgs: true,
+    read: (adapter, [zone, from, to, path], { signal }): Promise<TrafficHeatmap> =>
+      adapter.traffic.heatmap({ from, to, zone, filters: filterRecord(parsePath(path)!.filters) }, { signal }),
+  });
+
+  /** The date inputs: a valid range typed becomes `from`/`to` and fires `fc-range-change`. */
+  readonly #rangeEditor = new DateRangeEditor(this, {
+    range: () => this.#range,
+    commit: ({ from, to }) => {
+      this.from = from;
+      this.to = to;
     },
-    args: () => [this.adapter?.traffic, this.#zone, this.#range.from, this.#range.to, formatPath(this.#drill), this.view] as const,
   });
-
-  constructor() {
-    super();
-    new AdapterEventsController(this, {
-      adapter: () => this.adapter,
-      domains: ['traffic'],
-      onChange: () => {
-        void this.#level.run();
-        if (this.view === 'heatmap') void this.#heatmap.run();
-      },
-    });
-  }
 
   // ───────────── derived values ─────────────
 
@@ -229,8 +207,7 @@ export class FcStoreTraffic extends FcElement {
     if (this.#zoneChecked !== this.timeZone) this.#zoneValid = !!(this.#zoneChecked = this.timeZone) && isValidZone(this.timeZone);
     if (this.#zoneValid) return this.timeZone;
     if (!this.adapter?.leads) return browserZone();
-    const task = this.#dealerZone;
-    return task.status === TaskStatus.COMPLETE && typeof task.value === 'string' ? task.value : '';
+    return this.#dealerZone.value ?? '';
   }
 
   #zoneChecked: string | null = null;
@@ -239,9 +216,8 @@ export class FcStoreTraffic extends FcElement {
   /** The range shown: the properties, or this month in the zone. */
   get #range(): DateRange {
     if (this.from && this.to) return { from: this.from, to: this.to };
-    const zone = this.#zone || browserZone();
-    const now = DateTime.now().setZone(zone);
-    return { from: this.from || now.startOf('month').toISODate()!, to: this.to || now.endOf('month').toISODate()! };
+    const month = currentMonthRange(Date.now(), this.#zone || browserZone());
+    return { from: this.from || month.from, to: this.to || month.to };
   }
 
   /** The stacking dimension when it can apply at this level. */
@@ -250,56 +226,37 @@ export class FcStoreTraffic extends FcElement {
     return stackBy;
   }
 
-  async #stack(
-    traffic: TrafficApi,
-    base: { from: string; to: string; zone: string; filters: Partial<Record<TrafficDimension, string>> },
-    groupBy: TrafficDimension,
-    dimension: TrafficDimension,
-    signal: AbortSignal,
-  ): Promise<StackData> {
-    // The aggregate answers one dimension at a time: the stack values first, then one read per value.
-    const values = await traffic.aggregate({ ...base, groupBy: dimension }, { signal });
-    const top = [...values.rows].sort((a, b) => b.ups - a.ups).slice(0, MAX_SERIES);
-    const keep = new Set(top.map((r) => r.key));
-    const named = values.rows.filter((r) => keep.has(r.key));
-    const series = await Promise.all(
-      named.map(async (value) => {
-        const part = await traffic.aggregate({ ...base, filters: { ...base.filters, [dimension]: value.key }, groupBy }, { signal });
-        return { key: value.key, label: value.label, ups: new Map(part.rows.map((r) => [r.key, r.ups])) };
-      }),
-    );
-    return { dimension, series };
-  }
-
-  /** Reads the names of drilled-into buckets this page has not seen (after a reload with a path). */
-  async #fetchCrumbLabels(traffic: TrafficApi, range: DateRange, zone: string, drill: DrillPath, signal: AbortSignal): Promise<void> {
-    await Promise.all(
-      drill.filters.map(async (f, i) => {
-        if (this.#labels.has(labelKey(f.dimension, f.key))) return;
-        const level = await traffic.aggregate(
-          { ...range, zone, filters: filterRecord(drill.filters.slice(0, i)), groupBy: f.dimension },
-          { signal },
-        );
-        for (const row of level.rows) this.#labels.set(labelKey(f.dimension, row.key), row.label);
-      }),
-    );
-  }
-
   #crumbName(index: number): string {
     const f = this.#drill.filters[index]!;
     return t('crumb', dimensionName(f.dimension), bucketLabel(f.dimension, f.key, this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key));
   }
 
+  /** The drilled-into buckets, "Department: New › Salesperson: Ann Lee". */
+  #trail(): string {
+    return this.#drill.filters.map((_, i) => this.#crumbName(i)).join(' › ');
+  }
+
+  /** The previous period of the level shown, unless its read failed. */
+  get #extrasRead(): LevelExtras | undefined {
+    return this.#extras.error === undefined ? this.#extras.value : undefined;
+  }
+
   /** The shown level's model, rebuilt only when its data or the locale changed. */
   #modelOf(level: Level): LevelModel {
-    const extras = this.#extras.status === TaskStatus.COMPLETE && this.#extras.value ? this.#extras.value : undefined;
+    const extras = this.#extrasRead;
     const locale = getLocale();
     const cached = this.#model;
     if (cached && cached.level === level && cached.extras === extras && cached.locale === locale) return cached.model;
-    const range = JSON.parse(level.key) as [string, string, string];
-    const model = levelModel(level.aggregate, level.stack, extras ?? null, { from: range[1], to: range[2] });
+    const { from, to } = levelInputs(level.key);
+    const model = levelModel(level.aggregate, level.stack, extras ?? null, { from, to });
     this.#model = { level, extras, locale, model };
     return model;
+  }
+
+  /** The view's figures answer the current inputs (read, not being read again, not failed): what Export writes. */
+  get #exportable(): boolean {
+    const query = this.view === 'heatmap' ? this.#heatmap : this.#level;
+    return !!this.#zone && !rangeProblem(this.#range) && query.value !== undefined && !query.refreshing && query.error === undefined;
   }
 
   // ───────────── lifecycle ─────────────
@@ -318,7 +275,6 @@ export class FcStoreTraffic extends FcElement {
       }
       this.#drill = parsed ?? { filters: [], groupBy: ROOT_DIMENSION };
     }
-    if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.typedRange = null;
   }
 
   // ───────────── rendering ─────────────
@@ -326,34 +282,21 @@ export class FcStoreTraffic extends FcElement {
   protected override render() {
     return html`<h2>${t('heading')}</h2>
       ${this.adapter?.traffic
-        ? html`${this.#toolbar()} ${this.#breadcrumb()}
+        ? html`${this.#toolbar()} ${breadcrumbView([t('allTraffic'), ...this.#drill.filters.map((_, i) => this.#crumbName(i))], (depth) => this.#back(depth))}
             <div class="body">${this.#body()}</div>`
         : unsupportedView('traffic')}
       <div class="fc-visually-hidden" role="status">${this.announcement}</div>`;
   }
 
   #toolbar(): TemplateResult {
-    const range = this.#range;
-    const problem = this.typedRange?.problem ?? rangeProblem(range);
-    const shown = this.typedRange ?? range;
-    const bad = (end: 'from' | 'to') => problem === end || problem === 'reversed';
     const drill = this.#drill;
     const free = freeDimensions(drill.filters);
     const stackable = free.filter((d) => d !== drill.groupBy);
     const stack = this.#stackFor(drill, this.stackBy) ?? '';
-    const last = drill.filters.length ? this.#labels.get(labelKey(drill.filters.at(-1)!.dimension, drill.filters.at(-1)!.key)) ?? drill.filters.at(-1)!.key : '';
-    const canExport = this.view === 'heatmap' ? this.#heatmap.status === TaskStatus.COMPLETE : this.#level.status === TaskStatus.COMPLETE;
+    const last = drill.filters.at(-1);
+    const lastName = last ? (this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key) : '';
     return html`<div class="toolbar" part="toolbar">
-        <label
-          >${t('from')}
-          <input type="date" name="from" .value=${shown.from} aria-invalid=${bad('from') ? 'true' : 'false'}
-            aria-describedby=${problem ? 'range-problem' : nothing} @change=${this.#onRangeInput}
-        /></label>
-        <label
-          >${t('to')}
-          <input type="date" name="to" .value=${shown.to} aria-invalid=${bad('to') ? 'true' : 'false'}
-            aria-describedby=${problem ? 'range-problem' : nothing} @change=${this.#onRangeInput}
-        /></label>
+        ${this.#rangeEditor.fields()}
         <div class="views" role="group" aria-label=${t('view')}>
           ${(['chart', 'heatmap'] as const).map(
             (view) => html`<button type="button" class="fc-button" name=${`view-${view}`} aria-pressed=${this.view === view ? 'true' : 'false'}
@@ -361,7 +304,7 @@ export class FcStoreTraffic extends FcElement {
           )}
         </div>
         <label
-          >${drill.filters.length ? t('breakDown', last) : t('groupBy')}
+          >${last ? t('breakDown', lastName) : t('groupBy')}
           <select name="group-by" @change=${this.#onGroupBy}>
             ${free.map((d) => html`<option value=${d} ?selected=${d === drill.groupBy}>${dimensionName(d)}</option>`)}
           </select></label
@@ -375,183 +318,55 @@ export class FcStoreTraffic extends FcElement {
               </select></label
             >`
           : nothing}
-        <button type="button" class="fc-button" name="export" ?disabled=${!canExport} @click=${this.#export}>${t('exportCsv')}</button>
+        <button type="button" class="fc-button" name="export" ?disabled=${!this.#exportable} @click=${this.#export}>${t('exportCsv')}</button>
       </div>
-      ${problem ? html`<p id="range-problem" class="problem" role="alert">${t(RANGE_TEXT[problem])}</p>` : nothing}`;
-  }
-
-  #breadcrumb(): TemplateResult {
-    const filters = this.#drill.filters;
-    const names = [t('allTraffic'), ...filters.map((_, i) => this.#crumbName(i))];
-    return html`<nav aria-label=${t('breadcrumb')} part="breadcrumb">
-      <ol>
-        ${names.map((name, depth) =>
-          depth === names.length - 1
-            ? html`<li><span aria-current="location">${name}</span></li>`
-            : html`<li><button type="button" class="crumb" data-depth=${depth} @click=${() => this.#back(depth)}>${name}</button></li>`,
-        )}
-      </ol>
-    </nav>`;
+      ${this.#rangeEditor.problemView()}`;
   }
 
   #body(): unknown {
-    const range = this.#range;
-    if (rangeProblem(range)) return nothing;
-    if (!this.#zone) return this.#dealerZone.status === TaskStatus.ERROR ? errorView(this.#dealerZone.error, () => this.#dealerZone.run()) : loadingView(6);
-    if (this.view === 'heatmap') return this.#heatmapBody();
-    const task = this.#level;
-    switch (task.status) {
-      case TaskStatus.ERROR:
-        return errorView(task.error, () => task.run());
-      case TaskStatus.COMPLETE:
-        return this.#levelView(task.value!, false);
-      default:
-        // A refresh keeps the last figures on screen rather than flashing a skeleton.
-        return task.value ? this.#levelView(task.value, true) : loadingView(6);
+    if (rangeProblem(this.#range)) return nothing;
+    if (!this.#zone) return this.#dealerZone.errorView() ?? loadingView(6);
+    if (this.view === 'heatmap') {
+      return this.#heatmap.render({
+        complete: (heatmap) => this.#heatmapView(heatmap),
+        isEmpty: (heatmap) => !heatmapGrid(heatmap).some((hours) => hours.some((ups) => ups > 0)),
+        empty: t('empty'),
+        lines: 7,
+      });
     }
+    return this.#level.render({
+      complete: (level) => this.#levelView(level),
+      isEmpty: (level) => level.aggregate.total.ups === 0,
+      empty: t('empty'),
+      lines: 6,
+    });
   }
 
-  #levelView(level: Level, busy: boolean): TemplateResult {
-    if (level.aggregate.total.ups === 0) return emptyView(t('empty'));
+  #levelView(level: Level): TemplateResult {
+    // A re-read keeps the last figures on screen rather than flashing a skeleton.
+    const busy = this.#level.refreshing;
     const f = this.#formats;
     const model = this.#modelOf(level);
-    return html`<div aria-busy=${busy ? 'true' : 'false'}>
-      ${busy ? this.#updating() : nothing} ${this.#summary(f, model)}
-      <div class="chart" part="chart">${this.#chart(f, level, model)}</div>
-      ${this.#table(f, model)}
-    </div>`;
-  }
-
-  #summary(f: Formats, model: LevelModel): TemplateResult {
     const extras = this.#extras;
-    const previous = extras.status === TaskStatus.COMPLETE ? extras.value?.previous?.total : undefined;
-    const total = model.total;
-    const prevRatio = previous ? (previous.ups ? previous.sold / previous.ups : null) : null;
-    const item = (label: string, value: string, change: TemplateResult | typeof nothing) =>
-      html`<div class="metric"><dt>${label}</dt><dd><span class="value">${value}</span> ${change}</dd></div>`;
-    const range = rangeName(f, previousPeriod(model.range));
-    return html`<section class="summary" part="summary" aria-label=${t('summary', range)}>
-      <dl>
-        ${item(t('colUps'), f.count.format(total.ups), previous ? changeView(changeText(f, total.ups, previous.ups)) : nothing)}
-        ${item(t('colSold'), f.count.format(total.sold), previous ? changeView(changeText(f, total.sold, previous.sold)) : nothing)}
-        ${item(t('colClosing'), ratioText(f, total.closingRatio), previous ? changeView(pointsText(f, total.closingRatio, prevRatio)) : nothing)}
-        ${item(t('colBeBack'), ratioText(f, total.beBackShare), nothing)}
-      </dl>
-      ${extras.status === TaskStatus.ERROR
-        ? errorView(extras.error, () => extras.run(), { retryLabel: t('summary', range) })
-        : previous
-          ? html`<p class="previous">${t('previousWas', range, f.count.format(previous.ups))}</p>`
-          : nothing}
-    </section>`;
+    const failure = extras.error !== undefined ? { error: extras.error, retry: () => extras.run() } : null;
+    const canDrill = !!nextDimension([...this.#drill.filters, { dimension: this.#drill.groupBy, key: '' }]);
+    return html`<div aria-busy=${busy ? 'true' : 'false'}>
+      ${busy ? updatingView() : nothing} ${summaryView(f, model, { previous: this.#extrasRead?.previous?.total, failure })}
+      <div class="chart" part="chart">${this.#chart(f, level, model)}</div>
+      ${tableView(f, model, { caption: this.#caption(f, model), canDrill, drill: (row) => this.#drillRow(row) })}
+    </div>`;
   }
 
   #caption(f: Formats, model: LevelModel): string {
     const range = rangeName(f, model.range);
-    const filters = this.#drill.filters;
-    if (!filters.length) return t('caption', dimensionName(model.dimension), range);
-    const path = filters.map((_, i) => this.#crumbName(i)).join(' › ');
-    return t('captionUnder', path, dimensionName(model.dimension), range);
+    if (!this.#drill.filters.length) return t('caption', dimensionName(model.dimension), range);
+    return t('captionUnder', this.#trail(), dimensionName(model.dimension), range);
   }
 
-  #table(f: Formats, model: LevelModel): TemplateResult {
-    const canDrill = !!nextDimension([...this.#drill.filters, { dimension: this.#drill.groupBy, key: '' }]);
-    const prevRange = rangeName(f, model.previousRange);
-    const cells = (row: ModelRow) => html`<td class="fc-num">${f.count.format(row.ups)}</td>
-      ${row.series.map((n) => html`<td class="fc-num">${f.count.format(n)}</td>`)}
-      <td class="fc-num">${f.count.format(row.sold)}</td>
-      <td class="fc-num">${ratioText(f, row.closingRatio)}</td>
-      <td class="fc-num">${ratioText(f, row.beBackShare)}</td>
-      ${TRAFFIC_STEPS.map((s) => html`<td class="fc-num">${f.count.format(row.steps[s])}</td>`)}
-      ${model.compared ? html`<td>${changeView(changeText(f, row.ups, row.previousUps))}</td>` : nothing}`;
-    // Without buttons to tab to, the scrolling box itself takes focus so a keyboard can scroll it.
-    return html`<div class="table-wrap" role=${canDrill ? nothing : 'region'} tabindex=${canDrill ? nothing : '0'}
-        aria-labelledby=${canDrill ? nothing : 'traffic-caption'}>
-      <table class="fc-table" part="table" id="traffic-table" aria-describedby=${canDrill ? 'drill-hint' : nothing}>
-        <caption id="traffic-caption">
-          ${this.#caption(f, model)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${dimensionName(model.dimension)}</th>
-            <th scope="col" class="fc-num">${t('colUps')}</th>
-            ${model.seriesNames.map((name) => html`<th scope="col" class="fc-num">${t('colSeries', name)}</th>`)}
-            <th scope="col" class="fc-num">${t('colSold')}</th>
-            <th scope="col" class="fc-num">${t('colClosing')}</th>
-            <th scope="col" class="fc-num">${t('colBeBack')}</th>
-            ${TRAFFIC_STEPS.map((s) => html`<th scope="col" class="fc-num">${t('stepsReached', stepName(s))}</th>`)}
-            ${model.compared ? html`<th scope="col">${t('colChange', prevRange)}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${model.rows.map(
-            (row, i) => html`<tr>
-              <th scope="row">
-                ${canDrill
-                  ? html`<button type="button" class="drill" part="drill-button" data-index=${i} @click=${() => this.#drillRow(row)}>${row.label}</button>`
-                  : row.label}
-              </th>
-              ${cells(row)}
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${t('total')}</th>
-            ${cells(model.total)}
-          </tr>
-        </tfoot>
-      </table></div>
-      ${canDrill ? html`<p id="drill-hint" class="hint">${t('drillHint')}</p>` : nothing}`;
-  }
-
-  #heatmapBody(): unknown {
-    const task = this.#heatmap;
-    switch (task.status) {
-      case TaskStatus.ERROR:
-        return errorView(task.error, () => task.run());
-      case TaskStatus.COMPLETE:
-        return this.#heatmapView(task.value!, false);
-      default:
-        return task.value ? this.#heatmapView(task.value, true) : loadingView(7);
-    }
-  }
-
-  #heatmapView(heatmap: TrafficHeatmap, busy: boolean): TemplateResult {
-    const grid = heatmapGrid(heatmap);
-    const max = Math.max(0, ...grid.flat());
-    if (max === 0) return emptyView(t('empty'));
-    const f = this.#formats;
-    const filters = this.#drill.filters;
-    const range = rangeName(f, this.#range);
-    const caption = filters.length ? `${filters.map((_, i) => this.#crumbName(i)).join(' › ')}: ${t('heatmapCaption', range)}` : t('heatmapCaption', range);
-    return html`${busy ? this.#updating() : nothing}
-      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>
-      <table class="fc-table heatmap" part="heatmap" aria-describedby="heatmap-hint">
-        <caption id="heatmap-caption">
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('dimWeekday')}</th>
-            ${HOURS.map((h) => html`<th scope="col" class="fc-num">${t('hourName', h)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${grid.map(
-            (hours, day) => html`<tr>
-              <th scope="row">${weekdayName(day)}</th>
-              ${hours.map((ups) => html`<td class="fc-num shade-${shadeOf(ups, max)}">${f.count.format(ups)}</td>`)}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      </div>
-      <p id="heatmap-hint" class="hint">${t('heatmapHint')}</p>`;
-  }
-
-  /** Shown above the last figures while new ones load (they stay readable rather than dimmed). */
-  #updating(): TemplateResult {
-    return html`<p class="hint updating">${msg('loading')}</p>`;
+  #heatmapView(heatmap: TrafficHeatmap): TemplateResult {
+    const range = rangeName(this.#formats, this.#range);
+    const caption = this.#drill.filters.length ? `${this.#trail()}: ${t('heatmapCaption', range)}` : t('heatmapCaption', range);
+    return heatmapView(this.#formats, heatmapGrid(heatmap), caption, this.#heatmap.refreshing);
   }
 
   // ───────────── chart ─────────────
@@ -580,7 +395,8 @@ export class FcStoreTraffic extends FcElement {
   #animates(level: Level, bars: number): boolean {
     const last = this.#charted;
     if (last?.key === level.key) return last.animate;
-    const animate = !!last && samePath(last.key, level.key) && bars <= ANIMATION_LIMIT;
+    // The same path: a refresh of the range or the data, not a drill.
+    const animate = !!last && levelInputs(last.key).path === levelInputs(level.key).path && bars <= ANIMATION_LIMIT;
     this.#charted = { key: level.key, animate };
     return animate;
   }
@@ -627,37 +443,18 @@ export class FcStoreTraffic extends FcElement {
     this.view = view;
   }
 
-  #onRangeInput = (): void => {
-    const read = (name: string) => (this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value ?? '').trim();
-    const typed = { from: read('from'), to: read('to') };
-    const problem = rangeProblem(typed);
-    if (problem) {
-      this.typedRange = { ...typed, problem };
-      return;
-    }
-    this.typedRange = null;
-    const range = this.#range;
-    if (typed.from === range.from && typed.to === range.to) return;
-    this.from = typed.from;
-    this.to = typed.to;
-    this.emit(FC_RANGE_CHANGE, { from: typed.from, to: typed.to });
-  };
-
   #export = (): void => {
+    if (!this.#exportable) return;
     const range = this.#range;
     let csv: string;
     let filename: string;
     let rows: number;
     if (this.view === 'heatmap') {
-      const heatmap = this.#heatmap.value;
-      if (this.#heatmap.status !== TaskStatus.COMPLETE || !heatmap) return;
-      csv = heatmapCsv(heatmap);
+      csv = heatmapCsv(this.#heatmap.value!);
       rows = 7; // a line per weekday
       filename = `store-traffic-heatmap-${range.from}-to-${range.to}.csv`;
     } else {
-      const level = this.#level.value;
-      if (this.#level.status !== TaskStatus.COMPLETE || !level) return;
-      const model = this.#modelOf(level);
+      const model = this.#modelOf(this.#level.value!);
       csv = levelCsv(model, this.#formats);
       rows = model.rows.length + 1; // and the total
       filename = `store-traffic-${this.#drill.groupBy}-${range.from}-to-${range.to}.csv`;
@@ -667,9 +464,4 @@ export class FcStoreTraffic extends FcElement {
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
     this.announcement = this.inLocale(() => t('exportDone', filename));
   };
-}
-
-/** Whether two level keys show the same path (a refresh of the range or the data, not a drill). */
-function samePath(a: string, b: string): boolean {
-  return (JSON.parse(a) as string[])[3] === (JSON.parse(b) as string[])[3];
 }

@@ -1,5 +1,4 @@
-import type { DateRange } from '../../data/model.js';
-export { FC_EXPORT, type ExportDetail } from '../shared/events.js';
+export { FC_EXPORT, FC_RANGE_CHANGE, type ExportDetail, type RangeChangeDetail } from '../shared/events.js';
 
 /** The user drilled down, went back up, or picked another dimension: the drill path changed. */
 export const FC_TRAFFIC_DRILL = 'fc-traffic-drill';
@@ -9,8 +8,6 @@ export const FC_TRAFFIC_DRILL = 'fc-traffic-drill';
  * @deprecated Since 0.2: listen for `fc-export` (`FC_EXPORT`). Fired until 0.3.
  */
 export const FC_TRAFFIC_EXPORT = 'fc-traffic-export';
-/** The user picked a new, valid date range. */
-export const FC_RANGE_CHANGE = 'fc-range-change';
 
 export interface TrafficDrillDetail {
   /** The new drill path, in the `path` attribute's form. */
@@ -30,6 +27,5 @@ declare global {
     'fc-traffic-drill': CustomEvent<TrafficDrillDetail>;
     /** @deprecated Since 0.2: use `fc-export`. */
     'fc-traffic-export': CustomEvent<TrafficExportDetail>;
-    'fc-range-change': CustomEvent<DateRange>;
   }
 }

@@ -2,11 +2,6 @@ import { defineMessages } from '../shared/messages.js';
 
 const en = {
   heading: 'Store traffic',
-  from: 'From',
-  to: 'To',
-  rangeFrom: 'Enter a valid start date.',
-  rangeTo: 'Enter a valid end date.',
-  rangeReversed: 'The start date is after the end date.',
   view: 'View',
   viewChart: 'Chart and table',
   viewHeatmap: 'Weekday × hour',
@@ -92,11 +87,6 @@ const en = {
 
 const es: typeof en = {
   heading: 'Tráfico de la tienda',
-  from: 'Desde',
-  to: 'Hasta',
-  rangeFrom: 'Introduzca una fecha de inicio válida.',
-  rangeTo: 'Introduzca una fecha final válida.',
-  rangeReversed: 'La fecha de inicio es posterior a la final.',
   view: 'Vista',
   viewChart: 'Gráfico y tabla',
   viewHeatmap: 'Día × hora',

@@ -1,17 +1,19 @@
 /**
- * The store-traffic figures as the table, the chart and the CSV show them: one model per level
- * (rows, total, stack series, previous period), built from the adapter's aggregates, and the
- * small render and text helpers around it. The figures themselves are the adapter's
- * (`aggregateTraffic`); this only lines them up and formats them.
+ * What the store-traffic widget draws, as templates of plain data (no state): the breadcrumb, the
+ * totals against the previous period, the figures table and the weekday × hour table, and the
+ * formatters and names they use. The figures are lined up in `store-traffic.model.ts`.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import Papa from 'papaparse';
+import { previousPeriod } from '../../data/logic/calendar.js';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
-import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap, TrafficRow, TrafficStep } from '../../data/model.js';
-import { bucketLabel } from './store-traffic.labels.js';
+import type { DateRange, TrafficDimension, TrafficRow, TrafficStep } from '../../data/model.js';
 import type { Formats } from '../shared/formats.js';
+import { msg } from '../shared/messages.js';
+import { errorView } from '../shared/states.js';
+import { HOURS } from './store-traffic.model.js';
+import type { LevelModel, ModelRow } from './store-traffic.model.js';
 import { t } from './store-traffic.messages.js';
 
 // ───────────── formats and names ─────────────
@@ -64,97 +66,6 @@ export function weekdayName(weekday: number): string {
   return t(`weekday${weekday + 1}` as 'weekday1');
 }
 
-// ───────────── the level model ─────────────
-
-/** Ups per bucket for one value of the stacking dimension. */
-export interface StackSeries {
-  key: string;
-  label: string;
-  /** Row key → ups. */
-  ups: Map<string, number>;
-}
-
-export interface StackData {
-  dimension: TrafficDimension;
-  series: StackSeries[];
-}
-
-/** What one level needs beyond its own aggregate: the previous period. */
-export interface LevelExtras {
-  /** The same level one month earlier. */
-  previous: TrafficAggregate | null;
-  previousRange: DateRange;
-}
-
-export interface ModelRow {
-  key: string;
-  label: string;
-  ups: number;
-  sold: number;
-  closingRatio: number | null;
-  beBackShare: number | null;
-  steps: Record<TrafficStep, number>;
-  /** Ups per stack series (the last is "Other" when `other`). */
-  series: number[];
-  /** Ups in the previous period, or null when not compared. */
-  previousUps: number | null;
-}
-
-export interface LevelModel {
-  dimension: TrafficDimension;
-  range: DateRange;
-  rows: ModelRow[];
-  total: ModelRow;
-  /** Stack series names, "Other" last when some ups fall outside the named series. */
-  seriesNames: string[];
-  /** Whether rows carry the previous period's ups (not for date buckets). */
-  compared: boolean;
-  previousRange: DateRange;
-}
-
-const DATE_DIMENSIONS: ReadonlySet<string> = new Set(['month', 'day']);
-
-/**
- * Lines up a level's aggregate, its stack series, previous period and be-back counts by row key.
- * @returns The rows in the aggregate's order, the total, and the stack series' names.
- */
-export function levelModel(aggregate: TrafficAggregate, stack: StackData | null, extras: LevelExtras | null, range: DateRange): LevelModel {
-  const dimension = aggregate.query.groupBy;
-  // Dates of two periods never share a key; hours, weekdays and names do.
-  const previous = extras?.previous && !DATE_DIMENSIONS.has(dimension) ? extras.previous : null;
-  const prevByKey = new Map(previous?.rows.map((r) => [r.key, r.ups]));
-  const named = stack?.series ?? [];
-  const otherNeeded =
-    !!stack && aggregate.rows.some((row) => row.ups > named.reduce((sum, s) => sum + (s.ups.get(row.key) ?? 0), 0));
-  const seriesNames = stack ? [...named.map((s) => bucketLabel(stack.dimension, s.key, s.label)), ...(otherNeeded ? [t('other')] : [])] : [];
-  const seriesOf = (row: TrafficRow, key: string | null): number[] => {
-    if (!stack) return [];
-    const values = named.map((s) => (key === null ? [...s.ups.values()].reduce((a, b) => a + b, 0) : (s.ups.get(key) ?? 0)));
-    if (otherNeeded) values.push(row.ups - values.reduce((a, b) => a + b, 0));
-    return values;
-  };
-  const toModel = (row: TrafficRow, key: string | null, prev: number | null): ModelRow => ({
-    key: row.key,
-    label: key === null ? row.label : bucketLabel(dimension, row.key, row.label),
-    ups: row.ups,
-    sold: row.sold,
-    closingRatio: row.closingRatio ?? (row.ups ? row.sold / row.ups : null),
-    beBackShare: row.beBackShare,
-    steps: Object.fromEntries(TRAFFIC_STEPS.map((s) => [s, row.steps?.[s] ?? 0])) as Record<TrafficStep, number>,
-    series: seriesOf(row, key),
-    previousUps: prev,
-  });
-  return {
-    dimension,
-    range,
-    rows: aggregate.rows.map((row) => toModel(row, row.key, previous ? (prevByKey.get(row.key) ?? 0) : null)),
-    total: toModel(aggregate.total, null, extras?.previous?.total.ups ?? null),
-    seriesNames,
-    compared: !!previous,
-    previousRange: extras?.previousRange ?? range,
-  };
-}
-
 // ───────────── text of figures ─────────────
 
 export function ratioText(f: Formats, ratio: number | null): string {
@@ -196,55 +107,138 @@ export function shadeOf(ups: number, max: number): number {
   return Math.min(5, Math.max(1, Math.ceil((ups / max) * 5)));
 }
 
-/** The 7 × 24 grid of ups, weekday-major (0 = Monday). */
-export function heatmapGrid(heatmap: TrafficHeatmap): number[][] {
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  for (const cell of heatmap.cells) {
-    if (cell.weekday >= 0 && cell.weekday < 7 && cell.hour >= 0 && cell.hour < 24) grid[cell.weekday]![cell.hour] = cell.ups;
-  }
-  return grid;
+// ───────────── templates ─────────────
+
+/** The drill path as a trail of levels: each level but the last is a button back to it. */
+export function breadcrumbView(names: readonly string[], back: (depth: number) => void): TemplateResult {
+  return html`<nav aria-label=${t('breadcrumb')} part="breadcrumb">
+      <ol>
+        ${names.map((name, depth) =>
+          depth === names.length - 1
+            ? html`<li><span aria-current="location">${name}</span></li>`
+            : html`<li><button type="button" class="crumb" data-depth=${depth} @click=${() => back(depth)}>${name}</button></li>`,
+        )}
+      </ol>
+    </nav>`;
 }
 
-export const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
-
-// ───────────── CSV ─────────────
-
-/** A text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** Shown above the last figures while new ones load (they stay readable rather than dimmed). */
+export function updatingView(): TemplateResult {
+  return html`<p class="hint updating">${msg('loading')}</p>`;
 }
 
-const percentCell = (ratio: number | null) => (ratio === null ? '' : Number((ratio * 100).toFixed(1)));
-
-/** The bars view as CSV: the table's columns, rows and total; ratios in percent. */
-export function levelCsv(model: LevelModel, f: Formats): string {
-  const header = [
-    dimensionName(model.dimension),
-    t('colUps'),
-    ...model.seriesNames.map((name) => t('colSeries', name)),
-    t('colSold'),
-    `${t('colClosing')} (%)`,
-    `${t('colBeBack')} (%)`,
-    ...TRAFFIC_STEPS.map((s) => t('stepsReached', stepName(s))),
-    ...(model.compared ? [t('colPrevious', rangeName(f, model.previousRange))] : []),
-  ].map(csvText);
-  const line = (row: ModelRow, name: string) => [
-    csvText(name),
-    row.ups,
-    ...row.series,
-    row.sold,
-    percentCell(row.closingRatio),
-    percentCell(row.beBackShare),
-    ...TRAFFIC_STEPS.map((s) => row.steps[s]),
-    ...(model.compared ? [row.previousUps ?? 0] : []),
-  ];
-  const data = [...model.rows.map((row) => line(row, row.label)), line(model.total, t('total'))];
-  return Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+export interface SummaryOptions {
+  /** The previous period's total, once read. */
+  previous: TrafficRow | undefined;
+  /** The previous period's read failed: what went wrong, and its Retry. */
+  failure: { error: unknown; retry: () => unknown } | null;
 }
 
-/** The heatmap as CSV: a weekday per line, an hour per column. */
-export function heatmapCsv(heatmap: TrafficHeatmap): string {
-  const grid = heatmapGrid(heatmap);
-  const header = [t('dimWeekday'), ...HOURS.map((h) => t('hourName', h))].map(csvText);
-  return Papa.unparse({ fields: header, data: grid.map((hours, day) => [csvText(weekdayName(day)), ...hours]) }, { newline: '\r\n' });
+/** The totals, each with its change against the same range one month earlier. */
+export function summaryView(f: Formats, model: LevelModel, { previous, failure }: SummaryOptions): TemplateResult {
+  const total = model.total;
+  const prevRatio = previous ? (previous.ups ? previous.sold / previous.ups : null) : null;
+  const item = (label: string, value: string, change: TemplateResult | typeof nothing) =>
+    html`<div class="metric"><dt>${label}</dt><dd><span class="value">${value}</span> ${change}</dd></div>`;
+  const range = rangeName(f, previousPeriod(model.range));
+  return html`<section class="summary" part="summary" aria-label=${t('summary', range)}>
+      <dl>
+        ${item(t('colUps'), f.count.format(total.ups), previous ? changeView(changeText(f, total.ups, previous.ups)) : nothing)}
+        ${item(t('colSold'), f.count.format(total.sold), previous ? changeView(changeText(f, total.sold, previous.sold)) : nothing)}
+        ${item(t('colClosing'), ratioText(f, total.closingRatio), previous ? changeView(pointsText(f, total.closingRatio, prevRatio)) : nothing)}
+        ${item(t('colBeBack'), ratioText(f, total.beBackShare), nothing)}
+      </dl>
+      ${failure
+        ? errorView(failure.error, failure.retry, { retryLabel: t('summary', range) })
+        : previous
+          ? html`<p class="previous">${t('previousWas', range, f.count.format(previous.ups))}</p>`
+          : nothing}
+    </section>`;
+}
+
+export interface TableOptions {
+  /** The table's caption (level, path and range). */
+  caption: string;
+  /** Whether a row's name is a button that drills into it. */
+  canDrill: boolean;
+  drill: (row: ModelRow) => void;
+}
+
+/** The level's figures: a row per bucket, the total, a column per stack value and the change against the previous period. */
+export function tableView(f: Formats, model: LevelModel, { caption, canDrill, drill }: TableOptions): TemplateResult {
+  const prevRange = rangeName(f, model.previousRange);
+  const cells = (row: ModelRow) => html`<td class="fc-num">${f.count.format(row.ups)}</td>
+      ${row.series.map((n) => html`<td class="fc-num">${f.count.format(n)}</td>`)}
+      <td class="fc-num">${f.count.format(row.sold)}</td>
+      <td class="fc-num">${ratioText(f, row.closingRatio)}</td>
+      <td class="fc-num">${ratioText(f, row.beBackShare)}</td>
+      ${TRAFFIC_STEPS.map((s) => html`<td class="fc-num">${f.count.format(row.steps[s])}</td>`)}
+      ${model.compared ? html`<td>${changeView(changeText(f, row.ups, row.previousUps))}</td>` : nothing}`;
+  // Without buttons to tab to, the scrolling box itself takes focus so a keyboard can scroll it.
+  return html`<div class="table-wrap" role=${canDrill ? nothing : 'region'} tabindex=${canDrill ? nothing : '0'}
+        aria-labelledby=${canDrill ? nothing : 'traffic-caption'}>
+      <table class="fc-table" part="table" id="traffic-table" aria-describedby=${canDrill ? 'drill-hint' : nothing}>
+        <caption id="traffic-caption">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${dimensionName(model.dimension)}</th>
+            <th scope="col" class="fc-num">${t('colUps')}</th>
+            ${model.seriesNames.map((name) => html`<th scope="col" class="fc-num">${t('colSeries', name)}</th>`)}
+            <th scope="col" class="fc-num">${t('colSold')}</th>
+            <th scope="col" class="fc-num">${t('colClosing')}</th>
+            <th scope="col" class="fc-num">${t('colBeBack')}</th>
+            ${TRAFFIC_STEPS.map((s) => html`<th scope="col" class="fc-num">${t('stepsReached', stepName(s))}</th>`)}
+            ${model.compared ? html`<th scope="col">${t('colChange', prevRange)}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${model.rows.map(
+            (row, i) => html`<tr>
+              <th scope="row">
+                ${canDrill
+                  ? html`<button type="button" class="drill" part="drill-button" data-index=${i} @click=${() => drill(row)}>${row.label}</button>`
+                  : row.label}
+              </th>
+              ${cells(row)}
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${t('total')}</th>
+            ${cells(model.total)}
+          </tr>
+        </tfoot>
+      </table></div>
+      ${canDrill ? html`<p id="drill-hint" class="hint">${t('drillHint')}</p>` : nothing}`;
+}
+
+/** The weekday × hour table: counts in every cell, shaded by a class (never a style attribute). */
+export function heatmapView(f: Formats, grid: number[][], caption: string, busy: boolean): TemplateResult {
+  const max = Math.max(0, ...grid.flat());
+  return html`${busy ? updatingView() : nothing}
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>
+      <table class="fc-table heatmap" part="heatmap" aria-describedby="heatmap-hint">
+        <caption id="heatmap-caption">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('dimWeekday')}</th>
+            ${HOURS.map((h) => html`<th scope="col" class="fc-num">${t('hourName', h)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${grid.map(
+            (hours, day) => html`<tr>
+              <th scope="row">${weekdayName(day)}</th>
+              ${hours.map((ups) => html`<td class="fc-num shade-${shadeOf(ups, max)}">${f.count.format(ups)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      </div>
+      <p id="heatmap-hint" class="hint">${t('heatmapHint')}</p>`;
 }

@@ -1,0 +1,52 @@
+/**
+ * The CSV export of what the widget shows: the table's columns with ratios as percent numbers
+ * (papaparse `unparse`, CRLF). A text cell a spreadsheet would run as a formula is defused.
+ */
+import Papa from 'papaparse';
+import { TRAFFIC_STEPS } from '../../data/model.js';
+import type { TrafficHeatmap } from '../../data/model.js';
+import { HOURS, heatmapGrid } from './store-traffic.model.js';
+import type { LevelModel, ModelRow } from './store-traffic.model.js';
+import { t } from './store-traffic.messages.js';
+import { dimensionName, rangeName, stepName, weekdayName } from './store-traffic.view.js';
+import type { Formats } from './store-traffic.view.js';
+
+/** A text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
+export function csvText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const percentCell = (ratio: number | null) => (ratio === null ? '' : Number((ratio * 100).toFixed(1)));
+
+/** The bars view as CSV: the table's columns, rows and total; ratios in percent. */
+export function levelCsv(model: LevelModel, f: Formats): string {
+  const header = [
+    dimensionName(model.dimension),
+    t('colUps'),
+    ...model.seriesNames.map((name) => t('colSeries', name)),
+    t('colSold'),
+    `${t('colClosing')} (%)`,
+    `${t('colBeBack')} (%)`,
+    ...TRAFFIC_STEPS.map((s) => t('stepsReached', stepName(s))),
+    ...(model.compared ? [t('colPrevious', rangeName(f, model.previousRange))] : []),
+  ].map(csvText);
+  const line = (row: ModelRow, name: string) => [
+    csvText(name),
+    row.ups,
+    ...row.series,
+    row.sold,
+    percentCell(row.closingRatio),
+    percentCell(row.beBackShare),
+    ...TRAFFIC_STEPS.map((s) => row.steps[s]),
+    ...(model.compared ? [row.previousUps ?? 0] : []),
+  ];
+  const data = [...model.rows.map((row) => line(row, row.label)), line(model.total, t('total'))];
+  return Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+}
+
+/** The heatmap as CSV: a weekday per line, an hour per column. */
+export function heatmapCsv(heatmap: TrafficHeatmap): string {
+  const grid = heatmapGrid(heatmap);
+  const header = [t('dimWeekday'), ...HOURS.map((h) => t('hourName', h))].map(csvText);
+  return Papa.unparse({ fields: header, data: grid.map((hours, day) => [csvText(weekdayName(day)), ...hours]) }, { newline: '\r\n' });
+}
