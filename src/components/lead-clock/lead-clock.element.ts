@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { NO_OEM_RULE, ruleForMake } from '../../data/logic/leads.js';
 import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
@@ -16,6 +15,7 @@ import { tokens } from '../../styles/tokens.js';
 import { activityWords, t } from './lead-clock.messages.js';
 import { planClock, remainingAt } from './lead-clock.plan.js';
 import type { ClockPlan } from './lead-clock.plan.js';
+import { QueryController } from '../shared/controllers/query.js';
 import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-clock.store.js';
 import type { RefreshReason } from './lead-clock.store.js';
 import { styles } from './lead-clock.styles.js';
@@ -84,19 +84,26 @@ export class FcLeadClock extends FcElement {
   /** The dealer's zone, hours and holidays; default the adapter's `leads.dealer()`, read once for every clock. */
   @property({ attribute: false }) calendar?: BusinessCalendar;
 
-  readonly #load = new Task(this, {
-    task: async ([adapter, leadId, lead, rules, calendar], { signal }): Promise<Inputs | typeof initialState> => {
-      if (lead && rules && calendar) return { lead, rules, calendar };
-      const leads = adapter?.leads;
-      if (!adapter || !leads || !(lead || leadId)) return initialState;
+  /**
+   * What the clock needs and was not given. The store (`lead-clock.store.ts`) follows the cache's
+   * changes with one listener per adapter for every clock on the page, so this query watches no
+   * domain itself; it keeps the inputs it has until new ones arrive.
+   */
+  readonly #load = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['leads'],
+    domains: [],
+    args: () => [this.leadId, this.lead, this.rules, this.calendar] as const,
+    idle: ([leadId, lead, rules, calendar]) => !!(lead && rules && calendar) || !(lead || leadId),
+    keepAcrossArgs: true,
+    read: async (adapter, [leadId, lead, rules, calendar], { signal }): Promise<Inputs> => {
       const [l, r, c] = await Promise.all([
-        lead ?? leads.get(leadId, { signal }),
+        lead ?? adapter.leads.get(leadId, { signal }),
         rules ?? sharedRules(adapter),
         calendar ?? sharedDealer(adapter),
       ]);
       return { lead: l, rules: r, calendar: c };
     },
-    args: () => [this.adapter, this.leadId, this.lead, this.rules, this.calendar] as const,
   });
 
   #inputs: Inputs | null = null;
@@ -139,7 +146,8 @@ export class FcLeadClock extends FcElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#locale = getLocale();
-    const inputs = this.#direct ?? (this.#load.status === TaskStatus.COMPLETE || this.#load.status === TaskStatus.PENDING ? (this.#load.value as Inputs | undefined) ?? null : null);
+    const wanted = !!(this.lead || this.leadId) && this.#load.error === undefined;
+    const inputs = this.#direct ?? (wanted ? (this.#load.value ?? null) : null);
     const current = this.#inputs;
     if (!inputs) {
       this.#inputs = null;
@@ -256,12 +264,12 @@ export class FcLeadClock extends FcElement {
   }
 
   readonly #onRefresh = (reason: RefreshReason): void => {
-    if (reason === 'change' || this.#load.status === TaskStatus.ERROR) void this.#load.run();
+    if (reason === 'change' || this.#load.error !== undefined) void this.#load.run();
   };
 
   #retry(): void {
     if (this.adapter) retrySharedReads(this.adapter);
-    if (this.#load.status === TaskStatus.ERROR) void this.#load.run();
+    if (this.#load.error !== undefined) void this.#load.run();
   }
 
   // ───────────── rendering ─────────────
@@ -271,8 +279,7 @@ export class FcLeadClock extends FcElement {
     if (this.#plan) return this.#clockView(this.#plan, this.#inputs!);
     if (!this.lead && !this.leadId) return emptyView(t('noLead'));
     if (!this.#direct && !this.adapter?.leads) return unsupportedView('leads');
-    const task = this.#load;
-    if (task.status === TaskStatus.ERROR) return errorView(task.error, () => this.#retry());
+    if (this.#load.error !== undefined) return errorView(this.#load.error, () => this.#retry());
     return loadingView(2);
   }
 
