@@ -8,7 +8,7 @@
  * The answers come from an MSW handler resolved in the page (`getResponse`) and reach the adapter
  * through its `fetch` option: real `Request`s and `Response`s, without the service worker's round
  * trip (about 5 ms a call here, minutes over 30 000 calls). The worker path itself is covered by
- * tests/data/rest-adapter.test.ts.
+ * tests/data/rest-adapter.test.ts and by fuzz-widgets.test.ts.
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';

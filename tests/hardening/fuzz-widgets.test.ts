@@ -8,14 +8,11 @@
  * Runs cycle through three servers: every answer valid, half of them broken, all broken. A run's
  * bodies follow from its seed, printed with any failure; the seeds follow from the run's seed
  * (tests/seed.ts: `FC_SEED` replays the file).
- *
- * The fuzzed server is an MSW handler answering in the page, through the REST adapter's `fetch`
- * option: real `Request`s and `Response`s without the service worker's round trip (the worker
- * path is covered by tests/data/rest-adapter.test.ts and the fault sessions).
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { getResponse, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
 import * as v from 'valibot';
 import { msg } from '../../src/components/shared/messages.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
@@ -92,7 +89,7 @@ function bodyFor(label: string, schema: v.GenericSchema, n: number, query: URLSe
 const isPage = (body: unknown): body is { items: Json[]; total: number } =>
   typeof body === 'object' && body !== null && Array.isArray((body as { items?: unknown }).items) && typeof (body as { total?: unknown }).total === 'number';
 
-const handlers = [
+const worker = setupWorker(
   http.all(`${BASE}/*`, ({ request }) => {
     const url = new URL(request.url);
     const found = routeFor(request.method, url.pathname, BASE);
@@ -103,21 +100,13 @@ const handlers = [
     server.served.push({ label, valid });
     return new HttpResponse(text, { headers: { 'Content-Type': 'application/json' } });
   }),
-];
-
-/** `fetch` answered by {@link handlers}; a request no handler takes fails as a network error would. */
-async function serverFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const request = new Request(new URL(String(input), location.href), init);
-  const response = await getResponse(handlers, request);
-  if (!response || response.type === 'error') throw new TypeError(`Failed to fetch: ${request.method} ${request.url}`);
-  return response;
-}
+);
 
 const sms = generateDataset({ size: 'small' }).sms.slice(0, 20);
 
 function input(): WidgetInput {
   return {
-    adapter: createRestAdapter({ baseUrl: BASE, timeoutMs: 10_000, fetch: serverFetch }),
+    adapter: createRestAdapter({ baseUrl: BASE, timeoutMs: 10_000 }),
     today: '2026-03-31',
     leadId: 'lead-1',
     vehicle: { make: 'Honda', model: 'CR-V', year: 2019 },
@@ -155,10 +144,12 @@ describe('widgets over fuzzed REST responses', function () {
   let uncaught: Tripwire;
   const started = performance.now();
 
-  before(() => {
+  before(async () => {
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
     uncaught = new Tripwire();
   });
   after(() => {
+    worker.stop();
     uncaught.remove();
     const lines = [...tallies].map(
       ([tag, t]) =>
