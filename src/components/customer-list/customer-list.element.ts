@@ -151,7 +151,8 @@ export class FcCustomerList extends FcElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog');
-    if (this.editing && dialog && !dialog.open) {
+    // A read that lands after the element left the page still updates it; a modal needs a document.
+    if (this.editing && dialog && !dialog.open && this.isConnected) {
       dialog.showModal();
       (dialog.querySelector<HTMLElement>('select') ?? dialog.querySelector<HTMLElement>('button'))?.focus();
     }
