@@ -7,7 +7,7 @@ import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import { buildRestoreRequest, isRestorableField, suggestedRestoreFields } from '../../data/logic/deleted.js';
+import { buildRestoreRequest, suggestedRestoreFields } from '../../data/logic/deleted.js';
 import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
 import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import type { DeletedRecord, RestoreRequest } from '../../data/model.js';
@@ -26,17 +26,8 @@ import { tokens } from '../../styles/tokens.js';
 import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE, FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
 import { t } from './deleted-customers.messages.js';
 import { styles } from './deleted-customers.styles.js';
-import {
-  fieldLabel,
-  fieldValue,
-  formatInstant,
-  formatRange,
-  removedView,
-  statusView,
-  whoView,
-  whyText,
-} from './deleted-customers.view.js';
-import type { Formats, RowStatus } from './deleted-customers.view.js';
+import { confirmDialog, conflictStatus, formatRange, recordRow } from './deleted-customers.view.js';
+import type { Confirming, Formats, RowStatus } from './deleted-customers.view.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Days the report covers by default, ending today. */
@@ -63,32 +54,6 @@ interface ListData {
 
 /** How a restore this page made ended, per record. */
 type LocalOutcome = RowStatus & { state: 'restored' | 'already' | 'failed' };
-
-/** The confirmation being shown: the records, and per merge leftover the fields checked. */
-interface Confirming {
-  records: DeletedRecord[];
-  chosen: Record<string, Set<string>>;
-  nothing: boolean;
-}
-
-/** "Already restored" details from a 409's body: `{ restoredAt, restoredBy }` or `{ current: DeletedRecord }`. */
-const alreadyFrom = (body: unknown): { at: string | null; by: string | null } => {
-  const b = (body ?? {}) as { restoredAt?: unknown; restoredBy?: unknown; current?: { restoredAt?: unknown; restoredBy?: unknown } };
-  const src = typeof b.restoredAt === 'string' ? b : (b.current ?? {});
-  return {
-    at: typeof src.restoredAt === 'string' ? src.restoredAt : null,
-    by: typeof src.restoredBy === 'string' ? src.restoredBy : null,
-  };
-};
-
-/**
- * A row's state after a 409: "already restored" only when the answer says when or by whom; any
- * other conflict is shown as such, with the server's words, and the record can be checked again.
- */
-const conflictStatus = (error: { message?: string; body?: unknown } | null | undefined): RowStatus & { state: 'already' | 'failed' } => {
-  const already = alreadyFrom(error?.body);
-  return already.at || already.by ? { state: 'already', ...already } : { state: 'failed', reason: error?.message ?? '' };
-};
 
 /**
  * Deleted customers report with restore. Choose a date range and Compile: the records deleted in
@@ -490,7 +455,14 @@ export class FcDeletedCustomers extends FcElement {
     const range = this.#range;
     return html`${this.#rangeForm(range)}
       <div class="fc-visually-hidden" role="status">${this.announcement}</div>
-      ${this.#body(range)} ${this.confirming ? this.#dialog(this.confirming) : nothing}`;
+      ${this.#body(range)} ${this.confirming
+        ? confirmDialog(this.confirming, DIALOG_NAMES, {
+            cancel: (e) => this.#onDialogCancel(e),
+            submit: (e) => this.#onConfirm(e),
+            close: () => void this.#closeConfirm(),
+            toggle: (e, id, field) => this.#onFieldToggle(e, id, field),
+          })
+        : nothing}`;
   }
 
   #rangeForm(range: { from: string; to: string }): TemplateResult {
@@ -598,36 +570,14 @@ export class FcDeletedCustomers extends FcElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(items, (r) => r.id, (r) => this.#row(r, f))}
+          ${repeat(items, (r) => r.id, (r) => {
+            const status = this.#status(r);
+            const selected = (!status || status.state === 'failed') && this.#selected.has(r.id);
+            return recordRow(r, f, status, selected, { keydown: this.#onBoxKey, click: (e) => this.#onBoxClick(e, r) });
+          })}
         </tbody>
       </table>
     </div>`;
-  }
-
-  #row(r: DeletedRecord, f: Formats): TemplateResult {
-    const when = formatInstant(f, r.deletedAt);
-    const status = this.#status(r);
-    const restorable = !status || status.state === 'failed';
-    const selected = restorable && this.#selected.has(r.id);
-    return html`<tr class=${selected ? 'checked' : ''}>
-      <td>
-        <input
-          type="checkbox"
-          class="check"
-          aria-label=${t('selectRow', r.customerName, when)}
-          .checked=${live(selected)}
-          ?disabled=${!restorable}
-          @keydown=${this.#onBoxKey}
-          @click=${(e: MouseEvent) => this.#onBoxClick(e, r)}
-        />
-      </td>
-      <th scope="row">${whoView(r)}</th>
-      <td>${when}</td>
-      <td>${r.deletedBy}</td>
-      <td>${whyText(r)}</td>
-      <td>${removedView(r)}</td>
-      <td>${statusView(status, f)}</td>
-    </tr>`;
   }
 
   #moreView(list: ListData): unknown {
@@ -643,55 +593,5 @@ export class FcDeletedCustomers extends FcElement {
     </div>`;
   }
 
-  #dialog(c: Confirming): TemplateResult {
-    const whole = c.records.filter((r) => r.kind === 'customer');
-    const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
-    const n = c.records.length;
-    const names = whole.slice(0, DIALOG_NAMES);
-    return html`<dialog part="dialog" aria-labelledby="confirm-title" @cancel=${this.#onDialogCancel}>
-      <form @submit=${this.#onConfirm}>
-        <h2 id="confirm-title">${n === 1 ? t('dialogTitleOne') : t('dialogTitle', formatCount(n))}</h2>
-        ${whole.length
-          ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
-              <ul class="names">
-                ${names.map((r) => html`<li>${r.customerName}</li>`)}
-                ${whole.length > names.length ? html`<li>${t('dialogMore', formatCount(whole.length - names.length))}</li>` : nothing}
-              </ul>`
-          : nothing}
-        ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => this.#leftoverChoice(r, c))}` : nothing}
-        <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
-        <div class="actions">
-          <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
-          <button type="button" class="fc-button" @click=${() => void this.#closeConfirm()}>${t('cancel')}</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
 
-  #leftoverChoice(r: DeletedRecord, c: Confirming): TemplateResult {
-    const current = r.mergedIntoCurrent;
-    const chosen = c.chosen[r.id] ?? new Set<string>();
-    return html`<fieldset class="leftover">
-      <legend>${r.mergedIntoName ? t('leftoverLegend', r.customerName, r.mergedIntoName) : t('leftoverLegendNoInto', r.customerName)}</legend>
-      ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
-      ${Object.entries(r.fields).map(([field, value]) => {
-        const now = current?.[field];
-        const replaces = !!now && now !== value;
-        return html`<label class="choice">
-          <input
-            type="checkbox"
-            .checked=${live(chosen.has(field))}
-            ?disabled=${!isRestorableField(field)}
-            @change=${(e: Event) => this.#onFieldToggle(e, r.id, field)}
-          />
-          <span>
-            ${t('fieldChoice', fieldLabel(field), fieldValue(value))}
-            ${current
-              ? html`<span class="muted">(${t('nowOnSurvivor', fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
-              : nothing}
-          </span>
-        </label>`;
-      })}
-    </fieldset>`;
-  }
 }

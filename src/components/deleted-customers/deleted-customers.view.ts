@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { TemplateResult } from 'lit';
 import type { DeletedRecord } from '../../data/model.js';
+import { isRestorableField } from '../../data/logic/deleted.js';
+import { formatCount } from '../shared/messages.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './deleted-customers.messages.js';
 
@@ -100,4 +103,125 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
           status.reason,
         )}</span>`;
   }
+}
+
+/** The confirmation being shown: the records, and per merge leftover the fields checked. */
+export interface Confirming {
+  records: DeletedRecord[];
+  chosen: Record<string, Set<string>>;
+  nothing: boolean;
+}
+
+/** "Already restored" details from a 409's body: `{ restoredAt, restoredBy }` or `{ current: DeletedRecord }`. */
+const alreadyFrom = (body: unknown): { at: string | null; by: string | null } => {
+  const b = (body ?? {}) as { restoredAt?: unknown; restoredBy?: unknown; current?: { restoredAt?: unknown; restoredBy?: unknown } };
+  const src = typeof b.restoredAt === 'string' ? b : (b.current ?? {});
+  return {
+    at: typeof src.restoredAt === 'string' ? src.restoredAt : null,
+    by: typeof src.restoredBy === 'string' ? src.restoredBy : null,
+  };
+};
+
+/**
+ * A row's state after a 409: "already restored" only when the answer says when or by whom; any
+ * other conflict is shown as such, with the server's words, and the record can be checked again.
+ */
+export const conflictStatus = (error: { message?: string; body?: unknown } | null | undefined): RowStatus & { state: 'already' | 'failed' } => {
+  const already = alreadyFrom(error?.body);
+  return already.at || already.by ? { state: 'already', ...already } : { state: 'failed', reason: error?.message ?? '' };
+};
+
+/** One record's row: its check box (disabled unless it can be restored), who, when, by whom, why, what, and its restore state. */
+export function recordRow(
+  r: DeletedRecord,
+  f: Formats,
+  status: RowStatus | null,
+  selected: boolean,
+  on: { keydown: (event: KeyboardEvent) => void; click: (event: MouseEvent) => void },
+): TemplateResult {
+  const when = formatInstant(f, r.deletedAt);
+  const restorable = !status || status.state === 'failed';
+  return html`<tr class=${selected ? 'checked' : ''}>
+      <td>
+        <input
+          type="checkbox"
+          class="check"
+          aria-label=${t('selectRow', r.customerName, when)}
+          .checked=${live(selected)}
+          ?disabled=${!restorable}
+          @keydown=${on.keydown}
+          @click=${on.click}
+        />
+      </td>
+      <th scope="row">${whoView(r)}</th>
+      <td>${when}</td>
+      <td>${r.deletedBy}</td>
+      <td>${whyText(r)}</td>
+      <td>${removedView(r)}</td>
+      <td>${statusView(status, f)}</td>
+    </tr>`;
+}
+
+/** What the confirmation dialog's controls do. */
+export interface DialogHandlers {
+cancel: (event: Event) => void;
+submit: (event: SubmitEvent) => void;
+close: () => void;
+toggle: (event: Event, id: string, field: string) => void;
+}
+
+/**
+ * The restore confirmation: the whole customers (the first `names`, then "and N more"), and per
+ * merge leftover one checkbox per field with the survivor's current value.
+ */
+export function confirmDialog(c: Confirming, names: number, on: DialogHandlers): TemplateResult {
+  const whole = c.records.filter((r) => r.kind === 'customer');
+  const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
+  const n = c.records.length;
+  const shown = whole.slice(0, names);
+  return html`<dialog part="dialog" aria-labelledby="confirm-title" @cancel=${on.cancel}>
+    <form @submit=${on.submit}>
+      <h2 id="confirm-title">${n === 1 ? t('dialogTitleOne') : t('dialogTitle', formatCount(n))}</h2>
+      ${whole.length
+        ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
+            <ul class="names">
+              ${shown.map((r) => html`<li>${r.customerName}</li>`)}
+              ${whole.length > shown.length ? html`<li>${t('dialogMore', formatCount(whole.length - shown.length))}</li>` : nothing}
+            </ul>`
+        : nothing}
+      ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => leftoverChoice(r, c, on))}` : nothing}
+      <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
+      <div class="actions">
+        <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
+        <button type="button" class="fc-button" @click=${on.close}>${t('cancel')}</button>
+      </div>
+    </form>
+  </dialog>`;
+}
+
+function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): TemplateResult {
+  const current = r.mergedIntoCurrent;
+  const chosen = c.chosen[r.id] ?? new Set<string>();
+  return html`<fieldset class="leftover">
+    <legend>${r.mergedIntoName ? t('leftoverLegend', r.customerName, r.mergedIntoName) : t('leftoverLegendNoInto', r.customerName)}</legend>
+    ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
+    ${Object.entries(r.fields).map(([field, value]) => {
+      const now = current?.[field];
+      const replaces = !!now && now !== value;
+      return html`<label class="choice">
+        <input
+          type="checkbox"
+          .checked=${live(chosen.has(field))}
+          ?disabled=${!isRestorableField(field)}
+          @change=${(e: Event) => on.toggle(e, r.id, field)}
+        />
+        <span>
+          ${t('fieldChoice', fieldLabel(field), fieldValue(value))}
+          ${current
+            ? html`<span class="muted">(${t('nowOnSurvivor', fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
+            : nothing}
+        </span>
+      </label>`;
+    })}
+  </fieldset>`;
 }
