@@ -3,13 +3,11 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { TaskStatus } from '@lit/task';
-import { DateTime } from 'luxon';
 import type { ForecourtAdapter, LeadsApi } from '../../data/adapter.js';
 import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
 import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
 import { bucketLeadResponses } from '../../data/logic/lead-buckets.js';
-import { rangeProblem } from '../../data/logic/calendar.js';
-import type { RangeProblem } from '../../data/logic/calendar.js';
+import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { QueryController } from '../shared/controllers/query.js';
@@ -20,7 +18,7 @@ import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { categoryBarsStyles } from '../shared/charts/category-bars.js';
-import { FC_RANGE_CHANGE } from './lead-response-report.events.js';
+import { DateRangeEditor } from '../shared/date-range.js';
 import type { RuleSaveDetail } from './lead-response-report.events.js';
 import { t } from './lead-response-report.messages.js';
 import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
@@ -33,12 +31,6 @@ import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
 export type LeadReportView = 'detail' | 'summary' | 'rules';
 const VIEWS: readonly LeadReportView[] = ['detail', 'summary', 'rules'];
 const VIEW_LABEL = { detail: 'tabDetail', summary: 'tabSummary', rules: 'tabRules' } as const;
-
-const RANGE_TEXT: Record<RangeProblem, 'rangeFrom' | 'rangeTo' | 'rangeReversed'> = {
-  from: 'rangeFrom',
-  to: 'rangeTo',
-  reversed: 'rangeReversed',
-};
 
 /** Most leads one page request asks for (the REST server's cap). */
 const PAGE_LIMIT = 1000;
@@ -116,7 +108,6 @@ export class FcLeadResponseReport extends FcElement {
   @state() private filters: Filters = NO_FILTERS;
   @state() private sort: Sort = { key: 'received', dir: 'descending' };
   @state() private shownRows = ROWS_STEP;
-  @state() private typedRange: { from: string; to: string; problem: RangeProblem } | null = null;
   @state() private progress: { loaded: number; total: number | null } | null = null;
   /** Rules confirmed (or taken from a conflict) since the rules were last read. */
   @state() private savedRules: ReadonlyMap<string, StoredOemRule> = new Map();
@@ -159,6 +150,15 @@ export class FcLeadResponseReport extends FcElement {
     keepAcrossArgs: true,
   });
 
+  /** The date inputs: a valid range typed becomes `from`/`to` and fires `fc-range-change`. */
+  readonly #rangeEditor = new DateRangeEditor(this, {
+    range: () => this.#range,
+    commit: ({ from, to }) => {
+      this.from = from;
+      this.to = to;
+    },
+  });
+
   /** Reads the range page by page up to the cap, with a progress line. */
   async #readLeads(api: LeadsApi, from: string, to: string, cap: number, signal: AbortSignal): Promise<Loaded | null> {
     if (!from || !to || rangeProblem({ from, to })) return null;
@@ -192,9 +192,9 @@ export class FcLeadResponseReport extends FcElement {
     const zone = this.#setup.value?.dealer.zone;
     if (this.from && this.to) return { from: this.from, to: this.to };
     if (!zone) return null;
-    let now = DateTime.fromISO(this.now || new Date().toISOString(), { setZone: true }).setZone(zone);
-    if (!now.isValid) now = DateTime.utc();
-    return { from: this.from || now.startOf('month').toISODate()!, to: this.to || now.endOf('month').toISODate()! };
+    const at = this.now ? Date.parse(this.now) : Date.now();
+    const month = currentMonthRange(Number.isNaN(at) ? Date.now() : at, isValidZone(zone) ? zone : 'UTC');
+    return { from: this.from || month.from, to: this.to || month.to };
   }
 
   // ───────────── derived data ─────────────
@@ -265,10 +265,7 @@ export class FcLeadResponseReport extends FcElement {
       this.#formats = makeFormats(getLocale(), zone);
       this.#formatsKey = key;
     }
-    if ((changed.has('from') || changed.has('to')) && this.hasUpdated) {
-      this.typedRange = null;
-      this.shownRows = ROWS_STEP;
-    }
+    if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.shownRows = ROWS_STEP;
     if (changed.has('view') && !VIEWS.includes(this.view)) this.view = 'detail';
     if (this.view === 'summary') this.summaryWanted = true;
   }
@@ -287,24 +284,10 @@ export class FcLeadResponseReport extends FcElement {
 
   /** The date range: two date inputs, the problem with what was typed, and the dealer's zone. */
   #toolbar(): TemplateResult {
-    const range = this.#range ?? { from: this.from, to: this.to };
-    const problem = this.typedRange?.problem ?? (this.#range ? rangeProblem(range) : null);
-    const shown = this.typedRange ?? range;
-    const bad = (end: 'from' | 'to') => problem === end || problem === 'reversed';
-    const input = (name: 'from' | 'to') => html`<label
-      >${t(name)}
-      <input
-        type="date"
-        name=${name}
-        .value=${shown[name]}
-        aria-invalid=${bad(name) ? 'true' : 'false'}
-        aria-describedby=${problem ? 'range-problem' : nothing}
-        @change=${this.#onRangeInput}
-    /></label>`;
     const setup = this.#setup.value;
     const nowIso = this.now || new Date().toISOString();
-    return html`<div class="toolbar" part="toolbar">${input('from')} ${input('to')}</div>
-      ${problem ? html`<p id="range-problem" class="problem" role="alert">${t(RANGE_TEXT[problem])}</p>` : nothing}
+    return html`<div class="toolbar" part="toolbar">${this.#rangeEditor.fields()}</div>
+      ${this.#rangeEditor.problemView()}
       ${setup ? html`<p class="hint">${t('zoneNote', setup.dealer.zone, timeText(this.#formats, nowIso))}</p>` : nothing}`;
   }
 
@@ -424,22 +407,6 @@ export class FcLeadResponseReport extends FcElement {
   }
 
   // ───────────── actions ─────────────
-
-  #onRangeInput = (): void => {
-    const read = (name: string) => (this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value ?? '').trim();
-    const typed = { from: read('from'), to: read('to') };
-    const problem = rangeProblem(typed);
-    if (problem) {
-      this.typedRange = { ...typed, problem };
-      return;
-    }
-    this.typedRange = null;
-    const range = this.#range;
-    if (range && typed.from === range.from && typed.to === range.to) return;
-    this.from = typed.from;
-    this.to = typed.to;
-    this.emit(FC_RANGE_CHANGE, { from: typed.from, to: typed.to });
-  };
 
   #select(view: LeadReportView): void {
     this.view = view;

@@ -2,11 +2,6 @@ import { defineMessages } from '../shared/messages.js';
 
 const en = {
   heading: 'Internet lead response',
-  from: 'From',
-  to: 'To',
-  rangeFrom: 'Enter a valid start date.',
-  rangeTo: 'Enter a valid end date.',
-  rangeReversed: 'The start date is after the end date.',
   zoneNote: (zone: string, asOf: string) => `Times in ${zone}. Clocks as of ${asOf}.`,
   tabs: 'Report views',
   tabDetail: 'Detail',
@@ -195,11 +190,6 @@ const en = {
 
 const es: typeof en = {
   heading: 'Respuesta a prospectos de internet',
-  from: 'Desde',
-  to: 'Hasta',
-  rangeFrom: 'Introduzca una fecha de inicio válida.',
-  rangeTo: 'Introduzca una fecha final válida.',
-  rangeReversed: 'La fecha de inicio es posterior a la fecha final.',
   zoneNote: (zone, asOf) => `Horas en ${zone}. Relojes a las ${asOf}.`,
   tabs: 'Vistas del informe',
   tabDetail: 'Detalle',

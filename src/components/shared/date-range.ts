@@ -76,8 +76,11 @@ export function readRange(root: ParentNode): DateRange {
 }
 
 export interface DateRangeEditorOptions {
-  /** The range in use (the widget's properties, or its default). */
-  range: () => DateRange;
+  /**
+   * The range in use (the widget's properties, or its default); null while the default is not
+   * known yet (e.g. until the dealer's zone is read): the inputs are then empty and not checked.
+   */
+  range: () => DateRange | null;
   /** Puts a new valid range in use (sets the widget's `from`/`to`); `fc-range-change` follows. */
   commit: (range: DateRange) => void;
 }
@@ -98,6 +101,7 @@ export class DateRangeEditor implements ReactiveController {
   readonly #host: FcElement;
   readonly #options: DateRangeEditorOptions;
   #range: DateRange | null = null;
+  #started = false;
 
   constructor(host: FcElement, options: DateRangeEditorOptions) {
     this.#host = host;
@@ -108,18 +112,20 @@ export class DateRangeEditor implements ReactiveController {
   /** A range set from outside (a property) replaces what was typed. */
   hostUpdate(): void {
     const range = this.#options.range();
-    if (this.#range && (range.from !== this.#range.from || range.to !== this.#range.to)) this.typed = null;
+    if (this.#started && (range?.from !== this.#range?.from || range?.to !== this.#range?.to)) this.typed = null;
     this.#range = range;
+    this.#started = true;
   }
 
   /** What is wrong with the range shown (typed, or in use), or null. */
   get problem(): RangeProblem | null {
-    return this.typed?.problem ?? rangeProblem(this.#options.range());
+    const range = this.#options.range();
+    return this.typed?.problem ?? (range ? rangeProblem(range) : null);
   }
 
   /** The two inputs. */
   fields(): TemplateResult {
-    const shown = this.typed ?? this.#options.range();
+    const shown = this.typed ?? this.#options.range() ?? { from: '', to: '' };
     return dateRangeFields({ from: shown.from, to: shown.to, problem: this.problem, onChange: this.#onChange });
   }
 
@@ -140,7 +146,7 @@ export class DateRangeEditor implements ReactiveController {
     const had = this.typed;
     this.typed = null;
     const range = this.#options.range();
-    if (typed.from === range.from && typed.to === range.to) {
+    if (range && typed.from === range.from && typed.to === range.to) {
       if (had) this.#host.requestUpdate();
       return;
     }
