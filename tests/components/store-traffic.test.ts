@@ -472,6 +472,29 @@ describe('fc-store-traffic', () => {
     await expect(bare).to.be.accessible();
   });
 
+  it('changes the range from the date inputs, refuses a reversed one, and says which', async () => {
+    const el = await mount();
+    await loadedWith(el, 'Mon, Mar 2, 2026');
+    const input = (name: string) => root(el).querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+    const changes: unknown[] = [];
+    el.addEventListener('fc-range-change', (e) => changes.push(e.detail));
+    input('from').value = '2026-03-03';
+    input('from').dispatchEvent(new Event('change'));
+    await waitUntil(() => !rowNames(el).includes('Mon, Mar 2, 2026') && rowNames(el).includes('Tue, Mar 3, 2026'), 'the range was not applied', { timeout: 5000 });
+    expect(changes).to.deep.equal([{ from: '2026-03-03', to: '2026-03-31' }]);
+    // e4, e5 and e6.
+    expect(totalCells(el)[0]).to.equal('3');
+    input('to').value = '2026-03-01';
+    input('to').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text(root(el).querySelector('#range-problem'))).to.equal('The start date is after the end date.');
+    expect(input('to').getAttribute('aria-invalid')).to.equal('true');
+    expect(changes.length).to.equal(1);
+    // Nothing is read for a reversed range: the figures of the last valid one stay.
+    expect(totalCells(el)[0]).to.equal('3');
+    await expect(el).to.be.accessible();
+  });
+
   it('takes this month in the dealer zone when no range or zone is given', async () => {
     const adapter = server.client();
     const el = await fixture<FcStoreTraffic>(html`<fc-store-traffic .adapter=${adapter}></fc-store-traffic>`);
