@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { rangeProblem } from '../../data/logic/calendar.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../data/model.js';
 import type { SmsFilter } from '../../data/model.js';
+import { rangeProblemText } from '../shared/date-range.js';
 import type { FcElement } from '../shared/fc-element.js';
 import { t } from './sms-history.messages.js';
 import { categoryName, directionName, statusName } from './sms-history.view.js';
@@ -146,7 +147,7 @@ export class SmsFilterForm implements ReactiveController {
     const to = root.querySelector<HTMLInputElement>('#f-to')?.value ?? '';
     const problem = rangeProblem({ from, to });
     if (problem) {
-      this.#setRangeError(this.#host.inLocale(() => (problem === 'reversed' ? t('rangeReversed') : t('rangeInvalid'))));
+      this.#setRangeError(this.#host.inLocale(() => rangeProblemText(problem)));
       return;
     }
     this.#setRangeError('');
