@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
@@ -13,25 +12,23 @@ import { FcDataProvider } from '../../src/components/data-provider/data-provider
 import { adapterContext } from '../../src/components/shared/adapter-context.js';
 import { defineElement } from '../../src/components/shared/define-element.js';
 import { FcElement } from '../../src/components/shared/fc-element.js';
-import { stateStyles, taskStates } from '../../src/components/shared/states.js';
+import { QueryController } from '../../src/components/shared/controllers/query.js';
+import { stateStyles } from '../../src/components/shared/states.js';
 import { createApiHandlers } from '../../demo/api/handlers.js';
 
-/** A consumer of the usual shape: adapter from context, one Task, the shared states. */
+/** A consumer of the usual shape: adapter from context, one QueryController, the shared states. */
 class ProviderProbe extends FcElement {
   static override styles = stateStyles;
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
-  readonly task = new Task(this, {
-    task: async ([adapter], { signal }) => (adapter?.sources ? adapter.sources.mappingStatus({ signal }) : initialState),
-    args: () => [this.adapter] as const,
+  readonly task = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources'],
+    read: (adapter, _args, { signal }): Promise<MappingStatus> => adapter.sources.mappingStatus({ signal }),
   });
   protected override render() {
-    return this.task.render(
-      taskStates<MappingStatus>({
-        domain: 'sources',
-        complete: (s) => html`<p class="result">${s.mapped} of ${s.total} sources mapped</p>`,
-        retry: () => this.task.run(),
-      }),
-    );
+    return this.task.render({
+      complete: (s) => html`<p class="result">${s.mapped} of ${s.total} sources mapped</p>`,
+    });
   }
 }
 defineElement('provider-probe', ProviderProbe);

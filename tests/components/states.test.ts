@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { AdapterError } from '../../src/data/errors.js';
@@ -12,7 +11,8 @@ import { adapterContext } from '../../src/components/shared/adapter-context.js';
 import { defineElement } from '../../src/components/shared/define-element.js';
 import { FcElement } from '../../src/components/shared/fc-element.js';
 import { setLocale } from '../../src/components/shared/messages.js';
-import { describeError, errorView, stateStyles, taskStates } from '../../src/components/shared/states.js';
+import { QueryController } from '../../src/components/shared/controllers/query.js';
+import { describeError, errorView, stateStyles } from '../../src/components/shared/states.js';
 import { shared } from '../../src/styles/shared.js';
 import { tokens } from '../../src/styles/tokens.js';
 
@@ -20,23 +20,20 @@ const BASE = '/states-api';
 const STATUS_URL = `${BASE}/sources/mapping-status`;
 const GOOD: MappingStatus = { total: 5, mapped: 3, unknownCustomers: 7, customers: 40 };
 
-/** A widget of the usual shape: adapter from context, one Task, the shared states. */
+/** A widget of the usual shape: adapter from context, one QueryController, the shared states. */
 class StatesProbe extends FcElement {
   static override styles = [tokens, shared, stateStyles];
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
-  readonly task = new Task(this, {
-    task: async ([adapter], { signal }) => (adapter?.sources ? adapter.sources.mappingStatus({ signal }) : initialState),
-    args: () => [this.adapter] as const,
+  readonly task = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: ['sources'],
+    read: (adapter, _args, { signal }): Promise<MappingStatus> => adapter.sources.mappingStatus({ signal }),
   });
   protected override render() {
-    return this.task.render(
-      taskStates<MappingStatus>({
-        domain: 'sources',
-        complete: (s) => html`<p class="result">${s.mapped} of ${s.total} sources mapped</p>`,
-        isEmpty: (s) => s.total === 0,
-        retry: () => this.task.run(),
-      }),
-    );
+    return this.task.render({
+      complete: (s) => html`<p class="result">${s.mapped} of ${s.total} sources mapped</p>`,
+      isEmpty: (s) => s.total === 0,
+    });
   }
 }
 const TAG = 'states-probe-element';

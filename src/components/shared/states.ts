@@ -5,7 +5,6 @@
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { StatusRenderer } from '@lit/task';
 import type { AdapterDomain } from '../../data/adapter.js';
 import { isAdapterError } from '../../data/errors.js';
 import { domainName, msg } from './messages.js';
@@ -127,33 +126,6 @@ export function errorView(
 const DOMAINS: readonly string[] = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'];
 function isDomain(value: string): value is AdapterDomain {
   return DOMAINS.includes(value);
-}
-
-export interface TaskStatesOptions<R> {
-  /** The adapter part the task reads; named in the "does not provide" state. */
-  domain: AdapterDomain;
-  complete: (value: R) => unknown;
-  /** Runs the task again (usually `() => task.run()`). */
-  retry: () => unknown;
-  /** True when the value has nothing to show. */
-  isEmpty?: (value: R) => boolean;
-  /** Text of the empty state. */
-  empty?: string;
-  /** Skeleton bars while loading. */
-  lines?: number;
-}
-
-/**
- * The renderer for a `Task` that reads one adapter domain and returns `initialState` when the
- * adapter lacks it: `this.#task.render(taskStates({...}))`.
- */
-export function taskStates<R>(options: TaskStatesOptions<R>): StatusRenderer<R> {
-  return {
-    initial: () => unsupportedView(options.domain),
-    pending: () => loadingView(options.lines),
-    complete: (value) => (options.isEmpty?.(value) ? emptyView(options.empty) : options.complete(value)),
-    error: (error) => errorView(error, options.retry),
-  };
 }
 
 /** Styles of the states; widgets adopt them with `tokens` and `shared`. */
