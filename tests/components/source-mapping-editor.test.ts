@@ -366,6 +366,34 @@ describe('<fc-source-mapping-editor>', () => {
     expect(await adapter.outbox.list()).to.deep.equal([]);
   });
 
+  it('sends two changes made offline to one source in order, the second over the first, without a conflict', async () => {
+    const adapter = server.client();
+    const el = await loaded(adapter);
+    const bing = byCode(server, 'BING');
+
+    server.faults.offline = true;
+    button(el, 'accept', bing.id)!.click();
+    await waitUntil(() => /Waiting to send|Not sent yet/.test(rowText(el, bing.id)), 'the first change is not shown as pending');
+    button(el, 'edit', bing.id)!.click();
+    await el.updateComplete;
+    typeInto(rowOf(el, bing.id)!.querySelector('input')!, 'Bing ads');
+    button(el, 'save', bing.id)!.click();
+    await el.updateComplete;
+    // The row shows both changes while they wait.
+    expect(rowText(el, bing.id)).to.contain('Internet').and.contain('Bing ads');
+    expect((await backendSource(server, bing.id)).categoryId).to.equal(null);
+
+    server.faults.offline = false;
+    await adapter.outbox.flush();
+    await waitUntil(async () => (await backendSource(server, bing.id)).name === 'Bing ads', 'the second change never reached the server');
+    expect(await backendSource(server, bing.id)).to.include({ categoryId: 'internet', name: 'Bing ads', version: bing.version + 2 });
+    await waitUntil(async () => (await adapter.outbox.list()).length === 0, 'a change is left in the outbox');
+    await waitUntil(() => !/Waiting to send|Not sent yet/.test(rowText(el, bing.id)), 'the row still shows a change waiting');
+    expect(problemText(el, bing.id)).to.equal('');
+    expect(rowText(el, bing.id)).to.contain('Internet').and.contain('Bing ads');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a change the server refuses, with Retry and Discard', async () => {
     const category = await server.backend.sources!.saveCategory({ id: 'shop-events', name: 'Events' });
     const adapter = server.client();

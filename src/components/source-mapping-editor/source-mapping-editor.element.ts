@@ -9,7 +9,6 @@ import { COMPLETE_MAPPING_CATEGORY_ID, DEFAULT_CATEGORIES, mappingStatus } from 
 import { editableName, filterSources, mappingSuggestions, newCategoryId, uniqueById } from '../../data/logic/source-mapping.js';
 import type { SourceFilter } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -150,11 +149,13 @@ export class FcSourceMappingEditor extends FcElement {
   }
 
   /**
-   * A write of this editor was confirmed: a plain adapter is read again; a cached adapter says so
-   * itself (`fc-cache-change`), which the query follows.
+   * A write of this editor was confirmed: read again (a plain adapter says nothing). A cached
+   * adapter's `fc-cache-change` starts a read in the same instant; this one, a task later,
+   * supersedes it, as a read started right at the confirmation was seen to answer with the list
+   * from before the write on a busy machine.
    */
   #confirmed(): void {
-    if (!isCachedAdapter(this.adapter)) this.#reload();
+    this.#reload();
   }
 
   #patch(source: PosSource): void {
