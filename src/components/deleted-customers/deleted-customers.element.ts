@@ -1,33 +1,28 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { AdapterError } from '../../data/errors.js';
-import type { AdapterErrorKind } from '../../data/errors.js';
 import { buildRestoreRequest, suggestedRestoreFields } from '../../data/logic/deleted.js';
 import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
 import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
-import type { DeletedRecord, RestoreRequest } from '../../data/model.js';
+import type { DeletedRecord } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { QueryController } from '../shared/controllers/query.js';
-import { PendingWritesController } from '../shared/controllers/pending-writes.js';
-import type { WriteFailure } from '../shared/controllers/pending-writes.js';
 import { FC_RANGE_CHANGE, dateRangeFields, rangeProblemText } from '../shared/date-range.js';
 import type { RangeProblem } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount, getLocale } from '../shared/messages.js';
-import { describeError, emptyView, errorView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE, FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
+import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE } from './deleted-customers.events.js';
+import { DeletedRestores } from './deleted-customers.restore.js';
 import { t } from './deleted-customers.messages.js';
 import { styles } from './deleted-customers.styles.js';
-import { confirmDialog, conflictStatus, formatRange, recordRow } from './deleted-customers.view.js';
-import type { Confirming, Formats, RowStatus } from './deleted-customers.view.js';
+import { confirmDialog, formatRange, moreView, recordsTable, toolbarView } from './deleted-customers.view.js';
+import type { Confirming, Formats } from './deleted-customers.view.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Days the report covers by default, ending today. */
@@ -51,9 +46,6 @@ interface ListData {
   total: number;
   next: string | null;
 }
-
-/** How a restore this page made ended, per record. */
-type LocalOutcome = RowStatus & { state: 'restored' | 'already' | 'failed' };
 
 /**
  * Deleted customers report with restore. Choose a date range and Compile: the records deleted in
@@ -109,17 +101,10 @@ export class FcDeletedCustomers extends FcElement {
   @state() private rangeError: RangeProblem | null = null;
   @state() private confirming: Confirming | null = null;
   @state() private more: { loading: boolean; error: unknown } = { loading: false, error: null };
-  @state() private announcement = '';
 
   /** The records of the query read last, with the pages "Show more" added. */
   #list: ListData | null = null;
   #moreController: AbortController | null = null;
-  readonly #selected = new Map<string, DeletedRecord>();
-  /** The last row checked or unchecked one at a time: the other end of a Shift range. */
-  #anchor: string | null = null;
-  /** Shift was down when Space went down on a row's box (the click that follows may not carry it). */
-  #shiftSpace = false;
-  readonly #outcomes = new Map<string, LocalOutcome>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
 
@@ -153,16 +138,8 @@ export class FcDeletedCustomers extends FcElement {
     },
   });
 
-  /** Restores not yet answered: this page's, and an earlier page's from the outbox. */
-  readonly #writes = new PendingWritesController(this, {
-    adapter: () => this.adapter,
-    domain: 'deleted',
-    // The outbox checks each entry against the contract's request schema: narrowing types `args`.
-    match: (entry) => (entry.domain === 'deleted' && entry.method === 'restore' ? entry.args : null),
-    about: (request) => request.ids,
-    send: (deleted, request, options) => deleted.restore(request, options),
-    onRefused: (request, failure) => this.#onRefused(request, failure),
-  });
+  /** The checked records, their restores and how each ended (`deleted-customers.restore.ts`). */
+  readonly #restores = new DeletedRestores(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -284,76 +261,15 @@ export class FcDeletedCustomers extends FcElement {
     if (!this.#list?.next) this.#boxes()[before]?.focus();
   }
 
-  // ───────────── rows and selection ─────────────
-
+  /** The rows' check boxes, in order. */
   #boxes(): HTMLInputElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLInputElement>('tbody input.check')];
   }
 
-  /** How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server. */
-  #status(record: DeletedRecord): RowStatus | null {
-    const write = this.#writes.get(record.id);
-    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error };
-    const local = this.#outcomes.get(record.id);
-    if (local && local.state !== 'restored') return local;
-    if (!local && write) {
-      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error };
-      if (write.status === 'conflict') return conflictStatus(write.error);
-      return { state: 'failed', reason: write.error?.message ?? '' };
-    }
-    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
-    return local ?? null;
-  }
-
-  #restorable(record: DeletedRecord): boolean {
-    const status = this.#status(record);
-    return !status || status.state === 'failed';
-  }
-
-  #onBoxKey(event: KeyboardEvent): void {
-    if (event.key === ' ') this.#shiftSpace = event.shiftKey;
-  }
-
-  #onBoxClick(event: MouseEvent, record: DeletedRecord): void {
-    const box = event.currentTarget as HTMLInputElement;
-    const shift = event.shiftKey || this.#shiftSpace;
-    this.#shiftSpace = false;
-    const check = box.checked;
-    const items = this.#current?.items ?? [];
-    const from = shift && this.#anchor ? items.findIndex((r) => r.id === this.#anchor) : -1;
-    const to = items.findIndex((r) => r.id === record.id);
-    if (from >= 0 && to >= 0) {
-      const [a, b] = from < to ? [from, to] : [to, from];
-      for (const r of items.slice(a, b + 1)) this.#check(r, check);
-    } else {
-      this.#check(record, check);
-    }
-    this.#anchor = record.id;
-    this.requestUpdate();
-  }
-
-  #check(record: DeletedRecord, on: boolean): void {
-    if (on && this.#restorable(record)) this.#selected.set(record.id, record);
-    else this.#selected.delete(record.id);
-  }
-
-  #onAllClick(shown: DeletedRecord[]): void {
-    const restorable = shown.filter((r) => this.#restorable(r));
-    const all = restorable.length > 0 && restorable.every((r) => this.#selected.has(r.id));
-    for (const r of restorable) this.#check(r, !all);
-    this.requestUpdate();
-  }
-
-  #clear(): void {
-    this.#selected.clear();
-    this.#anchor = null;
-    this.requestUpdate();
-  }
-
-  // ───────────── restore ─────────────
+  // ───────────── restore confirmation ─────────────
 
   #openConfirm(): void {
-    const records = [...this.#selected.values()].filter((r) => this.#restorable(r));
+    const records = this.#restores.checkedRecords();
     if (!records.length) return;
     const chosen: Record<string, Set<string>> = {};
     for (const r of records) if (r.kind === 'merge-leftover') chosen[r.id] = new Set(suggestedRestoreFields(r));
@@ -392,60 +308,7 @@ export class FcDeletedCustomers extends FcElement {
     }
     void this.#closeConfirm();
     if (!this.emit(FC_REQUEST_RESTORE, { request }, { cancelable: true })) return;
-    void this.#send(request);
-  }
-
-  async #send(request: RestoreRequest): Promise<void> {
-    if (!this.adapter?.deleted) return;
-    for (const id of request.ids) {
-      this.#outcomes.delete(id);
-      this.#selected.delete(id);
-    }
-    this.announcement = this.inLocale(() => t('announceSending', formatCount(request.ids.length)));
-    const result = await this.#writes.save(request);
-    if (!result) {
-      // Discarded: nothing happened, nothing to say. A refusal was recorded by `#onRefused`.
-      if (!request.ids.some((id) => this.#outcomes.has(id))) this.announcement = '';
-      return;
-    }
-    const ids = new Set(request.ids);
-    const restored = Array.isArray(result?.restored) ? result.restored : [];
-    const failed = Array.isArray(result?.failed) ? result.failed : [];
-    const at = new Date().toISOString();
-    for (const id of restored) if (ids.has(id)) this.#outcomes.set(id, { state: 'restored', at, by: null });
-    let already = 0;
-    for (const f of failed) {
-      if (!ids.has(f.id)) continue;
-      if (f.code === 'already-restored') {
-        already++;
-        this.#outcomes.set(f.id, { state: 'already', at: f.restoredAt ?? null, by: f.restoredBy ?? null });
-      } else {
-        this.#outcomes.set(f.id, { state: 'failed', reason: f.reason });
-      }
-    }
-    this.announcement = this.inLocale(() => t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already)));
-    this.requestUpdate();
-    if (this.isConnected) this.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
-  }
-
-  /** A restore the server refused: each row says why, and the parked write is dropped (nothing is left to decide). */
-  #onRefused(request: RestoreRequest, failure: WriteFailure): true {
-    if (failure.kind === 'conflict') {
-      // Restored elsewhere, or another conflict shown with the server's words.
-      const outcome = conflictStatus(failure);
-      for (const id of request.ids) this.#outcomes.set(id, outcome);
-      this.announcement = this.inLocale(() =>
-        outcome.state === 'already'
-          ? t('announceDone', formatCount(0), formatCount(request.ids.length), formatCount(0))
-          : t('announceFailed', outcome.reason),
-      );
-    } else {
-      const { message, detail } = describeError(new AdapterError({ ...failure, kind: failure.kind as AdapterErrorKind }));
-      const reason = detail && detail !== message ? `${message} ${detail}` : message;
-      for (const id of request.ids) this.#outcomes.set(id, { state: 'failed', reason });
-      this.announcement = this.inLocale(() => t('announceFailed', reason));
-    }
-    return true;
+    void this.#restores.send(request);
   }
 
   // ───────────── render ─────────────
@@ -454,7 +317,7 @@ export class FcDeletedCustomers extends FcElement {
     if (!this.adapter?.deleted) return unsupportedView('deleted');
     const range = this.#range;
     return html`${this.#rangeForm(range)}
-      <div class="fc-visually-hidden" role="status">${this.announcement}</div>
+      <div class="fc-visually-hidden" role="status">${this.#restores.announcement}</div>
       ${this.#body(range)} ${this.confirming
         ? confirmDialog(this.confirming, DIALOG_NAMES, {
             cancel: (e) => this.#onDialogCancel(e),
@@ -510,88 +373,27 @@ export class FcDeletedCustomers extends FcElement {
       ${this.#table(list.items, rangeText, f)} ${this.#moreView(list)}`;
   }
 
-  #toolbar(shown: DeletedRecord[]): TemplateResult {
-    const n = this.#selected.size;
+  #toolbar(shown: readonly DeletedRecord[]): TemplateResult {
+    const selected = this.#restores.selected;
     const shownIds = new Set(shown.map((r) => r.id));
-    const hidden = [...this.#selected.keys()].filter((id) => !shownIds.has(id)).length;
-    const text = !n ? t('noneChecked') : hidden ? t('checkedHidden', formatCount(n), formatCount(hidden)) : t('checked', formatCount(n));
-    return html`<div class="toolbar" part="toolbar">
-      <p class="checked-count">${text}</p>
-      ${n ? html`<button type="button" class="fc-button" @click=${() => this.#clear()}>${t('clear')}</button>` : nothing}
-      <button
-        type="button"
-        class="fc-button fc-button--primary restore"
-        part="restore-button"
-        aria-haspopup="dialog"
-        aria-disabled=${n ? 'false' : 'true'}
-        @click=${() => this.#openConfirm()}
-      >
-        ${t('restoreChecked')}
-      </button>
-    </div>`;
+    const hidden = [...selected.keys()].filter((id) => !shownIds.has(id)).length;
+    return toolbarView(selected.size, hidden, { clear: () => this.#restores.clear(), restore: () => this.#openConfirm() });
   }
 
   #table(items: DeletedRecord[], rangeText: string, f: Formats): TemplateResult {
-    const restorable = items.filter((r) => this.#restorable(r));
-    const checked = restorable.filter((r) => this.#selected.has(r.id)).length;
-    const all = restorable.length > 0 && checked === restorable.length;
-    return html`<div class="wrap">
-      <table class="fc-table" part="table">
-        <caption>${t('caption', rangeText)}</caption>
-        <colgroup>
-          <col class="col-check" />
-          <col class="col-customer" />
-          <col class="col-deleted" />
-          <col class="col-by" />
-          <col class="col-why" />
-          <col class="col-removed" />
-          <col class="col-status" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span class="fc-visually-hidden">${t('colSelect')}</span>
-              <input
-                type="checkbox"
-                class="all"
-                aria-label=${t('selectAll', formatCount(restorable.length))}
-                .checked=${live(all)}
-                .indeterminate=${checked > 0 && !all}
-                ?disabled=${!restorable.length}
-                @click=${() => this.#onAllClick(items)}
-              />
-            </th>
-            <th scope="col">${t('colCustomer')}</th>
-            <th scope="col">${t('colDeleted')}</th>
-            <th scope="col">${t('colBy')}</th>
-            <th scope="col">${t('colWhy')}</th>
-            <th scope="col">${t('colRemoved')}</th>
-            <th scope="col">${t('colStatus')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${repeat(items, (r) => r.id, (r) => {
-            const status = this.#status(r);
-            const selected = (!status || status.state === 'failed') && this.#selected.has(r.id);
-            return recordRow(r, f, status, selected, { keydown: this.#onBoxKey, click: (e) => this.#onBoxClick(e, r) });
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const restores = this.#restores;
+    return recordsTable(items, rangeText, f, {
+      status: (r) => restores.status(r),
+      checked: (r) => restores.selected.has(r.id),
+      keydown: restores.onBoxKey,
+      click: (e, r) => restores.onBoxClick(e, r, this.#current?.items ?? []),
+      all: () => restores.toggleAll(items),
+    });
   }
 
   #moreView(list: ListData): unknown {
     if (!list.next) return nothing;
     const remaining = Math.max(0, list.total - list.items.length);
-    const next = Math.min(this.#pageSize, remaining || this.#pageSize);
-    return html`<div class="more" part="more">
-      ${this.more.error
-        ? errorView(this.more.error, () => void this.#loadMore(), { retryLabel: t('retryMore') })
-        : html`<button type="button" class="fc-button" ?disabled=${this.more.loading} @click=${() => void this.#loadMore()}>
-            ${this.more.loading ? t('loadingMore') : t('loadMore', formatCount(next))}
-          </button>`}
-    </div>`;
+    return moreView(Math.min(this.#pageSize, remaining || this.#pageSize), this.more, () => void this.#loadMore());
   }
-
-
 }

@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { TemplateResult } from 'lit';
 import type { DeletedRecord } from '../../data/model.js';
 import { isRestorableField } from '../../data/logic/deleted.js';
 import { formatCount } from '../shared/messages.js';
+import { errorView } from '../shared/states.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './deleted-customers.messages.js';
 
@@ -13,6 +15,9 @@ export type RowStatus =
   | { state: 'restored'; at: string | null; by: string | null }
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
+
+/** A record can be checked and restored: it has no restore state, or its restore failed. */
+export const canRestore = (status: RowStatus | null): boolean => !status || status.state === 'failed';
 
 /** The shared formats (`makeFormats(locale, { zone })` of `../shared/formats.ts`): `instant` in the zone, `date` for days. */
 export type { Formats };
@@ -140,7 +145,7 @@ export function recordRow(
   on: { keydown: (event: KeyboardEvent) => void; click: (event: MouseEvent) => void },
 ): TemplateResult {
   const when = formatInstant(f, r.deletedAt);
-  const restorable = !status || status.state === 'failed';
+  const restorable = canRestore(status);
   return html`<tr class=${selected ? 'checked' : ''}>
       <td>
         <input
@@ -164,10 +169,10 @@ export function recordRow(
 
 /** What the confirmation dialog's controls do. */
 export interface DialogHandlers {
-cancel: (event: Event) => void;
-submit: (event: SubmitEvent) => void;
-close: () => void;
-toggle: (event: Event, id: string, field: string) => void;
+  cancel: (event: Event) => void;
+  submit: (event: SubmitEvent) => void;
+  close: () => void;
+  toggle: (event: Event, id: string, field: string) => void;
 }
 
 /**
@@ -224,4 +229,96 @@ function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): Te
       </label>`;
     })}
   </fieldset>`;
+}
+
+/**
+ * The checked count ("3 checked (1 not shown by the search)"), Clear, and "Restore checked
+ * customers", which stays focusable with `aria-disabled` when nothing is checked.
+ */
+export function toolbarView(checked: number, hidden: number, on: { clear: () => void; restore: () => void }): TemplateResult {
+  const text = !checked ? t('noneChecked') : hidden ? t('checkedHidden', formatCount(checked), formatCount(hidden)) : t('checked', formatCount(checked));
+  return html`<div class="toolbar" part="toolbar">
+    <p class="checked-count">${text}</p>
+    ${checked ? html`<button type="button" class="fc-button" @click=${on.clear}>${t('clear')}</button>` : nothing}
+    <button
+      type="button"
+      class="fc-button fc-button--primary restore"
+      part="restore-button"
+      aria-haspopup="dialog"
+      aria-disabled=${checked ? 'false' : 'true'}
+      @click=${on.restore}
+    >
+      ${t('restoreChecked')}
+    </button>
+  </div>`;
+}
+
+/** What the records table needs per row, and what its boxes do. */
+export interface TableHandlers {
+  status: (r: DeletedRecord) => RowStatus | null;
+  checked: (r: DeletedRecord) => boolean;
+  keydown: (event: KeyboardEvent) => void;
+  click: (event: MouseEvent, r: DeletedRecord) => void;
+  all: () => void;
+}
+
+/** The records table: a box to check every restorable row, then one row per record. */
+export function recordsTable(items: readonly DeletedRecord[], rangeText: string, f: Formats, on: TableHandlers): TemplateResult {
+  const statuses = new Map(items.map((r) => [r.id, on.status(r)]));
+  const restorable = items.filter((r) => canRestore(statuses.get(r.id) ?? null));
+  const checked = restorable.filter((r) => on.checked(r)).length;
+  const all = restorable.length > 0 && checked === restorable.length;
+  return html`<div class="wrap">
+    <table class="fc-table" part="table">
+      <caption>${t('caption', rangeText)}</caption>
+      <colgroup>
+        <col class="col-check" />
+        <col class="col-customer" />
+        <col class="col-deleted" />
+        <col class="col-by" />
+        <col class="col-why" />
+        <col class="col-removed" />
+        <col class="col-status" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span class="fc-visually-hidden">${t('colSelect')}</span>
+            <input
+              type="checkbox"
+              class="all"
+              aria-label=${t('selectAll', formatCount(restorable.length))}
+              .checked=${live(all)}
+              .indeterminate=${checked > 0 && !all}
+              ?disabled=${!restorable.length}
+              @click=${on.all}
+            />
+          </th>
+          <th scope="col">${t('colCustomer')}</th>
+          <th scope="col">${t('colDeleted')}</th>
+          <th scope="col">${t('colBy')}</th>
+          <th scope="col">${t('colWhy')}</th>
+          <th scope="col">${t('colRemoved')}</th>
+          <th scope="col">${t('colStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(items, (r) => r.id, (r) => {
+          const status = statuses.get(r.id) ?? null;
+          return recordRow(r, f, status, canRestore(status) && on.checked(r), { keydown: on.keydown, click: (e) => on.click(e, r) });
+        })}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** "Show N more" under the table (N the next page, at most what is left), "Loading…", or the error with Retry. */
+export function moreView(next: number, more: { loading: boolean; error: unknown }, load: () => void): TemplateResult {
+  return html`<div class="more" part="more">
+    ${more.error
+      ? errorView(more.error, load, { retryLabel: t('retryMore') })
+      : html`<button type="button" class="fc-button" ?disabled=${more.loading} @click=${load}>
+          ${more.loading ? t('loadingMore') : t('loadMore', formatCount(next))}
+        </button>`}
+  </div>`;
 }
