@@ -39,6 +39,7 @@ export type { Outbox, OutboxEntry, OutboxEntryBase, OutboxEntryOf, OutboxStatus,
 export { generateDataset, DATASET_SIZES, type DatasetSize, type GenerateOptions } from './demo-data.js';
 
 export * from './logic/calendar.js';
+export * from './logic/calendar-zones.js';
 export * from './logic/paging.js';
 export * from './logic/sources.js';
 export * from './logic/sms.js';

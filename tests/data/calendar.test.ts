@@ -2,25 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../seed.js';
 import { DateTime } from 'luxon';
-import {
-  DAY_MS,
-  calendarRangeBounds,
-  civilFromDays,
-  currentMonthRange,
-  dayNumberOf,
-  daysFromCivil,
-  isoDateOfDay,
-  isoWeekKey,
-  isoWeekMonday,
-  localDayNumber,
-  localTimeToInstant,
-  monthRangeOf,
-  previousPeriod,
-  weekdayOfDay,
-  zoneDayStart,
-  zoneOffsetMinutes,
-  zoneOffsetMs,
-} from '../../src/data/logic/calendar.js';
+import { DAY_MS, civilFromDays, currentMonthRange, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, monthRangeOf, weekdayOfDay } from '../../src/data/logic/calendar.js';
+import { calendarRangeBounds, localDayNumber, localTimeToInstant, previousPeriod, zoneDayStart, zoneOffsetMinutes, zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
 
 const NY = 'America/New_York';
 const at = (iso: string) => Date.parse(iso);

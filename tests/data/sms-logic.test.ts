@@ -12,7 +12,7 @@ import {
   summarizePeriod,
   summarizeSms,
 } from '../../src/data/logic/sms.js';
-import { previousPeriod } from '../../src/data/logic/calendar.js';
+import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { SmsMessage, SmsProvider } from '../../src/data/model.js';
 

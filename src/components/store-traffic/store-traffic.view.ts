@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { previousPeriod } from '../../data/logic/calendar.js';
+import { previousPeriod } from '../../data/logic/calendar-zones.js';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficDimension, TrafficRow, TrafficStep } from '../../data/model.js';

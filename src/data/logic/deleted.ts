@@ -15,7 +15,8 @@ import type {
   RestoreResult,
 } from '../model.js';
 import { CUSTOMER_STATUSES } from '../model.js';
-import { calendarRangeBounds, checkDateRange } from './calendar.js';
+import { checkDateRange } from './calendar.js';
+import { calendarRangeBounds } from './calendar-zones.js';
 
 /** Customer fields a deleted record can carry and a restore can put back. */
 export const RESTORABLE_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'sourceId', 'status', 'firstVisit'] as const;

@@ -26,7 +26,8 @@ import type {
 } from '../model.js';
 import { WEEKDAYS } from '../model.js';
 import { AdapterError } from '../errors.js';
-import { DAY_MS, calendarRangeBounds, checkZone, daysFromCivil, localDayNumber, localTimeToInstant, parseInstant } from './calendar.js';
+import { DAY_MS, checkZone, daysFromCivil, parseInstant } from './calendar.js';
+import { calendarRangeBounds, localDayNumber, localTimeToInstant } from './calendar-zones.js';
 
 const MINUTE_MS = 60_000;
 /** How far ahead a business clock looks for open hours before giving up (ten years of days). */

@@ -20,7 +20,8 @@ import type {
   SmsProvider,
   SmsSummary,
 } from '../model.js';
-import { calendarRangeBounds, checkDateRange, parseInstant, previousPeriod } from './calendar.js';
+import { checkDateRange, parseInstant } from './calendar.js';
+import { calendarRangeBounds, previousPeriod } from './calendar-zones.js';
 
 /** What an error code means, for the error column and its details panel. */
 export interface SmsErrorInfo {

@@ -22,21 +22,8 @@ import type {
 } from '../model.js';
 import { TRAFFIC_STEPS } from '../model.js';
 import { AdapterError } from '../errors.js';
-import {
-  DAY_MS,
-  HOUR_MS,
-  checkZone,
-  civilFromDays,
-  dayNumberOf,
-  daysFromCivil,
-  isoDateOfDay,
-  isoWeekKey,
-  isoWeekMonday,
-  parseInstant,
-  weekdayOfDay,
-  zoneDayStart,
-  zoneOffsetMinutes,
-} from './calendar.js';
+import { DAY_MS, HOUR_MS, checkZone, civilFromDays, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, parseInstant, weekdayOfDay } from './calendar.js';
+import { zoneDayStart, zoneOffsetMinutes } from './calendar-zones.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
