@@ -24,8 +24,9 @@ import { t } from './lead-response-report.messages.js';
 import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
-import { detailView, evaluationErrorView, makeFormats, progressText, summaryView, timeText } from './lead-response-report.view.js';
-import type { Formats } from './lead-response-report.view.js';
+import { detailView, evaluationErrorView, progressText, summaryView, timeText } from './lead-response-report.view.js';
+import { makeFormats } from '../shared/formats.js';
+import type { Formats } from '../shared/formats.js';
 import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
 
 export type LeadReportView = 'detail' | 'summary' | 'rules';
@@ -115,7 +116,7 @@ export class FcLeadResponseReport extends FcElement {
   /** The server's summary is read once the Summary view has been opened (then kept current). */
   @state() private summaryWanted = false;
 
-  #formats: Formats = makeFormats('en', 'UTC');
+  #formats: Formats = makeFormats('en');
   #formatsKey = '';
   #run = 0;
 
@@ -262,7 +263,7 @@ export class FcLeadResponseReport extends FcElement {
     const zone = this.#setup.value?.dealer.zone ?? 'UTC';
     const key = `${getLocale()}|${zone}`;
     if (key !== this.#formatsKey) {
-      this.#formats = makeFormats(getLocale(), zone);
+      this.#formats = makeFormats(getLocale(), { zone });
       this.#formatsKey = key;
     }
     if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.shownRows = ROWS_STEP;

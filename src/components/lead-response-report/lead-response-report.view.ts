@@ -12,40 +12,10 @@ import { NO_OEM_RULE } from '../../data/logic/leads.js';
 import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
 import type { LeadBucketCounts, LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import { categoryBars } from '../shared/charts/category-bars.js';
+import type { Formats } from '../shared/formats.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
-
-/** Intl formatters for one locale and the dealer's zone. */
-export interface Formats {
-  locale: string;
-  zone: string;
-  count: Intl.NumberFormat;
-  percent: Intl.NumberFormat;
-  decimal: Intl.NumberFormat;
-  /** A lead's time, in the dealer's zone. */
-  time: Intl.DateTimeFormat;
-  /** A range end (an ISO date, read as UTC midnight). */
-  date: Intl.DateTimeFormat;
-}
-
-export function makeFormats(locale: string, zone: string): Formats {
-  let time: Intl.DateTimeFormat;
-  try {
-    time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
-  } catch {
-    time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  }
-  return {
-    locale,
-    zone,
-    count: new Intl.NumberFormat(locale),
-    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
-    decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-    time,
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-  };
-}
 
 export const timeText = (f: Formats, iso: string): string => f.time.format(new Date(iso));
 export const dateText = (f: Formats, isoDate: string): string => f.date.format(new Date(`${isoDate}T00:00:00Z`));
@@ -64,14 +34,14 @@ export function duration(f: Formats, minutes: number): string {
 }
 
 /** Hours as the bucket labels say them: "1.5 h". */
-const hoursLabel = (f: Formats, minutes: number) => t('hours', f.decimal.format(minutes / 60));
+const hoursLabel = (f: Formats, minutes: number) => t('hours', f.points.format(minutes / 60));
 
 /** A bucket's label: "0–30 min", "1–1.5 h", "4–8 h", "24 h or more". */
 export function bucketLabel(f: Formats, bucket: LeadResponseBucket): string {
   const { fromMinutes: a, toMinutes: b } = bucket;
   if (b === null) return t('orMore', hoursLabel(f, a));
   if (b <= 60) return t('minutes', t('range', f.count.format(a), f.count.format(b)));
-  return t('hours', t('range', f.decimal.format(a / 60), f.decimal.format(b / 60)));
+  return t('hours', t('range', f.points.format(a / 60), f.points.format(b / 60)));
 }
 
 export const bucketLabels = (f: Formats): string[] => [...LEAD_RESPONSE_BUCKETS.map((b) => bucketLabel(f, b)), t('bucketNone')];

@@ -15,8 +15,9 @@ import { FC_RULE_SAVE } from './lead-response-report.events.js';
 import { STOP_KINDS, dayName, formOf, ruleOf } from './lead-response-report.form.js';
 import type { DayForm, FormProblem, RuleForm } from './lead-response-report.form.js';
 import { t } from './lead-response-report.messages.js';
-import { activityName, clockText, duration, gradesText, holidaysText, makeFormats, ruleLine, stopsText } from './lead-response-report.view.js';
-import type { Formats } from './lead-response-report.view.js';
+import { activityName, clockText, duration, gradesText, holidaysText, ruleLine, stopsText } from './lead-response-report.view.js';
+import { makeFormats } from '../shared/formats.js';
+import type { Formats } from '../shared/formats.js';
 
 /**
  * Fired (not bubbling; the report listens on the element) when the user took the server's version
@@ -62,7 +63,7 @@ export class FcLeadRuleEditor extends FcElement {
   @property({ attribute: false }) dealerHours: WeeklyHours = {};
 
   /** The report's formatters (locale and the dealer's zone). */
-  @property({ attribute: false }) formats: Formats = makeFormats('en', 'UTC');
+  @property({ attribute: false }) formats: Formats = makeFormats('en');
 
   /** The rule being edited and its form. */
   @state() private editing: { rule: StoredOemRule; form: RuleForm; problems: FormProblem[] } | null = null;
