@@ -117,7 +117,6 @@ export class FcLeadResponseReport extends FcElement {
   @state() private summaryWanted = false;
 
   #formats: Formats = makeFormats('en');
-  #formatsKey = '';
   #run = 0;
 
   readonly #setup = new QueryController(this, {
@@ -260,12 +259,7 @@ export class FcLeadResponseReport extends FcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const zone = this.#setup.value?.dealer.zone ?? 'UTC';
-    const key = `${getLocale()}|${zone}`;
-    if (key !== this.#formatsKey) {
-      this.#formats = makeFormats(getLocale(), { zone });
-      this.#formatsKey = key;
-    }
+    this.#formats = makeFormats(getLocale(), { zone: this.#setup.value?.dealer.zone ?? 'UTC' });
     if ((changed.has('from') || changed.has('to')) && this.hasUpdated) this.shownRows = ROWS_STEP;
     if (changed.has('view') && !VIEWS.includes(this.view)) this.view = 'detail';
     if (this.view === 'summary') this.summaryWanted = true;

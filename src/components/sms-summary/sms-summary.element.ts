@@ -92,7 +92,6 @@ export class FcSmsSummary extends FcElement {
   @property({ attribute: 'time-zone' }) timeZone = '';
 
   #formats: Formats = makeFormats('en');
-  #formatsLocale = 'en';
   #warnedZone = '';
 
   /** The summary; read again when SMS data changes here, in another tab or on the server. */
@@ -137,12 +136,8 @@ export class FcSmsSummary extends FcElement {
   }
 
   protected override willUpdate(): void {
-    // The locale can change without a property change (setLocale, the page's lang).
-    const locale = getLocale();
-    if (locale !== this.#formatsLocale) {
-      this.#formats = makeFormats(locale);
-      this.#formatsLocale = locale;
-    }
+    // The locale can change without a property change (setLocale, the page's lang); makeFormats keeps one set per key.
+    this.#formats = makeFormats(getLocale());
   }
 
   // ───────────── rendering ─────────────

@@ -33,16 +33,8 @@ import { safeHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
 import { makeFormats } from '../shared/formats.js';
-import { cents, dateName, figureCells, figures, monthName, rowName, sourceRow } from './source-report.view.js';
+import { cents, dateName, figureCells, figures, moneyProblemText, monthName, rowName, sourceRow } from './source-report.view.js';
 import type { Formats } from './source-report.view.js';
-
-const MONEY_TEXT: Record<MoneyProblem, 'moneyEmpty' | 'moneyInvalid' | 'moneyNegative' | 'moneyPrecision' | 'moneyTooLarge'> = {
-  empty: 'moneyEmpty',
-  invalid: 'moneyInvalid',
-  negative: 'moneyNegative',
-  precision: 'moneyPrecision',
-  'too-large': 'moneyTooLarge',
-};
 
 /** A spend write not yet confirmed, as the editor shows it. */
 type CellWrite = PendingWrite<SpendUpsert, MarketingSpend>;
@@ -105,7 +97,6 @@ export class FcSourceReport extends FcElement {
   @state() private announcement = '';
 
   #formats: Formats = makeFormats('en', { currency: 'USD' });
-  #formatsKey = 'en|USD';
 
   /** The report and the mapping status; an invalid range reads nothing and keeps the last report. */
   readonly #report = new QueryController(this, {
@@ -168,12 +159,8 @@ export class FcSourceReport extends FcElement {
   }
 
   protected override willUpdate(): void {
-    // The locale can change without a property change (setLocale, the page's lang), so it is checked each time.
-    const key = `${getLocale()}|${this.currency}`;
-    if (key !== this.#formatsKey) {
-      this.#formats = makeFormats(getLocale(), { currency: this.currency });
-      this.#formatsKey = key;
-    }
+    // The locale can change without a property change (setLocale, the page's lang); makeFormats keeps one set per key.
+    this.#formats = makeFormats(getLocale(), { currency: this.currency });
   }
 
   // ───────────── rendering ─────────────
@@ -374,7 +361,7 @@ export class FcSourceReport extends FcElement {
     const problem = this.invalid.get(key);
     const name = row.sourceId ? t('sourceOf', row.code ? `${row.name} [${row.code}]` : row.name, row.categoryName) : `${row.name}, ${t('wholeCategory')}`;
     const label = t('spendLabel', name, monthName(f, month));
-    const status = problem ? html`<span class="cell-status bad" id=${`st-${id}`}>${t(MONEY_TEXT[problem])}</span>` : this.#writeStatus(f, key, label, write, id);
+    const status = problem ? html`<span class="cell-status bad" id=${`st-${id}`}>${moneyProblemText(problem)}</span>` : this.#writeStatus(f, key, label, write, id);
     return html`<input
         type="text"
         inputmode="decimal"

@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { Cents, SourceReportRow } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
 import { NO_SOURCE_ROW_ID } from '../../data/logic/sources.js';
+import type { MoneyProblem } from '../../data/logic/spend.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './source-report.messages.js';
 
@@ -16,6 +17,17 @@ export type { Formats };
 export const cents = (f: Formats, amount: Cents): string => f.money.format(amount / 100);
 export const monthName = (f: Formats, month: string): string => f.month.format(new Date(`${month}-01T00:00:00Z`));
 export const dateName = (f: Formats, date: string): string => f.date.format(new Date(`${date}T00:00:00Z`));
+
+const MONEY_TEXT = {
+  empty: 'moneyEmpty',
+  invalid: 'moneyInvalid',
+  negative: 'moneyNegative',
+  precision: 'moneyPrecision',
+  'too-large': 'moneyTooLarge',
+} as const satisfies Record<MoneyProblem, string>;
+
+/** Why a typed spend amount was refused, in words. */
+export const moneyProblemText = (problem: MoneyProblem): string => t(MONEY_TEXT[problem]);
 
 /** The display name of a report row: the unknown bucket and its "no source" row speak the user's language. */
 export function rowName(row: Pick<SourceReportRow, 'id' | 'name'>): string {

@@ -101,7 +101,6 @@ export class FcStoreTraffic extends FcElement {
   @state() private announcement = '';
 
   #formats: Formats = makeFormats('en');
-  #formatsLocale = 'en';
   #drill: DrillPath = { filters: [], groupBy: ROOT_DIMENSION };
   #warnedPath = '';
   #warnedZone = '';
@@ -263,11 +262,7 @@ export class FcStoreTraffic extends FcElement {
   // ───────────── lifecycle ─────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const locale = getLocale();
-    if (locale !== this.#formatsLocale) {
-      this.#formats = makeFormats(locale);
-      this.#formatsLocale = locale;
-    }
+    this.#formats = makeFormats(getLocale());
     if (changed.has('path')) {
       const parsed = parsePath(this.path);
       if (!parsed && this.#warnedPath !== this.path) {
