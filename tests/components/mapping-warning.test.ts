@@ -195,6 +195,39 @@ describe('<fc-mapping-warning>', () => {
       expect(warnings.filter((w) => /editor-href/.test(String(w)))).to.have.length(3);
     });
 
+    it('follows editor-href only to the page\'s origin or one listed in editor-origins', async () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(String(args[0]));
+      const follow = async (href: string, origins = '') => {
+        const el = await fixture<NavigationProbe>(
+          html`<navigation-probe .adapter=${server.client()} editor-href=${href} editor-origins=${origins}></navigation-probe>`,
+        );
+        await openDialog(el);
+        const dismissed = oneEvent(el, 'fc-warning-dismiss');
+        button(el, 'map-button').click();
+        await dismissed;
+        // The preference is stored before navigating; wait for that step too.
+        await new Promise((r) => setTimeout(r, 50));
+        el.remove();
+        return el.navigations;
+      };
+      try {
+        expect(await follow('sources')).to.deep.equal([new URL('sources', document.baseURI).href]);
+        expect(await follow(`${location.origin}/my-shop`)).to.deep.equal([`${location.origin}/my-shop`]);
+        expect(await follow('https://crm.example.com/sources')).to.deep.equal([]);
+        expect(await follow('https://crm.example.com/sources', 'https://other.example')).to.deep.equal([]);
+        expect(await follow('https://crm.example.com/sources', 'https://other.example https://crm.example.com')).to.deep.equal([
+          'https://crm.example.com/sources',
+        ]);
+        expect(await follow('javascript:alert(1)', 'javascript:alert(1)')).to.deep.equal([]);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.filter((w) => /editor-origins/.test(w)), 'the other origins are named').to.have.length(2);
+      expect(warnings.filter((w) => /editor-href/.test(w))).to.have.length(3);
+    });
+
     it('closes on Escape and on "Later", and comes back on the next entry', async () => {
       const el = await fixture<FcMappingWarning>(html`<fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>`);
       const dialog = await openDialog(el);

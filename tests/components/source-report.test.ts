@@ -203,6 +203,44 @@ describe('fc-source-report', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('links "Fix source mapping" to editor-href only on the page\'s origin or one in editor-origins, never a script URL', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(String(args[0]));
+    const fix = (el: FcSourceReport) => [...root(el).querySelectorAll<HTMLElement>('[part="notice"] a, [part="notice"] button')].find((b) => text(b) === 'Fix source mapping')!;
+    const linked = async (href: string, origins = '') => {
+      const el = await fixture<FcSourceReport>(
+        html`<fc-source-report .adapter=${server.client()} today="2026-03-17" editor-href=${href} editor-origins=${origins}></fc-source-report>`,
+      );
+      await loaded(el);
+      const control = fix(el);
+      // Rendered again: a refused address warns once, not on every render.
+      el.requestUpdate();
+      await el.updateComplete;
+      el.remove();
+      return control.localName === 'a' ? (control as HTMLAnchorElement).href : null;
+    };
+    try {
+      expect(await linked('/settings/sources')).to.equal(new URL('/settings/sources', document.baseURI).href);
+      expect(await linked('sources?tab=1')).to.equal(new URL('sources?tab=1', document.baseURI).href);
+      expect(await linked(`${location.origin}/settings`)).to.equal(`${location.origin}/settings`);
+      expect(warnings, 'same-origin addresses are not warned about').to.deep.equal([]);
+
+      expect(await linked('https://crm.example.com/sources')).to.equal(null);
+      expect(await linked('//crm.example.com/sources')).to.equal(null);
+      expect(await linked('https://crm.example.com/sources', 'https://other.example')).to.equal(null);
+      expect(await linked('https://crm.example.com/sources', 'https://other.example https://crm.example.com/')).to.equal('https://crm.example.com/sources');
+      for (const href of [JS, ' JaVa\nScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+        expect(await linked(href, `${location.origin} javascript:alert(1) data:text/html,x`), href).to.equal(null);
+      }
+    } finally {
+      console.warn = warn;
+    }
+    const refused = warnings.filter((w) => /editor-href/.test(w));
+    expect(refused, 'one warning per refused address').to.have.length(6);
+    expect(refused.filter((w) => /editor-origins/.test(w))).to.have.length(3);
+  });
+
   it('expands and collapses a category from the keyboard, and names in the data stay text', async () => {
     const el = await report();
     const selects: { categoryId: string; expanded: boolean }[] = [];

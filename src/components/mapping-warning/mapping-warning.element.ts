@@ -16,7 +16,7 @@ import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events
 import { t } from './mapping-warning.messages.js';
 import { styles } from './mapping-warning.styles.js';
 import { checkFailedView, checkingView } from './mapping-warning.view.js';
-import { safeHref } from '../shared/safe-href.js';
+import { hostHref } from '../shared/safe-href.js';
 
 /** The preference that holds "don't show again". */
 export const DISMISSED_PREFERENCE = 'mapping-warning.dismissed';
@@ -88,8 +88,14 @@ export class FcMappingWarning extends FcElement {
    */
   @property() user = '';
 
-  /** Where "Map sources now" goes when no listener cancels `fc-request-mapping`: an http(s) or relative URL. */
+  /**
+   * Where "Map sources now" goes when no listener cancels `fc-request-mapping`: an http(s) or relative URL on the page's
+   * origin, or on one listed in `editor-origins`. Any other address is not followed.
+   */
   @property({ attribute: 'editor-href' }) editorHref = '';
+
+  /** Origins besides the page's own that `editor-href` may lead to, space-separated (`https://crm.example.com https://other.example`). */
+  @property({ attribute: 'editor-origins' }) editorOrigins = '';
 
   /** The dialog is showing. */
   @state() private open = false;
@@ -100,7 +106,6 @@ export class FcMappingWarning extends FcElement {
 
   /** Bumped on every connection, so entering the page again checks again. */
   #entry = 0;
-  #warnedHref = '';
 
   /** The check, once per entry into the page (not on later changes: the prompt is a reminder, not a monitor). */
   readonly #check = new QueryController(this, {
@@ -147,7 +152,7 @@ export class FcMappingWarning extends FcElement {
 
   /**
    * Opens the mapping editor's address; a subclass may route it through the host's router.
-   * @param url An http(s) URL, already checked.
+   * @param url An http(s) URL on the page's origin or one in `editor-origins`, already checked.
    */
   protected navigate(url: string): void {
     window.location.assign(url);
@@ -235,13 +240,9 @@ export class FcMappingWarning extends FcElement {
     const { unmapped, total, unknownCustomers } = prompt;
     const proceed = this.emit(FC_REQUEST_MAPPING, { unmapped, total, unknownCustomers }, { cancelable: true });
     const stored = this.#dismiss();
-    if (!proceed || !this.editorHref) return;
-    const url = safeHref(this.editorHref, document.baseURI);
-    if (!url) {
-      if (this.#warnedHref !== this.editorHref) console.warn(`<${this.localName}> editor-href is not an http(s) address; not followed.`);
-      this.#warnedHref = this.editorHref;
-      return;
-    }
+    if (!proceed) return;
+    const url = hostHref(this, 'editor-href', this.editorHref, this.editorOrigins, 'editor-origins');
+    if (!url) return;
     // Stored before the page goes away, so "don't show again" survives the navigation.
     await stored;
     this.navigate(url);

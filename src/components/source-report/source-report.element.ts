@@ -29,7 +29,7 @@ import { tokens } from '../../styles/tokens.js';
 import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
-import { safeHref } from '../shared/safe-href.js';
+import { hostHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
 import { makeFormats } from '../shared/formats.js';
@@ -84,8 +84,14 @@ export class FcSourceReport extends FcElement {
   /** ISO 4217 currency of the amounts (which are in cents). */
   @property() currency = 'USD';
 
-  /** Where "Fix source mapping" leads when the `fc-request-mapping` event is not cancelled. */
+  /**
+   * Where "Fix source mapping" leads when the `fc-request-mapping` event is not cancelled: an http(s) or relative URL on
+   * the page's origin, or on one listed in `editor-origins`. Any other address is not linked (the button still fires the event).
+   */
   @property({ attribute: 'editor-href' }) editorHref = '';
+
+  /** Origins besides the page's own that `editor-href` may lead to, space-separated (`https://crm.example.com https://other.example`). */
+  @property({ attribute: 'editor-origins' }) editorOrigins = '';
 
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private editing = false;
@@ -228,16 +234,9 @@ export class FcSourceReport extends FcElement {
     </div>`;
   }
 
-  #warnedHref = '';
-
-  /** `editor-href` when it is an http(s) or relative address; anything else (`javascript:`) is not linked. */
+  /** `editor-href` when it is an http(s) address on an allowed origin; anything else (`javascript:`, another site) is not linked. */
   #editorUrl(): string {
-    if (!this.editorHref) return '';
-    const url = safeHref(this.editorHref, document.baseURI);
-    if (url) return url;
-    if (this.#warnedHref !== this.editorHref) console.warn(`<${this.localName}> editor-href is not an http(s) address; not linked.`);
-    this.#warnedHref = this.editorHref;
-    return '';
+    return hostHref(this, 'editor-href', this.editorHref, this.editorOrigins, 'editor-origins');
   }
 
   /** New customers per category, in the table's order and names; a bar clicked opens its category. */
