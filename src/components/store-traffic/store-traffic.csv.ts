@@ -1,22 +1,19 @@
 /**
- * The CSV export of what the widget shows: the table's columns with ratios as percent numbers
- * (papaparse `unparse`, CRLF). A text cell a spreadsheet would run as a formula is defused.
+ * The CSV export of what the widget shows: the table's columns with ratios as percent numbers,
+ * through the shared writer (`formatCsv`, CRLF), which neutralises every text cell a spreadsheet
+ * would run as a formula.
  */
-import Papa from 'papaparse';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { TrafficHeatmap } from '../../data/model.js';
+import { formatCsv } from '../../data/logic/csv.js';
+import type { CsvRow } from '../../data/logic/csv.js';
 import { HOURS, heatmapGrid } from './store-traffic.model.js';
 import type { LevelModel, ModelRow } from './store-traffic.model.js';
 import { t } from './store-traffic.messages.js';
 import { dimensionName, rangeName, stepName, weekdayName } from './store-traffic.view.js';
 import type { Formats } from './store-traffic.view.js';
 
-/** A text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-const percentCell = (ratio: number | null) => (ratio === null ? '' : Number((ratio * 100).toFixed(1)));
+const percentCell = (ratio: number | null) => (ratio === null ? null : Number((ratio * 100).toFixed(1)));
 
 /** The bars view as CSV: the table's columns, rows and total; ratios in percent. */
 export function levelCsv(model: LevelModel, f: Formats): string {
@@ -29,9 +26,9 @@ export function levelCsv(model: LevelModel, f: Formats): string {
     `${t('colBeBack')} (%)`,
     ...TRAFFIC_STEPS.map((s) => t('stepsReached', stepName(s))),
     ...(model.compared ? [t('colPrevious', rangeName(f, model.previousRange))] : []),
-  ].map(csvText);
-  const line = (row: ModelRow, name: string) => [
-    csvText(name),
+  ];
+  const line = (row: ModelRow, name: string): CsvRow => [
+    name,
     row.ups,
     ...row.series,
     row.sold,
@@ -41,12 +38,12 @@ export function levelCsv(model: LevelModel, f: Formats): string {
     ...(model.compared ? [row.previousUps ?? 0] : []),
   ];
   const data = [...model.rows.map((row) => line(row, row.label)), line(model.total, t('total'))];
-  return Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+  return formatCsv([header, ...data], { finalLineBreak: false });
 }
 
 /** The heatmap as CSV: a weekday per line, an hour per column. */
 export function heatmapCsv(heatmap: TrafficHeatmap): string {
   const grid = heatmapGrid(heatmap);
-  const header = [t('dimWeekday'), ...HOURS.map((h) => t('hourName', h))].map(csvText);
-  return Papa.unparse({ fields: header, data: grid.map((hours, day) => [csvText(weekdayName(day)), ...hours]) }, { newline: '\r\n' });
+  const header = [t('dimWeekday'), ...HOURS.map((h) => t('hourName', h))];
+  return formatCsv([header, ...grid.map((hours, day): CsvRow => [weekdayName(day), ...hours])], { finalLineBreak: false });
 }
