@@ -26,9 +26,70 @@ export type AdapterErrorKind =
 export interface AdapterErrorInit {
   kind: AdapterErrorKind;
   status?: number;
+  /** What went wrong; past `MESSAGE_EXCERPT_CHARS` characters it is cut, and kept whole in `fullMessage`. */
   message: string;
   body?: unknown;
   cause?: unknown;
+  /** When the server asked the client to try again (epoch ms, from `Retry-After`), or null. */
+  retryAt?: number | null;
+  /** How long after the answer the server asked the client to wait (ms, from `Retry-After`), or null. */
+  retryAfterMs?: number | null;
+}
+
+/**
+ * The longest message an `AdapterError` carries in `message`. A server's message (or one that quotes
+ * the server, such as a schema error naming the value it received) can be any length: a 1 MB text
+ * in a 4xx answer would make a box taller than any screen. The whole text stays in `fullMessage`.
+ */
+export const MESSAGE_EXCERPT_CHARS = 300;
+
+/**
+ * The longest wait a server's `Retry-After` is honoured for: one day. A longer one is far more often
+ * a mistake (milliseconds sent as seconds, a wrong clock, a date from a broken proxy) than meant, and
+ * a write held back for days would look lost. Past it, the client waits a day; "Send now" always
+ * sends at once.
+ */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The start of a text, at most `max` characters, with an ellipsis when it was cut. It does not split
+ * a surrogate pair.
+ * @param text Any text.
+ * @param max The most characters to keep, the ellipsis included.
+ * @returns `text` itself when it fits, else its first characters and "…".
+ * @example excerpt('a'.repeat(1000), 10) // "aaaaaaaaa…"
+ * @example excerpt('short', 10) // "short"
+ */
+export function excerpt(text: string, max: number = MESSAGE_EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * The wait a `Retry-After` header asks for (RFC 9110 §10.2.3): either a number of seconds or an
+ * HTTP date. Waits past `MAX_RETRY_AFTER_MS` (a day) are cut to it.
+ * @param value The header's value (null when the answer had none).
+ * @param now The time the answer arrived, in epoch ms (the date form is measured from it).
+ * @returns The wait in ms: 0 for `0` or a date already past, null when absent or unreadable
+ *   (not digits and not a date: `soon`, `-5`, `1.5`).
+ * @example parseRetryAfter('120', now) // 120000
+ * @example parseRetryAfter('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('Wed, 21 Oct 2026 07:27:00 GMT')) // 60000
+ * @example parseRetryAfter('in a while', now) // null
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
+  const text = (value ?? '').trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+  // An HTTP date names a day and a month in words (IMF-fixdate, RFC 850 or asctime form); without a
+  // letter it is not one, whatever Date.parse makes of it.
+  if (!/[a-z]/i.test(text)) return null;
+  // HTTP dates are in GMT; asctime form does not say so, and Date.parse would read it as local time.
+  const at = Date.parse(/\b(gmt|utc|z)\b|[+-]\d{4}\b/i.test(text) ? text : `${text} GMT`);
+  if (!Number.isFinite(at)) return null;
+  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }
 
 /**
@@ -43,12 +104,21 @@ export class AdapterError extends Error {
   readonly retryable: boolean;
   /** The parsed response body, if any (e.g. the server's current version on a conflict). */
   readonly body: unknown;
+  /** The message in full; `message` is its first `MESSAGE_EXCERPT_CHARS` characters. */
+  readonly fullMessage: string;
+  /** When the server asked to be sent the request again (epoch ms, from `Retry-After`), or null. */
+  readonly retryAt: number | null;
+  /** How long the server asked the client to wait (ms, from `Retry-After`), or null: the outbox waits at least this long. */
+  readonly retryAfterMs: number | null;
 
-  constructor({ kind, status = 0, message, body, cause }: AdapterErrorInit) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor({ kind, status = 0, message, body, cause, retryAt = null, retryAfterMs = null }: AdapterErrorInit) {
+    super(excerpt(message), cause === undefined ? undefined : { cause });
     this.kind = kind;
     this.status = status;
     this.body = body;
+    this.fullMessage = message;
+    this.retryAt = retryAt;
+    this.retryAfterMs = retryAfterMs;
     this.retryable = kind === 'network' || kind === 'timeout' || kind === 'rate-limited' || kind === 'server';
   }
 

@@ -5,13 +5,16 @@
  * contract.ts): verb, path, where the argument goes and the schema of the answer. One request
  * function sends it, applies the timeout, the caller's abort signal, the bearer token and the
  * idempotency key, and validates the response against the row's schema. Every failure is an
- * `AdapterError`.
+ * `AdapterError`; one of an answer with `Retry-After` carries the wait the server asked for.
+ *
+ * Answers are read as a stream and given up past `maxResponseBytes`, so a broken or hostile server
+ * cannot fill the page's memory.
  */
 import * as v from 'valibot';
 import { CONTRACT_ENTRIES, requestBody, requestPath } from './contract.js';
 import type { AnyContractRow } from './contract.js';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from './adapter.js';
-import { AdapterError } from './errors.js';
+import { AdapterError, parseRetryAfter } from './errors.js';
 import { describeIssue } from './schemas.js';
 
 export interface RestAdapterOptions {
@@ -25,7 +28,16 @@ export interface RestAdapterOptions {
   getToken?: () => string | Promise<string>;
   /** Milliseconds before a request fails with kind `timeout`. Default 15000. */
   timeoutMs?: number;
+  /**
+   * The largest answer read, in bytes (of the body as sent, before decoding). A larger answer fails
+   * with kind `malformed` as soon as it is known to be larger (from `Content-Length`, or while it
+   * streams in), and its reading stops. Default `DEFAULT_MAX_RESPONSE_BYTES` (32 MB).
+   */
+  maxResponseBytes?: number;
 }
+
+/** The default `maxResponseBytes`: 32 MB, far above the largest page of the contract (1000 rows). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** The REST adapter: a ForecourtAdapter with every domain of the contract and every method (`sms.import` included). */
 export type RestAdapter = ForecourtAdapter & { [D in AdapterDomain]-?: Required<NonNullable<ForecourtAdapter[D]>> };
@@ -52,6 +64,46 @@ export function encodeQuery(query: object): string {
   return text ? `?${text}` : '';
 }
 
+/** A size in the unit that reads best: `32 MB`, `512 kB`, `100 bytes`. */
+function formatBytes(bytes: number): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} kB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The body as text, or null when it is longer than `limit` bytes: then the rest is not read (the
+ * stream is cancelled). `Content-Length`, when given, refuses a large answer before any of it is read.
+ */
+async function readBody(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get('Content-Length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) {
+    const text = await response.text();
+    return new TextEncoder().encode(text).length > limit ? null : text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    if (read > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -64,6 +116,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   async function headersFor(write: boolean, opts: WriteOptions, hasBody: boolean, label: string): Promise<Headers> {
@@ -92,12 +145,12 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
 
     let response: Response;
-    let text: string;
+    let text: string | null;
     try {
       opts.signal?.throwIfAborted();
       const headers = await headersFor(write, opts, body !== undefined, label);
       response = await doFetch(url, { method: row.http, headers, body, signal });
-      text = await response.text();
+      text = await readBody(response, maxBytes);
     } catch (cause) {
       if (cause instanceof AdapterError) throw cause;
       if (opts.signal?.aborted) throw new AdapterError({ kind: 'aborted', message: `${label} was cancelled.`, cause });
@@ -108,20 +161,35 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
       throw new AdapterError({ kind: 'network', message: `Could not reach the server for ${label} (${reason}).`, cause });
     }
 
-    const json = parseJson(text);
     if (!response.ok) {
-      const errorBody = json.ok ? json.value : text || undefined;
+      // A body past the limit is left unread: the status alone says what happened.
+      const json = text === null ? null : parseJson(text);
+      const errorBody = json?.ok ? json.value : text || undefined;
       const serverMessage =
-        json.ok && typeof json.value === 'object' && json.value !== null && 'message' in json.value
+        json?.ok && typeof json.value === 'object' && json.value !== null && 'message' in json.value
           ? String(json.value.message)
           : '';
+      // Read on every refusal: RFC 9110 defines it for 429, 503 and redirects, and it costs nothing
+      // elsewhere (only retryable kinds are sent again).
+      const now = Date.now();
+      const wait = parseRetryAfter(response.headers.get('Retry-After'), now);
       throw new AdapterError({
         kind: AdapterError.kindForStatus(response.status),
         status: response.status,
         message: serverMessage || `${label} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
         body: errorBody,
+        retryAfterMs: wait,
+        retryAt: wait === null ? null : now + wait,
       });
     }
+    if (text === null) {
+      throw new AdapterError({
+        kind: 'malformed',
+        status: response.status,
+        message: `The server's answer to ${label} is larger than the ${formatBytes(maxBytes)} this page accepts, so it was not read.`,
+      });
+    }
+    const json = parseJson(text);
     if (!json.ok) {
       throw new AdapterError({
         kind: 'malformed',

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { delay, http, HttpResponse } from 'msw';
+import { delay, getResponse, http, HttpResponse } from 'msw';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
-import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { AdapterError, isAdapterError, MESSAGE_EXCERPT_CHARS } from '../../src/data/errors.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import type { SmsMessage } from '../../src/data/model.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
@@ -282,6 +282,106 @@ describe('createRestAdapter against a scripted server', () => {
     const error = await rejection(rest.sources!.list());
     expect([error.kind, error.message]).to.deep.equal(['auth', 'Could not get an access token for GET /sources.']);
     expect(sent).to.equal(false);
+  });
+
+  it('carries the wait of Retry-After, in seconds (429) or as an HTTP date (503)', async () => {
+    const inNinety = new Date(Date.now() + 90_000).toUTCString();
+    worker.use(
+      http.get(`${BASE}/sources`, () => HttpResponse.json({ message: 'Slow down.' }, { status: 429, headers: { 'Retry-After': '120' } })),
+      http.get(`${BASE}/dealer`, () => HttpResponse.json({ message: 'Maintenance.' }, { status: 503, headers: { 'Retry-After': inNinety } })),
+      http.get(`${BASE}/sources/categories`, () => HttpResponse.json({ message: 'Busy.' }, { status: 429, headers: { 'Retry-After': 'later' } })),
+    );
+    const rest = createRestAdapter({ baseUrl: BASE });
+    const before = Date.now();
+    const limited = await rejection(rest.sources!.list());
+    const after = Date.now();
+    expect([limited.kind, limited.retryable, limited.retryAfterMs]).to.deep.equal(['rate-limited', true, 120_000]);
+    expect(limited.retryAt).to.be.within(before + 120_000, after + 120_000);
+
+    const down = await rejection(rest.leads!.dealer());
+    expect(down.kind).to.equal('server');
+    // The date has whole seconds: up to a second less than 90 s is left when it arrives.
+    expect(down.retryAfterMs).to.be.within(88_000, 90_000);
+    expect(down.retryAt).to.equal(Date.parse(inNinety));
+
+    const unreadable = await rejection(rest.sources!.categories());
+    expect([unreadable.retryAfterMs, unreadable.retryAt]).to.deep.equal([null, null]);
+  });
+
+  it("keeps a short excerpt of a 1 MB message from the server, and the whole of it in fullMessage", async () => {
+    const huge = `Refused: ${'very long reason '.repeat(62_500)}`;
+    worker.use(http.put(`${BASE}/sources/spend`, () => HttpResponse.json({ message: huge }, { status: 422 })));
+    const error = await rejection(
+      createRestAdapter({ baseUrl: BASE }).sources!.saveSpend({ month: '2026-03', categoryId: 'internet', sourceId: null, amount: 5 }),
+    );
+    expect(error.message).to.have.length(MESSAGE_EXCERPT_CHARS);
+    expect(error.message.startsWith('Refused: very long reason')).to.equal(true);
+    expect(error.message.endsWith('…')).to.equal(true);
+    expect(error.fullMessage).to.equal(huge);
+  });
+
+  it('refuses an answer larger than maxResponseBytes with a clear error, and still reports a refusal with a large body', async () => {
+    const categories = Array.from({ length: 100 }, (_, i) => ({ id: `cat-${i}`, name: `Category ${i}`, order: i, builtIn: false, version: 1 }));
+    worker.use(
+      http.get(`${BASE}/sources/categories`, () => HttpResponse.json(categories)),
+      http.get(`${BASE}/sources`, () => new HttpResponse('<p>down</p>'.repeat(1000), { status: 503, headers: { 'Retry-After': '30' } })),
+    );
+    const small = createRestAdapter({ baseUrl: BASE, maxResponseBytes: 1024 });
+    const error = await rejection(small.sources!.categories());
+    expect([error.kind, error.status, error.retryable]).to.deep.equal(['malformed', 200, false]);
+    expect(error.message).to.equal("The server's answer to GET /sources/categories is larger than the 1 kB this page accepts, so it was not read.");
+    expect(await createRestAdapter({ baseUrl: BASE }).sources!.categories(), 'within the default limit').to.have.length(100);
+
+    const refused = await rejection(small.sources!.list());
+    expect([refused.kind, refused.status, refused.retryable, refused.retryAfterMs]).to.deep.equal(['server', 503, true, 30_000]);
+    expect(refused.message).to.match(/^GET \/sources failed with HTTP 503/);
+    expect(refused.body).to.equal(undefined);
+  });
+
+  describe('reading no more than maxResponseBytes', () => {
+    /** An endless body, counting the chunks read from it and whether it was cancelled. */
+    function endless(headers: Record<string, string> = {}) {
+      const seen = { pulls: 0, cancelled: false };
+      const chunk = new TextEncoder().encode(`[${'"x",'.repeat(255)}`);
+      const handlers = [
+        http.get(`${BASE}/sources/categories`, () => {
+          const body = new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                seen.pulls += 1;
+                controller.enqueue(chunk);
+              },
+              cancel() {
+                seen.cancelled = true;
+              },
+            },
+            { highWaterMark: 0 },
+          );
+          return new HttpResponse(body, { headers: { 'Content-Type': 'application/json', ...headers } });
+        }),
+      ];
+      // Answered in the page, so the stream the handler makes is the one the adapter reads.
+      const inPage = async (input: RequestInfo | URL, init?: RequestInit) =>
+        (await getResponse(handlers, new Request(new URL(String(input), location.href), init)))!;
+      return { seen, rest: createRestAdapter({ baseUrl: BASE, maxResponseBytes: 64 * 1024, fetch: inPage }) };
+    }
+
+    it('stops reading a streamed answer once it passes the limit', async () => {
+      const { seen, rest } = endless();
+      const error = await rejection(rest.sources!.categories());
+      expect(error.kind).to.equal('malformed');
+      expect(error.message).to.equal("The server's answer to GET /sources/categories is larger than the 64 kB this page accepts, so it was not read.");
+      expect(seen.cancelled, 'the stream is cancelled').to.equal(true);
+      // 1 kB chunks: the 65th passes 64 kB.
+      expect(seen.pulls).to.equal(65);
+    });
+
+    it('refuses an answer whose Content-Length is past the limit without reading it', async () => {
+      const { seen, rest } = endless({ 'Content-Length': String(10 ** 9) });
+      const error = await rejection(rest.sources!.categories());
+      expect(error.message).to.equal("The server's answer to GET /sources/categories is larger than the 64 kB this page accepts, so it was not read.");
+      expect([seen.pulls, seen.cancelled]).to.deep.equal([0, true]);
+    });
   });
 });
 
