@@ -120,6 +120,50 @@ describe('parseAdf', () => {
     expect(parseAdf(ONE, { zone: 'Mars/Base' }).errors[0]!.message).to.contain('Mars/Base');
   });
 
+  it('caps every message that quotes the document, however large the content', () => {
+    const flood = parseAdf('<'.repeat(5_000_000));
+    expect(flood.errors).to.have.length(1);
+    expect(flood.errors[0]!.message).to.match(/^The ADF document is not well-formed XML/);
+    expect(flood.errors[0]!.message.length).to.be.at.most(400);
+
+    const longDate = 'x'.repeat(100_000);
+    const [bad] = parseAdf(`<adf><prospect><requestdate>${longDate}</requestdate></prospect></adf>`).errors;
+    expect(bad!.message.startsWith(`Prospect 1: <requestdate> "${'x'.repeat(200)}…" is not a date`)).to.equal(true);
+    expect(bad!.message.length).to.be.below(400);
+
+    const root = `r${'o'.repeat(100_000)}`;
+    const foreign = parseAdf(`<${root}/>`).errors[0]!.message;
+    expect(foreign).to.equal(`Not an ADF document: the root element is <${root.slice(0, 200)}…>, expected <adf>.`);
+  });
+
+  it('decodes a document given as bytes instead of calling it empty: UTF-8, Latin-1 and UTF-16 with a byte-order mark', () => {
+    const xml = (name: string) => `<?xml version="1.0"?><adf><prospect><requestdate>2026-03-02T09:00:00Z</requestdate>
+      <customer><contact><name part="full">${name}</name></contact></customer></prospect></adf>`;
+    const nameOf = (bytes: ArrayBuffer | ArrayBufferView) => {
+      const result = parseAdf(bytes);
+      expect(result.errors).to.deep.equal([]);
+      return adfDisplayName(result.leads[0]!.customer.name);
+    };
+    const utf8 = new TextEncoder().encode(xml('José Muñoz'));
+    expect(nameOf(utf8)).to.equal('José Muñoz');
+    expect(nameOf(utf8.buffer)).to.equal('José Muñoz', 'an ArrayBuffer');
+    const framed = new Uint8Array(utf8.length + 8);
+    framed.set(utf8, 4);
+    expect(nameOf(framed.subarray(4, 4 + utf8.length))).to.equal('José Muñoz', 'a view into a larger buffer');
+    // Latin-1, as an older CRM writes it: é is the single byte E9, ñ is F1.
+    const latin1 = Uint8Array.from(xml('José Muñoz'), (c) => c.charCodeAt(0));
+    expect([latin1.includes(0xe9), latin1.includes(0xf1)]).to.deep.equal([true, true]);
+    expect(nameOf(latin1)).to.equal('José Muñoz');
+    // UTF-16LE with its byte-order mark FF FE.
+    const text = xml('José Muñoz');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+    expect(nameOf(utf16)).to.equal('José Muñoz');
+    expect(parseAdf(new Uint8Array(0)).errors[0]!.message).to.equal('The ADF document is empty.');
+    expect(parseAdf(42 as never).errors[0]!.message).to.equal('The ADF document is empty.');
+  });
+
   it('keeps markup in values as text', () => {
     const xml = `<adf><prospect><requestdate>2026-03-02T09:00:00Z</requestdate>
       <customer><contact><name part="full">&lt;img src=x onerror=alert(1)&gt;</name></contact><comments><![CDATA[<script>alert(1)</script>]]></comments></customer>

@@ -11,6 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import type { IsoDateTime, Lead } from '../model.js';
 import { isValidZone } from './calendar.js';
+import { EXCERPT_MAX, decodeText, excerpt, isBytes } from './file-text.js';
 
 /** A person's name by the ADF `part` attribute. */
 export interface AdfName {
@@ -187,7 +188,7 @@ function prospectOf(node: unknown, index: number, zone: string, errors: AdfProbl
   const rawDate = text(node['requestdate']);
   if (!rawDate) return problem('it has no <requestdate>.');
   const requestDate = requestDateOf(rawDate, zone);
-  if (!requestDate) return problem(`<requestdate> "${rawDate}" is not a date and time (expected ISO 8601, e.g. 2026-03-02T10:15:00-06:00).`);
+  if (!requestDate) return problem(`<requestdate> "${excerpt(rawDate)}" is not a date and time (expected ISO 8601, e.g. 2026-03-02T10:15:00-06:00).`);
   const customerNode = isNode(node['customer']) ? node['customer'] : {};
   const customer = contactOf(primaryContact(customerNode['contact']));
   const vendorNode = node['vendor'];
@@ -220,30 +221,33 @@ function prospectOf(node: unknown, index: number, zone: string, errors: AdfProbl
 
 /**
  * Reads an ADF 1.0 document with one or many `<prospect>`s.
- * @param xml The document.
+ * @param xml The document: its text, or its bytes (an `ArrayBuffer`, a `Uint8Array`, Node's
+ *   `Buffer`), decoded by their byte-order mark, as UTF-8, or else as Windows-1252.
  * @param options `zone` for request dates without an offset (default UTC).
  * @returns The leads read, and a problem for each prospect that could not be (no or a bad
  *   `<requestdate>`), or a single document problem (`prospect: null`) when the XML is malformed,
- *   is not ADF, or holds no prospect. Never throws.
+ *   is not ADF, or holds no prospect. Never throws. A message quotes at most a short excerpt of
+ *   the document.
  * @example parseAdf(xml).leads[0]?.vehicles[0]?.make // 'Honda'
  */
-export function parseAdf(xml: string, options: AdfParseOptions = {}): AdfParseResult {
-  const fail = (message: string): AdfParseResult => ({ leads: [], errors: [{ prospect: null, message }] });
-  if (typeof xml !== 'string' || !xml.trim()) return fail('The ADF document is empty.');
+export function parseAdf(xml: string | ArrayBuffer | ArrayBufferView, options: AdfParseOptions = {}): AdfParseResult {
+  const fail = (message: string): AdfParseResult => ({ leads: [], errors: [{ prospect: null, message: excerpt(message, 2 * EXCERPT_MAX) }] });
+  const source = typeof xml === 'string' ? xml : isBytes(xml) ? decodeText(xml).text : '';
+  if (!source.trim()) return fail('The ADF document is empty.');
   const zone = options.zone ?? 'UTC';
-  if (!isValidZone(zone)) return fail(`Unknown time zone "${zone}": use an IANA zone such as America/Chicago.`);
-  const valid = XMLValidator.validate(xml);
+  if (!isValidZone(zone)) return fail(`Unknown time zone "${excerpt(String(zone))}": use an IANA zone such as America/Chicago.`);
+  const valid = XMLValidator.validate(source);
   if (valid !== true) {
-    return fail(`The ADF document is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}`);
+    return fail(`The ADF document is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${excerpt(valid.err.msg)}`);
   }
   let doc: Node;
   try {
-    doc = parser.parse(xml) as Node;
+    doc = parser.parse(source) as Node;
   } catch (error) {
-    return fail(`The ADF document could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`The ADF document could not be read: ${excerpt(error instanceof Error ? error.message : String(error))}`);
   }
   const roots = Object.keys(doc).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
-  if (!('adf' in doc)) return fail(`Not an ADF document: the root element is <${roots[0] ?? '?'}>, expected <adf>.`);
+  if (!('adf' in doc)) return fail(`Not an ADF document: the root element is <${excerpt(roots[0] ?? '?')}>, expected <adf>.`);
   const adf = doc['adf'];
   const prospects = isNode(adf) ? list(adf['prospect']) : [];
   if (!prospects.length) return fail('The ADF document has no <prospect>.');
