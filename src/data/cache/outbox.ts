@@ -2,7 +2,9 @@
  * The outbox: every write is stored before it is sent, sent in the order it was made with its
  * own idempotency key, retried with backoff while the failure is temporary, and kept until the
  * server confirms it or the user discards it. A conflict or a rejected write is parked for the
- * user to see, never retried blindly.
+ * user to see, never retried blindly. When the server says how long to wait (`Retry-After` on a
+ * 429 or 503), the entry is held at least that long, and the time is stored with it, so a reload or
+ * another tab holds it too; only the user's "Send now" (`flush()`) sends it earlier.
  *
  * Only one tab sends at a time (a Web Lock per database); it sends every tab's entries, and
  * tells the others over the cache's BroadcastChannel how each entry ended so they can settle
@@ -28,8 +30,13 @@ export interface OutboxEntryBase {
   /** Times it has been sent. */
   attempts: number;
   createdAt: number;
-  /** Not sent again before this time (backoff). */
+  /** Not sent again before this time (backoff, or the server's `retryAt` when that is later). */
   nextAttemptAt: number;
+  /**
+   * The time the server asked the client to wait until (`Retry-After` of the last answer), in epoch
+   * ms; absent when it asked for nothing. Only `flush()` ("Send now") sends the entry before it.
+   */
+  retryAt?: number;
   /** The last failure; `body` is the server's answer (for a conflict, the current record). */
   error?: { kind: string; message: string; status: number; body?: unknown };
   /** Success answers (2xx) that could not be read (cut off, the wrong shape): the write was applied, its answer not received. */
@@ -98,7 +105,10 @@ export function outboxEntryProblem(entry: Pick<OutboxRecord, 'domain' | 'method'
 export interface Outbox {
   /** Every entry not yet confirmed and removed, oldest first. */
   list(): Promise<OutboxEntry[]>;
-  /** Sends every pending entry now, ignoring backoff; resolves when the queue is empty or a send failed again. */
+  /**
+   * Sends every pending entry now, ignoring backoff and the server's `Retry-After` (the user's "Send
+   * now"); resolves when the queue is empty or a send failed again.
+   */
   flush(): Promise<void>;
   /** Sends a failed or conflicting entry again, with the same key. */
   retry(key: string): Promise<void>;
@@ -155,6 +165,16 @@ function asAdapterError(cause: unknown): AdapterError {
   return new AdapterError({ kind: 'rejected', message: `The change could not be sent: ${message}`, cause });
 }
 
+/** Which waits a pass skips: none, the backoff only (`resume`), or also the server's `Retry-After` (`flush`). */
+type Force = 'none' | 'backoff' | 'all';
+
+const FORCE_ORDER: Record<Force, number> = { none: 0, backoff: 1, all: 2 };
+
+/** The entry without the server's requested wait (it is being sent, or the user sent it). */
+function withoutRetryAt({ retryAt: _retryAt, ...entry }: StoredEntry): StoredEntry {
+  return entry;
+}
+
 /** Unreadable success answers a write may get before it is parked as failed. */
 const UNREADABLE_ANSWERS = 5;
 
@@ -194,7 +214,8 @@ export class OutboxQueue implements Outbox {
   /** Stored entries found invalid and being dropped, so a concurrent read drops (and reports) them once. */
   readonly #dropped = new Set<string>();
   #wanted = false;
-  #force = false;
+  /** What the next pass may skip: nothing, the backoff (the connection is back), or every wait ("Send now"). */
+  #force: Force = 'none';
   #active: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sending: AbortController | null = null;
@@ -213,7 +234,15 @@ export class OutboxQueue implements Outbox {
   async start(): Promise<void> {
     const entries = await this.list();
     if (entries.length > 0) this.#emit();
-    await this.#kick(false);
+    await this.#kick('none');
+  }
+
+  /**
+   * The connection is back: sends now what waits on backoff, but holds what the server asked to
+   * hold (`retryAt`) until then.
+   */
+  resume(): Promise<void> {
+    return this.#kick('backoff');
   }
 
   /** Stores a write and resolves with the server's answer once it is confirmed. */
@@ -240,7 +269,7 @@ export class OutboxQueue implements Outbox {
     waiter.seq = stored.seq;
     this.#checked.add(checkId(stored));
     this.#update(stored, false);
-    void this.#kick(false);
+    void this.#kick('none');
     return settled;
   }
 
@@ -252,16 +281,16 @@ export class OutboxQueue implements Outbox {
   }
 
   flush(): Promise<void> {
-    return this.#kick(true);
+    return this.#kick('all');
   }
 
   async retry(key: string): Promise<void> {
     const entry = (await this.#load()).find((e) => e.key === key);
     if (!entry || (entry.status !== 'failed' && entry.status !== 'conflict')) return;
-    const { error: _error, ...rest } = entry;
+    const { error: _error, ...rest } = withoutRetryAt(entry);
     const again: StoredEntry = { ...rest, status: 'pending', nextAttemptAt: this.#d.now() };
     if (await this.#d.storage.replaceEntry(again)) this.#update(again, false);
-    await this.#kick(true);
+    await this.#kick('all');
   }
 
   discard(key: string): Promise<void> {
@@ -384,8 +413,8 @@ export class OutboxQueue implements Outbox {
     return locks.request(this.#d.lockName, fn);
   }
 
-  #kick(force: boolean): Promise<void> {
-    if (force) this.#force = true;
+  #kick(force: Force): Promise<void> {
+    if (FORCE_ORDER[force] > FORCE_ORDER[this.#force]) this.#force = force;
     this.#wanted = true;
     this.#active ??= this.#drive();
     return this.#active;
@@ -396,7 +425,7 @@ export class OutboxQueue implements Outbox {
       while (this.#wanted && !this.#closed) {
         this.#wanted = false;
         const force = this.#force;
-        this.#force = false;
+        this.#force = 'none';
         try {
           await this.#locked(() => this.#pass(force));
         } catch (error) {
@@ -414,7 +443,7 @@ export class OutboxQueue implements Outbox {
 
   #schedule(at: number): void {
     clearTimeout(this.#timer);
-    if (!this.#closed) this.#timer = setTimeout(() => void this.#kick(false), Math.max(0, at - this.#d.now()));
+    if (!this.#closed) this.#timer = setTimeout(() => void this.#kick('none'), Math.max(0, at - this.#d.now()));
   }
 
   /**
@@ -422,7 +451,7 @@ export class OutboxQueue implements Outbox {
    * depend on it); a parked (failed, conflicting) entry does not. Entries other tabs add during
    * the pass are picked up by listing again at the end.
    */
-  async #pass(force: boolean): Promise<void> {
+  async #pass(force: Force): Promise<void> {
     let after = 0;
     for (;;) {
       const queue = (await this.#load()).filter((e) => e.seq > after);
@@ -433,8 +462,10 @@ export class OutboxQueue implements Outbox {
         // Another tab may have sent, discarded or parked it since the list was read.
         const entry = await this.#d.storage.getEntry(listed.seq);
         if (!entry || (entry.status !== 'pending' && entry.status !== 'sending')) continue;
-        if (!force && entry.nextAttemptAt > this.#d.now()) {
-          this.#schedule(entry.nextAttemptAt);
+        const now = this.#d.now();
+        const due = force === 'all' ? now : force === 'backoff' ? (entry.retryAt ?? now) : entry.nextAttemptAt;
+        if (due > now) {
+          this.#schedule(due);
           return;
         }
         if (!(await this.#send(entry))) return;
@@ -445,7 +476,7 @@ export class OutboxQueue implements Outbox {
   /** Sends one entry; false when the queue should stop here (retry later, or closed). */
   async #send(entry: StoredEntry): Promise<boolean> {
     const storage = this.#d.storage;
-    const sending: StoredEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1 };
+    const sending: StoredEntry = { ...withoutRetryAt(entry), status: 'sending', attempts: entry.attempts + 1 };
     if (!(await storage.replaceEntry(sending))) return true;
     this.#update(sending, false);
 
@@ -477,8 +508,18 @@ export class OutboxQueue implements Outbox {
     const garbled = unreadableSuccess(failure);
     const unreadable = (sending.unreadable ?? 0) + (garbled ? 1 : 0);
     if ((failure.retryable || (garbled && unreadable < UNREADABLE_ANSWERS)) && sending.attempts < this.#retry.maxAttempts) {
-      const delay = backoffDelay(sending.attempts, this.#retry.baseMs, this.#retry.maxMs);
-      const later: StoredEntry = { ...sending, status: 'pending', error, nextAttemptAt: this.#d.now() + delay, ...(unreadable > 0 && { unreadable }) };
+      const now = this.#d.now();
+      // The server's wait is measured on this queue's clock from now (its answer has just arrived).
+      const asked = failure.retryAfterMs ?? 0;
+      const delay = Math.max(backoffDelay(sending.attempts, this.#retry.baseMs, this.#retry.maxMs), asked);
+      const later: StoredEntry = {
+        ...sending,
+        status: 'pending',
+        error,
+        nextAttemptAt: now + delay,
+        ...(asked > 0 && { retryAt: now + asked }),
+        ...(unreadable > 0 && { unreadable }),
+      };
       if (await storage.replaceEntry(later)) this.#update(later, false);
       this.#schedule(later.nextAttemptAt);
       return false;
