@@ -45,7 +45,7 @@ function input(el: FcSmsImport): HTMLInputElement {
 }
 
 /** Puts a real File on the file input the way the browser does, and tells the widget. */
-function chooseFile(el: FcSmsImport, name: string, content: string, type = 'text/csv'): void {
+function chooseFile(el: FcSmsImport, name: string, content: BlobPart, type = 'text/csv'): void {
   const transfer = new DataTransfer();
   transfer.items.add(new File([content], name, { type }));
   const field = input(el);
@@ -241,6 +241,58 @@ describe('fc-sms-import', () => {
     await until(el, '1 messages imported, 0 updated.');
     const stored = await server.backend.sms!.list({ ...DAY, errorCode: '4720', limit: 1000 });
     expect(stored.items.filter((m) => m.id === 'bw-drop-1').map((m) => [m.provider, m.status, m.body])).to.deep.equal([['bandwidth', 'failed', 'Drop test']]);
+  });
+
+  it('says where a quote that is never closed stopped the reading and how many rows were read, and imports those', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      i === 5
+        ? `outbound-api,SMstop${i},delivered,"Your 5" wheel,+17735550123,+13125550100,,1,2026-03-16T14:00:00Z`
+        : `outbound-api,SMstop${i},delivered,Stop test ${i},+17735550123,+13125550100,,1,2026-03-16T14:00:00Z`,
+    );
+    const csv = ['Direction,Sid,Status,Body,To,From,ErrorCode,NumSegments,SentDate', ...rows].join('\r\n');
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'cut.csv', csv);
+    await until(el, '5 messages in cut.csv (Twilio CSV export).');
+    const warning = el.shadowRoot!.querySelector('[part="stopped"]')!;
+    expect(warning.getAttribute('role')).to.equal('alert');
+    expect(warning.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Reading stopped at line 7 of 9: a quote that opens there is never closed. 5 rows before it were read; lines 7 to 9 were not. Remove or close that quote and import the file again to get the rest.',
+    );
+    await expect(el).to.be.accessible();
+
+    button(el, 'Import 5 messages')!.click();
+    await until(el, '5 messages imported, 0 updated.');
+    expect(shadowText(el)).to.contain('Reading stopped at line 7 of 9');
+    expect(await storedCount(server, 'Stop test')).to.equal(5);
+  });
+
+  it('reads a Latin-1 or UTF-16 export with its letters intact and names the encoding it used', async () => {
+    const csv = 'Sid,From,To,Body,Status,SentDate,Direction\r\nSMenc1,+13125550100,+17735550123,Hola José Muñoz,delivered,2026-03-16T14:00:00Z,outbound-api\r\n';
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    chooseFile(el, 'latin1.csv', Uint8Array.from(csv, (c) => c.charCodeAt(0)));
+    await until(el, '1 messages in latin1.csv');
+    const body = () => el.shadowRoot!.querySelector('[part="preview"] td.body')!.textContent;
+    const note = () => el.shadowRoot!.querySelector('[part="encoding"]')?.textContent!.replace(/\s+/g, ' ').trim();
+    expect(body()).to.equal('Hola José Muñoz');
+    expect(note()).to.equal('The file is not in UTF-8, so it was read as Western European (Windows-1252, Latin-1). If names look wrong, save it as "CSV UTF-8" and import it again.');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Cancel')!.click();
+    await until(el, 'Choose file');
+    const utf16 = new Uint8Array(2 + csv.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < csv.length; i++) utf16.set([csv.charCodeAt(i) & 0xff, csv.charCodeAt(i) >> 8], 2 + i * 2);
+    chooseFile(el, 'utf16.csv', utf16);
+    await until(el, '1 messages in utf16.csv');
+    expect(body()).to.equal('Hola José Muñoz');
+    expect(note()).to.equal('The file was read as Unicode (UTF-16 little-endian).');
+
+    button(el, 'Cancel')!.click();
+    await until(el, 'Choose file');
+    chooseFile(el, 'utf8.csv', csv);
+    await until(el, '1 messages in utf8.csv');
+    expect(body()).to.equal('Hola José Muñoz');
+    expect(note(), 'UTF-8 needs no note').to.equal(undefined);
   });
 
   it('explains a malformed or empty file and offers another, never importing', async () => {

@@ -7,8 +7,23 @@ import {
   parseSmsImport,
   parseTwilioMessages,
 } from '../../src/data/logic/sms-import.js';
+import { decodeText, excerpt } from '../../src/data/logic/file-text.js';
 import type { SmsMessage } from '../../src/data/model.js';
 import * as data from '../../src/data/index.js';
+
+/** Text as Latin-1 bytes, one byte per character, as an older export writes it. */
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** Text as UTF-16 bytes with a byte-order mark. */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const [lo, hi] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+    bytes.set(order === 'le' ? [lo, hi] : [hi, lo], 2 + i * 2);
+  }
+  return bytes;
+}
 
 /** The header of Twilio's Console export, in its usual order. */
 const TWILIO_HEADER = 'From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit';
@@ -114,6 +129,92 @@ describe('parseTwilioMessages: Console CSV export', () => {
     expect(parseTwilioMessages('\n\n  \n').errors).to.deep.equal([{ line: -1, message: 'The file is empty.' }]);
     expect(parseTwilioMessages('').errors).to.deep.equal([{ line: -1, message: 'The file is empty.' }]);
     expect(parseTwilioMessages(null as never).errors[0]!.message).to.equal('The file is empty.');
+  });
+});
+
+describe('parseTwilioMessages: where reading stopped', () => {
+  it('says where a quote that is never closed stopped the reading, and how many rows were read before it', () => {
+    const row = (i: number) => `SM${i},+13125550100,+17735550123,Text ${i},delivered,2026-03-16T14:00:00Z,outbound-api`;
+    const lines = ['Sid,From,To,Body,Status,SentDate,Direction'];
+    for (let i = 1; i <= 1000; i++) lines.push(i === 400 ? 'SM400,+13125550100,+17735550123,"Your 5" wheel,delivered,2026-03-16T14:00:00Z,outbound-api' : row(i));
+    const { messages, errors, stopped } = parseTwilioMessages(`${lines.join('\r\n')}\r\n`);
+    expect(stopped).to.deep.equal({ line: 401, lastLine: 1001, rows: 399 });
+    expect(messages).to.have.length(399);
+    expect(errors).to.deep.equal([
+      {
+        line: 401,
+        message: 'Unreadable CSV record: a quote opened on line 401 is never closed, so reading stopped there. 399 rows before it were read; lines 401–1001 (601 lines) were not.',
+      },
+    ]);
+    expect(parseSmsImport(lines.join('\n')).stopped).to.deep.equal({ line: 401, lastLine: 1001, rows: 399 });
+    expect(parseTwilioMessages(lines.slice(0, 300).join('\n')).stopped, 'a file read to its end').to.equal(undefined);
+  });
+
+  it('names the lines a malformed quote merged into one record', () => {
+    const csv = [
+      'Sid,From,To,Body,Status,SentDate,Direction', // 1
+      'SM1,+1312,+1773,"a"b,delivered,2026-03-16T14:00:00Z,outbound-api', // 2: the quote after a closes nothing...
+      'SM2,+1312,+1773,"c",delivered,2026-03-16T14:00:00Z,outbound-api', // 3: ...so the field runs on to the quote before c
+      'SM3,+1312', // 4
+    ].join('\n');
+    const { errors, stopped } = parseTwilioMessages(csv);
+    expect(errors).to.deep.equal([
+      { line: 2, message: 'Unreadable CSV record (lines 2–3 read as one record): Trailing quote on quoted field is malformed.' },
+      { line: 4, message: 'Expected 7 fields, found 2.' },
+    ]);
+    expect(stopped).to.equal(undefined);
+  });
+});
+
+describe('parseSmsImport: encodings', () => {
+  const CSV = 'Sid,From,To,Body,Status,SentDate,Direction\r\nSM1,+13125550100,+17735550123,Hola José Muñoz: su coche está listo,delivered,2026-03-16T14:00:00Z,outbound-api\r\n';
+
+  it('reads a Latin-1 (Windows-1252) file as such and says so, instead of turning letters into U+FFFD', () => {
+    const bytes = latin1(CSV);
+    expect(bytes.includes(0xe9), 'é is the single byte E9').to.equal(true);
+    const result = parseSmsImport(bytes.buffer);
+    expect(result.errors).to.deep.equal([]);
+    expect(result.messages[0]!.body).to.equal('Hola José Muñoz: su coche está listo');
+    expect([result.format, result.encoding, result.lossy]).to.deep.equal(['twilio-csv', 'windows-1252', false]);
+    // Windows-1252 has letters where Latin-1 has control codes: the curly quote 0x93, the euro 0x80.
+    expect(decodeText(new Uint8Array([0x93, 0x80, 0x94])).text).to.equal('\u201C€\u201D');
+  });
+
+  it('reads UTF-16 files by their byte-order mark, and UTF-8 with or without one', () => {
+    for (const [bytes, encoding] of [
+      [utf16(CSV, 'le'), 'utf-16le'],
+      [utf16(CSV, 'be'), 'utf-16be'],
+      [utf16(CSV, 'le').subarray(2), 'utf-16le'],
+      [new TextEncoder().encode(CSV), 'utf-8'],
+      [new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(CSV)]), 'utf-8'],
+    ] as const) {
+      const result = parseSmsImport(bytes);
+      expect(result.errors, encoding).to.deep.equal([]);
+      expect(result.messages[0]!.body, encoding).to.equal('Hola José Muñoz: su coche está listo');
+      expect([result.encoding, result.lossy]).to.deep.equal([encoding, false]);
+    }
+    const json = parseSmsImport(utf16('[{"sid":"SM1","from":"+1312","to":"+1773","body":"Muñoz","status":"sent","direction":"outbound-api","date_sent":"Mon, 16 Mar 2026 14:02:11 +0000"}]', 'le'));
+    expect([json.format, json.messages[0]?.body]).to.deep.equal(['twilio-json', 'Muñoz']);
+    expect(parseSmsImport(CSV).encoding, 'text is not decoded').to.equal(null);
+  });
+
+  it('says when bytes of a UTF-16 file are damaged', () => {
+    const cut = utf16(CSV, 'le').subarray(0, 41);
+    expect(parseSmsImport(cut).lossy).to.equal(true);
+  });
+});
+
+describe('import messages quote at most an excerpt of the file', () => {
+  it('cuts a long value to 200 characters and an ellipsis', () => {
+    const long = 'x'.repeat(100_000);
+    const csv = `Sid,From,To,Body,Status,SentDate,Direction\nSM1,+1312,+1773,ok,${long},2026-03-16T14:00:00Z,outbound-api\nSM2,+1312,+1773,ok,sent,${long},outbound-api`;
+    const { errors } = parseTwilioMessages(csv);
+    expect(errors.map((e) => e.message)).to.deep.equal([`Unknown status "${'x'.repeat(200)}…".`, `Invalid date "${'x'.repeat(200)}…".`]);
+    const events = parseBandwidthEvents([{ type: long, message: {} }, { type: 'message-delivered', message: { id: 'a', direction: long } }]);
+    expect(Math.max(...events.errors.map((e) => e.message.length))).to.be.below(400);
+    const broken = parseSmsImport(`{"messages": ["${'<'.repeat(1_000_000)}`);
+    expect(broken.errors[0]!.message.length).to.be.below(300);
+    expect(excerpt('\uD83D\uDE97'.repeat(150)).endsWith('\uD83D\uDE97…'), 'never half a surrogate pair').to.equal(true);
   });
 });
 

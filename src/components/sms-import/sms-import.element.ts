@@ -6,7 +6,8 @@ import type { ForecourtAdapter, SmsImportResult } from '../../data/adapter.js';
 import type { CachedAdapterEventMap } from '../../data/cache/with-cache.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import type { SmsImportFormat, SmsImportIssue, parseSmsImport } from '../../data/logic/sms-import.js';
+import type { FileEncoding } from '../../data/logic/file-text.js';
+import type { SmsImportFormat, SmsImportIssue, SmsReadStop, parseSmsImport } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -18,7 +19,7 @@ import { tokens } from '../../styles/tokens.js';
 import { FC_SMS_IMPORT_COMPLETE, FC_SMS_IMPORT_DONE } from './sms-import.events.js';
 import { t } from './sms-import.messages.js';
 import { styles } from './sms-import.styles.js';
-import { errorListView, formatName, previewView } from './sms-import.view.js';
+import { errorListView, fileNotesView, formatName, previewView } from './sms-import.view.js';
 
 /** Messages per `sms.import` call. */
 export const SMS_IMPORT_BATCH = 500;
@@ -29,6 +30,12 @@ interface Parsed {
   format: SmsImportFormat | null;
   messages: SmsMessage[];
   errors: SmsImportIssue[];
+  /** Where reading stopped before the end of the file, if it did. */
+  stopped?: SmsReadStop;
+  /** The encoding the file was read in. */
+  encoding: FileEncoding | null;
+  /** Some bytes were not valid in that encoding. */
+  lossy: boolean;
 }
 
 /** An import under way (or stopped by a failed batch): the parsed rows stay here until it is done. */
@@ -73,8 +80,10 @@ function loadParser(): Promise<typeof parseSmsImport> {
 
 /**
  * Imports a provider's SMS log into the SMS history: a Twilio Console CSV export or Message
- * JSON, or Bandwidth message events. The user drops a file or picks one; the widget detects the
- * format, shows the first messages and the rows it cannot read (line and reason), and on "Import"
+ * JSON, or Bandwidth message events. The user drops a file or picks one; the widget reads it in its
+ * encoding (UTF-8; UTF-16 by its byte-order mark; else Windows-1252, which it names), detects the
+ * format, shows the first messages and the rows it cannot read (line and reason), says where and
+ * after how many rows reading stopped if a quote that is never closed ends it, and on "Import"
  * writes the messages through `adapter.sms.import` in batches of 500 with a progress bar. A failed
  * batch stops the import with the reason and Retry, which continues from that batch with the same
  * idempotency key; the file stays loaded. Hosts without `sms.import` get a "does not provide" note.
@@ -89,6 +98,8 @@ function loadParser(): Promise<typeof parseSmsImport> {
  * @csspart progress - The progress bar and its text.
  * @csspart result - The "… imported, … updated" line.
  * @csspart errors - The list of rows that could not be read.
+ * @csspart stopped - The warning that reading stopped before the end of the file (where, and how many rows were read).
+ * @csspart encoding - The note naming the encoding a file that is not UTF-8 was read in.
  * @csspart state - Loading, unsupported and error states (with `loading`, `unsupported`, `error`).
  * @csspart retry-button - Retry after a failed batch.
  * @cssproperty --fc-sms-import-drop-border - Border colour of the drop zone.
@@ -162,9 +173,10 @@ export class FcSmsImport extends FcElement {
     const generation = ++this.#generation;
     const name = file.name || 'file';
     this.phase = { kind: 'reading', name };
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await file.text();
+      // Bytes, not file.text(): that reads everything as UTF-8 and turns other encodings' letters into �.
+      bytes = await file.arrayBuffer();
     } catch (error) {
       if (generation === this.#generation) this.#show({ kind: 'unreadable', name, error });
       return;
@@ -181,7 +193,7 @@ export class FcSmsImport extends FcElement {
     // Parsing a large file takes a moment: let "Reading…" paint first.
     await new Promise((resolve) => setTimeout(resolve));
     if (generation !== this.#generation) return;
-    const parsed = parse(text);
+    const parsed = parse(bytes);
     this.#show({ kind: 'parsed', file: { name, ...parsed } });
   }
 
@@ -319,7 +331,7 @@ export class FcSmsImport extends FcElement {
 
   #parsedView(file: Parsed): TemplateResult {
     const count = file.messages.length;
-    return html`${this.#summary(file)}
+    return html`${this.#summary(file)} ${fileNotesView(file, true)}
       ${count ? previewView(file.messages) : nothing}
       ${errorListView(file.errors, file.format)}
       <div class="actions">
@@ -365,6 +377,7 @@ export class FcSmsImport extends FcElement {
         ${t('result', formatCount(run.imported), formatCount(run.updated))}
         ${run.errors.length ? t('skipped', formatCount(run.errors.length)) : t('skippedNone')}
       </p>
+      ${fileNotesView(run)}
       ${errorListView(run.errors, run.format)}
       <div class="actions">
         <button type="button" class="fc-button" data-focus @click=${this.#reset}>${t('importAnother')}</button>

@@ -40,6 +40,16 @@ const en = {
   wholeFile: 'File',
   more: (count: string) => `…and ${count} more.`,
   importAnother: 'Import another file',
+  stopped: (line: string, last: string, rows: string) =>
+    `Reading stopped at line ${line} of ${last}: a quote that opens there is never closed. ${rows} rows before it were read; lines ${line} to ${last} were not. Remove or close that quote and import the file again to get the rest.`,
+  readAs: (encoding: string) => `The file was read as ${encoding}.`,
+  readAsLegacy: (encoding: string) =>
+    `The file is not in UTF-8, so it was read as ${encoding}. If names look wrong, save it as "CSV UTF-8" and import it again.`,
+  lossy: 'Some characters of the file are damaged and are shown as �.',
+  encodingUtf8: 'UTF-8',
+  encodingUtf16le: 'Unicode (UTF-16 little-endian)',
+  encodingUtf16be: 'Unicode (UTF-16 big-endian)',
+  encodingWindows1252: 'Western European (Windows-1252, Latin-1)',
 };
 
 export const t = defineMessages(en, {
@@ -82,4 +92,14 @@ export const t = defineMessages(en, {
   wholeFile: 'Archivo',
   more: (count) => `…y ${count} más.`,
   importAnother: 'Importar otro archivo',
+  stopped: (line, last, rows) =>
+    `La lectura se detuvo en la línea ${line} de ${last}: una comilla que se abre allí nunca se cierra. Se leyeron ${rows} filas antes de ella; las líneas ${line} a ${last} no se leyeron. Quite o cierre esa comilla e importe el archivo de nuevo para obtener el resto.`,
+  readAs: (encoding) => `El archivo se leyó como ${encoding}.`,
+  readAsLegacy: (encoding) =>
+    `El archivo no está en UTF-8, así que se leyó como ${encoding}. Si los nombres se ven mal, guárdelo como "CSV UTF-8" e impórtelo de nuevo.`,
+  lossy: 'Algunos caracteres del archivo están dañados y se muestran como �.',
+  encodingUtf8: 'UTF-8',
+  encodingUtf16le: 'Unicode (UTF-16 little-endian)',
+  encodingUtf16be: 'Unicode (UTF-16 big-endian)',
+  encodingWindows1252: 'europeo occidental (Windows-1252, Latin-1)',
 });

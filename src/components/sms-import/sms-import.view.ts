@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { parseInstant } from '../../data/logic/calendar.js';
-import type { SmsImportFormat, SmsImportIssue } from '../../data/logic/sms-import.js';
+import type { FileEncoding } from '../../data/logic/file-text.js';
+import type { SmsImportFormat, SmsImportIssue, SmsReadStop } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { formatCount } from '../shared/messages.js';
 import { t } from './sms-import.messages.js';
@@ -14,6 +15,31 @@ export const LISTED_ERRORS = 100;
 /** What a format is called. */
 export function formatName(format: SmsImportFormat): string {
   return t(format === 'twilio-csv' ? 'formatTwilioCsv' : format === 'twilio-json' ? 'formatTwilioJson' : 'formatBandwidthJson');
+}
+
+/** What an encoding is called. */
+function encodingName(encoding: FileEncoding): string {
+  return t(encoding === 'utf-16le' ? 'encodingUtf16le' : encoding === 'utf-16be' ? 'encodingUtf16be' : encoding === 'windows-1252' ? 'encodingWindows1252' : 'encodingUtf8');
+}
+
+/**
+ * What the user should know about how the file was read: that reading stopped before its end
+ * (where, and how many rows were read), and the encoding when it is not UTF-8.
+ */
+export function fileNotesView(
+  file: { stopped?: SmsReadStop; encoding: FileEncoding | null; lossy: boolean },
+  announce = false,
+): TemplateResult {
+  const { stopped, encoding } = file;
+  return html`${stopped
+    ? html`<p class="file-error" part="stopped" role=${announce ? 'alert' : nothing}>
+        ${t('stopped', formatCount(stopped.line), formatCount(stopped.lastLine), formatCount(stopped.rows))}
+      </p>`
+    : nothing}
+  ${encoding && encoding !== 'utf-8'
+    ? html`<p class="encoding" part="encoding">${t(encoding === 'windows-1252' ? 'readAsLegacy' : 'readAs', encodingName(encoding))}</p>`
+    : nothing}
+  ${file.lossy ? html`<p class="file-error" part="encoding">${t('lossy')}</p>` : nothing}`;
 }
 
 /** Where a bad row is: its line in a CSV file, its position in a JSON list, or the whole file. */

@@ -12,11 +12,16 @@
  *
  * Parsing never throws and never drops a row silently: every row it cannot use is reported with
  * its position (CSV: the physical line its record starts on; JSON: its index in the array;
- * -1: the file as a whole).
+ * -1: the file as a whole), and when a quote that is never closed ends the reading of a CSV file,
+ * the result says where and how many rows were read before it. A message quotes at most a short
+ * excerpt of the file. A file given as bytes is decoded by its byte-order mark, as UTF-8, or else
+ * as Windows-1252, and the result names the encoding used.
  */
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
 import type { IsoDateTime, SmsDirection, SmsMessage, SmsStatus } from '../model.js';
+import { decodeText, excerpt, isBytes } from './file-text.js';
+import type { FileEncoding } from './file-text.js';
 
 /** A row that could not be imported. */
 export interface SmsImportIssue {
@@ -25,10 +30,22 @@ export interface SmsImportIssue {
   message: string;
 }
 
+/** Where the reading of a CSV file stopped before its end: lines `line` to `lastLine` were not read. */
+export interface SmsReadStop {
+  /** Physical line (1-based) of the record where reading stopped. */
+  line: number;
+  /** The file's last line. */
+  lastLine: number;
+  /** Rows read before it (the header and blank lines not counted). */
+  rows: number;
+}
+
 /** What a parser found: the messages it could read and the rows it could not. */
 export interface SmsParseResult {
   messages: SmsMessage[];
   errors: SmsImportIssue[];
+  /** Set when reading stopped before the end of the file (a quote never closed). */
+  stopped?: SmsReadStop;
 }
 
 /** The file formats the import understands. */
@@ -123,16 +140,16 @@ function twilioMessage(fields: TwilioFields): SmsMessage | string {
   if (!id) return 'No message SID.';
   const directionText = text(fields.direction).toLowerCase();
   const direction = TWILIO_DIRECTION[directionText];
-  if (!direction) return `Unknown direction "${text(fields.direction)}" (expected inbound, outbound-api, outbound-reply or outbound-call).`;
+  if (!direction) return `Unknown direction "${excerpt(text(fields.direction))}" (expected inbound, outbound-api, outbound-reply or outbound-call).`;
   const statusText = text(fields.status).toLowerCase();
   if (statusText === 'canceled') return 'The message was canceled before it was sent; there is nothing to import.';
   const status = TWILIO_STATUS[statusText];
-  if (!status) return `Unknown status "${text(fields.status)}".`;
+  if (!status) return `Unknown status "${excerpt(text(fields.status))}".`;
   const sentRaw = text(fields.date_sent) || text(fields.date_created);
   const sentAt = instantOf(sentRaw);
-  if (!sentAt) return sentRaw ? `Invalid date "${sentRaw}".` : 'No date sent.';
+  if (!sentAt) return sentRaw ? `Invalid date "${excerpt(sentRaw)}".` : 'No date sent.';
   const segments = segmentsOf(fields.num_segments);
-  if (segments === null) return `Invalid segment count "${text(fields.num_segments)}".`;
+  if (segments === null) return `Invalid segment count "${excerpt(text(fields.num_segments))}".`;
   const from = text(fields.from);
   const to = text(fields.to);
   if (!from || !to) return 'The sender or the recipient number is missing.';
@@ -192,7 +209,9 @@ function parseTwilioCsv(source: string): SmsParseResult {
   let headerWidth = 0;
   let start = 0; // offset where the current record starts
   let line = 1; // its physical line
+  let rows = 0; // records read after the header, blank lines not counted
   let fatal: string | null = null;
+  let stopped: SmsReadStop | undefined;
 
   Papa.parse<string[]>(csv, {
     delimiter: ',',
@@ -220,8 +239,23 @@ function parseTwilioCsv(source: string): SmsParseResult {
         headerWidth = cells.length;
         return;
       }
+      rows++;
+      if (row.errors.some((e) => e.code === 'MissingQuotes')) {
+        // The quote that opens here is never closed: papaparse read the rest of the file as this one field.
+        const lastLine = csv.endsWith('\n') ? line - 1 : line;
+        stopped = { line: recordLine, lastLine, rows: rows - 1 };
+        const lost = lastLine - recordLine + 1;
+        errors.push({
+          line: recordLine,
+          message: `Unreadable CSV record: a quote opened on line ${recordLine} is never closed, so reading stopped there. ${rows - 1} rows before it were read; lines ${recordLine}–${lastLine} (${lost} line${lost === 1 ? '' : 's'}) were not.`,
+        });
+        parser.abort();
+        return;
+      }
       if (row.errors.length) {
-        errors.push({ line: recordLine, message: `Unreadable CSV record: ${row.errors[0]!.message}.` });
+        const endLine = csv.charCodeAt(end - 1) === 10 ? line - 1 : line;
+        const where = endLine > recordLine ? ` (lines ${recordLine}–${endLine} read as one record)` : '';
+        errors.push({ line: recordLine, message: `Unreadable CSV record${where}: ${row.errors[0]!.message}.` });
         return;
       }
       if (cells.length !== headerWidth) {
@@ -250,7 +284,7 @@ function parseTwilioCsv(source: string): SmsParseResult {
   });
   if (fatal) return fileError(fatal);
   if (!columns) return fileError('The file is empty.');
-  return { messages, errors };
+  return stopped ? { messages, errors, stopped } : { messages, errors };
 }
 
 // ───────────────────────────── JSON ─────────────────────────────
@@ -259,7 +293,7 @@ function parseJson(source: string): { ok: true; value: unknown } | { ok: false; 
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: excerpt(error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -316,7 +350,7 @@ const BANDWIDTH_STATUS: Readonly<Record<string, SmsStatus>> = {
 function bandwidthMessage(event: Record<string, unknown>): SmsMessage | string {
   const type = text(event.type);
   const status = BANDWIDTH_STATUS[type];
-  if (!status) return `Unknown event type "${type}" (expected message-delivered, message-failed, message-sending or message-received).`;
+  if (!status) return `Unknown event type "${excerpt(type)}" (expected message-delivered, message-failed, message-sending or message-received).`;
   const message = event.message;
   if (!isRecord(message)) return 'The event has no message.';
   const id = text(message.id);
@@ -324,16 +358,16 @@ function bandwidthMessage(event: Record<string, unknown>): SmsMessage | string {
   const directionText = text(message.direction).toLowerCase();
   const direction: SmsDirection | undefined =
     directionText === 'out' ? 'outbound' : directionText === 'in' ? 'inbound' : type === 'message-received' ? 'inbound' : undefined;
-  if (!direction) return `Unknown direction "${text(message.direction)}" (expected in or out).`;
+  if (!direction) return `Unknown direction "${excerpt(text(message.direction))}" (expected in or out).`;
   const timeRaw = text(message.time) || text(event.time);
   const sentAt = instantOf(timeRaw);
-  if (!sentAt) return timeRaw ? `Invalid time "${timeRaw}".` : 'The message has no time.';
+  if (!sentAt) return timeRaw ? `Invalid time "${excerpt(timeRaw)}".` : 'The message has no time.';
   const recipients = Array.isArray(message.to) ? message.to : [message.to];
   const to = text(event.to) || text(recipients[0]);
   const from = text(message.from);
   if (!from || !to) return 'The sender or the recipient number is missing.';
   const segments = segmentsOf(message.segmentCount);
-  if (segments === null) return `Invalid segment count "${text(message.segmentCount)}".`;
+  if (segments === null) return `Invalid segment count "${excerpt(text(message.segmentCount))}".`;
   const errorCode = status === 'failed' ? errorCodeOf(event.errorCode) : null;
   return {
     id,
@@ -421,13 +455,17 @@ export function detectSmsFormat(source: string): SmsImportFormat | null {
   return keys.has('sid') && (keys.has('sentdate') || keys.has('datesent')) ? 'twilio-csv' : null;
 }
 
-/**
- * Reads any supported provider log.
- * @param source The file's text.
- * @returns The detected format (null when unknown) and what the matching parser found.
- * @example parseSmsImport(await file.text()).format // 'twilio-csv'
- */
-export function parseSmsImport(source: string): SmsParseResult & { format: SmsImportFormat | null } {
+/** What {@link parseSmsImport} found, and how the file was read. */
+export interface SmsImportParseResult extends SmsParseResult {
+  /** The detected format (null when unknown). */
+  format: SmsImportFormat | null;
+  /** The encoding the file's bytes were read in; null when it was given as text. */
+  encoding: FileEncoding | null;
+  /** True when some bytes were not valid in that encoding and were replaced with U+FFFD. */
+  lossy: boolean;
+}
+
+function parseSmsText(source: string): SmsParseResult & { format: SmsImportFormat | null } {
   const format = detectSmsFormat(source);
   if (format === 'bandwidth-json') return { format, ...parseBandwidthEvents(source) };
   if (format) return { format, ...parseTwilioMessages(source) };
@@ -445,6 +483,21 @@ export function parseSmsImport(source: string): SmsParseResult & { format: SmsIm
         : 'This file is not a Twilio message log (CSV export or Message JSON) nor Bandwidth message events.',
     ),
   };
+}
+
+/**
+ * Reads any supported provider log, given as text or as the file's bytes. Bytes are decoded by
+ * their byte-order mark (UTF-8, UTF-16 LE or BE), as UTF-8 when they are valid UTF-8, else as
+ * Windows-1252 (Latin-1), never silently turning characters into U+FFFD; the result says which.
+ * @param source The file's text, or its bytes (`await file.arrayBuffer()`).
+ * @returns The detected format (null when unknown), what the matching parser found, and the
+ *   encoding the bytes were read in (null for text).
+ * @example parseSmsImport(await file.arrayBuffer()).encoding // 'windows-1252' for a Latin-1 export
+ */
+export function parseSmsImport(source: string | ArrayBuffer | ArrayBufferView): SmsImportParseResult {
+  const decoded = typeof source !== 'string' && isBytes(source) ? decodeText(source) : null;
+  const result = parseSmsText(decoded ? decoded.text : (source as string));
+  return { ...result, encoding: decoded?.encoding ?? null, lossy: decoded?.lossy ?? false };
 }
 
 export { formatSmsCsv } from './sms-export.js';
