@@ -37,8 +37,8 @@ export interface SmsCsvExportOptions {
 /**
  * The SMS history's CSV export: walks `sms.list` from the start by `nextCursor` in pages of
  * {@link EXPORT_PAGE}, shows progress, can be cancelled, and saves one file unless a listener cancels
- * the `fc-export` event fired before the download. The CSV writer (with papaparse) is loaded on the
- * first export, not with the widget.
+ * the `fc-export` event fired before the download. The CSV writer (the shared one, which neutralises
+ * every text cell a spreadsheet would run as a formula) is loaded on the first export, not with the widget.
  * @internal
  */
 export class SmsCsvExport implements ReactiveController {
