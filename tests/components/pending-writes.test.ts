@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { property } from 'lit/decorators.js';
+import { http, HttpResponse } from 'msw';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
@@ -8,7 +9,7 @@ import { createRestAdapter } from '../../src/data/rest-adapter.js';
 import { PendingWritesController, currentOf } from '../../src/components/shared/controllers/pending-writes.js';
 import { defineElement } from '../../src/components/shared/define-element.js';
 import { FcElement } from '../../src/components/shared/fc-element.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 8000 });
@@ -125,6 +126,39 @@ describe('PendingWritesController', () => {
     expect(el.sent[1]).not.to.equal(el.sent[0]);
     await el.updateComplete;
     expect(shadowText(el)).to.equal(`${customer.id}: saved`);
+  });
+
+  it('carries the time the server asked to wait until on a write not sent yet, and Send now sends it at once', async () => {
+    let busy = true;
+    let puts = 0;
+    useHandlers(
+      http.put(`${server.baseUrl}/customers/:id/source`, () => {
+        puts += 1;
+        // Not busy: the demo server's own handler answers.
+        if (busy) return HttpResponse.json({ message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '120' } });
+        return undefined;
+      }),
+    );
+    try {
+      const adapter = server.client();
+      const { customer, sourceId } = await pick(5);
+      const el = await mount(adapter, [customer.id]);
+      const before = Date.now();
+      const saved = el.writes.save({ customerId: customer.id, sourceId, expectedVersion: customer.version });
+      await until(() => el.writes.get(customer.id)?.error?.kind === 'rate-limited', 'the refusal is not shown');
+      const write = el.writes.get(customer.id)!;
+      expect(write.status).to.equal('pending');
+      expect(write.error!.retryAt).to.be.within(before + 120_000, Date.now() + 120_000);
+      expect(puts, 'sent again before the time the server asked for').to.equal(1);
+
+      busy = false;
+      await el.writes.flush();
+      expect((await saved)?.sourceId).to.equal(sourceId);
+      expect(puts).to.equal(2);
+    } finally {
+      // The handler stays in front of the server for the next tests.
+      busy = false;
+    }
   });
 
   it("shows an earlier page's unsent and refused writes from the outbox, and discards them there", async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { consume } from '@lit/context';
@@ -12,7 +13,7 @@ import { defineElement } from '../../src/components/shared/define-element.js';
 import { FcElement } from '../../src/components/shared/fc-element.js';
 import { setLocale } from '../../src/components/shared/messages.js';
 import { QueryController } from '../../src/components/shared/controllers/query.js';
-import { describeError, errorView, stateStyles } from '../../src/components/shared/states.js';
+import { describeError, errorView, serverWaitText, stateStyles } from '../../src/components/shared/states.js';
 import { shared } from '../../src/styles/shared.js';
 import { tokens } from '../../src/styles/tokens.js';
 
@@ -145,7 +146,74 @@ describe('shared states', () => {
     expect(describeError(new TypeError('x is undefined'))).to.deep.equal({
       message: 'Something went wrong.',
       detail: 'x is undefined',
+      more: null,
       retryable: true,
     });
+  });
+
+  it('shows a 1 MB message from the server as a short excerpt, the whole of it behind "Show more" in a box that scrolls', async () => {
+    const huge = `Amount refused: ${'the figure is not allowed here '.repeat(35_000)}`;
+    worker.use(http.get(STATUS_URL, () => HttpResponse.json({ message: huge }, { status: 400 })));
+    const el = await mount(rest());
+    await settled(el);
+    const state = root(el).querySelector<HTMLElement>('.fc-state--error')!;
+    const detail = root(el).querySelector('.fc-state__detail')!.textContent!;
+    expect(detail).to.have.length(300);
+    expect(detail.startsWith('Amount refused: the figure')).to.equal(true);
+    const more = root(el).querySelector('details')!;
+    expect(more.open).to.equal(false);
+    expect(more.querySelector('summary')!.textContent).to.equal('Show more');
+    // The live region holds the excerpt only: opening the disclosure is not announced.
+    expect(root(el).querySelector('[role="status"]')!.contains(more)).to.equal(false);
+    expect(state.getBoundingClientRect().height, 'closed').to.be.below(300);
+    await expect(el).to.be.accessible();
+
+    // The keyboard reaches the disclosure and opens it.
+    root(el).querySelector<HTMLButtonElement>('button[part="retry-button"]')!.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(root(el).activeElement).to.equal(more.querySelector('summary'));
+    await sendKeys({ press: 'Enter' });
+    expect(more.open).to.equal(true);
+    const full = more.querySelector<HTMLElement>('[role="region"]')!;
+    expect(full.getAttribute('aria-label')).to.equal('The whole message');
+    expect(full.textContent!.startsWith(huge.slice(0, 20_000))).to.equal(true);
+    expect(full.textContent).to.contain(`… and ${(huge.length - 20_000).toLocaleString('en')} more characters, not shown.`);
+    expect(full.scrollHeight, 'the box scrolls').to.be.above(full.clientHeight);
+    expect(state.getBoundingClientRect().height, 'open').to.be.below(600);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no "Show more" when the message is whole', async () => {
+    worker.use(http.get(STATUS_URL, () => HttpResponse.json({ message: 'Amount refused: use whole cents.' }, { status: 400 })));
+    const el = await mount(rest());
+    await settled(el);
+    expect(root(el).querySelector('.fc-state__detail')!.textContent).to.equal('Amount refused: use whole cents.');
+    expect(root(el).querySelector('details')).to.equal(null);
+  });
+
+  it('says until when the server asked to wait, in the user\'s language, and nothing once that time has passed', () => {
+    const now = Date.parse('2026-12-07T10:40:00');
+    const retryAt = Date.parse('2026-12-07T10:42:00');
+    const busy = new AdapterError({ kind: 'rate-limited', status: 429, message: 'Slow down', retryAfterMs: 120_000, retryAt });
+    const time = (locale: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(retryAt);
+    expect(describeError(busy, now).message).to.equal(`The server asked us to wait until ${time('en')}.`);
+    expect(serverWaitText({ retryAt }, now)).to.equal(`The server asked us to wait until ${time('en')}.`);
+    const down = new AdapterError({ kind: 'server', status: 503, message: 'Maintenance', retryAt });
+    expect(describeError(down, now).message).to.equal(`The server had a problem (HTTP 503). The server asked us to wait until ${time('en')}.`);
+    // Another day: the date is said too.
+    const tomorrow = Date.parse('2026-12-08T09:00:00');
+    const dated = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(tomorrow);
+    expect(serverWaitText({ retryAt: tomorrow }, now)).to.equal(`The server asked us to wait until ${dated}.`);
+
+    setLocale('es');
+    expect(describeError(busy, now).message).to.equal(`El servidor pidió esperar hasta ${time('es')}.`);
+    setLocale(null);
+
+    expect(describeError(busy, retryAt + 1).message).to.equal('The server is busy. Wait a moment and retry.');
+    expect(serverWaitText({ retryAt }, retryAt)).to.equal(null);
+    expect(serverWaitText({ retryAt: null }, now)).to.equal(null);
+    expect(serverWaitText(null, now)).to.equal(null);
   });
 });

@@ -31,6 +31,10 @@ const en = {
   errorServer: (status: number) => (status ? `The server had a problem (HTTP ${status}).` : 'The server had a problem.'),
   errorMalformed: 'The server sent data that could not be read.',
   errorUnknown: 'Something went wrong.',
+  serverWait: (time: string) => `The server asked us to wait until ${time}.`,
+  errorShowMore: 'Show more',
+  errorFullText: 'The whole message',
+  errorFullCut: (count: string) => `… and ${count} more characters, not shown.`,
   storageOff: (why: string) =>
     `Offline support is off: ${why} Data comes from the server, and changes not sent yet are lost if this page is closed.`,
   storageUnavailable: 'this browser does not let the page store data.',
@@ -72,6 +76,10 @@ const es: Messages = {
   errorServer: (status) => (status ? `El servidor tuvo un problema (HTTP ${status}).` : 'El servidor tuvo un problema.'),
   errorMalformed: 'El servidor envió datos que no se pudieron leer.',
   errorUnknown: 'Algo salió mal.',
+  serverWait: (time) => `El servidor pidió esperar hasta ${time}.`,
+  errorShowMore: 'Mostrar más',
+  errorFullText: 'El mensaje completo',
+  errorFullCut: (count) => `… y ${count} caracteres más, no mostrados.`,
   storageOff: (why) =>
     `El modo sin conexión está desactivado: ${why} Los datos se cargan del servidor y los cambios aún no enviados se pierden si se cierra esta página.`,
   storageUnavailable: 'este navegador no permite que la página guarde datos.',

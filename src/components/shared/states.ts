@@ -2,36 +2,86 @@
  * The states every widget renders around its data: loading (a skeleton), empty, "this host does
  * not provide …", and an error with a specific message and a Retry button. Their text sits in a
  * polite live region so a screen reader hears the change without losing its place.
+ *
+ * Text from a server is shown bounded: the adapter keeps a short excerpt of a long message, and the
+ * rest sits behind a "Show more" disclosure in a box of limited height that scrolls.
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { AdapterDomain } from '../../data/adapter.js';
-import { isAdapterError } from '../../data/errors.js';
-import { domainName, msg } from './messages.js';
+import { excerpt, isAdapterError } from '../../data/errors.js';
+import type { AdapterError } from '../../data/errors.js';
+import { domainName, formatCount, getLocale, msg } from './messages.js';
 
 /** What to tell the user about a failure: a sentence by kind, and the specifics when they help. */
 export interface ErrorText {
   message: string;
-  /** The adapter's own words (e.g. which field was malformed), or null when they add nothing. */
+  /** The adapter's own words (e.g. which field was malformed), or null when they add nothing; at most `MESSAGE_EXCERPT_CHARS` characters. */
   detail: string | null;
+  /** The whole of `detail`, when `detail` is only its start (a long message from a server); else null. */
+  more: string | null;
   /** Retrying the same request may help (false for an unsupported domain). */
   retryable: boolean;
+}
+
+/** The most characters of a long message "Show more" reveals; the error object keeps them all. */
+const MORE_CHARS = 20_000;
+
+/**
+ * A time in the current locale: the time of day when it is today, else the date too.
+ * @example formatWaitTime(Date.parse('2026-12-07T10:42:00'), Date.parse('2026-12-07T10:40:00')) // "10:42 AM" in English
+ */
+export function formatWaitTime(at: number, now: number = Date.now()): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(getLocale(), options).format(at);
+}
+
+/**
+ * "The server asked us to wait until 10:42 AM.", for a failure whose server asked for a wait
+ * (`Retry-After`) that has not passed yet; null otherwise. Widgets show it on a write that is not
+ * sent yet, in place of "waiting for the connection".
+ * @param failure A write's failure (`PendingWrite.error`) or an `AdapterError`: anything with `retryAt`.
+ * @param now The time now, in epoch ms.
+ * @example serverWaitText({ retryAt: Date.now() + 120_000 }) // "The server asked us to wait until 10:42 AM."
+ */
+export function serverWaitText(failure: { retryAt?: number | null } | null | undefined, now: number = Date.now()): string | null {
+  const at = failure?.retryAt;
+  return typeof at === 'number' && at > now ? msg('serverWait', formatWaitTime(at, now)) : null;
 }
 
 /**
  * Turns any thrown value into text for the error state.
  * @param error What the adapter (or anything else) threw.
- * @returns The message, the detail worth showing, and whether a retry makes sense.
+ * @param now The time now, in epoch ms (to tell whether the server's requested wait is over).
+ * @returns The message, the detail worth showing (and the rest of it, when it is long), and whether a retry makes sense.
  * @example describeError(new AdapterError({ kind: 'server', status: 503, message: 'x' })).message
  *   // "The server had a problem (HTTP 503)."
+ * @example describeError(new AdapterError({ kind: 'rate-limited', status: 429, message: 'x', retryAt })).message
+ *   // "The server asked us to wait until 10:42 AM."
  */
-export function describeError(error: unknown): ErrorText {
+export function describeError(error: unknown, now: number = Date.now()): ErrorText {
   if (!isAdapterError(error)) {
     const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
-    return { message: msg('errorUnknown'), detail: detail || null, retryable: true };
+    const short = detail ? excerpt(detail) : null;
+    return { message: msg('errorUnknown'), detail: short, more: short !== detail ? detail : null, retryable: true };
   }
-  const specific = (message: string) => ({ message, detail: error.message || null, retryable: true });
-  const general = (message: string) => ({ message, detail: null, retryable: true });
+  const text = describeKind(error);
+  const until = serverWaitText(error, now);
+  if (until) text.message = error.kind === 'rate-limited' ? until : `${text.message} ${until}`;
+  return text;
+}
+
+function describeKind(error: AdapterError): ErrorText {
+  // `fullMessage` may be missing on an error from an older copy of the library.
+  const full = typeof error.fullMessage === 'string' ? error.fullMessage : error.message;
+  const specific = (message: string) => ({
+    message,
+    detail: error.message || null,
+    more: full !== error.message ? full : null,
+    retryable: true,
+  });
+  const general = (message: string) => ({ message, detail: null, more: null, retryable: true });
   switch (error.kind) {
     case 'network':
       return general(typeof navigator !== 'undefined' && navigator.onLine === false ? msg('errorOffline') : msg('errorNetwork'));
@@ -54,7 +104,7 @@ export function describeError(error: unknown): ErrorText {
     case 'malformed':
       return specific(msg('errorMalformed'));
     case 'unsupported':
-      return { message: error.message, detail: null, retryable: false };
+      return { message: error.message, detail: null, more: null, retryable: false };
     default:
       return specific(msg('errorUnknown'));
   }
@@ -105,12 +155,14 @@ export function errorView(
   retry?: () => unknown,
   options: { urgent?: boolean; retryLabel?: string } = {},
 ): TemplateResult {
-  const { message, detail, retryable } = describeError(error);
+  const { message, detail, more, retryable } = describeError(error);
+  const shown = detail && detail !== message;
   return html`<div class="fc-state fc-state--error" part="state error">
     <div role=${options.urgent ? 'alert' : 'status'}>
       <p class="fc-state__message">${message}</p>
-      ${detail && detail !== message ? html`<p class="fc-state__detail">${detail}</p>` : nothing}
+      ${shown ? html`<p class="fc-state__detail">${detail}</p>` : nothing}
     </div>
+    ${shown && more ? moreView(more) : nothing}
     ${retry && retryable
       ? html`<button
           type="button"
@@ -121,6 +173,20 @@ export function errorView(
         >${msg('retry')}</button>`
       : nothing}
   </div>`;
+}
+
+/**
+ * The rest of a long message, behind a native disclosure (keyboard and screen readers know it), in a
+ * box that scrolls rather than growing with the text. Outside the live region: opening it is not news.
+ */
+function moreView(full: string): TemplateResult {
+  const cut = full.length > MORE_CHARS;
+  return html`<details class="fc-state__more" part="error-more">
+    <summary>${msg('errorShowMore')}</summary>
+    <div class="fc-state__full" role="region" aria-label=${msg('errorFullText')} tabindex="0">${cut ? full.slice(0, MORE_CHARS) : full}${cut
+      ? html`<p>${msg('errorFullCut', formatCount(full.length - MORE_CHARS))}</p>`
+      : nothing}</div>
+  </details>`;
 }
 
 const DOMAINS: readonly string[] = ['sources', 'customers', 'sms', 'leads', 'traffic', 'deleted', 'vehicles'];
@@ -153,6 +219,21 @@ export const stateStyles = css`
   }
   .fc-state--error .fc-state__detail {
     font-size: var(--_fc-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .fc-state__more {
+    flex-basis: 100%;
+    font-size: var(--_fc-font-size-s);
+  }
+  .fc-state__more summary {
+    cursor: pointer;
+    inline-size: fit-content;
+  }
+  .fc-state__full {
+    max-block-size: 12rem;
+    overflow: auto;
+    margin-block-start: var(--_fc-space-s);
+    white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
   .fc-state--unsupported {

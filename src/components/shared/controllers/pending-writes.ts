@@ -26,6 +26,12 @@ export interface WriteFailure {
   status: number;
   /** The server's answer; for a conflict, usually `{ current }`: its version of the record. */
   body?: unknown;
+  /**
+   * When the server asked us to wait until (epoch ms, from its `Retry-After`): a write waiting to be
+   * sent again is held until then, unless the user sends it now. Null or absent when it asked for
+   * nothing. Shown with `serverWaitText()` ("The server asked us to wait until 10:42 AM.").
+   */
+  retryAt?: number | null;
 }
 
 /** One unconfirmed write, as a widget shows it. */
@@ -84,8 +90,13 @@ interface Local<A> {
 /** The adapter's error as plain data. */
 export function failureOf(error: unknown): WriteFailure {
   return isAdapterError(error)
-    ? { kind: error.kind, message: error.message, status: error.status, body: error.body }
+    ? { kind: error.kind, message: error.message, status: error.status, body: error.body, retryAt: error.retryAt ?? null }
     : { kind: 'unknown', message: error instanceof Error ? error.message : String(error), status: 0 };
+}
+
+/** An outbox entry's last failure, with the time the server asked to wait until; null when it has none. */
+function entryFailure(entry: OutboxEntry | undefined): WriteFailure | null {
+  return entry?.error ? { ...entry.error, retryAt: entry.retryAt ?? null } : null;
 }
 
 /** The record in a conflict's body (`{ current }`), when it has a `version`; else null. */
@@ -251,12 +262,12 @@ export class PendingWritesController<D extends AdapterDomain, A, R, C = unknown>
       return { ...base, status, error: local.failure, theirs: this.#theirs(status, local.failure) };
     }
     const status = entry?.status === 'sending' ? 'sending' : 'pending';
-    return { ...base, status, error: entry?.error ?? null, theirs: null };
+    return { ...base, status, error: entryFailure(entry), theirs: null };
   }
 
   #fromEntry(id: string, entry: OutboxEntry, args: A, inherited: boolean): PendingWrite<A, C> {
     const status: PendingWriteStatus = entry.status === 'confirmed' ? 'sending' : entry.status;
-    const error = entry.error ?? (status === 'failed' || status === 'conflict' ? { kind: status, message: '', status: 0 } : null);
+    const error = entryFailure(entry) ?? (status === 'failed' || status === 'conflict' ? { kind: status, message: '', status: 0 } : null);
     return { id, key: entry.key, args, status, error, theirs: this.#theirs(status, error), inherited };
   }
 }

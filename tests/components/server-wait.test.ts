@@ -1,0 +1,69 @@
+/**
+ * A widget's change that the server answered 429 with `Retry-After`: it shows as not sent yet with
+ * the time the server asked us to wait until (in the user's language, as a time, not a countdown),
+ * it is not sent again before that time, and "Send now" sends it at once.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import '../../src/components/source-report/fc-source-report.js';
+import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
+import type { DemoServer } from './rig.js';
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const buttonNamed = (el: FcSourceReport, name: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
+/** The times a wait of two minutes from any instant in [from, to] is shown as. */
+const shownTimes = (from: number, to: number) =>
+  new Set([from, to].map((at) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(at + 120_000)));
+
+describe('a change the server asked us to hold (Retry-After)', () => {
+  let server: DemoServer;
+  before(async () => {
+    server = await startDemoServer();
+  });
+  after(() => closeClients());
+
+  it('says until when the server asked us to wait, does not send it before, and Send now sends it', async () => {
+    let busy = true;
+    let puts = 0;
+    useHandlers(
+      http.put(`${server.baseUrl}/sources/spend`, () => {
+        puts += 1;
+        // Not busy: the demo server's own handler answers.
+        if (busy) return HttpResponse.json({ message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '120' } });
+        return undefined;
+      }),
+    );
+    try {
+      const adapter = server.client();
+      const el = await fixture<FcSourceReport>(html`<fc-source-report .adapter=${adapter} today=${server.dataset.today}></fc-source-report>`);
+      await waitUntil(() => buttonNamed(el, 'Edit spend'), 'the report did not load');
+      buttonNamed(el, 'Edit spend')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('input[inputmode="decimal"]'), 'no spend editor');
+      const field = el.shadowRoot!.querySelector<HTMLInputElement>('input[inputmode="decimal"]')!;
+      field.focus();
+      field.select();
+      const before = Date.now();
+      await sendKeys({ type: '321' });
+      await sendKeys({ press: 'Tab' });
+
+      await waitUntil(() => shadowText(el).includes('The server asked us to wait until'), 'the wait is not shown');
+      const after = Date.now();
+      const status = el.shadowRoot!.getElementById(field.getAttribute('aria-describedby')!)!;
+      const said = text(status);
+      const time = [...shownTimes(before, after)].find((t) => said === `Not sent yet: The server asked us to wait until ${t}. It will be sent again.`);
+      expect(time, said).to.be.a('string');
+      expect(puts, 'sent again before the time the server asked for').to.equal(1);
+      await expect(el).to.be.accessible();
+
+      busy = false;
+      buttonNamed(el, 'Send now')!.click();
+      await waitUntil(() => !shadowText(el).includes('Not sent yet'), 'not sent on Send now');
+      expect(puts).to.equal(2);
+    } finally {
+      busy = false;
+    }
+  });
+});
