@@ -256,7 +256,7 @@ describe('fc-sms-import', () => {
     const warning = el.shadowRoot!.querySelector('[part="stopped"]')!;
     expect(warning.getAttribute('role')).to.equal('alert');
     expect(warning.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Reading stopped at line 7 of 9: a quote that opens there is never closed. 5 rows before it were read; lines 7 to 9 were not. Remove or close that quote and import the file again to get the rest.',
+      'Reading stopped at line 7 of 9: a quote there is never closed. 5 rows before it were read, the rest was not.',
     );
     await expect(el).to.be.accessible();
 
@@ -266,7 +266,7 @@ describe('fc-sms-import', () => {
     expect(await storedCount(server, 'Stop test')).to.equal(5);
   });
 
-  it('reads a Latin-1 or UTF-16 export with its letters intact and names the encoding it used', async () => {
+  it('reads a Latin-1 or UTF-16 export with its letters intact, and says when it read a file as Windows-1252', async () => {
     const csv = 'Sid,From,To,Body,Status,SentDate,Direction\r\nSMenc1,+13125550100,+17735550123,Hola José Muñoz,delivered,2026-03-16T14:00:00Z,outbound-api\r\n';
     const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
     chooseFile(el, 'latin1.csv', Uint8Array.from(csv, (c) => c.charCodeAt(0)));
@@ -274,7 +274,7 @@ describe('fc-sms-import', () => {
     const body = () => el.shadowRoot!.querySelector('[part="preview"] td.body')!.textContent;
     const note = () => el.shadowRoot!.querySelector('[part="encoding"]')?.textContent!.replace(/\s+/g, ' ').trim();
     expect(body()).to.equal('Hola José Muñoz');
-    expect(note()).to.equal('The file is not in UTF-8, so it was read as Western European (Windows-1252, Latin-1). If names look wrong, save it as "CSV UTF-8" and import it again.');
+    expect(note()).to.equal('Not UTF-8: read as Windows-1252 (Latin-1). If names look wrong, save the file as CSV UTF-8.');
     await expect(el).to.be.accessible();
 
     button(el, 'Cancel')!.click();
@@ -285,7 +285,7 @@ describe('fc-sms-import', () => {
     chooseFile(el, 'utf16.csv', utf16);
     await until(el, '1 messages in utf16.csv');
     expect(body()).to.equal('Hola José Muñoz');
-    expect(note()).to.equal('The file was read as Unicode (UTF-16 little-endian).');
+    expect(note(), 'UTF-16 is read by its byte-order mark, with nothing to warn about').to.equal(undefined);
 
     button(el, 'Cancel')!.click();
     await until(el, 'Choose file');

@@ -81,10 +81,10 @@ function loadParser(): Promise<typeof parseSmsImport> {
 /**
  * Imports a provider's SMS log into the SMS history: a Twilio Console CSV export or Message
  * JSON, or Bandwidth message events. The user drops a file or picks one; the widget reads it in its
- * encoding (UTF-8; UTF-16 by its byte-order mark; else Windows-1252, which it names), detects the
- * format, shows the first messages and the rows it cannot read (line and reason), says where and
- * after how many rows reading stopped if a quote that is never closed ends it, and on "Import"
- * writes the messages through `adapter.sms.import` in batches of 500 with a progress bar. A failed
+ * encoding (UTF-8; UTF-16 by its byte-order mark; else Windows-1252, with a note saying so),
+ * detects the format, shows the first messages and the rows it cannot read (line and reason), says
+ * where and after how many rows reading stopped if a quote that is never closed ends it, and on
+ * "Import" writes the messages through `adapter.sms.import` in batches of 500 with a progress bar. A failed
  * batch stops the import with the reason and Retry, which continues from that batch with the same
  * idempotency key; the file stays loaded. Hosts without `sms.import` get a "does not provide" note.
  *
@@ -99,7 +99,7 @@ function loadParser(): Promise<typeof parseSmsImport> {
  * @csspart result - The "… imported, … updated" line.
  * @csspart errors - The list of rows that could not be read.
  * @csspart stopped - The warning that reading stopped before the end of the file (where, and how many rows were read).
- * @csspart encoding - The note naming the encoding a file that is not UTF-8 was read in.
+ * @csspart encoding - The note that a file not in UTF-8 was read as Windows-1252 (or that some of its characters are damaged).
  * @csspart state - Loading, unsupported and error states (with `loading`, `unsupported`, `error`).
  * @csspart retry-button - Retry after a failed batch.
  * @cssproperty --fc-sms-import-drop-border - Border colour of the drop zone.

@@ -41,15 +41,9 @@ const en = {
   more: (count: string) => `…and ${count} more.`,
   importAnother: 'Import another file',
   stopped: (line: string, last: string, rows: string) =>
-    `Reading stopped at line ${line} of ${last}: a quote that opens there is never closed. ${rows} rows before it were read; lines ${line} to ${last} were not. Remove or close that quote and import the file again to get the rest.`,
-  readAs: (encoding: string) => `The file was read as ${encoding}.`,
-  readAsLegacy: (encoding: string) =>
-    `The file is not in UTF-8, so it was read as ${encoding}. If names look wrong, save it as "CSV UTF-8" and import it again.`,
-  lossy: 'Some characters of the file are damaged and are shown as �.',
-  encodingUtf8: 'UTF-8',
-  encodingUtf16le: 'Unicode (UTF-16 little-endian)',
-  encodingUtf16be: 'Unicode (UTF-16 big-endian)',
-  encodingWindows1252: 'Western European (Windows-1252, Latin-1)',
+    `Reading stopped at line ${line} of ${last}: a quote there is never closed. ${rows} rows before it were read, the rest was not.`,
+  readAsLatin1: 'Not UTF-8: read as Windows-1252 (Latin-1). If names look wrong, save the file as CSV UTF-8.',
+  lossy: 'Some characters are damaged (shown as �).',
 };
 
 export const t = defineMessages(en, {
@@ -93,13 +87,7 @@ export const t = defineMessages(en, {
   more: (count) => `…y ${count} más.`,
   importAnother: 'Importar otro archivo',
   stopped: (line, last, rows) =>
-    `La lectura se detuvo en la línea ${line} de ${last}: una comilla que se abre allí nunca se cierra. Se leyeron ${rows} filas antes de ella; las líneas ${line} a ${last} no se leyeron. Quite o cierre esa comilla e importe el archivo de nuevo para obtener el resto.`,
-  readAs: (encoding) => `El archivo se leyó como ${encoding}.`,
-  readAsLegacy: (encoding) =>
-    `El archivo no está en UTF-8, así que se leyó como ${encoding}. Si los nombres se ven mal, guárdelo como "CSV UTF-8" e impórtelo de nuevo.`,
-  lossy: 'Algunos caracteres del archivo están dañados y se muestran como �.',
-  encodingUtf8: 'UTF-8',
-  encodingUtf16le: 'Unicode (UTF-16 little-endian)',
-  encodingUtf16be: 'Unicode (UTF-16 big-endian)',
-  encodingWindows1252: 'europeo occidental (Windows-1252, Latin-1)',
+    `La lectura se detuvo en la línea ${line} de ${last}: una comilla allí nunca se cierra. Se leyeron ${rows} filas antes, el resto no.`,
+  readAsLatin1: 'No es UTF-8: leído como Windows-1252 (Latin-1). Si los nombres se ven mal, guarde el archivo como CSV UTF-8.',
+  lossy: 'Algunos caracteres están dañados (se muestran como �).',
 });

@@ -17,29 +17,17 @@ export function formatName(format: SmsImportFormat): string {
   return t(format === 'twilio-csv' ? 'formatTwilioCsv' : format === 'twilio-json' ? 'formatTwilioJson' : 'formatBandwidthJson');
 }
 
-/** What an encoding is called. */
-function encodingName(encoding: FileEncoding): string {
-  return t(encoding === 'utf-16le' ? 'encodingUtf16le' : encoding === 'utf-16be' ? 'encodingUtf16be' : encoding === 'windows-1252' ? 'encodingWindows1252' : 'encodingUtf8');
-}
-
 /**
  * What the user should know about how the file was read: that reading stopped before its end
- * (where, and how many rows were read), and the encoding when it is not UTF-8.
+ * (where, and how many rows were read); that it was not UTF-8 and was read as Windows-1252; that
+ * some characters were damaged. A UTF-16 file, read by its byte-order mark, needs no note.
  */
-export function fileNotesView(
-  file: { stopped?: SmsReadStop; encoding: FileEncoding | null; lossy: boolean },
-  announce = false,
-): TemplateResult {
-  const { stopped, encoding } = file;
+export function fileNotesView(file: { stopped?: SmsReadStop; encoding: FileEncoding | null; lossy: boolean }, announce = false): TemplateResult {
+  const { stopped } = file;
+  const note = file.encoding === 'windows-1252' ? t('readAsLatin1') : file.lossy ? t('lossy') : '';
   return html`${stopped
-    ? html`<p class="file-error" part="stopped" role=${announce ? 'alert' : nothing}>
-        ${t('stopped', formatCount(stopped.line), formatCount(stopped.lastLine), formatCount(stopped.rows))}
-      </p>`
-    : nothing}
-  ${encoding && encoding !== 'utf-8'
-    ? html`<p class="encoding" part="encoding">${t(encoding === 'windows-1252' ? 'readAsLegacy' : 'readAs', encodingName(encoding))}</p>`
-    : nothing}
-  ${file.lossy ? html`<p class="file-error" part="encoding">${t('lossy')}</p>` : nothing}`;
+    ? html`<p class="file-error" part="stopped" role=${announce ? 'alert' : nothing}>${t('stopped', formatCount(stopped.line), formatCount(stopped.lastLine), formatCount(stopped.rows))}</p>`
+    : nothing}${note ? html`<p part="encoding">${note}</p>` : nothing}`;
 }
 
 /** Where a bad row is: its line in a CSV file, its position in a JSON list, or the whole file. */
