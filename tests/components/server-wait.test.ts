@@ -3,14 +3,17 @@
  * the time the server asked us to wait until (in the user's language, as a time, not a countdown),
  * it is not sent again before that time, and "Send now" sends it at once.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/components/source-report/fc-source-report.js';
+import '../../src/components/source-mapping-editor/fc-source-mapping-editor.js';
+import type { FcSourceMappingEditor } from '../../src/components/source-mapping-editor/fc-source-mapping-editor.js';
 import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
 import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
+const waitUntil = (predicate: () => unknown, message: string) => waitFor(predicate, message, { timeout: 10_000 });
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const buttonNamed = (el: FcSourceReport, name: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
@@ -62,6 +65,32 @@ describe('a change the server asked us to hold (Retry-After)', () => {
       buttonNamed(el, 'Send now')!.click();
       await waitUntil(() => !shadowText(el).includes('Not sent yet'), 'not sent on Send now');
       expect(puts).to.equal(2);
+    } finally {
+      busy = false;
+    }
+  });
+
+  it('shows the wait in the source mapping editor row of the change', async () => {
+    let busy = true;
+    useHandlers(
+      http.patch(`${server.baseUrl}/sources/:id`, () => {
+        if (busy) return HttpResponse.json({ message: 'Too many requests.' }, { status: 503, headers: { 'Retry-After': '120' } });
+        return undefined;
+      }),
+    );
+    try {
+      const adapter = server.client();
+      const el = await fixture<FcSourceMappingEditor>(html`<fc-source-mapping-editor .adapter=${adapter}></fc-source-mapping-editor>`);
+      const bing = server.dataset.sources.find((s) => s.code === 'BING')!;
+      const accept = () => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="accept"][data-id="${bing.id}"]`);
+      await waitUntil(accept, 'the editor did not load');
+      const before = Date.now();
+      accept()!.click();
+      const row = () => text(el.shadowRoot!.querySelector(`tr[data-id="${bing.id}"]`));
+      await waitUntil(() => row().includes('The server asked us to wait until'), 'the wait is not shown');
+      const times = [...shownTimes(before, Date.now())];
+      expect(times.some((t) => row().includes(`The server asked us to wait until ${t}.`)), row()).to.equal(true);
+      await expect(el).to.be.accessible();
     } finally {
       busy = false;
     }

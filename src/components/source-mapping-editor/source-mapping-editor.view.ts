@@ -8,7 +8,7 @@ import type { SourceFilter } from '../../data/logic/source-mapping.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
 import type { PendingWrite, PendingWriteStatus, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { formatCount } from '../shared/messages.js';
-import { describeError } from '../shared/states.js';
+import { describeError, serverWaitText } from '../shared/states.js';
 import { t } from './source-mapping-editor.messages.js';
 
 export type BadgeKind = 'muted' | 'warn' | 'bad' | 'pending' | 'accent';
@@ -184,7 +184,7 @@ export function rowView(row: RowView, on: RowActions): TemplateResult {
 
   const stateBadge = queued
     ? badge(
-        queued.status === 'sending' ? t('sending') : queued.error ? t('retrying') : t('pending'),
+        queued.status === 'sending' ? t('sending') : queued.error ? (serverWaitText(queued.error) ?? t('retrying')) : t('pending'),
         'pending',
       )
     : nothing;
