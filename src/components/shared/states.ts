@@ -181,7 +181,7 @@ export function errorView(
  */
 function moreView(full: string): TemplateResult {
   const cut = full.length > MORE_CHARS;
-  return html`<details class="fc-state__more" part="error-more">
+  return html`<details class="fc-state__more">
     <summary>${msg('errorShowMore')}</summary>
     <div class="fc-state__full" role="region" aria-label=${msg('errorFullText')} tabindex="0">${cut ? full.slice(0, MORE_CHARS) : full}${cut
       ? html`<p>${msg('errorFullCut', formatCount(full.length - MORE_CHARS))}</p>`
