@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { property } from 'lit/decorators.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
+import { cacheDatabaseName } from '../../src/data/cache/storage.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import type { MappingStatus } from '../../src/data/model.js';
@@ -77,7 +78,7 @@ describe('<fc-data-provider>', () => {
     expect(cached.storage).to.equal('indexeddb');
     expect(await cached.outbox.list()).to.deep.equal([]);
     const names = (await indexedDB.databases()).map((db) => db.name);
-    expect(names.some((name) => name?.includes(encodeURIComponent(t)))).to.equal(true);
+    expect(names).to.include(await cacheDatabaseName(t, 'advisor-1'));
     await cached.clearCache();
   });
 

@@ -6,6 +6,7 @@ import { DISMISSED_PREFERENCE, FcMappingWarning } from '../../src/components/map
 import { setLocale } from '../../src/components/shared/messages.js';
 import { defineElement } from '../../src/components/shared/define-element.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import { cacheDatabaseName } from '../../src/data/cache/storage.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { generateDataset } from '../../src/data/demo-data.js';
@@ -97,7 +98,7 @@ function signIn(tenant: string, user: string): CachedAdapter {
 
 /** "Don't show again" as stored in the cache database of that tenant and user. */
 async function storedPreference(tenant: string, user: string): Promise<unknown> {
-  const db = await openDB(`forecourt:${encodeURIComponent(tenant)}:${encodeURIComponent(user)}`);
+  const db = await openDB(await cacheDatabaseName(tenant, user));
   try {
     return db.objectStoreNames.contains('prefs') ? await db.get('prefs', DISMISSED_PREFERENCE) : undefined;
   } finally {

@@ -8,6 +8,7 @@ import { setupWorker } from 'msw/browser';
 import type { ForecourtAdapter, WriteOptions } from '../../src/data/adapter.js';
 import { createApiFaults, createApiHandlers } from '../../demo/api/handlers.js';
 import type { ApiFaults } from '../../demo/api/handlers.js';
+import { cacheDatabaseName } from '../../src/data/cache/storage.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import type { Dataset } from '../../src/data/model.js';
@@ -133,4 +134,5 @@ export function uniqueUser(): { tenant: string; user: string } {
   return { tenant: `shop-${crypto.randomUUID().slice(0, 8)}`, user: `user-${crypto.randomUUID().slice(0, 8)}` };
 }
 
-export const dbName = ({ tenant, user }: { tenant: string; user: string }) => `forecourt:${tenant}:${user}`;
+/** The database `withCache` uses for a tenant and user (a hash of both). */
+export const dbName = ({ tenant, user }: { tenant: string; user: string }) => cacheDatabaseName(tenant, user);

@@ -28,7 +28,7 @@ describe('withCache', () => {
   });
   afterEach(async () => {
     for (const adapter of open.splice(0)) adapter.close();
-    await deleteDB(dbName(who));
+    await deleteDB(await dbName(who));
   });
 
   describe('reads', () => {
@@ -62,6 +62,52 @@ describe('withCache', () => {
       expect((await second.sources!.list()).find((s) => s.id === source0.id)!.name).to.equal('Renamed again');
     });
 
+    it('never serves a cached answer that is not what the method answers: it is dropped and read again', async () => {
+      const first = cache();
+      const served = await first.sources!.list();
+      await first.customers!.board({ date: dataset.today });
+      first.close();
+      const name = await dbName(who);
+      const db = await openDB(name);
+      const keys = (await db.getAllKeys('reads')) as string[];
+      const sourcesKey = keys.find((k) => k.startsWith('sources.list'))!;
+      const boardKey = keys.find((k) => k.startsWith('customers.board'))!;
+      // Fresh as far as its times go, and in the wrong shape: a number for a name, an object for a list.
+      const later = Date.now() + 60_000;
+      await db.put('reads', { key: sourcesKey, domain: 'sources', value: served.map((s, i) => (i === 0 ? { ...s, name: 42 } : s)), asOf: later, accessedAt: later });
+      await db.put('reads', { key: boardKey, domain: 'customers', value: { rows: 'not a board' }, asOf: later, accessedAt: later });
+      db.close();
+
+      const second = cache();
+      expect(await second.sources!.list()).to.deep.equal(served);
+      expect(await second.customers!.board({ date: dataset.today })).to.deep.equal(await server.backend.customers!.board({ date: dataset.today }));
+      const after = await openDB(name);
+      const stored = await after.get('reads', sourcesKey);
+      const board = await after.get('reads', boardKey);
+      after.close();
+      expect(stored.value).to.deep.equal(served);
+      expect(Array.isArray(board.value)).to.equal(true);
+    });
+
+    it('rejects a read whose cached answer is malformed when the server is unreachable, rather than show it', async () => {
+      const first = cache();
+      const served = await first.sources!.categories();
+      first.close();
+      const name = await dbName(who);
+      const db = await openDB(name);
+      const key = ((await db.getAllKeys('reads')) as string[]).find((k) => k.startsWith('sources.categories'))!;
+      await db.put('reads', { key, domain: 'sources', value: served.map((c) => ({ ...c, order: '1' })), asOf: 1, accessedAt: 1 });
+      db.close();
+
+      server.faults.offline = true;
+      const second = cache();
+      const failure = await second.sources!.categories().then(() => null, (e: AdapterError) => e);
+      expect(failure?.kind).to.equal('network');
+      const after = await openDB(name);
+      expect(await after.get('reads', key)).to.equal(undefined);
+      after.close();
+    });
+
     it('caches each page as its own record and shares identical requests in flight', async () => {
       const adapter = cache();
       const [a, b] = await Promise.all([adapter.customers!.list({ limit: 5 }), adapter.customers!.list({ limit: 5 })]);
@@ -70,7 +116,7 @@ describe('withCache', () => {
       const page2 = await adapter.customers!.list({ limit: 5, cursor: a.nextCursor });
       expect(page2.items[0]!.id).to.not.equal(a.items[0]!.id);
 
-      const db = await openDB(dbName(who));
+      const db = await openDB(await dbName(who));
       const keys = (await db.getAllKeys('reads')) as string[];
       db.close();
       expect(keys.filter((k) => k.startsWith('customers.list:'))).to.have.length(2);
@@ -90,7 +136,7 @@ describe('withCache', () => {
       const second = cache(options);
       await second.sources!.categories();
 
-      const db = await openDB(dbName(who));
+      const db = await openDB(await dbName(who));
       const keys = ((await db.getAllKeys('reads')) as string[]).sort();
       db.close();
       expect(keys).to.deep.equal(['customers.list:{"limit":1}', 'customers.list:{"limit":2}', 'sources.categories']);
@@ -187,13 +233,15 @@ describe('withCache', () => {
       expect(after.find((s) => s.id === source0.id)!.name).to.equal('After the write');
     });
 
-    it('serves the last cached answer when a write made it stale and the server is unreachable', async () => {
+    it('serves the last cached answer, with the confirmed write applied, when a write made it stale and the server is unreachable', async () => {
       const adapter = cache();
       await adapter.sources!.list();
+      const other = (await adapter.sources!.list()).find((s) => s.id !== source0.id)!;
       await adapter.sources!.update({ id: source0.id, expectedVersion: source0.version, name: 'Saved' });
       server.faults.offline = true;
       const list = await adapter.sources!.list();
-      expect(list.find((s) => s.id === source0.id)!.name).to.equal(source0.name);
+      expect(list.find((s) => s.id === source0.id)).to.include({ name: 'Saved', version: source0.version + 1 });
+      expect(list.find((s) => s.id === other.id)).to.deep.equal(other);
     });
 
     it('resends what a closed page left pending, under the same key, when the next page opens', async () => {
@@ -256,8 +304,9 @@ describe('withCache', () => {
       expect((await unsent)!.message).to.contain('cleared');
       await emptied;
       expect(await tabB.outbox.list()).to.deep.equal([]);
-      if ((await indexedDB.databases()).some((d) => d.name === dbName(who))) {
-        const db = await openDB(dbName(who));
+      const name = await dbName(who);
+      if ((await indexedDB.databases()).some((d) => d.name === name)) {
+        const db = await openDB(await dbName(who));
         expect(await db.count('reads')).to.equal(0);
         expect(await db.count('outbox')).to.equal(0);
         db.close();
@@ -300,7 +349,7 @@ describe('withCache', () => {
     });
 
     it('falls back when the database cannot be opened (left at a newer version)', async () => {
-      const newer = await openDB(dbName(who), 7);
+      const newer = await openDB(await dbName(who), 7);
       newer.close();
       const warn = console.warn;
       console.warn = () => undefined;

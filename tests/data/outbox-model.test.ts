@@ -183,7 +183,7 @@ describe('outbox (model-based)', function () {
           writes += real.writes.length;
         } finally {
           for (const page of real.pages) page.close();
-          await deleteDB(dbName(who));
+          await deleteDB(await dbName(who));
         }
       }),
       { numRuns: RUNS },

@@ -40,6 +40,8 @@ const dataset = markedDataset();
 const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 10_000 });
 const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as AdapterError);
 const id = () => crypto.randomUUID().slice(0, 8);
+/** The next outbox change event of `adapter`. */
+const nextChange = (adapter: CachedAdapter) => new Promise<void>((resolve) => adapter.addEventListener('fc-outbox-change', () => resolve(), { once: true }));
 
 let server: DemoServer;
 let tap: ApiTap;
@@ -110,7 +112,7 @@ describe('privacy on a shared computer', () => {
     await deleteForecourtDatabases();
   });
 
-  it('names the database after tenant and user, encoded so two identities never share one', async () => {
+  it('names each database by a hash of tenant and user: no name spells either, and two identities never share one', async () => {
     const pairs = [
       ['a|b', 'c'],
       ['a', 'b|c'],
@@ -121,16 +123,89 @@ describe('privacy on a shared computer', () => {
     const [colonA, colonB] = [`shop:${id()}`, 'maria'];
     pairs.push([colonA, colonB], [colonA.split(':')[0]!, `${colonA.split(':')[1]}:${colonB}`]);
     for (const [tenant, user] of pairs) await client(tenant, user).sources!.list();
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('forecourt:'));
-    for (const [tenant, user] of pairs) {
-      const name = names.find((n) => {
-        const [, t, u, ...rest] = n.split(':');
-        return rest.length === 0 && decodeURIComponent(t!) === tenant && decodeURIComponent(u!) === user;
-      });
-      expect(name, `no database for ${tenant} + ${user} in ${names.join(', ')}`).to.be.a('string');
-    }
-    expect(new Set(names).size).to.equal(names.length);
-    expect(names.length).to.be.at.least(pairs.length);
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    const expected = await Promise.all(pairs.map(([tenant, user]) => cacheDbName(tenant, user)));
+    for (const name of expected) expect(name).to.match(/^forecourt-cache-[0-9a-f]{32}$/);
+    expect(new Set(expected).size).to.equal(pairs.length);
+    expect(names).to.include.members(expected);
+    for (const [tenant] of pairs) expect(names.filter((n) => n.includes(tenant) || n.includes(encodeURIComponent(tenant)))).to.deep.equal([]);
+    // Every database of the cache is named by a hash alone.
+    expect(names.filter((n) => n.startsWith('forecourt') && !/^forecourt-cache-[0-9a-f]{32}$/.test(n))).to.deep.equal([]);
+  });
+
+  it('sign-out leaves no database that names the tenant or the user, re-creates none, and the user\'s other tab does not bring one back', async () => {
+    const tenant = `shop-${id()}`;
+    const user = `advisor-${id()}`;
+    const el = await session(tenant, user);
+    const otherTab = client(tenant, user);
+    await otherTab.customers!.list({ limit: 5 });
+    await (el.provided as CachedAdapter).preferences.set('mapping-warning.dismissed', true);
+    const name = await cacheDbName(tenant, user);
+    const listed = async () => (await indexedDB.databases()).map((d) => d.name ?? '');
+    expect(await listed()).to.include(name);
+
+    // The widgets stay on the page and render again without an adapter.
+    const outbox = nextChange(otherTab);
+    el.user = '';
+    await el.updateComplete;
+    await until(async () => !(await listed()).includes(name), 'the database is still there');
+    await outbox;
+    const list = el.querySelector<FcCustomerList>('fc-customer-list')!;
+    await until(() => shadowText(list).includes('does not provide'), 'the board did not render without an adapter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const names = await listed();
+    expect(names).to.not.include(name);
+    expect(names.filter((n) => n.includes(tenant) || n.includes(user))).to.deep.equal([]);
+    expect(occurrences(await everythingStored(), PERSONAL)).to.deep.equal([]);
+  });
+
+  it('clearCache() does not create the database to empty it, nor after it', async () => {
+    const tenant = `shop-${id()}`;
+    const user = `advisor-${id()}`;
+    const name = await cacheDbName(tenant, user);
+    const adapter = client(tenant, user);
+    await adapter.outbox.list();
+    expect(await adapter.preferences.get('report.note')).to.equal(undefined);
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(name);
+    await adapter.clearCache();
+    await adapter.outbox.list();
+    await adapter.outbox.flush();
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(name);
+  });
+
+  it('moves the unsent writes and preferences of a database named by earlier versions, sends them, and deletes it', async () => {
+    const tenant = `shop-${id()}`;
+    const user = `advisor-${id()}`;
+    const legacyName = `forecourt:${encodeURIComponent(tenant)}:${encodeURIComponent(user)}`;
+    // One no other test here writes.
+    const customer = dataset.customers.filter((c) => c.sourceId !== null).at(-1)!;
+    const legacy = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(legacyName, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
+        db.createObjectStore('meta');
+        db.createObjectStore('prefs');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve) => {
+      const tx = legacy.transaction(['outbox', 'prefs', 'reads'], 'readwrite');
+      const args = { customerId: customer.id, sourceId: null, expectedVersion: customer.version };
+      tx.objectStore('outbox').add({ key: `legacy-${id()}`, domain: 'customers', method: 'setSource', args, status: 'pending', attempts: 1, createdAt: 1, nextAttemptAt: 1 });
+      tx.objectStore('prefs').put(true, 'mapping-warning.dismissed');
+      tx.objectStore('reads').put({ key: 'customers.list:{}', domain: 'customers', value: { items: [], nextCursor: null }, asOf: 1, accessedAt: 1 });
+      tx.oncomplete = resolve;
+    });
+    legacy.close();
+
+    const adapter = client(tenant, user);
+    await until(async () => (await server.backend.customers!.list({ search: customer.lastName })).items.find((c) => c.id === customer.id)?.sourceId === null, 'the write left by the earlier version was not sent');
+    expect(await adapter.preferences.get('mapping-warning.dismissed')).to.equal(true);
+    await until(async () => !(await indexedDB.databases()).some((d) => d.name === legacyName), 'the database of the earlier version is still there');
+    await until(async () => (await adapter.outbox.list()).length === 0, 'the moved write is still queued');
   });
 
   it('clearCache() removes every name, phone number and message body of the user, with another tab holding the database open', async () => {
@@ -141,15 +216,16 @@ describe('privacy on a shared computer', () => {
     // A second tab of the same user, and a plain connection that closes only when asked.
     const otherTab = client(tenant, user);
     await otherTab.sms!.list({ from: '2025-01-01', to: '2026-12-31', limit: 5 });
-    const second = await holdOpen(cacheDbName(tenant, user), { yields: true });
+    const second = await holdOpen(await cacheDbName(tenant, user), { yields: true });
     held.push(second.db);
 
     tap.writesDown = true;
     const { writes, message } = queueWrites(adapter, 'clear');
     await queued(adapter, 2);
     const before = occurrences(await everythingStored(), PERSONAL);
-    expect(before.some((w) => w.startsWith(`${cacheDbName(tenant, user)}/reads`)), before.join('\n')).to.equal(true);
-    expect(before.some((w) => w.startsWith(`${cacheDbName(tenant, user)}/outbox`)), before.join('\n')).to.equal(true);
+    const name = await cacheDbName(tenant, user);
+    expect(before.some((w) => w.startsWith(`${name}/reads`)), before.join('\n')).to.equal(true);
+    expect(before.some((w) => w.startsWith(`${name}/outbox`)), before.join('\n')).to.equal(true);
 
     await adapter.clearCache();
     expect(second.asked(), 'the other connection was not asked to close').to.equal(true);
@@ -176,7 +252,7 @@ describe('privacy on a shared computer', () => {
     tap.writesDown = true;
     queueWrites(adapter, 'stubborn');
     await queued(adapter, 2);
-    const stubborn = await holdOpen(cacheDbName(tenant, user), { yields: false });
+    const stubborn = await holdOpen(await cacheDbName(tenant, user), { yields: false });
     held.push(stubborn.db);
     expect(occurrences(await storesOf(stubborn.db), PERSONAL)).to.not.deep.equal([]);
 
@@ -185,7 +261,7 @@ describe('privacy on a shared computer', () => {
     // The deletion waits for that connection, but the stores it can still read are empty.
     expect(occurrences(await storesOf(stubborn.db), PERSONAL)).to.deep.equal([]);
     stubborn.db.close();
-    await until(async () => !(await holdsData(cacheDbName(tenant, user))), 'the database still holds data');
+    await until(async () => !(await holdsData(await cacheDbName(tenant, user))), 'the database still holds data');
   });
 
   it('clearCache() removes the user\'s preferences, and no preference database of earlier versions survives', async () => {
@@ -218,9 +294,10 @@ describe('privacy on a shared computer', () => {
     const user = `advisor-${id()}`;
     const adapter = client(tenant, user);
     await adapter.customers!.list({ limit: 20 });
+    const name = await cacheDbName(tenant, user);
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if (this.transaction.db.name === cacheDbName(tenant, user)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.transaction.db.name === name) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
     const warn = console.warn;
@@ -232,7 +309,7 @@ describe('privacy on a shared computer', () => {
       IDBObjectStore.prototype.put = put;
       console.warn = warn;
     }
-    expect(await holdsData(cacheDbName(tenant, user))).to.equal(true);
+    expect(await holdsData(await cacheDbName(tenant, user))).to.equal(true);
 
     await adapter.clearCache();
     expect(occurrences(await everythingStored(), PERSONAL)).to.deep.equal([]);
@@ -243,18 +320,18 @@ describe('privacy on a shared computer', () => {
     const [first, next] = [`advisor-${id()}`, `advisor-${id()}`];
     const el = await session(tenant, first);
     const firstAdapter = el.provided as CachedAdapter;
-    const otherTab = await holdOpen(cacheDbName(tenant, first), { yields: true });
+    const otherTab = await holdOpen(await cacheDbName(tenant, first), { yields: true });
     held.push(otherTab.db);
     tap.writesDown = true;
     const { writes, message } = queueWrites(firstAdapter, 'first-user');
     await queued(firstAdapter, 2);
-    expect(await holdsData(cacheDbName(tenant, first))).to.equal(true);
+    expect(await holdsData(await cacheDbName(tenant, first))).to.equal(true);
 
     el.user = next;
     await el.updateComplete;
     expect(el.provided === firstAdapter).to.equal(false);
     for (const failure of await Promise.all(writes)) expect(failure?.kind).to.equal('aborted');
-    await until(async () => !(await holdsData(cacheDbName(tenant, first))), 'the previous user’s database still holds data');
+    await until(async () => !(await holdsData(await cacheDbName(tenant, first))), 'the previous user’s database still holds data');
 
     // The next user works with the same widgets; nothing of the first user's writes leaves the browser.
     tap.writesDown = false;
@@ -265,7 +342,8 @@ describe('privacy on a shared computer', () => {
     expect(tap.requests.slice(switchedAt).filter((r) => !r.line.startsWith('GET '))).to.deep.equal([]);
     const stored = await everythingStored();
     expect(occurrences(stored, /Zqpending/)).to.deep.equal([]);
-    expect(occurrences(stored.filter((c) => !c.where.startsWith(`${cacheDbName(tenant, next)}/`)), PERSONAL)).to.deep.equal([]);
+    const nextDb = await cacheDbName(tenant, next);
+    expect(occurrences(stored.filter((c) => !c.where.startsWith(`${nextDb}/`)), PERSONAL)).to.deep.equal([]);
     const imported = await server.backend.sms!.list({ from: '2025-01-01', to: '2026-12-31', limit: 1000 });
     expect(imported.items.some((m) => m.id === message.id)).to.equal(false);
   });
@@ -276,9 +354,9 @@ describe('privacy on a shared computer', () => {
     const el = await session(shopA, user);
     el.tenant = shopB;
     await el.updateComplete;
-    await until(async () => !(await holdsData(cacheDbName(shopA, user))), 'the previous tenant’s database still holds data');
+    await until(async () => !(await holdsData(await cacheDbName(shopA, user))), 'the previous tenant’s database still holds data');
     await shows(el);
-    expect(await holdsData(cacheDbName(shopB, user))).to.equal(true);
+    expect(await holdsData(await cacheDbName(shopB, user))).to.equal(true);
 
     const signedOut = (el.provided as CachedAdapter).outbox;
     const { warnings } = await warningsDuring('<fc-data-provider>', async () => {
@@ -287,7 +365,7 @@ describe('privacy on a shared computer', () => {
     });
     expect(warnings.join('\n')).to.contain('needs "tenant" and "user"');
     expect(el.provided).to.equal(undefined);
-    await until(async () => !(await holdsData(cacheDbName(shopB, user))), 'the signed-out user’s database still holds data');
+    await until(async () => !(await holdsData(await cacheDbName(shopB, user))), 'the signed-out user’s database still holds data');
     expect(occurrences(await everythingStored(), PERSONAL)).to.deep.equal([]);
     expect(await signedOut.list()).to.deep.equal([]);
   });
@@ -314,7 +392,8 @@ describe('privacy on a shared computer', () => {
     expect(sent.every((r) => r.authorization === `Bearer ${token}`)).to.equal(true);
     const stored = await everythingStored();
     expect(occurrences(stored, PERSONAL).length).to.be.greaterThan(0);
-    expect(stored.filter((c) => c.where === `${cacheDbName(tenant, user)}/outbox`)[0]!.text).to.contain('conflict');
+    const name = await cacheDbName(tenant, user);
+    expect(stored.filter((c) => c.where === `${name}/outbox`)[0]!.text).to.contain('conflict');
     expect(occurrences(stored, new RegExp(token.slice(4)))).to.deep.equal([]);
     expect(occurrences(stored, /tok-|Bearer/)).to.deep.equal([]);
   });

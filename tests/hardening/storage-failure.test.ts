@@ -34,6 +34,8 @@ const id = () => crypto.randomUUID().slice(0, 8);
 let server: DemoServer;
 let tap: ApiTap;
 let who: { tenant: string; user: string };
+/** The cache database of `who`. */
+let whoDb = '';
 const restore: (() => void)[] = [];
 const held: IDBDatabase[] = [];
 
@@ -115,7 +117,7 @@ async function saveIsWaitingUntilConfirmed(el: FcDataProvider): Promise<void> {
 
 /** Makes `put` and `add` on the cache's database fail as on a full disk. */
 function fillDisk(): void {
-  const name = cacheDbName(who.tenant, who.user);
+  const name = whoDb;
   const { put, add } = IDBObjectStore.prototype;
   const full = (original: typeof put) =>
     function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
@@ -133,7 +135,7 @@ function fillDisk(): void {
  * the browser drops the database.
  */
 function loseConnection(times: number): { lost: () => number } {
-  const name = cacheDbName(who.tenant, who.user);
+  const name = whoDb;
   const original = IDBDatabase.prototype.transaction;
   let lost = 0;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
@@ -159,6 +161,7 @@ describe('storage failure', () => {
     server = await startDemoServer();
     tap = tapApi(server.baseUrl);
     who = { tenant: `shop-${id()}`, user: `advisor-${id()}` };
+    whoDb = await cacheDbName(who.tenant, who.user);
   });
   afterEach(async () => {
     tap.writesDown = false;
@@ -196,7 +199,7 @@ describe('storage failure', () => {
   });
 
   it('an open that never completes (a deletion held up by another tab): the board comes after the timeout, the notice once', async () => {
-    const name = cacheDbName(who.tenant, who.user);
+    const name = await cacheDbName(who.tenant, who.user);
     const seed = withCache(createRestAdapter({ baseUrl: server.baseUrl }), who);
     await seed.sources!.list();
     seed.close();
@@ -254,7 +257,7 @@ describe('storage failure', () => {
   });
 
   it('the connection lost once in the middle of a write: the cache reconnects, keeps the change in IndexedDB, says nothing', async () => {
-    const name = cacheDbName(who.tenant, who.user);
+    const name = await cacheDbName(who.tenant, who.user);
     const el = await mount();
     const adapter = el.provided as CachedAdapter;
     const losing = loseConnection(1);

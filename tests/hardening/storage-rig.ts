@@ -5,6 +5,7 @@
  * a database open, and switches that make IndexedDB fail the way browsers do.
  */
 import { http, HttpResponse } from 'msw';
+import { cacheDatabaseName } from '../../src/data/cache/storage.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Dataset, SmsMessage } from '../../src/data/model.js';
 import { useHandlers } from '../components/rig.js';
@@ -182,8 +183,8 @@ export async function deleteForecourtDatabases(): Promise<void> {
   );
 }
 
-/** The database `withCache` uses for a tenant and user. */
-export const cacheDbName = (tenant: string, user: string) => `forecourt:${encodeURIComponent(tenant)}:${encodeURIComponent(user)}`;
+/** The database `withCache` uses for a tenant and user (a hash of both). */
+export const cacheDbName = (tenant: string, user: string): Promise<string> => cacheDatabaseName(tenant, user);
 
 /** Requests to the API, seen before the demo server answers; writes can be made to fail as if offline. */
 export interface ApiTap {

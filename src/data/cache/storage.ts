@@ -4,9 +4,13 @@
  * or fails, memory (network-only reads, an outbox and preferences that live as long as the page). Switching to memory happens once and is reported through
  * `onFallback`; no method here throws because storage failed, and none waits forever on an open
  * that never completes.
+ *
+ * The database's name is a hash of tenant and user (`cacheDatabaseName`), so the list of an
+ * origin's databases names nobody. Only storing something creates the database: reading,
+ * deleting and clearing never do, so a cleared cache leaves no empty database behind.
  */
 import { deleteDB, openDB } from 'idb';
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AdapterDomain } from '../adapter.js';
 import type { OutboxRecord } from './outbox.js';
 
@@ -19,6 +23,11 @@ export interface ReadRecord {
   asOf: number;
   /** Last time a reader was given this record; the least recently used records are pruned. */
   accessedAt: number;
+  /**
+   * When a confirmed write's answer was applied to `value` (`patchReads`): an answer to a
+   * request started before then is older than this record and does not replace it.
+   */
+  patchedAt?: number;
 }
 
 /** An outbox entry as stored: `seq` keeps the order writes were made in. */
@@ -27,7 +36,7 @@ export interface StoredEntry extends OutboxRecord {
 }
 
 interface Schema extends DBSchema {
-  reads: { key: string; value: ReadRecord; indexes: { accessedAt: number } };
+  reads: { key: string; value: ReadRecord; indexes: { accessedAt: number; domain: string } };
   outbox: { key: number; value: StoredEntry; indexes: { key: string } };
   /** `invalidated:<domain>` → time of the last confirmed write that affected the domain. */
   meta: { key: string; value: number };
@@ -35,9 +44,38 @@ interface Schema extends DBSchema {
   prefs: { key: string; value: unknown };
 }
 
-/** 1: reads, outbox, meta. 2: prefs. */
-const VERSION = 2;
+/** 1: reads, outbox, meta. 2: prefs. 3: reads by domain. */
+const VERSION = 3;
 const STORES = ['reads', 'outbox', 'meta', 'prefs'] as const;
+
+/** Starts every cache database's name; the rest is a hash of tenant and user. */
+export const CACHE_DATABASE_PREFIX = 'forecourt-cache-';
+
+/**
+ * The name of the cache database of a tenant and user: a fixed prefix and 32 hex digits of the
+ * SHA-256 of both, so the names of an origin's databases spell out no shop and no user, and two
+ * identities never share one (each is encoded whole, whatever characters it holds). Rejects
+ * where `crypto.subtle` is missing (a page not served over HTTPS or from localhost).
+ * @example
+ * await cacheDatabaseName('demo-shop', 'advisor-1'); // 'forecourt-cache-' + 32 hex digits
+ */
+export async function cacheDatabaseName(tenant: string, user: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('crypto.subtle is not available (the page is not a secure context)');
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(['forecourt-cache', tenant, user])));
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${CACHE_DATABASE_PREFIX}${hex.slice(0, 32)}`;
+}
+
+/**
+ * The readable name earlier versions gave a tenant and user's database. Its unsent writes and
+ * preferences move to the hashed database the first time the cache opens, and it is deleted.
+ * @example
+ * legacyDatabaseName('demo-shop', 'advisor-1'); // 'forecourt:demo-shop:advisor-1'
+ */
+export function legacyDatabaseName(tenant: string, user: string): string {
+  return `forecourt:${encodeURIComponent(tenant)}:${encodeURIComponent(user)}`;
+}
 
 /** The device-wide preference database of earlier versions (before preferences moved into each user's cache). */
 export const LEGACY_PREFERENCES_DB = 'forecourt-prefs';
@@ -59,6 +97,13 @@ function retireLegacyPreferences(): void {
   }
 }
 
+/** Deletes a database without waiting for other pages' connections to let it go. */
+function deleteSoon(name: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    deleteDB(name, { blocked: () => resolve(false) }).then(() => resolve(true), reject);
+  });
+}
+
 /** Errors that mean "this connection was closed under us" (another tab deleting the database). */
 const CLOSED = new Set(['InvalidStateError', 'AbortError', 'TransactionInactiveError']);
 /** Errors that are about the data, not the storage: the caller gets them. */
@@ -66,6 +111,9 @@ const DATA = new Set(['DataCloneError', 'DataError', 'ConstraintError']);
 
 /** Why storage runs in memory: no IndexedDB, an open that did not complete, a full disk, any other failure. */
 export type StorageFallbackCause = 'unavailable' | 'blocked' | 'full' | 'failed';
+
+/** The database does not exist and the operation would not create it. */
+class Missing extends Error {}
 
 /** IndexedDB could not be opened; `cause` says how. */
 class OpenFailure extends Error {
@@ -92,6 +140,8 @@ export const OPEN_TIMEOUT_MS = 3000;
 export interface StorageOptions {
   /** `null` runs without IndexedDB, as in a browser that has none. */
   indexedDB?: null;
+  /** The database an earlier version kept under a readable name: its unsent writes and preferences move here, then it is deleted. */
+  legacyName?: string;
   /** How long an open may take (another tab holding it up, a deletion stuck behind one) before storage falls back. */
   openTimeoutMs?: number;
   /** Called once, when storage switches to memory. */
@@ -100,21 +150,23 @@ export interface StorageOptions {
   onClosedByOtherTab?(): void;
 }
 
-/** Creates the stores a database of `oldVersion` lacks: all of them for a new one, `prefs` for a version 1. */
-function createStores(database: IDBPDatabase<Schema>, oldVersion: number): void {
+/** Creates the stores and indexes a database of `oldVersion` lacks: all of them for a new one. */
+function createStores(database: IDBPDatabase<Schema>, oldVersion: number, tx: IDBPTransaction<Schema, StoreNames<Schema>[], 'versionchange'>): void {
   if (oldVersion < 1) {
     database.createObjectStore('reads', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
     database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('key', 'key', { unique: true });
     database.createObjectStore('meta');
   }
   if (oldVersion < 2) database.createObjectStore('prefs');
+  if (oldVersion < 3) tx.objectStore('reads').createIndex('domain', 'domain');
 }
 
 export class CacheStorage {
   kind: 'indexeddb' | 'memory' = 'indexeddb';
-  readonly #name: string;
+  readonly #name: Promise<string>;
   readonly #options: StorageOptions;
   #db: Promise<IDBPDatabase<Schema>> | null = null;
+  #adopted: Promise<void> | null = null;
   #fallingBack: Promise<void> | null = null;
   #closed = false;
   // Memory mode keeps only the outbox and the preferences: reads go to the network.
@@ -125,8 +177,14 @@ export class CacheStorage {
   /** Preferences IndexedDB cannot clone (a function, a DOM node): kept for the page only. */
   readonly #unstorable = new Map<string, unknown>();
 
-  constructor(name: string, options: StorageOptions) {
-    this.#name = name;
+  /**
+   * @param name The database's name, or its promise (`cacheDatabaseName` hashes); a name that
+   *   cannot be had leaves the storage in memory.
+   */
+  constructor(name: string | Promise<string>, options: StorageOptions) {
+    this.#name = Promise.resolve(name);
+    // Known failure, handled where the name is awaited.
+    this.#name.catch(() => undefined);
     this.#options = options;
   }
 
@@ -139,16 +197,36 @@ export class CacheStorage {
     return this.#options.indexedDB !== null && typeof indexedDB !== 'undefined';
   }
 
+  async #resolvedName(): Promise<string> {
+    try {
+      return await this.#name;
+    } catch (error) {
+      throw new OpenFailure('unavailable', `IndexedDB is not used: ${describe(error)}`);
+    }
+  }
+
   /**
    * Opens a connection, or fails with an OpenFailure: no IndexedDB, an error, or no answer
    * within the timeout (an open queued behind a deletion that another tab's connection blocks
-   * never completes). A connection that arrives after giving up is closed at once.
+   * never completes). A connection that arrives after giving up is closed at once. Without
+   * `create`, a database that does not exist is not created: that fails with Missing.
    */
-  async #open(onBlocking: () => void, onTerminated: () => void): Promise<IDBPDatabase<Schema>> {
+  async #open(create: boolean, onBlocking: () => void, onTerminated: () => void): Promise<IDBPDatabase<Schema>> {
     if (!this.#available()) throw new OpenFailure('unavailable', 'IndexedDB is not available in this browser');
     retireLegacyPreferences();
-    const opening = openDB<Schema>(this.#name, VERSION, {
-      upgrade: (database, oldVersion) => createStores(database, oldVersion),
+    const name = await this.#resolvedName();
+    let missing = false;
+    const opening = openDB<Schema>(name, VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => {
+        if (oldVersion === 0 && !create) {
+          // Aborting the upgrade of a database that did not exist leaves no database.
+          missing = true;
+          tx.done.catch(() => undefined); // the abort below is how the open fails, not an error to report
+          tx.abort();
+          return;
+        }
+        createStores(database, oldVersion, tx);
+      },
       // Another tab wants to delete or upgrade the database: get out of its way.
       blocking: (_current, _next, event) => {
         (event.target as IDBDatabase).close();
@@ -165,6 +243,7 @@ export class CacheStorage {
       return await Promise.race([opening, timeout]);
     } catch (error) {
       void opening.then((late) => late.close(), () => undefined);
+      if (missing) throw new Missing();
       if (error instanceof OpenFailure) throw error;
       throw new OpenFailure('failed', `IndexedDB could not be opened (${describe(error)})`);
     } finally {
@@ -172,10 +251,13 @@ export class CacheStorage {
     }
   }
 
-  #connect(): Promise<IDBPDatabase<Schema>> {
+  /** The connection, shared by the operations; an attempt without `create` fails with Missing for an operation that creates too (it opens again). */
+  #connect(create: boolean): Promise<IDBPDatabase<Schema>> {
     if (this.#db) return this.#db;
     const attempt = (async () => {
+      await (this.#adopted ??= this.#adoptLegacy());
       const db = await this.#open(
+        create,
         // Closed for another tab's deletion or upgrade: reopen on the next operation.
         () => {
           if (this.#db === attempt) this.#db = null;
@@ -195,6 +277,74 @@ export class CacheStorage {
     return attempt;
   }
 
+  /**
+   * Moves what an earlier version left under the readable name (unsent writes, in their order,
+   * and preferences) into this database, then deletes the old one. Cached reads are not moved:
+   * they are read again. Runs once, before the first connection, and gives up after the open
+   * timeout; a failure leaves the old database for the next page, nothing is lost.
+   */
+  async #adoptLegacy(): Promise<void> {
+    const legacy = this.#options.legacyName;
+    if (!legacy || !this.#available()) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ms = this.#options.openTimeoutMs ?? OPEN_TIMEOUT_MS;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    try {
+      await Promise.race([this.#moveLegacy(legacy), timeout]);
+    } catch {
+      // Unreadable or not movable now: it stays for the next page.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #moveLegacy(legacy: string): Promise<void> {
+    const listed = typeof indexedDB.databases === 'function' ? await indexedDB.databases().catch(() => null) : null;
+    if (listed && !listed.some((d) => d.name === legacy)) return;
+    let missing = false;
+    const old = await openDB(legacy, undefined, {
+      upgrade: (_db, oldVersion, _next, tx) => {
+        if (oldVersion > 0) return;
+        missing = true;
+        tx.done.catch(() => undefined);
+        tx.abort();
+      },
+    }).catch((error: unknown) => {
+      if (missing) return null;
+      throw error;
+    });
+    if (!old) return;
+    let entries: StoredEntry[] = [];
+    let prefs: [IDBValidKey, unknown][] = [];
+    try {
+      const names = [...old.objectStoreNames];
+      if (names.includes('outbox')) entries = ((await old.getAll('outbox')) as StoredEntry[]).filter((e) => e.status !== 'confirmed');
+      if (names.includes('prefs')) {
+        const tx = old.transaction('prefs');
+        const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+        prefs = keys.map((key, i) => [key, values[i]]);
+      }
+    } finally {
+      old.close();
+    }
+    if (entries.length || prefs.length) {
+      const db = await openDB<Schema>(await this.#resolvedName(), VERSION, { upgrade: (d, v, _n, tx) => createStores(d, v, tx) });
+      try {
+        const tx = db.transaction(['outbox', 'prefs'], 'readwrite');
+        const outbox = tx.objectStore('outbox');
+        for (const { seq: _seq, ...entry } of entries.sort((a, b) => a.seq - b.seq)) {
+          if ((await outbox.index('key').getKey(entry.key)) === undefined) await outbox.add(entry as StoredEntry);
+        }
+        const store = tx.objectStore('prefs');
+        for (const [key, value] of prefs) if (typeof key === 'string' && (await store.getKey(key)) === undefined) await store.put(value, key);
+        await tx.done;
+      } finally {
+        db.close();
+      }
+    }
+    await deleteSoon(legacy);
+  }
+
   #drop(): void {
     const db = this.#db;
     this.#db = null;
@@ -209,7 +359,7 @@ export class CacheStorage {
   async #fallBack(reason: string, cause: StorageFallbackCause, opened: boolean): Promise<void> {
     this.#fallingBack ??= (async () => {
       try {
-        const db = await (this.#db ?? (opened ? this.#connect() : null));
+        const db = await (this.#db ?? (opened ? this.#connect(false) : null));
         for (const entry of db ? await db.getAll('outbox') : []) {
           if (entry.status !== 'confirmed') this.#memory.set(entry.seq, entry);
           this.#memorySeq = Math.max(this.#memorySeq, entry.seq);
@@ -229,15 +379,23 @@ export class CacheStorage {
     return this.#fallingBack;
   }
 
-  /** Runs `idb` against the database, or `memory` once storage has fallen back. */
-  async #op<T>(idb: (db: IDBPDatabase<Schema>) => Promise<T>, memory: () => T): Promise<T> {
+  /**
+   * Runs `idb` against the database, or `memory` once storage has fallen back. Only an
+   * operation that `create`s makes a database that is not there; any other gets `memory()`
+   * (nothing is stored yet).
+   */
+  async #op<T>(idb: (db: IDBPDatabase<Schema>) => Promise<T>, memory: () => T, create = false): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       // A closed storage touches no database; the owner stops using it anyway.
       if (this.kind === 'memory' || this.#closed) return memory();
       let db: IDBPDatabase<Schema>;
       try {
-        db = await this.#connect();
+        db = await this.#connect(create);
       } catch (error) {
+        if (error instanceof Missing) {
+          if (!create) return memory();
+          continue; // an attempt that would not create it was under way: open again, creating
+        }
         const failure = error instanceof OpenFailure ? error : new OpenFailure('failed', describe(error));
         await this.#fallBack(failure.message, failure.kind, false);
         continue;
@@ -268,8 +426,45 @@ export class CacheStorage {
     return this.#op((db) => db.get('reads', key), () => undefined);
   }
 
+  /**
+   * Stores an answer, unless the record already holds a newer one: an answer to a request started
+   * before the stored one's (or before a confirmed write was applied to it) is older.
+   */
   putRead(record: ReadRecord): Promise<void> {
-    return this.#op(async (db) => void (await db.put('reads', record)), () => undefined);
+    return this.#op(
+      async (db) => {
+        const tx = db.transaction('reads', 'readwrite');
+        const stored = await tx.store.get(record.key);
+        const newer = stored && Math.max(Number(stored.asOf) || 0, Number(stored.patchedAt) || 0) > record.asOf;
+        if (!newer) await tx.store.put(record);
+        await tx.done;
+      },
+      () => undefined,
+      true,
+    );
+  }
+
+  /** Drops one cached read (e.g. one that is not what its method answers). */
+  deleteRead(key: string): Promise<void> {
+    return this.#op((db) => db.delete('reads', key), () => undefined);
+  }
+
+  /**
+   * Applies a confirmed write's answer to the cached reads of `domains`, in one transaction.
+   * @param patch The read's value with the answer applied, or `undefined` when it does not hold the written record.
+   * @param at When the write was confirmed: the patched records keep it as `patchedAt`.
+   */
+  patchReads(domains: readonly AdapterDomain[], patch: (value: unknown) => unknown, at: number): Promise<void> {
+    return this.#op(async (db) => {
+      const tx = db.transaction('reads', 'readwrite');
+      for (const domain of domains) {
+        for (let cursor = await tx.store.index('domain').openCursor(domain); cursor; cursor = await cursor.continue()) {
+          const value = patch(cursor.value.value);
+          if (value !== undefined) await cursor.update({ ...cursor.value, value, patchedAt: at });
+        }
+      }
+      await tx.done;
+    }, () => undefined);
   }
 
   /** Records that `key` was just read, for the least-recently-used pruning. */
@@ -300,7 +495,9 @@ export class CacheStorage {
     return this.#op(async (db) => {
       const tx = db.transaction('meta');
       const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
-      return new Map(keys.flatMap((k, i) => (k.startsWith('invalidated:') ? [[k.slice(12) as AdapterDomain, values[i]!]] : [])));
+      // A time that is not a number (a damaged record) is read as "invalidated now": what is cached is read again.
+      const time = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : Number.POSITIVE_INFINITY);
+      return new Map(keys.flatMap((k, i) => (k.startsWith('invalidated:') ? [[k.slice(12) as AdapterDomain, time(values[i])]] : [])));
     }, () => new Map());
   }
 
@@ -330,11 +527,12 @@ export class CacheStorage {
         this.#memory.set(stored.seq, stored);
         return stored;
       },
+      true,
     );
   }
 
   putEntry(entry: StoredEntry): Promise<void> {
-    return this.#op(async (db) => void (await db.put('outbox', entry)), () => void this.#memory.set(entry.seq, entry));
+    return this.#op(async (db) => void (await db.put('outbox', entry)), () => void this.#memory.set(entry.seq, entry), true);
   }
 
   /** Overwrites an entry only if it is still queued (not discarded meanwhile); false if it was gone. */
@@ -379,6 +577,7 @@ export class CacheStorage {
           this.#prefs.set(name, value);
         },
         () => void this.#prefs.set(name, value),
+        true,
       );
       this.#unstorable.delete(name);
     } catch (error) {
@@ -398,8 +597,9 @@ export class CacheStorage {
    * entries, so nothing of the user stays on the device. The stores are emptied first: the data
    * is gone even while a connection that ignores `versionchange` holds the deletion up (it
    * completes when that connection closes; this does not wait for it, and an open meanwhile
-   * waits behind it). Other tabs' connections of this cache close on `versionchange`. Works
-   * after `close()`.
+   * waits behind it). Other tabs' connections of this cache close on `versionchange`. A database
+   * that is not there is not created to be emptied, and the one an earlier version kept under a
+   * readable name goes too. Works after `close()`.
    * @returns The writes that were not confirmed, now dropped, and whether the deletion is done.
    */
   async destroy(): Promise<{ dropped: StoredEntry[]; deleted: boolean }> {
@@ -411,8 +611,15 @@ export class CacheStorage {
     this.#drop();
     const unsent = () => [...dropped.values()].filter((entry) => entry.status !== 'confirmed');
     if (!this.#available()) return { dropped: unsent(), deleted: true };
+    let name: string;
     try {
-      const db = await this.#open(() => undefined, () => undefined);
+      name = await this.#resolvedName();
+    } catch {
+      return { dropped: unsent(), deleted: true }; // never stored anything
+    }
+    if (this.#options.legacyName) void deleteSoon(this.#options.legacyName).catch(() => undefined);
+    try {
+      const db = await this.#open(false, () => undefined, () => undefined);
       try {
         const tx = db.transaction(STORES, 'readwrite');
         for (const entry of await tx.objectStore('outbox').getAll()) if (!dropped.has(entry.key)) dropped.set(entry.key, entry);
@@ -421,16 +628,11 @@ export class CacheStorage {
         db.close();
       }
     } catch {
-      // Not openable or not writable (full, left at another version): the deletion still removes it.
+      // Not there, not openable or not writable (full, left at another version): the deletion still removes it.
     }
     let deleted = false;
     try {
-      await new Promise<void>((resolve, reject) => {
-        deleteDB(this.#name, { blocked: () => resolve() }).then(() => {
-          deleted = true;
-          resolve();
-        }, reject);
-      });
+      deleted = await deleteSoon(name);
     } catch (error) {
       await this.#fallBack(`IndexedDB could not be deleted (${describe(error)})`, 'failed', false);
     }

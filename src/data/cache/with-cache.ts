@@ -1,16 +1,21 @@
 /**
  * `withCache()` wraps any ForecourtAdapter with an offline cache kept in IndexedDB, one database
- * per tenant and user:
+ * per tenant and user (named by a hash of both, so the device's list of databases names nobody):
  * - reads are stale-while-revalidate: a cached answer comes back at once and is refreshed in the
  *   background; each page of a list is its own record, cached as it is viewed;
  * - writes go through the outbox (./outbox.ts): stored before they are sent, retried, idempotent;
+ * - a cached answer is checked against the contract's answer schema before it is used; one that
+ *   fails is dropped and read again, never shown;
  * - a confirmed write invalidates the reads it may change, here and, over BroadcastChannel, in
- *   the user's other tabs;
+ *   the user's other tabs; its answer (and the current record a conflict sends back) is applied to
+ *   the cached reads first (./patch.ts), so a read served from the cache carries the version the
+ *   server holds, after a reload and offline too;
  * - the user's preferences (`preferences`, ./preferences.ts) live in the same database;
  * - `clearCache()` removes everything of the user from the device (shared shop computers).
  * When IndexedDB is missing, does not open, is full or fails, the cache says so once and carries
  * on with network-only reads and an in-memory outbox.
  */
+import * as v from 'valibot';
 import { ADAPTER_DOMAINS } from '../adapter.js';
 import { affectedBy, contractRow, takesOptionsOnly } from '../contract.js';
 import type { AdapterDomain, ForecourtAdapter, PreferencesApi, ReadOptions, WriteOptions } from '../adapter.js';
@@ -18,14 +23,15 @@ import { AdapterError, isAdapterError } from '../errors.js';
 import { OutboxQueue } from './outbox.js';
 import type { Outbox, OutboxEntry, OutboxMessage, RetryOptions } from './outbox.js';
 import { stableJson } from '../logic/stable-json.js';
+import { patchRead, recordOf } from './patch.js';
 import { cachePreferences } from './preferences.js';
-import { CacheStorage } from './storage.js';
+import { CacheStorage, cacheDatabaseName, legacyDatabaseName } from './storage.js';
 import type { ReadRecord, StorageFallbackCause } from './storage.js';
 
 export type { StorageFallbackCause } from './storage.js';
 
 export interface CacheOptions {
-  /** The shop or dealership; with `user` it names the database. */
+  /** The shop or dealership; with `user` it names the database (through a hash: the name spells out neither). */
   tenant: string;
   user: string;
   /** A cached read older than this is refreshed in the background when read. Default 30000 ms. */
@@ -148,7 +154,8 @@ function aborted(): AdapterError {
 
 class Cached extends EventTarget {
   readonly outbox: OutboxQueue;
-  readonly #name: string;
+  /** Names the tabs' channel and the outbox's lock: they live only while a page is open and are never stored. */
+  readonly #channelName: string;
   readonly #storage: CacheStorage;
   readonly #now: () => number;
   readonly #revalidateAfterMs: number;
@@ -165,18 +172,20 @@ class Cached extends EventTarget {
   #puts = 0;
   #fallback: StorageFallbackDetail | null = null;
   #closed = false;
-  readonly #onOnline = () => void this.outbox.flush();
+  readonly #onOnline = () => void this.outbox.resume();
 
   constructor(inner: ForecourtAdapter, options: CacheOptions) {
     super();
     this.#now = options.now ?? Date.now;
     this.#revalidateAfterMs = options.revalidateAfterMs ?? 30_000;
     this.#maxEntries = options.maxEntries ?? 5000;
-    // Encoded, so no ':' inside a tenant or user can make two identities share a database.
-    const name = `forecourt:${encodeURIComponent(options.tenant)}:${encodeURIComponent(options.user)}`;
-    this.#name = name;
-    this.#storage = new CacheStorage(name, {
+    // Encoded, so no ':' inside a tenant or user can make two identities share a channel; the same
+    // text named the database in earlier versions, which the storage moves over to the hashed one.
+    const name = legacyDatabaseName(options.tenant, options.user);
+    this.#channelName = name;
+    this.#storage = new CacheStorage(cacheDatabaseName(options.tenant, options.user), {
       indexedDB: options.indexedDB,
+      legacyName: name,
       openTimeoutMs: options.openTimeoutMs,
       onFallback: (reason, cause) => this.#fallBack(reason, cause),
       onClosedByOtherTab: () => this.#forget(),
@@ -189,7 +198,7 @@ class Cached extends EventTarget {
     }
     this.outbox = new OutboxQueue({
       storage: this.#storage,
-      inner,
+      inner: this.#learning(inner),
       lockName: `${name}:outbox`,
       now: this.#now,
       retry: options.retry,
@@ -279,7 +288,7 @@ class Cached extends EventTarget {
     await this.#ready;
     if (this.#storage.kind === 'memory') return this.#fetch(key, domain, call, signal);
 
-    const record = await this.#storage.getRead(key);
+    const record = await this.#cachedRead(key, domain, method);
     if (record && record.asOf > (this.#invalidated.get(domain) ?? Number.NEGATIVE_INFINITY)) {
       const now = this.#now();
       if (!this.#revalidated.has(key) || now - record.asOf >= this.#revalidateAfterMs) this.#revalidate(key, domain, call, record);
@@ -293,6 +302,29 @@ class Cached extends EventTarget {
       if (record && isAdapterError(error) && error.retryable) return record.value;
       throw error;
     }
+  }
+
+  /**
+   * The cached answer for `key`, if it is one the method gives: checked against the contract's
+   * answer schema, as the network's answers are. One that is not (a damaged or foreign record)
+   * is dropped, so it is read again and never shown.
+   */
+  async #cachedRead(key: string, domain: AdapterDomain, method: string): Promise<ReadRecord | undefined> {
+    const record: unknown = await this.#storage.getRead(key);
+    if (record === undefined) return undefined;
+    const answer = contractRow(domain, method)?.answer;
+    const valid =
+      typeof record === 'object' &&
+      record !== null &&
+      'value' in record &&
+      'asOf' in record &&
+      typeof record.asOf === 'number' &&
+      'accessedAt' in record &&
+      typeof record.accessedAt === 'number' &&
+      (!answer || v.safeParse(answer, record.value, { abortEarly: true }).success);
+    if (valid) return record as ReadRecord;
+    await this.#storage.deleteRead(key).catch(() => undefined);
+    return undefined;
   }
 
   #revalidate(key: string, domain: AdapterDomain, call: (s: AbortSignal) => Promise<unknown>, cached: ReadRecord): void {
@@ -355,6 +387,46 @@ class Cached extends EventTarget {
 
   // ───────────── changes ─────────────
 
+  /**
+   * The inner adapter as the outbox sends through it: a write's answer, or the current record a
+   * conflict carries, is applied to the cached reads before the write counts as confirmed (and
+   * before other tabs hear of it), so a read served from the cache afterwards (offline, after a
+   * reload, in another tab) carries the version the server holds.
+   */
+  #learning(inner: ForecourtAdapter): ForecourtAdapter {
+    const learning: Record<string, Record<string, unknown>> = {};
+    for (const domain of ADAPTER_DOMAINS) {
+      const api = inner[domain] as Record<string, unknown> | undefined;
+      if (!api) continue;
+      const part: Record<string, unknown> = {};
+      for (const method of methodNames(api)) {
+        const call = (api[method] as (...a: unknown[]) => Promise<unknown>).bind(api);
+        part[method] =
+          contractRow(domain, method)?.kind === 'write'
+            ? async (...args: unknown[]) => {
+                try {
+                  const result = await call(...args);
+                  await this.#learn(domain, method, result);
+                  return result;
+                } catch (error) {
+                  if (isAdapterError(error) && error.kind === 'conflict') await this.#learn(domain, method, error.body);
+                  throw error;
+                }
+              }
+            : call;
+      }
+      learning[domain] = part;
+    }
+    return learning as ForecourtAdapter;
+  }
+
+  /** Applies the record in a write's answer (or a conflict's body) to the cached reads the write affects. */
+  async #learn(domain: AdapterDomain, method: string, answer: unknown): Promise<void> {
+    const record = recordOf(answer);
+    if (!record || this.#closed || this.#storage.kind !== 'indexeddb') return;
+    await this.#storage.patchReads(affectedBy(domain, method), (value) => patchRead(value, record), this.#now()).catch(() => undefined);
+  }
+
   #invalidate(domains: readonly AdapterDomain[], at: number): void {
     for (const domain of domains) this.#invalidated.set(domain, Math.max(at, this.#invalidated.get(domain) ?? 0));
     // A request already on its way may have been answered before the write: don't hand it to new readers.
@@ -405,7 +477,7 @@ class Cached extends EventTarget {
   #announce(message: Message): void {
     if (!this.#closed) return this.#post(message);
     if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(this.#name);
+    const channel = new BroadcastChannel(this.#channelName);
     channel.postMessage(message);
     channel.close();
   }

@@ -228,7 +228,7 @@ export class SessionRun {
   readonly seed: number;
   readonly ledger: WriteLedger;
   readonly chaos: Chaos;
-  /** Unique per session (and per sign-in): the widget's database is `forecourt:<tenant>:<user>`. */
+  /** Unique per session (and per sign-in): the widget's database is named by a hash of tenant and user (`cacheDatabaseName`). */
   tenant = '';
   user = '';
   /** Per session, what the user meant the server to end up with (filled in by the scripts). */
