@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { Dataset } from '../../src/data/model.js';
 import { DatasetSchema } from '../../src/data/schemas.js';
 import { CORPUS } from './corpus.js';
+import type { Payload } from './corpus.js';
 import { formatPath } from './arbitraries.js';
 import type { PathKey, SchemaNode } from './arbitraries.js';
 
@@ -27,6 +28,8 @@ export interface InjectOptions {
   keep?: readonly string[];
   /** The first payload instance number, so two injected datasets can be told apart. */
   start?: number;
+  /** The payloads to rotate through; by default the XSS corpus. */
+  corpus?: readonly Payload[];
 }
 
 /** A dataset carrying the corpus, and which payload instance went where. */
@@ -47,6 +50,7 @@ export interface InjectedDataset {
 export function injectCorpus(dataset: Dataset, options: InjectOptions = {}): InjectedDataset {
   const keep = new Set(options.keep ?? ['zone']);
   const start = options.start ?? 1;
+  const corpus = options.corpus ?? CORPUS;
   const byOriginal = new Map<string, string>();
   const instances = new Map<number, Instance>();
   const fields = new Set<string>();
@@ -55,8 +59,8 @@ export function injectCorpus(dataset: Dataset, options: InjectOptions = {}): Inj
     const known = byOriginal.get(original);
     if (known !== undefined) return known;
     const n = start + instances.size;
-    const payload = n % CORPUS.length;
-    const text = CORPUS[payload]!(n);
+    const payload = n % corpus.length;
+    const text = corpus[payload]!(n);
     instances.set(n, { payload, path: formatPath(path), original });
     byOriginal.set(original, text);
     return text;

@@ -14,6 +14,7 @@ import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
+import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
 import { describeError, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -364,9 +365,17 @@ export class FcCustomerList extends FcElement {
     return described ? `${described.categoryName} › ${described.sourceName}` : null;
   }
 
+  /** The same as `#sourceName`, the category's and the source's names each in a `<bdi>`. */
+  #sourceNameView(sourceId: string | null): TemplateResult | null {
+    // `#sourceName` builds the describer of the sources read.
+    if (this.#sourceName(sourceId) === null) return null;
+    const { categoryName, sourceName } = this.#describer!.describe(sourceId)!;
+    return isolateIn((category, source) => `${category} › ${source}`, categoryName, sourceName);
+  }
+
   #sourceCell(row: RowView): TemplateResult {
     const name = row.entry.customerName;
-    const shown = row.unknown ? t('unknown') : (this.#sourceName(row.sourceId) ?? t('sourceSetNoName'));
+    const shown = row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
     const saving = row.saving
       ? html` <span class="pending" role="status">${t(row.saving === 'waiting' ? 'waiting' : 'saving')}</span>`
       : nothing;
@@ -379,7 +388,7 @@ export class FcCustomerList extends FcElement {
       const current = row.write?.theirs ?? null;
       const now = current ? (this.#sourceName(current.sourceId) ?? t('currentUnknown')) : t('currentUnknown');
       return html`<div class="failure">
-        <p role="alert">${t('conflict', name, now)}</p>
+        <p role="alert">${isolateIn((customer, current) => t('conflict', customer, current), name, now)}</p>
         <div class="actions">
           ${current
             ? html`<button type="button" class="fc-button" aria-label=${t('useMineLabel', name)} @click=${() => void this.#retry(row)}>
@@ -395,7 +404,7 @@ export class FcCustomerList extends FcElement {
     const { message, detail } = describeError(new AdapterError({ kind: failure.kind as AdapterError['kind'], status: failure.status, message: failure.message }));
     return html`<div class="failure">
       <div role="alert">
-        <p>${t('saveFailed', name)} ${message}</p>
+        <p>${isolateIn((customer) => t('saveFailed', customer), name)} ${message}</p>
         ${detail && detail !== message ? html`<p class="detail">${detail}</p>` : nothing}
       </div>
       <div class="actions">
@@ -432,7 +441,7 @@ export class FcCustomerList extends FcElement {
     });
     return html`<dialog part="picker" aria-labelledby="picker-title" @cancel=${this.#onCancel}>
       <form @submit=${this.#onSubmit}>
-        <h2 id="picker-title">${t('pickerTitle', entry.customerName)}</h2>
+        <h2 id="picker-title">${isolateIn((customer) => t('pickerTitle', customer), entry.customerName)}</h2>
         <p class="muted">${currentName ? t('pickerCurrent', currentName) : t('pickerCurrentUnknown')}</p>
         ${body}
         <div class="actions">

@@ -54,8 +54,10 @@ export const styles = css`
   .name:hover .name-text {
     text-decoration-thickness: 2px;
   }
+  /* The name is the customer's: a bidi control in it stops at its end, before the badge. */
   .name-text {
     border-radius: var(--_fc-radius-s);
+    unicode-bidi: isolate;
   }
   /* Six half-cycles of 750 ms: 4.5 s, inside WCAG 2.2.2's five seconds; a timer removes the class by then whatever the knob says. */
   .name-text--blink {

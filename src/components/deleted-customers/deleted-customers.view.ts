@@ -5,6 +5,7 @@ import type { TemplateResult } from 'lit';
 import type { DeletedRecord } from '../../data/model.js';
 import { isRestorableField } from '../../data/logic/deleted.js';
 import { formatCount } from '../shared/messages.js';
+import { isolateIn } from '../shared/bidi.js';
 import { errorView } from '../shared/states.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './deleted-customers.messages.js';
@@ -80,7 +81,7 @@ export function removedView(r: DeletedRecord): TemplateResult {
   const fields = Object.entries(r.fields);
   return html`<span class="muted">${t('notKept')}</span>
     <ul class="fields">
-      ${fields.map(([field, value]) => html`<li><span class="field-name">${fieldLabel(field)}:</span> ${fieldValue(value)}</li>`)}
+      ${fields.map(([field, value]) => html`<li><span class="field-name"><bdi>${fieldLabel(field)}</bdi>:</span> <bdi>${fieldValue(value)}</bdi></li>`)}
     </ul>`;
 }
 
@@ -94,12 +95,12 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
         )}</span>`;
     case 'restored': {
       const when = status.at ? formatInstant(f, status.at) : '';
-      const text = !when ? t('statusRestoredNow') : status.by ? t('statusRestoredBy', status.by, when) : t('statusRestored', when);
+      const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
       return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span>${text}</span>`;
     }
     case 'already': {
       const when = status.at ? formatInstant(f, status.at) : '';
-      const text = status.by && when ? t('statusAlreadyBy', status.by, when) : when ? t('statusAlreadyAt', when) : t('statusAlready');
+      const text = status.by && when ? isolateIn((by) => t('statusAlreadyBy', by, when), status.by) : when ? t('statusAlreadyAt', when) : t('statusAlready');
       return html`<span class="status status--already" part="status already"><span class="icon" aria-hidden="true">ℹ</span>${text}</span>`;
     }
     case 'failed':
@@ -208,7 +209,11 @@ function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): Te
   const current = r.mergedIntoCurrent;
   const chosen = c.chosen[r.id] ?? new Set<string>();
   return html`<fieldset class="leftover">
-    <legend>${r.mergedIntoName ? t('leftoverLegend', r.customerName, r.mergedIntoName) : t('leftoverLegendNoInto', r.customerName)}</legend>
+    <legend>
+      ${r.mergedIntoName
+        ? isolateIn((name, into) => t('leftoverLegend', name, into), r.customerName, r.mergedIntoName)
+        : isolateIn((name) => t('leftoverLegendNoInto', name), r.customerName)}
+    </legend>
     ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
     ${Object.entries(r.fields).map(([field, value]) => {
       const now = current?.[field];
@@ -221,9 +226,9 @@ function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): Te
           @change=${(e: Event) => on.toggle(e, r.id, field)}
         />
         <span>
-          ${t('fieldChoice', fieldLabel(field), fieldValue(value))}
+          ${isolateIn((label, was) => t('fieldChoice', label, was), fieldLabel(field), fieldValue(value))}
           ${current
-            ? html`<span class="muted">(${t('nowOnSurvivor', fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
+            ? html`<span class="muted">(${isolateIn((value) => t('nowOnSurvivor', value), fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
             : nothing}
         </span>
       </label>`;

@@ -81,6 +81,9 @@ export const holidaysText = (rule: OemRule): string => (rule.excludeHolidays ? t
 
 export const stopsText = (rule: OemRule): string => rule.stopsClock.map(activityName).join(', ');
 
+/** The makes a rule covers, comma-separated, each in a `<bdi>` (names from the data). */
+export const makesView = (rule: OemRule): TemplateResult => html`${rule.makes.map((make, i) => html`${i ? ', ' : ''}<bdi>${make}</bdi>`)}`;
+
 export function gradesText(f: Formats, rule: OemRule): string {
   return rule.grades ? t('gradesCustom', duration(f, rule.grades.greenUnder), duration(f, rule.grades.yellowUnder)) : t('gradesDefault');
 }
@@ -171,7 +174,7 @@ function detailRow(f: Formats, r: Row): TemplateResult {
   return html`<tr class="status-${state.status}">
     <td>${timeText(f, lead.receivedAt)}</td>
     <td>${lead.customerName}</td>
-    <td>${lead.make} <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
+    <td><bdi>${lead.make}</bdi> <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
     <td>${lead.provider}</td>
     <td>${r.salesperson}</td>
     <td>${stop ? t('responseAt', activityName(stop.kind), timeText(f, stop.at)) : t('noResponse')}</td>

@@ -10,12 +10,13 @@ import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { PendingWritesController } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { FcElement } from '../shared/fc-element.js';
+import { isolateIn } from '../shared/bidi.js';
 import { describeError } from '../shared/states.js';
 import { FC_RULE_SAVE } from './lead-response-report.events.js';
 import { STOP_KINDS, dayName, formOf, ruleOf } from './lead-response-report.form.js';
 import type { DayForm, FormProblem, RuleForm } from './lead-response-report.form.js';
 import { t } from './lead-response-report.messages.js';
-import { activityName, clockText, duration, gradesText, holidaysText, ruleLine, stopsText } from './lead-response-report.view.js';
+import { activityName, clockText, duration, gradesText, holidaysText, makesView, ruleLine, stopsText } from './lead-response-report.view.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
 
@@ -118,7 +119,7 @@ export class FcLeadRuleEditor extends FcElement {
     const open = this.editing?.rule.id === rule.id;
     return html`<tr data-rule=${rule.id}>
       <th scope="row">${rule.name}</th>
-      <td>${rule.makes.join(', ')}</td>
+      <td>${makesView(rule)}</td>
       <td class="fc-num">${duration(f, rule.limitMinutes)}</td>
       <td>${clockText(rule)}</td>
       <td>${holidaysText(rule)}</td>
@@ -204,7 +205,7 @@ export class FcLeadRuleEditor extends FcElement {
       />`;
     const business = form.clock === 'business';
     return html`<section class="editor" id="rule-editor" part="editor" aria-labelledby="editor-heading">
-      <h3 id="editor-heading" tabindex="-1">${t('editorHeading', rule.name)}</h3>
+      <h3 id="editor-heading" tabindex="-1">${isolateIn((name) => t('editorHeading', name), rule.name)}</h3>
       ${problems.length
         ? html`<div class="problems" role="alert">
             <p>${t('problemsHeading')}</p>

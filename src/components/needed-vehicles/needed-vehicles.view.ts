@@ -48,7 +48,7 @@ export function groupView(group: WantGroup, index: number): TemplateResult {
   const id = `group-${index}`;
   return html`<section class="group" part="group" aria-labelledby=${id}>
     <h3 id=${id}>
-      <span class="group__name">${group.make} ${group.model}</span>
+      <span class="group__name"><bdi>${group.make}</bdi> <bdi>${group.model}</bdi></span>
       <span class="group__buyers" part="buyers">${t('buyers', group.buyers, formatCount(group.buyers))}</span>
     </h3>
     <div class="table-wrap" role="group" aria-labelledby=${id} tabindex="0">

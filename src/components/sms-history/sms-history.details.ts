@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsFilter, SmsMessage } from '../../data/model.js';
+import { isolateIn } from '../shared/bidi.js';
 import { formatCount } from '../shared/messages.js';
 import { t } from './sms-history.messages.js';
 import { categoryName, customerPhone, directionName, errorInfo, formatSentAt, statusName } from './sms-history.view.js';
@@ -71,7 +72,7 @@ export function detailsView(m: SmsMessage, zone: string, actions: DetailsActions
   const info = errorInfo(m);
   const item = (label: string, value: string) => html`<dt>${label}</dt><dd>${value}</dd>`;
   return html`<dialog part="details" aria-labelledby="details-title" @cancel=${(e: Event) => (e.preventDefault(), actions.close())}>
-    <h2 id="details-title">${t('detailsTitle', who, time)}</h2>
+    <h2 id="details-title">${isolateIn((name) => t('detailsTitle', name, time), who)}</h2>
     <dl>
       ${item(t('colDirection'), directionName(m.direction))} ${item(t('colStatus'), statusName(m.status))}
       ${item(t('colCustomer'), m.customerName ?? t('noCustomer'))} ${item(t('fromNumber'), m.from)} ${item(t('toNumber'), m.to)}

@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import type { CarrierBlockingFlag, DateRange, SmsErrorCategory, SmsSummary } from '../../data/model.js';
 import { SMS_ERROR_CATEGORIES } from '../../data/model.js';
+import { isolateIn } from '../shared/bidi.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './sms-summary.messages.js';
 
@@ -176,17 +177,10 @@ export function categoryChange(f: Formats, row: CategoryRow): TemplateResult | s
     <span class="verdict">(${verdict})</span></span>`;
 }
 
-/** One flagged sending number, in words. */
-export function blockingLine(f: Formats, flag: CarrierBlockingFlag, previousRange: string): string {
-  return t(
-    'blockingLine',
-    flag.number,
-    f.count.format(flag.filtered),
-    f.count.format(flag.sent),
-    f.percent.format(flag.share),
-    f.percent.format(flag.previousShare),
-    previousRange,
-  );
+/** One flagged sending number, in words; the number in a `<bdi>`. */
+export function blockingLine(f: Formats, flag: CarrierBlockingFlag, previousRange: string): TemplateResult {
+  const counts = [f.count.format(flag.filtered), f.count.format(flag.sent), f.percent.format(flag.share), f.percent.format(flag.previousShare)] as const;
+  return isolateIn((number) => t('blockingLine', number, ...counts, previousRange), flag.number);
 }
 
 /** A warning triangle, drawn for the eye only (the heading says "Warning"). */

@@ -340,8 +340,8 @@ export class FcSourceReport extends FcElement {
             (row, r) => html`<tr class=${row.sourceId ? 'sub' : 'category'}>
               <th scope="row">
                 ${row.sourceId
-                  ? html`${row.name}${row.code ? html` <span class="muted">[${row.code}]</span>` : nothing}`
-                  : html`${row.name} <span class="muted">(${t('wholeCategory')})</span>`}
+                  ? html`<bdi>${row.name}</bdi>${row.code ? html` <span class="muted">[<bdi>${row.code}</bdi>]</span>` : nothing}`
+                  : html`<bdi>${row.name}</bdi> <span class="muted">(${t('wholeCategory')})</span>`}
               </th>
               ${sheet.months.map((m, c) => html`<td class="fc-num">${this.#spendCell(f, row, m, `${r}-${c}`, writes)}</td>`)}
             </tr>`,

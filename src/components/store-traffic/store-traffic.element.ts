@@ -8,6 +8,7 @@ import { previousPeriod } from '../../data/logic/calendar-zones.js';
 import type { DateRange, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
+import { isolateIn } from '../shared/bidi.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { downloadBlob } from '../shared/download.js';
@@ -231,9 +232,9 @@ export class FcStoreTraffic extends FcElement {
     return t('crumb', dimensionName(f.dimension), bucketLabel(f.dimension, f.key, this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key));
   }
 
-  /** The drilled-into buckets, "Department: New › Salesperson: Ann Lee". */
-  #trail(): string {
-    return this.#drill.filters.map((_, i) => this.#crumbName(i)).join(' › ');
+  /** The drilled-into buckets, ["Department: New", "Salesperson: Ann Lee"], for a trail in which each is isolated (`isolateIn`). */
+  #crumbNames(): string[] {
+    return this.#drill.filters.map((_, i) => this.#crumbName(i));
   }
 
   /** The previous period of the level shown, unless its read failed. */
@@ -300,7 +301,7 @@ export class FcStoreTraffic extends FcElement {
           )}
         </div>
         <label
-          >${last ? t('breakDown', lastName) : t('groupBy')}
+          >${last ? isolateIn((name) => t('breakDown', name), lastName) : t('groupBy')}
           <select name="group-by" @change=${this.#onGroupBy}>
             ${free.map((d) => html`<option value=${d} ?selected=${d === drill.groupBy}>${dimensionName(d)}</option>`)}
           </select></label
@@ -353,15 +354,17 @@ export class FcStoreTraffic extends FcElement {
     </div>`;
   }
 
-  #caption(f: Formats, model: LevelModel): string {
+  #caption(f: Formats, model: LevelModel): string | TemplateResult {
     const range = rangeName(f, model.range);
     if (!this.#drill.filters.length) return t('caption', dimensionName(model.dimension), range);
-    return t('captionUnder', this.#trail(), dimensionName(model.dimension), range);
+    return isolateIn((...crumbs) => t('captionUnder', crumbs.join(' › '), dimensionName(model.dimension), range), ...this.#crumbNames());
   }
 
   #heatmapView(heatmap: TrafficHeatmap): TemplateResult {
     const range = rangeName(this.#formats, this.#range);
-    const caption = this.#drill.filters.length ? `${this.#trail()}: ${t('heatmapCaption', range)}` : t('heatmapCaption', range);
+    const caption = this.#drill.filters.length
+      ? isolateIn((...crumbs) => `${crumbs.join(' › ')}: ${t('heatmapCaption', range)}`, ...this.#crumbNames())
+      : t('heatmapCaption', range);
     return heatmapView(this.#formats, heatmapGrid(heatmap), caption, this.#heatmap.refreshing);
   }
 

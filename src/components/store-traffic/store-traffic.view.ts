@@ -157,8 +157,8 @@ export function summaryView(f: Formats, model: LevelModel, { previous, failure }
 }
 
 export interface TableOptions {
-  /** The table's caption (level, path and range). */
-  caption: string;
+  /** The table's caption (level, path and range), names from the data in `<bdi>`s. */
+  caption: string | TemplateResult;
   /** Whether a row's name is a button that drills into it. */
   canDrill: boolean;
   drill: (row: ModelRow) => void;
@@ -216,7 +216,7 @@ export function tableView(f: Formats, model: LevelModel, { caption, canDrill, dr
 }
 
 /** The weekday × hour table: counts in every cell, shaded by a class (never a style attribute). */
-export function heatmapView(f: Formats, grid: number[][], caption: string, busy: boolean): TemplateResult {
+export function heatmapView(f: Formats, grid: number[][], caption: string | TemplateResult, busy: boolean): TemplateResult {
   const max = Math.max(0, ...grid.flat());
   return html`${busy ? updatingView() : nothing}
       <div class="table-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>

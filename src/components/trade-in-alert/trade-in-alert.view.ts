@@ -41,24 +41,36 @@ export function formatDate(at: string): string {
   return Number.isNaN(ms) ? at : new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' }).format(ms);
 }
 
-/** "2017–2021 Honda CR-V EX-L, Silver, up to 60,000 mi, up to $25,000". */
-export function describeWant(w: VehicleWant): string {
+/** Items with ", " between them, in one template. */
+const list = (items: readonly unknown[]): TemplateResult => html`${items.map((item, i) => (i ? html`, ${item}` : item))}`;
+
+/**
+ * Words in one isolate (empty ones left out), so a bidi control in them stops before the text that follows. The
+ * year goes in with the make and model: a line split into fewer runs keeps its glyphs where they were.
+ */
+const bdi = (...words: string[]): TemplateResult | null => {
+  const text = words.filter(Boolean).join(' ');
+  return text ? html`<bdi>${text}</bdi>` : null;
+};
+
+/** "2017–2021 Honda CR-V EX-L, Silver, up to 60,000 mi, up to $25,000"; the vehicle, and the colour, each in a `<bdi>`. */
+export function describeWant(w: VehicleWant): TemplateResult {
   const years = w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`;
-  const parts = [[years, w.make, w.model, w.trim ?? ''].filter(Boolean).join(' ')];
-  if (w.color) parts.push(w.color);
+  const parts: unknown[] = [bdi(years, w.make, w.model, w.trim ?? '')];
+  if (w.color) parts.push(bdi(w.color));
   if (w.maxMileage !== null) parts.push(t('maxMileage', formatCount(w.maxMileage)));
   if (w.maxPrice !== null) parts.push(t('maxPrice', formatMoney(w.maxPrice)));
-  return parts.join(', ');
+  return list(parts);
 }
 
-/** The trade-in in one line: typed values, with the VIN's year and make where they were not typed. */
-export function describeVehicle(vehicle: TradeInVehicle, resolved: ResolvedTradeIn): string {
-  const makes = resolved.makes.join(` ${t('or')} `);
-  const parts = [[resolved.year ?? '', makes, resolved.model ?? '', vehicle.trim?.trim() ?? ''].filter(Boolean).join(' ')];
-  if (vehicle.color?.trim()) parts.push(vehicle.color.trim());
+/** The trade-in in one line: typed values, with the VIN's year and make where they were not typed; the vehicle, and the colour, each in a `<bdi>`. */
+export function describeVehicle(vehicle: TradeInVehicle, resolved: ResolvedTradeIn): TemplateResult | '' {
+  const name = bdi(resolved.year === null ? '' : String(resolved.year), resolved.makes.join(` ${t('or')} `), resolved.model ?? '', vehicle.trim?.trim() ?? '');
+  const parts: unknown[] = name ? [name] : [];
+  if (vehicle.color?.trim()) parts.push(bdi(vehicle.color.trim()));
   if (typeof vehicle.mileage === 'number') parts.push(t('miles', formatCount(vehicle.mileage)));
   if (typeof vehicle.price === 'number') parts.push(formatMoney(vehicle.price));
-  return parts.filter(Boolean).join(', ');
+  return parts.length ? list(parts) : '';
 }
 
 /** What the VIN told, what it could not, and its check digit. */
