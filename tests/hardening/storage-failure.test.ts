@@ -186,6 +186,25 @@ describe('storage failure', () => {
     expect(warnings).to.have.length(1);
   });
 
+  it('no crypto.subtle to name the database (not a secure context): works without IndexedDB, stores nothing, and says so', async () => {
+    const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
+    Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
+    restore.push(() => Object.defineProperty(Crypto.prototype, 'subtle', subtle));
+    const adapter = withCache(createRestAdapter({ baseUrl: server.baseUrl }), who);
+    restore.push(() => adapter.close());
+    const { result: el, warnings } = await warningsDuring('Forecourt:', () => mount('en', adapter));
+    await showsServerData(el);
+    await saysOnce(el, NOTICE.unavailable);
+    expect(adapter.storageFallback?.cause).to.equal('unavailable');
+    expect(warnings.join('\n')).to.contain('crypto.subtle');
+    await adapter.preferences.set('report.note', 'kept for the page');
+    expect(await adapter.preferences.get('report.note')).to.equal('kept for the page');
+    await adapter.clearCache();
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    expect(names.filter((n) => n.includes(who.tenant) || n.includes(who.user))).to.deep.equal([]);
+    expect(names).to.not.include(whoDb);
+  });
+
   it('IndexedDB turned off by the host (indexedDB: null), in Spanish', async () => {
     const adapter = withCache(createRestAdapter({ baseUrl: server.baseUrl }), { ...who, indexedDB: null });
     restore.push(() => adapter.close());

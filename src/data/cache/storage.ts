@@ -611,13 +611,13 @@ export class CacheStorage {
     this.#drop();
     const unsent = () => [...dropped.values()].filter((entry) => entry.status !== 'confirmed');
     if (!this.#available()) return { dropped: unsent(), deleted: true };
+    if (this.#options.legacyName) void deleteSoon(this.#options.legacyName).catch(() => undefined);
     let name: string;
     try {
       name = await this.#resolvedName();
     } catch {
-      return { dropped: unsent(), deleted: true }; // never stored anything
+      return { dropped: unsent(), deleted: true }; // without a name nothing was ever stored
     }
-    if (this.#options.legacyName) void deleteSoon(this.#options.legacyName).catch(() => undefined);
     try {
       const db = await this.#open(false, () => undefined, () => undefined);
       try {
