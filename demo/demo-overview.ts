@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import { ADAPTER_DOMAINS } from '../src/data/adapter.js';
 import type { AdapterDomain, ForecourtAdapter } from '../src/data/adapter.js';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
+import { isEntryOf } from '../src/data/cache/outbox.js';
 import type { OutboxEntry } from '../src/data/cache/outbox.js';
 import { AdapterError } from '../src/data/errors.js';
 import type { AdapterErrorKind } from '../src/data/errors.js';
@@ -286,8 +287,10 @@ export class FcDemoOverview extends FcElement {
     let label = '';
     let saved: Promise<unknown>;
     try {
-      const [list, categories] = await Promise.all([sources.list(), sources.categories()]);
-      const next = list.find((s) => !s.deleted && s.categoryId === null && !this.#mapping.has(s.id));
+      const [list, categories, queued] = await Promise.all([sources.list(), sources.categories(), this.#queuedMappings()]);
+      // A source the editor (or an earlier press, before a reload) already has a change on its way for is
+      // passed over: a second change based on the same version would be refused as a conflict.
+      const next = queued === 'all' ? undefined : list.find((s) => !s.deleted && s.categoryId === null && !this.#mapping.has(s.id) && !queued.has(s.id));
       if (!next) {
         this.#note('Every source is mapped (or on its way).');
         return;
@@ -312,10 +315,27 @@ export class FcDemoOverview extends FcElement {
     );
   }
 
+  /**
+   * The sources with a change in the outbox not confirmed yet (waiting, sending, failed or in conflict), or
+   * `'all'` while "Mapping done" is on its way; none without an outbox.
+   */
+  async #queuedMappings(): Promise<Set<string> | 'all'> {
+    if (!isCachedAdapter(this.adapter)) return new Set();
+    const entries = (await this.adapter.outbox.list()).filter((e) => e.status !== 'confirmed');
+    if (entries.some((e) => isEntryOf(e, 'sources', 'completeMapping'))) return 'all';
+    return new Set(entries.flatMap((e) => (isEntryOf(e, 'sources', 'update') ? [e.args.id] : [])));
+  }
+
   async #clear(cached: CachedAdapter): Promise<void> {
     try {
+      // clearCache() drops the unsent changes with the rest (the next request may be someone else's): say so.
+      const unsent = (await cached.outbox.list().catch(() => [])).filter((e) => e.status !== 'confirmed').length;
       await cached.clearCache();
-      this.#note('Cached data cleared; changes not yet sent are kept.');
+      this.#note(
+        unsent === 0
+          ? 'Cached data cleared from this device (cached reads and preferences); no change was waiting to be sent.'
+          : `Cached data cleared from this device (cached reads and preferences), and ${unsent === 1 ? '1 change not yet sent was' : `${n(unsent)} changes not yet sent were`} dropped: they will not be sent.`,
+      );
       for (const task of this.#tasks) void task.run();
     } catch (error) {
       this.#note(`Could not clear the cache: ${describeError(error).message}`);
