@@ -11,6 +11,7 @@ import '../../src/components/data-provider/fc-data-provider.js';
 import type { FcCustomerList } from '../../src/components/customer-list/customer-list.element.js';
 import type { FcDataProvider } from '../../src/components/data-provider/data-provider.element.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
+import { CACHE_DATABASE_PREFIX } from '../../src/data/cache/storage.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import type { BoardEntry } from '../../src/data/model.js';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
@@ -186,23 +187,24 @@ describe('storage failure', () => {
     expect(warnings).to.have.length(1);
   });
 
-  it('no crypto.subtle to name the database (not a secure context): works without IndexedDB, stores nothing, and says so', async () => {
+  it('no crypto.subtle (a page over plain HTTP): still caches, under a name that spells out no one', async () => {
     const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
     Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
     restore.push(() => Object.defineProperty(Crypto.prototype, 'subtle', subtle));
     const adapter = withCache(createRestAdapter({ baseUrl: server.baseUrl }), who);
     restore.push(() => adapter.close());
-    const { result: el, warnings } = await warningsDuring('Forecourt:', () => mount('en', adapter));
+    const el = await mount('en', adapter);
     await showsServerData(el);
-    await saysOnce(el, NOTICE.unavailable);
-    expect(adapter.storageFallback?.cause).to.equal('unavailable');
-    expect(warnings.join('\n')).to.contain('crypto.subtle');
-    await adapter.preferences.set('report.note', 'kept for the page');
-    expect(await adapter.preferences.get('report.note')).to.equal('kept for the page');
+    expect(adapter.storageFallback).to.equal(null);
+    await adapter.preferences.set('report.note', 'kept on the device');
+    const stored = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(CACHE_DATABASE_PREFIX));
+    expect(stored).to.have.length(1);
+    expect(stored[0]).to.match(/^forecourt-cache-[0-9a-f]{32}$/);
+    expect(stored[0]).to.not.equal(whoDb);
     await adapter.clearCache();
     const names = (await indexedDB.databases()).map((d) => d.name ?? '');
     expect(names.filter((n) => n.includes(who.tenant) || n.includes(who.user))).to.deep.equal([]);
-    expect(names).to.not.include(whoDb);
+    expect(names).to.not.include(stored[0]);
   });
 
   it('IndexedDB turned off by the host (indexedDB: null), in Spanish', async () => {

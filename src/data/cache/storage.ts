@@ -54,17 +54,41 @@ export const CACHE_DATABASE_PREFIX = 'forecourt-cache-';
 /**
  * The name of the cache database of a tenant and user: a fixed prefix and 32 hex digits of the
  * SHA-256 of both, so the names of an origin's databases spell out no shop and no user, and two
- * identities never share one (each is encoded whole, whatever characters it holds). Rejects
- * where `crypto.subtle` is missing (a page not served over HTTPS or from localhost).
+ * identities never share one (each is encoded whole, whatever characters it holds). Where
+ * `crypto.subtle` is missing (a page served over plain HTTP from a shop's own network), the 32 hex
+ * digits come from a non-cryptographic 128-bit hash instead: the name still spells out no one, and
+ * an origin is either secure or not, so one origin always uses the same kind of name.
  * @example
  * await cacheDatabaseName('demo-shop', 'advisor-1'); // 'forecourt-cache-' + 32 hex digits
  */
 export async function cacheDatabaseName(tenant: string, user: string): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(['forecourt-cache', tenant, user]));
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new Error('crypto.subtle is not available (the page is not a secure context)');
-  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(['forecourt-cache', tenant, user])));
-  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes)) : hash128(bytes);
+  const hex = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${CACHE_DATABASE_PREFIX}${hex.slice(0, 32)}`;
+}
+
+/** 128 bits of four interleaved multiplicative hashes (cyrb128): not secret, only unreadable. */
+function hash128(bytes: Uint8Array): Uint8Array {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (const k of bytes) {
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  const words = [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+  const out = new DataView(new ArrayBuffer(16));
+  words.forEach((word, i) => out.setUint32(i * 4, word));
+  return new Uint8Array(out.buffer);
 }
 
 /**
