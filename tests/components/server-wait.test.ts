@@ -8,6 +8,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/components/source-report/fc-source-report.js';
 import '../../src/components/source-mapping-editor/fc-source-mapping-editor.js';
+import '../../src/components/customer-list/fc-customer-list.js';
+import '../../src/components/deleted-customers/fc-deleted-customers.js';
+import type { FcCustomerList } from '../../src/components/customer-list/fc-customer-list.js';
+import type { FcDeletedCustomers } from '../../src/components/deleted-customers/fc-deleted-customers.js';
 import type { FcSourceMappingEditor } from '../../src/components/source-mapping-editor/fc-source-mapping-editor.js';
 import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
 import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
@@ -20,6 +24,20 @@ const buttonNamed = (el: FcSourceReport, name: string) =>
 /** The times a wait of two minutes from any instant in [from, to] is shown as. */
 const shownTimes = (from: number, to: number) =>
   new Set([from, to].map((at) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(at + 120_000)));
+/** True when `said` is the wait sentence for a two-minute wait asked for between `from` and now. */
+const saysWait = (said: string, from: number) => [...shownTimes(from, Date.now())].some((t) => said.includes(`The server asked us to wait until ${t}.`));
+/** Answers every `method` request to `path` of the server 429 with `Retry-After: 120` until the returned function is called. */
+function holdWrites(server: DemoServer, method: 'put' | 'post', path: string): () => void {
+  let busy = true;
+  useHandlers(
+    http[method](`${server.baseUrl}${path}`, () => {
+      // Not busy: the demo server's own handler answers.
+      if (busy) return HttpResponse.json({ message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '120' } });
+      return undefined;
+    }),
+  );
+  return () => (busy = false);
+}
 
 describe('a change the server asked us to hold (Retry-After)', () => {
   let server: DemoServer;
@@ -93,6 +111,58 @@ describe('a change the server asked us to hold (Retry-After)', () => {
       await expect(el).to.be.accessible();
     } finally {
       busy = false;
+    }
+  });
+
+  it("shows the wait beside the customer list's chosen source", async () => {
+    const release = holdWrites(server, 'put', '/customers/:id/source');
+    try {
+      const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} date=${server.dataset.today} refresh-interval="0"></fc-customer-list>`);
+      const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+      await waitUntil(() => rows().length > 0, 'the board did not render');
+      const board = await server.backend.customers!.board({ date: server.dataset.today });
+      const target = board.find((e) => e.sourceUnknown)!;
+      const source = (await server.backend.sources!.list()).find((x) => x.categoryId && !x.deleted)!;
+      const row = rows().find((r) => text(r.querySelector('.name-text')) === target.customerName)!;
+      row.querySelector<HTMLButtonElement>('button.name')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog select'), 'the picker did not open');
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      dialog.querySelector('select')!.value = source.id;
+      const before = Date.now();
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
+      expect(saysWait(text(row.querySelector('.pending')), before), text(row)).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      release();
+    }
+  });
+
+  it('shows the wait as the status of a restore of a deleted customer', async () => {
+    const release = holdWrites(server, 'post', '/deleted/restore');
+    try {
+      const days = server.dataset.deleted.filter((r) => !r.restoredAt).map((r) => r.deletedAt.slice(0, 10)).sort();
+      const el = await fixture<FcDeletedCustomers>(html`<fc-deleted-customers
+        .adapter=${server.client()}
+        from=${days[0]!}
+        to=${days.at(-1)!}
+        page-size="50"
+      ></fc-deleted-customers>`);
+      const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+      await waitUntil(() => rows().some((r) => r.querySelector('input.check:not(:disabled)')), 'the list did not render');
+      const row = rows().find((r) => r.querySelector('input.check:not(:disabled)'))!;
+      row.querySelector<HTMLInputElement>('input.check')!.click();
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="restore-button"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog')?.open, 'the confirmation did not open');
+      const before = Date.now();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
+      const status = () => text(row.querySelector('td:last-child'));
+      await waitUntil(() => status().includes('The server asked us to wait until'), 'the wait is not shown');
+      expect(saysWait(status(), before), status()).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      release();
     }
   });
 });

@@ -16,7 +16,7 @@ import { PendingWritesController, currentOf } from '../shared/controllers/pendin
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
-import { describeError, stateStyles } from '../shared/states.js';
+import { describeError, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
@@ -377,7 +377,7 @@ export class FcCustomerList extends FcElement {
     const name = row.entry.customerName;
     const shown = row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
     const saving = row.saving
-      ? html` <span class="pending" role="status">${t(row.saving === 'waiting' ? 'waiting' : 'saving')}</span>`
+      ? html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error) ?? t('waiting')) : t('saving')}</span>`
       : nothing;
     return html`<span class=${row.unknown ? 'muted' : ''}>${shown}</span>${saving}${row.failure ? this.#failureView(row, name) : nothing}`;
   }

@@ -6,7 +6,7 @@ import { PendingWritesController } from '../shared/controllers/pending-writes.js
 import type { WriteFailure } from '../shared/controllers/pending-writes.js';
 import type { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
-import { describeError } from '../shared/states.js';
+import { describeError, serverWaitText } from '../shared/states.js';
 import { FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
 import { t } from './deleted-customers.messages.js';
 import { canRestore, conflictStatus } from './deleted-customers.view.js';
@@ -67,11 +67,11 @@ export class DeletedRestores {
   /** How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server. */
   status(record: DeletedRecord): RowStatus | null {
     const write = this.#writes.get(record.id);
-    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error };
+    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error) };
     const local = this.#outcomes.get(record.id);
     if (local && local.state !== 'restored') return local;
     if (!local && write) {
-      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error };
+      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error) };
       if (write.status === 'conflict') return conflictStatus(write.error);
       return { state: 'failed', reason: write.error?.message ?? '' };
     }

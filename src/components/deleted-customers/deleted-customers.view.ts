@@ -12,7 +12,7 @@ import { t } from './deleted-customers.messages.js';
 
 /** How a row's restore stands, from this page's restores, the outbox, or the server's record. */
 export type RowStatus =
-  | { state: 'pending'; waiting: boolean }
+  | { state: 'pending'; waiting: boolean; serverWait?: string | null }
   | { state: 'restored'; at: string | null; by: string | null }
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
@@ -90,9 +90,8 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
   if (!status) return nothing;
   switch (status.state) {
     case 'pending':
-      return html`<span class="status status--pending" part="status pending"><span class="icon" aria-hidden="true">⏳</span>${t(
-          status.waiting ? 'statusWaiting' : 'statusPending',
-        )}</span>`;
+      return html`<span class="status status--pending" part="status pending"><span class="icon" aria-hidden="true">⏳</span>${status.serverWait ??
+        t(status.waiting ? 'statusWaiting' : 'statusPending')}</span>`;
     case 'restored': {
       const when = status.at ? formatInstant(f, status.at) : '';
       const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
