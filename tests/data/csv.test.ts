@@ -82,14 +82,14 @@ describe('formatCsv', () => {
       ['a;b', Number.NaN, csvFixed(Number.POSITIVE_INFINITY, 2)],
       ['line\nbreak', 0.5, undefined],
     ]);
-    expect(csv).to.equal(`Name,Ups,Price\r\n'=1+1,4,24500.50\r\n"Dana ""D"" Ruiz",-3,\r\n"a;b",,\r\n"line\nbreak",0.5,\r\n`);
+    expect(csv).to.equal(`Name,Ups,Price\r\n"'=1+1",4,24500.50\r\n"Dana ""D"" Ruiz",-3,\r\n"a;b",,\r\n"line\nbreak",0.5,\r\n`);
     expect(formatCsv([['a'], ['b']], { finalLineBreak: false })).to.equal('a\r\nb');
     expect(formatCsv([])).to.equal('');
   });
 
   it('writes a value of an unexpected type as neutralised text, never raw', () => {
     const hostile = [{ toString: () => '=1+1' }, { value: '=1+1', decimals: 2 }, true] as never[];
-    expect(formatCsv([hostile], { finalLineBreak: false })).to.equal(`'=1+1,[object Object],true`);
+    expect(formatCsv([hostile], { finalLineBreak: false })).to.equal(`"'=1+1",[object Object],true`);
   });
 
   it('quotes a cell holding another locale\'s separator, so a spreadsheet cannot split a formula out of it', () => {

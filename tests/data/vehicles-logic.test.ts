@@ -266,7 +266,7 @@ describe('groupWants and formatWantsCsv', () => {
     expect(lines[0]).to.equal('Make,Model,Waiting buyers,Customer,Year from,Year to,Trim,Colour,Max mileage,Max price,Salesperson,Wanted since');
     expect(lines).to.have.length(7);
     expect(lines[1]).to.equal('Chevrolet,Tahoe,2,Customer b,2017,2021,,,,,,2026-07-01');
-    expect(lines[5]).to.equal(`Honda,CR-V,2,"'=HYPERLINK(""http://x"",""y"")",2017,2021,'+EX,'@red,60000,24500.50,"Dana ""D"" Ruiz",2026-06-01`);
+    expect(lines[5]).to.equal(`Honda,CR-V,2,"'=HYPERLINK(""http://x"",""y"")",2017,2021,"'+EX","'@red",60000,24500.50,"Dana ""D"" Ruiz",2026-06-01`);
   });
 });
 

@@ -8,8 +8,10 @@
  *
  * The API leaves no way around the rule: a cell is text (always neutralised), a number the export
  * computed (written as a number), a {@link csvFixed} number, or empty. Anything else, such as an
- * object a server sent where text was expected, is written as neutralised text.
+ * object a server sent where text was expected, is written as neutralised text. Papaparse writes
+ * the file (RFC 4180 quoting); this module decides what each cell says.
  */
+import Papa from 'papaparse';
 
 /** A number written with a fixed count of decimals (a price: `24500.50`). Made by {@link csvFixed}. */
 class FixedNumber {
@@ -36,11 +38,12 @@ const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** A valid E.164 number: `+`, then 8 to 15 digits, the first not 0. */
 const E164 = /^\+[1-9]\d{7,14}$/;
 /**
- * Quoted besides RFC 4180's comma, quote and line breaks: a leading or trailing space (kept), and
- * `;` and tab, the field separators of other locales, so that no part of a cell can become a cell
- * of its own in a spreadsheet that splits on them.
+ * Quoted besides what papaparse quotes (comma, quote, line breaks, a leading or trailing space):
+ * a neutralised cell, as OWASP advises, and any cell holding `;` or tab, the field separators of
+ * other locales, so that no part of a cell can become a cell of its own in a spreadsheet that
+ * splits on them.
  */
-const NEEDS_QUOTES = /[",;\t\r\n]|^ | $/;
+const ALSO_QUOTED = /^'|[;\t]/;
 
 /**
  * Whether a text is a valid E.164 phone number: `+`, then 8 to 15 digits, the first 1–9.
@@ -75,12 +78,11 @@ export function csvFixed(value: number, decimals: number): CsvFixed {
   return new FixedNumber(value, Math.min(20, Math.max(0, Math.trunc(decimals) || 0)));
 }
 
-function cellText(cell: unknown): string {
+function cellValue(cell: unknown): string | number {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
   if (cell instanceof FixedNumber) return typeof cell.value === 'number' && Number.isFinite(cell.value) ? cell.value.toFixed(cell.decimals) : '';
-  const text = csvText(typeof cell === 'string' ? cell : String(cell));
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(typeof cell === 'string' ? cell : String(cell));
 }
 
 /** Options of {@link formatCsv}. */
@@ -95,10 +97,11 @@ export interface CsvOptions {
  * @param rows The lines, a header line first if the file has one.
  * @param options Whether the last line ends with a line break (default true).
  * @returns The CSV text ('' for no rows).
- * @example formatCsv([['Name', 'Ups'], ['=1+1', 4]]) // "Name,Ups\r\n'=1+1,4\r\n"
+ * @example formatCsv([['Name', 'Ups'], ['=1+1', 4]]) // 'Name,Ups\r\n"\'=1+1",4\r\n'
  */
 export function formatCsv(rows: readonly CsvRow[], options: CsvOptions = {}): string {
   if (!rows.length) return '';
-  const text = rows.map((row) => Array.from(row, cellText).join(',')).join('\r\n');
+  const data = rows.map((row) => Array.from(row, cellValue));
+  const text = Papa.unparse(data, { newline: '\r\n', quotes: (value: unknown) => typeof value === 'string' && ALSO_QUOTED.test(value) });
   return options.finalLineBreak === false ? text : `${text}\r\n`;
 }
