@@ -99,8 +99,10 @@ async function start(): Promise<void> {
     section('trade-in', 'Trade-in alert', tradeInForm(tradeIn, dataset.wants), tradeIn),
     section('data', 'Data, cache and outbox', overview),
   );
+  // The switches kept from the last visit hold before the first request: a demo left offline reloads offline.
+  const apply = wireControls(provider);
   app.replaceChildren(provider);
-  wireControls(provider);
+  for (const input of controls.querySelectorAll<HTMLInputElement>('input[name="theme"]')) apply(input);
 }
 
 /** A value kept in the page address's query (`?sms=…&traffic=…`). */
@@ -137,7 +139,41 @@ function chaosFromAddress(): ReturnType<typeof createChaos> {
   return createChaos({ seed });
 }
 
-function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void {
+/** Where the demo keeps its switches (trouble, latency, theme) across reloads. */
+const CONTROLS_KEY = 'forecourt-demo:controls';
+
+/** The switches as `{ offline: true, latency: '400', theme: 'dark' }`: each checkbox, and the checked radio of each group. */
+function saveControls(): void {
+  const inputs = [...controls.querySelectorAll('input')].filter((input) => input.type === 'checkbox' || input.checked);
+  const state = Object.fromEntries(inputs.map((input) => [input.name, input.type === 'checkbox' ? input.checked : input.value]));
+  try {
+    localStorage.setItem(CONTROLS_KEY, JSON.stringify(state));
+  } catch {
+    // Storage refused (a private window, a full disk): the switches last for this visit.
+  }
+}
+
+/** Sets the switches as the last visit left them; anything unreadable leaves the page's defaults. */
+function restoreControls(): void {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(localStorage.getItem(CONTROLS_KEY) ?? '{}');
+  } catch {
+    return;
+  }
+  if (!saved || typeof saved !== 'object') return;
+  const state = saved as Record<string, unknown>;
+  for (const input of controls.querySelectorAll('input')) {
+    if (!(input.name in state)) continue;
+    input.checked = input.type === 'checkbox' ? state[input.name] === true : state[input.name] === input.value;
+  }
+}
+
+/**
+ * Restores the switches, applies them (the API's faults, the theme) and keeps them on every change.
+ * @returns What applies one switch, for the widgets put on the page afterwards.
+ */
+function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): (input: HTMLInputElement) => void {
   const apply = (input: HTMLInputElement) => {
     if (input.name === 'offline' || input.name === 'failing' || input.name === 'chaos') {
       if (input.name === 'chaos') faults.chaos = input.checked ? chaosFromAddress() : null;
@@ -157,9 +193,14 @@ function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): void
     }
   };
   controls.addEventListener('submit', (event) => event.preventDefault());
-  controls.addEventListener('change', (event) => apply(event.target as HTMLInputElement));
-  // The browser may restore the switches' state on reload; the faults must match what is shown.
+  controls.addEventListener('change', (event) => {
+    apply(event.target as HTMLInputElement);
+    saveControls();
+  });
+  restoreControls();
+  // The faults must match what is shown, restored from the last visit or by the browser.
   for (const input of controls.querySelectorAll('input')) apply(input);
+  return apply;
 }
 
 start().catch((error: unknown) => {
