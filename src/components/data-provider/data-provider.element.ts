@@ -9,7 +9,7 @@ import { tokens } from '../../styles/tokens.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
-import { msg } from '../shared/messages.js';
+import { t } from './data-provider.messages.js';
 
 const WHY = {
   unavailable: 'storageUnavailable',
@@ -108,7 +108,7 @@ export class FcDataProvider extends FcElement {
 
   protected override render() {
     const cause = this.storageOff;
-    const notice = cause ? msg('storageOff', msg(WHY[cause])) : '';
+    const notice = cause ? t('storageOff', t(WHY[cause])) : '';
     return html`<div class="storage-notice ${cause ? 'storage-notice--on' : ''}" part="storage-notice" role="status">${notice}</div>
       <slot></slot>`;
   }

@@ -1,7 +1,7 @@
 /**
  * The date-range part of the report widgets: two labelled date inputs, the check of what was
  * typed (one place: `rangeProblem` of the calendar logic), the text of what is wrong (one set of
- * messages, in the shared catalog), and one event, `fc-range-change {from, to}`, fired when the
+ * messages, here, so only the widgets with a range carry them), and one event, `fc-range-change {from, to}`, fired when the
  * user picks a new valid range. A template, not an element: the inputs live in the widget's own
  * shadow root, where its labels, focus order and styles already are.
  */
@@ -13,10 +13,28 @@ import type { RangeProblem } from '../../data/logic/calendar.js';
 import type { DateRange } from '../../data/model.js';
 import { FC_RANGE_CHANGE } from './events.js';
 import type { FcElement } from './fc-element.js';
-import { msg } from './messages.js';
+import { defineMessages } from './messages.js';
 
 export { FC_RANGE_CHANGE, rangeProblem };
 export type { RangeProblem };
+
+/** Text of the range inputs. */
+const msg = defineMessages(
+  {
+    rangeFromLabel: 'From',
+    rangeToLabel: 'To',
+    rangeFrom: 'Enter a valid start date.',
+    rangeTo: 'Enter a valid end date.',
+    rangeReversed: 'The start date is after the end date.',
+  },
+  {
+    rangeFromLabel: 'Desde',
+    rangeToLabel: 'Hasta',
+    rangeFrom: 'Introduzca una fecha de inicio válida.',
+    rangeTo: 'Introduzca una fecha final válida.',
+    rangeReversed: 'La fecha de inicio es posterior a la fecha final.',
+  },
+);
 
 const PROBLEM_TEXT = { from: 'rangeFrom', to: 'rangeTo', reversed: 'rangeReversed' } as const;
 

@@ -34,18 +34,6 @@ const en = {
   serverWait: (time: string) => `The server asked us to wait until ${time}.`,
   errorShowMore: 'Show more',
   errorFullText: 'The whole message',
-  errorFullCut: (count: string) => `… and ${count} more characters, not shown.`,
-  storageOff: (why: string) =>
-    `Offline support is off: ${why} Data comes from the server, and changes not sent yet are lost if this page is closed.`,
-  storageUnavailable: 'this browser does not let the page store data.',
-  storageBlocked: 'the browser storage did not open (another tab may be holding it).',
-  storageFull: 'the browser storage for this site is full.',
-  storageFailed: 'the browser storage for this site could not be used.',
-  rangeFromLabel: 'From',
-  rangeToLabel: 'To',
-  rangeFrom: 'Enter a valid start date.',
-  rangeTo: 'Enter a valid end date.',
-  rangeReversed: 'The start date is after the end date.',
 };
 
 export type Messages = typeof en;
@@ -79,18 +67,6 @@ const es: Messages = {
   serverWait: (time) => `El servidor pidió esperar hasta ${time}.`,
   errorShowMore: 'Mostrar más',
   errorFullText: 'El mensaje completo',
-  errorFullCut: (count) => `… y ${count} caracteres más, no mostrados.`,
-  storageOff: (why) =>
-    `El modo sin conexión está desactivado: ${why} Los datos se cargan del servidor y los cambios aún no enviados se pierden si se cierra esta página.`,
-  storageUnavailable: 'este navegador no permite que la página guarde datos.',
-  storageBlocked: 'el almacenamiento del navegador no se abrió (puede que otra pestaña lo esté reteniendo).',
-  storageFull: 'el almacenamiento del navegador para este sitio está lleno.',
-  storageFailed: 'no se pudo usar el almacenamiento del navegador para este sitio.',
-  rangeFromLabel: 'Desde',
-  rangeToLabel: 'Hasta',
-  rangeFrom: 'Introduzca una fecha de inicio válida.',
-  rangeTo: 'Introduzca una fecha final válida.',
-  rangeReversed: 'La fecha de inicio es posterior a la fecha final.',
 };
 
 let explicit: Locale | null = null;
@@ -170,7 +146,7 @@ export function defineMessages<M extends Record<string, Entry>>(en: M, es: M): <
  * @returns The text.
  * @example msg('unsupported', msg('domainSms')) // "This host does not provide SMS history."
  */
-export const msg = defineMessages(en, es);
+export const msg = /* @__PURE__ */ defineMessages(en, es);
 
 const DOMAIN_KEYS: Record<AdapterDomain, MessageKey> = {
   sources: 'domainSources',
