@@ -44,6 +44,12 @@ export interface AdapterErrorInit {
 export const MESSAGE_EXCERPT_CHARS = 300;
 
 /**
+ * The longest `fullMessage`: what "Show more" can reveal. Past it the text is cut too (a 32 MB answer
+ * is not something to read on screen); the server's whole answer stays in `body`.
+ */
+export const FULL_MESSAGE_CHARS = 20_000;
+
+/**
  * The longest wait a server's `Retry-After` is honoured for: one day. A longer one is far more often
  * a mistake (milliseconds sent as seconds, a wrong clock, a date from a broken proxy) than meant, and
  * a write held back for days would look lost. Past it, the client waits a day; "Send now" always
@@ -104,7 +110,7 @@ export class AdapterError extends Error {
   readonly retryable: boolean;
   /** The parsed response body, if any (e.g. the server's current version on a conflict). */
   readonly body: unknown;
-  /** The message in full; `message` is its first `MESSAGE_EXCERPT_CHARS` characters. */
+  /** The message, up to `FULL_MESSAGE_CHARS` characters; `message` is its first `MESSAGE_EXCERPT_CHARS`. */
   readonly fullMessage: string;
   /** When the server asked to be sent the request again (epoch ms, from `Retry-After`), or null. */
   readonly retryAt: number | null;
@@ -116,7 +122,7 @@ export class AdapterError extends Error {
     this.kind = kind;
     this.status = status;
     this.body = body;
-    this.fullMessage = message;
+    this.fullMessage = excerpt(message, FULL_MESSAGE_CHARS);
     this.retryAt = retryAt;
     this.retryAfterMs = retryAfterMs;
     this.retryable = kind === 'network' || kind === 'timeout' || kind === 'rate-limited' || kind === 'server';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, excerpt, isAdapterError, MAX_RETRY_AFTER_MS, MESSAGE_EXCERPT_CHARS, parseRetryAfter, unsupported } from '../../src/data/errors.js';
+import { AdapterError, excerpt, FULL_MESSAGE_CHARS, isAdapterError, MAX_RETRY_AFTER_MS, MESSAGE_EXCERPT_CHARS, parseRetryAfter, unsupported } from '../../src/data/errors.js';
 
 describe('AdapterError', () => {
   it('maps HTTP statuses to kinds and retryability', () => {
@@ -61,12 +61,14 @@ describe('parseRetryAfter', () => {
 });
 
 describe('AdapterError messages', () => {
-  it('keeps a short excerpt of a long message, and the whole of it in fullMessage', () => {
+  it('keeps a short excerpt of a long message, and up to FULL_MESSAGE_CHARS of it in fullMessage', () => {
     const long = 'x'.repeat(1_000_000);
     const error = new AdapterError({ kind: 'rejected', status: 400, message: long });
     expect(error.message).to.have.length(MESSAGE_EXCERPT_CHARS);
     expect(error.message.endsWith('…')).to.equal(true);
-    expect(error.fullMessage).to.equal(long);
+    expect(error.fullMessage).to.equal(`${long.slice(0, FULL_MESSAGE_CHARS - 1)}…`);
+    const medium = 'y'.repeat(5_000);
+    expect(new AdapterError({ kind: 'rejected', status: 400, message: medium }).fullMessage).to.equal(medium);
   });
 
   it('leaves a short message as it is', () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { delay, getResponse, http, HttpResponse } from 'msw';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
-import { AdapterError, isAdapterError, MESSAGE_EXCERPT_CHARS } from '../../src/data/errors.js';
+import { AdapterError, FULL_MESSAGE_CHARS, isAdapterError, MESSAGE_EXCERPT_CHARS } from '../../src/data/errors.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import type { SmsMessage } from '../../src/data/model.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
@@ -308,7 +308,7 @@ describe('createRestAdapter against a scripted server', () => {
     expect([unreadable.retryAfterMs, unreadable.retryAt]).to.deep.equal([null, null]);
   });
 
-  it("keeps a short excerpt of a 1 MB message from the server, and the whole of it in fullMessage", async () => {
+  it("keeps a short excerpt of a 1 MB message from the server, its first FULL_MESSAGE_CHARS in fullMessage, and the whole answer in body", async () => {
     const huge = `Refused: ${'very long reason '.repeat(62_500)}`;
     worker.use(http.put(`${BASE}/sources/spend`, () => HttpResponse.json({ message: huge }, { status: 422 })));
     const error = await rejection(
@@ -317,7 +317,8 @@ describe('createRestAdapter against a scripted server', () => {
     expect(error.message).to.have.length(MESSAGE_EXCERPT_CHARS);
     expect(error.message.startsWith('Refused: very long reason')).to.equal(true);
     expect(error.message.endsWith('…')).to.equal(true);
-    expect(error.fullMessage).to.equal(huge);
+    expect(error.fullMessage).to.equal(`${huge.slice(0, FULL_MESSAGE_CHARS - 1)}…`);
+    expect(error.body).to.deep.equal({ message: huge });
   });
 
   it('refuses an answer larger than maxResponseBytes with a clear error, and still reports a refusal with a large body', async () => {

@@ -11,7 +11,7 @@ import type { TemplateResult } from 'lit';
 import type { AdapterDomain } from '../../data/adapter.js';
 import { excerpt, isAdapterError } from '../../data/errors.js';
 import type { AdapterError } from '../../data/errors.js';
-import { domainName, formatCount, getLocale, msg } from './messages.js';
+import { domainName, getLocale, msg } from './messages.js';
 
 /** What to tell the user about a failure: a sentence by kind, and the specifics when they help. */
 export interface ErrorText {
@@ -23,9 +23,6 @@ export interface ErrorText {
   /** Retrying the same request may help (false for an unsupported domain). */
   retryable: boolean;
 }
-
-/** The most characters of a long message "Show more" reveals; the error object keeps them all. */
-const MORE_CHARS = 20_000;
 
 /**
  * A time in the current locale: the time of day when it is today, else the date too.
@@ -180,12 +177,9 @@ export function errorView(
  * box that scrolls rather than growing with the text. Outside the live region: opening it is not news.
  */
 function moreView(full: string): TemplateResult {
-  const cut = full.length > MORE_CHARS;
   return html`<details class="fc-state__more">
     <summary>${msg('errorShowMore')}</summary>
-    <div class="fc-state__full" role="region" aria-label=${msg('errorFullText')} tabindex="0">${cut ? full.slice(0, MORE_CHARS) : full}${cut
-      ? html`<p>${msg('errorFullCut', formatCount(full.length - MORE_CHARS))}</p>`
-      : nothing}</div>
+    <div class="fc-state__full" role="region" aria-label=${msg('errorFullText')} tabindex="0">${full}</div>
   </details>`;
 }
 
