@@ -35,7 +35,7 @@ export interface StoredEntry extends OutboxRecord {
   seq: number;
 }
 
-interface Schema extends DBSchema {
+export interface Schema extends DBSchema {
   reads: { key: string; value: ReadRecord; indexes: { accessedAt: number; domain: string } };
   outbox: { key: number; value: StoredEntry; indexes: { key: string } };
   /** `invalidated:<domain>` → time of the last confirmed write that affected the domain. */
@@ -325,47 +325,10 @@ export class CacheStorage {
   async #moveLegacy(legacy: string): Promise<void> {
     const listed = typeof indexedDB.databases === 'function' ? await indexedDB.databases().catch(() => null) : null;
     if (listed && !listed.some((d) => d.name === legacy)) return;
-    let missing = false;
-    const old = await openDB(legacy, undefined, {
-      upgrade: (_db, oldVersion, _next, tx) => {
-        if (oldVersion > 0) return;
-        missing = true;
-        tx.done.catch(() => undefined);
-        tx.abort();
-      },
-    }).catch((error: unknown) => {
-      if (missing) return null;
-      throw error;
-    });
-    if (!old) return;
-    let entries: StoredEntry[] = [];
-    let prefs: [IDBValidKey, unknown][] = [];
-    try {
-      const names = [...old.objectStoreNames];
-      if (names.includes('outbox')) entries = ((await old.getAll('outbox')) as StoredEntry[]).filter((e) => e.status !== 'confirmed');
-      if (names.includes('prefs')) {
-        const tx = old.transaction('prefs');
-        const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
-        prefs = keys.map((key, i) => [key, values[i]]);
-      }
-    } finally {
-      old.close();
-    }
-    if (entries.length || prefs.length) {
-      const db = await openDB<Schema>(await this.#resolvedName(), VERSION, { upgrade: (d, v, _n, tx) => createStores(d, v, tx) });
-      try {
-        const tx = db.transaction(['outbox', 'prefs'], 'readwrite');
-        const outbox = tx.objectStore('outbox');
-        for (const { seq: _seq, ...entry } of entries.sort((a, b) => a.seq - b.seq)) {
-          if ((await outbox.index('key').getKey(entry.key)) === undefined) await outbox.add(entry as StoredEntry);
-        }
-        const store = tx.objectStore('prefs');
-        for (const [key, value] of prefs) if (typeof key === 'string' && (await store.getKey(key)) === undefined) await store.put(value, key);
-        await tx.done;
-      } finally {
-        db.close();
-      }
-    }
+    // Only a device an earlier version used has one: the move loads when there is something to move.
+    const { moveLegacyDatabase } = await import('./legacy.js');
+    const target = await this.#resolvedName();
+    await moveLegacyDatabase(legacy, () => openDB<Schema>(target, VERSION, { upgrade: (d, v, _n, tx) => createStores(d, v, tx) }));
     await deleteSoon(legacy);
   }
 
