@@ -442,7 +442,7 @@ export class FcCustomerList extends FcElement {
     return html`<dialog part="picker" aria-labelledby="picker-title" @cancel=${this.#onCancel}>
       <form @submit=${this.#onSubmit}>
         <h2 id="picker-title">${isolateIn((customer) => t('pickerTitle', customer), entry.customerName)}</h2>
-        <p class="muted">${currentName ? t('pickerCurrent', currentName) : t('pickerCurrentUnknown')}</p>
+        <p class="muted">${currentName ? isolateIn((name) => t('pickerCurrent', name), currentName) : t('pickerCurrentUnknown')}</p>
         ${body}
         <div class="actions">
           ${canSave ? html`<button type="submit" class="fc-button fc-button--primary">${t('save')}</button>` : nothing}

@@ -14,6 +14,7 @@ import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
 import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { isolate, isolateIn } from '../shared/bidi.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_SMS_IMPORT_COMPLETE, FC_SMS_IMPORT_DONE } from './sms-import.events.js';
@@ -287,10 +288,10 @@ export class FcSmsImport extends FcElement {
       case 'idle':
         return this.#dropZone(t('choose'));
       case 'reading':
-        return loadingView(2, t('reading', phase.name));
+        return loadingView(2, t('reading', isolate(phase.name)));
       case 'unreadable':
         return html`${errorView(phase.error, undefined, { urgent: true })}
-          <p class="file-error" role="alert">${t('unreadable', phase.name)}</p>
+          <p class="file-error" role="alert">${isolateIn((name) => t('unreadable', name), phase.name)}</p>
           ${this.#dropZone(t('chooseAnother'))}`;
       case 'unavailable':
         return html`${errorView(phase.error, () => this.#read(phase.file), { urgent: true })}
@@ -323,10 +324,9 @@ export class FcSmsImport extends FcElement {
   }
 
   #summary(file: Parsed): TemplateResult {
-    const found = file.format
-      ? t('found', formatCount(file.messages.length), file.name, formatName(file.format))
-      : '';
-    return html`<p role="status">${file.messages.length ? found : t('nothingFound', file.name)}</p>`;
+    const format = file.format;
+    const found = format ? isolateIn((name) => t('found', formatCount(file.messages.length), name, formatName(format)), file.name) : '';
+    return html`<p role="status">${file.messages.length ? found : isolateIn((name) => t('nothingFound', name), file.name)}</p>`;
   }
 
   #parsedView(file: Parsed): TemplateResult {
