@@ -58,6 +58,24 @@ const emulateTimezone = {
 };
 
 /**
+ * `executeServerCommand('emulate-forced-colors', { active })`: Windows High Contrast as Chromium
+ * emulates it (`forced-colors: active`, system colours), which `emulateMedia` cannot ask of this
+ * launcher.
+ */
+const forcedColorSessions = new WeakMap();
+const emulateForcedColors = {
+  name: 'emulate-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    const page = session.browser.getPage(session.id);
+    // Emulation lasts as long as the DevTools session that asked for it: keep one per page.
+    if (!forcedColorSessions.has(page)) forcedColorSessions.set(page, await page.createCDPSession());
+    await forcedColorSessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+    return true;
+  },
+};
+
+/**
  * The seed of this run's property tests and fuzzers (tests/seed.ts reads it with
  * `executeServerCommand('fc-seed')`): `FC_SEED=<integer>` replays a run, `FC_SEED=random` draws a
  * fresh one, and without FC_SEED it is fixed, so a run passes or fails the same way on any machine
@@ -113,6 +131,7 @@ export default {
     papaparseAsModule,
     printToPdf,
     emulateTimezone,
+    emulateForcedColors,
     fcSeed,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     visualRegressionPlugin(visualRegression),
