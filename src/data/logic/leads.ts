@@ -508,13 +508,37 @@ export function addBusinessMinutes(startIso: string, minutes: number, calendar: 
 /** Shared by every state without consequences (most of them): frozen, so it cannot be changed through one state. */
 const NO_CONSEQUENCES = Object.freeze([]) as unknown as LeadConsequence[];
 
-function gradeOf(rule: OemRule, elapsedMs: number, limitMs: number): LeadGrade {
+/** A rule's grade bands in counted minutes: green up to `greenUntil`, yellow up to `yellowUntil`, red beyond. */
+export interface GradeBands {
+  greenUntil: number;
+  yellowUntil: number;
+  /**
+   * A time exactly at a boundary keeps the lower grade (`true`: the default bands, "green up to
+   * half the limit") or already has the next one (`false`: a rule's own thresholds, "green under 1 h").
+   */
+  inclusive: boolean;
+}
+
+/**
+ * The grade bands of a rule: its own thresholds (green under the first, yellow under the second,
+ * red from it), else green up to half the limit, yellow up to the limit, red beyond. Every grade
+ * of {@link evaluateLead} comes from these bands.
+ * @param rule The OEM rule.
+ * @returns The two boundaries in minutes of counted time, and which side a boundary belongs to.
+ * @example gradeBands(ruleForMake('Toyota')!) // { greenUntil: 60, yellowUntil: 180, inclusive: false }
+ */
+export function gradeBands(rule: Pick<OemRule, 'limitMinutes' | 'grades'>): GradeBands {
   const g = rule.grades;
-  if (g) {
-    const minutes = elapsedMs / MINUTE_MS;
-    return minutes < g.greenUnder ? 'green' : minutes < g.yellowUnder ? 'yellow' : 'red';
-  }
-  return elapsedMs <= limitMs / 2 ? 'green' : elapsedMs <= limitMs ? 'yellow' : 'red';
+  return g
+    ? { greenUntil: g.greenUnder, yellowUntil: g.yellowUnder, inclusive: false }
+    : { greenUntil: rule.limitMinutes / 2, yellowUntil: rule.limitMinutes, inclusive: true };
+}
+
+function gradeOf(rule: OemRule, elapsedMs: number): LeadGrade {
+  const b = gradeBands(rule);
+  const minutes = elapsedMs / MINUTE_MS;
+  if (b.inclusive) return minutes <= b.greenUntil ? 'green' : minutes <= b.yellowUntil ? 'yellow' : 'red';
+  return minutes < b.greenUntil ? 'green' : minutes < b.yellowUntil ? 'yellow' : 'red';
 }
 
 function clock(
@@ -548,7 +572,7 @@ function clock(
     if (stop && rule.discountUnder !== undefined && elapsedMs < rule.discountUnder * MINUTE_MS) consequences.push('discount');
     if (rule.reassignOver !== undefined && elapsedMs > rule.reassignOver * MINUTE_MS) consequences.push('reassigned');
   }
-  const grade = gradeOf(rule, elapsedMs, limitMs);
+  const grade = gradeOf(rule, elapsedMs);
   const remainingMinutes = rule.limitMinutes - elapsedMinutes;
   // Two literals, two stable object shapes (no property added later).
   return stop
