@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/lead-clock/fc-lead-clock.js';
 import type { FcLeadClock } from '../../src/components/lead-clock/fc-lead-clock.js';
 import { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from '../../src/components/lead-clock/fc-lead-clock.js';
@@ -313,6 +313,163 @@ describe('fc-lead-clock', () => {
       expect(countdown(el)).to.equal('2:59:59');
       expect(text(root(el).querySelector('.countdown-words'))).to.equal('3 h');
       expect(text(root(el).querySelector('[part~="rule"] summary'))).to.equal('Rule: 5 h in real time');
+    });
+  });
+
+  describe('gauge', () => {
+    const meter = (el: FcLeadClock) => root(el).querySelector('[role="meter"]')!;
+    const values = (el: FcLeadClock) => {
+      const m = meter(el);
+      return ['aria-valuemin', 'aria-valuemax', 'aria-valuenow', 'aria-valuetext'].map((a) => m.getAttribute(a)).join(' | ');
+    };
+    const fill = (el: FcLeadClock) => root(el).querySelector('.fill')!;
+    /** The share of the arc the fill covers, from its dash offset (path length 1000). */
+    const filled = (el: FcLeadClock) => 1 - Number(fill(el).getAttribute('stroke-dashoffset')) / 1000;
+    const marks = (el: FcLeadClock) =>
+      ['glyph--paused', 'glyph--met', 'glyph--missed', 'glyph--overdue', 'overflow', 'stop-mark'].filter((c) => root(el).querySelector(`.dial .${c}`));
+    const tickLabels = (el: FcLeadClock) => [...root(el).querySelectorAll('.dial .tick-label')].map(text);
+
+    it('is a meter of the business minutes used, out of the limit, updated as the clock counts', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(meter(el).getAttribute('aria-label')).to.equal('Response time used');
+      expect(values(el)).to.equal('0 | 60 | 20 | 20 of 60 business minutes used, 40 left, green so far');
+      expect(filled(el)).to.be.closeTo(20 / 60, 0.001);
+      expect(marks(el), 'running: no state mark').to.deep.equal([]);
+      await at(el, '2026-03-09T15:42:00.000Z');
+      expect(values(el)).to.equal('0 | 60 | 42 | 42 of 60 business minutes used, 18 left, yellow so far');
+      expect(filled(el)).to.be.closeTo(42 / 60, 0.001);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says paused, with a pause mark, while business time does not pass (a holiday the rule skips)', async () => {
+      // Toyota skips holidays: 40 min counted on Saturday, nothing on Monday the 16th.
+      now = '2026-03-16T15:00:00.000Z';
+      const el = await mount(lead('Toyota', '2026-03-14T17:20:00.000Z'));
+      expect(values(el)).to.equal('0 | 180 | 40 | 40 of 180 business minutes used, 140 left, green so far, paused');
+      expect(marks(el)).to.deep.equal(['glyph--paused']);
+      expect(root(el).querySelector('[part~="paused"] svg')?.getAttribute('aria-hidden')).to.equal('true');
+      expect(part(el, 'paused')).to.equal('Paused — opens Tue 9:00 AM');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows where the clock stopped and by what, with a check within the limit and a cross after it', async () => {
+      now = '2026-03-10T23:00:00.000Z';
+      const received = '2026-03-09T14:00:00.000Z'; // Mon 9:00 CDT
+      const stoppedAfter = (minutes: number) => mount(lead('Toyota', received, [['email-sent', new Date(Date.parse(received) + minutes * 60_000).toISOString()]]));
+      const green = await stoppedAfter(38);
+      const yellow = await stoppedAfter(130);
+      const red = await stoppedAfter(200);
+      expect(values(green)).to.equal('0 | 180 | 38 | 38 of 180 business minutes used, stopped by email sent, green');
+      expect(values(yellow)).to.equal('0 | 180 | 130 | 130 of 180 business minutes used, stopped by email sent, yellow');
+      expect(values(red), 'the meter stays within its range').to.equal('0 | 180 | 180 | 200 of 180 business minutes used, stopped by email sent, red');
+      expect(marks(green)).to.deep.equal(['glyph--met', 'stop-mark']);
+      expect(marks(yellow)).to.deep.equal(['glyph--met', 'stop-mark']);
+      expect(marks(red)).to.deep.equal(['glyph--missed', 'overflow', 'stop-mark']);
+      expect(filled(green)).to.be.closeTo(38 / 180, 0.001);
+      expect(filled(red)).to.equal(1);
+      expect(text(root(green).querySelector('.readout'))).to.equal('Answered in 0:38:00');
+      for (const el of [green, yellow, red]) await expect(el).to.be.accessible();
+    });
+
+    it('overdue: the arc full, a mark past its end, the minutes over in words', async () => {
+      now = '2026-03-09T16:15:00.000Z';
+      const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(values(el)).to.equal('0 | 60 | 60 | 75 of 60 business minutes used, 15 over, red so far');
+      expect(marks(el)).to.deep.equal(['glyph--overdue', 'overflow']);
+      expect(filled(el)).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says minutes, not business minutes, for a real-time rule, and speaks Spanish', async () => {
+      now = '2026-03-10T03:00:00.000Z';
+      const gm = await mount(lead('Chevrolet', '2026-03-10T01:00:00.000Z'));
+      expect(meter(gm).getAttribute('aria-valuetext')).to.equal('120 of 300 minutes used, 180 left, green so far');
+      setLocale('es');
+      now = '2026-03-09T15:42:00.000Z';
+      const ford = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(meter(ford).getAttribute('aria-label')).to.equal('Tiempo de respuesta usado');
+      expect(meter(ford).getAttribute('aria-valuetext')).to.equal('42 de 60 minutos hábiles usados, quedan 18, amarillo hasta ahora');
+    });
+
+    it('marks each grade boundary of the rule with a tick: Toyota at 1 h and 3 h, others at half the limit', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const toyota = await mount(lead('Toyota', '2026-03-09T15:00:00.000Z'));
+      expect(tickLabels(toyota)).to.deep.equal(['0 min', '1 h', '3 h']);
+      expect(root(toyota).querySelectorAll('.dial .tick').length).to.equal(3);
+      expect([...root(toyota).querySelectorAll('.dial .band')].map((b) => b.getAttribute('class'))).to.deep.equal(['band band--green', 'band band--yellow']);
+      const ford = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(tickLabels(ford)).to.deep.equal(['0 min', '30 min', '1 h']);
+      // A rule whose red band starts inside the limit shows all three.
+      const rules: OemRule[] = [{ ...rule('hyundai'), id: 'acme', name: 'Acme', makes: ['Acme'], grades: { greenUnder: 60, yellowUnder: 120 } }];
+      const acme = await mount(lead('Acme', '2026-03-09T15:00:00.000Z'), { rules });
+      expect(tickLabels(acme)).to.deep.equal(['0 min', '1 h', '2 h', '6 h']);
+      expect([...root(acme).querySelectorAll('.dial .band')].map((b) => b.getAttribute('class'))).to.deep.equal(['band band--green', 'band band--yellow', 'band band--red']);
+    });
+
+    it('a tick writes the digits and one attribute of the fill path, nothing else; a new minute the words and the meter', async () => {
+      now = '2026-03-09T15:20:10.000Z';
+      const el = await mount(lead('Hyundai', '2026-03-09T15:00:00.000Z'));
+      const changes: string[] = [];
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const target = r.target instanceof Element ? r.target : r.target.parentElement!;
+          changes.push(`${r.type} ${target.getAttribute('class') ?? target.localName}${r.attributeName ? ` ${r.attributeName}` : ''}`);
+        }
+      });
+      observer.observe(root(el), { subtree: true, attributes: true, childList: true, characterData: true });
+      // Hyundai: 6 h, so 1000 steps of the fill are 21.6 s apart; 25 s cross one.
+      await at(el, '2026-03-09T15:20:35.000Z');
+      await Promise.resolve();
+      expect(el.isUpdatePending).to.equal(false);
+      expect(changes.splice(0)).to.deep.equal(['characterData countdown', 'attributes fill stroke-dashoffset']);
+      await at(el, '2026-03-09T15:20:36.000Z');
+      await Promise.resolve();
+      expect(changes.splice(0), 'within a fill step only the digits').to.deep.equal(['characterData countdown']);
+      await at(el, '2026-03-09T15:21:01.000Z');
+      await Promise.resolve();
+      expect(changes.splice(0)).to.deep.equal([
+        'characterData countdown',
+        'attributes fill stroke-dashoffset',
+        'characterData countdown-words fc-visually-hidden',
+        'attributes meter aria-valuenow',
+        'attributes meter aria-valuetext',
+      ]);
+      observer.disconnect();
+    });
+
+    it('steps without a transition under reduced motion', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+        expect(getComputedStyle(fill(el)).transitionDuration).to.equal('0s');
+        await emulateMedia({ reducedMotion: 'no-preference' });
+        expect(getComputedStyle(fill(el)).transitionDuration).not.to.equal('0s');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('comes large by default and compact for lists: a smaller gauge, no tick labels or rule terms, “Overdue” beside it', async () => {
+      now = '2026-03-09T16:15:00.000Z';
+      const large = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
+      expect(large.getAttribute('size')).to.equal('large');
+      expect(getComputedStyle(root(large).querySelector('.tick-label')!).display).not.to.equal('none');
+      expect(has(large, 'overdue-note') && getComputedStyle(root(large).querySelector('[part~="overdue-note"]')!).display).to.equal('none');
+      const compact = await fixture<FcLeadClock>(
+        html`<fc-lead-clock size="compact" .lead=${lead('Ford', '2026-03-09T15:00:00.000Z')} .rules=${DEFAULT_OEM_RULES} .calendar=${chicago}></fc-lead-clock>`,
+      );
+      expect(compact.size).to.equal('compact');
+      const width = (el: FcLeadClock) => root(el).querySelector('[part~="gauge"]')!.getBoundingClientRect().width;
+      expect(width(compact)).to.be.lessThan(width(large) * 0.7);
+      expect(getComputedStyle(root(compact).querySelector('.tick-label')!).display).to.equal('none');
+      expect(getComputedStyle(root(compact).querySelector('[part~="rule"]')!).display).to.equal('none');
+      expect(part(compact, 'overdue-note')).to.equal('Overdue');
+      expect(getComputedStyle(root(compact).querySelector('[part~="overdue-note"]')!).display).to.equal('block');
+      expect(countdown(compact)).to.equal('0:15:00');
+      expect(values(compact)).to.equal(values(large));
+      await expect(compact).to.be.accessible();
     });
   });
 

@@ -20,7 +20,8 @@ import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-
 import type { RefreshReason } from './lead-clock.store.js';
 import { styles } from './lead-clock.styles.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
-import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
+import { FILL_LENGTH, fillOffset, gaugeSvg, stateIcon } from './lead-clock.gauge.js';
+import { countdownText, durationText, formatInstant, gradeView, meterText, ruleView, stopTimeText } from './lead-clock.view.js';
 
 export { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from './lead-clock.ticker.js';
 
@@ -43,7 +44,10 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * One internet lead's OEM response clock: the OEM rule, when the response is due in the dealer's
  * zone, a live countdown of business time that pauses outside open hours, what stopped it, the
  * grade (colour, icon and words) and what the response earned or cost (a discount, the lead sent
- * to another dealer). Every clock on a page shares one timer, ticking once a second, and one read
+ * to another dealer). A gauge (`role="meter"`) shows the time used from 0 to the rule's limit,
+ * with the rule's grade bands along it and a tick at each boundary, the countdown in its middle,
+ * and a mark for each state: a pause mark while paused, a check or a cross where the clock
+ * stopped, a chevron past the arc's end when overdue. Every clock on a page shares one timer, ticking once a second, and one read
  * of the rules and the dealer's calendar per adapter. Screen readers hear status changes (overdue,
  * stopped) through a polite live region, not every second.
  *
@@ -52,8 +56,11 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * @csspart clock - The clock's box (also `running`, `overdue`, `met` or `missed`).
  * @csspart oem - The OEM rule's name.
  * @csspart customer - The customer's name.
+ * @csspart gauge - The gauge: its drawing and the readout in its middle.
+ * @csspart dial - The gauge's SVG drawing (hidden from screen readers; the meter around it carries the values).
  * @csspart countdown - The ticking time left (or overdue by), hidden from screen readers.
  * @csspart paused - "Paused — opens …" while business time does not pass.
+ * @csspart overdue-note - "Overdue" beside the compact gauge (the large one says "Overdue by" in its middle).
  * @csspart due - The due time in the dealer's zone.
  * @csspart stopped - What stopped the clock, when, and after how long.
  * @csspart grade - The grade's icon and words.
@@ -65,6 +72,9 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * @cssproperty --fc-lead-clock-green - Green grade. Default `--fc-color-good`.
  * @cssproperty --fc-lead-clock-yellow - Yellow grade. Default `--fc-color-warn`.
  * @cssproperty --fc-lead-clock-red - Red grade and the overdue count. Default `--fc-color-bad`.
+ * @cssproperty --fc-lead-clock-track - The gauge's empty arc. Default `--fc-color-border`.
+ * @cssproperty --fc-lead-clock-tick - The gauge's ticks at the grade boundaries and the stop mark. Default `--fc-color-text`.
+ * @cssproperty --fc-lead-clock-gauge-size - The gauge's width. Default `15rem`, `7.5rem` when `size="compact"`.
  */
 export class FcLeadClock extends FcElement {
   static override styles = [tokens, shared, stateStyles, styles];
@@ -83,6 +93,13 @@ export class FcLeadClock extends FcElement {
 
   /** The dealer's zone, hours and holidays; default the adapter's `leads.dealer()`, read once for every clock. */
   @property({ attribute: false }) calendar?: BusinessCalendar;
+
+  /**
+   * `large` (default): the card, with the gauge, the rule's terms and the tick labels. `compact`:
+   * a small gauge beside the text, without the tick labels and the rule's terms, for lists (the
+   * lead queue, a report's detail rows).
+   */
+  @property({ reflect: true }) size: 'compact' | 'large' = 'large';
 
   /**
    * What the clock needs and was not given. The store (`lead-clock.store.ts`) follows the cache's
@@ -121,8 +138,11 @@ export class FcLeadClock extends FcElement {
   #countdownEl: Element | null = null;
   #countdownText: Text | null = null;
   #wordsText: Text | null = null;
+  #fill: Element | null = null;
+  #meter: Element | null = null;
   #shownSeconds = NaN;
   #shownMinutes = NaN;
+  #shownOffset = '';
 
   /** Everything given directly: no reads, no loading state. */
   get #direct(): Inputs | null {
@@ -217,6 +237,10 @@ export class FcLeadClock extends FcElement {
     });
   };
 
+  /**
+   * A new second: the digits' text and the gauge's fill (one attribute of one path, and only when
+   * it moved a visible step); a new minute: the words and the meter's values.
+   */
   #write(now: number): void {
     const plan = this.#plan;
     const digits = this.#countdownText;
@@ -226,11 +250,36 @@ export class FcLeadClock extends FcElement {
     if (seconds === this.#shownSeconds) return;
     this.#shownSeconds = seconds;
     digits.data = countdownText(seconds);
+    const limitMs = this.#rule.limitMinutes * 60_000;
+    const offset = fillOffset(limitMs > 0 ? (limitMs - left) / limitMs : 1);
+    if (offset !== this.#shownOffset && this.#fill) {
+      this.#shownOffset = offset;
+      this.#fill.setAttribute('stroke-dashoffset', offset);
+    }
     const minutes = left >= 0 ? Math.ceil(left / 60_000) : Math.floor(-left / 60_000);
     if (minutes !== this.#shownMinutes && this.#wordsText) {
       this.#shownMinutes = minutes;
       const words = durationText(minutes);
-      this.#wordsText.data = this.#rule.clock === 'real' ? t('realLeftWords', words) : t('leftWords', words);
+      const real = this.#rule.clock === 'real';
+      this.#wordsText.data = real ? t('realLeftWords', words) : t('leftWords', words);
+      const meter = this.#meter;
+      if (meter) {
+        const limit = Math.round(this.#rule.limitMinutes);
+        const signedLeft = left >= 0 ? minutes : -minutes;
+        const used = limit - signedLeft;
+        meter.setAttribute('aria-valuenow', String(Math.min(limit, Math.max(0, used))));
+        meter.setAttribute(
+          'aria-valuetext',
+          meterText({
+            used,
+            limit,
+            real,
+            grade: plan.state.grade,
+            left: signedLeft,
+            waiting: plan.counting ? undefined : plan.early ? 'not-started' : 'paused',
+          }),
+        );
+      }
     }
   }
 
@@ -243,8 +292,11 @@ export class FcLeadClock extends FcElement {
       this.#countdownText = el ? el.appendChild(document.createTextNode('')) : null;
       this.#wordsText = words ? words.appendChild(document.createTextNode('')) : null;
     }
+    this.#fill = el ? this.renderRoot.querySelector('.fill') : null;
+    this.#meter = el ? this.renderRoot.querySelector('[role="meter"]') : null;
     this.#shownSeconds = NaN;
     this.#shownMinutes = NaN;
+    this.#shownOffset = '';
     if (this.#plan) this.#write(Math.max(leadClockNow(), this.#plan.evaluatedAt));
   }
 
@@ -290,7 +342,7 @@ export class FcLeadClock extends FcElement {
     const zone = calendar.zone;
     const stopped = !plan.live;
     return html`<div
-      class="clock clock--${s.status} clock--${s.grade}"
+      class="clock clock--${s.status} clock--${s.grade} ${plan.live && !plan.counting ? 'clock--paused' : ''}"
       part="clock ${s.status}"
       role="group"
       aria-label=${t('label', rule.name, lead.customerName ?? '')}
@@ -311,23 +363,61 @@ export class FcLeadClock extends FcElement {
     </div>`;
   }
 
+  /**
+   * A counting (or paused) clock: the gauge with the countdown in its middle. The meter's values,
+   * the fill and the digits are written by the tick ({@link #write}), not bound here.
+   */
   #liveView(plan: ClockPlan, zone: string): TemplateResult {
     const overdue = plan.state.status === 'overdue';
     const resumes = plan.resumesAt === null ? '' : formatInstant(plan.resumesAt, zone, this.#locale, 'weekdayTime');
-    return html`<p class="live">
-      <span class="label">${overdue ? t('overdueBy') : t('left')}</span>
-      <span class="countdown" part="countdown" aria-hidden="true"></span><span class="countdown-words fc-visually-hidden"></span>
-      ${plan.counting ? nothing : html`<span class="paused" part="paused">${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</span>`}
-    </p>`;
+    const rule = this.#rule;
+    return html`<div class="gauge" part="gauge">
+        <div class="meter" role="meter" aria-label=${t('gauge')} aria-valuemin="0" aria-valuemax=${Math.round(rule.limitMinutes)}>
+          ${gaugeSvg(rule, durationText, { glyph: plan.counting ? (overdue ? 'overdue' : 'none') : 'paused', overflow: overdue }, String(FILL_LENGTH), null)}
+        </div>
+        <p class="live readout">
+          <span class="label">${overdue ? t('overdueBy') : t('left')}</span>
+          <span class="countdown" part="countdown" aria-hidden="true"></span><span class="countdown-words fc-visually-hidden"></span>
+        </p>
+      </div>
+      ${plan.counting
+        ? nothing
+        : html`<p class="paused" part="paused">${stateIcon('paused')}${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</p>`}
+      ${overdue ? html`<p class="overdue-note" part="overdue-note">${stateIcon('overdue')}${t('overdue')}</p>` : nothing}`;
   }
 
+  /** A stopped clock: the gauge filled up to the stop, a mark where it stopped, and what stopped it. */
   #stoppedView(plan: ClockPlan, lead: Lead, zone: string): TemplateResult {
-    const stop = plan.state.stoppedBy!;
+    const s = plan.state;
+    const stop = s.stoppedBy!;
     const at = stopTimeText(Date.parse(stop.at), Date.parse(lead.receivedAt), zone, this.#locale);
-    return html`<p class="stopped" part="stopped">
-      ${t('stopped', activityWords(stop.kind), at, durationText(plan.state.elapsedMinutes))}.
-      <span class="verdict">${t(plan.state.status === 'met' ? 'met' : 'missed')}</span>
-    </p>`;
+    const rule = this.#rule;
+    const limit = Math.round(rule.limitMinutes);
+    const used = Math.round(s.elapsedMinutes);
+    const share = rule.limitMinutes > 0 ? s.elapsedMinutes / rule.limitMinutes : 1;
+    const met = s.status === 'met';
+    const valuetext = meterText({ used, limit, real: rule.clock === 'real', grade: s.grade, stoppedBy: activityWords(stop.kind) });
+    return html`<div class="gauge" part="gauge">
+        <div
+          class="meter"
+          role="meter"
+          aria-label=${t('gauge')}
+          aria-valuemin="0"
+          aria-valuemax=${limit}
+          aria-valuenow=${Math.min(limit, used)}
+          aria-valuetext=${valuetext}
+        >
+          ${gaugeSvg(rule, durationText, { glyph: met ? 'met' : 'missed', overflow: !met }, fillOffset(share), share)}
+        </div>
+        <p class="readout" aria-hidden="true">
+          <span class="label">${t('answeredIn')}</span>
+          <span class="elapsed">${countdownText(Math.round(s.elapsedMinutes * 60))}</span>
+        </p>
+      </div>
+      <p class="stopped" part="stopped">
+        ${stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
+        <span class="verdict">${t(met ? 'met' : 'missed')}</span>
+      </p>`;
   }
 
   #consequencesView(consequences: readonly LeadConsequence[]): unknown {
