@@ -247,8 +247,11 @@ export interface SmsPeriodSummary {
   /** delivered / (delivered + failed) over outbound messages, null with none. */
   deliveryRate: number | null;
   errorsByCategory: Partial<Record<SmsErrorCategory, number>>;
-  /** Per day, every day of the range. */
-  perDay: { date: IsoDate; inbound: number; outbound: number; failed: number }[];
+  /**
+   * Per day, every day of the range: texts in and out, outbound delivered and failed, and how many
+   * outbound texts carriers filtered or blocked (the carrier-blocking detector's count).
+   */
+  perDay: { date: IsoDate; inbound: number; outbound: number; delivered: number; failed: number; filtered: number }[];
 }
 
 /** A sending number whose filtered/blocked share rose sharply against the previous period. */

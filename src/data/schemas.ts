@@ -168,7 +168,7 @@ export const SmsPeriodSummarySchema = v.object({
   failed: count,
   deliveryRate: v.nullable(v.number()),
   errorsByCategory: v.record(v.picklist(SMS_ERROR_CATEGORIES), v.optional(count)),
-  perDay: v.array(v.object({ date: IsoDateSchema, inbound: count, outbound: count, failed: count })),
+  perDay: v.array(v.object({ date: IsoDateSchema, inbound: count, outbound: count, delivered: count, failed: count, filtered: count })),
 });
 
 export const CarrierBlockingFlagSchema = v.object({

@@ -9,6 +9,7 @@ import {
   detectCarrierBlocking,
   filterSms,
   smsTimeline,
+  smsTrend,
   summarizePeriod,
   summarizeSms,
 } from '../../src/data/logic/sms.js';
@@ -248,10 +249,11 @@ describe('summarizePeriod', () => {
     expect(summary.deliveryRate).to.equal(1 / 4);
     expect(summary.errorsByCategory).to.deep.equal({ 'carrier-filtered': 1, 'landline-or-unreachable': 1, unknown: 1 });
     expect(summary.perDay).to.deep.equal([
-      { date: '2026-03-01', inbound: 0, outbound: 2, failed: 1 },
-      { date: '2026-03-02', inbound: 0, outbound: 0, failed: 0 },
-      { date: '2026-03-03', inbound: 1, outbound: 3, failed: 2 },
-      { date: '2026-03-04', inbound: 0, outbound: 0, failed: 0 },
+      // 30007 is carrier filtering (filtered); 30006 is not; 'sent' is neither delivered nor failed.
+      { date: '2026-03-01', inbound: 0, outbound: 2, delivered: 1, failed: 1, filtered: 1 },
+      { date: '2026-03-02', inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 },
+      { date: '2026-03-03', inbound: 1, outbound: 3, delivered: 0, failed: 2, filtered: 0 },
+      { date: '2026-03-04', inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 },
     ]);
   });
 
@@ -359,9 +361,9 @@ describe('summarizeSms', () => {
     expect(rate.ratio).to.be.closeTo((3 / 4 - 1 / 3) / (1 / 3), 1e-12);
     expect(summary.current.errorsByCategory).to.deep.equal({ 'landline-or-unreachable': 1 });
     expect(summary.previous.errorsByCategory).to.deep.equal({ 'carrier-filtered': 1, 'landline-or-unreachable': 1 });
-    expect(summary.previous.perDay.map((d) => [d.date, d.inbound, d.outbound, d.failed])).to.deep.equal([
-      ['2026-02-10', 0, 2, 1],
-      ['2026-02-11', 3, 2, 1],
+    expect(summary.previous.perDay.map((d) => [d.date, d.inbound, d.outbound, d.delivered, d.failed, d.filtered])).to.deep.equal([
+      ['2026-02-10', 0, 2, 1, 1, 1],
+      ['2026-02-11', 3, 2, 0, 1, 0],
     ]);
   });
 
@@ -375,5 +377,59 @@ describe('summarizeSms', () => {
     expect(summary.current.errorsByCategory).to.deep.equal({ 'carrier-filtered': 5 });
     expect(compareToPrevious(0, 0).direction).to.equal('same');
     expect(compareToPrevious(3, 0)).to.deep.equal({ direction: 'up', difference: 3, ratio: null });
+  });
+});
+
+describe('smsTrend', () => {
+  const day = (date: string, outbound: number, filtered = 0) => ({ date, inbound: 1, outbound, delivered: outbound - filtered, failed: filtered, filtered });
+  const period = (from: string, to: string, perDay: ReturnType<typeof day>[]) => ({
+    range: { from, to },
+    inbound: 0,
+    outbound: 0,
+    delivered: 0,
+    failed: 0,
+    deliveryRate: null,
+    errorsByCategory: {},
+    perDay,
+  });
+  const flag = { number: '+13125550100', share: 0.2, previousShare: 0, filtered: 5, sent: 25 };
+
+  it('puts the previous period’s days on this period’s axis, day for day', () => {
+    const summary = {
+      current: period('2026-03-01', '2026-03-03', [day('2026-03-01', 2), day('2026-03-02', 4, 1), day('2026-03-03', 0)]),
+      previous: period('2026-02-01', '2026-02-03', [day('2026-02-01', 5), day('2026-02-02', 6), day('2026-02-03', 7, 2)]),
+      blocking: [],
+    };
+    const trend = smsTrend(summary);
+    expect(trend.current.map((d) => [d.date, d.x, d.outbound])).to.deep.equal([
+      ['2026-03-01', Date.UTC(2026, 2, 1), 2],
+      ['2026-03-02', Date.UTC(2026, 2, 2), 4],
+      ['2026-03-03', Date.UTC(2026, 2, 3), 0],
+    ]);
+    // Feb 1 is drawn over Mar 1, and keeps its own date and figures.
+    expect(trend.previous.map((d) => [d.date, d.x, d.outbound, d.failed])).to.deep.equal([
+      ['2026-02-01', Date.UTC(2026, 2, 1), 5, 0],
+      ['2026-02-02', Date.UTC(2026, 2, 2), 6, 0],
+      ['2026-02-03', Date.UTC(2026, 2, 3), 7, 2],
+    ]);
+    // No blocking flag: no day is marked, though carriers filtered a text on Mar 2.
+    expect(trend.blockedDays).to.deep.equal([]);
+  });
+
+  it('marks the days carriers filtered texts when the summary flags blocking, and leaves off previous days past the axis', () => {
+    // Feb 28–Mar 1 against Jan 28–Feb 1: five days then, two now.
+    const summary = {
+      current: period('2026-02-28', '2026-03-01', [day('2026-02-28', 3, 2), day('2026-03-01', 4)]),
+      previous: period('2026-01-28', '2026-02-01', ['2026-01-28', '2026-01-29', '2026-01-30', '2026-01-31', '2026-02-01'].map((d) => day(d, 1))),
+      blocking: [flag],
+    };
+    const trend = smsTrend(summary);
+    expect(trend.blockedDays).to.deep.equal(['2026-02-28']);
+    expect(trend.previous.map((d) => [d.date, d.x])).to.deep.equal([
+      ['2026-01-28', Date.UTC(2026, 1, 28)],
+      ['2026-01-29', Date.UTC(2026, 2, 1)],
+    ]);
+    // Calendar days, not zone days: every step is 24 hours, across the March DST change too.
+    expect(trend.current[1]!.x - trend.current[0]!.x).to.equal(86_400_000);
   });
 });

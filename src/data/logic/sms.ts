@@ -20,7 +20,7 @@ import type {
   SmsProvider,
   SmsSummary,
 } from '../model.js';
-import { checkDateRange, parseInstant } from './calendar.js';
+import { checkDateRange, dayNumberOf, parseInstant } from './calendar.js';
 import { calendarRangeBounds, previousPeriod } from './calendar-zones.js';
 
 /** What an error code means, for the error column and its details panel. */
@@ -471,7 +471,8 @@ const FAILED_STATUSES: ReadonlySet<string> = new Set(['failed', 'undelivered']);
 /**
  * Counts for one period. Messages outside the range are ignored, so totals always equal the sum
  * of `perDay`. `failed` counts outbound `failed` and `undelivered`; errors are counted by
- * category for every message that carries an error code.
+ * category for every message that carries an error code; a day's `filtered` counts its outbound
+ * texts that carriers filtered or blocked, as {@link detectCarrierBlocking} does.
  * @param messages Messages of the period (already filtered).
  * @param range The period; `perDay` has one entry for every day of it.
  * @param zone IANA zone the days are taken in.
@@ -482,7 +483,7 @@ export function summarizePeriod(messages: readonly SmsMessage[], range: DateRang
   checkDateRange(range);
   calendarRangeBounds(range, zone);
   const { dates, starts } = dayStarts(range, zone);
-  const perDay = dates.map((date) => ({ date, inbound: 0, outbound: 0, failed: 0 }));
+  const perDay = dates.map((date) => ({ date, inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 }));
   const errorsByCategory: Partial<Record<SmsErrorCategory, number>> = {};
   let inbound = 0;
   let outbound = 0;
@@ -498,13 +499,16 @@ export function summarizePeriod(messages: readonly SmsMessage[], range: DateRang
     } else {
       outbound++;
       day.outbound++;
-      if (m.status === 'delivered') delivered++;
-      else if (FAILED_STATUSES.has(m.status)) {
+      if (m.status === 'delivered') {
+        delivered++;
+        day.delivered++;
+      } else if (FAILED_STATUSES.has(m.status)) {
         failed++;
         day.failed++;
       }
     }
     const category = errorCategoryOf(m);
+    if (category === 'carrier-filtered' && m.direction === 'outbound') day.filtered++;
     if (category) errorsByCategory[category] = (errorsByCategory[category] ?? 0) + 1;
   }
   return {
@@ -629,4 +633,45 @@ export function compareToPrevious(current: number | null, previous: number | nul
     difference,
     ratio: before !== 0 && current !== null ? difference / before : null,
   };
+}
+
+/** One day of the SMS trend: its figures, and where it stands on the trend's time axis. */
+export interface SmsTrendDay {
+  date: IsoDate;
+  /** The position on the axis: UTC midnight of the day this period's axis shows it on (epoch ms). */
+  x: number;
+  inbound: number;
+  outbound: number;
+  delivered: number;
+  failed: number;
+  filtered: number;
+}
+
+/** The summary's days on one time axis, for the daily trend and its table. */
+export interface SmsTrend {
+  /** Every day of the current period. */
+  current: SmsTrendDay[];
+  /** The previous period's days, each on the axis at the current day it is compared with; days past the current period's end are left off. */
+  previous: SmsTrendDay[];
+  /** Days of the current period on which carriers filtered or blocked texts, when the summary flags carrier blocking (none otherwise). */
+  blockedDays: IsoDate[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The daily trend of a summary: each period's days on this period's axis, so the previous
+ * period can be drawn over it. Day i of the previous period (the same range a month earlier) is
+ * compared with day i of this one: for a whole month, or any range within one month, that is the
+ * same day of the month. The axis is the calendar days as UTC midnights, so every day is as wide
+ * as the next whatever the zone's clock changes.
+ * @param summary The adapter's summary (both periods' `perDay`, the blocking flags).
+ * @returns The current and previous days on one axis, and the days carrier blocking marks.
+ * @example smsTrend(summary).previous[4] // { date: '2026-10-05', x: Date.UTC(2026, 10, 5), inbound: 0, outbound: 19, delivered: 19, failed: 0, filtered: 0 }
+ */
+export function smsTrend(summary: SmsSummary): SmsTrend {
+  const current = summary.current.perDay.map((day) => ({ ...day, x: dayNumberOf(day.date) * DAY_MS }));
+  const previous = summary.previous.perDay.slice(0, current.length).map((day, i) => ({ ...day, x: current[i]!.x }));
+  const blockedDays = summary.blocking.length ? current.filter((day) => day.filtered > 0).map((day) => day.date) : [];
+  return { current, previous, blockedDays };
 }
