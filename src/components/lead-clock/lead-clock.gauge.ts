@@ -37,13 +37,14 @@ export function arcPath(from: number, to: number, radius = R): string {
 const TRACK = arcPath(0, 1);
 
 /**
- * The fill's dash offset for a share of the limit used, to a tenth of a unit of {@link FILL_LENGTH}
- * (a step far below a pixel even on the large gauge).
+ * The fill's dash offset for a share of the limit used, in whole units of {@link FILL_LENGTH}: a
+ * thousandth of the arc, a third of a pixel on the large gauge, so the fill moves every 3.6 s of
+ * a one-hour limit and every 86 s of a 24-hour one, not on every tick.
  * @example fillOffset(0.25) // "750"
  */
 export function fillOffset(used: number): string {
   const share = used > 1 ? 1 : used > 0 ? used : 0;
-  return String(Math.round((1 - share) * FILL_LENGTH * 10) / 10);
+  return String(Math.round((1 - share) * FILL_LENGTH));
 }
 
 /** One grade band along the arc, as shares of the limit. */
