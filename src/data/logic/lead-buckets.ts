@@ -1,9 +1,12 @@
 /**
  * Response-time buckets of the contact-time report: how long leads waited for their first
  * response that stopped the OEM clock, in half-hour steps up to four hours, then 4-8 h, 8-24 h
- * and beyond, plus the leads nobody has answered yet.
+ * and beyond, plus the leads nobody has answered yet; and the same leads per day of a range
+ * (median response and share within the limit), for the report's daily trend.
  */
-import type { LeadClockState } from '../model.js';
+import type { DateRange, LeadClockState } from '../model.js';
+import { checkDateRange, dayNumberOf, isoDateOfDay, parseInstant } from './calendar.js';
+import { calendarRangeBounds, localDayNumber, zoneDayStart } from './calendar-zones.js';
 
 /** One bucket: elapsed minutes from `fromMinutes` (inclusive) to `toMinutes` (exclusive; null = no end). */
 export interface LeadResponseBucket {
@@ -76,4 +79,75 @@ export function bucketLeadResponses(
     else answered[bucketIndex(s.elapsedMinutes)]!++;
   }
   return { answered, noResponse, total: states.length };
+}
+
+// ───────────────────────────── per day ─────────────────────────────
+
+/** One day of the daily response trend. */
+export interface LeadResponseDay {
+  /** The calendar day in the dealer's zone, `YYYY-MM-DD`. */
+  date: string;
+  /** The day's first instant in the dealer's zone, epoch milliseconds (a time axis's x). */
+  start: number;
+  /** Leads received that day. */
+  count: number;
+  /** Leads of the day whose outcome is known: answered (met or missed) or overdue. */
+  known: number;
+  /** Median elapsed minutes (each rule's clock) over the known leads; null with none. */
+  medianMinutes: number | null;
+  /** 0..100: the known leads answered within their limit; null with none. */
+  percentWithinLimit: number | null;
+}
+
+/** What {@link dailyLeadResponses} reads of an evaluated lead. */
+export interface DailyLeadInput {
+  lead: { receivedAt: string };
+  state: Pick<LeadClockState, 'status' | 'elapsedMinutes'>;
+}
+
+/**
+ * The response trend per day: for each calendar day of `range` in `zone`, the leads received that
+ * day, their median elapsed minutes and the share answered within the limit. The figures follow
+ * the summary's Median and Within limit columns: over leads whose outcome is known (answered, or
+ * overdue and counted up to now); a lead still running counts on neither, and a day without a
+ * known outcome has null figures. Minutes are each rule's (business time for business-hour rules,
+ * real time else). Leads received outside the range are left out.
+ * @param evaluations Evaluated leads (see `evaluateLeads`): `lead.receivedAt`, `state.status`, `state.elapsedMinutes`.
+ * @param range Inclusive calendar dates.
+ * @param zone The dealer's IANA zone, in which days begin and end.
+ * @returns One entry per day of the range, in order.
+ * @throws AdapterError kind `rejected` for an invalid or reversed range, or an invalid zone.
+ * @example dailyLeadResponses(evaluateLeads(leads, rules, dealer, now), { from: '2026-03-01', to: '2026-03-31' }, dealer.zone)[1]?.medianMinutes
+ */
+export function dailyLeadResponses(evaluations: readonly DailyLeadInput[], range: DateRange, zone: string): LeadResponseDay[] {
+  checkDateRange(range);
+  const [start, end] = calendarRangeBounds(range, zone);
+  const first = dayNumberOf(range.from);
+  const days = dayNumberOf(range.to) - first + 1;
+  const count = new Array<number>(days).fill(0);
+  const within = new Array<number>(days).fill(0);
+  const known: number[][] = Array.from({ length: days }, () => []);
+  for (const { lead, state } of evaluations) {
+    const at = parseInstant(lead.receivedAt);
+    if (!(at >= start && at < end)) continue;
+    const i = localDayNumber(zone, at) - first;
+    if (i < 0 || i >= days) continue;
+    count[i]!++;
+    if (state.status === 'running') continue;
+    known[i]!.push(state.elapsedMinutes);
+    if (state.status === 'met') within[i]!++;
+  }
+  return count.map((n, i) => {
+    const k = known[i]!.sort((a, b) => a - b);
+    const mid = k.length >> 1;
+    const day = first + i;
+    return {
+      date: isoDateOfDay(day),
+      start: zoneDayStart(zone, day),
+      count: n,
+      known: k.length,
+      medianMinutes: k.length ? (k.length % 2 ? k[mid]! : (k[mid - 1]! + k[mid]!) / 2) : null,
+      percentWithinLimit: k.length ? (within[i]! / k.length) * 100 : null,
+    };
+  });
 }
