@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { Chart } from '../../src/components/shared/charts/chart-engine.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { FcLeadResponseReport } from '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
@@ -7,6 +8,7 @@ import { generateDataset } from '../../src/data/demo-data.js';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
 import { DEFAULT_OEM_RULES } from '../../src/data/logic/leads.js';
 import type { ActivityKind, Dataset, DealerProfile, Lead, StoredOemRule } from '../../src/data/model.js';
+import { drawnChart } from './chart-rig.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
@@ -111,8 +113,6 @@ const summaryRow = (el: FcLeadResponseReport, kind: 'oem' | 'people', name: stri
 };
 const summaryTotal = (el: FcLeadResponseReport, kind: 'oem' | 'people') => cellsOf(root(el).querySelector(`table.summary-${kind} tfoot tr`)!).slice(1);
 const input = (el: FcLeadResponseReport, name: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-const bands = (el: FcLeadResponseReport) => [...root(el).querySelectorAll('[part="chart"] .fc-bars__band')];
-const barBox = (band: Element) => band.querySelector('.fc-bars__bar')!.getBoundingClientRect();
 const loaded = (el: FcLeadResponseReport) => waitUntil(() => root(el).querySelector('table.detail'), 'the report did not load', { timeout: 8000 });
 
 function choose(select: HTMLSelectElement, label: string): Promise<void> {
@@ -151,6 +151,7 @@ describe('fc-lead-response-report', () => {
     server = await startDemoServer(leadsDataset());
   });
   afterEach(async () => {
+    await executeServerCommand('emulate-forced-colors', { active: false });
     server.faults.offline = false;
     server.faults.failing = false;
     server.faults.latencyMs = 0;
@@ -160,6 +161,14 @@ describe('fc-lead-response-report', () => {
   async function report(adapter: ForecourtAdapter = server.client()): Promise<FcLeadResponseReport> {
     const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${adapter} now=${NOW}></fc-lead-response-report>`);
     await loaded(el);
+    return el;
+  }
+
+  /** The report on its Summary tab, with the server's summary read. */
+  async function summary(): Promise<FcLeadResponseReport> {
+    const el = await report();
+    tab(el, 'Summary').click();
+    await waitUntil(() => root(el).querySelector('table.summary-oem'), 'no summary');
     return el;
   }
 
@@ -308,11 +317,9 @@ describe('fc-lead-response-report', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('charts the response times with the same figures as the table beside it', async () => {
-    const el = await report();
-    tab(el, 'Summary').click();
-    await el.updateComplete;
-    await waitUntil(() => bands(el).length, 'no chart');
+  it('charts the response times with the same figures as the table beside it, the unanswered hatched', async () => {
+    const el = await summary();
+    const chart = await drawnChart(root(el), 'canvas.buckets-chart');
     const rows = [...root(el).querySelectorAll('table.buckets-table tbody tr')].map(cellsOf);
     expect(rows.map((r) => r[0])).to.deep.equal([
       '0–30 min',
@@ -330,32 +337,202 @@ describe('fc-lead-response-report', () => {
     ]);
     // L4 20 | L1 40 | L2 75, L7 60 | L3 90, L10 90 | L8 180 | L5, L6 unanswered.
     expect(rows.map((r) => Number(r[1]))).to.deep.equal([1, 1, 2, 2, 0, 0, 1, 0, 0, 0, 0, 2]);
-    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__name')))).to.deep.equal(rows.map((r) => r[0]));
-    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__value')))).to.deep.equal(rows.map((r) => r[1]));
     expect(text(root(el).querySelector('table.buckets-table tfoot tr'))).to.equal('All leads 9');
-    // Upright bars as tall as their counts, each count written on top of its bar.
-    const heights = bands(el).map((b) => barBox(b).height);
-    expect(heights[2]! > 50, `the tallest bar is ${heights[2]}px`).to.equal(true);
-    heights.forEach((h, i) => expect(Math.abs(h - (heights[2]! * Number(rows[i]![1])) / 2) < 1, `bar ${rows[i]![0]}: ${h}px`).to.equal(true));
-    for (const band of bands(el)) {
-      const gap = barBox(band).top - band.querySelector('.fc-bars__value')!.getBoundingClientRect().bottom;
-      expect(Math.abs(gap) < 1, `the count of ${text(band.querySelector('.fc-bars__name'))} is ${gap}px from its bar`).to.equal(true);
-    }
-    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
-    expect(chart.getAttribute('aria-label')).to.include('0–30 min 1, 30–60 min 1, 1–1.5 h 2');
-    expect(chart.getAttribute('aria-label')).to.include('No response yet 2');
-    expect(chart.getAttribute('aria-label')).to.include('The table “Leads by time to first response” below has the same figures.');
-    // "No response yet" stands apart by colour and by a hatch.
-    expect(bands(el).flatMap((b, i) => (b.classList.contains('fc-bars__band--special') ? [i] : []))).to.deep.equal([11]);
-    expect(bands(el).filter((b) => b.querySelector('.fc-bars__hatch')).length).to.equal(1);
-    const fill = (i: number) => getComputedStyle(bands(el)[i]!.querySelector('.fc-bars__fill')!).fill;
-    expect(fill(0)).to.equal('rgb(11, 92, 173)');
-    expect(fill(11)).to.equal('rgb(138, 93, 0)');
+    // The bars: the table's buckets in its order, with its counts.
+    expect(chart.data.labels).to.deep.equal(rows.map((r) => r[0]));
+    expect(chart.data.datasets).to.have.length(1);
+    expect(chart.data.datasets[0]!.data).to.deep.equal([1, 1, 2, 2, 0, 0, 1, 0, 0, 0, 0, 2]);
+    // "No response yet" stands apart by a hatch in its own colour, the others in the bar colour.
+    const fills = chart.data.datasets[0]!.backgroundColor as unknown[];
+    expect(fills.slice(0, 11)).to.deep.equal(Array(11).fill('#0b5cad'));
+    expect(fills[11]).to.be.instanceOf(CanvasPattern);
+    const canvas = root(el).querySelector('[part="chart"] canvas.buckets-chart')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.include('0–30 min 1, 30–60 min 1, 1–1.5 h 2');
+    expect(canvas.getAttribute('aria-label')).to.include('No response yet 2');
+    expect(canvas.getAttribute('aria-label')).to.include('The table “Leads by time to first response” below has the same figures.');
+    // One bar: no legend to toggle.
+    expect(root(el).querySelector('.buckets .fc-chart-legend')).to.equal(null);
     await expect(el).to.be.accessible();
 
     tab(el, 'Detail').click();
     await el.updateComplete;
-    expect(bands(el).length).to.equal(0);
+    expect(root(el).querySelector('canvas')).to.equal(null);
+    expect(Chart.getChart(chart.canvas)).to.equal(undefined);
+  });
+
+  it("shows a bar's tooltip while its table row has the keyboard focus", async () => {
+    const el = await summary();
+    const chart = await drawnChart(root(el), 'canvas.buckets-chart');
+    const rows = [...root(el).querySelectorAll<HTMLTableRowElement>('table.buckets-table tbody tr')];
+    rows[0]!.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(rows[2]);
+    expect(chart.tooltip!.getActiveElements().map((a) => a.index)).to.deep.equal([2]);
+    expect(chart.tooltip!.title).to.deep.equal(['1–1.5 h']);
+    expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal(['Leads: 2']);
+    await sendKeys({ press: 'Tab' });
+    expect(chart.tooltip!.getActiveElements().map((a) => a.index)).to.deep.equal([3]);
+    rows[3]!.blur();
+    expect(chart.tooltip!.getActiveElements()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the daily trend: median response and share within the limit per day, with each OEM target dashed', async () => {
+    const el = await summary();
+    const chart = await drawnChart(root(el), 'canvas.trend-chart');
+    // By hand, each lead on its day in Chicago (see leadsDataset):
+    //   1 Mar: L7 60 met | 2 Mar: L1 40 met, L2 75, L10 90, L8 180 missed → median 82.5, 1 of 4 |
+    //   3 Mar: L4 20 met | 4 Mar: L5 overdue, 2,700 so far | 7 Mar: L3 90 met | 10 Mar: L6 still running (no figure).
+    const median: Array<number | null> = Array(31).fill(null);
+    const within: Array<number | null> = Array(31).fill(null);
+    [median[0], median[1], median[2], median[3], median[6]] = [60, 82.5, 20, 2700, 90];
+    [within[0], within[1], within[2], within[3], within[6]] = [100, 25, 100, 0, 100];
+    const ys = (i: number) => (chart.data.datasets[i]!.data as Array<{ x: number; y: number | null }>).map((p) => p.y);
+    const xs = (i: number) => (chart.data.datasets[i]!.data as Array<{ x: number; y: number | null }>).map((p) => p.x);
+    expect(chart.data.datasets.map((d) => d.label)).to.deep.equal([
+      'Median response',
+      'Answered within the limit',
+      'Target 99% within 5 h, average at most 1 h: GM',
+      'Target 90% within 1 h: Mazda',
+    ]);
+    expect(ys(0)).to.deep.equal(median);
+    expect(ys(1)).to.deep.equal(within);
+    // Every day of March at its midnight in Chicago: CST to 8 March, CDT from then on.
+    expect(xs(0)).to.have.length(31);
+    expect([xs(0)[0], xs(0)[7], xs(0)[8], xs(0)[30]]).to.deep.equal(
+      ['2026-03-01T06:00:00Z', '2026-03-08T06:00:00Z', '2026-03-09T05:00:00Z', '2026-03-31T05:00:00Z'].map((iso) => Date.parse(iso)),
+    );
+    // The targets: flat at their minutes on the minutes axis, dashed; the figures solid on their own axes.
+    expect(ys(2)).to.deep.equal(Array(31).fill(300));
+    expect(ys(3)).to.deep.equal(Array(31).fill(60));
+    const sets = chart.data.datasets as Array<{ yAxisID?: string; borderDash?: number[] }>;
+    expect(sets.map((d) => d.yAxisID)).to.deep.equal(['y', 'y1', 'y', 'y']);
+    expect(sets.map((d) => (d.borderDash ?? []).length > 0)).to.deep.equal([false, false, true, true]);
+    const x = chart.options.scales!.x as { type?: string; time?: { unit?: string }; adapters?: { date?: { zone?: string } } };
+    expect([x.type, x.time?.unit, x.adapters?.date?.zone]).to.deep.equal(['time', 'day', 'America/Chicago']);
+    expect([chart.options.parsing, chart.options.normalized]).to.deep.equal([false, true]);
+    expect([chart.scales.y1!.min, chart.scales.y1!.max]).to.deep.equal([0, 100]);
+    const canvas = root(el).querySelector('canvas.trend-chart')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.equal(
+      'Line chart per day from Mar 1, 2026 to Mar 31, 2026: the median response (left axis) and the share of leads answered within the limit (right axis), with the targets of GM and Mazda as dashed lines. The table “Responses per day” under “Figures per day” below has the same figures.',
+    );
+
+    // The accessible twin: the days with leads, in a disclosure.
+    const details = root(el).querySelector<HTMLDetailsElement>('details.trend-figures')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(details.open).to.equal(true);
+    expect([...details.querySelectorAll('tbody tr')].map(cellsOf)).to.deep.equal([
+      ['Mar 1, 2026', '1', '1', '1 h', '100%'],
+      ['Mar 2, 2026', '4', '4', '1 h 23 min', '25%'],
+      ['Mar 3, 2026', '1', '1', '20 min', '100%'],
+      ['Mar 4, 2026', '1', '1', '45 h', '0%'],
+      ['Mar 7, 2026', '1', '1', '1 h 30 min', '100%'],
+      ['Mar 10, 2026', '1', '0', '—no leads with a known outcome', '—no leads with a known outcome'],
+    ]);
+    await expect(el).to.be.accessible();
+
+    // A day's row shows that day's tooltip: its figures and the targets.
+    const dayRows = [...details.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    dayRows[1]!.focus();
+    expect(chart.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index])).to.deep.equal([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(chart.tooltip!.title).to.deep.equal(['Mar 2, 2026']);
+    expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal([
+      'Median response: 1 h 23 min',
+      'Answered within the limit: 25%',
+      'Target 99% within 5 h, average at most 1 h: GM',
+      'Target 90% within 1 h: Mazda',
+    ]);
+    // A day whose leads are all still running has no point to show.
+    dayRows[5]!.focus();
+    expect(chart.tooltip!.getActiveElements()).to.deep.equal([]);
+  });
+
+  it('draws only the targets of the OEMs in view, and the days of the filtered leads', async () => {
+    const el = await report();
+    const oem = root(el).querySelector<HTMLSelectElement>('select[name="oem"]')!;
+    await choose(oem, 'Mazda');
+    await el.updateComplete;
+    tab(el, 'Summary').click();
+    const chart = await drawnChart(root(el), 'canvas.trend-chart');
+    expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Median response', 'Answered within the limit', 'Target 90% within 1 h: Mazda']);
+    // L10 alone: 2 March, 90 min, missed.
+    const ys = (i: number) => (chart.data.datasets[i]!.data as Array<{ y: number | null }>).map((p) => p.y);
+    expect(ys(0).flatMap((y, i) => (y === null ? [] : [[i, y]]))).to.deep.equal([[1, 90]]);
+    expect(ys(1).flatMap((y, i) => (y === null ? [] : [[i, y]]))).to.deep.equal([[1, 0]]);
+
+    // Ford sets no target: no target line, and no legend entry for one.
+    tab(el, 'Detail').click();
+    await el.updateComplete;
+    await choose(root(el).querySelector<HTMLSelectElement>('select[name="oem"]')!, 'Ford');
+    await el.updateComplete;
+    tab(el, 'Summary').click();
+    const ford = await drawnChart(root(el), 'canvas.trend-chart', (c) => c.data.datasets.length === 2);
+    // L1 40 met and L2 75 missed on 2 March; L6 still running on 10 March.
+    expect((ford.data.datasets[0]!.data as Array<{ y: number | null }>)[1]!.y).to.equal(57.5);
+    expect((ford.data.datasets[1]!.data as Array<{ y: number | null }>)[1]!.y).to.equal(50);
+    expect(root(el).querySelector('canvas.trend-chart')!.getAttribute('aria-label')).not.to.include('targets');
+    await expect(el).to.be.accessible();
+  });
+
+  it("has a legend whose buttons hide and show the trend's lines", async () => {
+    const el = await summary();
+    const chart = await drawnChart(root(el), 'canvas.trend-chart');
+    await el.updateComplete;
+    const buttons = () => [...root(el).querySelectorAll<HTMLButtonElement>('.trend .fc-chart-legend button')];
+    expect(buttons().map((b) => text(b))).to.deep.equal([
+      'Median response',
+      'Answered within the limit',
+      'Target 99% within 5 h, average at most 1 h: GM',
+      'Target 90% within 1 h: Mazda',
+    ]);
+    expect(buttons().map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'true', 'true']);
+    // The targets' swatches are dashed lines, the figures' solid.
+    expect(buttons().map((b) => b.querySelector('line')?.getAttribute('stroke-dasharray') ?? null)).to.deep.equal([null, null, '5 3', '5 3']);
+    buttons()[1]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(chart.isDatasetVisible(1)).to.equal(false);
+    expect(buttons().map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'true', 'true']);
+    await expect(el).to.be.accessible();
+    buttons()[3]!.click();
+    await el.updateComplete;
+    expect(chart.isDatasetVisible(3)).to.equal(false);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(chart.isDatasetVisible(1)).to.equal(true);
+    expect(buttons().map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'true', 'false']);
+  });
+
+  it('draws both charts in the dark theme’s colours, and in system colours under forced colours', async () => {
+    const el = await summary();
+    el.setAttribute('theme', 'dark');
+    const bars = await drawnChart(root(el), 'canvas.buckets-chart', (c) => c.options.color === '#e6edf3');
+    const trend = await drawnChart(root(el), 'canvas.trend-chart', (c) => c.options.color === '#e6edf3');
+    expect((bars.data.datasets[0]!.backgroundColor as unknown[])[0]).to.equal('#4493f8');
+    expect((bars.data.datasets[0]!.backgroundColor as unknown[])[11]).to.be.instanceOf(CanvasPattern);
+    expect(trend.data.datasets.map((d) => d.borderColor)).to.deep.equal(['#4493f8', '#3fb950', '#9198a1', '#9198a1']);
+    await expect(el).to.be.accessible();
+
+    el.removeAttribute('theme');
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    const forcedBars = await drawnChart(root(el), 'canvas.buckets-chart', (c) => c.options.color === 'CanvasText');
+    const forcedTrend = await drawnChart(root(el), 'canvas.trend-chart', (c) => c.options.color === 'CanvasText');
+    const fills = forcedBars.data.datasets[0]!.backgroundColor as unknown[];
+    expect(fills[0]).to.equal('Highlight');
+    expect(fills[11]).to.be.instanceOf(CanvasPattern);
+    expect(forcedBars.data.datasets[0]!.borderColor).to.equal('CanvasText');
+    expect(forcedTrend.data.datasets.map((d) => d.borderColor)).to.deep.equal(['Highlight', 'CanvasText', 'CanvasText', 'CanvasText']);
+    await expect(el).to.be.accessible();
   });
 
   it('moves between the tabs with the arrow keys, Home and End', async () => {

@@ -6,7 +6,7 @@ import { TaskStatus } from '@lit/task';
 import type { ForecourtAdapter, LeadsApi } from '../../data/adapter.js';
 import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
 import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
-import { bucketLeadResponses } from '../../data/logic/lead-buckets.js';
+import { bucketLeadResponses, dailyLeadResponses } from '../../data/logic/lead-buckets.js';
 import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -17,14 +17,16 @@ import { getLocale } from '../shared/messages.js';
 import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { categoryBarsStyles } from '../shared/charts/category-bars.js';
+import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import type { RuleSaveDetail } from './lead-response-report.events.js';
 import { t } from './lead-response-report.messages.js';
 import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
-import { detailView, evaluationErrorView, progressText, summaryView, timeText } from './lead-response-report.view.js';
+import { bucketLabels, detailView, evaluationErrorView, progressText, summaryView, targetText, timeText } from './lead-response-report.view.js';
+import { bucketChartConfig, trendChartConfig } from './lead-response-report.charts.js';
+import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
 import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
@@ -53,8 +55,9 @@ interface Loaded {
 /**
  * Internet lead response report: every lead of a date range against its OEM's "stop the clock"
  * rule ("Internet > Detail"), the contact-time summary per OEM and per salesperson with the
- * OEM's compliance target ("Internet > Summary"), a chart of response times, and an editor of
- * the dealer's OEM rules.
+ * OEM's compliance target ("Internet > Summary"), a chart of response times, a daily trend of the
+ * median response and the share within the limit against each OEM's target, and an editor of the
+ * dealer's OEM rules.
  *
  * @customElement fc-lead-response-report
  * @fires fc-range-change - The user picked a new valid date range. detail: {from, to}
@@ -64,7 +67,7 @@ interface Loaded {
  * @csspart filters - The detail filters.
  * @csspart table - Each report table.
  * @csspart grade - A grade badge (also `grade-green`, `grade-yellow`, `grade-red`).
- * @csspart chart - The response-time chart's box.
+ * @csspart chart - The box of a chart (response times, the daily trend).
  * @csspart editor - The rule editor.
  * @csspart notice - A notice: capped range, a rule change that conflicts or failed.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
@@ -73,13 +76,16 @@ interface Loaded {
  * @cssproperty --fc-lead-response-report-yellow - Yellow grade colour. Default `--fc-color-warn`.
  * @cssproperty --fc-lead-response-report-red - Red grade colour. Default `--fc-color-bad`.
  * @cssproperty --fc-lead-response-report-bar - Colour of the answered buckets. Default `--fc-color-accent`.
- * @cssproperty --fc-lead-response-report-no-response-bar - Colour of the "no response yet" bar. Default `--fc-color-warn`.
+ * @cssproperty --fc-lead-response-report-no-response-bar - Colour of the "no response yet" bar (drawn hatched). Default `--fc-color-warn`.
+ * @cssproperty --fc-lead-response-report-median-line - The trend's median response line. Default `--fc-color-accent`.
+ * @cssproperty --fc-lead-response-report-within-line - The trend's "answered within the limit" line. Default `--fc-color-good`.
+ * @cssproperty --fc-lead-response-report-target-line - The trend's dashed OEM target lines. Default `--fc-color-text-muted`.
  * @cssproperty --fc-lead-response-report-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-lead-response-report-chart-grid - The chart's baseline. Default `--fc-color-border`.
- * @cssproperty --fc-lead-response-report-chart-block-size - Height of the chart. Default `16rem`.
+ * @cssproperty --fc-lead-response-report-chart-grid - The charts' grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-lead-response-report-chart-block-size - Height of each chart. Default `16rem`.
  */
 export class FcLeadResponseReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
 
   /**
    * Elements this one renders in its shadow root, defined into the registry of that root before
@@ -148,6 +154,20 @@ export class FcLeadResponseReport extends FcElement {
     read: async (adapter, [from, to, wanted], { signal }): Promise<LeadResponseSummary | null> =>
       wanted && from && to && !rangeProblem({ from, to }) ? adapter.leads.responseSummary({ from, to }, { signal }) : null,
     keepAcrossArgs: true,
+  });
+
+  /** Leads per response-time bucket: the Summary view's bar chart. */
+  readonly #bucketChart = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.buckets-chart'),
+    key: () => this.#shownFigures,
+    config: (kit) => (this.#shownFigures ? bucketChartConfig(this.#shownFigures, this.#formats, kit) : null),
+  });
+
+  /** The daily trend: the Summary view's line chart. */
+  readonly #trendChart = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.trend-chart'),
+    key: () => this.#shownFigures,
+    config: (kit) => (this.#shownFigures ? trendChartConfig(this.#shownFigures, this.#formats, kit) : null),
   });
 
   /** The date inputs: a valid range typed becomes `from`/`to` and fires `fc-range-change`. */
@@ -247,6 +267,39 @@ export class FcLeadResponseReport extends FcElement {
     return this.#viewRows;
   }
 
+  #figuresKey: unknown[] = [];
+  #figures: ReportFigures | null = null;
+  /** The figures the Summary view rendered last (the charts draw these). */
+  #shownFigures: ReportFigures | null = null;
+
+  /**
+   * The buckets, days and targets of the rows in view, worked out once per (rows, range, zone,
+   * locale): the same object while they are the same, so the charts redraw only on a change.
+   */
+  #figuresOf(rows: Row[], range: DateRange, zone: string, f: Formats): ReportFigures {
+    const key = [rows, range.from, range.to, zone, f.locale];
+    if (!this.#figures || key.some((k, i) => k !== this.#figuresKey[i])) {
+      this.#figuresKey = key;
+      const buckets = bucketLeadResponses(rows.map((r) => r.e.state));
+      const targets = new Map<string, TrendTarget>();
+      for (const { e } of rows) {
+        const c = e.rule.compliance;
+        if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
+      }
+      this.#figures = {
+        labels: bucketLabels(f),
+        values: [...buckets.answered, buckets.noResponse],
+        buckets,
+        days: dailyLeadResponses(rows.map((r) => r.e), range, zone),
+        targets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id)),
+        range,
+        zone,
+        locale: f.locale,
+      };
+    }
+    return this.#figures;
+  }
+
   // ───────────── lifecycle ─────────────
 
   /** Defines the `dependencies` into the registry of the new shadow root, before anything renders in it. */
@@ -268,6 +321,8 @@ export class FcLeadResponseReport extends FcElement {
   // ───────────── rendering ─────────────
 
   protected override render() {
+    // Set again by the Summary view when it renders: without it, the charts have nothing to draw.
+    this.#shownFigures = null;
     const leads = this.adapter?.leads;
     return html`
       <h2>${t('heading')}</h2>
@@ -389,6 +444,8 @@ export class FcLeadResponseReport extends FcElement {
     else if (this.#summary.error !== undefined) instead = this.#summary.errorView();
     else if (this.#summary.value) summary = this.#summary.value;
     else instead = loadingView(4);
+    const figures = this.#figuresOf(kept, loaded.range, this.#formats.zone, f);
+    this.#shownFigures = figures;
     const rules = new Map<string, OemRule>(filtered ? kept.map((r) => [r.e.rule.id, r.e.rule]) : this.#rulesInEffect.map((r) => [r.id, r]));
     return summaryView({
       f,
@@ -397,7 +454,10 @@ export class FcLeadResponseReport extends FcElement {
       summary,
       instead,
       rules,
-      buckets: bucketLeadResponses(kept.map((r) => r.e.state)),
+      figures,
+      trendLegend: this.#trendChart.legend(),
+      onBucketFocus: this.#onBucketFocus,
+      onDayFocus: this.#onDayFocus,
     });
   }
 
@@ -421,6 +481,11 @@ export class FcLeadResponseReport extends FcElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.view}`)?.focus();
   };
+
+  /** The table rows are the keyboard path to the charts' tooltips. */
+  #onBucketFocus = (index: number | null): void => this.#bucketChart.highlight(index);
+
+  #onDayFocus = (index: number | null): void => this.#trendChart.highlight(index);
 
   #toggleSort = (key: SortKey): void => {
     this.sort = nextSort(this.sort, key);

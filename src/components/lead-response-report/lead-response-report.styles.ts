@@ -8,6 +8,10 @@ export const styles = css`
     --_red: var(--fc-lead-response-report-red, var(--_fc-color-bad));
     --_bar: var(--fc-lead-response-report-bar, var(--_fc-color-accent));
     --_no-response-bar: var(--fc-lead-response-report-no-response-bar, var(--_fc-color-warn));
+    --_median-line: var(--fc-lead-response-report-median-line, var(--_fc-color-accent));
+    --_within-line: var(--fc-lead-response-report-within-line, var(--_fc-color-good));
+    --_target-line: var(--fc-lead-response-report-target-line, var(--_fc-color-text-muted));
+    --_chart-height: var(--fc-lead-response-report-chart-block-size, 16rem);
     --_chart-text: var(--fc-lead-response-report-chart-text, var(--_fc-color-text-muted));
     --_chart-grid: var(--fc-lead-response-report-chart-grid, var(--_fc-color-border));
     background: var(--_fc-color-surface);
@@ -174,12 +178,24 @@ export const styles = css`
     gap: var(--_fc-space-s);
     margin-block-start: var(--_fc-space-s);
   }
-  .chart {
-    block-size: var(--fc-lead-response-report-chart-block-size, 16rem);
+  .fc-chart {
     margin-block-end: var(--_fc-space-m);
   }
-  .fc-bars__band--special .fc-bars__fill {
-    fill: var(--_no-response-bar);
+  /* A table row is the keyboard path to its bar's or day's tooltip. */
+  tr[tabindex]:focus-visible {
+    outline: var(--_fc-focus-ring);
+    outline-offset: -2px;
+  }
+  .trend {
+    margin-block-start: var(--_fc-space-m);
+  }
+  .trend-figures > summary {
+    cursor: pointer;
+    margin-block-end: var(--_fc-space-s);
+  }
+  .trend-figures > summary:focus-visible {
+    outline: var(--_fc-focus-ring);
+    outline-offset: var(--_fc-focus-ring-offset);
   }
   .write {
     display: block;

@@ -10,9 +10,9 @@ import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseS
 import { WEEKDAYS } from '../../data/model.js';
 import { NO_OEM_RULE } from '../../data/logic/leads.js';
 import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
-import type { LeadBucketCounts, LeadResponseBucket } from '../../data/logic/lead-buckets.js';
-import { categoryBars } from '../shared/charts/category-bars.js';
+import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import type { Formats } from '../shared/formats.js';
+import type { ReportFigures } from './lead-response-report.charts.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
@@ -225,15 +225,20 @@ export interface SummaryViewInput {
   instead: unknown;
   /** The rules by id, for each OEM's compliance target. */
   rules: ReadonlyMap<string, OemRule>;
-  /** Response-time buckets of the rows in view. */
-  buckets: LeadBucketCounts;
+  /** Response-time buckets and days of the rows in view. */
+  figures: ReportFigures;
+  /** The trend's legend (toggle buttons), once its chart is drawn. */
+  trendLegend: unknown;
+  /** A bucket's table row got (index) or lost (null) the focus: its bar's tooltip shows. */
+  onBucketFocus: (index: number | null) => void;
+  /** A day's table row got (index of the day in the range) or lost (null) the focus. */
+  onDayFocus: (index: number | null) => void;
 }
 
 /** The Summary view: per-OEM and per-salesperson tables, the response-time chart and its table. */
 export function summaryView(v: SummaryViewInput): TemplateResult {
-  const { f, summary, buckets } = v;
-  const values = [...buckets.answered, buckets.noResponse];
-  const labels = bucketLabels(f);
+  const { f, summary } = v;
+  const { labels, values, buckets } = v.figures;
   const capped = v.cappedAt === null ? nothing : t('summaryCapped', f.count.format(v.cappedAt));
   const tables = summary
     ? html`${summaryTable(f, t('byOem'), 'oem', summary.byOem, summary.total, v.rules)}
@@ -244,7 +249,9 @@ export function summaryView(v: SummaryViewInput): TemplateResult {
     <section class="buckets" aria-labelledby="buckets-heading">
       <h3 id="buckets-heading">${t('bucketsHeading')}</h3>
       ${v.cappedAt === null ? nothing : html`<p class="hint">${capped}</p>`}
-      <div class="chart" part="chart">${bucketChart(f, labels, values)}</div>
+      <div class="fc-chart" part="chart">
+        <canvas class="buckets-chart" role="img" aria-label=${bucketChartLabel(f, labels, values)}></canvas>
+      </div>
       <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-buckets">
         <table class="fc-table buckets-table" part="table">
           <caption id="caption-buckets">
@@ -257,7 +264,13 @@ export function summaryView(v: SummaryViewInput): TemplateResult {
             </tr>
           </thead>
           <tbody>
-            ${labels.map((l, i) => html`<tr><th scope="row">${l}</th><td class="fc-num">${f.count.format(values[i]!)}</td></tr>`)}
+            ${labels.map(
+              (l, i) =>
+                html`<tr tabindex="0" @focus=${() => v.onBucketFocus(i)} @blur=${() => v.onBucketFocus(null)}>
+                  <th scope="row">${l}</th>
+                  <td class="fc-num">${f.count.format(values[i]!)}</td>
+                </tr>`,
+            )}
           </tbody>
           <tfoot>
             <tr>
@@ -267,7 +280,62 @@ export function summaryView(v: SummaryViewInput): TemplateResult {
           </tfoot>
         </table>
       </div>
-    </section>`;
+    </section>
+    ${trendView(v)}`;
+}
+
+/** The daily trend: its legend, the chart, and the figures per day in a disclosure. */
+function trendView(v: SummaryViewInput): TemplateResult {
+  const { f, figures } = v;
+  const { range, days, targets } = figures;
+  const names = targets.map((tg) => tg.name);
+  const label = t(
+    'trendLabel',
+    dateText(f, range.from),
+    dateText(f, range.to),
+    names.length ? t('trendLabelTargets', new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(names)) : '',
+  );
+  const figure = (value: number | null, text: (n: number) => string) => (value === null ? none(t('noFigure')) : text(value));
+  return html`<section class="trend" aria-labelledby="trend-heading">
+    <h3 id="trend-heading">${t('trendHeading')}</h3>
+    ${v.trendLegend}
+    <div class="fc-chart" part="chart">
+      <canvas class="trend-chart" role="img" aria-label=${label}></canvas>
+    </div>
+    <details class="trend-figures">
+      <summary>${t('trendFigures')}</summary>
+      <p class="hint">${t('trendNote')}</p>
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-trend">
+        <table class="fc-table trend-table" part="table">
+          <caption id="caption-trend">
+            ${t('trendCaption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('colDay')}</th>
+              <th scope="col" class="fc-num">${t('colLeads')}</th>
+              <th scope="col" class="fc-num">${t('colKnown')}</th>
+              <th scope="col" class="fc-num">${t('colMedian')}</th>
+              <th scope="col" class="fc-num">${t('colWithin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${days.map((d, i) =>
+              d.count
+                ? html`<tr tabindex="0" @focus=${() => v.onDayFocus(d.known ? i : null)} @blur=${() => v.onDayFocus(null)}>
+                    <th scope="row">${dateText(f, d.date)}</th>
+                    <td class="fc-num">${f.count.format(d.count)}</td>
+                    <td class="fc-num">${f.count.format(d.known)}</td>
+                    <td class="fc-num">${figure(d.medianMinutes, (m) => duration(f, m))}</td>
+                    <td class="fc-num">${figure(d.percentWithinLimit, (p) => f.percent.format(p / 100))}</td>
+                  </tr>`
+                : nothing,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </section>`;
 }
 
 function summaryTable(
@@ -335,18 +403,9 @@ function overallCompliance(row: LeadResponseRow): unknown {
   return row.complianceMet ? html`<strong class="good">${t('allTargetsMet')}</strong>` : html`<strong class="bad">${t('someTargetMissed')}</strong>`;
 }
 
-/** Leads per response-time bucket as upright bars, the table's figures; the last bucket (no response yet) set apart. */
-function bucketChart(f: Formats, labels: string[], values: number[]): TemplateResult {
-  return categoryBars({
-    ids: labels,
-    labels,
-    values,
-    label: t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', ')),
-    format: (v) => f.count.format(v),
-    special: labels.slice(-1),
-    vertical: true,
-  });
-}
+/** The bucket chart's label: every bucket's count, and where the table with the same figures is. */
+const bucketChartLabel = (f: Formats, labels: string[], values: number[]): string =>
+  t('chartLabel', labels.map((l, i) => t('chartPart', l, f.count.format(values[i]!))).join(', '));
 
 // ───────────── state lines ─────────────
 
