@@ -1,11 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, resetMouse, sendKeys } from '@web/test-runner-commands';
+import type { Chart } from 'chart.js';
 import '../../src/components/store-traffic/fc-store-traffic.js';
 import type { FcStoreTraffic } from '../../src/components/store-traffic/fc-store-traffic.js';
 import { formatPath, parsePath } from '../../src/components/store-traffic/store-traffic.path.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Dataset, TrafficEvent, TrafficStep } from '../../src/data/model.js';
+import { clickChart, drawnChart } from './chart-rig.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
@@ -78,9 +80,17 @@ const crumbs = (el: FcStoreTraffic) => [...root(el).querySelectorAll('nav li')].
 const groupSelect = (el: FcStoreTraffic) => root(el).querySelector<HTMLSelectElement>('select[name=group-by]')!;
 const loadedWith = (el: FcStoreTraffic, name: string) =>
   waitUntil(() => rowNames(el).includes(name), `no row "${name}" (rows: ${rowNames(el).join(', ')})`, { timeout: 5000 });
-const bands = (el: FcStoreTraffic) => [...root(el).querySelectorAll('[part="chart"] .fc-bars__band')];
-const barOf = (band: Element) => band.querySelector<SVGSVGElement>('.fc-bars__bar')!;
-const bandTexts = (el: FcStoreTraffic, part: 'name' | 'value') => bands(el).map((b) => text(b.querySelector(`.fc-bars__${part}`)));
+/** The widget's chart once Chart.js has drawn it with `labels` (any when omitted). */
+const chartOf = (el: FcStoreTraffic, labels?: readonly string[]) =>
+  drawnChart(root(el), 'canvas.traffic-chart', (c) => !labels || JSON.stringify(c.data.labels) === JSON.stringify(labels));
+/** The chart once its datasets are named `names`. */
+const chartWith = (el: FcStoreTraffic, names: readonly string[]) =>
+  drawnChart(root(el), 'canvas.traffic-chart', (c) => JSON.stringify(c.data.datasets.map((d) => d.label)) === JSON.stringify(names));
+/** A line's points as `[day of March, ups]`, from the epoch milliseconds Chart.js was given. */
+const marchPoints = (chart: Chart, dataset: number) =>
+  (chart.data.datasets[dataset]!.data as { x: number; y: number }[]).map((p) => [new Date(p.x).getUTCDate(), p.y]);
+const legendItems = (el: FcStoreTraffic) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="chart"] .fc-chart-legend__item')];
+const activeTooltip = (chart: Chart) => chart.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index]);
 const compared = (el: FcStoreTraffic) => waitUntil(() => root(el).querySelector('.previous'), 'the previous period did not load');
 
 const STEPS_HEAD = ['Demo reached', 'Write-up reached', 'Trade appraisal reached', 'Desk reached', 'Finance reached'];
@@ -157,16 +167,28 @@ describe('fc-store-traffic', () => {
     // The arrow is for the eye; the words say the same to a screen reader.
     expect(summary.querySelector('.glyph')!.getAttribute('aria-hidden')).to.equal('true');
 
-    // The chart: the table's names and ups, bars as tall as the ups, the figures written on them.
-    expect(bandTexts(el, 'name')).to.deep.equal(rowNames(el));
-    expect(bandTexts(el, 'value')).to.deep.equal(['3', '2', '1']);
-    const heights = bands(el).map((b) => barOf(b).getBoundingClientRect().height);
-    expect(heights[0]! > 100, `the tallest bar is ${heights[0]}px`).to.equal(true);
-    expect(Math.abs(heights[1]! - (heights[0]! * 2) / 3) < 1 && Math.abs(heights[2]! - heights[0]! / 3) < 1, `heights ${heights.join(', ')}`).to.equal(true);
-    expect(root(el).querySelector('.legend')).to.equal(null);
-    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
-    expect(chart.getAttribute('aria-label')).to.equal('Bar chart of ups by day. The table below has every figure.');
-    expect(chart.getAttribute('aria-details')).to.equal('traffic-table');
+    // The chart: a line over every day of March on a time axis (days without ups at 0), and
+    // February's days laid over March's from the 1st on, dashed.
+    const chart = await chartWith(el, ['Ups', 'Ups, previous period']);
+    expect((chart.config as { type?: string }).type).to.equal('line');
+    const x = chart.options.scales!.x as { type?: string; time?: { unit?: string }; adapters?: { date?: { zone?: string } } };
+    expect([x.type, x.time?.unit, x.adapters?.date?.zone]).to.deep.equal(['time', 'day', 'UTC']);
+    const march = Array.from({ length: 31 }, (_, i) => [i + 1, ({ 2: 3, 3: 2, 5: 1 } as Record<number, number>)[i + 1] ?? 0]);
+    expect(marchPoints(chart, 0)).to.deep.equal(march);
+    expect((chart.data.datasets[0]!.data[1] as { x: number }).x).to.equal(Date.UTC(2026, 2, 2));
+    const feb = Array.from({ length: 28 }, (_, i) => [i + 1, [2, 3, 10, 11].includes(i + 1) ? 1 : 0]);
+    expect(marchPoints(chart, 1)).to.deep.equal(feb);
+    const [ups, previous] = chart.data.datasets as { borderDash?: number[]; parsing?: boolean; normalized?: boolean }[];
+    expect(ups!.borderDash ?? []).to.deep.equal([]);
+    expect(previous!.borderDash).to.deep.equal([6, 4]);
+    expect([ups!.parsing, ups!.normalized, previous!.parsing, previous!.normalized]).to.deep.equal([false, true, false, true]);
+    // The legend names both lines; the previous period's swatch is dashed too.
+    await waitUntil(() => legendItems(el).length === 2, 'no legend');
+    expect(legendItems(el).map(text)).to.deep.equal(['Ups', 'Ups, previous period']);
+    expect(legendItems(el)[1]!.querySelector('line')!.getAttribute('stroke-dasharray')).to.equal('5 3');
+    const canvas = root(el).querySelector('[part="chart"] canvas[role="img"]')!;
+    expect(canvas.getAttribute('aria-label')).to.equal('Line chart of ups by day, the previous period dashed. The table below has every figure.');
+    expect(canvas.getAttribute('aria-details')).to.equal('traffic-table');
     expect(crumbs(el)).to.deep.equal(['All traffic']);
     expect(root(el).querySelector('nav [aria-current]')!.textContent).to.equal('All traffic');
     expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined|null/);
@@ -182,51 +204,44 @@ describe('fc-store-traffic', () => {
     expect(rowNames(el)).to.deep.equal(['New', 'Used']);
     expect(rowCells(el, 'New')).to.deep.equal(['4', '2', '50.0%', '25.0%', '3', '2', '1', '1', '1', '▲ 1 more (33.3%)']);
     expect(rowCells(el, 'Used')).to.deep.equal(['2', '1', '50.0%', '50.0%', '2', '1', '1', '1', '1', '▲ 1 more (100.0%)']);
-    expect(bands(el).map((b) => b.querySelector('title')?.textContent)).to.deep.equal([
-      'New\nUps: 4\nClosing ratio: 50.0%',
-      'Used\nUps: 2\nClosing ratio: 50.0%',
-    ]);
+    // Bars in the table's order, one dataset, no legend for a single series.
+    const chart = await chartOf(el, ['New', 'Used']);
+    expect((chart.config as { type?: string }).type).to.equal('bar');
+    expect(chart.data.datasets.map((d) => [d.label, d.data])).to.deep.equal([['Ups', [4, 2]]]);
+    expect(legendItems(el)).to.have.length(0);
+    const canvas = root(el).querySelector('canvas.traffic-chart')!;
+    expect(canvas.getAttribute('aria-label')).to.equal('Bar chart of ups by department. The table below has every figure.');
+
+    // Focusing a row (its drill button) shows that bar's tooltip: the bucket, its ups and closing ratio.
+    drillButton(el, 'Used')!.focus();
+    await waitUntil(() => activeTooltip(chart).length === 1, 'no tooltip on focus');
+    expect(activeTooltip(chart)).to.deep.equal([[0, 1]]);
+    expect(chart.tooltip!.title).to.deep.equal(['Used']);
+    expect(chart.tooltip!.body.map((b) => b.lines.join(' '))).to.deep.equal(['Ups: 2']);
+    expect(chart.tooltip!.footer).to.deep.equal(['Closing ratio: 50.0%']);
     await expect(el).to.be.accessible();
+    drillButton(el, 'Used')!.blur();
+    await waitUntil(() => activeTooltip(chart).length === 0, 'the tooltip stays after blur');
   });
 
-  it('moves the bars only on a small refresh of the same level, and never under reduced motion', async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
+  it('updates the same chart in place for a new range, and draws at once under reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
     const el = await mount('groupBy=department');
     await loadedWith(el, 'Used');
-    await compared(el);
-    // Which bars started moving, and along what.
-    const moves: string[] = [];
-    root(el).querySelector('[part="chart"]')!.addEventListener('transitionrun', (e) => {
-      const band = (e.target as Element).closest('.fc-bars__band');
-      moves.push(`${text(band?.querySelector('.fc-bars__name'))} ${(e as TransitionEvent).propertyName}`);
-    });
-    const frames = async () => {
-      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    };
-    await frames();
-    expect(moves, 'nothing moves before the figures change').to.deep.equal([]);
-
+    const chart = await chartOf(el, ['New', 'Used']);
+    expect(chart.options.animation).to.equal(false);
     el.to = '2026-03-04';
     await waitUntil(() => rowCells(el, 'New')[0] === '3', 'the range did not apply');
-    await frames();
-    // New falls from 4 ups to 3 and stays the tallest; Used keeps its 2 ups, now two thirds of New: its bar grows.
-    expect(moves).to.deep.equal(['Used height']);
-
-    moves.length = 0;
-    await emulateMedia({ reducedMotion: 'reduce' });
-    el.to = '2026-03-31';
-    await waitUntil(() => rowCells(el, 'New')[0] === '4', 'the range did not apply');
-    await frames();
-    expect(moves).to.deep.equal([]);
+    const after = await drawnChart(root(el), 'canvas.traffic-chart', (c) => JSON.stringify(c.data.datasets[0]!.data) === '[3,2]');
+    expect(after === chart, 'the same Chart.js instance').to.equal(true);
   });
 
   it('drills into a bar clicked in the chart, and tells the host the new path', async () => {
     const el = await mount('groupBy=department');
     await loadedWith(el, 'Used');
-    bands(el)[1]!.scrollIntoView();
-    const bar = barOf(bands(el)[1]!).getBoundingClientRect();
+    const chart = await chartOf(el, ['New', 'Used']);
     const drilled = oneEvent(el, 'fc-traffic-drill');
-    await sendMouse({ type: 'click', position: [Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2)] });
+    await clickChart(chart, 0, 1);
     const event = await drilled;
     expect(event.detail).to.deep.equal({ path: 'groupBy=department;department=used;groupBy=upType' });
     expect(event.bubbles && event.composed).to.equal(true);
@@ -234,10 +249,37 @@ describe('fc-store-traffic', () => {
     await loadedWith(el, 'Be-back');
     expect(rowNames(el)).to.deep.equal(['Be-back', 'Walk-in']);
     expect(rowCells(el, 'Be-back').slice(0, 4)).to.deep.equal(['1', '1', '100.0%', '100.0%']);
-    expect(bandTexts(el, 'name')).to.deep.equal(['Be-back', 'Walk-in']);
-    expect(bands(el).some((b) => barOf(b).getAnimations().length > 0), 'a new level does not grow from the last one').to.equal(false);
+    // The same chart, updated in place with the next level's bars.
+    const next = await chartOf(el, ['Be-back', 'Walk-in']);
+    expect(next === chart, 'a drill updates the chart, it does not make a new one').to.equal(true);
+    expect(next.data.datasets.map((d) => d.data)).to.deep.equal([[1, 1]]);
     expect(crumbs(el)).to.deep.equal(['All traffic', 'Department: Used']);
     expect(text(groupSelect(el).closest('label'))).to.match(/^Break down Used by/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('drills into a day clicked on the line, and the breadcrumb goes back up to the line', async () => {
+    const el = await mount();
+    await loadedWith(el, 'Mon, Mar 2, 2026');
+    const line = await chartOf(el);
+    await waitUntil(() => line.data.datasets.length === 2, 'no previous period');
+    const drilled = oneEvent(el, 'fc-traffic-drill');
+    // March 2nd: the second point.
+    await clickChart(line, 0, 1);
+    expect((await drilled).detail).to.deep.equal({ path: 'groupBy=day;day=2026-03-02;groupBy=upType' });
+    await loadedWith(el, 'Be-back');
+    expect(rowNames(el)).to.deep.equal(['Be-back', 'Internet', 'Walk-in']);
+    const bars = await chartOf(el, ['Be-back', 'Internet', 'Walk-in']);
+    expect(bars.data.datasets.map((d) => d.data)).to.deep.equal([[1, 1, 1]]);
+    expect(crumbs(el)).to.deep.equal(['All traffic', 'Day: Mon, Mar 2, 2026']);
+
+    const back = oneEvent(el, 'fc-traffic-drill');
+    root(el).querySelector<HTMLButtonElement>('button.crumb[data-depth="0"]')!.click();
+    expect((await back).detail).to.deep.equal({ path: 'groupBy=day' });
+    await loadedWith(el, 'Mon, Mar 2, 2026');
+    const again = await drawnChart(root(el), 'canvas.traffic-chart', (c) => (c.config as { type?: string }).type === 'line');
+    expect(marchPoints(again, 0).filter(([, ups]) => ups! > 0)).to.deep.equal([[2, 3], [3, 2], [5, 1]]);
+    expect(crumbs(el)).to.deep.equal(['All traffic']);
     await expect(el).to.be.accessible();
   });
 
@@ -320,29 +362,70 @@ describe('fc-store-traffic', () => {
     expect(headers(el).slice(0, 5)).to.deep.equal(['Department', 'Ups', 'Sold ups', 'Not sold ups', 'Pending ups']);
     expect(rowCells(el, 'New').slice(0, 4)).to.deep.equal(['4', '2', '1', '1']);
     expect(rowCells(el, 'Used').slice(0, 4)).to.deep.equal(['2', '1', '1', '0']);
-    await waitUntil(() => root(el).querySelectorAll('.legend li').length === 3, 'no legend');
-    const legend = [...root(el).querySelectorAll('.legend li')];
-    expect(legend.map(text)).to.deep.equal(['Sold', 'Not sold', 'Pending']);
-    // Each bar is its stack's parts, bottom up, each naming its figure on hover, in the legend's colours.
-    const parts = (i: number) => [...barOf(bands(el)[i]!).querySelectorAll('rect')];
-    expect(parts(0).map((r) => r.querySelector('title')!.textContent)).to.deep.equal([
-      'New\nSold: 2\nClosing ratio: 50.0%',
-      'New\nNot sold: 1\nClosing ratio: 50.0%',
-      'New\nPending: 1\nClosing ratio: 50.0%',
-    ]);
-    expect(parts(1).map((r) => r.querySelector('title')!.textContent!.split('\n')[1])).to.deep.equal(['Sold: 1', 'Not sold: 1', 'Pending: 0']);
-    const box = (r: Element) => r.getBoundingClientRect();
-    const [sold, notSold, pending] = parts(0).map(box);
-    const newBar = box(barOf(bands(el)[0]!));
-    expect(Math.abs(sold!.bottom - newBar.bottom) < 1 && Math.abs(notSold!.bottom - sold!.top) < 1 && Math.abs(pending!.bottom - notSold!.top) < 1).to.equal(true);
-    expect(Math.abs(sold!.height - 2 * notSold!.height) < 1 && Math.abs(pending!.height - notSold!.height) < 1).to.equal(true);
-    expect(Math.abs(box(barOf(bands(el)[1]!)).height - newBar.height / 2) < 1).to.equal(true);
-    expect(bandTexts(el, 'value')).to.deep.equal(['4', '2']);
-    const fills = parts(0).map((r) => getComputedStyle(r).fill);
-    expect(new Set(fills).size).to.equal(3);
-    expect(legend.map((li) => getComputedStyle(li.querySelector('rect')!).fill)).to.deep.equal(fills);
-    expect(root(el).querySelectorAll('[style]').length).to.equal(0);
+    // The previous period is read after the level is drawn: let it arrive first.
+    await compared(el);
+    // One dataset per stack value, on stacked scales, by hand: New 2 sold, 1 not sold, 1 pending; Used 1, 1, 0.
+    const chart = await chartWith(el, ['Sold', 'Not sold', 'Pending']);
+    expect(chart.data.labels).to.deep.equal(['New', 'Used']);
+    expect(chart.data.datasets.map((d) => d.data)).to.deep.equal([[2, 1], [1, 1], [1, 0]]);
+    const scales = chart.options.scales as Record<string, { stacked?: boolean }>;
+    expect([scales.x!.stacked, scales.y!.stacked]).to.deep.equal([true, true]);
+    expect(new Set(chart.data.datasets.map((d) => String(d.backgroundColor))).size, 'a colour per stack value').to.equal(3);
+    // Focusing a row shows every part of its bar in the tooltip.
+    drillButton(el, 'New')!.focus();
+    await waitUntil(() => activeTooltip(chart).length === 3, 'no tooltip on focus');
+    expect(chart.tooltip!.body.map((b) => b.lines.join(' '))).to.deep.equal(['Sold: 2', 'Not sold: 1', 'Pending: 1']);
+    drillButton(el, 'New')!.blur();
+
+    // The legend names the values and hides or shows each.
+    await waitUntil(() => legendItems(el).length === 3, 'no legend');
+    expect(legendItems(el).map(text)).to.deep.equal(['Sold', 'Not sold', 'Pending']);
+    legendItems(el)[1]!.click();
+    await waitUntil(() => legendItems(el)[1]!.getAttribute('aria-pressed') === 'false', 'the legend did not toggle');
+    expect(chart.isDatasetVisible(1)).to.equal(false);
     await expect(el).to.be.accessible();
+    legendItems(el)[1]!.click();
+    await waitUntil(() => chart.isDatasetVisible(1), 'the legend did not toggle back');
+    // Only Chart.js writes styles, on its canvas: the templates have no style attribute.
+    expect(root(el).querySelectorAll('[style]:not(canvas)').length).to.equal(0);
+
+    // Over time, a line per stack value beside the total and the previous period.
+    el.path = 'groupBy=day';
+    el.stackBy = 'department';
+    const byDay = await chartWith(el, ['Ups', 'New', 'Used', 'Ups, previous period']);
+    const nonZero = (i: number) => marchPoints(byDay, i).filter(([, ups]) => ups! > 0);
+    expect(nonZero(1)).to.deep.equal([[2, 2], [3, 1], [5, 1]]);
+    expect(nonZero(2)).to.deep.equal([[2, 1], [3, 1]]);
+    expect(new Set(byDay.data.datasets.slice(1, 3).map((d) => (d as { pointStyle?: string }).pointStyle)).size, 'each value its own mark').to.equal(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws in the dark theme\'s colours and in forced colours, with hatched stack parts', async () => {
+    // Colours change at once (no transition caught half-way by the contrast check).
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mount('groupBy=department', server.client(), { stackBy: 'outcome' });
+    const light = await chartWith(el, ['Sold', 'Not sold', 'Pending']);
+    const lightSold = String(light.data.datasets[0]!.backgroundColor);
+    el.setAttribute('theme', 'dark');
+    const darkBar = getComputedStyle(el).getPropertyValue('--_bar').trim();
+    const dark = await drawnChart(root(el), 'canvas.traffic-chart', (c) => String(c.data.datasets[0]!.backgroundColor) === darkBar);
+    expect(darkBar).not.to.equal(lightSold);
+    expect(dark === light, 'the same chart, redrawn').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // Forced colours over the light theme (the page's own colours give way to the system's).
+    el.removeAttribute('theme');
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    try {
+      const forced = await drawnChart(root(el), 'canvas.traffic-chart', (c) => c.data.datasets[0]!.backgroundColor === 'Highlight');
+      // One system colour: the parts alternate solid and hatched, and the legend shows the hatch.
+      expect(forced.data.datasets[1]!.backgroundColor instanceof CanvasPattern).to.equal(true);
+      expect(forced.data.datasets[2]!.backgroundColor).to.equal('Highlight');
+      await waitUntil(() => legendItems(el)[1]?.querySelector('path'), 'no hatched swatch');
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
   });
 
   it('shows the weekday × hour heatmap with counts and shade classes, never a style attribute', async () => {

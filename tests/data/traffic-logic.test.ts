@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../seed.js';
 import { DateTime } from 'luxon';
-import { aggregateTraffic, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
+import { aggregateTraffic, alignTrafficPeriods, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
 import { parseInstant } from '../../src/data/logic/calendar.js';
 import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
 import { isAdapterError } from '../../src/data/errors.js';
@@ -592,5 +592,41 @@ describe('traffic aggregation properties (fast-check)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('alignTrafficPeriods', () => {
+  it('lays the previous period\'s days over this period\'s, from the first day on, every day listed', () => {
+    expect(alignTrafficPeriods('day', { from: '2026-03-01', to: '2026-03-03' }, { from: '2026-02-27', to: '2026-02-28' })).to.deep.equal([
+      { key: '2026-03-01', previous: '2026-02-27' },
+      { key: '2026-03-02', previous: '2026-02-28' },
+      { key: '2026-03-03', previous: null },
+    ]);
+    // March against the clamped February of previousPeriod: 28 days over the first 28 of 31.
+    const march = alignTrafficPeriods('day', { from: '2026-03-01', to: '2026-03-31' }, previousPeriod({ from: '2026-03-01', to: '2026-03-31' }));
+    expect(march).to.have.length(31);
+    expect(march[27]).to.deep.equal({ key: '2026-03-28', previous: '2026-02-28' });
+    expect(march.slice(28).map((b) => b.previous)).to.deep.equal([null, null, null]);
+    // A longer previous period's extra days are left out; across a year's end.
+    expect(alignTrafficPeriods('day', { from: '2026-01-01', to: '2026-01-02' }, { from: '2025-12-30', to: '2026-01-02' })).to.deep.equal([
+      { key: '2026-01-01', previous: '2025-12-30' },
+      { key: '2026-01-02', previous: '2025-12-31' },
+    ]);
+  });
+
+  it('lists every month a range touches, and hours of the day over themselves', () => {
+    expect(alignTrafficPeriods('month', { from: '2025-11-15', to: '2026-02-10' }, { from: '2025-10-15', to: '2026-01-10' })).to.deep.equal([
+      { key: '2025-11', previous: '2025-10' },
+      { key: '2025-12', previous: '2025-11' },
+      { key: '2026-01', previous: '2025-12' },
+      { key: '2026-02', previous: '2026-01' },
+    ]);
+    const hours = alignTrafficPeriods('hour', { from: '2026-03-01', to: '2026-03-31' }, { from: '2026-02-01', to: '2026-02-28' });
+    expect(hours.map((b) => b.key)).to.deep.equal(Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')));
+    expect(hours.every((b) => b.previous === b.key)).to.equal(true);
+  });
+
+  it('refuses an invalid range', () => {
+    expect(() => alignTrafficPeriods('day', { from: '2026-03-31', to: '2026-03-01' }, { from: '2026-02-01', to: '2026-02-28' })).to.throw(/after/);
   });
 });

@@ -18,8 +18,7 @@ import { getLocale } from '../shared/messages.js';
 import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { categoryBarsStyles } from '../shared/charts/category-bars.js';
-import { trafficChart } from './store-traffic.chart.js';
+import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
 import { heatmapCsv, levelCsv } from './store-traffic.csv.js';
 import { bucketLabel } from './store-traffic.labels.js';
 import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
@@ -28,13 +27,12 @@ import { heatmapGrid, levelInputs, levelKey, levelModel } from './store-traffic.
 import type { Level, LevelExtras, LevelModel, ModelRow } from './store-traffic.model.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
+import { levelPlot, plotConfig } from './store-traffic.plot.js';
+import type { LevelPlot } from './store-traffic.plot.js';
 import { readCrumbRows, readStack } from './store-traffic.reads.js';
 import { styles } from './store-traffic.styles.js';
 import { breadcrumbView, dimensionName, heatmapView, rangeName, ratioText, summaryView, tableView, updatingView } from './store-traffic.view.js';
 import type { Formats } from './store-traffic.view.js';
-
-/** Bars × series above which an update is drawn without animation. */
-const ANIMATION_LIMIT = 120;
 
 const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const labelKey = (dimension: string, key: string) => `${dimension}\u0000${key}`;
@@ -43,9 +41,10 @@ type View = 'chart' | 'heatmap';
 
 /**
  * Store traffic: ups, sales, closing ratio, be-back share and steps reached per bucket of any
- * dimension, as a bar chart (stacked by a second dimension on demand) and a table that says the
- * same, drilled down any way: a bar or a row's name becomes a filter and the next level is grouped
- * by any dimension left. Totals are compared with the same range one month earlier. A weekday ×
+ * dimension, as a chart (Chart.js: bars, stacked by a second dimension on demand; a line over
+ * time for month, day and hour, the previous period dashed) and a table that says the same,
+ * drilled down any way: a bar, a point or a row's name becomes a filter and the next level is
+ * grouped by any dimension left. Focusing a row shows its bucket's tooltip in the chart. Totals are compared with the same range one month earlier. A weekday ×
  * hour view, a date range and a CSV export of what is shown.
  *
  * The drill path is the `path` attribute (reflected), e.g.
@@ -61,22 +60,22 @@ type View = 'chart' | 'heatmap';
  * @csspart toolbar - Date range, view switch, grouping and stacking, export.
  * @csspart breadcrumb - The drill-down path.
  * @csspart summary - The totals with their change against the previous period.
- * @csspart chart - The chart's box (the legend, when stacked, and the bars).
+ * @csspart chart - The chart's box: the legend (toggle buttons, with two series or more) and the canvas.
  * @csspart table - The figures table.
  * @csspart drill-button - A bucket's name in the table, which drills into it.
  * @csspart heatmap - The weekday × hour table.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
  * @csspart retry-button - Retry of a failed load.
- * @cssproperty --fc-store-traffic-bar - Colour of the bars (unstacked) and the first stack. Default `--fc-color-accent`.
+ * @cssproperty --fc-store-traffic-bar - Colour of the bars (unstacked), the first stack and the ups line. Default `--fc-color-accent`.
  * @cssproperty --fc-store-traffic-heat - Colour of the busiest heatmap cells. Default `--fc-color-accent`.
  * @cssproperty --fc-store-traffic-up - A rise against the previous period. Default `--fc-color-good`.
  * @cssproperty --fc-store-traffic-down - A fall against the previous period. Default `--fc-color-bad`.
- * @cssproperty --fc-store-traffic-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-store-traffic-chart-grid - The chart's baseline. Default `--fc-color-border`.
+ * @cssproperty --fc-store-traffic-chart-text - The chart's axis labels. Default `--fc-color-text-muted`.
+ * @cssproperty --fc-store-traffic-chart-grid - The chart's grid lines. Default `--fc-color-border`.
  * @cssproperty --fc-store-traffic-chart-block-size - Height of the chart. Default `18rem`.
  */
 export class FcStoreTraffic extends FcElement {
-  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -107,9 +106,26 @@ export class FcStoreTraffic extends FcElement {
   #warnedZone = '';
   /** Names of buckets seen, by dimension and key, for the breadcrumb. */
   readonly #labels = new Map<string, string>();
-  /** The level the chart last showed, and whether it moves to new figures. */
-  #charted: { key: string; animate: boolean } | null = null;
-  #model: { level: Level; extras: LevelExtras | undefined; locale: string; model: LevelModel } | null = null;
+  #model: { level: Level; extras: LevelExtras | undefined; locale: string; model: LevelModel; plot: LevelPlot } | null = null;
+  /** The level on screen and what its chart plots (its identity changes only with the figures). */
+  #shown: { model: LevelModel; plot: LevelPlot } | null = null;
+
+  /** The chart (Chart.js, loaded after the table has painted), updated in place on a drill or a new range. */
+  readonly #chart = new ChartController(this, {
+    canvas: () => (this.view === 'chart' ? this.renderRoot.querySelector<HTMLCanvasElement>('canvas.traffic-chart') : null),
+    key: () => this.#shown?.plot,
+    config: (kit) => {
+      const plot = this.#shown?.plot;
+      if (!plot) return null;
+      const f = this.#formats;
+      return plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', r), ratio: (r) => ratioText(f, r) }, f, getLocale());
+    },
+    onSelect: ({ index }) => {
+      const shown = this.#shown;
+      const row = shown?.plot.rows[index];
+      if (shown && row !== null && row !== undefined && this.#canDrill) this.#drillRow(shown.model.rows[row]!);
+    },
+  });
 
   /** The dealer's zone, read when `time-zone` is not a zone; the browser's when the dealer's cannot be had. */
   readonly #dealerZone = new QueryController(this, {
@@ -242,16 +258,27 @@ export class FcStoreTraffic extends FcElement {
     return this.#extras.error === undefined ? this.#extras.value : undefined;
   }
 
-  /** The shown level's model, rebuilt only when its data or the locale changed. */
-  #modelOf(level: Level): LevelModel {
+  /** The shown level's model and plot, rebuilt only when its data or the locale changed. */
+  #shownOf(level: Level): { model: LevelModel; plot: LevelPlot } {
     const extras = this.#extrasRead;
     const locale = getLocale();
     const cached = this.#model;
-    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale) return cached.model;
-    const { from, to } = levelInputs(level.key);
+    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale) return cached;
+    const { from, to, zone } = levelInputs(level.key);
     const model = levelModel(level.aggregate, level.stack, extras ?? null, { from, to });
-    this.#model = { level, extras, locale, model };
-    return model;
+    // Bars do not show the previous period: its arrival leaves them as they are (no redraw).
+    const plot = cached && cached.level === level && cached.locale === locale && cached.plot.kind === 'bar' ? cached.plot : levelPlot(model, extras?.previous ?? null, zone);
+    this.#model = { level, extras, locale, model, plot };
+    return this.#model;
+  }
+
+  #modelOf(level: Level): LevelModel {
+    return this.#shownOf(level).model;
+  }
+
+  /** Whether the shown level's buckets can be drilled into (a dimension is left to group by). */
+  get #canDrill(): boolean {
+    return !!nextDimension([...this.#drill.filters, { dimension: this.#drill.groupBy, key: '' }]);
   }
 
   /** The view's figures answer the current inputs (read, not being read again, not failed): what Export writes. */
@@ -343,14 +370,23 @@ export class FcStoreTraffic extends FcElement {
     // A re-read keeps the last figures on screen rather than flashing a skeleton.
     const busy = this.#level.refreshing;
     const f = this.#formats;
-    const model = this.#modelOf(level);
+    const shown = (this.#shown = this.#shownOf(level));
+    const { model, plot } = shown;
     const extras = this.#extras;
     const failure = extras.error !== undefined ? { error: extras.error, retry: () => extras.run() } : null;
-    const canDrill = !!nextDimension([...this.#drill.filters, { dimension: this.#drill.groupBy, key: '' }]);
+    const label = plot.kind === 'line' ? t('chartLineLabel', dimensionName(model.dimension)) : t('chartLabel', dimensionName(model.dimension));
     return html`<div aria-busy=${busy ? 'true' : 'false'}>
       ${busy ? updatingView() : nothing} ${summaryView(f, model, { previous: this.#extrasRead?.previous?.total, failure })}
-      <div class="chart" part="chart">${this.#chart(f, level, model)}</div>
-      ${tableView(f, model, { caption: this.#caption(f, model), canDrill, drill: (row) => this.#drillRow(row) })}
+      <div class="chart" part="chart">
+        ${this.#chart.legend()}
+        <div class="fc-chart"><canvas class="traffic-chart" role="img" aria-label=${label} aria-details="traffic-table"></canvas></div>
+      </div>
+      ${tableView(f, model, {
+        caption: this.#caption(f, model),
+        canDrill: this.#canDrill,
+        drill: (row) => this.#drillRow(row),
+        focus: (index) => this.#highlight(index),
+      })}
     </div>`;
   }
 
@@ -370,34 +406,10 @@ export class FcStoreTraffic extends FcElement {
 
   // ───────────── chart ─────────────
 
-  /** The level's bars, stacked when a stack applies; a bar clicked drills into its bucket. */
-  #chart(f: Formats, level: Level, model: LevelModel): TemplateResult {
-    const series = model.seriesNames.map((name, i) => ({ name, values: model.rows.map((r) => r.series[i] ?? 0) }));
-    return trafficChart({
-      labels: model.rows.map((r) => r.label),
-      ups: model.rows.map((r) => r.ups),
-      series,
-      closing: model.rows.map((r) => ratioText(f, r.closingRatio)),
-      label: t('chartLabel', dimensionName(model.dimension)),
-      details: 'traffic-table',
-      text: { ups: (n) => t('tooltipUps', n), series: (name, n) => t('tooltipSeries', name, n), closing: (r) => t('tooltipClosing', r), legend: t('legend') },
-      formatCount: (n) => f.count.format(n),
-      animate: this.#animates(level, model.rows.length * Math.max(1, series.length)),
-      onSelect: (index) => {
-        const row = model.rows[index];
-        if (row) this.#drillRow(row);
-      },
-    });
-  }
-
-  /** Only a refresh of the same level moves its bars; a drill (nothing to move from) or a large update draws at once. */
-  #animates(level: Level, bars: number): boolean {
-    const last = this.#charted;
-    if (last?.key === level.key) return last.animate;
-    // The same path: a refresh of the range or the data, not a drill.
-    const animate = !!last && levelInputs(last.key).path === levelInputs(level.key).path && bars <= ANIMATION_LIMIT;
-    this.#charted = { key: level.key, animate };
-    return animate;
+  /** Shows the tooltip of table row `index` in the chart (null hides it): the keyboard's way to the chart's figures. */
+  #highlight(index: number | null): void {
+    const point = index === null ? null : this.#shown?.plot.points[index];
+    this.#chart.highlight(point === undefined || point === null || point < 0 ? null : point);
   }
 
   // ───────────── actions ─────────────

@@ -9,7 +9,8 @@ export const styles = css`
     --_down: var(--fc-store-traffic-down, var(--_fc-color-bad));
     --_chart-text: var(--fc-store-traffic-chart-text, var(--_fc-color-text-muted));
     --_chart-grid: var(--fc-store-traffic-chart-grid, var(--_fc-color-border));
-    /* Stack colours: the bar colour first, then the status colours and fixed hues. */
+    --_chart-height: var(--fc-store-traffic-chart-block-size, 18rem);
+    /* Stack colours (read by the chart): the bar colour first, then the status colours and fixed hues. */
     --_series-1: var(--_bar);
     --_series-2: #d4770b;
     --_series-3: var(--_fc-color-good);
@@ -127,56 +128,7 @@ export const styles = css`
     color: var(--_down);
   }
   .chart {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_fc-space-xs);
-    block-size: var(--fc-store-traffic-chart-block-size, 18rem);
     margin-block: var(--_fc-space-m);
-  }
-  .chart .fc-bars {
-    flex: 1 1 0;
-    min-block-size: 0;
-  }
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_fc-space-xs) var(--_fc-space-m);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--_chart-text);
-    font-size: var(--_fc-font-size-s);
-  }
-  .legend li {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_fc-space-xs);
-  }
-  .swatch {
-    inline-size: 0.75rem;
-    block-size: 0.75rem;
-  }
-  /* Stack colours; the legend and each part's hover text name the values. */
-  .part-1 {
-    fill: var(--_series-1);
-  }
-  .part-2 {
-    fill: var(--_series-2);
-  }
-  .part-3 {
-    fill: var(--_series-3);
-  }
-  .part-4 {
-    fill: var(--_series-4);
-  }
-  .part-5 {
-    fill: var(--_series-5);
-  }
-  .part-6 {
-    fill: var(--_series-6);
-  }
-  .part-7 {
-    fill: var(--_series-7);
   }
   .table-wrap {
     overflow-x: auto;
@@ -212,10 +164,5 @@ export const styles = css`
     background: var(--_heat);
     color: var(--_fc-color-accent-text);
     font-weight: var(--_fc-font-weight-strong);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-    }
   }
 `;

@@ -162,10 +162,12 @@ export interface TableOptions {
   /** Whether a row's name is a button that drills into it. */
   canDrill: boolean;
   drill: (row: ModelRow) => void;
+  /** A row took focus (its index) or lost it (null): the chart shows that bucket's tooltip. */
+  focus: (index: number | null) => void;
 }
 
 /** The level's figures: a row per bucket, the total, a column per stack value and the change against the previous period. */
-export function tableView(f: Formats, model: LevelModel, { caption, canDrill, drill }: TableOptions): TemplateResult {
+export function tableView(f: Formats, model: LevelModel, { caption, canDrill, drill, focus }: TableOptions): TemplateResult {
   const prevRange = rangeName(f, model.previousRange);
   const cells = (row: ModelRow) => html`<td class="fc-num">${f.count.format(row.ups)}</td>
       ${row.series.map((n) => html`<td class="fc-num">${f.count.format(n)}</td>`)}
@@ -195,8 +197,8 @@ export function tableView(f: Formats, model: LevelModel, { caption, canDrill, dr
         </thead>
         <tbody>
           ${model.rows.map(
-            (row, i) => html`<tr>
-              <th scope="row">
+            (row, i) => html`<tr @focusin=${() => focus(i)} @focusout=${() => focus(null)}>
+              <th scope="row" tabindex=${canDrill ? nothing : '0'}>
                 ${canDrill
                   ? html`<button type="button" class="drill" part="drill-button" data-index=${i} @click=${() => drill(row)}>${row.label}</button>`
                   : row.label}

@@ -22,7 +22,7 @@ import type {
 } from '../model.js';
 import { TRAFFIC_STEPS } from '../model.js';
 import { AdapterError } from '../errors.js';
-import { DAY_MS, HOUR_MS, checkZone, civilFromDays, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, parseInstant, weekdayOfDay } from './calendar.js';
+import { DAY_MS, HOUR_MS, checkDateRange, checkZone, civilFromDays, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, parseInstant, weekdayOfDay } from './calendar.js';
 import { zoneDayStart, zoneOffsetMinutes } from './calendar-zones.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -706,4 +706,62 @@ export function aggregateTraffic(events: readonly TrafficEvent[], query: Traffic
  */
 export function trafficHeatmap(events: readonly TrafficEvent[], query: Omit<TrafficQuery, 'groupBy'>): TrafficHeatmap {
   return trafficHeatmapIndex(buildTrafficIndex(events, query.zone ?? 'UTC'), query);
+}
+
+// ───────────────────────────── periods side by side ─────────────────────────────
+
+/** The groupings whose buckets follow one another in time (hour of day: the hours of one day). */
+export type TrafficTimeGrouping = 'month' | 'day' | 'hour';
+
+/** One bucket of a time axis, and the previous period's bucket drawn over it. */
+export interface AlignedBucket {
+  /** This period's bucket: `YYYY-MM`, `YYYY-MM-DD` or hour of day `00`..`23`. */
+  key: string;
+  /** The previous period's bucket at the same place, or null past the previous period's end. */
+  previous: string | null;
+}
+
+const monthKeyOf = (year: number, month: number) => `${year}-${pad2(month)}`;
+
+/** The months a range touches, in order, as `YYYY-MM` keys. */
+function monthsOf(range: DateRange): string[] {
+  let [year, month] = [Number(range.from.slice(0, 4)), Number(range.from.slice(5, 7))];
+  const last = range.to.slice(0, 7);
+  const keys: string[] = [];
+  for (let key = monthKeyOf(year, month); key <= last; key = monthKeyOf(year, month)) {
+    keys.push(key);
+    if (month === 12) {
+      month = 1;
+      year++;
+    } else month++;
+  }
+  return keys;
+}
+
+/** The days of a range, in order. */
+function daysOf(range: DateRange): string[] {
+  const [from, to] = [dayNumberOf(range.from), dayNumberOf(range.to)];
+  return Array.from({ length: to - from + 1 }, (_, i) => isoDateOfDay(from + i));
+}
+
+/**
+ * A time axis for a range, every bucket on it (with traffic or not), with a previous period laid
+ * over it: the previous period's n-th bucket over this period's n-th, so both lines start
+ * together (the previous period's days shifted forward onto this one's axis). A month-shorter
+ * previous period ends early (its buckets past the end are null); a longer one's extra buckets are
+ * left out. Hours of the day are the same 24 in any period: each lies over itself.
+ * @param grouping `day`, `month` or `hour` (of the day).
+ * @param range This period (ISO dates, inclusive).
+ * @param previous The period compared with it, e.g. `previousPeriod(range)`.
+ * @returns The axis in time order.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example alignTrafficPeriods('day', { from: '2026-03-01', to: '2026-03-03' }, { from: '2026-02-27', to: '2026-02-28' })
+ * // [{ key: '2026-03-01', previous: '2026-02-27' }, { key: '2026-03-02', previous: '2026-02-28' }, { key: '2026-03-03', previous: null }]
+ */
+export function alignTrafficPeriods(grouping: TrafficTimeGrouping, range: DateRange, previous: DateRange): AlignedBucket[] {
+  checkDateRange(range);
+  checkDateRange(previous);
+  if (grouping === 'hour') return Array.from({ length: 24 }, (_, h) => ({ key: pad2(h), previous: pad2(h) }));
+  const [now, before] = grouping === 'month' ? [monthsOf(range), monthsOf(previous)] : [daysOf(range), daysOf(previous)];
+  return now.map((key, i) => ({ key, previous: before[i] ?? null }));
 }
