@@ -52,6 +52,18 @@ const TARGET_DASHES = [
 /** The dash of the `i`th target line. */
 export const targetDash = (i: number): number[] => TARGET_DASHES[i % TARGET_DASHES.length]!;
 
+/** Steps of the minutes axis: whole minutes, hours and days, so its ticks read "30 min", "2 h", "24 h". */
+const MINUTE_STEPS = [5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+
+/**
+ * The step of a minutes axis up to `max`: the smallest of {@link MINUTE_STEPS} that needs at most
+ * six ticks, else whole days.
+ */
+export function minuteStep(max: number): number {
+  const most = 6;
+  return MINUTE_STEPS.find((step) => max / step <= most) ?? Math.ceil(max / most / 1440) * 1440;
+}
+
 /** The text and grid colours of both charts: the widget's chart knobs. */
 function ink({ palette }: ChartKit) {
   return { text: palette.read('--_chart-text', palette.muted), grid: palette.read('--_chart-grid', palette.grid) };
@@ -111,6 +123,7 @@ export function trendChartConfig(fig: ReportFigures, f: Formats, kit: ChartKit):
   const within = palette.read('--_within-line', palette.good);
   const target = palette.read('--_target-line', palette.muted);
   const point = (y: (d: LeadResponseDay) => number | null): DayPoint[] => fig.days.map((d) => ({ x: d.start, y: y(d) }));
+  const highest = Math.max(0, ...fig.days.map((d) => d.medianMinutes ?? 0), ...fig.targets.map((tg) => tg.minutes));
   return {
     type: 'line',
     data: {
@@ -166,7 +179,7 @@ export function trendChartConfig(fig: ReportFigures, f: Formats, kit: ChartKit):
           position: 'left',
           beginAtZero: true,
           title: { display: true, text: t('trendMinutesAxis'), color: text },
-          ticks: { color: text, callback: (value) => duration(f, Number(value)) },
+          ticks: { color: text, stepSize: minuteStep(highest), callback: (value) => duration(f, Number(value)) },
           grid: { color: grid },
         },
         y1: {
