@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import type { Chart } from 'chart.js';
 import '../../src/components/source-report/fc-source-report.js';
 import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
 import { setLocale } from '../../src/components/shared/messages.js';
@@ -8,6 +9,7 @@ import { AdapterError } from '../../src/data/errors.js';
 import { DEFAULT_CATEGORIES } from '../../src/data/logic/sources.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Customer, Dataset, Invoice, MarketingSpend, PosSource } from '../../src/data/model.js';
+import { clickChart, drawnChart } from './chart-rig.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
@@ -119,9 +121,18 @@ const subRow = (el: FcSourceReport, name: string) =>
 const buttonNamed = (el: FcSourceReport, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
 const spendInput = (el: FcSourceReport, label: string) => root(el).querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
-const bands = (el: FcSourceReport) => [...root(el).querySelectorAll<HTMLElement>('[part="chart"] .fc-bars__band')];
-const barBox = (band: Element) => band.querySelector('.fc-bars__bar')!.getBoundingClientRect();
-const fillOf = (band: Element) => getComputedStyle(band.querySelector('.fc-bars__fill')!).fill;
+/** A name as the user reads it: the chart sets each apart in a bidi isolate (U+2068 … U+2069), which draws nothing. */
+const unisolated = (name: unknown) => String(name).replace(/[\u2068\u2069]/g, '');
+/** The chart's names, values and fills, dataset by dataset. */
+const labelsOf = (chart: Chart) => (chart.data.labels ?? []).map(unisolated);
+const valuesOf = (chart: Chart, dataset = 0) => chart.data.datasets[dataset]!.data;
+const fillsOf = (chart: Chart, dataset = 0) => [chart.data.datasets[dataset]!.backgroundColor].flat(1) as unknown[];
+const hatched = (chart: Chart) => fillsOf(chart).map((fill) => fill instanceof CanvasPattern);
+/** The chart once drawn with `labels`. */
+const chartWith = (el: FcSourceReport, labels: string[], ready: (chart: Chart) => boolean = () => true) =>
+  drawnChart(root(el), 'canvas', (chart) => labelsOf(chart).join('|') === labels.join('|') && ready(chart));
+const canvasLabel = (el: FcSourceReport) => unisolated(root(el).querySelector('[part="chart"] canvas')!.getAttribute('aria-label'));
+const CATEGORIES = ['Internet', 'Referral', 'Drive-by/Signage', 'Advertising', 'Fleet/Commercial', 'Repeat/Existing', 'Other New Customers', 'Unknown'];
 const loaded = (el: FcSourceReport) => waitUntil(() => root(el).querySelector('table.fc-table'), 'the report did not load');
 
 async function openEditor(el: FcSourceReport): Promise<void> {
@@ -289,73 +300,178 @@ describe('fc-source-report', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('draws a chart that agrees with the table, labelled for screen readers, in the theme\'s colours', async () => {
+  it('draws new customers per category as horizontal bars that agree with the table, unknown hatched, in the theme\'s colours', async () => {
     const el = await report();
     const names = toggles(el).map(text);
     const counts = toggles(el).map((b) => cellsOf(b.closest('tr'))[0]!);
     expect(counts).to.deep.equal(['3', '1', '0', '1', '0', '0', '0', '2']);
-    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__name')))).to.deep.equal(names);
-    expect(bands(el).map((b) => text(b.querySelector('.fc-bars__value')))).to.deep.equal(counts);
-    // Lengths in proportion to the counts, each value written at its bar's end.
-    const widths = bands(el).map((b) => barBox(b).width);
-    expect(widths[0]! > 100, `the longest bar is ${widths[0]}px`).to.equal(true);
-    widths.forEach((w, i) => expect(Math.abs(w - (widths[0]! * Number(counts[i])) / 3) < 1, `bar ${names[i]}: ${w}px`).to.equal(true));
-    for (const band of bands(el)) {
-      const gap = band.querySelector('.fc-bars__value')!.getBoundingClientRect().left - barBox(band).right;
-      expect(Math.abs(gap) < 1, `the value of ${text(band.querySelector('.fc-bars__name'))} is ${gap}px from its bar`).to.equal(true);
-    }
-    const chart = root(el).querySelector('[part="chart"] [role="img"]')!;
-    expect(chart.getAttribute('aria-label')).to.include('Internet 3, Referral 1, Drive-by/Signage 0, Advertising 1');
-    expect(chart.getAttribute('aria-label')).to.include('Unknown 2. The table below has every figure.');
-    // Unknown has its own colour and a hatch; the bars take the theme's colours, dark included.
-    expect(bands(el).map((b) => b.classList.contains('fc-bars__band--special'))).to.deep.equal([false, false, false, false, false, false, false, true]);
-    expect(bands(el).map((b) => !!b.querySelector('.fc-bars__hatch'))).to.deep.equal([false, false, false, false, false, false, false, true]);
-    expect(fillOf(bands(el)[0]!)).to.equal('rgb(11, 92, 173)');
-    expect(fillOf(bands(el)[7]!)).to.equal('rgb(138, 93, 0)');
-    // Nothing is set through style attributes (a strict CSP page).
-    expect(root(el).querySelectorAll('[style]').length).to.equal(0);
+    const chart = await chartWith(el, names);
+    expect(chart.options.indexAxis).to.equal('y');
+    expect(labelsOf(chart)).to.deep.equal(CATEGORIES);
+    expect(valuesOf(chart).map(String)).to.deep.equal(counts);
+    // Unknown is marked by a pattern, not by colour alone; the other bars take the theme's accent.
+    expect(hatched(chart)).to.deep.equal([false, false, false, false, false, false, false, true]);
+    expect(fillsOf(chart).slice(0, 7)).to.deep.equal(Array(7).fill('#0b5cad'));
+    expect(canvasLabel(el)).to.include('Internet 3, Referral 1, Drive-by/Signage 0, Advertising 1');
+    expect(canvasLabel(el)).to.include('Unknown 2. The table below has every figure.');
+    expect(root(el).querySelector('[part="chart"] canvas')!.getAttribute('role')).to.equal('img');
+    // Nothing of the widget's own is set through style attributes (a strict CSP page); Chart.js sizes its canvas through the CSSOM.
+    expect([...root(el).querySelectorAll('[style]')].map((e) => e.localName).filter((n) => n !== 'canvas')).to.deep.equal([]);
     await expect(el).to.be.accessible();
-    // Printed, the bars keep their lengths and colours.
-    await emulateMedia({ media: 'print' });
-    try {
-      const printed = bands(el).map((b) => barBox(b).width);
-      printed.forEach((w, i) => expect(Math.abs(w - (printed[0]! * Number(counts[i])) / 3) < 1, `printed bar ${names[i]}: ${w}px`).to.equal(true));
-      expect(printed[0]! > 100 && fillOf(bands(el)[0]!) === 'rgb(11, 92, 173)').to.equal(true);
-    } finally {
-      await emulateMedia({ media: 'screen' });
-    }
+
+    // Dark: the same figures in the dark theme's colours, redrawn in place.
+    const light = chart.options.color;
     el.setAttribute('theme', 'dark');
-    await el.updateComplete;
-    expect(fillOf(bands(el)[0]!)).to.equal('rgb(68, 147, 248)');
-    expect(fillOf(bands(el)[7]!)).to.equal('rgb(210, 153, 34)');
+    const dark = await chartWith(el, names, (c) => c.options.color !== light);
+    expect(dark).to.equal(chart);
+    expect(fillsOf(dark)[0]).to.equal('#4493f8');
+    expect(hatched(dark)[7]).to.equal(true);
+    // The buttons ease into their dark colours: check contrast once they are there.
+    await Promise.all(root(el).getAnimations().map((a) => a.finished));
+    await expect(el).to.be.accessible();
   });
 
-  it('drills into a category clicked in the chart, even one with no bar', async () => {
+  it('draws with system colours in forced-colors mode, unknown still hatched', async () => {
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    try {
+      const el = await report();
+      const chart = await chartWith(el, CATEGORIES);
+      expect(chart.options.color).to.equal('CanvasText');
+      expect(fillsOf(chart)[0]).to.equal('Highlight');
+      expect(hatched(chart)).to.deep.equal([false, false, false, false, false, false, false, true]);
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
+  });
+
+  it('drills into a category clicked in the chart, even one with no bar, and goes back up', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await report();
-      const band = (name: string) => bands(el).find((b) => text(b.querySelector('.fc-bars__name')) === name)!;
-      band('Advertising').scrollIntoView();
-      const bar = barBox(band('Advertising'));
+      const chart = await chartWith(el, CATEGORIES);
       const selected = oneEvent(el, 'fc-source-select');
-      await sendMouse({ type: 'click', position: [Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2)] });
+      await clickChart(chart, 0, 3);
       expect((await selected).detail).to.deep.equal({ categoryId: 'advertising', expanded: true });
       await el.updateComplete;
       const button = toggle(el, 'Advertising');
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(root(el).activeElement === button, 'focus is not on the Advertising row').to.equal(true);
       expect(cellsOf(subRow(el, 'Radio KJZ'))).to.deep.equal(['1', '14.3%', '$600.00', '$600.00', '$150.00', '-75%']);
+      // The same chart now shows Advertising's sources, and says where it is.
+      const drilled = await chartWith(el, ['Radio KJZ']);
+      expect(drilled).to.equal(chart);
+      expect(valuesOf(drilled)).to.deep.equal([1]);
+      expect(canvasLabel(el)).to.include('new customers per source in Advertising: Radio KJZ 1.');
+      const crumbs = root(el).querySelector('nav.crumbs')!;
+      expect(text(crumbs)).to.equal('All categories Advertising');
+      expect(text(crumbs.querySelector('[aria-current]'))).to.equal('Advertising');
+      await expect(el).to.be.accessible();
+
+      // Back up: the categories again, Advertising closed, and the focus on its row.
+      const up = oneEvent(el, 'fc-source-select');
+      buttonNamed(el, 'All categories')!.click();
+      expect((await up).detail).to.deep.equal({ categoryId: 'advertising', expanded: false });
+      await chartWith(el, CATEGORIES);
+      await el.updateComplete;
+      expect(toggle(el, 'Advertising').getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).activeElement === toggle(el, 'Advertising'), 'focus is not on the Advertising row').to.equal(true);
+      expect(root(el).querySelector('nav.crumbs')).to.equal(null);
 
       // Fleet has no new customers: a click in its band, where a bar would be, still chooses it.
-      band('Fleet/Commercial').scrollIntoView();
-      const track = band('Fleet/Commercial').querySelector('.fc-bars__track')!.getBoundingClientRect();
       const fleet = oneEvent(el, 'fc-source-select');
-      await sendMouse({ type: 'click', position: [Math.round(track.left + track.width / 2), Math.round(track.top + track.height / 2)] });
+      await clickChart(chart, 0, 4);
       expect((await fleet).detail).to.deep.equal({ categoryId: 'fleet', expanded: true });
+      await el.updateComplete;
+      expect(toggle(el, 'Fleet/Commercial').getAttribute('aria-expanded')).to.equal('true');
+      // Its spend is on the whole category: no source to chart, and the chart says so.
+      expect(text(root(el).querySelector('[part="chart"] .chart-empty'))).to.equal('No sources with new customers or spend in this range.');
+      expect(text(root(el).querySelector('nav.crumbs [aria-current]'))).to.equal('Fleet/Commercial');
     } finally {
-      await resetMouse();
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
+  });
+
+  it('drills into a category on Enter on its table row, as a click on its bar does', async () => {
+    const el = await report();
+    await chartWith(el, CATEGORIES);
+    const selected = oneEvent(el, 'fc-source-select');
+    toggle(el, 'Internet').focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await selected).detail).to.deep.equal({ categoryId: 'internet', expanded: true });
+    expect(toggle(el, 'Internet').getAttribute('aria-expanded')).to.equal('true');
+    const chart = await chartWith(el, ['Google', 'Yelp']);
+    expect(valuesOf(chart)).to.deep.equal([2, 1]);
+    expect(hatched(chart)).to.deep.equal([false, false]);
+    await expect(el).to.be.accessible();
+    // Every source of the unknown category is unknown: all hatched.
+    toggle(el, 'Unknown').focus();
+    await sendKeys({ press: 'Enter' });
+    const unknown = await chartWith(el, ['WALKIN', 'No source']);
+    expect(valuesOf(unknown)).to.deep.equal([1, 1]);
+    expect(hatched(unknown)).to.deep.equal([true, true]);
+    // Closing the category shown goes back up to the categories.
+    await sendKeys({ press: 'Enter' });
+    await chartWith(el, CATEGORIES);
+    // A category without sources says so in place of a chart.
+    toggle(el, 'Drive-by/Signage').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="chart"] canvas')).to.equal(null);
+    expect(text(root(el).querySelector('[part="chart"] .chart-empty'))).to.equal('No sources with new customers or spend in this range.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows spend against revenue per category on demand, with a legend that names and toggles each', async () => {
+    const el = await report();
+    await chartWith(el, CATEGORIES);
+    const button = buttonNamed(el, 'Spend and revenue')!;
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    button.click();
+    const chart = await chartWith(el, CATEGORIES, (c) => c.data.datasets.length === 2);
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Marketing spend', 'Revenue']);
+    // Dollars, as the table's Marketing spend and Revenue columns say.
+    expect(valuesOf(chart, 0)).to.deep.equal([500, 0, 0, 600, 250, 0, 0, 0]);
+    expect(valuesOf(chart, 1)).to.deep.equal([350, 300, 0, 150, 0, 0, 0, 50]);
+    expect(fillsOf(chart, 0)[0]).not.to.equal(fillsOf(chart, 1)[0]);
+    expect(canvasLabel(el)).to.include('Internet spend $500.00, revenue $350.00; Referral spend $0.00, revenue $300.00');
+    await waitUntil(() => root(el).querySelectorAll('.fc-chart-legend button').length === 2, 'no legend');
+    const legend = [...root(el).querySelectorAll<HTMLButtonElement>('.fc-chart-legend button')];
+    expect(legend.map(text)).to.deep.equal(['Marketing spend', 'Revenue']);
+    expect(legend.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true']);
+    await expect(el).to.be.accessible();
+    legend[1]!.click();
+    await el.updateComplete;
+    expect(chart.isDatasetVisible(1)).to.equal(false);
+    expect(root(el).querySelectorAll<HTMLButtonElement>('.fc-chart-legend button')[1]!.getAttribute('aria-pressed')).to.equal('false');
+
+    // Drilled, the same measure per source.
+    toggle(el, 'Internet').click();
+    const sources = await chartWith(el, ['Google', 'Yelp'], (c) => c.data.datasets.length === 2);
+    expect(valuesOf(sources, 0)).to.deep.equal([200, 0]);
+    expect(valuesOf(sources, 1)).to.deep.equal([300, 50]);
+    await expect(el).to.be.accessible();
+
+    button.click();
+    const counts = await chartWith(el, ['Google', 'Yelp'], (c) => c.data.datasets.length === 1);
+    expect(counts.data.datasets[0]!.label).to.equal('New customers');
+    await el.updateComplete;
+    expect(root(el).querySelector('.fc-chart-legend')).to.equal(null);
+  });
+
+  it('shows a category\'s bar tooltip while its table row has the keyboard focus', async () => {
+    const el = await report();
+    const chart = await chartWith(el, CATEGORIES);
+    toggle(el, 'Referral').focus();
+    expect(chart.tooltip!.getActiveElements().map((a) => a.index)).to.deep.equal([1]);
+    expect(chart.tooltip!.title.map(unisolated)).to.deep.equal(['Referral']);
+    expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal(['New customers: 1']);
+    await sendKeys({ press: 'Tab' });
+    expect(chart.tooltip!.getActiveElements().map((a) => a.index)).to.deep.equal([2]);
+    toggle(el, 'Drive-by/Signage').blur();
+    expect(chart.tooltip!.getActiveElements()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
   });
 
   it('saves spend typed in dollars to the server and shows the new figures', async () => {

@@ -26,7 +26,7 @@ import { getLocale } from '../shared/messages.js';
 import { describeError, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
+import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { hostHref } from '../shared/safe-href.js';
@@ -34,6 +34,8 @@ import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
 import { makeFormats } from '../shared/formats.js';
 import { cents, dateName, figureCells, figures, moneyProblemText, monthName, rowName, sourceRow } from './source-report.view.js';
+import { chartLabel, heightClass, sourceChartConfig } from './source-report.chart.js';
+import type { SourceChartView } from './source-report.chart.js';
 import type { Formats } from './source-report.view.js';
 
 /** A spend write not yet confirmed, as the editor shows it. */
@@ -47,7 +49,8 @@ interface SpendSheet {
 /**
  * Customer source report: new customers, share, marketing spend, cost per new customer, revenue
  * and ROI per main category, each expandable to its sources; customers with an unknown source
- * called out; a date range; a bar chart of the categories; spend entered per month.
+ * called out; a date range; a bar chart of the categories (or of one category's sources), of new
+ * customers or of spend against revenue; spend entered per month.
  *
  * @customElement fc-source-report
  * @fires fc-source-select - A category was activated in the table or the chart. detail: {categoryId, expanded}
@@ -62,12 +65,14 @@ interface SpendSheet {
  * @csspart retry-button - Retry of a failed load.
  * @cssproperty --fc-source-report-bar - Colour of the category bars. Default `--fc-color-accent`.
  * @cssproperty --fc-source-report-unknown-bar - Colour of the Unknown bar and row mark. Default `--fc-color-warn`.
- * @cssproperty --fc-source-report-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-source-report-chart-grid - The chart's baseline. Default `--fc-color-border`.
- * @cssproperty --fc-source-report-chart-block-size - Height of the chart. Default: at least 2rem per category.
+ * @cssproperty --fc-source-report-spend-bar - Colour of the spend bars. Default `--fc-color-text-muted`.
+ * @cssproperty --fc-source-report-revenue-bar - Colour of the revenue bars. Default `--fc-color-accent`.
+ * @cssproperty --fc-source-report-chart-text - The chart's axis figures and values. Default `--fc-color-text-muted`.
+ * @cssproperty --fc-source-report-chart-grid - The chart's grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-source-report-chart-block-size - Height of the chart. Default: 16rem, taller for more than 10 bars.
  */
 export class FcSourceReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -101,6 +106,10 @@ export class FcSourceReport extends FcElement {
   /** Confirmed writes, shown until the next read of the spend brings them. */
   @state() private saved: ReadonlyMap<string, MarketingSpend> = new Map();
   @state() private announcement = '';
+  /** The category whose sources the chart shows (the one last opened), or null for the categories. */
+  @state() private drilled: string | null = null;
+  /** The chart shows spend and revenue instead of new customers. */
+  @state() private money = false;
 
   #formats: Formats = makeFormats('en', { currency: 'USD' });
 
@@ -158,6 +167,35 @@ export class FcSourceReport extends FcElement {
     },
   });
 
+  /** The chart: drawn after the table, updated in place on a drill, a range or the measure. */
+  readonly #chart = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.chart-canvas'),
+    key: () => this.#chartView(),
+    config: (kit) => {
+      const view = this.#chartView();
+      return view ? sourceChartConfig(view, this.#formats, kit) : null;
+    },
+    onSelect: ({ index }) => {
+      const view = this.#chartView();
+      // A category's bar opens it; a source is the last level.
+      const category = view && !view.category ? view.report.categories[index] : undefined;
+      if (category) void this.#drill(category.id);
+    },
+  });
+
+  #view: SourceChartView | undefined;
+
+  /** What the chart shows: the same object while the report, level, measure and locale are the same. */
+  #chartView(): SourceChartView | undefined {
+    const report = this.#report.value?.report;
+    if (!report) return undefined;
+    const category = this.drilled ? report.categories.find((c) => c.id === this.drilled) : undefined;
+    const locale = this.#formats.locale;
+    const last = this.#view;
+    if (last && last.report === report && last.category === category && last.money === this.money && last.locale === locale) return last;
+    return (this.#view = { report, category, money: this.money, locale });
+  }
+
   /** The range shown: the properties, or `today`'s month (the browser's, without `today`). */
   get #range(): DateRange {
     const month = (this.today ? monthOf(this.today) : currentMonthRange(Date.now())) ?? { from: '', to: '' };
@@ -212,7 +250,7 @@ export class FcSourceReport extends FcElement {
       ${unknown && unknown.newCustomers > 0 ? this.#unknownNotice(f, unknown.newCustomers) : nothing}
       ${empty
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`
-        : html`<div class="chart" part="chart">${this.#chart(f, report)}</div>`}
+        : this.#chartBox(f)}
       <div class="table-wrap">${this.#table(f, report)}</div>
     </div>`;
   }
@@ -239,18 +277,30 @@ export class FcSourceReport extends FcElement {
     return hostHref(this, 'editor-href', this.editorHref, this.editorOrigins, 'editor-origins');
   }
 
-  /** New customers per category, in the table's order and names; a bar clicked opens its category. */
-  #chart(f: Formats, report: SourceReport): TemplateResult {
-    const { categories } = report;
-    return categoryBars({
-      ids: categories.map((c) => c.id),
-      labels: categories.map((c) => rowName(c)),
-      values: categories.map((c) => c.newCustomers),
-      label: t('chartLabel', categories.map((c) => t('chartPart', rowName(c), f.count.format(c.newCustomers))).join(', ')),
-      format: (v) => f.count.format(v),
-      special: [UNKNOWN_CATEGORY_ID],
-      onSelect: (id) => void this.#drill(id),
-    });
+  /** The chart of the categories or of the drilled category's sources, its level, its measure and its legend. */
+  #chartBox(f: Formats): TemplateResult {
+    const view = this.#chartView()!;
+    const drawn = view.category ? view.category.subcategories.length > 0 : true;
+    return html`<div class="chart" part="chart">
+      <div class="chart-bar">
+        ${view.category ? this.#crumbs(view.category) : nothing}
+        <button type="button" class="fc-button" aria-pressed=${this.money ? 'true' : 'false'} @click=${this.#toggleMoney}>${t('spendVsRevenue')}</button>
+      </div>
+      ${drawn ? this.#chart.legend() : nothing}
+      ${drawn
+        ? html`<div class="fc-chart ${heightClass(view)}"><canvas class="chart-canvas" role="img" aria-label=${chartLabel(view, f)}></canvas></div>`
+        : html`<p class="chart-empty">${t('noSubcategories')}</p>`}
+    </div>`;
+  }
+
+  /** Where the chart is: all categories (a button that goes back up), then the drilled category. */
+  #crumbs(category: SourceReportCategory): TemplateResult {
+    return html`<nav class="crumbs" aria-label=${t('chartLevels')}>
+      <ol>
+        <li><button type="button" class="crumb" @click=${this.#up}>${t('allCategories')}</button></li>
+        <li><span aria-current="location"><bdi>${rowName(category)}</bdi></span></li>
+      </ol>
+    </nav>`;
   }
 
   #table(f: Formats, report: SourceReport): TemplateResult {
@@ -295,6 +345,8 @@ export class FcSourceReport extends FcElement {
             aria-expanded=${open ? 'true' : 'false'}
             aria-controls=${open ? subIds.join(' ') : nothing}
             @click=${() => this.#toggle(c.id)}
+            @focus=${() => this.#showBar(i)}
+            @blur=${() => this.#showBar(null)}
           >
             ${rowName(c)}
           </button>
@@ -405,23 +457,49 @@ export class FcSourceReport extends FcElement {
     this.editing = !this.editing;
   };
 
+  #toggleMoney = (): void => {
+    this.money = !this.money;
+  };
+
+  /** Opens or closes a category; the chart shows the sources of the one opened, and the categories again when it closes. */
   #toggle(categoryId: string): void {
     const next = new Set(this.expanded);
     const open = !next.has(categoryId);
     if (open) next.add(categoryId);
     else next.delete(categoryId);
     this.expanded = next;
+    if (open) this.drilled = categoryId;
+    else if (this.drilled === categoryId) this.drilled = null;
     this.emit(FC_SOURCE_SELECT, { categoryId, expanded: open });
   }
 
-  /** Opens a category picked in the chart and brings its row into view with focus. */
+  /** Back up to the categories: the drilled category closes, and its row takes the focus. */
+  #up = async (): Promise<void> => {
+    const categoryId = this.drilled;
+    if (!categoryId) return;
+    this.#toggle(categoryId);
+    await this.updateComplete;
+    this.#categoryButton(categoryId)?.focus();
+  };
+
+  /** The tooltip of a category's bar while its row has the focus (the table is the keyboard path to the chart). */
+  #showBar(index: number | null): void {
+    if (index === null || !this.#chartView()?.category) this.#chart.highlight(index);
+  }
+
+  #categoryButton(categoryId: string): HTMLButtonElement | null {
+    const index = this.#report.value?.report.categories.findIndex((c) => c.id === categoryId) ?? -1;
+    return this.renderRoot.querySelector<HTMLButtonElement>(`button.toggle[data-category="${index}"]`);
+  }
+
+  /** Opens a category picked in the chart (the chart shows its sources) and brings its row into view with focus. */
   async #drill(categoryId: string): Promise<void> {
     if (!this.isConnected) return;
     if (!this.expanded.has(categoryId)) this.expanded = new Set([...this.expanded, categoryId]);
+    this.drilled = categoryId;
     this.emit(FC_SOURCE_SELECT, { categoryId, expanded: true });
     await this.updateComplete;
-    const index = this.#report.value?.report.categories.findIndex((c) => c.id === categoryId) ?? -1;
-    const button = this.renderRoot.querySelector<HTMLButtonElement>(`button.toggle[data-category="${index}"]`);
+    const button = this.#categoryButton(categoryId);
     button?.scrollIntoView({ block: 'nearest' });
     button?.focus();
   }

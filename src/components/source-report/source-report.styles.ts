@@ -7,6 +7,8 @@ export const styles = css`
     --_unknown-bar: var(--fc-source-report-unknown-bar, var(--_fc-color-warn));
     --_chart-text: var(--fc-source-report-chart-text, var(--_fc-color-text-muted));
     --_chart-grid: var(--fc-source-report-chart-grid, var(--_fc-color-border));
+    --_spend-bar: var(--fc-source-report-spend-bar, var(--_fc-color-text-muted));
+    --_revenue-bar: var(--fc-source-report-revenue-bar, var(--_fc-color-accent));
     background: var(--_fc-color-surface);
     border: var(--_fc-border-width) solid var(--_fc-color-border);
     border-radius: var(--_fc-radius-m);
@@ -60,11 +62,69 @@ export const styles = css`
     margin: 0;
   }
   .chart {
-    block-size: var(--fc-source-report-chart-block-size, auto);
     margin-block-end: var(--_fc-space-m);
   }
-  .fc-bars__band--special .fc-bars__fill {
-    fill: var(--_unknown-bar);
+  .chart-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_fc-space-s) var(--_fc-space-m);
+    margin-block-end: var(--_fc-space-s);
+  }
+  .chart-bar > .fc-button {
+    margin-inline-start: auto;
+  }
+  .fc-button[aria-pressed='true'] {
+    background: var(--_fc-color-accent-subtle, var(--_fc-color-surface-raised));
+    border-color: var(--_fc-color-accent);
+    box-shadow: inset 0 0 0 1px var(--_fc-color-accent);
+  }
+  .crumbs ol {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_fc-space-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .crumbs li + li::before {
+    content: '›';
+    margin-inline-end: var(--_fc-space-xs);
+    color: var(--_fc-color-text-muted);
+  }
+  .crumb {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_fc-color-accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .crumb:focus-visible {
+    outline: var(--_fc-focus-ring);
+    outline-offset: var(--_fc-focus-ring-offset);
+  }
+  [aria-current] {
+    font-weight: var(--_fc-font-weight-strong);
+  }
+  .fc-chart {
+    --_chart-height: var(--fc-source-report-chart-block-size, 16rem);
+  }
+  .fc-chart.rows-m {
+    --_chart-height: var(--fc-source-report-chart-block-size, 26rem);
+  }
+  .fc-chart.rows-l {
+    --_chart-height: var(--fc-source-report-chart-block-size, 40rem);
+  }
+  .fc-chart.rows-xl {
+    --_chart-height: var(--fc-source-report-chart-block-size, 60rem);
+  }
+  .chart-empty {
+    margin: 0;
+    color: var(--_fc-color-text-muted);
   }
   .table-wrap {
     overflow-x: auto;
