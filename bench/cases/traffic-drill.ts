@@ -1,33 +1,44 @@
 /**
- * Store traffic (issue 6): a drill-down click to the repainted chart, budget 100 ms, over 1,000,000
- * events in the memory adapter, with a baseline of raw Chart.js (default parsing, default
- * animation) fed the same buckets.
+ * Store traffic: a drill-down click to the repainted Chart.js chart, budget 100 ms and 1.3× raw
+ * Chart.js fed the same buckets, over 1,000,000 events in the memory adapter.
  *
  * The events (a year of a busy store, `generateDataset({ trafficCount: 1e6 })`, the generator the
  * `traffic-aggregate` cases use) and the memory adapter over them are made once in the page,
- * outside the clock (`reload: 'case'`). The adapter builds its columnar index on the first query
- * of a dataset and zone: setup mounts the widget once and waits for its first chart, and reports
- * that time as `first load` (index build included; paid once per dataset, not per drill).
+ * outside the clock (`reload: 'case'`), and so is the chart engine (`chartEngine()`: the widgets'
+ * lazy chunk, with the bench's draw plugin). The adapter builds its columnar index on the first
+ * query of a dataset and zone: setup mounts the widget once and waits for its first chart, and
+ * reports that time as `first load` (index build and engine included; paid once per dataset).
  *
  * Ours: a fresh `<fc-store-traffic path="groupBy=department">` over the whole year, mounted and
- * settled before the clock (chart drawn, previous period read). Timed from `click()` on the drill
- * button of the biggest department's table row until the chart (SVG bars drawn by Lit) shows the
- * next level's bucket names (its default next grouping, up type) and that frame is painted. The
- * widget's path, chart and table total are then checked against the adapter's own answer: the new
- * level's ups add up to the clicked bucket's. Extra figures: `query`, the level read inside the
- * drill (call to resolve); `chart drawn`, click to the chart's DOM holding the new level; and
- * `frame`, click to the animation callbacks of the frame that paints it (its style, layout and paint
- * follow). The widget's read of the previous period waits until the level is painted
- * (`afterPaint`), after `painted()`'s task.
+ * settled before the clock (bars drawn, their animation ended, previous period read). Timed from
+ * `click()` on the drill button of the biggest department's table row until the widget's Chart.js
+ * chart has drawn the next level's buckets (its default next grouping, up type: the chart's labels
+ * are the level's) and the frame that shows that draw is painted (`nextPaint`). The widget's
+ * chart is updated in place (`ChartController` sets the new data and options and calls
+ * `chart.update()`), and that update **animates**: the level has a few bars, under the
+ * controller's 1,000 points, so it keeps its 300 ms animation (`update()` in the default mode, not
+ * `'none'`); the first draw of the new level is the animation's first step, in an animation frame.
+ * The case checks that the chart is the same instance after the drill and reports the animation
+ * it ran with (`animation`, ms; 0 would mean none). Checked after the clock: the path, the chart's
+ * labels and ups against the adapter's own answer, that they add up to the clicked bucket's ups,
+ * and the table's rows and total. Extra figures: `query`, the level read inside the drill (call
+ * to resolve); `table`, click to the table holding the new level (in the DOM); `chart drawn`,
+ * click to the chart's first draw of the new level; `settled`, click to the draw that ends its
+ * animation. The widget's read of the previous period waits until the level is painted, so it
+ * falls outside `ms`.
  *
- * Peer: raw Chart.js (the same registered bar parts, default options, so default parsing and the
- * default 1 s animation), in a box the size of the widget's chart box, showing the department level
- * (drawn and settled before the clock), then fed the next level's buckets (labels and plain
- * numbers, computed outside the clock from the same adapter) with `chart.update()`, timed until
- * its first draw of them is painted. It does no query, no table and no Lit: the ratio is what the
- * widget's whole drill (query, table, chart) costs against Chart.js alone drawing the same bars.
+ * Peer: raw Chart.js, the same `Chart` as the widget's (the engine chunk: the same registered bar,
+ * line, scale and tooltip parts, the same default fonts), in a box the size of the widget's chart,
+ * configured as the widget configures its bars: labels and plain numbers with `normalized: true`
+ * (`parsing: false` does not apply to plain numbers), responsive without aspect ratio, the widget's
+ * own animation setting (read from its chart: 300 ms) and the same update mode. It shows the
+ * department level (drawn and settled before the clock), then its data gets the next level's
+ * labels and ups (computed outside the clock from the same adapter) and `chart.update()`; timed
+ * until its first draw of them is painted. It does no query, no table, no Lit and no new options:
+ * the ratio is what the widget's whole drill (query, table, chart through the controller) costs
+ * against Chart.js alone drawing the same bars.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { Chart } from 'chart.js';
 import '../../src/components/store-traffic/fc-store-traffic.js';
 import type { FcStoreTraffic } from '../../src/components/store-traffic/fc-store-traffic.js';
 import { formatPath, nextDimension } from '../../src/components/store-traffic/store-traffic.path.js';
@@ -37,7 +48,8 @@ import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import type { TrafficDimension, TrafficQuery } from '../../src/data/model.js';
 import type { BenchCase, SideResult } from '../lib/case.js';
 import { check } from '../lib/case.js';
-import { painted, timed, whenInDom } from '../lib/render.js';
+import { animationEnd, chartEngine, chartIn, nextPaint } from '../lib/chart-paint.js';
+import { marked, painted, whenInDom } from '../lib/render.js';
 
 const EVENTS = 1_000_000;
 const ZONE = 'America/Chicago';
@@ -47,18 +59,6 @@ const TOP: TrafficDimension = 'department';
 const TOP_PATH = `groupBy=${TOP}`;
 /** A first load builds the index (about a second, frames stall): allow it many frames. */
 const FIRST_LOAD_FRAMES = 1_200;
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-
-/** When a labels array was first drawn by a Chart.js chart on the page (the peer sets a new array per level). */
-const firstDrawOf = new WeakMap<object, number>();
-Chart.register({
-  id: 'benchTrafficDrillDraw',
-  afterDraw(chart) {
-    const labels = chart.data.labels;
-    if (labels && !firstDrawOf.has(labels)) firstDrawOf.set(labels, performance.now());
-  },
-});
 
 /** One `traffic.aggregate` call as the widget made it. */
 interface Call {
@@ -73,6 +73,9 @@ interface Level {
   total: number;
 }
 
+/** A chart's `options.animation` as configured: off, or its duration. */
+type Animation = false | { duration?: number };
+
 interface Fixture {
   adapter: ForecourtAdapter;
   calls: Call[];
@@ -85,6 +88,8 @@ interface Fixture {
   nextGroupBy: TrafficDimension;
   /** The widget's chart box, for the peer's canvas. */
   box: { width: number; height: number };
+  /** The widget's chart animation, for the peer. */
+  animation: Animation;
 }
 let fixture: Fixture | null = null;
 
@@ -103,20 +108,28 @@ function timedAdapter(memory: ForecourtAdapter, calls: Call[]): ForecourtAdapter
   return { ...memory, traffic: wrapped };
 }
 
-/** The widget's chart as shown: each bar's name and the ups written on it. */
-function chartOf(el: FcStoreTraffic): { labels: string[]; ups: string[] } {
-  const bands = [...el.renderRoot.querySelectorAll('[part=chart] .fc-bars__band')];
-  const text = (band: Element, part: string) => band.querySelector(`.fc-bars__${part}`)?.textContent?.trim() ?? '';
-  return { labels: bands.map((b) => text(b, 'name')), ups: bands.map((b) => text(b, 'value')) };
-}
-
 const sameLabels = (a: readonly unknown[] | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Whether the widget's chart shows `labels` (any level when null): in the DOM, not yet painted. */
-function drawn(el: FcStoreTraffic, labels: readonly string[] | null): boolean {
-  const shown = chartOf(el).labels;
-  return labels ? sameLabels(shown, labels) : shown.length > 0;
+const canvasOf = (el: FcStoreTraffic) => el.renderRoot.querySelector<HTMLCanvasElement>('.fc-chart canvas');
+
+/** The widget's chart, once Chart.js has drawn it with `labels` (any when null). */
+async function widgetChart(el: FcStoreTraffic, labels: readonly string[] | null, frames = 120): Promise<Chart> {
+  const engine = await chartEngine();
+  let chart: Chart | undefined;
+  await painted(() => {
+    chart = chartIn(engine, canvasOf(el));
+    return !!chart?.chartArea && (labels ? sameLabels(chart.data.labels, labels) : (chart.data.labels?.length ?? 0) > 0);
+  }, frames);
+  return chart!;
 }
+
+/** The ups the chart draws, bar by bar. */
+const upsOf = (chart: Chart) => (chart.data.datasets[0]?.data ?? []).map((v) => (typeof v === 'number' ? v : Number((v as { y?: number } | null)?.y)));
+
+const animationOf = (chart: Chart): Animation => {
+  const animation = (chart.config.options as { animation?: Animation } | undefined)?.animation;
+  return animation === false ? false : { duration: animation?.duration ?? 1000 };
+};
 
 function mount(adapter: ForecourtAdapter): FcStoreTraffic {
   const el = document.createElement('fc-store-traffic');
@@ -129,15 +142,18 @@ function mount(adapter: ForecourtAdapter): FcStoreTraffic {
   return el;
 }
 
-/** Mounted, top level drawn and painted, previous period read: nothing left running. */
-async function settled(el: FcStoreTraffic, labels: readonly string[] | null, frames = 120): Promise<void> {
-  await painted(() => drawn(el, labels), frames);
+/** Mounted, top level drawn, its animation ended and painted, previous period read: nothing left running. */
+async function settled(el: FcStoreTraffic, labels: readonly string[] | null, frames = 120): Promise<Chart> {
+  const chart = await widgetChart(el, labels, frames);
   await whenInDom(el.renderRoot, () => !!el.renderRoot.querySelector('[part=summary] .previous'), 'previous period');
+  await animationEnd(chart);
   await painted();
+  return chart;
 }
 
 async function setup(): Promise<void> {
   if (fixture) return;
+  await chartEngine();
   const dataset = generateDataset({ size: 'small', trafficCount: EVENTS });
   check(dataset.dealer.zone === ZONE, `expected a ${ZONE} dealer, got ${dataset.dealer.zone}`);
   check(dataset.today === RANGE.to, `expected data up to ${RANGE.to}, got ${dataset.today}`);
@@ -148,11 +164,12 @@ async function setup(): Promise<void> {
   // The first query of this dataset and zone builds the index: the widget's first load pays it.
   const start = performance.now();
   const el = mount(adapter);
-  await painted(() => drawn(el, null), FIRST_LOAD_FRAMES);
+  await widgetChart(el, null, FIRST_LOAD_FRAMES);
   const firstLoadMs = performance.now() - start;
-  await settled(el, null);
-  const chartBox = el.renderRoot.querySelector('[part=chart]')!.getBoundingClientRect();
-  const widgetLabels = chartOf(el).labels;
+  const chart = await settled(el, null);
+  const chartBox = el.renderRoot.querySelector('.fc-chart')!.getBoundingClientRect();
+  const widgetLabels = [...(chart.data.labels as string[])];
+  const animation = animationOf(chart);
   el.remove();
 
   const base = { ...RANGE, zone: ZONE };
@@ -175,6 +192,7 @@ async function setup(): Promise<void> {
     next: level(next.rows, next.total.ups),
     nextGroupBy,
     box: { width: chartBox.width, height: chartBox.height },
+    animation,
   };
 }
 
@@ -182,84 +200,97 @@ async function ours(): Promise<SideResult> {
   const { adapter, calls, firstLoadMs, clicked, top, next, nextGroupBy } = fixture!;
   const el = mount(adapter);
   try {
-    await settled(el, top.labels);
+    const before = await settled(el, top.labels);
     const button = [...el.renderRoot.querySelectorAll<HTMLButtonElement>('button.drill')].find((b) => b.textContent?.trim() === clicked.label);
     check(button, `no drill button for ${clicked.label}`);
     calls.length = 0;
-    let clickedAt = 0;
-    let drawnAt = 0;
-    let frameAt = 0;
-    // The chart is DOM: it is drawn when Lit's render puts the new level in it (a mutation).
+    const rowsShown = () => el.renderRoot.querySelectorAll('#traffic-table tbody tr').length === next.labels.length && el.getAttribute('path') !== TOP_PATH;
+    let tableAt = 0;
     const observer = new MutationObserver(() => {
-      if (!drawnAt && drawn(el, next.labels)) drawnAt = performance.now();
+      if (!tableAt && rowsShown()) tableAt = performance.now();
     });
     observer.observe(el.renderRoot, { childList: true, subtree: true, characterData: true });
-    const ms = await timed('traffic-drill:ours', async () => {
-      clickedAt = performance.now();
+    const drawn = nextPaint((chart) => chart.canvas === canvasOf(el) && sameLabels(chart.data.labels, next.labels), 'the next level');
+    const clickedAt = performance.now();
+    const paint = await marked('traffic-drill:ours', async () => {
       button.click();
-      await painted(() => {
-        const done = drawn(el, next.labels);
-        // The animation callbacks of the frame that paints the new level: its style, layout and paint follow.
-        if (done) frameAt = performance.now();
-        return done;
-      });
+      return drawn;
     });
+    const ms = paint.paintedAt - clickedAt;
+    const chart = paint.chart;
+    const endedAt = await animationEnd(chart);
+    observer.disconnect();
 
+    check(chart === before, 'the drill made a new chart instead of updating the one drawn');
     const path = formatPath({ filters: [{ dimension: TOP, key: clicked.key }], groupBy: nextGroupBy });
     check(el.getAttribute('path') === path, `path ${el.getAttribute('path')}, expected ${path}`);
-    observer.disconnect();
-    check(drawnAt >= clickedAt, 'the chart was not seen drawing the new level');
-    const count = new Intl.NumberFormat('en');
-    const bars = chartOf(el).ups;
-    const expected = next.ups.map((n) => count.format(n));
-    check(bars.join('|') === expected.join('|'), `bars ${bars.join(', ')}, expected ${expected.join(', ')}`);
-    const sum = next.ups.reduce((a, b) => a + b, 0);
+    check(tableAt >= clickedAt, 'the table was not seen showing the new level');
+    const ups = upsOf(chart);
+    check(ups.join('|') === next.ups.join('|'), `bars ${ups.join(', ')}, expected ${next.ups.join(', ')}`);
+    const sum = ups.reduce((a, b) => a + b, 0);
     check(sum === clicked.ups, `the new level's bars add up to ${sum}, ${clicked.label} had ${clicked.ups} ups`);
+    const count = new Intl.NumberFormat('en');
     const total = el.renderRoot.querySelector('#traffic-table tfoot td')?.textContent?.trim();
     check(total === count.format(clicked.ups), `table total ${total}, expected ${clicked.ups}`);
-    const rows = el.renderRoot.querySelectorAll('#traffic-table tbody tr').length;
-    check(rows === next.labels.length, `table has ${rows} rows, expected ${next.labels.length}`);
     const read = calls.find((c) => c.query.groupBy === nextGroupBy && c.query.from === RANGE.from && c.query.filters?.[TOP] === clicked.key);
     check(read && read.start >= clickedAt, 'the drill did not read its level from the adapter');
-    return { ms, extra: { query: read.end - read.start, 'chart drawn': drawnAt - clickedAt, frame: frameAt - clickedAt, 'first load': firstLoadMs } };
+    const animation = animationOf(chart);
+    return {
+      ms,
+      extra: {
+        query: read.end - read.start,
+        table: tableAt - clickedAt,
+        'chart drawn': paint.drawnAt - clickedAt,
+        settled: endedAt - clickedAt,
+        animation: animation === false ? 0 : (animation.duration ?? 0),
+        'first load': firstLoadMs,
+      },
+    };
   } finally {
     el.remove();
   }
 }
 
 async function peer(): Promise<SideResult> {
-  const { clicked, top, next, box } = fixture!;
+  const { clicked, top, next, box, animation } = fixture!;
+  const { Chart } = await chartEngine();
   const host = document.createElement('div');
   host.style.cssText = `position: relative; width: ${box.width}px; height: ${box.height}px`;
   const canvas = document.createElement('canvas');
   host.append(canvas);
   document.body.append(host);
-  // Default options: default parsing (labels + plain numbers), default animation.
-  const chart = new Chart(canvas, { type: 'bar', data: { labels: [...top.labels], datasets: [{ label: 'Ups', data: [...top.ups] }] } });
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: { labels: [...top.labels], datasets: [{ label: 'Ups', data: [...top.ups], normalized: true }] },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation,
+      interaction: { mode: 'index', intersect: true },
+      scales: { x: { grid: { display: false } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
   try {
-    // The department level, fully drawn (its opening animation cut short) before the clock.
-    chart.stop();
-    chart.update('none');
+    // The department level, drawn and its opening animation ended, before the clock.
+    await painted(() => !!chart.chartArea);
+    await animationEnd(chart);
     await painted();
     const labels = [...next.labels];
     const data = [...next.ups];
-    let start = 0;
-    let frameAt = 0;
-    const ms = await timed('traffic-drill:peer', async () => {
-      start = performance.now();
+    const drawn = nextPaint((c) => c === chart && sameLabels(c.data.labels, labels), 'the peer chart');
+    const start = performance.now();
+    const paint = await marked('traffic-drill:peer', async () => {
       chart.data.labels = labels;
       chart.data.datasets[0]!.data = data;
-      chart.update();
-      await painted(() => {
-        const done = firstDrawOf.has(labels);
-        if (done) frameAt = performance.now();
-        return done;
-      });
+      // The controller's update: 'none' only where it turns animation off.
+      chart.update(animation === false ? 'none' : undefined);
+      return drawn;
     });
-    const drawnAt = firstDrawOf.get(labels)!;
-    const sum = (chart.data.datasets[0]!.data as number[]).reduce((a, b) => a + b, 0);
+    const ms = paint.paintedAt - start;
+    const endedAt = await animationEnd(chart);
+    const sum = upsOf(chart).reduce((a, b) => a + b, 0);
     check(sameLabels(chart.data.labels, next.labels) && sum === clicked.ups, `the peer chart shows ${sum} ups, expected ${clicked.ups}`);
-    return { ms, extra: { 'chart drawn': drawnAt - start, frame: frameAt - start } };
+    return { ms, extra: { 'chart drawn': paint.drawnAt - start, settled: endedAt - start } };
   } finally {
     chart.destroy();
     host.remove();
@@ -268,11 +299,14 @@ async function peer(): Promise<SideResult> {
 
 export const trafficDrill: BenchCase = {
   name: 'traffic-drill',
-  description: `<fc-store-traffic> over ${EVENTS.toLocaleString('en')} events (memory adapter, a year): from clicking a department's drill button to the next level's chart drawn and painted (budget 100 ms)`,
+  description: `<fc-store-traffic> over ${EVENTS.toLocaleString('en')} events (memory adapter, a year): from clicking a department's drill button to the next level drawn by its Chart.js chart and painted (budget 100 ms, 1.3× raw Chart.js)`,
   reload: 'case',
   setup,
   ours,
-  peers: { 'raw Chart.js, default parsing and animation, chart.update() with the same buckets': peer },
-  figures: { 'first load': { over: 'max' } },
-  budgets: [{ figure: 'ms', max: 100 }],
+  peers: { 'raw Chart.js (same engine, same bar options and animation), chart.update() with the same buckets': peer },
+  figures: { 'first load': { over: 'max' }, animation: { unit: 'ms' } },
+  budgets: [
+    { figure: 'ms', max: 100 },
+    { figure: 'ratio', max: 1.3 },
+  ],
 };

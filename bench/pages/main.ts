@@ -1,3 +1,5 @@
+// First: it wraps requestAnimationFrame before anything (the chart engine) can keep the original.
+import '../lib/chart-paint.js';
 import { CASES } from '../cases/index.js';
 import type { BenchCase, Budget, Figure, SideContext, SideResult } from '../lib/case.js';
 
