@@ -10,12 +10,15 @@ import { leadEvaluate } from './lead-evaluate.js';
 import { leadClockTick } from './lead-clock-tick.js';
 import { trafficAggregate, trafficAggregateDrill } from './traffic-aggregate.js';
 import { trafficDrill } from './traffic-drill.js';
+import { smsTrendRender } from './sms-trend-render.js';
+import { chartTableFirst } from './chart-table-first.js';
 import { tradeInMatch } from './trade-in-match.js';
 
 export const CASES: BenchCase[] = [
   cacheWarmStart,
   outboxThroughput,
   sourceReportRender,
+  chartTableFirst,
   customerListRender,
   customerPickerOpen,
   sourceMappingEditorRender,
@@ -24,6 +27,7 @@ export const CASES: BenchCase[] = [
   trafficAggregate,
   trafficAggregateDrill,
   trafficDrill,
+  smsTrendRender,
   tradeInMatch,
   ...SMS_HISTORY_CASES,
 ];

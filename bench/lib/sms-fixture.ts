@@ -2,7 +2,7 @@
  * SMS history rows for the table benches: up to 1,000,000 `SmsMessage`s, generated in the page
  * (about a second per million on an idle machine, before any clock starts), deterministic (the
  * same count always gives the same rows), sorted oldest first and spread evenly over the first
- * half of 2026 in the dealer's zone.
+ * half of 2026 in the dealer's zone (or another span of days).
  *
  * Every customer name ends in the row's zero-padded number ("Ana Torres 0004213"), unique and of
  * fixed width, so a side can tell from a row's text alone which message it shows.
@@ -23,9 +23,6 @@ export const SMS_FILTER_ALL = `from=${SMS_RANGE.from}&to=${SMS_RANGE.to}`;
 /** The same range, outbound only: the filter-change cases switch to it. */
 export const SMS_FILTER_OUTBOUND = `${SMS_FILTER_ALL}&direction=outbound`;
 
-// Noon UTC on the first and last day: inside both days in Chicago, whatever the DST offset.
-const START = Date.UTC(2026, 0, 1, 12);
-const END = Date.UTC(2026, 5, 30, 12);
 
 const FIRST = ['James', 'Maria', 'Robert', 'Linda', 'José', 'Ana', 'Thanh', 'Mai', 'Wei', 'Priya', 'Aaliyah', 'DeShawn', 'Zoë', 'Chloé', 'Noah', 'Emma'];
 const LAST = ['Smith', 'Garcia', 'Nguyen', 'Patel', 'Kim', "O'Brien", 'Muñoz', 'Schröder', 'Hernández', 'Johnson', 'Lee', 'Walker', 'Torres', 'Hill'];
@@ -74,18 +71,30 @@ function isoWriter(): (ms: number) => string {
   };
 }
 
-const cache = new Map<number, SmsMessage[]>();
+const cache = new Map<string, SmsMessage[]>();
+
+/** A span of days, first to last (ISO dates), that generated messages are spread over. */
+export interface SmsSpan {
+  from: string;
+  to: string;
+}
 
 /**
- * `count` messages, oldest first; built once per page and count.
+ * `count` messages, oldest first; built once per page, count and span.
  * @param count How many.
+ * @param span The days they are spread over, evenly (noon UTC on the first day to noon UTC on the
+ *   last, so inside both days in Chicago); default {@link SMS_RANGE}.
  * @returns The rows; callers must not change them.
  */
-export function smsRows(count: number): SmsMessage[] {
-  const cached = cache.get(count);
+export function smsRows(count: number, span: SmsSpan = SMS_RANGE): SmsMessage[] {
+  const key = `${count} ${span.from} ${span.to}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const rng = mulberry32(count);
-  const step = (END - START) / count;
+  // Noon UTC on the first and last day: inside both days in Chicago, whatever the DST offset.
+  const first = Date.parse(`${span.from}T12:00:00Z`);
+  const last = Date.parse(`${span.to}T12:00:00Z`);
+  const step = (last - first) / count;
   const rows: SmsMessage[] = [];
   const iso = isoWriter();
   // Only id, time and name are new strings per row: a million rows are mostly garbage-collector work.
@@ -110,7 +119,7 @@ export function smsRows(count: number): SmsMessage[] {
       body: inbound ? INBOUND[i % INBOUND.length]! : OUTBOUND[i % OUTBOUND.length]!,
       status,
       errorCode,
-      sentAt: iso(START + Math.floor(i * step + rng() * step * 0.9)),
+      sentAt: iso(first + Math.floor(i * step + rng() * step * 0.9)),
       segments: 1,
       employeeId: employee ? employee[0] : null,
       employeeName: employee ? employee[1] : null,
@@ -118,7 +127,7 @@ export function smsRows(count: number): SmsMessage[] {
       customerName: `${FIRST[i % FIRST.length]} ${LAST[(i >> 4) % LAST.length]} ${pad7(i)}`,
     });
   }
-  cache.set(count, rows);
+  cache.set(key, rows);
   return rows;
 }
 
