@@ -83,7 +83,14 @@ export function createHostFixture(): HostFixture {
     'fc-customer-list': setup({ date: dataset.today, 'refresh-interval': '0', 'data-expect': required(board, "today's board").customerName }),
     'fc-deleted-customers': setup({ from: deletedFrom, to: dataset.today, 'data-expect': required(deleted, 'deleted customer').customerName }),
     'fc-lead-clock': setup({ 'data-expect': required(lead, 'lead').customerName }, { lead }),
-    'fc-lead-response-report': setup({ from: monthStart, to: dataset.today, now: reportNow, 'data-expect': required(reportLead, "this month's lead").customerName }),
+    // The Summary view, where the charts are: its salesperson table names the lead's salesperson.
+    'fc-lead-response-report': setup({
+      from: monthStart,
+      to: dataset.today,
+      now: reportNow,
+      view: 'summary',
+      'data-expect': required(reportLead, "this month's lead").salespersonName ?? 'Unassigned',
+    }),
     'fc-mapping-warning': setup({ tenant: TENANT, user: USER, 'data-expect': 'mapped' }),
     'fc-needed-vehicles': setup({ 'data-expect': required(want, 'wanted vehicle').customerName }),
     'fc-sms-history': setup({
