@@ -123,10 +123,14 @@ describe('fc-store-traffic', () => {
     el.locale = 'es';
     await loadedWith(el, 'lun, 2 mar 2026');
     expect(rowNames(el)).to.deep.equal(['lun, 2 mar 2026', 'mar, 3 mar 2026', 'jue, 5 mar 2026']);
+    // The chart speaks the widget's language too, drawn after its render.
+    await chartWith(el, ['Visitas', 'Visitas, periodo anterior']);
 
     el.path = 'groupBy=upType';
     await loadedWith(el, 'Sin cita');
     expect(rowNames(el).sort()).to.deep.equal(['Internet', 'Llamada', 'Regreso', 'Sin cita']);
+    const bars = await chartOf(el, rowNames(el));
+    expect(bars.data.datasets[0]!.label).to.equal('Visitas');
 
     el.path = 'groupBy=weekday';
     await loadedWith(el, 'lunes');

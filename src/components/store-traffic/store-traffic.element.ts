@@ -118,7 +118,10 @@ export class FcStoreTraffic extends FcElement {
       const plot = this.#shown?.plot;
       if (!plot) return null;
       const f = this.#formats;
-      return plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', r), ratio: (r) => ratioText(f, r) }, f, getLocale());
+      // Drawn after the render: the words are taken in the widget's language here, not when a tooltip shows.
+      return this.inLocale(() =>
+        plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', ratioText(f, r)) }, f, getLocale()),
+      );
     },
     onSelect: ({ index }) => {
       const shown = this.#shown;

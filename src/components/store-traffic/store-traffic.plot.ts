@@ -117,10 +117,8 @@ export interface PlotText {
   ups: string;
   /** The previous period's series: "Ups, previous period". */
   previous: string;
-  /** "Closing ratio: 50.0%". */
-  closing: (ratio: string) => string;
-  /** A ratio, "50.0%" (or "none" for null). */
-  ratio: (ratio: number | null) => string;
+  /** "Closing ratio: 50.0%" (or "none" for null). */
+  closing: (ratio: number | null) => string;
 }
 
 /** Marks of the stack values' lines, so no two are told apart by colour alone. */
@@ -140,15 +138,14 @@ export function plotConfig(plot: LevelPlot, { palette, hatch }: ChartKit, text: 
   // Stack colours: the widget's knobs; in forced colours one system colour, every other part hatched.
   const colour = (i: number): string | CanvasPattern =>
     palette.forced ? (i % 2 ? hatch(palette.accent) : palette.accent) : palette.read(`--_series-${Math.min(i, 6) + 1}`, bar);
+  // Every word now, in the widget's language: tooltips show later, outside its render.
+  const footers = plot.rows.map((row, i) => (row === null ? '' : text.closing(plot.closing[i] ?? null)));
   const count = (n: unknown) => f.count.format(typeof n === 'number' ? n : Number((n as { y?: number })?.y ?? 0));
   const tooltip = {
     callbacks: {
       title: (items: TooltipItem<'bar' | 'line'>[]) => plot.names[items[0]?.dataIndex ?? -1] ?? '',
       label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${count(item.raw)}`,
-      footer: (items: TooltipItem<'bar' | 'line'>[]) => {
-        const index = items[0]?.dataIndex ?? -1;
-        return plot.rows[index] === null || plot.rows[index] === undefined ? '' : text.closing(text.ratio(plot.closing[index] ?? null));
-      },
+      footer: (items: TooltipItem<'bar' | 'line'>[]) => footers[items[0]?.dataIndex ?? -1] ?? '',
     },
   };
   const stacked = plot.series.length > 0;
