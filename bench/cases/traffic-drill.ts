@@ -7,7 +7,8 @@
  * outside the clock (`reload: 'case'`), and so is the chart engine (`chartEngine()`: the widgets'
  * lazy chunk, with the bench's draw plugin). The adapter builds its columnar index on the first
  * query of a dataset and zone: setup mounts the widget once and waits for its first chart, and
- * reports that time as `first load` (index build and engine included; paid once per dataset).
+ * reports that time as `first load` (mount to the first chart drawn and painted; index build included;
+ * paid once per dataset).
  *
  * Ours: a fresh `<fc-store-traffic path="groupBy=department">` over the whole year, mounted and
  * settled before the clock (bars drawn, their animation ended, previous period read). Timed from
@@ -57,8 +58,8 @@ const ZONE = 'America/Chicago';
 const RANGE = { from: '2025-11-24', to: '2026-11-23' };
 const TOP: TrafficDimension = 'department';
 const TOP_PATH = `groupBy=${TOP}`;
-/** A first load builds the index (about a second, frames stall): allow it many frames. */
-const FIRST_LOAD_FRAMES = 1_200;
+/** A first load builds the index (about a second on an idle machine): allow it much longer. */
+const FIRST_LOAD_MS = 60_000;
 
 /** One `traffic.aggregate` call as the widget made it. */
 interface Call {
@@ -162,10 +163,11 @@ async function setup(): Promise<void> {
   const adapter = timedAdapter(memory, calls);
 
   // The first query of this dataset and zone builds the index: the widget's first load pays it.
+  let el: FcStoreTraffic | undefined;
+  const first = nextPaint((c) => !!el?.renderRoot.contains(c.canvas), 'the first chart', FIRST_LOAD_MS);
   const start = performance.now();
-  const el = mount(adapter);
-  await widgetChart(el, null, FIRST_LOAD_FRAMES);
-  const firstLoadMs = performance.now() - start;
+  el = mount(adapter);
+  const firstLoadMs = (await first).paintedAt - start;
   const chart = await settled(el, null);
   const chartBox = el.renderRoot.querySelector('.fc-chart')!.getBoundingClientRect();
   const widgetLabels = [...(chart.data.labels as string[])];
