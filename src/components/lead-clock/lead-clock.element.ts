@@ -3,11 +3,11 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { NO_OEM_RULE, ruleForMake } from '../../data/logic/leads.js';
+import { NO_OEM_RULE, gradeBands, ruleForMake } from '../../data/logic/leads.js';
 import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { FcElement } from '../shared/fc-element.js';
-import { getLocale, inLocale } from '../shared/messages.js';
+import { formatCount, getLocale, inLocale } from '../shared/messages.js';
 import type { Locale } from '../shared/messages.js';
 import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -20,8 +20,8 @@ import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-
 import type { RefreshReason } from './lead-clock.store.js';
 import { styles } from './lead-clock.styles.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
-import { FILL_LENGTH, fillOffset, gaugeSvg, stateIcon } from './lead-clock.gauge.js';
-import { countdownText, durationText, formatInstant, gradeView, meterText, ruleView, stopTimeText } from './lead-clock.view.js';
+import type * as Gauge from './lead-clock.gauge.js';
+import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
 
 export { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from './lead-clock.ticker.js';
 
@@ -39,6 +39,21 @@ function viewKey(plan: ClockPlan, locale: Locale): string {
 }
 
 const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'announceMissed' } as const;
+
+/**
+ * The gauge's module (drawing, its styles, the meter's words), loaded with a dynamic `import()`
+ * as soon as this module runs, so a page's first load carries the clock alone. Clocks wait for it
+ * before their first render (see `scheduleUpdate`), so the gauge never appears after the text.
+ */
+let gauge: typeof Gauge | null = null;
+
+/** Resolves once the gauge's module has loaded (or failed to: the clocks then stay text). */
+export const leadClockGaugeReady: Promise<void> = import('./lead-clock.gauge.js').then(
+  (module) => {
+    gauge = module;
+  },
+  () => undefined,
+);
 
 /**
  * One internet lead's OEM response clock: the OEM rule, when the response is due in the dealer's
@@ -143,6 +158,7 @@ export class FcLeadClock extends FcElement {
   #shownSeconds = NaN;
   #shownMinutes = NaN;
   #shownOffset = '';
+  #gaugeStyled = false;
 
   /** Everything given directly: no reads, no loading state. */
   get #direct(): Inputs | null {
@@ -162,6 +178,11 @@ export class FcLeadClock extends FcElement {
     super.disconnectedCallback();
     this.#setSubscribed(false);
     this.#watch(null);
+  }
+
+  /** The first render waits for the gauge's module (a resolved promise from then on, or when it failed to load). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return gauge ? super.scheduleUpdate() : leadClockGaugeReady.then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -188,6 +209,7 @@ export class FcLeadClock extends FcElement {
   }
 
   protected override updated(): void {
+    if (gauge && !this.#gaugeStyled) this.#adoptGaugeStyles(gauge);
     this.#bindCountdown();
     this.#setSubscribed(this.isConnected && !!this.#plan?.live);
     this.#watch(this.isConnected && !this.#direct ? (this.adapter ?? null) : null);
@@ -250,11 +272,14 @@ export class FcLeadClock extends FcElement {
     if (seconds === this.#shownSeconds) return;
     this.#shownSeconds = seconds;
     digits.data = countdownText(seconds);
+    const g = gauge;
     const limitMs = this.#rule.limitMinutes * 60_000;
-    const offset = fillOffset(limitMs > 0 ? (limitMs - left) / limitMs : 1);
-    if (offset !== this.#shownOffset && this.#fill) {
-      this.#shownOffset = offset;
-      this.#fill.setAttribute('stroke-dashoffset', offset);
+    if (g && this.#fill) {
+      const offset = g.fillOffset(limitMs > 0 ? (limitMs - left) / limitMs : 1);
+      if (offset !== this.#shownOffset) {
+        this.#shownOffset = offset;
+        this.#fill.setAttribute('stroke-dashoffset', offset);
+      }
     }
     const minutes = left >= 0 ? Math.ceil(left / 60_000) : Math.floor(-left / 60_000);
     if (minutes !== this.#shownMinutes && this.#wordsText) {
@@ -262,22 +287,20 @@ export class FcLeadClock extends FcElement {
       const words = durationText(minutes);
       const real = this.#rule.clock === 'real';
       this.#wordsText.data = real ? t('realLeftWords', words) : t('leftWords', words);
-      const meter = this.#meter;
-      if (meter) {
+      if (g && this.#meter) {
         const limit = Math.round(this.#rule.limitMinutes);
         const signedLeft = left >= 0 ? minutes : -minutes;
-        const used = limit - signedLeft;
-        meter.setAttribute('aria-valuenow', String(Math.min(limit, Math.max(0, used))));
-        meter.setAttribute(
-          'aria-valuetext',
-          meterText({
-            used,
+        g.writeMeter(
+          this.#meter,
+          {
+            used: limit - signedLeft,
             limit,
             real,
             grade: plan.state.grade,
             left: signedLeft,
             waiting: plan.counting ? undefined : plan.early ? 'not-started' : 'paused',
-          }),
+          },
+          this.#gaugeContext(),
         );
       }
     }
@@ -298,6 +321,20 @@ export class FcLeadClock extends FcElement {
     this.#shownMinutes = NaN;
     this.#shownOffset = '';
     if (this.#plan) this.#write(Math.max(leadClockNow(), this.#plan.evaluatedAt));
+  }
+
+  /** What the gauge takes from the clock: the rule's grade bands, the locale, the clock's duration and count formats. */
+  #gaugeContext(): Gauge.GaugeContext {
+    return { bands: gradeBands(this.#rule), locale: this.#locale, duration: durationText, count: formatCount };
+  }
+
+  /** The gauge's styles join the clock's own in its shadow root when the gauge arrives. */
+  #adoptGaugeStyles(g: typeof Gauge): void {
+    const root = this.renderRoot;
+    const sheet = g.gaugeStyles.styleSheet;
+    if (!(root instanceof ShadowRoot) || !sheet) return;
+    this.#gaugeStyled = true;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   #setSubscribed(on: boolean): void {
@@ -370,11 +407,8 @@ export class FcLeadClock extends FcElement {
   #liveView(plan: ClockPlan, zone: string): TemplateResult {
     const overdue = plan.state.status === 'overdue';
     const resumes = plan.resumesAt === null ? '' : formatInstant(plan.resumesAt, zone, this.#locale, 'weekdayTime');
-    const rule = this.#rule;
     return html`<div class="gauge" part="gauge">
-        <div class="meter" role="meter" aria-label=${t('gauge')} aria-valuemin="0" aria-valuemax=${Math.round(rule.limitMinutes)}>
-          ${gaugeSvg(rule, durationText, { glyph: plan.counting ? (overdue ? 'overdue' : 'none') : 'paused', overflow: overdue }, String(FILL_LENGTH), null)}
-        </div>
+        ${gauge?.liveDial(this.#rule, { glyph: plan.counting ? (overdue ? 'overdue' : 'none') : 'paused', overflow: overdue }, this.#gaugeContext())}
         <p class="live readout">
           <span class="label">${overdue ? t('overdueBy') : t('left')}</span>
           <span class="countdown" part="countdown" aria-hidden="true"></span><span class="countdown-words fc-visually-hidden"></span>
@@ -382,8 +416,8 @@ export class FcLeadClock extends FcElement {
       </div>
       ${plan.counting
         ? nothing
-        : html`<p class="paused" part="paused">${stateIcon('paused')}${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</p>`}
-      ${overdue ? html`<p class="overdue-note" part="overdue-note">${stateIcon('overdue')}${t('overdue')}</p>` : nothing}`;
+        : html`<p class="paused" part="paused">${gauge?.stateIcon('paused')}${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</p>`}
+      ${overdue ? html`<p class="overdue-note" part="overdue-note">${gauge?.stateIcon('overdue')}${t('overdue')}</p>` : nothing}`;
   }
 
   /** A stopped clock: the gauge filled up to the stop, a mark where it stopped, and what stopped it. */
@@ -391,31 +425,16 @@ export class FcLeadClock extends FcElement {
     const s = plan.state;
     const stop = s.stoppedBy!;
     const at = stopTimeText(Date.parse(stop.at), Date.parse(lead.receivedAt), zone, this.#locale);
-    const rule = this.#rule;
-    const limit = Math.round(rule.limitMinutes);
-    const used = Math.round(s.elapsedMinutes);
-    const share = rule.limitMinutes > 0 ? s.elapsedMinutes / rule.limitMinutes : 1;
     const met = s.status === 'met';
-    const valuetext = meterText({ used, limit, real: rule.clock === 'real', grade: s.grade, stoppedBy: activityWords(stop.kind) });
     return html`<div class="gauge" part="gauge">
-        <div
-          class="meter"
-          role="meter"
-          aria-label=${t('gauge')}
-          aria-valuemin="0"
-          aria-valuemax=${limit}
-          aria-valuenow=${Math.min(limit, used)}
-          aria-valuetext=${valuetext}
-        >
-          ${gaugeSvg(rule, durationText, { glyph: met ? 'met' : 'missed', overflow: !met }, fillOffset(share), share)}
-        </div>
+        ${gauge?.stoppedDial(this.#rule, s, activityWords(stop.kind), this.#gaugeContext())}
         <p class="readout" aria-hidden="true">
           <span class="label">${t('answeredIn')}</span>
           <span class="elapsed">${countdownText(Math.round(s.elapsedMinutes * 60))}</span>
         </p>
       </div>
       <p class="stopped" part="stopped">
-        ${stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
+        ${gauge?.stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
         <span class="verdict">${t(met ? 'met' : 'missed')}</span>
       </p>`;
   }

@@ -1,13 +1,33 @@
 /**
  * The clock's gauge: an SVG arc from no time used to the rule's limit, the grade bands along it
- * with a tick at each boundary, and the time used as a stroke along the arc. Only the fill moves
- * while the clock counts: its `stroke-dashoffset` attribute, written by the element at most once
- * a tick. Everything else is drawn once per render.
+ * with a tick at each boundary, and the time used as a stroke along the arc, inside a
+ * `role="meter"`. Only the fill moves while the clock counts: its `stroke-dashoffset` attribute,
+ * written by the element at most once a tick. Everything else is drawn once per render.
+ *
+ * Loaded by the element with a dynamic `import()`, like a chart after its table: the clock's text
+ * (countdown, state, due time, grade) is its first load, and the drawing, its styles and the
+ * meter's words arrive with this module.
  */
 import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
-import { gradeBands } from '../../data/logic/leads.js';
-import type { LeadGrade, OemRule } from '../../data/model.js';
+import type { GradeBands } from '../../data/logic/leads.js';
+import type { LeadClockState, LeadGrade, OemRule } from '../../data/model.js';
+import type { Locale } from '../shared/messages.js';
+import { gaugeMessages } from './lead-clock.gauge.messages.js';
+
+/**
+ * What the gauge takes from the clock instead of importing it (an import of the clock's first
+ * load would split both into a third, shared chunk): the rule's grade bands (`gradeBands`), the
+ * locale, and how the clock writes durations and counts.
+ */
+export interface GaugeContext {
+  bands: GradeBands;
+  locale: Locale;
+  duration: (minutes: number) => string;
+  count: (value: number) => string;
+}
+
+export { gaugeStyles } from './lead-clock.gauge.styles.js';
 
 /** The drawing's box is 0 0 160 108 (`viewBox` in {@link gaugeSvg}); the arc is centred on (CX, CY). */
 const CX = 80;
@@ -63,11 +83,9 @@ export interface Tick {
 /**
  * The rule's grade bands on the arc from 0 to its limit, from `gradeBands` (the domain's own),
  * and a tick at 0, at each boundary inside the arc and at the limit.
- * @example gaugeBands(ruleForMake('Toyota')!).ticks.map((t) => t.minutes) // [0, 60, 180]
+ * @example gaugeBands(180, gradeBands(ruleForMake('Toyota')!)).ticks.map((t) => t.minutes) // [0, 60, 180]
  */
-export function gaugeBands(rule: Pick<OemRule, 'limitMinutes' | 'grades'>): { bands: Band[]; ticks: Tick[] } {
-  const limit = rule.limitMinutes;
-  const b = gradeBands(rule);
+export function gaugeBands(limit: number, b: GradeBands): { bands: Band[]; ticks: Tick[] } {
   const share = (minutes: number) => (limit > 0 ? Math.min(1, Math.max(0, minutes / limit)) : 1);
   const green = share(b.greenUntil);
   const yellow = Math.max(green, share(b.yellowUntil));
@@ -130,29 +148,23 @@ function glyph(mark: GaugeGlyph): SVGTemplateResult | typeof nothing {
 
 /**
  * The gauge's drawing (hidden from assistive technology: the meter around it carries the values).
- * @param rule The rule: its limit and grade bands.
- * @param tickLabels Text of each tick's minutes (the large size shows them).
+ * @param limit The rule's limit in minutes.
+ * @param c The grade bands, and how durations are written (the tick labels).
  * @param marks The state's glyph, and whether time went past the limit.
  * @param offset The fill's dash offset ({@link fillOffset}). A counting clock's element then
  *   writes the attribute itself, tick by tick.
  * @param stopAt Where the clock stopped, as a share of the limit, or null.
  */
-export function gaugeSvg(
-  rule: Pick<OemRule, 'limitMinutes' | 'grades'>,
-  tickLabels: (minutes: number) => string,
-  marks: GaugeMarks,
-  offset: string,
-  stopAt: number | null,
-): TemplateResult {
-  const { bands, ticks } = gaugeBands(rule);
+function gaugeSvg(limit: number, c: GaugeContext, marks: GaugeMarks, offset: string, stopAt: number | null): TemplateResult {
+  const { bands, ticks } = gaugeBands(limit, c.bands);
   return html`<svg class="dial" part="dial" viewBox="0 0 160 108" aria-hidden="true" focusable="false">
     <path class="track" d=${TRACK}></path>
     ${bands.map((b) => svg`<path class="band band--${b.grade}" d=${arcPath(b.from, b.to, R - 9.5)}></path>`)}
     <path class="fill" d=${TRACK} pathLength="1000" stroke-dasharray="1000 1000" stroke-dashoffset=${offset}></path>
-    ${ticks.map((t) => svg`<path class="tick" d=${radial(t.at, R - 12, R + 6)}></path>`)}
-    ${ticks.map((t) => {
-      const [x, y] = point(t.at, R + 14);
-      return svg`<text class="tick-label" x=${x} y=${y + 3} text-anchor=${t.at < 0.4 ? 'end' : t.at > 0.6 ? 'start' : 'middle'}>${tickLabels(t.minutes)}</text>`;
+    ${ticks.map((k) => svg`<path class="tick" d=${radial(k.at, R - 12, R + 6)}></path>`)}
+    ${ticks.map((k) => {
+      const [x, y] = point(k.at, R + 14);
+      return svg`<text class="tick-label" x=${x} y=${y + 3} text-anchor=${k.at < 0.4 ? 'end' : k.at > 0.6 ? 'start' : 'middle'}>${c.duration(k.minutes)}</text>`;
     })}
     ${stopAt === null ? nothing : svg`<path class="stop-mark" d=${radial(Math.min(1, stopAt), R - 12, R + 8)}></path>`}
     ${marks.overflow ? svg`<path class="overflow" d=${OVERFLOW}></path>` : nothing}
@@ -171,4 +183,74 @@ export function stateIcon(mark: 'paused' | 'met' | 'missed' | 'overdue'): Templa
           ? svg`<path d="M3.5 3.5L12.5 12.5M12.5 3.5L3.5 12.5"></path>`
           : svg`<path d="M8 2.5L8 10"></path><circle cx="8" cy="13.5" r="1.2"></circle>`;
   return html`<svg class="state-icon state-icon--${mark}" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${body}</svg>`;
+}
+
+/** What the gauge's meter reads out, in whole minutes. */
+export interface MeterReading {
+  /** Minutes used (counted time so far, or up to the stop). */
+  used: number;
+  /** The rule's limit in minutes. */
+  limit: number;
+  /** Real time rather than business time. */
+  real: boolean;
+  grade: LeadGrade;
+  /** Still counting: minutes left (negative when over the limit). Absent once stopped. */
+  left?: number;
+  /** What stopped the clock, in words. */
+  stoppedBy?: string;
+  /** Not counting now: paused (outside open hours, a skipped holiday) or not started yet. */
+  waiting?: 'paused' | 'not-started';
+}
+
+/**
+ * The meter's `aria-valuetext`.
+ * @example meterText({ used: 42, limit: 60, real: false, grade: 'yellow', left: 18 }, { locale: 'en', count: String }) // "42 of 60 business minutes used, 18 left, yellow so far"
+ */
+export function meterText(r: MeterReading, c: Pick<GaugeContext, 'locale' | 'count'>): string {
+  const m = gaugeMessages[c.locale];
+  const parts = [m.meterUsed(c.count(r.used), c.count(r.limit), r.real)];
+  if (r.left !== undefined) parts.push(r.left >= 0 ? m.meterLeft(c.count(r.left)) : m.meterOver(c.count(-r.left)));
+  if (r.stoppedBy !== undefined) parts.push(m.meterStopped(r.stoppedBy));
+  const band = m[`band-${r.grade}`];
+  parts.push(r.stoppedBy !== undefined ? band : m.meterSoFar(band));
+  if (r.waiting) parts.push(r.waiting === 'paused' ? m.meterPaused : m.meterNotStarted);
+  return parts.join(', ');
+}
+
+/** The meter's values as of a reading (the value held within 0 to the limit). */
+export function writeMeter(meter: Element, reading: MeterReading, c: GaugeContext): void {
+  meter.setAttribute('aria-valuenow', String(Math.min(reading.limit, Math.max(0, reading.used))));
+  meter.setAttribute('aria-valuetext', meterText(reading, c));
+}
+
+type Rule = Pick<OemRule, 'limitMinutes' | 'clock'>;
+
+/**
+ * A live clock's gauge: the meter without values (the element writes them, once a minute, with
+ * {@link writeMeter}) around the drawing with an empty fill (written tick by tick).
+ */
+export function liveDial(rule: Rule, marks: GaugeMarks, c: GaugeContext): TemplateResult {
+  return html`<div class="meter" role="meter" aria-label=${gaugeMessages[c.locale].gauge} aria-valuemin="0" aria-valuemax=${Math.round(rule.limitMinutes)}>
+    ${gaugeSvg(rule.limitMinutes, c, marks, String(FILL_LENGTH), null)}
+  </div>`;
+}
+
+/** A stopped clock's gauge: filled up to the stop, a mark there, a check or a cross, and the meter's values. */
+export function stoppedDial(rule: Rule, state: LeadClockState, stoppedBy: string, c: GaugeContext): TemplateResult {
+  const limit = Math.round(rule.limitMinutes);
+  const used = Math.round(state.elapsedMinutes);
+  const share = rule.limitMinutes > 0 ? state.elapsedMinutes / rule.limitMinutes : 1;
+  const met = state.status === 'met';
+  const reading = { used, limit, real: rule.clock === 'real', grade: state.grade, stoppedBy };
+  return html`<div
+    class="meter"
+    role="meter"
+    aria-label=${gaugeMessages[c.locale].gauge}
+    aria-valuemin="0"
+    aria-valuemax=${limit}
+    aria-valuenow=${Math.min(limit, used)}
+    aria-valuetext=${meterText(reading, c)}
+  >
+    ${gaugeSvg(rule.limitMinutes, c, { glyph: met ? 'met' : 'missed', overflow: !met }, fillOffset(share), share)}
+  </div>`;
 }

@@ -6,7 +6,6 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { LeadGrade, OemRule, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
-import { formatCount } from '../shared/messages.js';
 import type { Locale } from '../shared/messages.js';
 import { activityWords, t } from './lead-clock.messages.js';
 
@@ -117,35 +116,4 @@ export function ruleView(rule: OemRule, locale: Locale): TemplateResult {
       ${rule.reassignOver !== undefined ? html`<li>${t('reassignTerm', durationText(rule.reassignOver))}</li>` : nothing}
     </ul>
   </details>`;
-}
-
-/** What the gauge's meter reads out, in whole minutes. */
-export interface MeterReading {
-  /** Minutes used (counted time so far, or up to the stop). */
-  used: number;
-  /** The rule's limit in minutes. */
-  limit: number;
-  /** Real time rather than business time. */
-  real: boolean;
-  grade: LeadGrade;
-  /** Still counting: minutes left (negative when over the limit). Absent once stopped. */
-  left?: number;
-  /** What stopped the clock, in words. */
-  stoppedBy?: string;
-  /** Not counting now: paused (outside open hours, a skipped holiday) or not started yet. */
-  waiting?: 'paused' | 'not-started';
-}
-
-/**
- * The meter's `aria-valuetext`.
- * @example meterText({ used: 42, limit: 60, real: false, grade: 'yellow', left: 18 }) // "42 of 60 business minutes used, 18 left, yellow so far"
- */
-export function meterText(r: MeterReading): string {
-  const parts = [t('meterUsed', formatCount(r.used), formatCount(r.limit), r.real)];
-  if (r.left !== undefined) parts.push(r.left >= 0 ? t('meterLeft', formatCount(r.left)) : t('meterOver', formatCount(-r.left)));
-  if (r.stoppedBy !== undefined) parts.push(t('meterStopped', r.stoppedBy));
-  const band = t(`band-${r.grade}`);
-  parts.push(r.stoppedBy !== undefined ? band : t('meterSoFar', band));
-  if (r.waiting) parts.push(t(r.waiting === 'paused' ? 'meterPaused' : 'meterNotStarted'));
-  return parts.join(', ');
 }
