@@ -4,9 +4,9 @@
  * `role="meter"`. Only the fill moves while the clock counts: its `stroke-dashoffset` attribute,
  * written by the element at most once a tick. Everything else is drawn once per render.
  *
- * Loaded by the element with a dynamic `import()`, like a chart after its table: the clock's text
- * (countdown, state, due time, grade) is its first load, and the drawing, its styles and the
- * meter's words arrive with this module.
+ * A chunk of its own, fetched by the element with `import()` as soon as the element's module runs,
+ * so a page's first load carries the clock alone; clocks wait for it before their first render,
+ * and are text should it fail to load.
  */
 import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
