@@ -615,6 +615,17 @@ describe('fc-source-report', () => {
     }
   });
 
+  it('names the chart\'s bars and series in the widget\'s own language', async () => {
+    const el = await fixture<FcSourceReport>(html`<fc-source-report .adapter=${server.client()} today="2026-03-17" locale="es"></fc-source-report>`);
+    await loaded(el);
+    const chart = await chartWith(el, [...CATEGORIES.slice(0, -1), 'Desconocido']);
+    expect(chart.data.datasets[0]!.label).to.equal('Clientes nuevos');
+    buttonNamed(el, 'Gasto e ingresos')!.click();
+    const money = await chartWith(el, [...CATEGORIES.slice(0, -1), 'Desconocido'], (c) => c.data.datasets.length === 2);
+    expect(money.data.datasets.map((d) => d.label)).to.deep.equal(['Gasto en marketing', 'Ingresos']);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a load failure with Retry, then the report', async () => {
     server.faults.failing = true;
     const el = await fixture<FcSourceReport>(html`<fc-source-report .adapter=${server.client()} today="2026-03-17"></fc-source-report>`);

@@ -171,10 +171,12 @@ export class FcSourceReport extends FcElement {
   readonly #chart = new ChartController(this, {
     canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.chart-canvas'),
     key: () => this.#chartView(),
-    config: (kit) => {
-      const view = this.#chartView();
-      return view ? sourceChartConfig(view, this.#formats, kit) : null;
-    },
+    // Built after the engine loads, outside an update: in this element's language, as its render is.
+    config: (kit) =>
+      this.inLocale(() => {
+        const view = this.#chartView();
+        return view ? sourceChartConfig(view, this.#formats, kit) : null;
+      }),
     onSelect: ({ index }) => {
       const view = this.#chartView();
       // A category's bar opens it; a source is the last level.

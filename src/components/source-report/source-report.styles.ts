@@ -80,6 +80,11 @@ export const styles = css`
     border-color: var(--_fc-color-accent);
     box-shadow: inset 0 0 0 1px var(--_fc-color-accent);
   }
+  /* Pressed is also a mark, not only a colour (and in forced colours the only difference). */
+  .fc-button[aria-pressed='true']::before {
+    content: '✓' / '';
+    margin-inline-end: var(--_fc-space-xs);
+  }
   .crumbs ol {
     display: flex;
     flex-wrap: wrap;
