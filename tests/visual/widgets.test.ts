@@ -7,10 +7,11 @@
  * clock and fonts the project ships (FONTS), so the PNGs are the same on any machine with Chromium. After an intended change of look, run `npm run test:visual:update` and review the
  * new PNGs before committing them; a new widget needs a case in cases.ts and its baselines.
  */
-import { aTimeout, expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { setLeadClockTime } from '../../src/components/lead-clock/fc-lead-clock.js';
+import { Chart } from '../../src/components/shared/charts/chart-engine.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { NOT_DRAWN, NOW, VISUAL_CASES, ZONE, dataset } from './cases.js';
 import type { VisualCase, VisualTag } from './cases.js';
@@ -97,7 +98,26 @@ function readText(node: Node): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Waits until the element's text has stopped changing (data loaded and drawn), then for its fonts and paint. */
+/** The canvases in `el`'s shadow trees. */
+function canvasesIn(el: Element): HTMLCanvasElement[] {
+  const found: HTMLCanvasElement[] = [];
+  const walk = (root: ShadowRoot): void => {
+    for (const child of root.querySelectorAll('*')) {
+      if (child instanceof HTMLCanvasElement) found.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  if (el.shadowRoot) walk(el.shadowRoot);
+  return found;
+}
+
+/** Waits until Chart.js has drawn every canvas in `el` (a chart is drawn after its table has painted), then redraws each in the fonts now loaded. */
+async function chartsDrawn(el: Element): Promise<void> {
+  await waitUntil(() => canvasesIn(el).every((canvas) => !!Chart.getChart(canvas)?.chartArea), 'a chart was not drawn', { timeout: 10_000 });
+  for (const canvas of canvasesIn(el)) Chart.getChart(canvas)?.update('none');
+}
+
+/** Waits until the element's text has stopped changing (data loaded and drawn), then for its fonts, charts and paint. */
 async function settled(el: Element): Promise<string> {
   let last = '';
   let same = 0;
@@ -109,6 +129,7 @@ async function settled(el: Element): Promise<string> {
     last = now;
   }
   await fontsFor(last);
+  await chartsDrawn(el);
   await nextFrame();
   await nextFrame();
   return last;
@@ -154,6 +175,8 @@ describe('widget screenshots', function () {
     await executeServerCommand('emulate-timezone', { timezoneId: ZONE });
     setLeadClockTime(() => NOW);
     await useShippedFonts();
+    // Loaded before any widget draws: a canvas measures its labels once, in the face loaded at that moment.
+    await Promise.all(FACES.map((face) => document.fonts.load(face, 'Aa0')));
   });
 
   after(() => setLeadClockTime(null));
