@@ -1,8 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { Settings } from 'luxon';
 import '../../src/components/sms-summary/fc-sms-summary.js';
+import '../../src/components/sms-history/fc-sms-history.js';
 import type { FcSmsSummary } from '../../src/components/sms-summary/fc-sms-summary.js';
+import type { Chart } from '../../src/components/shared/charts/chart-engine.js';
+import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
+import { clickChart, drawnChart } from './chart-rig.js';
 import { setLocale } from '../../src/components/shared/messages.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { generateDataset } from '../../src/data/demo-data.js';
@@ -71,8 +75,16 @@ const seen = (el: FcSmsSummary, label: string) => text(tile(el, label)?.querySel
 const categoryButtons = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="category-button"]')];
 const rowCells = (el: FcSmsSummary) =>
   [...root(el).querySelectorAll('[part="table"] tbody tr')].map((tr) => [text(tr.querySelector('th')), ...[...tr.querySelectorAll('td')].map(text)]);
-const bands = (el: FcSmsSummary) => [...root(el).querySelectorAll('[part="chart"] .fc-bars__band')];
-const barBox = (band: Element) => band.querySelector('.fc-bars__bar')!.getBoundingClientRect();
+const barsChart = (el: FcSmsSummary) => drawnChart(root(el), 'canvas.errors-chart');
+const trendChart = (el: FcSmsSummary, ready?: (chart: Chart) => boolean) => drawnChart(root(el), 'canvas.trend-chart', ready);
+const token = (el: FcSmsSummary, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
+/** Dataset `i`'s values, one a day. */
+const ys = (chart: Chart, i: number) => (chart.data.datasets[i]!.data as { y: number }[]).map((p) => p.y);
+/** A month of zeros with some days set (day of the month → figure). */
+const month = (days: Record<number, number>) => Array.from({ length: 30 }, (_, i) => days[i + 1] ?? 0);
+const legendButtons = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="trend"] .fc-chart-legend__item')];
+const trendRows = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLTableRowElement>('[part="trend-table"] tbody tr')];
+const cells = (tr: Element) => [text(tr.querySelector('th')), ...[...tr.querySelectorAll('td')].map(text)];
 const loaded = (el: FcSmsSummary) => waitUntil(() => root(el).querySelector('[part="metrics"], [part~="empty"]'), 'the summary did not load');
 
 /** A client whose `sms.summary` calls are recorded. */
@@ -98,6 +110,7 @@ describe('fc-sms-summary', () => {
       server.faults.latencyMs = 0;
     }
     setLocale(null);
+    await executeServerCommand('emulate-forced-colors', { active: false });
     await closeClients();
   });
 
@@ -133,25 +146,28 @@ describe('fc-sms-summary', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('lists errors by category in a table and a chart that agree', async () => {
+    it('lists errors by category in a table and a bar chart that agree', async () => {
       const el = await summary();
       expect(text(root(el).querySelector('[part="table"] caption'))).to.equal('Errors by category, Nov 1–Nov 30, 2026 compared with Oct 1–Oct 30');
       expect(rowCells(el)).to.deep.equal([
         ['Filtered or blocked by carrier', '4', '1', '▲ up 300% (worse)'],
         ['Landline or unreachable', '2', '0', '▲ up from 0 (worse)'],
       ]);
-      expect(bands(el).map((b) => text(b.querySelector('.fc-bars__name')))).to.deep.equal(categoryButtons(el).map(text));
-      expect(bands(el).map((b) => text(b.querySelector('.fc-bars__value')))).to.deep.equal(['4', '2']);
-      const [four, two] = bands(el).map((b) => barBox(b).width);
-      expect(four! > 50 && Math.abs(two! - four! / 2) < 1, `bars of ${four}px and ${two}px`).to.equal(true);
-      expect(getComputedStyle(bands(el)[0]!.querySelector('.fc-bars__fill')!).fill).to.equal('rgb(11, 92, 173)');
-      // A long name wraps onto lines rather than being cut off.
-      const lines = [...bands(el)[0]!.querySelectorAll('.fc-bars__line')];
-      expect(lines.map(text)).to.deep.equal(['Filtered or', 'blocked by', 'carrier']);
-      expect(new Set(lines.map((l) => l.getBoundingClientRect().top)).size).to.equal(3);
-      expect(root(el).querySelector('[part="chart"] [role="img"]')!.getAttribute('aria-label')).to.equal(
+      const chart = await barsChart(el);
+      expect(chart.options.indexAxis).to.equal('y');
+      // The table's names and order; a long name wraps onto lines rather than being cut off.
+      expect(chart.data.labels).to.deep.equal([['Filtered or', 'blocked by', 'carrier'], ['Landline or', 'unreachable']]);
+      expect(categoryButtons(el).map(text)).to.deep.equal((chart.data.labels as string[][]).map((l) => l.join(' ')));
+      expect(chart.data.datasets).to.have.length(1);
+      expect(chart.data.datasets[0]!.data).to.deep.equal([4, 2]);
+      expect(chart.data.datasets[0]!.backgroundColor).to.equal(token(el, '--_fc-color-accent'));
+      const canvas = root(el).querySelector('[part="chart"] canvas')!;
+      expect(canvas.getAttribute('role')).to.equal('img');
+      expect(canvas.getAttribute('aria-label')).to.equal(
         'Bar chart of errors by category in this period: Filtered or blocked by carrier 4, Landline or unreachable 2. The table “Errors by category” has the same figures.',
       );
+      // One series: no legend for the bars.
+      expect(root(el).querySelector('[part="errors"] .fc-chart-legend')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -163,7 +179,7 @@ describe('fc-sms-summary', () => {
       expect(text(warning.querySelector('li'))).to.equal(
         '+13125550100: 4 of 24 texts sent (16.7%) were filtered or blocked by carriers, up from 5% in Oct 1–Oct 30.',
       );
-      expect(text(warning.querySelector('p'))).to.include('Update your templates regularly and type a different message to each customer');
+      expect(text(warning.querySelector('p:not(.blocked-days)'))).to.include('Update your templates regularly and type a different message to each customer');
       expect(root(el).querySelectorAll('[role="alert"], [aria-live="assertive"]').length).to.equal(0);
       await expect(el).to.be.accessible();
     });
@@ -187,12 +203,176 @@ describe('fc-sms-summary', () => {
 
     it('fires fc-sms-category-select from a click on a bar', async () => {
       const el = await summary();
-      bands(el)[1]!.scrollIntoView();
-      const bar = barBox(bands(el)[1]!);
+      const chart = await barsChart(el);
       const selected = oneEvent(el, 'fc-sms-category-select');
-      await sendMouse({ type: 'click', position: [Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2)] });
+      await clickChart(chart, 0, 1);
       expect((await selected).detail).to.deep.equal({ category: 'landline-or-unreachable' });
-      await resetMouse();
+    });
+
+    it('shows a bar’s tooltip while its table row has focus', async () => {
+      const el = await summary();
+      const chart = await barsChart(el);
+      categoryButtons(el)[1]!.focus();
+      expect(chart.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index])).to.deep.equal([[0, 1]]);
+      expect(chart.tooltip!.title).to.deep.equal(['Landline or unreachable']);
+      expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal(['This period: 2']);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(chart.tooltip!.getActiveElements().map((a) => a.index)).to.deep.equal([0]);
+      categoryButtons(el)[0]!.blur();
+      expect(chart.tooltip!.getActiveElements()).to.deep.equal([]);
+    });
+
+    it('draws the daily trend: four lines this period, the same four dashed for the same days a month earlier', async () => {
+      const el = await summary();
+      const chart = await trendChart(el);
+      expect(chart.data.datasets.map((d) => d.label)).to.deep.equal([
+        'Texts in',
+        'Texts out',
+        'Delivered',
+        'Failed',
+        'Texts in, previous period',
+        'Texts out, previous period',
+        'Delivered, previous period',
+        'Failed, previous period',
+      ]);
+      expect(chart.data.datasets.map((d) => (d as { borderDash?: number[] }).borderDash ?? [])).to.deep.equal([[], [], [], [], [6, 4], [6, 4], [6, 4], [6, 4]]);
+      const x = chart.options.scales!.x as { type: string; time: { unit: string } };
+      expect([x.type, x.time.unit]).to.deep.equal(['time', 'day']);
+      for (const d of chart.data.datasets) expect([(d as { parsing?: boolean }).parsing, (d as { normalized?: boolean }).normalized]).to.deep.equal([false, true]);
+      // Every day of November at its UTC midnight, and October's days drawn over the same November days.
+      const xs = (i: number) => (chart.data.datasets[i]!.data as { x: number }[]).map((p) => p.x);
+      expect(xs(0)).to.deep.equal(Array.from({ length: 30 }, (_, i) => Date.UTC(2026, 10, 1 + i)));
+      expect(xs(5)).to.deep.equal(xs(0));
+      // By hand from the fixture: Nov 3 10 in; Nov 5 18 delivered; Nov 6 4 failed (4770); Nov 7 2 undelivered (30003).
+      expect(ys(chart, 0)).to.deep.equal(month({ 3: 10 }));
+      expect(ys(chart, 1)).to.deep.equal(month({ 5: 18, 6: 4, 7: 2 }));
+      expect(ys(chart, 2)).to.deep.equal(month({ 5: 18 }));
+      expect(ys(chart, 3)).to.deep.equal(month({ 6: 4, 7: 2 }));
+      // Oct 3 10 in; Oct 5 19 delivered; Oct 6 1 failed.
+      expect(ys(chart, 4)).to.deep.equal(month({ 3: 10 }));
+      expect(ys(chart, 5)).to.deep.equal(month({ 5: 19, 6: 1 }));
+      expect(ys(chart, 6)).to.deep.equal(month({ 5: 19 }));
+      expect(ys(chart, 7)).to.deep.equal(month({ 6: 1 }));
+      // Lines differ by their marks too, not by colour alone.
+      expect(chart.data.datasets.slice(0, 3).map((d) => (d as { pointStyle?: unknown }).pointStyle)).to.deep.equal(['circle', 'rect', 'triangle']);
+      expect(root(el).querySelector('canvas.trend-chart')!.getAttribute('aria-label')).to.equal(
+        'Line chart of texts per day, Nov 1–Nov 30, 2026, with the same days of Oct 1–Oct 30 as dashed lines. This period: texts in 10, texts out 24, delivered 18, failed 6. ' +
+          'Days marked ✕ on the Failed line, when carriers filtered or blocked texts: Nov 6. The table “Figures per day” has every day’s figures.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks the days carrier blocking names on the failed line, in the warning and in the table', async () => {
+      const el = await summary();
+      const chart = await trendChart(el);
+      const failed = chart.data.datasets[3] as unknown as { pointStyle: string[]; pointRadius: number[] };
+      expect(failed.pointStyle.flatMap((style, i) => (style === 'crossRot' ? [i + 1] : []))).to.deep.equal([6]);
+      expect(failed.pointStyle[6]).to.equal('rectRot');
+      expect(failed.pointRadius[5]! > failed.pointRadius[6]!).to.equal(true);
+      expect(text(root(el).querySelector('[part="blocking"] .blocked-days'))).to.equal(
+        'Carriers filtered or blocked texts on Nov 6; the daily trend marks these days with ✕ on the Failed line.',
+      );
+      root(el).querySelector('details')!.open = true;
+      await waitUntil(() => trendRows(el).length > 0, 'the table of days did not open');
+      const rows = trendRows(el);
+      expect(rows).to.have.length(30);
+      expect(cells(rows[5]!)).to.deep.equal(['Nov 6 ✕ filtered or blocked by carriers', '0', '4', '0', '4', 'Oct 6', '0', '1', '0', '1']);
+      expect(cells(rows[6]!)).to.deep.equal(['Nov 7', '0', '2', '0', '2', 'Oct 7', '0', '0', '0', '0']);
+      expect(rows.filter((r) => r.querySelector('.blocked-mark')).length).to.equal(1);
+      // The tooltip of a blocked day says so in words.
+      rows[5]!.focus();
+      expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.include('Failed: 4 (filtered or blocked by carriers)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('has a table of every day, whose focused row shows the day’s tooltip', async () => {
+      const el = await summary();
+      const chart = await trendChart(el);
+      const details = root(el).querySelector('details')!;
+      expect(text(details.querySelector('summary'))).to.equal('Figures per day');
+      expect(text(root(el).querySelector('[part="trend-table"] caption'))).to.equal('Texts per day, Nov 1–Nov 30, 2026, and the same days of Oct 1–Oct 30');
+      details.querySelector('summary')!.focus();
+      // Closed, the table has its headings but no rows: a long range has hundreds of days.
+      expect(trendRows(el)).to.have.length(0);
+      await sendKeys({ press: 'Enter' });
+      expect(details.open).to.equal(true);
+      await waitUntil(() => trendRows(el).length === 30, 'the table of days did not open');
+      expect(cells(trendRows(el)[4]!)).to.deep.equal(['Nov 5', '0', '18', '18', '0', 'Oct 5', '0', '19', '19', '0']);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement).to.equal(trendRows(el)[1]);
+      expect(chart.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index])).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7].map((d) => [d, 1]));
+      expect(chart.tooltip!.title).to.deep.equal(['Nov 2, 2026']);
+      expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.include('Texts out, previous period (Oct 2): 0');
+      await expect(el).to.be.accessible();
+      trendRows(el)[1]!.blur();
+      expect(chart.tooltip!.getActiveElements()).to.deep.equal([]);
+    });
+
+    it('toggles a series from its legend button', async () => {
+      const el = await summary();
+      const chart = await trendChart(el);
+      await waitUntil(() => legendButtons(el).length === 8, 'no legend');
+      const out = legendButtons(el)[1]!;
+      expect(text(out)).to.equal('Texts out');
+      expect(out.getAttribute('aria-pressed')).to.equal('true');
+      out.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(chart.isDatasetVisible(1)).to.equal(false);
+      expect(legendButtons(el)[1]!.getAttribute('aria-pressed')).to.equal('false');
+      // The previous period's dashed line has its own button, and stays shown.
+      expect(text(legendButtons(el)[5])).to.equal('Texts out, previous period');
+      expect(chart.isDatasetVisible(5)).to.equal(true);
+      await expect(el).to.be.accessible();
+      legendButtons(el)[1]!.click();
+      await el.updateComplete;
+      expect(chart.isDatasetVisible(1)).to.equal(true);
+      expect(legendButtons(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('filters the history when a bar is clicked inside fc-sms-history', async () => {
+      const data = smsDataset();
+      const history = await fixture<HTMLElement & { rowsReady(): Promise<void>; rowCount: number }>(
+        html`<fc-sms-history .adapter=${createMemoryAdapter(data)} filter="from=2026-11-01&to=2026-11-30" time-zone="America/Chicago"></fc-sms-history>`,
+      );
+      await history.rowsReady();
+      const inner = history.shadowRoot!.querySelector('fc-sms-summary')!;
+      await loaded(inner);
+      const chart = await barsChart(inner);
+      const change = oneEvent(history, 'fc-sms-filter-change');
+      await clickChart(chart, 0, 0);
+      expect((await change).detail.value.errorCategory).to.equal('carrier-filtered');
+      await history.rowsReady();
+      expect(history.rowCount).to.equal(4);
+    });
+
+    it('draws both charts in the dark theme’s colours, and in system colours under forced colours', async () => {
+      const el = await summary();
+      const light = token(el, '--_fc-color-accent');
+      await trendChart(el, (c) => c.data.datasets[1]!.borderColor === light);
+      el.setAttribute('theme', 'dark');
+      const dark = token(el, '--_fc-color-accent');
+      expect(dark).not.to.equal(light);
+      const trend = await trendChart(el, (c) => c.data.datasets[1]!.borderColor === dark);
+      await barsChart(el).then((c) => waitUntil(() => c.data.datasets[0]!.backgroundColor === dark, 'bars not redrawn dark'));
+      expect(trend.data.datasets[3]!.borderColor).to.equal(token(el, '--_fc-color-bad'));
+      // Buttons ease into their dark colours: check contrast once they are there.
+      await Promise.all(root(el).getAnimations().map((a) => a.finished));
+      await expect(el).to.be.accessible();
+
+      el.removeAttribute('theme');
+      await executeServerCommand('emulate-forced-colors', { active: true });
+      const forced = await trendChart(el, (c) => c.data.datasets[1]!.borderColor === 'Highlight');
+      expect(forced.data.datasets.map((d) => d.borderColor)).to.deep.equal(['CanvasText', 'Highlight', 'CanvasText', 'CanvasText', 'CanvasText', 'Highlight', 'CanvasText', 'CanvasText']);
+      // Without colour, the marks, the dashes, the ✕ and the legend's names still tell the lines apart.
+      expect((forced.data.datasets[7] as { borderDash?: number[] }).borderDash).to.deep.equal([6, 4]);
+      expect((forced.data.datasets[3] as unknown as { pointStyle: string[] }).pointStyle[5]).to.equal('crossRot');
+      await barsChart(el).then((c) => waitUntil(() => c.data.datasets[0]!.backgroundColor === 'Highlight', 'bars not in system colours'));
+      await Promise.all(root(el).getAnimations().map((a) => a.finished));
+      await expect(el).to.be.accessible();
     });
 
     it('reads again when the filter changes and when the cache says SMS data changed', async () => {
@@ -315,6 +495,10 @@ describe('fc-sms-summary', () => {
       ]);
       expect(tile(el, 'Delivered')!.classList.contains('good')).to.equal(true);
       expect(rowCells(el)[0]).to.deep.equal(['Filtered or blocked by carrier', '4', '3', '▲ up 33.3% (worse)']);
+      // No warning, no marked day: the failed line keeps its one mark, and no row is marked.
+      const chart = await trendChart(el);
+      expect((chart.data.datasets[3] as { pointStyle?: unknown }).pointStyle).to.equal('rectRot');
+      expect(root(el).querySelector('.blocked-mark, .blocked-days')).to.equal(null);
       await expect(el).to.be.accessible();
     });
   });

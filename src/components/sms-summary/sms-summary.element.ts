@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
@@ -16,7 +16,10 @@ import { getLocale } from '../shared/messages.js';
 import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { categoryBars, categoryBarsStyles } from '../shared/charts/category-bars.js';
+import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
+import { smsTrend } from '../../data/logic/sms.js';
+import type { SmsTrend } from '../../data/logic/sms.js';
+import { barsConfig, trendConfig } from './sms-summary.chart.js';
 import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
 import { t } from './sms-summary.messages.js';
 import { styles } from './sms-summary.styles.js';
@@ -41,12 +44,21 @@ function filterKey(filter: SmsFilter): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
+/** What the charts draw, and the table beside each. */
+interface Figures {
+  summary: SmsSummary;
+  locale: string;
+  rows: CategoryRow[];
+  trend: SmsTrend;
+}
+
 const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * SMS summary: texts in and out, delivered, failed and the delivery rate against the same range
  * one month earlier (arrows, percentages and whether that is better or worse, in words), errors by
- * category as a chart and a table, and a warning when carriers may be blocking a sending number.
+ * category as a chart and a table, a daily trend of both periods as a chart and a table, and a
+ * warning when carriers may be blocking a sending number (its days marked on the trend).
  *
  * @customElement fc-sms-summary
  * @fires fc-sms-category-select - An error category was chosen in the chart or the table. detail: {category}
@@ -54,8 +66,11 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @csspart metric - One figure's tile.
  * @csspart blocking - The carrier-blocking warning.
  * @csspart errors - The errors-by-category section.
- * @csspart chart - The chart's box.
+ * @csspart chart - The errors chart's box.
  * @csspart table - The errors-by-category table.
+ * @csspart trend - The daily trend section.
+ * @csspart trend-chart - The daily trend chart's box.
+ * @csspart trend-table - The table of figures per day.
  * @csspart category-button - A category's button in the table.
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
  * @csspart retry-button - Retry of a failed load.
@@ -64,11 +79,16 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @cssproperty --fc-sms-summary-worse - Change for the worse. Default `--fc-color-bad`.
  * @cssproperty --fc-sms-summary-warning - The blocking warning's edge and icon. Default `--fc-color-warn`.
  * @cssproperty --fc-sms-summary-chart-text - Chart labels. Default `--fc-color-text-muted`.
- * @cssproperty --fc-sms-summary-chart-grid - The chart's baseline. Default `--fc-color-border`.
- * @cssproperty --fc-sms-summary-chart-block-size - Height of the chart. Default: at least 2rem per category.
+ * @cssproperty --fc-sms-summary-chart-grid - The charts' grid lines. Default `--fc-color-border`.
+ * @cssproperty --fc-sms-summary-chart-block-size - Height of the errors chart. Default: about 2.5rem per category.
+ * @cssproperty --fc-sms-summary-trend-block-size - Height of the daily trend. Default `16rem`.
+ * @cssproperty --fc-sms-summary-trend-in - The trend's texts-in line. Default `--fc-color-text-muted`.
+ * @cssproperty --fc-sms-summary-trend-out - The trend's texts-out line. Default `--fc-color-accent`.
+ * @cssproperty --fc-sms-summary-trend-delivered - The trend's delivered line. Default `--fc-color-good`.
+ * @cssproperty --fc-sms-summary-trend-failed - The trend's failed line. Default `--fc-color-bad`.
  */
 export class FcSmsSummary extends FcElement {
-  static override styles = [tokens, shared, stateStyles, categoryBarsStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -91,6 +111,9 @@ export class FcSmsSummary extends FcElement {
   /** IANA zone whose "this month" is the default period; default the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
+  /** Whether the table of figures per day is open: its rows are rendered only then (a long range has hundreds of days). */
+  @state() private trendTableOpen = false;
+
   #formats: Formats = makeFormats('en');
   #warnedZone = '';
 
@@ -109,6 +132,36 @@ export class FcSmsSummary extends FcElement {
       return adapter.sms.summary(JSON.parse(key) as SmsFilter, { signal });
     },
   });
+
+  /** What the charts draw: one object per summary and language, so an equal render leaves the charts alone. */
+  #figures: Figures | undefined;
+
+  /** Errors by category; a bar clicked chooses its category, as the table's buttons do. */
+  readonly #bars = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.errors-chart'),
+    key: () => this.#figures?.rows,
+    config: (kit) => (this.#figures?.rows.length ? barsConfig(this.#formats, this.#figures.rows, kit) : null),
+    onSelect: ({ index }) => {
+      const row = this.#figures?.rows[index];
+      if (row) this.#select(row.category);
+    },
+  });
+
+  /** Texts in, out, delivered and failed per day, with the previous period dashed. */
+  readonly #trend = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.trend-chart'),
+    key: () => this.#figures?.trend,
+    config: (kit) => (this.#figures ? trendConfig(this.#formats, this.#figures.trend, this.#figures.locale, kit) : null),
+  });
+
+  /** The charts' figures for `summary`, the same object while the summary and the language are. */
+  #figuresOf(summary: SmsSummary): Figures {
+    const locale = getLocale();
+    if (this.#figures?.summary !== summary || this.#figures.locale !== locale) {
+      this.#figures = { summary, locale, rows: categoryRows(summary), trend: smsTrend(summary) };
+    }
+    return this.#figures;
+  }
 
   /** The filter sent: `filter`, its range filled from `from`/`to` or this month in the zone. */
   get #filter(): SmsFilter {
@@ -165,37 +218,41 @@ export class FcSmsSummary extends FcElement {
     const range = longRangeName(f, current.range);
     const before = rangeName(f, previous.range);
     const empty = current.inbound + current.outbound === 0;
+    const figures = empty ? undefined : this.#figuresOf(summary);
+    if (!figures) this.#figures = undefined;
     return html`<div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>
       <p class="range">${t('compared', range, longRangeName(f, previous.range))}</p>
-      ${empty
+      ${!figures
         ? emptyView(t('empty', range))
-        : html`${summary.blocking.length ? this.#blocking(summary, before) : nothing}
+        : html`${summary.blocking.length ? this.#blocking(summary, figures.trend, before) : nothing}
             <ul class="metrics" part="metrics">
               ${metricViews(f, summary).map(metricTile)}
             </ul>
-            ${this.#errors(summary, range, before)}`}
+            ${this.#errors(figures.rows, range, before)} ${this.#trendView(summary, figures.trend, range, before)}`}
     </div>`;
   }
 
-  #blocking(summary: SmsSummary, before: string): TemplateResult {
+  #blocking(summary: SmsSummary, trend: SmsTrend, before: string): TemplateResult {
     const f = this.#formats;
+    const days = trend.blockedDays.map((d) => dayName(f, d));
     // Static text under a heading, not an alert: it describes the period, it is not something that just happened.
     return html`<section class="blocking" part="blocking" aria-labelledby="blocking-heading">
       <h3 id="blocking-heading">${warningIcon}<span>${t('blockingHeading')}</span></h3>
       <ul>
         ${summary.blocking.map((flag) => html`<li>${blockingLine(f, flag, before)}</li>`)}
       </ul>
+      ${days.length ? html`<p class="blocked-days">${t('blockingDays', listOf(days))}</p>` : nothing}
       <p>${t('blockingAdvice')}</p>
     </section>`;
   }
 
-  #errors(summary: SmsSummary, range: string, before: string): TemplateResult {
+  #errors(rows: CategoryRow[], range: string, before: string): TemplateResult {
     const f = this.#formats;
-    const rows = categoryRows(summary);
+    const label = t('chartLabel', rows.map((r) => t('chartPart', r.name, f.count.format(r.now))).join(', '));
     return html`<section part="errors" aria-labelledby="errors-heading">
       <h3 id="errors-heading">${t('errorsHeading')}</h3>
       ${rows.length
-        ? html`<div class="chart" part="chart">${this.#chart(f, rows)}</div>
+        ? html`<div class="fc-chart bars" part="chart" data-rows=${rows.length}><canvas class="errors-chart" role="img" aria-label=${label}></canvas></div>
             <div class="table-wrap">
               <table class="fc-table" part="table">
                 <caption class="fc-visually-hidden">
@@ -210,7 +267,7 @@ export class FcSmsSummary extends FcElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${rows.map((row) => this.#row(f, row))}
+                  ${rows.map((row, i) => this.#row(f, row, i))}
                 </tbody>
               </table>
             </div>
@@ -219,8 +276,9 @@ export class FcSmsSummary extends FcElement {
     </section>`;
   }
 
-  #row(f: Formats, row: CategoryRow): TemplateResult {
-    return html`<tr>
+  /** A row of the errors table; focusing it (its button) shows its bar's tooltip. */
+  #row(f: Formats, row: CategoryRow, index: number): TemplateResult {
+    return html`<tr @focusin=${() => this.#bars.highlight(index)} @focusout=${() => this.#bars.highlight(null)}>
       <th scope="row">
         <button type="button" class="pick" part="category-button" data-category=${row.category} @click=${() => this.#select(row.category)}>
           ${row.name}
@@ -239,18 +297,77 @@ export class FcSmsSummary extends FcElement {
     this.emit(FC_SMS_CATEGORY_SELECT, { category });
   }
 
-  // ───────────── chart ─────────────
+  // ───────────── daily trend ─────────────
 
-  /** Errors now per category, in the table's order and names; a bar clicked chooses its category. */
-  #chart(f: Formats, rows: CategoryRow[]): TemplateResult {
-    return categoryBars({
-      ids: rows.map((r) => r.category),
-      labels: rows.map((r) => r.name),
-      values: rows.map((r) => r.now),
-      label: t('chartLabel', rows.map((r) => t('chartPart', r.name, f.count.format(r.now))).join(', ')),
-      format: (v) => f.count.format(v),
-      wrapLabelsAt: 16,
-      onSelect: (category) => this.#select(category as SmsErrorCategory),
-    });
+  readonly #onTrendToggle = (event: Event): void => {
+    this.trendTableOpen = (event.currentTarget as HTMLDetailsElement).open;
+  };
+
+  /** The trend's chart and legend, and its table of every day's figures. */
+  #trendView(summary: SmsSummary, trend: SmsTrend, range: string, before: string): TemplateResult {
+    const f = this.#formats;
+    const { current: c } = summary;
+    const blocked = new Set(trend.blockedDays);
+    const totals = t('trendTotals', f.count.format(c.inbound), f.count.format(c.outbound), f.count.format(c.delivered), f.count.format(c.failed));
+    const label = t('trendLabel', range, before, totals, blocked.size ? t('trendBlocked', listOf(trend.blockedDays.map((d) => dayName(f, d)))) : '');
+    const n = (v: number | undefined) => (v === undefined ? '—' : f.count.format(v));
+    return html`<section class="trend" part="trend" aria-labelledby="trend-heading">
+      <h3 id="trend-heading">${t('trendHeading')}</h3>
+      ${this.#trend.legend()}
+      <div class="fc-chart trend-box" part="trend-chart"><canvas class="trend-chart" role="img" aria-label=${label}></canvas></div>
+      <details class="trend-details" ?open=${this.trendTableOpen} @toggle=${this.#onTrendToggle}>
+        <summary>${t('trendTable')}</summary>
+        <div class="table-wrap">
+          <table class="fc-table" part="trend-table">
+            <caption class="fc-visually-hidden">
+              ${t('trendCaption', range, before)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" rowspan="2">${t('colDay')}</th>
+                <th scope="colgroup" colspan="4">${t('colNow')}</th>
+                <th scope="colgroup" colspan="5">${t('colBefore')}</th>
+              </tr>
+              <tr>
+                <th scope="col" class="fc-num">${t('inbound')}</th>
+                <th scope="col" class="fc-num">${t('outbound')}</th>
+                <th scope="col" class="fc-num">${t('delivered')}</th>
+                <th scope="col" class="fc-num">${t('failed')}</th>
+                <th scope="col">${t('colDayThen')}</th>
+                <th scope="col" class="fc-num">${t('inbound')}</th>
+                <th scope="col" class="fc-num">${t('outbound')}</th>
+                <th scope="col" class="fc-num">${t('delivered')}</th>
+                <th scope="col" class="fc-num">${t('failed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${!this.trendTableOpen ? nothing : trend.current.map((day, i) => {
+                const then = trend.previous[i];
+                return html`<tr tabindex="0" @focus=${() => this.#trend.highlight(i)} @blur=${() => this.#trend.highlight(null)}>
+                  <th scope="row">
+                    ${dayName(f, day.date)}${blocked.has(day.date) ? html` <span class="blocked-mark"><span aria-hidden="true">✕</span> ${t('blockedMark')}</span>` : nothing}
+                  </th>
+                  <td class="fc-num">${n(day.inbound)}</td>
+                  <td class="fc-num">${n(day.outbound)}</td>
+                  <td class="fc-num">${n(day.delivered)}</td>
+                  <td class="fc-num">${n(day.failed)}</td>
+                  <td>${then ? dayName(f, then.date) : '—'}</td>
+                  <td class="fc-num">${n(then?.inbound)}</td>
+                  <td class="fc-num">${n(then?.outbound)}</td>
+                  <td class="fc-num">${n(then?.delivered)}</td>
+                  <td class="fc-num">${n(then?.failed)}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>`;
   }
 }
+
+/** "Nov 6" for a calendar day. */
+const dayName = (f: Formats, date: string) => f.day.format(new Date(`${date}T00:00:00Z`));
+
+/** "Nov 5, Nov 6 and Nov 7", in the current language. */
+const listOf = (items: string[]) => new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(items);

@@ -38,6 +38,19 @@ const en = {
   chooseHint: 'Choose a category to list its texts.',
   chartLabel: (parts: string) => `Bar chart of errors by category in this period: ${parts}. The table “Errors by category” has the same figures.`,
   chartPart: (name: string, n: string) => `${name} ${n}`,
+  trendHeading: 'Daily trend',
+  previousSeries: (name: string) => `${name}, previous period`,
+  trendLabel: (range: string, previous: string, totals: string, blocked: string) =>
+    `Line chart of texts per day, ${range}, with the same days of ${previous} as dashed lines. This period: ${totals}.${blocked} The table “Figures per day” has every day’s figures.`,
+  trendTotals: (inbound: string, outbound: string, delivered: string, failed: string) =>
+    `texts in ${inbound}, texts out ${outbound}, delivered ${delivered}, failed ${failed}`,
+  trendBlocked: (days: string) => ` Days marked ✕ on the Failed line, when carriers filtered or blocked texts: ${days}.`,
+  trendTable: 'Figures per day',
+  trendCaption: (range: string, previous: string) => `Texts per day, ${range}, and the same days of ${previous}`,
+  colDay: 'Day',
+  colDayThen: 'Day then',
+  blockedMark: 'filtered or blocked by carriers',
+  blockingDays: (days: string) => `Carriers filtered or blocked texts on ${days}; the daily trend marks these days with ✕ on the Failed line.`,
   blockingHeading: 'Warning: carriers may be blocking texts',
   blockingLine: (number: string, filtered: string, sent: string, share: string, before: string, range: string) =>
     `${number}: ${filtered} of ${sent} texts sent (${share}) were filtered or blocked by carriers, up from ${before} in ${range}.`,
@@ -88,6 +101,18 @@ const es: typeof en = {
   chooseHint: 'Elija una categoría para ver sus mensajes.',
   chartLabel: (parts) => `Gráfico de barras de errores por categoría en este periodo: ${parts}. La tabla «Errores por categoría» tiene las mismas cifras.`,
   chartPart: (name, n) => `${name} ${n}`,
+  trendHeading: 'Tendencia diaria',
+  previousSeries: (name) => `${name}, periodo anterior`,
+  trendLabel: (range, previous, totals, blocked) =>
+    `Gráfico de líneas de mensajes por día, ${range}, con los mismos días de ${previous} en líneas discontinuas. Este periodo: ${totals}.${blocked} La tabla «Cifras por día» tiene las cifras de cada día.`,
+  trendTotals: (inbound, outbound, delivered, failed) => `recibidos ${inbound}, enviados ${outbound}, entregados ${delivered}, fallidos ${failed}`,
+  trendBlocked: (days) => ` Días marcados con ✕ en la línea de Fallidos, en que los operadores filtraron o bloquearon mensajes: ${days}.`,
+  trendTable: 'Cifras por día',
+  trendCaption: (range, previous) => `Mensajes por día, ${range}, y los mismos días de ${previous}`,
+  colDay: 'Día',
+  colDayThen: 'Día anterior',
+  blockedMark: 'filtrados o bloqueados por los operadores',
+  blockingDays: (days) => `Los operadores filtraron o bloquearon mensajes el ${days}; la tendencia diaria marca esos días con ✕ en la línea de Fallidos.`,
   blockingHeading: 'Aviso: es posible que los operadores estén bloqueando mensajes',
   blockingLine: (number, filtered, sent, share, before, range) =>
     `${number}: ${filtered} de ${sent} mensajes enviados (${share}) fueron filtrados o bloqueados por los operadores, frente a ${before} en ${range}.`,

@@ -8,6 +8,10 @@ export const styles = css`
     --_warning: var(--fc-sms-summary-warning, var(--_fc-color-warn));
     --_chart-text: var(--fc-sms-summary-chart-text, var(--_fc-color-text-muted));
     --_chart-grid: var(--fc-sms-summary-chart-grid, var(--_fc-color-border));
+    --_trend-in: var(--fc-sms-summary-trend-in, var(--_fc-color-text-muted));
+    --_trend-out: var(--fc-sms-summary-trend-out, var(--_fc-color-accent));
+    --_trend-delivered: var(--fc-sms-summary-trend-delivered, var(--_fc-color-good));
+    --_trend-failed: var(--fc-sms-summary-trend-failed, var(--_fc-color-bad));
     background: var(--_fc-color-surface);
     border: var(--_fc-border-width) solid var(--_fc-color-border);
     border-radius: var(--_fc-radius-m);
@@ -111,9 +115,65 @@ export const styles = css`
     font-family: var(--_fc-font-family-mono);
     overflow-wrap: anywhere;
   }
-  .chart {
-    block-size: var(--fc-sms-summary-chart-block-size, auto);
+  /* The errors chart grows with its categories (at most eight): a fixed height per count, as the
+     strict CSP host allows no style attribute. */
+  .bars {
+    --_chart-height: var(--fc-sms-summary-chart-block-size, var(--_bars-height, 16rem));
     margin-block-end: var(--_fc-space-m);
+  }
+  .bars[data-rows='1'] {
+    --_bars-height: 5.5rem;
+  }
+  .bars[data-rows='2'] {
+    --_bars-height: 8.0rem;
+  }
+  .bars[data-rows='3'] {
+    --_bars-height: 10.5rem;
+  }
+  .bars[data-rows='4'] {
+    --_bars-height: 13.0rem;
+  }
+  .bars[data-rows='5'] {
+    --_bars-height: 15.5rem;
+  }
+  .bars[data-rows='6'] {
+    --_bars-height: 18.0rem;
+  }
+  .bars[data-rows='7'] {
+    --_bars-height: 20.5rem;
+  }
+  .bars[data-rows='8'] {
+    --_bars-height: 23.0rem;
+  }
+  .trend {
+    margin-block-start: var(--_fc-space-l);
+  }
+  .trend-box {
+    --_chart-height: var(--fc-sms-summary-trend-block-size, 16rem);
+    margin-block-end: var(--_fc-space-s);
+  }
+  .trend-details > summary {
+    cursor: pointer;
+    color: var(--_fc-color-accent);
+  }
+  .trend-details > summary:focus-visible,
+  .trend-details tbody tr:focus-visible {
+    outline: var(--_fc-focus-ring);
+    outline-offset: var(--_fc-focus-ring-offset);
+  }
+  .trend-details table {
+    margin-block-start: var(--_fc-space-s);
+  }
+  .trend-details th[scope='colgroup'] {
+    text-align: center;
+  }
+  .blocked-mark {
+    font-weight: var(--_fc-font-weight-strong);
+    color: var(--_worse);
+    white-space: nowrap;
+  }
+  .blocking .blocked-days {
+    margin-block-end: var(--_fc-space-s);
   }
   .table-wrap {
     overflow-x: auto;
