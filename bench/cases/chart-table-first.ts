@@ -65,7 +65,7 @@ function firstChartPaint(root: ParentNode & Node, timeoutMs = 10_000): Promise<C
                 const drawnAt = performance.now();
                 void nextFrame()
                   .then(nextTask)
-                  .then(() => done({ chart, drawnAt, paintedAt: performance.now(), inFrame: false }));
+                  .then(() => done({ chart, drawnAt, paintedAt: performance.now(), inFrame: false, updatedAt: drawnAt }));
               } else nextPaint((c) => c === chart, 'the chart').then(done, reject);
             }, reject);
           });

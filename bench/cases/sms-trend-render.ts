@@ -20,8 +20,9 @@
  * first draw is its first step. The table first: the controller fetches nothing and draws nothing
  * until the widget's figures and tables are painted, so `ms` holds the wait for that frame too.
  * Extra figures: `table`, connect to the errors-by-category table painted (rows in the DOM, that
- * frame painted); `chart drawn`, connect to the trend's first draw; `settled`, connect to the draw
- * that ends its animation; `query`, the widget's summary request (call to answer). Checked: the
+ * frame painted); `chart drawn`, connect to the trend's first draw; `chart`, the chart's own part,
+ * from Chart.js beginning to make it (`beforeInit`) to that first draw painted (the span the peer's
+ * `ms` times); `settled`, connect to the draw that ends its animation; `query`, the widget's summary request (call to answer). Checked: the
  * chart's eight series are the adapter's days, figure by figure, the previous four dashed and
  * shifted onto this period's days.
  *
@@ -169,6 +170,7 @@ async function ours(): Promise<SideResult> {
       extra: {
         table: tableAt - start,
         'chart drawn': paint.drawnAt - start,
+        chart: paint.paintedAt - (paint.createdAt ?? paint.updatedAt),
         settled: endedAt - start,
         query,
         'summary computed': summaryMs,

@@ -24,8 +24,9 @@
  * labels and ups against the adapter's own answer, that they add up to the clicked bucket's ups,
  * and the table's rows and total. Extra figures: `query`, the level read inside the drill (call
  * to resolve); `table`, click to the table holding the new level (in the DOM); `chart drawn`,
- * click to the chart's first draw of the new level; `settled`, click to the draw that ends its
- * animation. The widget's read of the previous period waits until the level is painted, so it
+ * click to the chart's first draw of the new level; `chart`, the chart's own part, from Chart.js
+ * beginning the update with the new level (`beforeUpdate`) to that draw painted (the span the peer's
+ * `ms` times); `settled`, click to the draw that ends its animation. The widget's read of the previous period waits until the level is painted, so it
  * falls outside `ms`.
  *
  * Peer: raw Chart.js, the same `Chart` as the widget's (the engine chunk: the same registered bar,
@@ -224,6 +225,7 @@ async function ours(): Promise<SideResult> {
     observer.disconnect();
 
     check(chart === before, 'the drill made a new chart instead of updating the one drawn');
+    check(paint.updatedAt >= clickedAt, 'the chart was not seen updating after the click');
     const path = formatPath({ filters: [{ dimension: TOP, key: clicked.key }], groupBy: nextGroupBy });
     check(el.getAttribute('path') === path, `path ${el.getAttribute('path')}, expected ${path}`);
     check(tableAt >= clickedAt, 'the table was not seen showing the new level');
@@ -243,6 +245,7 @@ async function ours(): Promise<SideResult> {
         query: read.end - read.start,
         table: tableAt - clickedAt,
         'chart drawn': paint.drawnAt - clickedAt,
+        chart: paint.paintedAt - paint.updatedAt,
         settled: endedAt - clickedAt,
         animation: animation === false ? 0 : (animation.duration ?? 0),
         'first load': firstLoadMs,

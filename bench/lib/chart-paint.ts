@@ -46,6 +46,10 @@ export interface ChartPaint {
   paintedAt: number;
   /** The draw ran in an animation frame (an animation step), not at once in a task. */
   inFrame: boolean;
+  /** When Chart.js began the update this draw shows (`beforeUpdate`: a new chart's first, or an `update()` call). */
+  updatedAt: number;
+  /** When Chart.js began making the chart (`beforeInit`), if the bench's plugin saw it. */
+  createdAt?: number;
 }
 
 interface Waiter {
@@ -55,9 +59,19 @@ interface Waiter {
 const waiters = new Set<Waiter>();
 /** Every draw's time, per chart, for figures taken after the fact (the last step of an animation). */
 const lastDraw = new WeakMap<Chart, number>();
+/** When each chart's latest update began, and when it was made. */
+const lastUpdate = new WeakMap<Chart, number>();
+const created = new WeakMap<Chart, number>();
+
+/**
+ * The frame being rendered is painted: a task queued now runs after it, and so does the next
+ * frame's first callback (whichever comes first: a busy scheduler may run the next frame before
+ * the task).
+ */
+const frameDone = (): Promise<void> => Promise.race([nextTask(), nextFrame().then(() => undefined)]);
 
 function painted(inFrame: boolean): Promise<number> {
-  return (inFrame ? nextTask() : nextFrame().then(nextTask)).then(() => performance.now());
+  return (inFrame ? frameDone() : nextFrame().then(frameDone)).then(() => performance.now());
 }
 
 /** Called after every draw of every chart the bench can see. */
@@ -66,10 +80,12 @@ function drew(chart: Chart): void {
   lastDraw.set(chart, drawnAt);
   if (!waiters.size) return;
   const inFrame = frameDepth > 0;
+  const updatedAt = lastUpdate.get(chart) ?? drawnAt;
+  const createdAt = created.get(chart);
   for (const waiter of [...waiters]) {
     if (!waiter.match(chart)) continue;
     waiters.delete(waiter);
-    void painted(inFrame).then((paintedAt) => waiter.resolve({ chart, drawnAt, paintedAt, inFrame }));
+    void painted(inFrame).then((paintedAt) => waiter.resolve({ chart, drawnAt, paintedAt, inFrame, updatedAt, createdAt }));
   }
 }
 
@@ -83,7 +99,12 @@ let registered: Promise<Engine> | undefined;
  */
 export function chartEngine(): Promise<Engine> {
   registered ??= loadChartEngine().then((engine) => {
-    engine.Chart.register({ id: 'benchDraws', afterDraw: (chart: Chart) => drew(chart) });
+    engine.Chart.register({
+      id: 'benchDraws',
+      beforeInit: (chart: Chart) => void created.set(chart, performance.now()),
+      beforeUpdate: (chart: Chart) => void lastUpdate.set(chart, performance.now()),
+      afterDraw: (chart: Chart) => drew(chart),
+    });
     return engine;
   });
   return registered;
