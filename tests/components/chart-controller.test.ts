@@ -164,6 +164,15 @@ describe('ChartController', () => {
     await el.updateComplete;
     expect(chart.isDatasetVisible(1)).to.equal(false);
     expect(el.shadowRoot!.querySelectorAll('.fc-chart-legend button')[1]!.getAttribute('aria-pressed')).to.equal('false');
+    // New figures keep the series the user hid hidden.
+    el.rows = [{ name: 'Yelp', count: 4 }, ...ROWS];
+    await drawnChart(el.shadowRoot!, 'canvas', (c) => c.data.labels?.length === 4);
+    expect(chart.isDatasetVisible(1)).to.equal(false);
+    expect(chart.isDatasetVisible(0)).to.equal(true);
+    await el.updateComplete;
+    const again = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.fc-chart-legend button')[1]!;
+    expect(again.getAttribute('aria-pressed')).to.equal('false');
+    again.focus();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(chart.isDatasetVisible(1)).to.equal(true);

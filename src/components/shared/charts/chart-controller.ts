@@ -244,8 +244,13 @@ export class ChartController implements ReactiveController {
     this.#dress(config, palette, loaded);
     const chart = this.#chart;
     if (chart && chart.canvas === canvas && (chart.config as { type?: ChartType }).type === config.type) {
+      // A series the user hid in the legend stays hidden over new figures (matched by its name).
+      const hidden = new Set(chart.data.datasets.flatMap((d, i) => (d.label && !chart.isDatasetVisible(i) ? [d.label] : [])));
       chart.data = config.data;
       chart.options = config.options ?? {};
+      config.data.datasets.forEach((d, i) => {
+        if (d.label) chart.setDatasetVisibility(i, !hidden.has(d.label));
+      });
       chart.update(points(config) > LARGE || palette.reducedMotion ? 'none' : undefined);
     } else {
       this.#destroy();
