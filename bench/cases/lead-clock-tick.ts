@@ -4,8 +4,8 @@
  * counted minute at its own second), ticked once per simulated second for 120 seconds (so every
  * clock re-evaluates at least twice: at its whole counted minutes, and wherever a grade changes).
  *
- * One tick, timed: the shared ticker's callback (`tickLeadClocks()`: subtraction and changed
- * digits written to text nodes), the Lit updates it requested (after a boundary), then a forced
+ * One tick, timed: the shared ticker's callback (`tickLeadClocks()`: subtraction, changed digits
+ * written to text nodes and, when it moved a step, the gauge fill's dash offset), the Lit updates it requested (after a boundary), then a forced
  * style and layout (`document.body.offsetHeight`). Paint and compositing are not in the figure
  * (they happen off this measurement, in the next frame, which is awaited untimed before the next
  * tick). Headline: median tick of a run; the table shows the median of the runs. Extra figures:
@@ -123,6 +123,7 @@ async function ours(): Promise<SideResult> {
   await painted();
   const digits = (el: FcLeadClock) => el.shadowRoot!.querySelector('[part~="countdown"]')?.textContent ?? '';
   check(clocks.every((c) => digits(c) !== ''), 'every clock is counting');
+  check(clocks.every((c) => c.shadowRoot!.querySelector('[role="meter"] .fill')), 'every clock has drawn its gauge');
 
   const timing: Timing = { total: [], callback: [] };
   for (let tick = 0; tick < TICKS; tick++) {
