@@ -6,9 +6,9 @@
  *
  * One tick, timed: the shared ticker's callback (`tickLeadClocks()`: subtraction, changed digits
  * written to text nodes and, when it moved a step, the gauge fill's dash offset), the Lit updates
- * it requested (after a boundary), then a forced style and layout (`document.body.offsetHeight`). Paint and compositing are not in the figure
- * (they happen off this measurement, in the next frame, which is awaited untimed before the next
- * tick). Headline: median tick of a run; the table shows the median of the runs. Extra figures:
+ * it requested (after a boundary), then a forced style and layout (`document.body.offsetHeight`).
+ * Paint and compositing are not in the figure (they happen off this measurement, in the next
+ * frame, which is awaited untimed before the next tick). Headline: median tick of a run; the table shows the median of the runs. Extra figures:
  * `callback` (JS only, without style and layout), `p95` and `max` (worst tick, the minute
  * re-evaluations), `in view` (clocks in the 1280 × 720 viewport, one column: the others are
  * skipped by `content-visibility: auto`, their text still written every second). Time runs on
