@@ -7,12 +7,12 @@
  * One tick, timed: the shared ticker's callback (`tickLeadClocks()`: subtraction, changed digits
  * written to text nodes and, when it moved a step, the gauge fill's dash offset), the Lit updates
  * it requested (after a boundary), then a forced style and layout (`document.body.offsetHeight`).
- * Paint and compositing are not in the figure (they happen off this measurement, in the next
- * frame, which is awaited untimed before the next tick). Headline: median tick of a run; the table shows the median of the runs. Extra figures:
- * `callback` (JS only, without style and layout), `p95` and `max` (worst tick, the minute
- * re-evaluations), `in view` (clocks in the 1280 × 720 viewport, one column: the others are
- * skipped by `content-visibility: auto`, their text still written every second). Time runs on
- * `setLeadClockTime`, so every run does the same work.
+ * Paint and compositing are not in the figure (they happen off this measurement, in the next frame,
+ * which is awaited untimed before the next tick). Headline: median tick of a run; the table shows
+ * the median of the runs. Extra figures: `callback` (JS only, without style and layout), `p95` and
+ * `max` (worst tick, the minute re-evaluations), `in view` (clocks in the 1280 × 720 viewport, one
+ * column: the others are skipped by `content-visibility: auto`, their text still written every
+ * second). Time runs on `setLeadClockTime`, so every run does the same work.
  *
  * Peer: 200 Lit elements, each with its own `setInterval(…, 1000)` whose callback sets the time
  * and re-renders the element fully (`evaluateLead` and every text, through Lit). To time one
