@@ -165,6 +165,7 @@ async function ours(): Promise<SideResult> {
     const dashed = chart.data.datasets.map((d) => Array.isArray((d as { borderDash?: unknown }).borderDash) && ((d as { borderDash: number[] }).borderDash.length > 0));
     check(dashed.join() === [false, false, false, false, true, true, true, true].join(), `dashed series: ${dashed.join(', ')}`);
     check(query >= 0, 'the widget did not ask the adapter for its summary');
+    check(paint.inFrame === (animationOf(chart) !== false), `the trend was drawn ${paint.inFrame ? 'in' : 'outside'} an animation frame`);
     return {
       ms,
       extra: {

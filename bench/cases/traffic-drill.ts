@@ -226,6 +226,8 @@ async function ours(): Promise<SideResult> {
 
     check(chart === before, 'the drill made a new chart instead of updating the one drawn');
     check(paint.updatedAt >= clickedAt, 'the chart was not seen updating after the click');
+    // The bench's own frame detection: an animated update's first draw is an animation step, in a frame.
+    check(paint.inFrame === (animationOf(chart) !== false), `the level was drawn ${paint.inFrame ? 'in' : 'outside'} an animation frame`);
     const path = formatPath({ filters: [{ dimension: TOP, key: clicked.key }], groupBy: nextGroupBy });
     check(el.getAttribute('path') === path, `path ${el.getAttribute('path')}, expected ${path}`);
     check(tableAt >= clickedAt, 'the table was not seen showing the new level');
@@ -292,6 +294,7 @@ async function peer(): Promise<SideResult> {
       return drawn;
     });
     const ms = paint.paintedAt - start;
+    check(paint.inFrame === (animation !== false), `the peer drew ${paint.inFrame ? 'in' : 'outside'} an animation frame`);
     const endedAt = await animationEnd(chart);
     const sum = upsOf(chart).reduce((a, b) => a + b, 0);
     check(sameLabels(chart.data.labels, next.labels) && sum === clicked.ups, `the peer chart shows ${sum} ups, expected ${clicked.ups}`);
