@@ -61,8 +61,9 @@ export const leadClockGaugeReady: Promise<void> = import('./lead-clock.gauge.js'
  * grade (colour, icon and words) and what the response earned or cost (a discount, the lead sent
  * to another dealer). A gauge (`role="meter"`) shows the time used from 0 to the rule's limit,
  * with the rule's grade bands along it and a tick at each boundary, the countdown in its middle,
- * and a mark for each state: a pause mark while paused, a check or a cross where the clock
- * stopped, a chevron past the arc's end when overdue. Every clock on a page shares one timer, ticking once a second, and one read
+ * and a mark for each state: a pause mark while paused, a stop mark with a check or a cross where
+ * the clock stopped, an arrowhead past the arc's end and an exclamation mark when overdue. Its
+ * drawing is a lazily loaded chunk that every clock waits for before its first render. Every clock on a page shares one timer, ticking once a second, and one read
  * of the rules and the dealer's calendar per adapter. Screen readers hear status changes (overdue,
  * stopped) through a polite live region, not every second.
  *
