@@ -20,7 +20,7 @@ import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-
 import type { RefreshReason } from './lead-clock.store.js';
 import { styles } from './lead-clock.styles.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
-import type * as Gauge from './lead-clock.gauge.js';
+import * as gauge from './lead-clock.gauge.js';
 import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
 
 export { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from './lead-clock.ticker.js';
@@ -41,29 +41,13 @@ function viewKey(plan: ClockPlan, locale: Locale): string {
 const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'announceMissed' } as const;
 
 /**
- * The gauge's module (drawing, its styles, the meter's words), loaded with a dynamic `import()`
- * as soon as this module runs, so a page's first load carries the clock alone. Clocks wait for it
- * before their first render (see `scheduleUpdate`), so the gauge never appears after the text.
- */
-let gauge: typeof Gauge | null = null;
-
-/** Resolves once the gauge's module has loaded (or failed to: the clocks then stay text). */
-export const leadClockGaugeReady: Promise<void> = import('./lead-clock.gauge.js').then(
-  (module) => {
-    gauge = module;
-  },
-  () => undefined,
-);
-
-/**
  * One internet lead's OEM response clock: the OEM rule, when the response is due in the dealer's
  * zone, a live countdown of business time that pauses outside open hours, what stopped it, the
  * grade (colour, icon and words) and what the response earned or cost (a discount, the lead sent
  * to another dealer). A gauge (`role="meter"`) shows the time used from 0 to the rule's limit,
  * with the rule's grade bands along it and a tick at each boundary, the countdown in its middle,
  * and a mark for each state: a pause mark while paused, a stop mark with a check or a cross where
- * the clock stopped, an arrowhead past the arc's end and an exclamation mark when overdue. Its
- * drawing is a lazily loaded chunk that every clock waits for before its first render. Every clock on a page shares one timer, ticking once a second, and one read
+ * the clock stopped, an arrowhead past the arc's end and an exclamation mark when overdue. Every clock on a page shares one timer, ticking once a second, and one read
  * of the rules and the dealer's calendar per adapter. Screen readers hear status changes (overdue,
  * stopped) through a polite live region, not every second.
  *
@@ -93,7 +77,7 @@ export const leadClockGaugeReady: Promise<void> = import('./lead-clock.gauge.js'
  * @cssproperty --fc-lead-clock-gauge-size - The gauge's width. Default `15rem`, `7.5rem` when `size="compact"`.
  */
 export class FcLeadClock extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, styles, gauge.gaugeStyles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -159,7 +143,6 @@ export class FcLeadClock extends FcElement {
   #shownSeconds = NaN;
   #shownMinutes = NaN;
   #shownOffset = '';
-  #gaugeStyled = false;
 
   /** Everything given directly: no reads, no loading state. */
   get #direct(): Inputs | null {
@@ -179,11 +162,6 @@ export class FcLeadClock extends FcElement {
     super.disconnectedCallback();
     this.#setSubscribed(false);
     this.#watch(null);
-  }
-
-  /** The first render waits for the gauge's module (a resolved promise from then on, or when it failed to load). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return gauge ? super.scheduleUpdate() : leadClockGaugeReady.then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -210,7 +188,6 @@ export class FcLeadClock extends FcElement {
   }
 
   protected override updated(): void {
-    if (gauge && !this.#gaugeStyled) this.#adoptGaugeStyles(gauge);
     this.#bindCountdown();
     this.#setSubscribed(this.isConnected && !!this.#plan?.live);
     this.#watch(this.isConnected && !this.#direct ? (this.adapter ?? null) : null);
@@ -273,10 +250,9 @@ export class FcLeadClock extends FcElement {
     if (seconds === this.#shownSeconds) return;
     this.#shownSeconds = seconds;
     digits.data = countdownText(seconds);
-    const g = gauge;
     const limitMs = this.#rule.limitMinutes * 60_000;
-    if (g && this.#fill) {
-      const offset = g.fillOffset(limitMs > 0 ? (limitMs - left) / limitMs : 1);
+    if (this.#fill) {
+      const offset = gauge.fillOffset(limitMs > 0 ? (limitMs - left) / limitMs : 1);
       if (offset !== this.#shownOffset) {
         this.#shownOffset = offset;
         this.#fill.setAttribute('stroke-dashoffset', offset);
@@ -288,10 +264,10 @@ export class FcLeadClock extends FcElement {
       const words = durationText(minutes);
       const real = this.#rule.clock === 'real';
       this.#wordsText.data = real ? t('realLeftWords', words) : t('leftWords', words);
-      if (g && this.#meter) {
+      if (this.#meter) {
         const limit = Math.round(this.#rule.limitMinutes);
         const signedLeft = left >= 0 ? minutes : -minutes;
-        g.writeMeter(
+        gauge.writeMeter(
           this.#meter,
           {
             used: limit - signedLeft,
@@ -325,17 +301,8 @@ export class FcLeadClock extends FcElement {
   }
 
   /** What the gauge takes from the clock: the rule's grade bands, the locale, the clock's duration and count formats. */
-  #gaugeContext(): Gauge.GaugeContext {
+  #gaugeContext(): gauge.GaugeContext {
     return { bands: gradeBands(this.#rule), locale: this.#locale, duration: durationText, count: formatCount };
-  }
-
-  /** The gauge's styles join the clock's own in its shadow root when the gauge arrives. */
-  #adoptGaugeStyles(g: typeof Gauge): void {
-    const root = this.renderRoot;
-    const sheet = g.gaugeStyles.styleSheet;
-    if (!(root instanceof ShadowRoot) || !sheet) return;
-    this.#gaugeStyled = true;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   #setSubscribed(on: boolean): void {
@@ -409,7 +376,7 @@ export class FcLeadClock extends FcElement {
     const overdue = plan.state.status === 'overdue';
     const resumes = plan.resumesAt === null ? '' : formatInstant(plan.resumesAt, zone, this.#locale, 'weekdayTime');
     return html`<div class="gauge" part="gauge">
-        ${gauge?.liveDial(this.#rule, { glyph: plan.counting ? (overdue ? 'overdue' : 'none') : 'paused', overflow: overdue }, this.#gaugeContext())}
+        ${gauge.liveDial(this.#rule, { glyph: plan.counting ? (overdue ? 'overdue' : 'none') : 'paused', overflow: overdue }, this.#gaugeContext())}
         <p class="live readout">
           <span class="label">${overdue ? t('overdueBy') : t('left')}</span>
           <span class="countdown" part="countdown" aria-hidden="true"></span><span class="countdown-words fc-visually-hidden"></span>
@@ -417,8 +384,8 @@ export class FcLeadClock extends FcElement {
       </div>
       ${plan.counting
         ? nothing
-        : html`<p class="paused" part="paused">${gauge?.stateIcon('paused')}${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</p>`}
-      ${overdue ? html`<p class="overdue-note" part="overdue-note">${gauge?.stateIcon('overdue')}${t('overdue')}</p>` : nothing}`;
+        : html`<p class="paused" part="paused">${gauge.stateIcon('paused')}${plan.early ? t('notStarted', resumes) : t('paused', resumes)}</p>`}
+      ${overdue ? html`<p class="overdue-note" part="overdue-note">${gauge.stateIcon('overdue')}${t('overdue')}</p>` : nothing}`;
   }
 
   /** A stopped clock: the gauge filled up to the stop, a mark where it stopped, and what stopped it. */
@@ -428,14 +395,14 @@ export class FcLeadClock extends FcElement {
     const at = stopTimeText(Date.parse(stop.at), Date.parse(lead.receivedAt), zone, this.#locale);
     const met = s.status === 'met';
     return html`<div class="gauge" part="gauge">
-        ${gauge?.stoppedDial(this.#rule, s, activityWords(stop.kind), this.#gaugeContext())}
+        ${gauge.stoppedDial(this.#rule, s, activityWords(stop.kind), this.#gaugeContext())}
         <p class="readout" aria-hidden="true">
           <span class="label">${t('answeredIn')}</span>
           <span class="elapsed">${countdownText(Math.round(s.elapsedMinutes * 60))}</span>
         </p>
       </div>
       <p class="stopped" part="stopped">
-        ${gauge?.stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
+        ${gauge.stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
         <span class="verdict">${t(met ? 'met' : 'missed')}</span>
       </p>`;
   }

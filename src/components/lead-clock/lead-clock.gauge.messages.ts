@@ -29,8 +29,5 @@ const es: typeof en = {
   'band-red': 'rojo',
 };
 
-/**
- * The gauge's text by locale. The gauge module imports nothing of the clock's first load (which
- * would split the two into a third, shared chunk), so it looks its words up here itself.
- */
+/** The gauge's text by locale: the meter's words and the bands' names. */
 export const gaugeMessages: Record<Locale, typeof en> = { en, es };

@@ -3,10 +3,7 @@
  * with a tick at each boundary, and the time used as a stroke along the arc, inside a
  * `role="meter"`. Only the fill moves while the clock counts: its `stroke-dashoffset` attribute,
  * written by the element at most once a tick. Everything else is drawn once per render.
- *
- * A chunk of its own, fetched by the element with `import()` as soon as the element's module runs,
- * so a page's first load carries the clock alone; clocks wait for it before their first render,
- * and are text should it fail to load.
+
  */
 import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
@@ -16,9 +13,8 @@ import type { Locale } from '../shared/messages.js';
 import { gaugeMessages } from './lead-clock.gauge.messages.js';
 
 /**
- * What the gauge takes from the clock instead of importing it (an import of the clock's first
- * load would split both into a third, shared chunk): the rule's grade bands (`gradeBands`), the
- * locale, and how the clock writes durations and counts.
+ * What the gauge takes from the clock: the rule's grade bands (`gradeBands`), the locale, and how
+ * the clock writes durations and counts.
  */
 export interface GaugeContext {
   bands: GradeBands;
