@@ -13,6 +13,7 @@ import type { FcLeadClock } from '../../src/components/lead-clock/fc-lead-clock.
 import { setLeadClockTime } from '../../src/components/lead-clock/fc-lead-clock.js';
 import { DEFAULT_OEM_RULES } from '../../src/data/logic/leads.js';
 import type { ActivityKind, BusinessCalendar, Lead } from '../../src/data/model.js';
+import { useShippedFonts } from './fonts.js';
 
 /** Mon 2026-03-09 15:00 CDT. */
 const NOW = '2026-03-09T20:00:00.000Z';
@@ -65,28 +66,13 @@ const SIZES = [
 ] as const;
 const THEMES = ['light', 'dark'] as const;
 
-/** Roboto from the Fontsource dev dependency, set as the widgets' font token on every element of the page. */
-async function useShippedFonts(): Promise<void> {
-  const links = ['400', '600'].map((style) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = `/node_modules/@fontsource/roboto/${style}.css`;
-    return link;
-  });
-  const loaded = links.map((link) => new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = () => reject(new Error(`${link.href} did not load`))))));
-  const tokens = document.createElement('style');
-  tokens.textContent = ':root, :root * { --fc-font-family: "Roboto"; --fc-font-family-mono: "Roboto"; }';
-  document.head.append(...links, tokens);
-  await Promise.all(loaded);
-}
-
 describe('lead clock gauge screenshots', function () {
   this.timeout(60_000);
 
   before(async () => {
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     setLeadClockTime(() => NOW);
-    await useShippedFonts();
+    await useShippedFonts(['400', '600']);
   });
 
   after(() => setLeadClockTime(null));

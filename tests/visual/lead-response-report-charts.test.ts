@@ -14,6 +14,7 @@ import type { FcLeadResponseReport } from '../../src/components/lead-response-re
 import { generateDataset } from '../../src/data/demo-data.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { drawnChart } from '../components/chart-rig.js';
+import { useShippedFonts } from './fonts.js';
 
 const TODAY = '2026-11-23';
 /** 11:00 in the dealer's zone. */
@@ -22,21 +23,6 @@ const NOW = '2026-11-23T17:00:00Z';
 const dataset = generateDataset({ size: 'demo', today: TODAY, seed: 1, smsCount: 10, trafficCount: 10 });
 
 const THEMES = ['light', 'dark', 'forced'] as const;
-
-/** Roboto from the Fontsource dev dependency, set as the widgets' font token on every element of the page. */
-async function useShippedFonts(): Promise<void> {
-  const links = ['400', '600', '700'].map((style) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = `/node_modules/@fontsource/roboto/${style}.css`;
-    return link;
-  });
-  const loaded = links.map((link) => new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = () => reject(new Error(`${link.href} did not load`))))));
-  const tokens = document.createElement('style');
-  tokens.textContent = ':root, :root * { --fc-font-family: "Roboto"; --fc-font-family-mono: "Roboto"; }';
-  document.head.append(...links, tokens);
-  await Promise.all(loaded);
-}
 
 describe('lead response report chart screenshots', function () {
   this.timeout(60_000);

@@ -14,6 +14,7 @@ import type { FcSmsSummary } from '../../src/components/sms-summary/fc-sms-summa
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { drawnChart } from '../components/chart-rig.js';
 import { NOW, ZONE, dataset } from './cases.js';
+import { useShippedFonts } from './fonts.js';
 
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -24,23 +25,6 @@ const PARTS = [
   { name: 'trend', part: 'trend', canvas: 'canvas.trend-chart' },
   { name: 'errors', part: 'errors', canvas: 'canvas.errors-chart' },
 ] as const;
-
-/** Roboto from the Fontsource dev dependency, set as the widgets' font token on every element of the page. */
-async function useShippedFonts(): Promise<void> {
-  const links = ['400', '600', '700'].map((style) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = `/node_modules/@fontsource/roboto/${style}.css`;
-    return link;
-  });
-  const loaded = links.map((link) => new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = () => reject(new Error(`${link.href} did not load`))))));
-  const tokens = document.createElement('style');
-  tokens.textContent = ':root, :root * { --fc-font-family: "Roboto"; --fc-font-family-mono: "Roboto"; }';
-  document.head.append(...links, tokens);
-  await Promise.all(loaded);
-  // The canvas draws its names and figures only in a face already loaded.
-  for (const weight of ['400', '600', '700']) await document.fonts.load(`${weight} 16px "Roboto"`, 'Aa0$✕–');
-}
 
 describe('SMS summary chart screenshots', function () {
   this.timeout(60_000);

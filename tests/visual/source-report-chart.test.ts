@@ -14,6 +14,7 @@ import type { FcSourceReport } from '../../src/components/source-report/fc-sourc
 import { generateDataset } from '../../src/data/demo-data.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { drawnChart } from '../components/chart-rig.js';
+import { useShippedFonts } from './fonts.js';
 
 /** The data and day of widgets.test.ts (cases.ts). */
 const TODAY = '2026-11-23';
@@ -35,24 +36,6 @@ const SHOTS: Array<{ width: (typeof WIDTHS)[number]; state: State; theme: Theme 
   { width: WIDTHS[0], state: 'drilled', theme: 'light' },
 ];
 
-/** Roboto from the Fontsource dev dependency, set as the widgets' font token on every element of the page. */
-async function useShippedFonts(): Promise<void> {
-  const links = ['400', '600'].map((style) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = `/node_modules/@fontsource/roboto/${style}.css`;
-    return link;
-  });
-  const loaded = links.map((link) => new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = () => reject(new Error(`${link.href} did not load`))))));
-  const tokens = document.createElement('style');
-  tokens.textContent = ':root, :root * { --fc-font-family: "Roboto"; --fc-font-family-mono: "Roboto"; }';
-  document.head.append(...links, tokens);
-  await Promise.all(loaded);
-  // The canvas draws its names and figures only in a face already loaded.
-  await document.fonts.load('400 16px "Roboto"', 'Aa0$');
-  await document.fonts.load('600 16px "Roboto"', 'Aa0$');
-}
-
 const button = (el: FcSourceReport, name: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
 
@@ -62,7 +45,7 @@ describe('source report chart screenshots', function () {
   before(async () => {
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     await executeServerCommand('emulate-timezone', { timezoneId: dataset.dealer.zone });
-    await useShippedFonts();
+    await useShippedFonts(['400', '600']);
   });
 
   afterEach(() => executeServerCommand('emulate-forced-colors', { active: false }));
