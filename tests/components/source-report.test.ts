@@ -121,8 +121,8 @@ const subRow = (el: FcSourceReport, name: string) =>
 const buttonNamed = (el: FcSourceReport, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
 const spendInput = (el: FcSourceReport, label: string) => root(el).querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
-/** A name as the user reads it: the chart sets each apart in a bidi isolate (U+2068 … U+2069), which draws nothing. */
-const unisolated = (name: unknown) => String(name).replace(/[\u2068\u2069]/g, '');
+/** A name as the user reads it: the chart draws it in lines, each in a bidi isolate (U+2068 … U+2069), which draws nothing. */
+const unisolated = (name: unknown) => [name].flat().join(' ').replace(/[\u2068\u2069]/g, '');
 /** The chart's names, values and fills, dataset by dataset. */
 const labelsOf = (chart: Chart) => (chart.data.labels ?? []).map(unisolated);
 const valuesOf = (chart: Chart, dataset = 0) => chart.data.datasets[dataset]!.data;

@@ -6,6 +6,7 @@
  */
 import type { ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js';
 import type { SmsTrend, SmsTrendDay } from '../../data/logic/sms.js';
+import { wrapLabel } from '../shared/charts/chart-controller.js';
 import type { ChartKit } from '../shared/charts/chart-controller.js';
 import { t } from './sms-summary.messages.js';
 import type { CategoryRow, Formats } from './sms-summary.view.js';
@@ -28,24 +29,13 @@ export const TREND_SERIES: readonly TrendSeries[] = [
   { key: 'failed', label: 'failed', knob: '--_trend-failed', tone: 'bad', point: 'rectRot' },
 ];
 
-/** A category name broken into lines of about `width` characters, so a narrow chart does not cut it off. */
-function wrap(name: string, width = 16): string[] {
-  const lines: string[] = [];
-  for (const word of name.split(/\s+/)) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /** Errors now per category, in the table's order and names, as horizontal bars. */
 export function barsConfig(f: Formats, rows: readonly CategoryRow[], { palette }: ChartKit): ChartConfiguration<'bar'> {
   const bar = palette.read('--_bar', palette.accent);
   return {
     type: 'bar',
     data: {
-      labels: rows.map((r) => wrap(r.name)),
+      labels: rows.map((r) => wrapLabel(r.name)),
       datasets: [
         {
           label: t('colNow'),

@@ -6,6 +6,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { SourceReport, SourceReportCategory, SourceReportRow } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
+import { wrapLabel } from '../shared/charts/chart-controller.js';
 import type { ChartKit } from '../shared/charts/chart-controller.js';
 import { isolate } from '../shared/bidi.js';
 import type { Formats } from '../shared/formats.js';
@@ -26,8 +27,8 @@ export interface SourceChartView {
 /** The rows drawn: the category's sources when drilled into, else the categories. */
 export const chartRows = (view: SourceChartView): readonly SourceReportRow[] => view.category?.subcategories ?? view.report.categories;
 
-/** Row names as the canvas draws them: each in its own bidi isolate, so a name's override stays inside it. */
-const names = (rows: readonly SourceReportRow[]) => rows.map((row) => isolate(rowName(row)));
+/** Row names as the canvas draws them: in lines, each line in its own bidi isolate, so a name's override stays inside it. */
+const names = (rows: readonly SourceReportRow[]) => rows.map((row) => wrapLabel(rowName(row)).map(isolate));
 
 /**
  * The canvas's accessible name: what it shows, every figure, and where the table is.
@@ -121,7 +122,8 @@ export function sourceChartConfig(view: SourceChartView, f: Formats, { palette, 
           border: { color: grid },
           ticks: { color: text, precision: 0, callback: (value) => format(Number(value)) },
         },
-        y: { grid: { display: false }, border: { color: grid }, ticks: { color: palette.text } },
+        // Every name is drawn, however narrow the chart (long names are in lines).
+        y: { grid: { display: false }, border: { color: grid }, ticks: { color: palette.text, autoSkip: false } },
       },
       plugins: {
         tooltip: {

@@ -100,6 +100,21 @@ function readPalette(host: Element): ChartPalette {
   };
 }
 
+/**
+ * A category's name as an axis label of a few lines of about `width` characters (Chart.js draws
+ * an array as lines), so a narrow chart neither cuts a long name off nor gives the axis half its width.
+ * @example wrapLabel('Filtered or blocked by carrier') // ['Filtered or', 'blocked by', 'carrier']
+ */
+export function wrapLabel(name: string, width = 16): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
+}
+
 /** Points in the chart's datasets: large charts are drawn without animation. */
 const points = (config: ChartConfiguration) => config.data.datasets.reduce((sum, d) => sum + d.data.length, 0);
 
