@@ -13,7 +13,8 @@
  * - vue: the same from a Vue 3 page (`h()`), listening to `fc-deleted-range-change` (Compile).
  * - csp: every widget under `default-src 'self'; script-src 'self'; style-src 'self'` with
  *   Trusted Types required (only the `lit-html` policy allowed), sent as a response header; each
- *   renders its data and no `securitypolicyviolation` is reported.
+ *   renders its data, every Chart.js chart (source report, SMS summary, store traffic, lead
+ *   response) is drawn, and no `securitypolicyviolation` is reported.
  * - double: the page's own copy of the widgets, then the CDN build of another version: no error,
  *   one definition per tag (the first copy's), a console warning per tag skipped.
  * - overflow: widgets inside `overflow: hidden` + `transform` containers; every dialog and popover
@@ -436,7 +437,40 @@ const CHECKS = {
     problems.splice(before);
     const allowed = [refused.style ? '' : 'an inline style was applied', refused.html ? '' : 'innerHTML took a string'].filter(Boolean);
     if (allowed.length) problems.push(`the policy is not in force: ${allowed.join('; ')}`);
-    return [`${states.filter((s) => s.loaded).length}/${tags.length} widgets render their data`, 'policy in force', 'no CSP or Trusted Types violation'];
+    // The charts are drawn under the policy: every canvas in a widget has pixels (Chart.js loaded lazily, drawn, no violation).
+    const charts = await page
+      .waitForFunction(
+        () => {
+          const canvases = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (el instanceof HTMLCanvasElement) canvases.push(el);
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          const drawn = canvases.filter((c) => c.width > 0 && c.height > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0));
+          const tagsDrawn = [...new Set(drawn.map((c) => c.getRootNode().host?.localName))].sort();
+          return canvases.length > 0 && drawn.length === canvases.length ? { count: drawn.length, tags: tagsDrawn } : false;
+        },
+        undefined,
+        { timeout: TIMEOUT, polling: 200 },
+      )
+      .then(
+        (handle) => handle.jsonValue(),
+        () => null,
+      );
+    if (!charts) problems.push('the charts were not all drawn under the policy');
+    else {
+      const undrawn = ['fc-lead-response-report', 'fc-sms-summary', 'fc-source-report', 'fc-store-traffic'].filter((tag) => !charts.tags.includes(tag));
+      if (undrawn.length) problems.push(`no chart drawn under the policy in ${undrawn.join(', ')}`);
+    }
+    return [
+      `${states.filter((s) => s.loaded).length}/${tags.length} widgets render their data`,
+      `${charts?.count ?? 0} charts drawn`,
+      'policy in force',
+      'no CSP or Trusted Types violation',
+    ];
   },
 
   async double({ page, problems, warnings }) {
