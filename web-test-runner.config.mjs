@@ -31,7 +31,8 @@ const papaparseAsModule = {
 
 /**
  * `executeServerCommand('print-to-pdf')`: prints the test page with Chromium's print-to-PDF (print
- * media, US Letter) and answers what a test can check of the PDF: its size and page count.
+ * media, US Letter) and answers what a test can check of the PDF: its size, page count and
+ * how many pictures it holds.
  */
 const printToPdf = {
   name: 'print-to-pdf',
@@ -40,7 +41,13 @@ const printToPdf = {
     const page = session.browser.getPage(session.id);
     const pdf = Buffer.from(await page.pdf({ format: 'letter' }));
     const text = pdf.toString('latin1');
-    return { header: text.slice(0, 5), bytes: pdf.length, pages: (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length };
+    return {
+      header: text.slice(0, 5),
+      bytes: pdf.length,
+      pages: (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length,
+      // Pictures on the pages (a chart's canvas prints as one).
+      images: (text.match(/\/Subtype\s*\/Image/g) ?? []).length,
+    };
   },
 };
 

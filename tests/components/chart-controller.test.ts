@@ -178,6 +178,20 @@ describe('ChartController', () => {
     expect(chart.isDatasetVisible(1)).to.equal(true);
   });
 
+  it('prints: Chromium’s PDF of the page holds the chart, on one page', async () => {
+    const print = () => executeServerCommand<{ header: string; pages: number; images: number }, undefined>('print-to-pdf');
+    const el = await probe();
+    el.style.inlineSize = '1400px';
+    await drawnChart(el.shadowRoot!);
+    const withChart = await print();
+    expect(withChart.header).to.equal('%PDF-');
+    expect(withChart.pages).to.equal(1);
+    expect(withChart.images).to.be.greaterThan(0);
+    el.showChart = false;
+    await el.updateComplete;
+    expect((await print()).images).to.equal(0);
+  });
+
   it('is destroyed when the canvas goes or the widget leaves the page', async () => {
     const el = await probe();
     const chart = await drawnChart(el.shadowRoot!);
