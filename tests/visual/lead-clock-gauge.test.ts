@@ -1,12 +1,12 @@
 /**
  * Visual regression of the lead clock's gauge in each of its states (running, paused on a holiday
- * the rule skips, stopped green, yellow and red, overdue), large and compact, light and dark.
+ * the rule skips, stopped green, yellow and red, overdue), large and compact, light, dark and in forced colours.
  * Every clock is given its lead, rules and calendar directly and runs on one pinned instant; the
  * page is pinned like widgets.test.ts (reduced motion, a light system, the fonts the project ships).
  * Baselines: tests/visual/screenshots/baseline/fc-lead-clock-gauge/<size>-<theme>.png.
  */
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/components/lead-clock/fc-lead-clock.js';
 import type { FcLeadClock } from '../../src/components/lead-clock/fc-lead-clock.js';
@@ -64,7 +64,7 @@ const SIZES = [
   { size: 'large', columns: 3, width: 1280, height: 1000 },
   { size: 'compact', columns: 2, width: 1000, height: 620 },
 ] as const;
-const THEMES = ['light', 'dark'] as const;
+const THEMES = ['light', 'dark', 'forced'] as const;
 
 describe('lead clock gauge screenshots', function () {
   this.timeout(60_000);
@@ -76,17 +76,20 @@ describe('lead clock gauge screenshots', function () {
   });
 
   after(() => setLeadClockTime(null));
+  afterEach(() => executeServerCommand('emulate-forced-colors', { active: false }));
 
   for (const { size, columns, width, height } of SIZES) {
     for (const theme of THEMES) {
       it(`${size} ${theme}: running, paused, stopped green, yellow and red, overdue`, async () => {
         await setViewport({ width, height });
+        // Forced colours: the light theme with the system's colours (Windows High Contrast).
+        await executeServerCommand('emulate-forced-colors', { active: theme === 'forced' });
         const frame = await fixture<HTMLDivElement>(html`<div>
           ${STATES.map(
             (s) => html`<fc-lead-clock
               data-state=${s.state}
               size=${size}
-              theme=${theme}
+              theme=${theme === 'dark' ? 'dark' : 'light'}
               .lead=${s.lead}
               .rules=${DEFAULT_OEM_RULES}
               .calendar=${s.calendar}
