@@ -67,6 +67,19 @@ async function tabTo(el: Element, match: (e: HTMLElement) => boolean, { max = 40
   throw new Error('Tab never reached the element');
 }
 
+/**
+ * Written out by hand from the seeded sources: the unmapped PoS sources besides YELP whose code
+ * names a known source or channel, and the main category each belongs to.
+ */
+const SUGGESTED: [code: string, categoryId: string][] = [
+  ['Google Maps', 'internet'], ['yelp.com', 'internet'], ['ＹＥＬＰ', 'internet'], ['facebook ad', 'internet'],
+  ['Instagram', 'internet'], ['BING', 'internet'], ['NextDoor', 'internet'],
+  ['RADIO KWTX', 'advertising'], ['TV-CH8', 'advertising'], ['DIRECT MAIL', 'advertising'], ['Coupon Book', 'advertising'],
+  ['drive-by', 'drive-by'], ['REF CUST', 'referral'], ['FRIEND', 'referral'], ['COMMERCIAL', 'fleet'], ['RETURNING', 'repeat'],
+];
+/** The unmapped ones whose code names nothing a category can be told from. */
+const NO_SUGGESTION = ['TIRE RACK', 'AAA', 'UNKNOWN', '<b>WALK</b>', ''];
+
 describe('<fc-source-mapping-editor>', () => {
   let server: DemoServer;
   beforeEach(async () => {
@@ -164,37 +177,79 @@ describe('<fc-source-mapping-editor>', () => {
     expect(rowText(el, tire.id)).not.to.contain('Deleted');
   });
 
-  it('"Customer source mapping done" confirms the count, maps the rest to Other New Customers and fires fc-mapping-complete', async () => {
+  it('"Customer source mapping done" says how many sources have a suggestion; "Send all" maps every one of them to Other New Customers', async () => {
     const el = await loaded(server.client());
-    const status = await server.backend.sources!.mappingStatus();
-    const remaining = status.total - status.mapped;
-    expect(remaining).to.be.greaterThan(1);
+    const before = await server.backend.sources!.list();
+    const unmapped = before.filter((s) => !s.deleted && !s.categoryId);
+    expect(unmapped.length).to.equal(SUGGESTED.length + 1 + NO_SUGGESTION.length);
+
+    // While suggestions wait, accepting them is the primary action and "done" the secondary one.
+    expect(button(el, 'accept-all')!.classList.contains('fc-button--primary')).to.equal(true);
+    expect(button(el, 'done')!.classList.contains('fc-button--primary')).to.equal(false);
 
     button(el, 'done')!.click();
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    await el.updateComplete;
-    expect(dialog.open).to.equal(true);
-    expect(dialog.textContent).to.contain(`Map the ${remaining} remaining sources to Other New Customers?`);
+    await waitUntil(() => dialog.open, 'the confirmation did not open');
+    const text = dialog.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain(`${unmapped.length} sources are not mapped yet. 17 of them have a suggested category.`);
+    // Accepting the suggestions first is the first choice, styled as primary and focused.
+    const first = button(el, 'accept-then-done')!;
+    expect(first.textContent!.trim()).to.equal('Accept 17 suggestions, then send the other 5 to Other New Customers');
+    expect(first.classList.contains('fc-button--primary')).to.equal(true);
+    expect(focused(el)).to.equal(first);
+    expect(button(el, 'confirm-done')!.textContent!.trim()).to.equal(`Send all ${unmapped.length} to Other New Customers`);
+    expect(button(el, 'confirm-done')!.classList.contains('fc-button--primary')).to.equal(false);
     await expect(el).to.be.accessible();
 
     // Cancel leaves everything as it was.
     button(el, 'cancel-done')!.click();
     expect(dialog.open).to.equal(false);
-    expect((await server.backend.sources!.mappingStatus()).mapped).to.equal(status.mapped);
+    expect((await server.backend.sources!.mappingStatus()).mapped).to.equal(before.filter((s) => !s.deleted && s.categoryId).length);
 
     button(el, 'done')!.click();
+    await waitUntil(() => dialog.open, 'the confirmation did not open again');
     const completed = oneEvent(el, 'fc-mapping-complete');
     button(el, 'confirm-done')!.click();
     const { detail } = await completed;
-    expect(detail).to.deep.equal({ mapped: remaining });
-    const after = await server.backend.sources!.mappingStatus();
-    expect(after.mapped).to.equal(after.total);
-    const tire = await backendSource(server, byCode(server, 'TIRE RACK').id);
-    expect(tire.categoryId).to.equal('other-new');
-    await waitUntil(() => shadowText(el).includes(`${after.total} of ${after.total} mapped`), 'the progress is not complete');
-    expect(shadowText(el)).to.contain(`${remaining} sources mapped to Other New Customers.`);
+    expect(detail).to.deep.equal({ mapped: unmapped.length });
+    // The server got every unmapped source in Other New Customers, those with a suggestion too.
+    const after = await server.backend.sources!.list();
+    for (const s of unmapped) expect(after.find((x) => x.id === s.id)!.categoryId, s.code).to.equal('other-new');
+    expect(after.filter((s) => !s.deleted && s.categoryId !== before.find((b) => b.id === s.id)!.categoryId).length).to.equal(unmapped.length);
+    const total = after.filter((s) => !s.deleted).length;
+    await waitUntil(() => shadowText(el).includes(`${total} of ${total} mapped`), 'the progress is not complete');
+    await waitUntil(() => shadowText(el).includes(`${unmapped.length} sources mapped to Other New Customers.`), 'no "done" notice');
     expect(button(el, 'done')!.disabled).to.equal(true);
     expect(shadowText(el)).to.contain('Every source is mapped.');
+    // Focus stays in the widget, on the status line that says what happened (its button is disabled now).
+    await waitUntil(() => focused(el)?.classList.contains('notice'), 'focus left the editor');
+    expect(document.activeElement).to.equal(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Accept 17 suggestions, then send the other 5 to Other New Customers" saves each suggestion and maps only the rest', async () => {
+    const el = await loaded(server.client());
+    const before = await server.backend.sources!.list();
+    button(el, 'done')!.click();
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await waitUntil(() => dialog.open, 'the confirmation did not open');
+    const completed = oneEvent(el, 'fc-mapping-complete');
+    // Enter takes the focused, primary choice.
+    await sendKeys({ press: 'Enter' });
+    expect((await completed).detail).to.deep.equal({ mapped: NO_SUGGESTION.length });
+
+    const after = await server.backend.sources!.list();
+    const categoryOf = (code: string) => after.find((s) => s.id === byCode(server, code).id)!.categoryId;
+    expect(categoryOf('YELP')).to.equal('internet');
+    for (const [code, categoryId] of SUGGESTED) expect(categoryOf(code), code).to.equal(categoryId);
+    for (const code of NO_SUGGESTION) expect(categoryOf(code), code).to.equal('other-new');
+    expect(after.find((s) => s.code === 'YELP')!.name).to.equal('Yelp');
+    // Sources mapped before keep their category; deleted ones stay unmapped.
+    for (const s of before.filter((b) => b.categoryId || b.deleted)) expect(after.find((a) => a.id === s.id)!.categoryId).to.equal(s.categoryId);
+    expect(after.filter((s) => s.categoryId === 'other-new').length).to.equal(before.filter((s) => s.categoryId === 'other-new').length + NO_SUGGESTION.length);
+
+    await waitUntil(() => shadowText(el).includes('17 suggestions accepted; 5 sources mapped to Other New Customers.'), 'no summary');
+    await waitUntil(() => focused(el)?.classList.contains('notice'), 'focus left the editor');
     await expect(el).to.be.accessible();
   });
 
@@ -206,15 +261,7 @@ describe('<fc-source-mapping-editor>', () => {
     button(el, 'accept', yelp.id)!.click();
     await waitUntil(async () => (await backendSource(server, yelp.id)).categoryId === 'internet', 'the suggestion was not saved');
 
-    // Written out by hand from the seeded sources: the 16 other unmapped PoS sources whose code names
-    // a known source or channel, and the main category each belongs to. The others (TIRE RACK, AAA,
-    // UNKNOWN, <b>WALK</b>, the blank code) name nothing a category can be told from.
-    const rest: [code: string, categoryId: string][] = [
-      ['Google Maps', 'internet'], ['yelp.com', 'internet'], ['ＹＥＬＰ', 'internet'], ['facebook ad', 'internet'],
-      ['Instagram', 'internet'], ['BING', 'internet'], ['NextDoor', 'internet'],
-      ['RADIO KWTX', 'advertising'], ['TV-CH8', 'advertising'], ['DIRECT MAIL', 'advertising'], ['Coupon Book', 'advertising'],
-      ['drive-by', 'drive-by'], ['REF CUST', 'referral'], ['FRIEND', 'referral'], ['COMMERCIAL', 'fleet'], ['RETURNING', 'repeat'],
-    ];
+    const rest = SUGGESTED;
     await waitUntil(() => button(el, 'accept-all')?.textContent!.includes('Accept all 16 suggestions'), 'no "Accept all" button with the count');
     button(el, 'accept-all')!.click();
     await waitUntil(async () => {
@@ -336,7 +383,8 @@ describe('<fc-source-mapping-editor>', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     await waitUntil(() => dialog.open, 'the confirmation did not open');
-    expect(focused(el)?.dataset['action']).to.equal('cancel-done');
+    // Focus starts on the choice that keeps the suggestions.
+    expect(focused(el)?.dataset['action']).to.equal('accept-then-done');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'Escape did not close the confirmation');
     await el.updateComplete;
@@ -576,7 +624,8 @@ describe('<fc-source-mapping-editor> "done" counts what the server mapped', () =
 
     button(el, 'done')!.click();
     await el.updateComplete;
-    expect($<HTMLDialogElement>(el, 'dialog')!.textContent).to.contain(`Map the ${known} remaining sources to Other New Customers?`);
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the confirmation did not open');
+    expect($<HTMLDialogElement>(el, 'dialog')!.textContent).to.contain(`${known} sources are not mapped yet.`);
     const completed = oneEvent(el, 'fc-mapping-complete');
     button(el, 'confirm-done')!.click();
     expect((await completed).detail).to.deep.equal({ mapped: known + 2 });

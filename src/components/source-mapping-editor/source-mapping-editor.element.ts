@@ -6,8 +6,8 @@ import type { ForecourtAdapter, SourceUpdate } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
 import { COMPLETE_MAPPING_CATEGORY_ID, DEFAULT_CATEGORIES, mappingStatus } from '../../data/logic/sources.js';
-import { editableName, filterSources, mappingSuggestions, newCategoryId, uniqueById } from '../../data/logic/source-mapping.js';
-import type { SourceFilter } from '../../data/logic/source-mapping.js';
+import { completionPlan, editableName, filterSources, mappingSuggestions, newCategoryId, uniqueById } from '../../data/logic/source-mapping.js';
+import type { CompletionPlan, SourceFilter } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { QueryController } from '../shared/controllers/query.js';
@@ -69,12 +69,15 @@ export class FcSourceMappingEditor extends FcElement {
   @state() private filter: Required<SourceFilter> = { text: '', unmappedOnly: false, showDeleted: false };
   @state() private draft: Draft | null = null;
   @state() private notice = '';
-  @state() private confirmCount = 0;
+  /** What the confirmation of "mapping done" counts. */
+  @state() private plan: CompletionPlan = { unmapped: [], suggested: [], rest: [] };
   @state() private forms: OwnForms = { categoryName: '', categoryError: '', sourceName: '', sourceCategory: '', sourceError: '' };
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
   #reloadQueued = false;
+  /** The confirmation closed because the user chose to finish (focus then goes to what happens next). */
+  #finishing = false;
   #suggestionsFor: readonly PosSource[] | null = null;
   #suggestions = new Map<string, { categoryId: string; name: string }>();
 
@@ -247,7 +250,8 @@ export class FcSourceMappingEditor extends FcElement {
     void this.#update(source, { categoryId: suggestion.categoryId, name }, (s) => t('savedSource', sourceLabel(s)));
   }
 
-  async #acceptAll(ids: readonly string[]): Promise<void> {
+  /** Accepts the suggestions of `ids`; resolves with how many the server confirmed. */
+  async #acceptAll(ids: readonly string[]): Promise<number> {
     const byId = new Map((this.sources ?? []).map((s) => [s.id, s]));
     const suggestions = this.#suggestionMap(this.sources ?? []);
     const results = await Promise.all(
@@ -260,6 +264,7 @@ export class FcSourceMappingEditor extends FcElement {
     );
     const accepted = results.filter(Boolean).length;
     if (accepted) this.notice = this.inLocale(() => t('acceptedAll', formatCount(accepted)));
+    return accepted;
   }
 
   /**
@@ -317,9 +322,15 @@ export class FcSourceMappingEditor extends FcElement {
 
   // ───────────── mapping done ─────────────
 
-  #openConfirm(count: number): void {
-    this.confirmCount = count;
-    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+  async #openConfirm(plan: CompletionPlan): Promise<void> {
+    this.plan = plan;
+    this.#finishing = false;
+    // The dialog shows the new counts, and its `autofocus` the right default, before it opens.
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (!dialog || dialog.open || !this.isConnected) return;
+    dialog.showModal();
+    this.#focus.find('dialog [autofocus]')?.focus();
   }
 
   #closeConfirm(): void {
@@ -327,17 +338,40 @@ export class FcSourceMappingEditor extends FcElement {
   }
 
   #onDialogClose(): void {
-    this.#focus.then(() => this.#focus.find('button[data-action="done"]'));
+    // Cancelled: back to the button that opened it. Confirmed: that button is disabled while the
+    // mapping is sent, so focus goes to the status line that says what happens.
+    if (this.#finishing) this.#focus.then(() => this.#focus.find('.notice'));
+    else this.#focus.then(() => this.#focus.find('button[data-action="done"]'));
+    this.#finishing = false;
     this.requestUpdate();
   }
 
   async #confirmDone(): Promise<void> {
+    this.#finishing = true;
     this.#closeConfirm();
     await this.#completeMapping(this.#writes.completion.save(undefined));
   }
 
+  /**
+   * Accepts the suggestions first, and once the server has them all, sends the rest to Other New
+   * Customers. When one is refused, nothing is sent: "done" would map that source to Other New
+   * Customers too.
+   */
+  async #acceptThenDone(plan: CompletionPlan): Promise<void> {
+    this.#finishing = true;
+    this.#closeConfirm();
+    this.notice = this.inLocale(() => t('accepting', formatCount(plan.suggested.length)));
+    const accepted = await this.#acceptAll(plan.suggested);
+    if (accepted < plan.suggested.length) {
+      this.notice = this.inLocale(() => t('acceptFailed', formatCount(plan.suggested.length - accepted), this.#otherNewName));
+      return;
+    }
+    if (plan.rest.length === 0) return;
+    await this.#completeMapping(this.#writes.completion.save(undefined), accepted);
+  }
+
   /** Maps the rest, and says how many sources the server mapped (not how many this page counted). */
-  async #completeMapping(sent: Promise<{ mapped: number } | undefined>): Promise<void> {
+  async #completeMapping(sent: Promise<{ mapped: number } | undefined>, accepted = 0): Promise<void> {
     this.notice = this.inLocale(() => t('completing'));
     const result = await sent;
     if (!result) {
@@ -345,7 +379,9 @@ export class FcSourceMappingEditor extends FcElement {
       return;
     }
     const mapped = Number(result.mapped) || 0;
-    this.notice = this.inLocale(() => t('completed', formatCount(mapped), this.#otherNewName));
+    this.notice = this.inLocale(() =>
+      accepted ? t('acceptedThenCompleted', formatCount(accepted), formatCount(mapped), this.#otherNewName) : t('completed', formatCount(mapped), this.#otherNewName),
+    );
     this.emit(FC_MAPPING_COMPLETE, { mapped });
   }
 
@@ -462,7 +498,11 @@ export class FcSourceMappingEditor extends FcElement {
             this.#focus.then(() => this.#focus.find('button[data-action="done"]:not(:disabled), input[type=search]'));
             void this.#acceptAll(acceptable);
           },
-          done: () => this.#openConfirm(unmapped),
+          done: () => {
+            // The sources as the user sees them (changes on their way applied); suggestions already being saved are not offered again.
+            const seen = sources.map((s) => shownOf(s, updates.get(s.id)));
+            void this.#openConfirm(completionPlan(seen, new Map(acceptable.map((id) => [id, suggestions.get(id)]))));
+          },
         },
       )}
       ${completing
@@ -475,7 +515,7 @@ export class FcSourceMappingEditor extends FcElement {
           })
         : nothing}
 
-      <p class="notice" role="status">${this.notice}</p>
+      <p class="notice" role="status" tabindex="-1">${this.notice}</p>
       ${sources.length === 0
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message">${t('noSources')}</p></div>`
         : html`<p class="count">${t('showing', formatCount(shown.length), formatCount(sources.filter((s) => !s.deleted || this.filter.showDeleted).length))}</p>
@@ -484,8 +524,9 @@ export class FcSourceMappingEditor extends FcElement {
         input: (change) => (this.forms = { ...this.forms, ...change }),
         addCategory: (e) => this.#onAddCategory(e),
         addSource: (e) => this.#onAddSource(e),
-      })} ${confirmView(this.confirmCount, this.#otherNewName, {
+      })} ${confirmView({ unmapped: this.plan.unmapped.length, suggested: this.plan.suggested.length, rest: this.plan.rest.length }, this.#otherNewName, {
         confirm: () => void this.#confirmDone(),
+        acceptFirst: () => void this.#acceptThenDone(this.plan),
         cancel: () => this.#closeConfirm(),
         closed: () => this.#onDialogClose(),
       })}

@@ -57,6 +57,16 @@ const en = {
   confirmText: (count: string, category: string) =>
     count === '1' ? `Map the 1 remaining source to ${category}?` : `Map the ${count} remaining sources to ${category}?`,
   confirmOk: (count: string) => (count === '1' ? 'Map 1 source' : `Map ${count} sources`),
+  confirmSuggested: (count: string, suggested: string, rest: string, category: string) =>
+    `${count === '1' ? '1 source is' : `${count} sources are`} not mapped yet. ${suggested === count ? (count === '1' ? 'It has' : 'All of them have') : `${suggested} of them ${suggested === '1' ? 'has' : 'have'}`} a suggested category. Accept ${suggested === '1' ? 'it' : 'those'} first, and only the rest ${rest === '1' ? 'goes' : 'go'} to ${category}.`,
+  confirmAcceptFirst: (suggested: string, rest: string, category: string) =>
+    `Accept ${suggested} ${suggested === '1' ? 'suggestion' : 'suggestions'}, then send the other ${rest} to ${category}`,
+  confirmAllOther: (count: string, category: string) => (count === '1' ? `Send it to ${category}` : `Send all ${count} to ${category}`),
+  accepting: (count: string) => (count === '1' ? 'Accepting 1 suggestion…' : `Accepting ${count} suggestions…`),
+  acceptedThenCompleted: (accepted: string, mapped: string, category: string) =>
+    `${accepted === '1' ? '1 suggestion' : `${accepted} suggestions`} accepted; ${mapped === '1' ? '1 source' : `${mapped} sources`} mapped to ${category}.`,
+  acceptFailed: (failed: string, category: string) =>
+    `${failed === '1' ? '1 suggestion was' : `${failed} suggestions were`} not saved, so nothing was sent to ${category}. Resolve ${failed === '1' ? 'it' : 'them'} in the table, then finish again.`,
   completing: 'Mapping the remaining sources…',
   completed: (count: string, category: string) =>
     count === '1' ? `1 source mapped to ${category}.` : `${count} sources mapped to ${category}.`,
@@ -135,6 +145,16 @@ const es: typeof en = {
   confirmText: (count, category) =>
     count === '1' ? `¿Asignar el origen restante a ${category}?` : `¿Asignar los ${count} orígenes restantes a ${category}?`,
   confirmOk: (count) => (count === '1' ? 'Asignar 1 origen' : `Asignar ${count} orígenes`),
+  confirmSuggested: (count, suggested, rest, category) =>
+    `${count === '1' ? 'Queda 1 origen' : `Quedan ${count} orígenes`} sin asignar. ${suggested === count ? (count === '1' ? 'Tiene' : 'Todos tienen') : `${suggested} ${suggested === '1' ? 'tiene' : 'tienen'}`} una categoría sugerida. ${suggested === '1' ? 'Acéptela' : 'Acéptelas'} primero y solo ${rest === '1' ? 'el resto va' : 'el resto va'} a ${category}.`,
+  confirmAcceptFirst: (suggested, rest, category) =>
+    `Aceptar ${suggested} ${suggested === '1' ? 'sugerencia' : 'sugerencias'} y enviar ${rest === '1' ? 'el otro' : `los otros ${rest}`} a ${category}`,
+  confirmAllOther: (count, category) => (count === '1' ? `Enviarlo a ${category}` : `Enviar los ${count} a ${category}`),
+  accepting: (count) => (count === '1' ? 'Aceptando 1 sugerencia…' : `Aceptando ${count} sugerencias…`),
+  acceptedThenCompleted: (accepted, mapped, category) =>
+    `${accepted === '1' ? '1 sugerencia aceptada' : `${accepted} sugerencias aceptadas`}; ${mapped === '1' ? '1 origen asignado' : `${mapped} orígenes asignados`} a ${category}.`,
+  acceptFailed: (failed, category) =>
+    `${failed === '1' ? '1 sugerencia no se guardó' : `${failed} sugerencias no se guardaron`}, así que no se envió nada a ${category}. ${failed === '1' ? 'Resuélvala' : 'Resuélvalas'} en la tabla y termine de nuevo.`,
   completing: 'Asignando los orígenes restantes…',
   completed: (count, category) => (count === '1' ? `1 origen asignado a ${category}.` : `${count} orígenes asignados a ${category}.`),
   ownHeading: 'Sus propias categorías y orígenes',

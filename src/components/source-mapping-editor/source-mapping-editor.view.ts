@@ -350,7 +350,10 @@ export function writePanel(write: OtherWrite): TemplateResult {
     : failedPanel('', write.error, () => write.retry(), () => write.discard());
 }
 
-/** The search, the filters, "Accept all" and "Customer source mapping done". */
+/**
+ * The search, the filters, "Accept all" and "Customer source mapping done". While suggestions wait,
+ * "Accept all" is the primary button: "done" would otherwise be the easy way to lose them.
+ */
 export interface ToolbarView {
   filter: Required<SourceFilter>;
   /** Sources whose suggestion can be accepted. */
@@ -392,13 +395,13 @@ export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult 
         </div>
         <div class="toolbar__actions">
           ${v.acceptable
-            ? html`<button type="button" class="fc-button" data-action="accept-all" @click=${() => on.acceptAll()}>
+            ? html`<button type="button" class="fc-button fc-button--primary" data-action="accept-all" @click=${() => on.acceptAll()}>
                 ${t('acceptAll', formatCount(v.acceptable))}
               </button>`
             : nothing}
           <button
             type="button"
-            class="fc-button fc-button--primary"
+            class=${v.acceptable ? 'fc-button' : 'fc-button fc-button--primary'}
             data-action="done"
             aria-describedby=${v.unmapped === 0 ? 'done-hint' : nothing}
             ?disabled=${v.unmapped === 0 || v.completing}
@@ -413,23 +416,49 @@ export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult 
 
 /** What the confirmation does when the user answers it. */
 export interface ConfirmActions {
+  /** Send every unmapped source to Other New Customers, suggestions or not. */
   confirm(): void;
+  /** Accept the suggestions first, then send only the rest to Other New Customers. */
+  acceptFirst(): void;
   cancel(): void;
   /** The dialog closed (Cancel, Escape or after confirming). */
   closed(): void;
 }
 
-/** The confirmation of "Customer source mapping done": how many sources go to which category. */
-export function confirmView(count: number, category: string, on: ConfirmActions): TemplateResult {
-  const n = formatCount(count);
+/** What the confirmation counts: the sources not mapped yet, those with a suggestion, the rest. */
+export interface ConfirmCounts {
+  unmapped: number;
+  suggested: number;
+  rest: number;
+}
+
+/**
+ * The confirmation of "Customer source mapping done": how many sources are not mapped, how many
+ * of them have a suggestion, and, when some do, accepting those first as the first (and focused)
+ * choice, so a suggestion is never thrown away by default.
+ */
+export function confirmView(counts: ConfirmCounts, category: string, on: ConfirmActions): TemplateResult {
+  const n = formatCount(counts.unmapped);
+  const suggested = counts.suggested > 0;
   return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => on.closed()}>
       <h3 id="confirm-title">${t('confirmTitle')}</h3>
-      <p id="confirm-text">${t('confirmText', n, category)}</p>
+      <p id="confirm-text">
+        ${suggested
+          ? t('confirmSuggested', n, formatCount(counts.suggested), formatCount(counts.rest), category)
+          : t('confirmText', n, category)}
+      </p>
       <div class="dialog__actions">
-        <button type="button" class="fc-button fc-button--primary" data-action="confirm-done" @click=${() => on.confirm()}>
-          ${t('confirmOk', n)}
+        ${suggested
+          ? html`<button type="button" class="fc-button fc-button--primary" data-action="accept-then-done" autofocus @click=${() => on.acceptFirst()}>
+              ${counts.rest > 0
+                ? t('confirmAcceptFirst', formatCount(counts.suggested), formatCount(counts.rest), category)
+                : t('acceptAll', formatCount(counts.suggested))}
+            </button>`
+          : nothing}
+        <button type="button" class=${suggested ? 'fc-button' : 'fc-button fc-button--primary'} data-action="confirm-done" @click=${() => on.confirm()}>
+          ${suggested ? t('confirmAllOther', n, category) : t('confirmOk', n)}
         </button>
-        <button type="button" class="fc-button" data-action="cancel-done" autofocus @click=${() => on.cancel()}>${t('cancel')}</button>
+        <button type="button" class="fc-button" data-action="cancel-done" ?autofocus=${!suggested} @click=${() => on.cancel()}>${t('cancel')}</button>
       </div>
     </dialog>`;
 }

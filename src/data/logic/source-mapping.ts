@@ -128,3 +128,32 @@ export function posSourceOf(value: unknown): PosSource | null {
   const { id, code, categoryId, name, origin, deleted, customerCount, version, updatedAt } = s;
   return { id, code, categoryId, name, origin, deleted, customerCount, version, updatedAt } as PosSource;
 }
+
+/** What "Customer source mapping done" would do with the sources not mapped yet. */
+export interface CompletionPlan {
+  /** Ids of the live sources not mapped yet, in list order. */
+  unmapped: string[];
+  /** Those of them with a suggestion: accepted first when the user agrees. */
+  suggested: string[];
+  /** Those without one: what goes to Other New Customers after the suggestions are accepted. */
+  rest: string[];
+}
+
+/**
+ * Splits the sources not mapped yet into those with a suggestion and the rest, so "mapping done"
+ * can accept the suggestions first and send only the rest to Other New Customers.
+ * @param sources Every source, as the user sees it (deleted and mapped ones are left out).
+ * @param suggestions Source id → its suggestion ({@link mappingSuggestions}); only the keys count.
+ * @returns The three lists of ids, in list order.
+ * @example
+ * completionPlan(sources, mappingSuggestions(sources));
+ * // { unmapped: ['yelp', 'tire'], suggested: ['yelp'], rest: ['tire'] }
+ */
+export function completionPlan(sources: readonly PosSource[], suggestions: ReadonlyMap<string, unknown>): CompletionPlan {
+  const unmapped = sources.filter((s) => !s.deleted && !s.categoryId).map((s) => s.id);
+  return {
+    unmapped,
+    suggested: unmapped.filter((id) => suggestions.has(id)),
+    rest: unmapped.filter((id) => !suggestions.has(id)),
+  };
+}
