@@ -413,7 +413,7 @@ describe('fc-sms-summary', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('reads this month in its time zone by default', async () => {
+    it('reads this month in its time zone by default, up to today', async () => {
       // Nov 30, 12:00 UTC is already Dec 1 at UTC+14, and still Nov 30 in Chicago.
       const realNow = Settings.now;
       Settings.now = () => Date.parse('2026-11-30T12:00:00Z');
@@ -421,11 +421,27 @@ describe('fc-sms-summary', () => {
         const { client, calls } = recorded(server);
         const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} time-zone="Pacific/Kiritimati"></fc-sms-summary>`);
         await loaded(el);
-        expect(calls).to.deep.equal([{ from: '2026-12-01', to: '2026-12-31' }]);
+        expect(calls).to.deep.equal([{ from: '2026-12-01', to: '2026-12-01' }]);
         el.timeZone = 'America/Chicago';
         await loaded(el);
         await waitUntil(() => calls.length === 2, 'the zone change was not read');
         expect(calls[1]).to.deep.equal(NOVEMBER);
+      } finally {
+        Settings.now = realNow;
+      }
+    });
+
+    it('compares the days of a range that have happened with the same days a month earlier', async () => {
+      // Today is November 20 in Chicago: November 1–30 is November 1–20 against October 1–20.
+      const realNow = Settings.now;
+      Settings.now = () => Date.parse('2026-11-20T18:00:00Z');
+      try {
+        const { client, calls } = recorded(server);
+        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} time-zone="America/Chicago" .filter=${NOVEMBER}></fc-sms-summary>`);
+        await loaded(el);
+        expect(calls).to.deep.equal([{ from: '2026-11-01', to: '2026-11-20' }]);
+        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 20, 2026, compared with Oct 1–Oct 20, 2026');
+        await expect(el).to.be.accessible();
       } finally {
         Settings.now = realNow;
       }

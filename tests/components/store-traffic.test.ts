@@ -118,6 +118,24 @@ describe('fc-store-traffic', () => {
     return el;
   }
 
+  it('compares the days of a range that have happened with the same days of the month before', async () => {
+    // Today is March 3: March 1–31 is compared by March 1–3 against February 1–3 (p1, p2: 2 ups),
+    // not against the whole of February (4 ups).
+    const realNow = Date.now;
+    Date.now = () => Date.parse('2026-03-03T18:00:00Z');
+    try {
+      const el = await mount();
+      await loadedWith(el, 'Mon, Mar 2, 2026');
+      await compared(el);
+      const summary = root(el).querySelector('[part=summary]')!;
+      expect(text(summary.querySelector('.previous'))).to.equal('Mar 1 – Mar 3, 2026 compared with Feb 1 – Feb 3, 2026: 2 ups');
+      expect(summary.getAttribute('aria-label')).to.equal('Totals, compared with Feb 1 – Feb 3, 2026');
+      await expect(el).to.be.accessible();
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('names days, months, weekdays and the fixed vocabularies in its own language', async () => {
     const el = await mount();
     el.locale = 'es';

@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../seed.js';
 import { DateTime } from 'luxon';
-import { DAY_MS, civilFromDays, currentMonthRange, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, monthRangeOf, weekdayOfDay } from '../../src/data/logic/calendar.js';
-import { calendarRangeBounds, localDayNumber, localTimeToInstant, previousPeriod, zoneDayStart, zoneOffsetMinutes, zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
+import { DAY_MS, civilFromDays, currentMonthRange, dayNumberOf, daysFromCivil, isoDateOfDay, isoWeekKey, isoWeekMonday, monthRangeOf, rangeSoFar, weekdayOfDay } from '../../src/data/logic/calendar.js';
+import { calendarRangeBounds, comparedPeriods, localDayNumber, localTimeToInstant, previousPeriod, zoneDayStart, zoneOffsetMinutes, zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
 
 const NY = 'America/New_York';
 const at = (iso: string) => Date.parse(iso);
@@ -166,5 +166,45 @@ describe('periods', () => {
 
   it('compares with the same days one month earlier', () => {
     expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+  });
+});
+
+describe('the days compared', () => {
+  it('ends a range that runs past today on today', () => {
+    expect(rangeSoFar({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07')).to.deep.equal({ from: '2026-12-01', to: '2026-12-07' });
+    expect(rangeSoFar({ from: '2026-12-07', to: '2026-12-31' }, '2026-12-07')).to.deep.equal({ from: '2026-12-07', to: '2026-12-07' });
+  });
+
+  it('leaves a range that has happened, or has not begun, as it is', () => {
+    expect(rangeSoFar({ from: '2026-11-01', to: '2026-11-30' }, '2026-12-07')).to.deep.equal({ from: '2026-11-01', to: '2026-11-30' });
+    expect(rangeSoFar({ from: '2026-11-01', to: '2026-12-07' }, '2026-12-07')).to.deep.equal({ from: '2026-11-01', to: '2026-12-07' });
+    expect(rangeSoFar({ from: '2027-01-01', to: '2027-01-31' }, '2026-12-07')).to.deep.equal({ from: '2027-01-01', to: '2027-01-31' });
+    expect(rangeSoFar({ from: '2026-12-01', to: '2026-12-31' }, ''), 'no today').to.deep.equal({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('compares the days that have happened with the same days a month earlier', () => {
+    // Today December 7: December 1–31 is December 1–7 against November 1–7.
+    expect(comparedPeriods({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07')).to.deep.equal({
+      current: { from: '2026-12-01', to: '2026-12-07' },
+      previous: { from: '2026-11-01', to: '2026-11-07' },
+    });
+    // Today November 23: 23 days of November against 23 days of October, not the whole of October.
+    expect(comparedPeriods({ from: '2026-11-01', to: '2026-11-30' }, '2026-11-23').previous).to.deep.equal({ from: '2026-10-01', to: '2026-10-23' });
+    // New Year's Day: one day against December 1.
+    expect(comparedPeriods({ from: '2027-01-01', to: '2027-01-31' }, '2027-01-01')).to.deep.equal({
+      current: { from: '2027-01-01', to: '2027-01-01' },
+      previous: { from: '2026-12-01', to: '2026-12-01' },
+    });
+    // A whole month that has happened is compared whole; March 31 is February 28.
+    expect(comparedPeriods({ from: '2026-03-01', to: '2026-03-31' }, '2026-12-07').previous).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+    // Across a month end: March 30–31 so far, both a month earlier fall on February 28.
+    expect(comparedPeriods({ from: '2026-03-30', to: '2026-04-05' }, '2026-03-31')).to.deep.equal({
+      current: { from: '2026-03-30', to: '2026-03-31' },
+      previous: { from: '2026-02-28', to: '2026-02-28' },
+    });
+  });
+
+  it('refuses a range that is not one', () => {
+    expect(() => comparedPeriods({ from: '2026-12-31', to: '2026-12-01' }, '2026-12-07')).to.throw(/after/);
   });
 });

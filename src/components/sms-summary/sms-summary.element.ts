@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../data/model.js';
-import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
+import { currentMonthRange, isValidZone, isoDateIn, rangeProblem, rangeSoFar } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
@@ -171,21 +171,29 @@ export class FcSmsSummary extends FcElement {
     return { ...base, from: base.from || this.from || monthOf().from, to: base.to || this.to || monthOf().to };
   }
 
-  /** The task's key, or '' for a range that must not be sent. */
+  /**
+   * The task's key, or '' for a range that must not be sent. A range that runs past today is sent
+   * up to today, so the server compares the days that have happened with the same days a month
+   * earlier (the summary then names the days compared).
+   */
   #query(): string {
     const filter = this.#filter;
-    return rangeProblem(filter) ? '' : filterKey(filter);
+    if (rangeProblem(filter)) return '';
+    return filterKey({ ...filter, ...rangeSoFar(filter, isoDateIn(DateTime.now().toMillis(), this.#zone())) });
+  }
+
+  /** `time-zone` when it is an IANA zone, else the browser's. */
+  #zone(): string {
+    const zone = this.timeZone || browserZone();
+    if (isValidZone(zone)) return zone;
+    if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the browser's.`);
+    this.#warnedZone = zone;
+    return browserZone();
   }
 
   #thisMonth(): DateRange {
-    let zone = this.timeZone || browserZone();
-    if (!isValidZone(zone)) {
-      if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the browser's.`);
-      this.#warnedZone = zone;
-      zone = browserZone();
-    }
     // Luxon's clock (`Settings.now`), so a page or a test can set the day the default month is built around.
-    return currentMonthRange(DateTime.now().toMillis(), zone);
+    return currentMonthRange(DateTime.now().toMillis(), this.#zone());
   }
 
   protected override willUpdate(): void {

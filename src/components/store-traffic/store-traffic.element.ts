@@ -3,8 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
-import { previousPeriod } from '../../data/logic/calendar-zones.js';
+import { currentMonthRange, isValidZone, isoDateIn, rangeProblem } from '../../data/logic/calendar.js';
+import { comparedPeriods } from '../../data/logic/calendar-zones.js';
 import type { DateRange, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
@@ -180,14 +180,16 @@ export class FcStoreTraffic extends FcElement {
       signal.throwIfAborted();
       const { zone, from, to, path } = levelInputs(key);
       const drill = parsePath(path)!;
-      const previousRange = previousPeriod({ from, to });
+      // A range that runs past today is compared by the days that have happened: December 1–31 on
+      // the 7th is December 1–7 against November 1–7 (the totals of the days to come are none yet).
+      const { current: comparedRange, previous: previousRange } = comparedPeriods({ from, to }, isoDateIn(Date.now(), zone));
       const known = (dimension: TrafficDimension, bucket: string) => this.#labels.has(labelKey(dimension, bucket));
       const [previous, crumbs] = await Promise.all([
         adapter.traffic.aggregate({ ...previousRange, zone, filters: filterRecord(drill.filters), groupBy: drill.groupBy }, { signal }),
         readCrumbRows(adapter.traffic, { from, to }, zone, drill, known, signal),
       ]);
       for (const { dimension, rows } of crumbs) for (const row of rows) this.#labels.set(labelKey(dimension, row.key), row.label);
-      return { previous, previousRange };
+      return { previous, previousRange, comparedRange };
     },
   });
 

@@ -56,6 +56,8 @@ export interface LevelExtras {
   /** The same level one month earlier. */
   previous: TrafficAggregate | null;
   previousRange: DateRange;
+  /** The days of the range compared with `previousRange`: the range up to today. */
+  comparedRange: DateRange;
 }
 
 export interface ModelRow {
@@ -82,6 +84,8 @@ export interface LevelModel {
   /** Whether rows carry the previous period's ups (not for date buckets). */
   compared: boolean;
   previousRange: DateRange;
+  /** The days of `range` compared with `previousRange` (the range up to today); absent, the whole range. */
+  comparedRange?: DateRange;
 }
 
 const DATE_DIMENSIONS: ReadonlySet<string> = new Set(['month', 'day']);
@@ -124,6 +128,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
     seriesNames,
     compared: !!previous,
     previousRange: extras?.previousRange ?? range,
+    comparedRange: extras?.comparedRange ?? range,
   };
 }
 

@@ -5,7 +5,6 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { previousPeriod } from '../../data/logic/calendar-zones.js';
 import { compareToPrevious } from '../../data/logic/sms.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficDimension, TrafficRow, TrafficStep } from '../../data/model.js';
@@ -140,7 +139,9 @@ export function summaryView(f: Formats, model: LevelModel, { previous, failure }
   const prevRatio = previous ? (previous.ups ? previous.sold / previous.ups : null) : null;
   const item = (label: string, value: string, change: TemplateResult | typeof nothing) =>
     html`<div class="metric"><dt>${label}</dt><dd><span class="value">${value}</span> ${change}</dd></div>`;
-  const range = rangeName(f, previousPeriod(model.range));
+  const range = rangeName(f, model.previousRange);
+  const compared = model.comparedRange ?? model.range;
+  const clamped = compared.to !== model.range.to || compared.from !== model.range.from;
   return html`<section class="summary" part="summary" aria-label=${t('summary', range)}>
       <dl>
         ${item(t('colUps'), f.count.format(total.ups), previous ? changeView(changeText(f, total.ups, previous.ups)) : nothing)}
@@ -151,7 +152,9 @@ export function summaryView(f: Formats, model: LevelModel, { previous, failure }
       ${failure
         ? errorView(failure.error, failure.retry, { retryLabel: t('summary', range) })
         : previous
-          ? html`<p class="previous">${t('previousWas', range, f.count.format(previous.ups))}</p>`
+          ? html`<p class="previous">${clamped
+              ? t('comparedWas', rangeName(f, compared), range, f.count.format(previous.ups))
+              : t('previousWas', range, f.count.format(previous.ups))}</p>`
           : nothing}
     </section>`;
 }

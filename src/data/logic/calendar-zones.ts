@@ -7,7 +7,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { AdapterError } from '../errors.js';
 import type { DateRange } from '../model.js';
-import { DAY_MS, checkDateRange, checkZone, civilFromDays } from './calendar.js';
+import { DAY_MS, checkDateRange, checkZone, civilFromDays, rangeSoFar } from './calendar.js';
 
 const MINUTE_MS = 60_000;
 
@@ -174,3 +174,18 @@ export function previousPeriod(range: DateRange): DateRange {
   return { from: shift(range.from), to: shift(range.to) };
 }
 
+
+/**
+ * The two periods a comparison sets side by side: the days of `range` that have happened by
+ * `today` (see `rangeSoFar`), and the same days one month earlier (`previousPeriod`). When today is
+ * December 7, December 1–31 compares December 1–7 with November 1–7.
+ * @param range The range shown (ISO dates).
+ * @param today The shop's today, `YYYY-MM-DD`, in its zone.
+ * @returns `current`: the days compared; `previous`: the days they are compared with.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example comparedPeriods({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07') // { current: { from: '2026-12-01', to: '2026-12-07' }, previous: { from: '2026-11-01', to: '2026-11-07' } }
+ */
+export function comparedPeriods(range: DateRange, today: string): { current: DateRange; previous: DateRange } {
+  const current = rangeSoFar(checkDateRange(range), today);
+  return { current, previous: previousPeriod(current) };
+}

@@ -341,3 +341,18 @@ export function monthRangeOf(date: string): DateRange | null {
 export function currentMonthRange(now: number, zone?: string): DateRange {
   return monthRangeOf(isoDateIn(now, zone))!;
 }
+
+/**
+ * The days of a date range that have happened by `today` (the shop's today, in its zone): a range
+ * that runs past today ends today. A range that ends by today, or starts after it, is returned as
+ * it is. Comparing this with the same days a month earlier compares like with like, never a
+ * partial month with a whole one.
+ * @param range Inclusive `YYYY-MM-DD` dates.
+ * @param today The shop's today, `YYYY-MM-DD` (`isoDateIn(now, zone)`).
+ * @returns The range up to today.
+ * @example rangeSoFar({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07') // { from: '2026-12-01', to: '2026-12-07' }
+ */
+export function rangeSoFar(range: DateRange, today: string): DateRange {
+  if (!isIsoDate(today) || range.to <= today || range.from > today) return { from: range.from, to: range.to };
+  return { from: range.from, to: today };
+}
