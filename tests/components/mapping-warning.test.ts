@@ -23,6 +23,23 @@ class NavigationProbe extends FcMappingWarning {
   }
 }
 defineElement('navigation-probe', NavigationProbe);
+
+/** A stand-in for the board the prompt sits in front of: its controls are in its shadow root. */
+class FocusBoard extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const heading = document.createElement('h3');
+    heading.textContent = "Today's vehicles";
+    const disabled = document.createElement('button');
+    disabled.textContent = 'Pause';
+    disabled.disabled = true;
+    const name = document.createElement('button');
+    name.textContent = 'Ann Lee';
+    root.append(heading, disabled, name);
+  }
+}
+if (!customElements.get('focus-board')) customElements.define('focus-board', FocusBoard);
 declare global {
   interface HTMLElementTagNameMap {
     'navigation-probe': NavigationProbe;
@@ -247,6 +264,55 @@ describe('<fc-mapping-warning>', () => {
       button(el, 'close-button').click();
       expect((await dismissed).detail).to.deep.equal({ remember: false });
       expect(again.open).to.equal(false);
+    });
+
+    it('"Later" gives focus back to what had it before the prompt opened', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div>
+        <button id="search">Search</button>
+        <fc-mapping-warning></fc-mapping-warning>
+        <button id="after">After</button>
+      </div>`);
+      const search = host.querySelector<HTMLButtonElement>('#search')!;
+      search.focus();
+      const el = host.querySelector('fc-mapping-warning')!;
+      el.adapter = server.client();
+      await openDialog(el);
+      expect(el.shadowRoot!.activeElement === button(el, 'map-button'), 'focus in the prompt').to.equal(true);
+      const dismissed = oneEvent(el, 'fc-warning-dismiss');
+      button(el, 'close-button').click();
+      await dismissed;
+      expect(document.activeElement).to.equal(search);
+    });
+
+    it('opened on entering the board with nothing focused, "Later" and Escape put focus on the board\'s first control, not the page body', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div>
+        <fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>
+        <focus-board></focus-board>
+      </div>`);
+      const el = host.querySelector('fc-mapping-warning')!;
+      const board = host.querySelector('focus-board')!;
+      await openDialog(el);
+      let dismissed = oneEvent(el, 'fc-warning-dismiss');
+      button(el, 'close-button').click();
+      await dismissed;
+      expect(document.activeElement).to.equal(board);
+      expect(board.shadowRoot!.activeElement?.textContent).to.equal('Ann Lee');
+
+      (document.activeElement as HTMLElement).blur();
+      host.remove();
+      const again = await fixture<HTMLDivElement>(html`<div>
+        <fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>
+        <focus-board></focus-board>
+      </div>`);
+      const other = again.querySelector('fc-mapping-warning')!;
+      const otherBoard = again.querySelector('focus-board')!;
+      await openDialog(other);
+      dismissed = oneEvent(other, 'fc-warning-dismiss');
+      await sendKeys({ press: 'Escape' });
+      await dismissed;
+      expect(document.activeElement).to.equal(otherBoard);
+      expect(otherBoard.shadowRoot!.activeElement?.textContent).to.equal('Ann Lee');
+      await expect(other).to.be.accessible();
     });
 
     it('is operable with the keyboard alone: Tab to "Don\'t show again", Space, Tab to "Later", Enter', async () => {

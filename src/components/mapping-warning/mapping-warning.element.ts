@@ -16,6 +16,7 @@ import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events
 import { t } from './mapping-warning.messages.js';
 import { styles } from './mapping-warning.styles.js';
 import { checkFailedView, checkingView } from './mapping-warning.view.js';
+import { deepActiveElement, focusLost, nextFocusable } from './mapping-warning.focus.js';
 import { hostHref } from '../shared/safe-href.js';
 
 /** The preference that holds "don't show again". */
@@ -104,6 +105,9 @@ export class FcMappingWarning extends FcElement {
 
   @query('dialog') private dialog?: HTMLDialogElement | null;
 
+  /** What had focus when the prompt opened, to go back to when it closes. */
+  #opener: HTMLElement | null = null;
+
   /** Bumped on every connection, so entering the page again checks again. */
   #entry = 0;
 
@@ -163,6 +167,8 @@ export class FcMappingWarning extends FcElement {
     const dialog = this.dialog;
     if (!dialog || !this.isConnected) return;
     if (this.open && !dialog.open) {
+      const active = deepActiveElement();
+      this.#opener = active instanceof HTMLElement && active !== document.body && !this.shadowRoot?.contains(active) ? active : null;
       try {
         dialog.showModal();
       } catch {
@@ -231,9 +237,23 @@ export class FcMappingWarning extends FcElement {
     this.open = false;
     const remember = this.remember;
     if (this.dialog?.open) this.dialog.close();
+    this.#returnFocus();
     const stored = remember && this.adapter ? preferencesOf(this.adapter).set(DISMISSED_PREFERENCE, true).catch(() => undefined) : Promise.resolve();
     this.emit(FC_WARNING_DISMISS, { remember });
     return stored;
+  }
+
+  /**
+   * Closing leaves focus on the page body when nothing had focus before the prompt opened (it opens
+   * on entering the board): focus goes back to what had it, else to the first control after the
+   * prompt on the page (the board). A host that moved focus itself keeps it where it put it.
+   */
+  #returnFocus(): void {
+    const opener = this.#opener;
+    this.#opener = null;
+    if (!focusLost(this)) return;
+    if (opener?.isConnected) opener.focus();
+    if (focusLost(this)) nextFocusable(this)?.focus();
   }
 
   async #mapNow(prompt: MappingPrompt): Promise<void> {
