@@ -610,3 +610,71 @@ describe('fc-store-traffic', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('fc-store-traffic source categories', () => {
+  let server: DemoServer;
+  afterEach(() => closeClients());
+
+  /** The March traffic with its events in three categories: a default one, one the shop renamed and one it added. */
+  function categorized(): Dataset {
+    const data = trafficDataset();
+    return {
+      ...data,
+      categories: [
+        ...data.categories.map((c) => (c.id === 'referral' ? { ...c, name: 'Word of mouth' } : c)),
+        { id: 'shop-car-shows', name: 'Car shows', order: 8, builtIn: false, version: 1 },
+      ],
+      traffic: data.traffic.map((e) => ({
+        ...e,
+        sourceCategory: e.source === 'Google' ? 'internet' : e.source === 'Drive-by' ? 'referral' : e.source === FORMULA ? 'shop-car-shows' : 'other-new',
+      })),
+    };
+  }
+
+  async function mount(adapter: ForecourtAdapter, path = 'groupBy=sourceCategory'): Promise<FcStoreTraffic> {
+    return fixture<FcStoreTraffic>(
+      html`<fc-store-traffic .adapter=${adapter} from="2026-03-01" to="2026-03-31" time-zone="UTC" path=${path}></fc-store-traffic>`,
+    );
+  }
+
+  it('names source categories by the shop\'s categories in the table, chart, breadcrumb and CSV, never by their ids', async () => {
+    server = await startDemoServer(categorized());
+    const el = await mount(server.client());
+    await loadedWith(el, 'Car shows');
+    expect(rowNames(el)).to.have.members(['Word of mouth', 'Internet', 'Car shows']);
+    await chartOf(el, rowNames(el));
+
+    const exported = oneEvent(el, 'fc-export');
+    el.addEventListener('fc-export', (e) => e.preventDefault(), { once: true });
+    root(el).querySelector<HTMLButtonElement>('button[name=export]')!.click();
+    const csv = (await exported).detail.content as string;
+    const firstCells = csv.split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(firstCells).to.have.members(['Word of mouth', 'Internet', 'Car shows', 'Total']);
+
+    drillButton(el, 'Car shows')!.click();
+    await waitUntil(() => crumbs(el).length === 2, 'no breadcrumb');
+    expect(crumbs(el)).to.deep.equal(['All traffic', 'Source category: Car shows']);
+    expect(shadowText(el)).not.to.match(/shop-car-shows|\breferral\b/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the categories after a reload with a drill path, stacked by category, and with the default names when the host has no customer sources', async () => {
+    server = await startDemoServer(categorized());
+    const el = await mount(server.client(), 'groupBy=sourceCategory;sourceCategory=shop-car-shows;groupBy=department');
+    await loadedWith(el, 'New');
+    await waitUntil(() => crumbs(el)[1] === 'Source category: Car shows', `breadcrumb: ${crumbs(el).join(' | ')}`);
+
+    const stacked = await mount(server.client(), 'groupBy=department');
+    stacked.stackBy = 'sourceCategory';
+    await loadedWith(stacked, 'Used');
+    const chart = await drawnChart(root(stacked), 'canvas.traffic-chart', (c) => c.data.datasets.length === 3);
+    expect(chart.data.datasets.map((d) => d.label)).to.have.members(['Word of mouth', 'Internet', 'Car shows']);
+
+    // A host that provides traffic but no customer sources: the default categories' names.
+    const client = server.client();
+    const trafficOnly = await mount({ traffic: client.traffic } as ForecourtAdapter);
+    await loadedWith(trafficOnly, 'Referral');
+    expect(rowNames(trafficOnly)).to.have.members(['Referral', 'Internet', 'shop-car-shows']);
+    await expect(trafficOnly).to.be.accessible();
+  });
+});

@@ -20,7 +20,8 @@ import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
 import { heatmapCsv, levelCsv } from './store-traffic.csv.js';
-import { bucketLabel } from './store-traffic.labels.js';
+import { DEFAULT_CATEGORY_NAMES, bucketLabel, categoryNames } from './store-traffic.labels.js';
+import type { CategoryNames } from './store-traffic.labels.js';
 import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
 import { heatmapGrid, levelInputs, levelKey, levelModel } from './store-traffic.model.js';
@@ -106,7 +107,7 @@ export class FcStoreTraffic extends FcElement {
   #warnedZone = '';
   /** Names of buckets seen, by dimension and key, for the breadcrumb. */
   readonly #labels = new Map<string, string>();
-  #model: { level: Level; extras: LevelExtras | undefined; locale: string; model: LevelModel; plot: LevelPlot } | null = null;
+  #model: { level: Level; extras: LevelExtras | undefined; locale: string; categories: CategoryNames; model: LevelModel; plot: LevelPlot } | null = null;
   /** The level on screen and what its chart plots (its identity changes only with the figures). */
   #shown: { model: LevelModel; plot: LevelPlot } | null = null;
 
@@ -147,6 +148,31 @@ export class FcStoreTraffic extends FcElement {
       }
     },
   });
+
+  /**
+   * The shop's source categories, for their names (traffic rows carry the ids). Optional: a host
+   * without customer sources gets the default names, and a failed read is not the widget's error.
+   */
+  readonly #categories = new QueryController(this, {
+    adapter: () => this.adapter,
+    requires: [],
+    domains: ['sources'],
+    read: async (adapter, _args, { signal }): Promise<CategoryNames> => {
+      if (typeof adapter.sources?.categories !== 'function') return DEFAULT_CATEGORY_NAMES;
+      try {
+        const list = await adapter.sources.categories({ signal });
+        return Array.isArray(list) ? categoryNames(list) : DEFAULT_CATEGORY_NAMES;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return DEFAULT_CATEGORY_NAMES;
+      }
+    },
+  });
+
+  /** Source category names by id: the shop's once read, the default ones until then. */
+  get #categoryNames(): CategoryNames {
+    return this.#categories.value ?? DEFAULT_CATEGORY_NAMES;
+  }
 
   /** The level shown; a drill, a new range or a re-read keeps the last figures on screen, busy, until it is read. */
   readonly #level = new QueryController(this, {
@@ -250,7 +276,7 @@ export class FcStoreTraffic extends FcElement {
 
   #crumbName(index: number): string {
     const f = this.#drill.filters[index]!;
-    return t('crumb', dimensionName(f.dimension), bucketLabel(f.dimension, f.key, this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key));
+    return t('crumb', dimensionName(f.dimension), bucketLabel(f.dimension, f.key, this.#labels.get(labelKey(f.dimension, f.key)) ?? f.key, this.#categoryNames));
   }
 
   /** The drilled-into buckets, ["Department: New", "Salesperson: Ann Lee"], for a trail in which each is isolated (`isolateIn`). */
@@ -267,13 +293,15 @@ export class FcStoreTraffic extends FcElement {
   #shownOf(level: Level): { model: LevelModel; plot: LevelPlot } {
     const extras = this.#extrasRead;
     const locale = getLocale();
+    const categories = this.#categoryNames;
     const cached = this.#model;
-    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale) return cached;
+    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale && cached.categories === categories) return cached;
     const { from, to, zone } = levelInputs(level.key);
-    const model = levelModel(level.aggregate, level.stack, extras ?? null, { from, to });
+    const model = levelModel(level.aggregate, level.stack, extras ?? null, { from, to }, categories);
     // Bars do not show the previous period: its arrival leaves them as they are (no redraw).
-    const plot = cached && cached.level === level && cached.locale === locale && cached.plot.kind === 'bar' ? cached.plot : levelPlot(model, extras?.previous ?? null, zone);
-    this.#model = { level, extras, locale, model, plot };
+    const same = cached && cached.level === level && cached.locale === locale && cached.categories === categories;
+    const plot = same && cached.plot.kind === 'bar' ? cached.plot : levelPlot(model, extras?.previous ?? null, zone);
+    this.#model = { level, extras, locale, categories, model, plot };
     return this.#model;
   }
 
@@ -323,7 +351,7 @@ export class FcStoreTraffic extends FcElement {
     const stackable = free.filter((d) => d !== drill.groupBy);
     const stack = this.#stackFor(drill, this.stackBy) ?? '';
     const last = drill.filters.at(-1);
-    const lastName = last ? (this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key) : '';
+    const lastName = last ? bucketLabel(last.dimension, last.key, this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key, this.#categoryNames) : '';
     return html`<div class="toolbar" part="toolbar">
         ${this.#rangeEditor.fields()}
         <div class="views" role="group" aria-label=${t('view')}>

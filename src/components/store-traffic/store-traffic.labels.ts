@@ -1,10 +1,12 @@
 /**
  * A traffic bucket's name in the widget's locale. The adapter names buckets too, in its own
  * language; here dates and times go through `Intl` and the fixed vocabularies (up types,
- * departments, outcomes) through the widget's catalog, while names the shop chose (salespeople,
- * sources, source categories) stay as the adapter gave them.
+ * departments, outcomes) through the widget's catalog, source categories by the names of the
+ * shop's categories (the events carry their ids), while other names the shop chose (salespeople,
+ * sources) stay as the adapter gave them.
  */
-import type { TrafficDimension } from '../../data/model.js';
+import { DEFAULT_CATEGORIES } from '../../data/logic/sources.js';
+import type { SourceCategory, TrafficDimension } from '../../data/model.js';
 import { getLocale } from '../shared/messages.js';
 import type { Locale } from '../shared/messages.js';
 import { t } from './store-traffic.messages.js';
@@ -72,11 +74,31 @@ function timeLabel(key: string, given: string, f: DateFormats): string | null {
   return null;
 }
 
+/** Source category id → its name. */
+export type CategoryNames = ReadonlyMap<string, string>;
+
+/** The default categories' names, for an adapter without the shop's categories (or before they are read). */
+export const DEFAULT_CATEGORY_NAMES: CategoryNames = categoryNames([]);
+
+/**
+ * The names of the source categories, the one lookup of every place a category is named (table,
+ * chart, breadcrumb, CSV): the shop's categories as the adapter lists them (`sources.categories()`,
+ * renamed or added by the shop), over the default ones.
+ * @param categories The shop's categories; entries without a string id and name are skipped.
+ */
+export function categoryNames(categories: readonly Pick<SourceCategory, 'id' | 'name'>[]): CategoryNames {
+  const names = new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c.name]));
+  for (const c of categories) if (typeof c?.id === 'string' && typeof c.name === 'string' && c.name.trim()) names.set(c.id, c.name);
+  return names;
+}
+
 /**
  * The name of bucket `key` of `dimension` in the current locale.
  * @param given The adapter's name for it, used for names the shop chose and for keys not understood.
+ * @param categories Source category names by id ({@link categoryNames}); a source category's row
+ *   from the adapter carries its id as its name.
  */
-export function bucketLabel(dimension: TrafficDimension, key: string, given: string): string {
+export function bucketLabel(dimension: TrafficDimension, key: string, given: string, categories: CategoryNames = DEFAULT_CATEGORY_NAMES): string {
   const f = formatsFor(getLocale());
   switch (dimension) {
     case 'time':
@@ -90,6 +112,8 @@ export function bucketLabel(dimension: TrafficDimension, key: string, given: str
       // 2024-01-01 was a Monday, ISO weekday 1.
       return Number.isInteger(n) && n >= 1 && n <= 7 ? f.weekday.format(Date.UTC(2024, 0, n)) : given;
     }
+    case 'sourceCategory':
+      return categories.get(key) ?? given;
     default: {
       const vocabulary = VOCABULARY[dimension]?.[key];
       return vocabulary ? t(vocabulary) : given;

@@ -6,7 +6,8 @@
  */
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap, TrafficRow, TrafficStep } from '../../data/model.js';
-import { bucketLabel } from './store-traffic.labels.js';
+import { DEFAULT_CATEGORY_NAMES, bucketLabel } from './store-traffic.labels.js';
+import type { CategoryNames } from './store-traffic.labels.js';
 import { t } from './store-traffic.messages.js';
 
 /** Ups per bucket for one value of the stacking dimension. */
@@ -92,9 +93,16 @@ const DATE_DIMENSIONS: ReadonlySet<string> = new Set(['month', 'day']);
 
 /**
  * Lines up a level's aggregate, its stack series, previous period and be-back counts by row key.
+ * @param categories Source category names by id, for rows and series of source categories.
  * @returns The rows in the aggregate's order, the total, and the stack series' names.
  */
-export function levelModel(aggregate: TrafficAggregate, stack: StackData | null, extras: LevelExtras | null, range: DateRange): LevelModel {
+export function levelModel(
+  aggregate: TrafficAggregate,
+  stack: StackData | null,
+  extras: LevelExtras | null,
+  range: DateRange,
+  categories: CategoryNames = DEFAULT_CATEGORY_NAMES,
+): LevelModel {
   const dimension = aggregate.query.groupBy;
   // Dates of two periods never share a key; hours, weekdays and names do.
   const previous = extras?.previous && !DATE_DIMENSIONS.has(dimension) ? extras.previous : null;
@@ -102,7 +110,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
   const named = stack?.series ?? [];
   const otherNeeded =
     !!stack && aggregate.rows.some((row) => row.ups > named.reduce((sum, s) => sum + (s.ups.get(row.key) ?? 0), 0));
-  const seriesNames = stack ? [...named.map((s) => bucketLabel(stack.dimension, s.key, s.label)), ...(otherNeeded ? [t('other')] : [])] : [];
+  const seriesNames = stack ? [...named.map((s) => bucketLabel(stack.dimension, s.key, s.label, categories)), ...(otherNeeded ? [t('other')] : [])] : [];
   const seriesOf = (row: TrafficRow, key: string | null): number[] => {
     if (!stack) return [];
     const values = named.map((s) => (key === null ? [...s.ups.values()].reduce((a, b) => a + b, 0) : (s.ups.get(key) ?? 0)));
@@ -111,7 +119,7 @@ export function levelModel(aggregate: TrafficAggregate, stack: StackData | null,
   };
   const toModel = (row: TrafficRow, key: string | null, prev: number | null): ModelRow => ({
     key: row.key,
-    label: key === null ? row.label : bucketLabel(dimension, row.key, row.label),
+    label: key === null ? row.label : bucketLabel(dimension, row.key, row.label, categories),
     ups: row.ups,
     sold: row.sold,
     closingRatio: row.closingRatio ?? (row.ups ? row.sold / row.ups : null),
