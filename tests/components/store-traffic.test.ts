@@ -678,3 +678,51 @@ describe('fc-store-traffic source categories', () => {
     await expect(trafficOnly).to.be.accessible();
   });
 });
+
+describe('fc-store-traffic heatmap', () => {
+  let server: DemoServer;
+  beforeEach(async () => {
+    server = await startDemoServer(trafficDataset());
+  });
+  afterEach(() => closeClients());
+
+  async function heatmapIn(adapter: ForecourtAdapter): Promise<{ el: FcStoreTraffic; wrap: HTMLElement }> {
+    const box = await fixture<HTMLDivElement>(html`<div style="inline-size: 480px">
+      <fc-store-traffic .adapter=${adapter} from="2026-03-01" to="2026-03-31" time-zone="UTC" view="heatmap"></fc-store-traffic>
+    </div>`);
+    const el = box.querySelector('fc-store-traffic')!;
+    await waitUntil(() => root(el).querySelector('table.heatmap'), 'no heatmap');
+    const wrap = root(el).querySelector<HTMLElement>('.heatmap-wrap')!;
+    expect(wrap.scrollWidth, 'the hours do not fit: the table scrolls').to.be.greaterThan(wrap.clientWidth);
+    return { el, wrap };
+  }
+
+  it("opens on the dealer's opening hours, the weekday column kept in view, not on midnight", async () => {
+    const dealer = await server.backend.leads!.dealer();
+    expect(dealer.hours.mon).to.deep.equal([['08:00', '19:00']]);
+    const { el, wrap } = await heatmapIn(server.client());
+    await waitUntil(() => wrap.scrollLeft > 0, 'the heatmap opened at midnight');
+    const heads = [...wrap.querySelectorAll('thead th')];
+    const weekday = heads[0]!.getBoundingClientRect();
+    const eight = heads.find((th) => text(th) === '08:00' || text(th) === '08')!;
+    expect(eight, `hour headers: ${heads.map((th) => text(th)).join(' ')}`).to.exist;
+    // 08 is the first hour in view, right after the weekday column, which stays at the start.
+    expect(Math.abs(eight.getBoundingClientRect().left - weekday.right)).to.be.lessThan(2);
+    expect(Math.abs(weekday.left - wrap.getBoundingClientRect().left)).to.be.lessThan(2);
+    const monday = [...wrap.querySelectorAll('tbody th')].find((th) => text(th) === 'Monday')!;
+    expect(Math.abs(monday.getBoundingClientRect().left - wrap.getBoundingClientRect().left)).to.be.lessThan(2);
+    // The user's own scrolling is kept on a re-render.
+    wrap.scrollLeft = 0;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(wrap.scrollLeft).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens at midnight when the host has no dealer calendar', async () => {
+    const client = server.client();
+    const { wrap } = await heatmapIn({ traffic: client.traffic } as ForecourtAdapter);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(wrap.scrollLeft).to.equal(0);
+  });
+});

@@ -5,7 +5,8 @@ import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { currentMonthRange, isValidZone, isoDateIn, rangeProblem } from '../../data/logic/calendar.js';
 import { comparedPeriods } from '../../data/logic/calendar-zones.js';
-import type { DateRange, TrafficDimension, TrafficHeatmap } from '../../data/model.js';
+import { openingHourSpan } from '../../data/logic/opening-hours.js';
+import type { DateRange, TrafficDimension, TrafficHeatmap, WeeklyHours } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { isolateIn } from '../shared/bidi.js';
@@ -131,23 +132,29 @@ export class FcStoreTraffic extends FcElement {
     },
   });
 
-  /** The dealer's zone, read when `time-zone` is not a zone; the browser's when the dealer's cannot be had. */
-  readonly #dealerZone = new QueryController(this, {
+  /**
+   * The dealer's business calendar: its zone, used when `time-zone` is not a zone (the browser's
+   * when the dealer's cannot be had), and its opening hours, which the heatmap opens on.
+   */
+  readonly #dealer = new QueryController(this, {
     adapter: () => this.adapter,
     requires: ['leads'],
     domains: [],
     args: () => [this.timeZone] as const,
-    idle: ([zone]) => this.#validZone(zone),
-    read: async (adapter, _args, { signal }) => {
+    read: async (adapter, [zone], { signal }): Promise<{ zone: string; hours: WeeklyHours | null }> => {
+      this.#validZone(zone);
       try {
-        const zone = (await adapter.leads.dealer({ signal })).zone;
-        return isValidZone(zone) ? zone : browserZone();
+        const dealer = await adapter.leads.dealer({ signal });
+        return { zone: isValidZone(dealer.zone) ? dealer.zone : browserZone(), hours: dealer.hours ?? null };
       } catch (error) {
         if (signal.aborted) throw error;
-        return browserZone();
+        return { zone: browserZone(), hours: null };
       }
     },
   });
+
+  /** The heatmap's scroll box last brought to the opening hours (each new one is, once). */
+  #openedHeatmap: Element | null = null;
 
   /**
    * The shop's source categories, for their names (traffic rows carry the ids). Optional: a host
@@ -255,7 +262,7 @@ export class FcStoreTraffic extends FcElement {
     if (this.#zoneChecked !== this.timeZone) this.#zoneValid = !!(this.#zoneChecked = this.timeZone) && isValidZone(this.timeZone);
     if (this.#zoneValid) return this.timeZone;
     if (!this.adapter?.leads) return browserZone();
-    return this.#dealerZone.value ?? '';
+    return this.#dealer.value?.zone ?? '';
   }
 
   #zoneChecked: string | null = null;
@@ -334,6 +341,34 @@ export class FcStoreTraffic extends FcElement {
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#openOnOpeningHours();
+  }
+
+  /**
+   * A new heatmap opens scrolled to the dealer's opening hours, not to midnight: its first open
+   * hour right after the sticky weekday column. Once per heatmap shown, so the user's own scrolling
+   * stays; with no hours to go by (a host without leads, a calendar that cannot be read) it opens
+   * at midnight.
+   */
+  #openOnOpeningHours(): void {
+    const wrap = this.view === 'heatmap' ? this.renderRoot.querySelector<HTMLElement>('.heatmap-wrap') : null;
+    if (!wrap || wrap === this.#openedHeatmap) return;
+    const dealer = this.#dealer;
+    if (this.adapter?.leads && dealer.value === undefined && dealer.error === undefined) return; // not read yet
+    this.#openedHeatmap = wrap;
+    const span = openingHourSpan(dealer.value?.hours);
+    if (!span || span.first === 0) return;
+    const corner = wrap.querySelector('thead th');
+    const column = wrap.querySelectorAll('thead th')[span.first + 1];
+    if (!corner || !column) return;
+    const rtl = getComputedStyle(wrap).direction === 'rtl';
+    const cell = column.getBoundingClientRect();
+    const head = corner.getBoundingClientRect();
+    wrap.scrollLeft += rtl ? cell.right - head.left : cell.left - head.right;
+  }
+
   // ───────────── rendering ─────────────
 
   protected override render() {
@@ -382,7 +417,7 @@ export class FcStoreTraffic extends FcElement {
 
   #body(): unknown {
     if (rangeProblem(this.#range)) return nothing;
-    if (!this.#zone) return this.#dealerZone.errorView() ?? loadingView(6);
+    if (!this.#zone) return this.#dealer.errorView() ?? loadingView(6);
     if (this.view === 'heatmap') {
       return this.#heatmap.render({
         complete: (heatmap) => this.#heatmapView(heatmap),

@@ -146,6 +146,13 @@ export const styles = css`
     padding-inline: var(--_fc-space-xs);
     min-inline-size: 2.5em;
   }
+  /* The weekday stays in view while the hours scroll (the heatmap opens on the opening hours). */
+  .heatmap th:first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: var(--_fc-color-surface);
+  }
   /* Shade is the second signal: every cell also shows its count. */
   .shade-1 {
     background: color-mix(in srgb, var(--_heat) 10%, var(--_fc-color-surface));

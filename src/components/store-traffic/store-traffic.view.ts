@@ -224,7 +224,7 @@ export function tableView(f: Formats, model: LevelModel, { caption, canDrill, dr
 export function heatmapView(f: Formats, grid: number[][], caption: string | TemplateResult, busy: boolean): TemplateResult {
   const max = Math.max(0, ...grid.flat());
   return html`${busy ? updatingView() : nothing}
-      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>
+      <div class="table-wrap heatmap-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>
       <table class="fc-table heatmap" part="heatmap" aria-describedby="heatmap-hint">
         <caption id="heatmap-caption">
           ${caption}
