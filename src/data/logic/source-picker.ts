@@ -5,45 +5,94 @@
 import type { PosSource, SourceCategory } from '../model.js';
 import { isSourceUnknown } from './sources.js';
 
-/** One main category of the picker, with the sources that may be picked under it. */
+/**
+ * One entry of the picker: a subcategory as the advisor reads it. Several PoS codes mapped to the
+ * same category under the same name (`GOOG` and `GOOGLE`, both "Internet › Google") are one entry.
+ */
+export interface PickerEntry {
+  /** The source saved when this entry is picked: of the codes merged here, the one most customers carry. */
+  id: string;
+  name: string;
+  /** Every source merged into this entry, `id` first: a customer on any of them already has this entry. */
+  ids: string[];
+}
+
+/** One main category of the picker, with the entries that may be picked under it. */
 export interface PickerGroup {
   categoryId: string;
   categoryName: string;
-  sources: { id: string; name: string }[];
+  sources: PickerEntry[];
 }
+
+type PickableSource = Pick<PosSource, 'id' | 'name' | 'categoryId' | 'deleted'> & Partial<Pick<PosSource, 'customerCount'>>;
 
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 
+/** The form of a subcategory name two entries are compared in: the same letters read the same, whatever their case, width or spacing. */
+const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+
 /**
  * The sources an advisor may pick, grouped by main category: only mapped, non-deleted sources
- * whose category exists (any other would leave the customer unknown). Categories come in their
- * display order, sources by name; categories with nothing to pick are left out.
+ * whose category exists (any other would leave the customer unknown). Sources mapped to the same
+ * category under the same name (compared without regard to case, width or spacing) are one entry,
+ * since the advisor could not tell them apart and the mapping says they mean the same; it saves
+ * the source most customers already carry (then the lowest id), so the new customer is counted
+ * with the others. Categories come in their display order, entries by name; categories with
+ * nothing to pick are left out.
  * @param sources Every source (deleted and unmapped ones are skipped).
  * @param categories The main categories.
  * @returns The picker's groups.
  * @example
- * groupSourcesForPicker([{ id: 's1', name: 'Google', categoryId: 'internet', deleted: false }], DEFAULT_CATEGORIES);
- * // [{ categoryId: 'internet', categoryName: 'Internet', sources: [{ id: 's1', name: 'Google' }] }]
+ * groupSourcesForPicker(
+ *   [
+ *     { id: 's1', name: 'Google', categoryId: 'internet', deleted: false, customerCount: 30 },
+ *     { id: 's2', name: 'Google', categoryId: 'internet', deleted: false, customerCount: 8 },
+ *   ],
+ *   DEFAULT_CATEGORIES,
+ * );
+ * // [{ categoryId: 'internet', categoryName: 'Internet', sources: [{ id: 's1', name: 'Google', ids: ['s1', 's2'] }] }]
  */
 export function groupSourcesForPicker(
-  sources: readonly Pick<PosSource, 'id' | 'name' | 'categoryId' | 'deleted'>[],
+  sources: readonly PickableSource[],
   categories: readonly Pick<SourceCategory, 'id' | 'name' | 'order'>[],
 ): PickerGroup[] {
-  const bySource = new Map<string, { id: string; name: string }[]>();
+  const byCategory = new Map<string, Map<string, PickableSource[]>>();
   for (const s of sources) {
     if (s.deleted || !s.categoryId) continue;
-    const list = bySource.get(s.categoryId) ?? [];
-    list.push({ id: s.id, name: s.name });
-    bySource.set(s.categoryId, list);
+    let names = byCategory.get(s.categoryId);
+    if (!names) byCategory.set(s.categoryId, (names = new Map()));
+    const key = nameKey(s.name);
+    const same = names.get(key);
+    if (same) same.push(s);
+    else names.set(key, [s]);
   }
+  const entryOf = (same: PickableSource[]): PickerEntry => {
+    const ordered = [...same].sort((a, b) => (b.customerCount ?? 0) - (a.customerCount ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const first = ordered[0]!;
+    return { id: first.id, name: first.name, ids: ordered.map((s) => s.id) };
+  };
   return [...categories]
     .sort((a, b) => a.order - b.order || byText(a.name, b.name))
-    .filter((c) => bySource.has(c.id))
+    .filter((c) => byCategory.has(c.id))
     .map((c) => ({
       categoryId: c.id,
       categoryName: c.name,
-      sources: bySource.get(c.id)!.sort((a, b) => byText(a.name, b.name) || a.id.localeCompare(b.id)),
+      sources: [...byCategory.get(c.id)!.values()].map(entryOf).sort((a, b) => byText(a.name, b.name) || a.id.localeCompare(b.id)),
     }));
+}
+
+/**
+ * The picker entry a source belongs to (its own, or the one it was merged into).
+ * @param groups The picker's groups, from `groupSourcesForPicker`.
+ * @param sourceId A source id.
+ * @returns The entry, or null when the source cannot be picked (none, unmapped, deleted, unknown).
+ * @example
+ * pickerEntryOf(groups, 's2'); // { id: 's1', name: 'Google', ids: ['s1', 's2'] }
+ */
+export function pickerEntryOf(groups: readonly PickerGroup[], sourceId: string | null | undefined): PickerEntry | null {
+  if (!sourceId) return null;
+  for (const g of groups) for (const e of g.sources) if (e.ids.includes(sourceId)) return e;
+  return null;
 }
 
 /**
