@@ -1,7 +1,13 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { openDB } from 'idb';
 import '../../src/components/customer-list/fc-customer-list.js';
+import '../../src/components/data-provider/fc-data-provider.js';
+import '../../src/components/mapping-warning/fc-mapping-warning.js';
+import { blinkDecision } from '../../src/components/customer-list/blink-gate.js';
+import { BLINK_PAUSED_PREFERENCE } from '../../src/components/customer-list/customer-list.element.js';
 import type { FcCustomerList } from '../../src/components/customer-list/customer-list.element.js';
+import { cacheDatabaseName } from '../../src/data/cache/storage.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
@@ -52,6 +58,30 @@ const rowFor = (el: FcCustomerList, customerName: string) =>
 const badge = (row: Element) => row.querySelector<HTMLElement>('.badge');
 const text = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The running blink animations of a row's name. */
+const blinkOf = (row: Element) => nameText(row).getAnimations().filter((a) => a instanceof CSSAnimation && a.animationName === 'fc-customer-blink');
+/** The distinct play states of every blinking name. */
+const playStates = (el: FcCustomerList) => [...new Set(rowsOf(el).flatMap((r) => blinkOf(r).map((a) => a.playState)))];
+/** Waits until every unknown name blinks and the blink runs. */
+const blinkRunning = (el: FcCustomerList) =>
+  until(
+    () => !el.matches(':state(blink-held)') && rowsOf(el).filter((r) => badge(r)).every((r) => blinkOf(r).length === 1) && playStates(el).join() === 'running',
+    'the blink is not running',
+  );
+const pauseToggle = (el: FcCustomerList) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="blink-toggle"]');
+/** A CSS time in seconds. */
+const seconds = (time: string) => parseFloat(time) * (time.endsWith('ms') ? 0.001 : 1);
+
+/** "Pause blinking" as stored in the cache database of that tenant and user. */
+async function storedPreference(tenant: string, user: string): Promise<unknown> {
+  const db = await openDB(await cacheDatabaseName(tenant, user));
+  try {
+    return db.objectStoreNames.contains('prefs') ? await db.get('prefs', BLINK_PAUSED_PREFERENCE) : undefined;
+  } finally {
+    db.close();
+  }
+}
+
 async function serverBoard(): Promise<BoardEntry[]> {
   return server.backend.customers!.board({ date: today });
 }
@@ -100,7 +130,7 @@ describe('<fc-customer-list>', () => {
   });
 
   it('shows the board as a table: names, vehicles, advisors, promised times and source names', async () => {
-    const el = await mount(server.client(), { blink: '10ms' });
+    const el = await mount(server.client());
     await loaded(el);
     const board = await serverBoard();
     const { sources, categories } = await serverSources();
@@ -139,72 +169,288 @@ describe('<fc-customer-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('blinks unknown names for at most 4.5 s by default, then leaves a badge and an accessible label', async () => {
-    const el = await mount(server.client());
+  it('keeps an unknown name blinking past five seconds, one slow flash a second, with the badge and "source unknown" in the name', async () => {
+    // A host asking for a frantic blink still gets one flash a second.
+    const el = await mount(server.client(), { blink: '10ms' });
     await loaded(el);
+    await blinkRunning(el);
     const unknownRows = rowsOf(el).filter((r) => badge(r));
     expect(unknownRows.length).to.be.greaterThan(0);
     for (const row of unknownRows) {
-      const name = nameText(row);
-      expect(name.getAnimations().length, 'a blinking name').to.equal(1);
-      const style = getComputedStyle(name);
-      const seconds = parseFloat(style.animationDuration) * (style.animationDuration.endsWith('ms') ? 0.001 : 1);
-      const total = seconds * Number(style.animationIterationCount);
-      expect(total).to.be.greaterThan(0);
-      expect(total).to.be.at.most(5);
+      const [animation] = blinkOf(row);
+      expect(animation!.effect!.getComputedTiming().iterations, 'it never ends by itself').to.equal(Infinity);
+      const style = getComputedStyle(nameText(row));
+      expect(seconds(style.animationDuration), 'half a period').to.be.at.least(0.5);
+      expect(style.animationDirection).to.equal('alternate');
+      expect(badge(row)!.checkVisibility()).to.equal(true);
+      expect(text(nameButton(row))).to.contain('Source unknown');
     }
     for (const row of rowsOf(el).filter((r) => !badge(r))) expect(nameText(row).getAnimations().length).to.equal(0);
     await expect(el).to.be.accessible();
+
+    // No timer takes it away: past WCAG's five seconds it still runs, because it can be paused.
+    await aTimeout(5500);
+    for (const row of unknownRows) expect(blinkOf(row).map((a) => a.playState), text(nameButton(row))).to.deep.equal(['running']);
+    expect(!!el.shadowRoot!.querySelector('.name-text--blink')).to.equal(true);
   });
 
-  it('stops the blink when it ends, keeping the badge and "source unknown" in the name', async () => {
-    // Six half-cycles of 300 ms: long enough to be seen running after the first read, even on a busy machine.
-    const el = await mount(server.client(), { blink: '300ms' });
+  it('stops blinking a name once its source is set, and only that one', async () => {
+    const el = await mount(server.client());
     await loaded(el);
-    const unknownRows = rowsOf(el).filter((r) => badge(r));
-    expect(unknownRows.some((r) => nameText(r).getAnimations().length > 0)).to.equal(true);
-    await until(() => unknownRows.every((r) => nameText(r).getAnimations().length === 0), 'a name is still blinking');
-    await until(() => !el.shadowRoot!.querySelector('.name-text--blink'), 'a name still has the blinking class');
-    for (const row of unknownRows) {
-      expect(badge(row)!.checkVisibility()).to.equal(true);
-      expect(text(badge(row)!)).to.contain('Source unknown');
-      expect(text(nameButton(row)).toLowerCase()).to.contain('source unknown');
-      expect(el.shadowRoot!.querySelectorAll('*').length).to.be.greaterThan(0);
-    }
+    await blinkRunning(el);
+    const target = await firstUnknown();
+    const source = await mappedSource();
+    const row = rowFor(el, target.customerName)!;
+    expect(blinkOf(row).length).to.equal(1);
+    await pickAndSave(el, row, source.id);
+    await until(() => !text(row).includes('Saving'), 'still saving');
+    expect(nameText(row).getAnimations().length, 'the set name').to.equal(0);
+    expect(!!badge(row)).to.equal(false);
+    const others = rowsOf(el).filter((r) => badge(r));
+    expect(others.length).to.be.greaterThan(0);
+    for (const other of others) expect(blinkOf(other).map((a) => a.playState)).to.deep.equal(['running']);
     await expect(el).to.be.accessible();
   });
 
-  it('cuts off a blink a host made longer before five seconds', async () => {
-    const el = await mount(server.client(), { blink: '20s' });
+  it('"Pause blinking" is a toggle that stops every blink and keeps the badges', async () => {
+    const el = await mount(server.client());
     await loaded(el);
-    const name = nameText(rowsOf(el).find((r) => badge(r))!);
-    expect(name.getAnimations().length).to.equal(1);
-    await until(() => name.getAnimations().length === 0, 'still blinking after 5 s', { timeout: 5000, interval: 100 });
+    await blinkRunning(el);
+    const toggle = pauseToggle(el)!;
+    expect(toggle.checkVisibility()).to.equal(true);
+    expect(text(toggle)).to.equal('Pause blinking');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(toggle), 'one label; the state is aria-pressed').to.equal('Pause blinking');
+    expect(el.shadowRoot!.getAnimations().length, 'nothing blinks').to.equal(0);
+    for (const row of rowsOf(el).filter((r) => badge(r))) expect(text(nameButton(row))).to.contain('Source unknown');
+    await expect(el).to.be.accessible();
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    await blinkRunning(el);
   });
 
-  it('never blinks under prefers-reduced-motion, and still marks the names', async () => {
+  it('remembers "Pause blinking" for the signed-in user through the provider, across a remount', async () => {
+    const tenant = `blink-${crypto.randomUUID().slice(0, 8)}`;
+    const mountIn = (user: string) =>
+      fixture<HTMLElement>(html`<fc-data-provider api-base=${server.baseUrl} tenant=${tenant} user=${user}>
+        <fc-customer-list date=${today} refresh-interval="0"></fc-customer-list>
+      </fc-data-provider>`);
+    const boardIn = (provider: HTMLElement) => provider.querySelector<FcCustomerList>('fc-customer-list')!;
+    try {
+      const first = await mountIn('ann');
+      await loaded(boardIn(first));
+      await blinkRunning(boardIn(first));
+      pauseToggle(boardIn(first))!.click();
+      await until(async () => (await storedPreference(tenant, 'ann')) === true, 'the choice was not stored for the user');
+      first.remove();
+
+      const again = await mountIn('ann');
+      const board = boardIn(again);
+      await loaded(board);
+      await until(() => pauseToggle(board)?.getAttribute('aria-pressed') === 'true', 'the choice was not read back');
+      expect(board.shadowRoot!.getAnimations().length).to.equal(0);
+      await expect(board).to.be.accessible();
+      again.remove();
+
+      const otherUser = await mountIn('bob');
+      await loaded(boardIn(otherUser));
+      await blinkRunning(boardIn(otherUser));
+      expect(pauseToggle(boardIn(otherUser))!.getAttribute('aria-pressed')).to.equal('false');
+      otherUser.remove();
+    } finally {
+      for (const user of ['ann', 'bob']) indexedDB.deleteDatabase(await cacheDatabaseName(tenant, user));
+    }
+  });
+
+  it('remembers "Pause blinking" for the page, per adapter, when the adapter has no preferences', async () => {
+    const adapter: ForecourtAdapter = { customers: server.backend.customers, sources: server.backend.sources };
+    const first = await mount(adapter);
+    await loaded(first);
+    await blinkRunning(first);
+    pauseToggle(first)!.click();
+    await first.updateComplete;
+    first.remove();
+    const again = await mount(adapter);
+    await loaded(again);
+    await until(() => pauseToggle(again)?.getAttribute('aria-pressed') === 'true', 'not remembered for the page');
+    expect(again.shadowRoot!.getAnimations().length).to.equal(0);
+    again.remove();
+    const other = await mount({ customers: server.backend.customers, sources: server.backend.sources });
+    await loaded(other);
+    await blinkRunning(other);
+  });
+
+  it('never blinks under prefers-reduced-motion; the badge marks the names and there is nothing to pause', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await mount(server.client());
     await loaded(el);
+    await until(() => !el.matches(':state(blink-held)'), 'the stored choice was not read');
     const unknownRows = rowsOf(el).filter((r) => badge(r));
     expect(unknownRows.length).to.be.greaterThan(0);
-    expect(!!(el.shadowRoot!.querySelector('.name-text--blink'))).to.equal(false);
-    expect(el.shadowRoot!.getAnimations().filter((a) => a instanceof CSSAnimation && a.animationName.includes('blink')).length).to.equal(0);
+    expect(el.shadowRoot!.getAnimations().length).to.equal(0);
     for (const row of unknownRows) {
       expect(nameText(row).getAnimations().length).to.equal(0);
+      expect(badge(row)!.checkVisibility()).to.equal(true);
       expect(text(nameButton(row))).to.contain('Source unknown');
     }
+    expect(pauseToggle(el)?.checkVisibility() ?? false, 'no toggle for a blink that is not there').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
+  it('holds the blink while a modal dialog is open on the page, also one opened before the board', async () => {
+    const dialog = document.createElement('dialog');
+    const close = document.createElement('button');
+    close.textContent = 'Close';
+    dialog.append(close);
+    document.body.append(dialog);
+    try {
+      dialog.showModal();
+      const el = await mount(server.client());
+      await loaded(el);
+      await until(() => el.matches(':state(blink-held)') && blinkOf(rowsOf(el).find((r) => badge(r))!).length === 1);
+      expect(playStates(el)).to.deep.equal(['paused']);
+      dialog.close();
+      await blinkRunning(el);
+
+      dialog.showModal();
+      await until(() => el.matches(':state(blink-held)'), 'not held under the dialog');
+      expect(playStates(el)).to.deep.equal(['paused']);
+      await expect(el).to.be.accessible();
+      close.click();
+      dialog.close();
+      await blinkRunning(el);
+    } finally {
+      dialog.remove();
+    }
+  });
+
+  it('holds the blink while the mapping warning (a modal in a widget\'s shadow root) covers the board, and runs it after "Later"', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <fc-mapping-warning .adapter=${server.client()}></fc-mapping-warning>
+      <fc-customer-list .adapter=${server.client()} date=${today} refresh-interval="0"></fc-customer-list>
+    </div>`);
+    const warning = page.querySelector('fc-mapping-warning')!;
+    const el = page.querySelector<FcCustomerList>('fc-customer-list')!;
+    try {
+      await until(() => warning.shadowRoot!.querySelector('dialog')?.matches(':modal'), 'the warning did not open');
+      await loaded(el);
+      await until(() => el.shadowRoot!.querySelector('.name-text--blink'));
+      expect(el.matches(':state(blink-held)')).to.equal(true);
+      expect(playStates(el)).to.deep.equal(['paused']);
+      warning.shadowRoot!.querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
+      await blinkRunning(el);
+    } finally {
+      warning.remove();
+    }
+  });
+
+  it('holds the blink while the board is scrolled out of view', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <fc-customer-list .adapter=${server.client()} date=${today} refresh-interval="0"></fc-customer-list>
+      <div class="spacer"></div>
+    </div>`);
+    const el = page.querySelector<FcCustomerList>('fc-customer-list')!;
+    page.querySelector<HTMLElement>('.spacer')!.style.blockSize = '300vh';
+    await loaded(el);
+    await blinkRunning(el);
+    try {
+      window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 50);
+      await until(() => el.matches(':state(blink-held)'), 'still running out of view');
+      expect(playStates(el)).to.deep.equal(['paused']);
+      window.scrollTo(0, 0);
+      await blinkRunning(el);
+    } finally {
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('holds the blink while the page is hidden (another tab)', async () => {
+    const el = await mount(server.client());
+    await loaded(el);
+    await blinkRunning(el);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(el.matches(':state(blink-held)')).to.equal(true);
+      await el.updateComplete;
+      expect(playStates(el)).to.deep.equal(['paused']);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+    await blinkRunning(el);
+  });
+
+  it('decides: paused is off; hidden, out of view, covered or a choice not yet read hold; else it runs', () => {
+    const visible = { paused: false, choiceKnown: true, pageHidden: false, inView: true, covered: false };
+    expect(blinkDecision(visible)).to.equal('run');
+    expect(blinkDecision({ ...visible, paused: true })).to.equal('off');
+    expect(blinkDecision({ ...visible, paused: true, covered: true })).to.equal('off');
+    expect(blinkDecision({ ...visible, pageHidden: true })).to.equal('hold');
+    expect(blinkDecision({ ...visible, inView: false })).to.equal('hold');
+    expect(blinkDecision({ ...visible, covered: true })).to.equal('hold');
+    expect(blinkDecision({ ...visible, choiceKnown: false })).to.equal('hold');
+  });
+
+  it('lists each subcategory once in the picker, and keeps a customer on a merged code when saved unchanged', async () => {
+    const el = await mount(server.client());
+    await loaded(el);
+    const { sources } = await serverSources();
+    const row = rowsOf(el).find((r) => badge(r))!;
+    const dialog = await openPicker(el, row);
+    const groups = [...dialog.querySelectorAll('optgroup')];
+    expect(groups.length).to.be.greaterThan(1);
+    for (const group of groups) {
+      const names = [...group.querySelectorAll('option')].map((o) => text(o));
+      expect(names, group.label).to.deep.equal([...new Set(names)]);
+    }
+    const internet = groups.find((g) => g.label === 'Internet')!;
+    const internetNames = [...internet.querySelectorAll('option')].map((o) => text(o));
+    for (const name of ['Google', 'Facebook', 'Website']) expect(internetNames.filter((n) => n === name), name).to.have.length(1);
+    const driveBy = [...dialog.querySelectorAll('option')].filter((o) => text(o) === 'Drive-by');
+    expect(driveBy).to.have.length(1);
+    // The demo shop maps GOOG and GOOGLE both to Internet › Google: one entry, saving the code more customers carry.
+    const googles = sources.filter((s) => s.categoryId === 'internet' && !s.deleted && s.name === 'Google');
+    expect(googles.length, 'codes named Google').to.be.greaterThan(1);
+    const entry = internet.querySelector<HTMLOptionElement>('option:not([value=""])' + `[value="${[...googles].sort((a, b) => b.customerCount - a.customerCount || (a.id < b.id ? -1 : 1))[0]!.id}"]`);
+    expect(text(entry!)).to.equal('Google');
+    await expect(el).to.be.accessible();
+    dialog.querySelector<HTMLButtonElement>('button:not([type="submit"])')!.click();
+    await until(() => !el.shadowRoot!.querySelector('dialog'));
+
+    // A customer on the other Google code: the picker shows "Google" chosen, and Save changes nothing.
+    const other = googles.find((s) => s.id !== entry!.value)!;
+    const target = await firstUnknown();
+    await server.backend.customers!.setSource({ customerId: target.customerId, sourceId: other.id, expectedVersion: target.customerVersion });
+    el.adapter = server.client();
+    await until(() => rowFor(el, target.customerName) && text(rowFor(el, target.customerName)!.querySelectorAll('td')[3]!) === 'Internet › Google', 'not re-read');
+    const changes: CustomEvent[] = [];
+    el.addEventListener('fc-source-change', (e) => changes.push(e));
+    const picker = await openPicker(el, rowFor(el, target.customerName)!);
+    const select = picker.querySelector('select')!;
+    expect(select.value).to.equal(entry!.value);
+    expect(text(select.selectedOptions[0]!)).to.equal('Google');
+    picker.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => !el.shadowRoot!.querySelector('dialog'));
+    expect(changes.length, 'no change fired').to.equal(0);
+    expect((await serverBoard()).find((e) => e.customerId === target.customerId)!.sourceId).to.equal(other.id);
+  });
+
   it('sets a source with the keyboard alone: Tab, Enter, arrows, Enter', async () => {
-    const el = await mount(server.client(), { blink: '10ms' });
+    const el = await mount(server.client());
     await loaded(el);
     const target = await firstUnknown();
     const index = rowsOf(el).findIndex((r) => nameText(r).textContent === target.customerName);
     const changes: CustomEvent[] = [];
     el.addEventListener('fc-source-change', (e) => changes.push(e));
 
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement === pauseToggle(el), '"Pause blinking" comes first').to.equal(true);
     for (let i = 0; i <= index; i++) await sendKeys({ press: 'Tab' });
     const button = nameButton(rowsOf(el)[index]!);
     expect(el.shadowRoot!.activeElement === button, 'focus moved').to.equal(true);
@@ -238,7 +484,7 @@ describe('<fc-customer-list>', () => {
   });
 
   it('cancels the picker with Escape and returns focus to the name, saving nothing', async () => {
-    const el = await mount(server.client(), { blink: '10ms' });
+    const el = await mount(server.client());
     await loaded(el);
     const target = await firstUnknown();
     const row = rowFor(el, target.customerName)!;
@@ -256,7 +502,7 @@ describe('<fc-customer-list>', () => {
 
   it('shows a save as pending while offline, then confirms it when the connection is back', async () => {
     const adapter = server.client();
-    const el = await mount(adapter, { blink: '10ms' });
+    const el = await mount(adapter);
     await loaded(el);
     const target = await firstUnknown();
     const source = await mappedSource();
@@ -279,7 +525,7 @@ describe('<fc-customer-list>', () => {
 
   it('brings the mark back with the reason when a save finally fails, and saves on Retry', async () => {
     const adapter = ownClient({ maxAttempts: 2 });
-    const el = await mount(adapter, { blink: '10ms' });
+    const el = await mount(adapter);
     await loaded(el);
     const target = await firstUnknown();
     const source = await mappedSource();
@@ -301,7 +547,7 @@ describe('<fc-customer-list>', () => {
   });
 
   it('shows a conflict with the current source and lets the user keep theirs or save anyway', async () => {
-    const el = await mount(server.client(), { blink: '10ms' });
+    const el = await mount(server.client());
     await loaded(el);
     const target = await firstUnknown();
     const theirs = await mappedSource();
@@ -324,7 +570,7 @@ describe('<fc-customer-list>', () => {
 
   it('keeps the other source with "Keep theirs"', async () => {
     const adapter = server.client();
-    const el = await mount(adapter, { blink: '10ms' });
+    const el = await mount(adapter);
     await loaded(el);
     const target = await firstUnknown();
     const theirs = await mappedSource();
@@ -348,7 +594,7 @@ describe('<fc-customer-list>', () => {
       sources: backend.sources,
       customers: { ...backend.customers!, board: async (q, o) => [...(await backend.customers!.board(q, o)), ...extra] },
     };
-    const el = await mount(adapter, { blink: '10ms', refresh: 0.1 });
+    const el = await mount(adapter, { refresh: 0.1 });
     await loaded(el);
     const count = rowsOf(el).length;
     const table = el.shadowRoot!.querySelector('table');
@@ -378,7 +624,7 @@ describe('<fc-customer-list>', () => {
   });
 
   it('picks up a change made on the server at the next refresh (REST, cache revalidation)', async () => {
-    const el = await mount(ownClient({ revalidateAfterMs: 0 }), { blink: '10ms', refresh: 0.2 });
+    const el = await mount(ownClient({ revalidateAfterMs: 0 }), { refresh: 0.2 });
     await loaded(el);
     const target = await firstUnknown();
     const source = await mappedSource();
@@ -392,7 +638,7 @@ describe('<fc-customer-list>', () => {
     const tenant = `tabs-${crypto.randomUUID().slice(0, 8)}`;
     const tabA = ownClient({ tenant, user: 'ann' });
     const tabB = ownClient({ tenant, user: 'ann' });
-    const el = await mount(tabA, { blink: '10ms' });
+    const el = await mount(tabA);
     await loaded(el);
     const target = await firstUnknown();
     const source = await mappedSource();
@@ -434,7 +680,7 @@ describe('<fc-customer-list>', () => {
   });
 
   it('still shows the board without sources; the picker says sources are not provided', async () => {
-    const el = await mount(server.client({ parts: ['customers'] }), { blink: '10ms' });
+    const el = await mount(server.client({ parts: ['customers'] }));
     await loaded(el);
     const row = rowsOf(el).find((r) => badge(r))!;
     const dialog = await openPicker(el, row);
@@ -451,7 +697,7 @@ describe('<fc-customer-list>', () => {
     const listener = () => fired++;
     document.addEventListener('fc-source-change', listener);
     try {
-      const el = await mount(server.client(), { blink: '10ms' });
+      const el = await mount(server.client());
       await loaded(el);
       el.date = '2026-11-22';
       await el.updateComplete;

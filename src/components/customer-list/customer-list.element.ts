@@ -1,14 +1,14 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import type { ForecourtAdapter } from '../../data/adapter.js';
+import type { ForecourtAdapter, PreferencesApi } from '../../data/adapter.js';
 import type { CustomerSourceChange } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
 import { isoDateIn } from '../../data/logic/calendar.js';
-import { groupSourcesForPicker, sourceDescriber } from '../../data/logic/source-picker.js';
+import { groupSourcesForPicker, pickerEntryOf, sourceDescriber } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
@@ -19,13 +19,32 @@ import { FcElement } from '../shared/fc-element.js';
 import { describeError, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
+import { BlinkGate } from './blink-gate.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
 import { t } from './customer-list.messages.js';
 import { styles } from './customer-list.styles.js';
 import { formatDay, formatTime, pickerOptions, unknownBadge } from './customer-list.view.js';
 
-/** Longest a name blinks, whatever `--fc-customer-list-blink-duration` says (WCAG 2.2.2 allows 5 s). */
-const BLINK_CAP_MS = 4500;
+/** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
+export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
+
+/**
+ * "Pause blinking" for an adapter without `preferences` (a plain REST adapter, a host's own):
+ * remembered for the page only, per adapter, so a new adapter (someone else signed in) starts afresh.
+ */
+const pagePreferences = new WeakMap<object, Map<string, unknown>>();
+
+function preferencesOf(adapter: ForecourtAdapter): PreferencesApi {
+  if (adapter.preferences) return adapter.preferences;
+  let values = pagePreferences.get(adapter);
+  if (!values) pagePreferences.set(adapter, (values = new Map()));
+  const page = values;
+  return {
+    get: async <T>(name: string) => page.get(name) as T | undefined,
+    set: async (name, value) => void page.set(name, value),
+    delete: async (name) => void page.delete(name),
+  };
+}
 
 interface SourceData {
   sources: PosSource[];
@@ -46,21 +65,30 @@ interface RowView {
 /**
  * Today's vehicles board: every vehicle in the shop today with its customer, advisor, promised
  * time and customer source. A customer whose source is unknown is marked with a "Source unknown"
- * badge, and the name blinks once (at most 4.5 s, never under `prefers-reduced-motion`) when it
- * first shows. Activating a name opens the source picker; a saved source goes through the
- * adapter's outbox, shows at once as "Saving…", and comes back marked with the reason if the
- * server finally refuses it. The board is read again when customers change (here, in another tab,
- * or on the server, found by a periodic refresh).
+ * badge, and the name keeps blinking (one slow flash a second) until the source is set. The blink
+ * runs only while someone can see it: not in a hidden tab, not while the board is scrolled out of
+ * view, not under a modal dialog (such as `<fc-mapping-warning>`'s), and never under
+ * `prefers-reduced-motion`, where the badge alone marks the name. A "Pause blinking" toggle stops
+ * it (WCAG 2.2.2); the choice is remembered for the signed-in user in the adapter's `preferences`
+ * (`customer-list.blink-paused`), or for the page with an adapter that has none.
+ * Activating a name opens the source picker, which lists each subcategory once (codes mapped to
+ * the same category and name are one entry); a saved source goes through the adapter's outbox,
+ * shows at once as "Saving…", and comes back marked with the reason if the server finally refuses
+ * it. The board is read again when customers change (here, in another tab, or on the server,
+ * found by a periodic refresh).
  *
  * @customElement fc-customer-list
  * @fires fc-source-change - The user saved a customer's source in the picker. Detail: `{ customerId, sourceId }`.
  * @csspart table - The board's table.
+ * @csspart toolbar - The row above the table holding the "Pause blinking" toggle (shown while a name is marked unknown).
+ * @csspart blink-toggle - The "Pause blinking" toggle button (`aria-pressed="true"` while paused).
  * @csspart name - A customer's name: the button that opens the source picker.
  * @csspart badge - The "Source unknown" mark beside a name.
  * @csspart picker - The source picker dialog.
  * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
  * @csspart retry-button - Retry in the error state.
- * @cssproperty --fc-customer-list-blink-duration - One half-cycle of the blink (6 of them; default 750ms). The blink is cut off after 4.5 s regardless.
+ * @cssstate blink-held - Set while the blink waits because nobody can see it (hidden tab, scrolled away, under a modal dialog) or the user's choice is still being read.
+ * @cssproperty --fc-customer-list-blink-duration - One half-cycle of the blink (default 500ms; never shorter than 500ms, so at most one flash a second).
  * @cssproperty --fc-customer-list-badge-color - Text and border of the "Source unknown" badge.
  * @cssproperty --fc-customer-list-badge-background - Background of the badge and of the blink.
  * @cssproperty --fc-customer-list-pending-color - "Saving…" text.
@@ -78,16 +106,24 @@ export class FcCustomerList extends FcElement {
   /** Seconds between re-reads of the board (arrivals the server knows of); 0 turns it off. Paused while the page is hidden. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 60;
 
-  /** Customers whose name is blinking now. */
-  @state() private blinking = new Set<string>();
+  /** The user pressed "Pause blinking" (read from, and stored in, the adapter's preferences). */
+  @state() private blinkPaused = false;
   /** The customer whose source picker is open. */
   @state() private editing: BoardEntry | null = null;
 
   /** Sources this page saw confirmed (or the server reported) ahead of the board it holds. */
   readonly #known = new Map<string, { sourceId: string | null; version: number }>();
-  /** Customers whose blink has been shown: a name blinks once, when it first shows as unknown. */
-  readonly #blinked = new Set<string>();
-  readonly #blinkTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Whether `blinkPaused` holds the user's stored choice yet; it counts the reads, so only the latest one lands. */
+  #choiceKnown = false;
+  #choiceRead = 0;
+
+  /** The custom state `blink-held` lives here. */
+  readonly #internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+
+  /** Holds the blink while nobody can see the board. */
+  readonly #blinkGate = new BlinkGate(this, this.#internals, {
+    choice: () => ({ paused: this.blinkPaused, known: this.#choiceKnown }),
+  });
 
   /** The board: read again on a change of customers or sources, and every `refresh-interval` seconds. */
   readonly #board = new QueryController(this, {
@@ -135,19 +171,34 @@ export class FcCustomerList extends FcElement {
     return this.date || isoDateIn(Date.now());
   }
 
-  get #reducedMotion(): boolean {
-    return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') || !this.hasUpdated) void this.#readBlinkChoice();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const timer of this.#blinkTimers) clearTimeout(timer);
-    this.#blinkTimers.clear();
-    this.blinking = new Set();
+  // ───────────── blink ─────────────
+
+  /** Reads the user's "Pause blinking" choice for this adapter's user; the blink waits until it is known. */
+  async #readBlinkChoice(): Promise<void> {
+    const read = ++this.#choiceRead;
+    const adapter = this.adapter;
+    this.#choiceKnown = !adapter;
+    this.#blinkGate.decide();
+    if (!adapter) return;
+    // Preferences that fail count as "not paused": the blink is the reminder the board exists for.
+    const stored = await preferencesOf(adapter).get<boolean>(BLINK_PAUSED_PREFERENCE).catch(() => undefined);
+    if (read !== this.#choiceRead) return;
+    this.blinkPaused = stored === true;
+    this.#choiceKnown = true;
+    this.#blinkGate.decide();
   }
 
-  protected override willUpdate(): void {
-    this.#startBlinks();
+  #toggleBlink(): void {
+    this.blinkPaused = !this.blinkPaused;
+    this.#choiceKnown = true;
+    // A later read of the stored choice must not undo what the user just did.
+    this.#choiceRead++;
+    this.#blinkGate.decide();
+    if (this.adapter) void preferencesOf(this.adapter).set(BLINK_PAUSED_PREFERENCE, this.blinkPaused).catch(() => undefined);
   }
 
   protected override updated(): void {
@@ -173,28 +224,6 @@ export class FcCustomerList extends FcElement {
       if (write.status === 'failed' || write.status === 'conflict') return { ...base, failure: write.error };
       return { ...base, sourceId: write.args.sourceId, unknown: false, saving: write.error ? 'waiting' : 'saving' };
     });
-  }
-
-  #startBlinks(): void {
-    const fresh = this.#rows()
-      .filter((r) => r.unknown && !this.#blinked.has(r.entry.customerId))
-      .map((r) => r.entry.customerId);
-    if (!fresh.length || !this.isConnected) return;
-    for (const id of fresh) this.#blinked.add(id);
-    if (this.#reducedMotion) return;
-    this.blinking = new Set([...this.blinking, ...fresh]);
-    const timer = setTimeout(() => {
-      this.#blinkTimers.delete(timer);
-      this.#stopBlink(...fresh);
-    }, BLINK_CAP_MS);
-    this.#blinkTimers.add(timer);
-  }
-
-  #stopBlink(...ids: string[]): void {
-    if (!ids.some((id) => this.blinking.has(id))) return;
-    const next = new Set(this.blinking);
-    for (const id of ids) next.delete(id);
-    this.blinking = next;
   }
 
   // ───────────── picker ─────────────
@@ -231,7 +260,11 @@ export class FcCustomerList extends FcElement {
     const row = this.#rows().find((r) => r.entry.customerId === editing.customerId);
     const entry = row?.entry ?? editing;
     const sourceId = select.value;
-    if (row && !row.failure && !row.unknown && row.sourceId === sourceId) {
+    // An entry may stand for several codes: a customer on any of them already has it.
+    const data = this.#sources.value;
+    const picked = data ? pickerEntryOf(groupSourcesForPicker(data.sources, data.categories), sourceId) : null;
+    const same = row?.sourceId === sourceId || (!!row?.sourceId && !!picked?.ids.includes(row.sourceId));
+    if (row && !row.failure && !row.unknown && same) {
       void this.#close();
       return;
     }
@@ -298,7 +331,9 @@ export class FcCustomerList extends FcElement {
   }
 
   #table(rows: RowView[]): TemplateResult {
+    const anyUnknown = rows.some((r) => r.unknown);
     return html`
+      ${anyUnknown ? this.#toolbarView() : nothing}
       <div class="wrap">
         <table class="fc-table" part="table">
           <caption>${t('caption', formatDay(this.#date))}</caption>
@@ -326,9 +361,22 @@ export class FcCustomerList extends FcElement {
       ${this.editing ? this.#pickerView(this.editing) : nothing}`;
   }
 
+  /** The "Pause blinking" toggle: one label, its state in `aria-pressed` (and a check mark when pressed). */
+  #toolbarView(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      <button
+        type="button"
+        class="fc-button blink-toggle"
+        part="blink-toggle"
+        aria-pressed=${this.blinkPaused ? 'true' : 'false'}
+        @click=${this.#toggleBlink}
+      >${t('pauseBlinking')}</button>
+    </div>`;
+  }
+
   #rowView(row: RowView): TemplateResult {
     const { entry } = row;
-    const blinking = row.unknown && this.blinking.has(entry.customerId);
+    const blinking = row.unknown && !this.blinkPaused;
     const promised = formatTime(entry.promisedAt);
     return html`<tr>
       <th scope="row">
@@ -342,8 +390,6 @@ export class FcCustomerList extends FcElement {
         >
           <span
             class="name-text ${blinking ? 'name-text--blink' : ''}"
-            @animationend=${() => this.#stopBlink(entry.customerId)}
-            @animationcancel=${() => this.#stopBlink(entry.customerId)}
           >${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}
         </button>
       </th>

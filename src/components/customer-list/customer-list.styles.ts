@@ -3,7 +3,8 @@ import { formControl } from '../../styles/shared.js';
 
 export const styles = css`
   :host {
-    --_blink-duration: var(--fc-customer-list-blink-duration, 750ms);
+    /* One half-cycle; never under 500 ms, so a host's value cannot make it flash more than once a second (WCAG 2.3.1 allows three). */
+    --_blink-duration: max(500ms, var(--fc-customer-list-blink-duration, 500ms));
     --_badge-color: var(--fc-customer-list-badge-color, var(--_fc-color-warn));
     --_badge-background: var(--fc-customer-list-badge-background, var(--_fc-color-warn-subtle));
     --_pending-color: var(--fc-customer-list-pending-color, var(--_fc-color-text-muted));
@@ -12,6 +13,20 @@ export const styles = css`
   }
   .wrap {
     overflow-x: auto;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    margin-block-end: var(--_fc-space-s);
+  }
+  .blink-toggle[aria-pressed='true'] {
+    border-color: var(--_fc-color-accent);
+    box-shadow: inset 0 0 0 1px var(--_fc-color-accent);
+  }
+  /* Pressed is also a mark, not only a colour (and in forced colours the only difference). */
+  .blink-toggle[aria-pressed='true']::before {
+    content: '✓' / '';
   }
   /* Fixed layout: column widths come from the colgroup, not from measuring every cell of a busy day. */
   .fc-table {
@@ -59,9 +74,15 @@ export const styles = css`
     border-radius: var(--_fc-radius-s);
     unicode-bidi: isolate;
   }
-  /* Six half-cycles of 750 ms: 4.5 s, inside WCAG 2.2.2's five seconds; a timer removes the class by then whatever the knob says. */
+  /*
+   * Blinks for as long as the source is unknown: WCAG 2.2.2 allows it past five seconds because
+   * "Pause blinking" stops it. It holds (paused where it is) while nobody can see the board.
+   */
   .name-text--blink {
-    animation: fc-customer-blink var(--_blink-duration) ease-in-out 6 alternate;
+    animation: fc-customer-blink var(--_blink-duration) ease-in-out infinite alternate;
+  }
+  :host(:state(blink-held)) .name-text--blink {
+    animation-play-state: paused;
   }
   /* Background and ring only: the text keeps its contrast at every frame. */
   @keyframes fc-customer-blink {
@@ -70,9 +91,13 @@ export const styles = css`
       box-shadow: 0 0 0 3px var(--_badge-color);
     }
   }
+  /* Nothing blinks, so there is nothing to pause: the badge marks the names. */
   @media (prefers-reduced-motion: reduce) {
     .name-text--blink {
       animation: none;
+    }
+    .toolbar {
+      display: none;
     }
   }
   /* Inline flow, not flex: 200 names lay out as text, and the badge wraps under a long name by itself. */

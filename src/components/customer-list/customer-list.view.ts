@@ -35,17 +35,20 @@ export function formatTime(at: string | null): string | null {
   return Number.isNaN(ms) ? null : format('time').format(ms);
 }
 
-/** The mark an unknown source leaves beside the name once the blink is over (and during it). */
+/** The mark an unknown source leaves beside the name, blinking or not (colour and motion are never the only sign). */
 export function unknownBadge(): TemplateResult {
   return html`<span class="badge" part="badge"><span class="fc-visually-hidden">, </span>${t('sourceUnknownBadge')}</span>`;
 }
 
-/** The picker's options: a placeholder, then one `<optgroup>` per main category. */
+/**
+ * The picker's options: a placeholder, then one `<optgroup>` per main category. The entry holding
+ * `selected` is chosen, also when `selected` is one of the codes merged into it.
+ */
 export function pickerOptions(groups: readonly PickerGroup[], selected: string | null): TemplateResult {
   return html`<option value="">${t('pickerChoose')}</option>
     ${groups.map(
       (g) => html`<optgroup label=${g.categoryName}>
-        ${g.sources.map((s) => html`<option value=${s.id} ?selected=${s.id === selected}>${s.name}</option>`)}
+        ${g.sources.map((s) => html`<option value=${s.id} ?selected=${selected !== null && s.ids.includes(selected)}>${s.name}</option>`)}
       </optgroup>`,
     )}`;
 }
