@@ -45,8 +45,18 @@ export interface GenerateOptions {
   seed?: number;
   /** small: tests (~300 customers, ~500 SMS); demo: the demo page; bench: 100k SMS, 1M traffic events. */
   size?: DatasetSize;
-  /** The day the data is "as of". Default 2026-11-23. */
+  /** The day the data is "as of", in the dealer's zone. Default 2026-11-23 (the tests' day); the demo passes the real today. */
   today?: IsoDate;
+  /**
+   * The instant the data is "as of" (epoch ms), on `today` in the dealer's zone; default noon of
+   * `today`, with nothing more. When given, nothing is stamped after it, and the shop's day up to
+   * it is filled in as a live shop's would be: new customers on today's board, ups logged today
+   * (phone and internet ups on a closed day), and the internet leads of the last hours with their
+   * clocks running (a few due within minutes of `now`) or just answered. The same seed, `today`
+   * and `now` give the same data; a later `now` on the same day keeps every record and moves only
+   * the times that would have been after it.
+   */
+  now?: number;
   /** Overrides the size's number of SMS messages. */
   smsCount?: number;
   /** Overrides the size's number of traffic events. */
@@ -85,7 +95,9 @@ export function mulberry32(seed: number): () => number {
 
 // ───────────────────────────── reference data ─────────────────────────────
 
-const ZONE = 'America/Chicago';
+/** The demo dealer's IANA zone: its today is the day the demo page's data is anchored on. */
+export const DEMO_ZONE = 'America/Chicago';
+const ZONE = DEMO_ZONE;
 
 const HOURS: DealerProfile['hours'] = {
   mon: [['08:00', '19:00']],
@@ -354,8 +366,14 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const thisMonthDays = days.filter((d) => d.date >= monthStart);
   const prevMonthDays = days.filter((d) => d.date.startsWith(prevMonth));
   const todayEntry = days[days.length - 1]!;
-  // Nothing is stamped after noon today: the data is "as of" this morning.
-  const cutoff = todayEntry.midnight + 12 * 60 * 60_000;
+  const tomorrowMidnight = todayDt.plus({ days: 1 }).startOf('day').toMillis();
+  // Nothing is stamped after the "as of" instant: noon by default, the data is "as of" this morning.
+  const cutoff =
+    options.now === undefined || !Number.isFinite(options.now)
+      ? todayEntry.midnight + 12 * 60 * 60_000
+      : Math.min(Math.max(options.now, todayEntry.midnight + 60_000), tomorrowMidnight - 1);
+  // Records pushed back from after the cutoff stay on today (early in the morning, a day is short).
+  const beforeCutoff = (minutesBack: number) => Math.max(todayEntry.midnight, cutoff - minutesBack * 60_000);
   const iso = (ms: number) => new Date(ms).toISOString();
   const at = (day: Day, minute: number) => day.midnight + minute * 60_000 + int(0, 59) * 1000;
   const randomDay = () => days[Math.floor(rng() * days.length)]!;
@@ -483,12 +501,15 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   };
   const pickSender = weighted(SENDERS, (s) => s.weight);
   const smsCount = options.smsCount ?? size.sms;
+  // A third of the texts fall in this month; early in a live month, in the last two weeks, so the
+  // 1st does not carry a month's worth of texts before noon.
+  const busyDays = options.now !== undefined && thisMonthDays.length < 14 ? days.slice(-14) : thisMonthDays;
   const smsTimes = new Float64Array(smsCount);
   for (let i = 0; i < smsCount; i++) {
     const r = rng();
-    const day = r < 0.3 ? pick(thisMonthDays) : r < 0.5 ? pick(prevMonthDays) : randomDay();
+    const day = r < 0.3 ? pick(busyDays) : r < 0.5 ? pick(prevMonthDays) : randomDay();
     const minute = chance(0.9) ? int(8 * 60, 19 * 60 - 1) : int(0, 24 * 60 - 1);
-    smsTimes[i] = Math.min(at(day, minute), cutoff - int(1, 600) * 60_000);
+    smsTimes[i] = Math.min(at(day, minute), beforeCutoff(int(1, 600)));
   }
   smsTimes.sort();
   const monthStartMs = days.find((d) => d.date === monthStart)!.midnight;
@@ -559,7 +580,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     const minute = afterHours
       ? pick([int(0, 7 * 60), int(19 * 60, 24 * 60 - 1)])
       : int(day.open![0], day.open![1] - 1);
-    const received = Math.min(at(day, minute), cutoff - int(5, 300) * 60_000);
+    const received = Math.min(at(day, minute), beforeCutoff(int(5, 300)));
     const [make, , models] = pickVehicle();
     const salesperson = chance(0.9) ? pick(SALESPEOPLE) : null;
     const activities: LeadActivity[] = [];
@@ -753,6 +774,21 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     }
   }
 
+  if (options.now !== undefined) {
+    fillToday({
+      seed: options.seed ?? 1,
+      today: todayEntry,
+      cutoff,
+      customers,
+      invoices,
+      sources,
+      board,
+      leads,
+      traffic,
+      firstLead: size.leads,
+    });
+  }
+
   return {
     today,
     dealer,
@@ -769,4 +805,148 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     deleted,
     wants,
   };
+}
+
+// ───────────────────────────── a live shop's day ─────────────────────────────
+
+interface TodayParts {
+  seed: number;
+  today: Day;
+  /** Nothing is stamped at or after it. */
+  cutoff: number;
+  customers: Customer[];
+  invoices: Invoice[];
+  sources: PosSource[];
+  board: BoardEntry[];
+  leads: Lead[];
+  traffic: TrafficEvent[];
+  /** How many leads the year has: the day's leads are numbered after them. */
+  firstLead: number;
+}
+
+/**
+ * The internet leads of the last hours: [make, model, minutes before "now", minutes to the answer
+ * or null while the clock runs]. GM counts real time (5 h), so its clock runs whenever the page
+ * is opened; Ford's and Kia's hour of business time runs out within minutes while the shop is open.
+ */
+const TODAYS_LEADS: [string, string, number, number | null][] = [
+  ['Chevrolet', 'Equinox', 293, null],
+  ['Ford', 'Escape', 53, null],
+  ['Kia', 'Telluride', 44, null],
+  ['Toyota', 'RAV4', 14, null],
+  ['Honda', 'CR-V', 96, 38],
+  ['Hyundai', 'Tucson', 4, null],
+];
+
+/**
+ * Fills in the shop's day up to `cutoff` with a PRNG of its own, so the year's records stay what
+ * the seed made them: three first-time customers on today's board (one with no source yet), ups
+ * logged today (phone and internet ups only when the shop is closed), and the leads of the last
+ * hours ({@link TODAYS_LEADS}), each received after midnight.
+ */
+function fillToday(p: TodayParts): void {
+  const rng = mulberry32((p.seed ^ 0x5eed_da7e) >>> 0);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const { today, cutoff } = p;
+  const earliest = today.midnight + 60_000;
+  const sourceMap = new Map(p.sources.map((s) => [s.id, s]));
+  const mapped = p.sources.filter((s) => !s.deleted && s.categoryId);
+
+  // ── first-time customers, on the board ──
+  for (let k = 0; k < 3; k++) {
+    const first = pick(FIRST_NAMES);
+    const last = pick(LAST_NAMES);
+    const id = `c${String(p.customers.length + 1).padStart(5, '0')}`;
+    const sourceId = k === 2 ? null : pick(mapped).id;
+    const customer: Customer = {
+      id,
+      firstName: first,
+      lastName: last,
+      phone: `+1512${6_000_000 + p.customers.length}`,
+      email: null,
+      sourceId,
+      status: 'active',
+      firstVisit: today.date,
+      version: 1,
+      updatedAt: iso(Math.max(earliest, cutoff - (k + 1) * 20 * 60_000)),
+    };
+    p.customers.push(customer);
+    p.invoices.push({ id: `inv-${String(p.invoices.length + 1).padStart(6, '0')}`, customerId: id, date: today.date, amount: 8_900 + Math.floor(rng() * 60_000) });
+    const [make, , models] = pick(VEHICLES);
+    p.board.push({
+      id: `tvp-${today.date}-${p.board.length + 1}`,
+      date: today.date,
+      customerId: id,
+      customerName: `${first} ${last}`,
+      vehicle: `${2012 + Math.floor(rng() * 13)} ${make} ${pick(models)}`,
+      advisor: pick(ADVISORS),
+      promisedAt: null,
+      sourceId,
+      sourceUnknown: isSourceUnknown(sourceId, sourceMap),
+      customerVersion: 1,
+    });
+  }
+
+  // ── ups logged today ──
+  const ups: TrafficEvent[] = [];
+  const open = today.open;
+  const from = open ? Math.min(today.midnight + open[0] * 60_000, cutoff - 60_000) : earliest;
+  const UP_TYPES: UpType[] = open ? ['walk-in', 'phone-up', 'internet', 'appointment', 'service-drive'] : ['phone-up', 'internet'];
+  for (let k = 0; k < 5; k++) {
+    const ms = Math.max(earliest, Math.floor(from + ((k + rng()) / 5) * Math.max(0, cutoff - 60_000 - from)));
+    const upType = pick(UP_TYPES);
+    const salesperson = pick(SALESPEOPLE);
+    ups.push({
+      id: `t-${today.date}-${k + 1}`,
+      at: iso(Math.floor(ms / 60_000) * 60_000),
+      upType,
+      department: rng() < 0.6 ? 'new' : 'used',
+      salespersonId: salesperson[0],
+      salespersonName: salesperson[1],
+      sourceCategory: upType === 'internet' ? 'internet' : pick(['drive-by', 'referral', 'repeat']),
+      source: upType === 'internet' ? pick(['Google', 'Website', 'Cars.com']) : pick(['Drive-by', 'Referral', 'Repeat']),
+      steps: upType === 'phone-up' ? [] : ['demo'],
+      outcome: 'pending',
+    });
+  }
+  // The year's ups are in time order; today's are the last, so only they are sorted again.
+  const dayStart = iso(today.midnight);
+  let lo = 0;
+  let hi = p.traffic.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.traffic[mid]!.at < dayStart) lo = mid + 1;
+    else hi = mid;
+  }
+  const tail = [...p.traffic.slice(lo), ...ups].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  p.traffic.splice(lo, p.traffic.length - lo, ...tail);
+
+  // ── the leads of the last hours ──
+  TODAYS_LEADS.forEach(([make, model, minutesAgo, answeredAfter], k) => {
+    const received = Math.max(earliest, cutoff - minutesAgo * 60_000);
+    const salesperson = pick(SALESPEOPLE);
+    const first = pick(FIRST_NAMES);
+    const last = pick(LAST_NAMES);
+    const n = p.firstLead + k + 1;
+    const activities: LeadActivity[] = [{ id: `act-today-${n}-1`, at: iso(received + 40_000), kind: 'auto-response', by: null }];
+    if (answeredAfter !== null && received + answeredAfter * 60_000 < cutoff) {
+      activities.push({ id: `act-today-${n}-2`, at: iso(received + answeredAfter * 60_000), kind: 'email-sent', by: salesperson[1] });
+    }
+    p.leads.push({
+      id: `lead-${String(n).padStart(5, '0')}`,
+      receivedAt: iso(received),
+      make,
+      model,
+      year: Number(today.date.slice(0, 4)),
+      provider: pick(LEAD_PROVIDERS),
+      customerName: `${first} ${last}`,
+      email: `${first.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}.today${k + 1}@example.net`,
+      phone: null,
+      salespersonId: salesperson[0],
+      salespersonName: salesperson[1],
+      activities,
+    });
+  });
+  p.leads.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
 }

@@ -21,7 +21,7 @@ export {
 export * from './errors.js';
 
 export { createRestAdapter, encodeQuery, type RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
-export { createMemoryAdapter, type MemoryAdapterOptions } from './memory-adapter.js';
+export { createMemoryAdapter, type MemoryAdapterOptions, type MemoryFeed } from './memory-adapter.js';
 export {
   withCache,
   CACHE_CHANGE_EVENT,
@@ -36,7 +36,7 @@ export {
 } from './cache/with-cache.js';
 export { isEntryOf } from './cache/outbox.js';
 export type { Outbox, OutboxEntry, OutboxEntryBase, OutboxEntryOf, OutboxStatus, RetryOptions } from './cache/outbox.js';
-export { generateDataset, DATASET_SIZES, type DatasetSize, type GenerateOptions } from './demo-data.js';
+export { generateDataset, DATASET_SIZES, DEMO_ZONE, type DatasetSize, type GenerateOptions } from './demo-data.js';
 
 export * from './logic/calendar.js';
 export * from './logic/calendar-zones.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DateTime } from 'luxon';
-import { BLOCKED_SENDER, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
-import { ruleForMake } from '../../src/data/logic/leads.js';
+import { BLOCKED_SENDER, DEMO_ZONE, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
+import { evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
 import { summarizeSms } from '../../src/data/logic/sms.js';
 import { buildSourceReport, isSourceUnknown, mappingStatus } from '../../src/data/logic/sources.js';
 
@@ -113,5 +113,59 @@ describe('generateDataset', () => {
     expect(data.wants.every((w) => customers.get(w.customerId)!.status === w.customerStatus)).to.equal(true);
     expect(data.wants.filter((w) => w.customerStatus === 'need-car-locate').length).to.be.at.least(10);
     expect(new Set(data.deleted.map((d) => d.kind))).to.deep.equal(new Set(['customer', 'merge-leftover']));
+  });
+});
+
+describe('generateDataset as of a moment of the day (the demo on the real today)', () => {
+  /** [why, the instant in Chicago]: the 1st of a month, a DST change on a closed Sunday, New Year's Eve, a holiday on the 1st, before opening. */
+  const MOMENTS: [string, string][] = [
+    ['the 1st of a month', '2026-12-01T10:05'],
+    ['the DST change, a Sunday the shop is closed', '2026-03-08T11:30'],
+    ["New Year's Eve", '2026-12-31T16:40'],
+    ["New Year's Day, a holiday on the 1st", '2027-01-01T09:15'],
+    ['a Monday before opening', '2026-12-07T06:50'],
+  ];
+
+  for (const [why, local] of MOMENTS) {
+    it(`shows a live shop up to now on ${why}`, () => {
+      const nowDt = DateTime.fromISO(local, { zone: DEMO_ZONE });
+      const now = nowDt.toMillis();
+      const today = nowDt.toISODate()!;
+      const data = generateDataset({ seed: 3, size: 'small', today, now });
+      const monthStart = nowDt.startOf('month').toMillis();
+      const midnight = nowDt.startOf('day').toMillis();
+      const at = (iso: string) => Date.parse(iso);
+      const after = [
+        ...data.sms.filter((m) => at(m.sentAt) > now).map((m) => m.id),
+        ...data.traffic.filter((e) => at(e.at) > now).map((e) => e.id),
+        ...data.leads.filter((l) => at(l.receivedAt) > now || l.activities.some((a) => at(a.at) > now)).map((l) => l.id),
+        ...data.deleted.filter((d) => at(d.deletedAt) > now).map((d) => d.id),
+      ];
+      expect(after, 'nothing after now').to.deep.equal([]);
+      expect(data.traffic.filter((e) => at(e.at) >= monthStart).length, 'ups this month').to.be.at.least(5);
+      expect(data.traffic.filter((e) => at(e.at) >= midnight).length, 'ups today').to.be.at.least(5);
+      expect(data.traffic.every((e, i) => i === 0 || data.traffic[i - 1]!.at <= e.at), 'ups in time order').to.equal(true);
+      expect(data.leads.filter((l) => at(l.receivedAt) >= midnight).length, 'leads today').to.be.at.least(6);
+      expect(data.sms.filter((m) => at(m.sentAt) >= monthStart).length, 'texts this month').to.be.at.least(1);
+      expect(data.board.length, 'vehicles today').to.equal(18);
+      expect(data.board.every((b) => b.date === today)).to.equal(true);
+      expect(data.customers.filter((c) => c.firstVisit === today).length, 'new customers today').to.be.at.least(3);
+      // Clocks still running, one of them (GM's real-time five hours) due within minutes of now.
+      const nowIso = new Date(now).toISOString();
+      const clocks = data.leads.map((l) => evaluateLead(l, l.activities, ruleForMake(l.make, data.rules)!, data.dealer, nowIso));
+      const running = clocks.filter((c) => c.status === 'running');
+      expect(running.length, 'running clocks').to.be.at.least(why.includes('closed') || why.includes('holiday') || why.includes('before') ? 1 : 3);
+      expect(running.some((c) => at(c.dueAt) - now <= 15 * 60_000), 'a clock due within 15 minutes').to.equal(true);
+      expect(generateDataset({ seed: 3, size: 'small', today, now }), 'deterministic').to.deep.equal(data);
+    });
+  }
+
+  it('keeps every record when the same day is read later, and leaves the tests’ data (no now) as it was', () => {
+    const morning = generateDataset({ seed: 3, size: 'small', today: '2026-12-07', now: DateTime.fromISO('2026-12-07T09:00', { zone: DEMO_ZONE }).toMillis() });
+    const evening = generateDataset({ seed: 3, size: 'small', today: '2026-12-07', now: DateTime.fromISO('2026-12-07T18:00', { zone: DEMO_ZONE }).toMillis() });
+    const ids = (d: typeof morning) => [d.customers, d.sms, d.leads, d.traffic, d.board].map((list) => list.map((x) => x.id).sort());
+    expect(ids(evening)).to.deep.equal(ids(morning));
+    const plain = generateDataset({ seed: 3, size: 'small', today: '2026-12-07' });
+    expect([plain.customers.length, plain.leads.length, plain.traffic.length, plain.board.length]).to.deep.equal([300, 120, 2000, 15]);
   });
 });
