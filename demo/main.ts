@@ -3,32 +3,27 @@
  * dataset, and the page embeds Forecourt the way a vendor would, with markup alone.
  */
 import { setupWorker } from 'msw/browser';
+import { DateTime } from 'luxon';
 import { createMemoryAdapter } from '../src/data/memory-adapter.js';
-import { generateDataset } from '../src/data/demo-data.js';
+import type { MemoryFeed } from '../src/data/memory-adapter.js';
+import { DEMO_ZONE, generateDataset } from '../src/data/demo-data.js';
+import { legacyDatabaseName } from '../src/data/cache/storage.js';
+import type { AdapterDomain } from '../src/data/adapter.js';
 import { adfLeadToLead, parseAdf } from '../src/data/logic/adf.js';
 import adfLeads from './data/leads.adf.xml?raw';
 import type { CachedAdapter } from '../src/data/cache/with-cache.js';
-import '../src/components/data-provider/fc-data-provider.js';
 import { createApiFaults, createApiHandlers, createChaos } from './api/handlers.js';
-import '../src/components/customer-list/fc-customer-list.js';
-import '../src/components/mapping-warning/fc-mapping-warning.js';
-import '../src/components/source-mapping-editor/fc-source-mapping-editor.js';
-import '../src/components/source-report/fc-source-report.js';
-import '../src/components/sms-history/fc-sms-history.js';
-import '../src/components/sms-import/fc-sms-import.js';
-import '../src/components/store-traffic/fc-store-traffic.js';
-import '../src/components/deleted-customers/fc-deleted-customers.js';
-import '../src/components/needed-vehicles/fc-needed-vehicles.js';
-import '../src/components/trade-in-alert/fc-trade-in-alert.js';
-import '../src/components/lead-response-report/fc-lead-response-report.js';
-import '../src/components/lead-clock/fc-lead-clock.js';
-import './demo-overview.js';
-import { tradeInForm } from './trade-in-form.js';
+import { createLiveDay } from './api/live-day.js';
+import type { LiveDay } from './api/live-day.js';
+import { buildDemoPage } from './page.js';
 
 const API_BASE = '/api';
 const TENANT = 'demo-shop';
 const USER = 'advisor-1';
-const dataset = generateDataset({ size: 'demo' });
+// The shop as of this moment, on today's date in the dealer's zone: the same seed and day give the
+// same shop on every reload, and every widget opens on data of this month.
+const opened = Date.now();
+const dataset = generateDataset({ size: 'demo', today: DateTime.fromMillis(opened).setZone(DEMO_ZONE).toISODate()!, now: opened });
 // Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads.
 const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone });
 for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
@@ -38,67 +33,40 @@ const faults = createApiFaults();
 const app = document.querySelector<HTMLElement>('#app')!;
 const controls = document.querySelector<HTMLFormElement>('#controls')!;
 
+let live: LiveDay | null = null;
+
 async function start(): Promise<void> {
+  let feed: MemoryFeed | undefined;
+  const backend = createMemoryAdapter(dataset, { feed: (f) => (feed = f) });
   // The provider goes on the page only once the worker answers, so its first reads reach the demo server.
-  await setupWorker(...createApiHandlers(createMemoryAdapter(dataset), { baseUrl: API_BASE, faults })).start({
+  await setupWorker(...createApiHandlers(backend, { baseUrl: API_BASE, faults })).start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
-  const provider = document.createElement('fc-data-provider');
-  provider.setAttribute('api-base', API_BASE);
-  provider.setAttribute('tenant', TENANT);
-  provider.setAttribute('user', USER);
+  const { provider, showClock } = buildDemoPage(dataset, {
+    apiBase: API_BASE,
+    tenant: TENANT,
+    user: USER,
+    // The SMS history's filter and the traffic drill path live in the page's address, so a reload
+    // (or a shared link) opens the same view.
+    smsFilter: urlState('sms'),
+    trafficPath: urlState('traffic'),
+    theme: () => controls.querySelector<HTMLInputElement>('input[name="theme"]:checked')?.value ?? '',
+  });
+  provider.addEventListener('fc-sms-filter-change', (e) => setUrlState('sms', e.detail.filter));
+  provider.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
 
-  // The board's prompt, as a shop sees it on entering today's vehicles.
-  const warning = document.createElement('fc-mapping-warning');
-  warning.editorHref = '#mapping';
-  const board = document.createElement('fc-customer-list');
-  board.date = dataset.today;
-  const report = document.createElement('fc-source-report');
-  report.today = dataset.today;
-  report.editorHref = '#mapping';
-  const editor = document.createElement('fc-source-mapping-editor');
-
-  // The SMS history's filter and the traffic drill path live in the page's address, so a reload
-  // (or a shared link) opens the same view.
-  const sms = document.createElement('fc-sms-history');
-  sms.setAttribute('filter', urlState('sms') ?? `from=${dataset.today.slice(0, 8)}01&to=${dataset.today}`);
-  sms.addEventListener('fc-sms-filter-change', (e) => setUrlState('sms', e.detail.filter));
-  const smsImport = document.createElement('fc-sms-import');
-
-  const traffic = document.createElement('fc-store-traffic');
-  traffic.setAttribute('path', urlState('traffic') ?? 'groupBy=department');
-  traffic.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
-
-  // The newest internet leads, each with its OEM's response clock (the ADF import's among them).
-  const clocks = document.createElement('div');
-  clocks.className = 'demo-clocks';
-  for (const lead of dataset.leads.slice(-6).reverse()) {
-    const clock = document.createElement('fc-lead-clock');
-    clock.lead = lead;
-    clocks.append(clock);
-  }
-  const leads = document.createElement('fc-lead-response-report');
-
-  const deleted = document.createElement('fc-deleted-customers');
-  const needed = document.createElement('fc-needed-vehicles');
-  const tradeIn = document.createElement('fc-trade-in-alert');
-  const overview = document.createElement('fc-demo-overview');
-  overview.today = dataset.today;
-
-  provider.append(
-    section('board', "Today's vehicles", warning, board),
-    section('report', 'Customer source report', report),
-    section('mapping', 'Customer source mapping', editor),
-    section('sms', 'SMS history', sms, smsImport),
-    section('leads', 'Internet lead response', clocks, leads),
-    section('traffic', 'Store traffic', traffic),
-    section('deleted', 'Deleted customers', deleted),
-    section('needed', 'Needed vehicles', needed),
-    section('trade-in', 'Trade-in alert', tradeInForm(tradeIn, dataset.wants), tradeIn),
-    section('data', 'Data, cache and outbox', overview),
-  );
+  // The day goes on: the server adds vehicles, leads and texts, and tells the page's cached adapter
+  // what changed, with the message another tab sends after a confirmed write.
+  const channel = new BroadcastChannel(legacyDatabaseName(TENANT, USER));
+  live = createLiveDay({
+    dataset,
+    backend,
+    feed: feed!,
+    announce: (domains: AdapterDomain[]) => channel.postMessage({ type: 'change', domains, at: Date.now() }),
+    onLead: (lead) => showClock(lead.id),
+  });
   // The switches kept from the last visit hold before the first request: a demo left offline reloads offline.
   const apply = wireControls(provider);
   app.replaceChildren(provider);
@@ -117,18 +85,6 @@ function setUrlState(key: string, value: string): void {
   history.replaceState(history.state, '', url);
 }
 
-/** A titled region of the page holding widgets. */
-function section(id: string, title: string, ...widgets: HTMLElement[]): HTMLElement {
-  const region = document.createElement('section');
-  region.id = id;
-  region.setAttribute('aria-labelledby', `${id}-title`);
-  const heading = document.createElement('h2');
-  heading.id = `${id}-title`;
-  heading.textContent = title;
-  region.append(heading, ...widgets);
-  return region;
-}
-
 /**
  * Chaos with the seed in the address (`?chaos-seed=42` replays a run), else a new one; the seed
  * is logged so a run worth repeating can be.
@@ -139,7 +95,7 @@ function chaosFromAddress(): ReturnType<typeof createChaos> {
   return createChaos({ seed });
 }
 
-/** Where the demo keeps its switches (trouble, latency, theme) across reloads. */
+/** Where the demo keeps its switches (the live day, trouble, latency, theme) across reloads. */
 const CONTROLS_KEY = 'forecourt-demo:controls';
 
 /** The switches as `{ offline: true, latency: '400', theme: 'dark' }`: each checkbox, and the checked radio of each group. */
@@ -180,6 +136,9 @@ function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): (inp
       else faults[input.name] = input.checked;
       // A real browser fires `online` and the cache flushes itself; a simulated outage cannot, so flush here.
       if (!faults.offline && !faults.failing && !faults.chaos) void (provider.provided as CachedAdapter | undefined)?.outbox?.flush();
+    } else if (input.name === 'live') {
+      if (input.checked) void live?.start();
+      else live?.stop();
     } else if (input.name === 'latency' && input.checked) {
       faults.latencyMs = Number(input.value);
     } else if (input.name === 'theme' && input.checked) {

@@ -15,7 +15,7 @@ import type {
   WriteOptions,
 } from './adapter.js';
 import { AdapterError } from './errors.js';
-import type { Customer, Dataset, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
@@ -37,6 +37,22 @@ export interface MemoryAdapterOptions {
   now?: () => Date;
   /** Who makes the changes, where a record keeps it (a restored record's `restoredBy`). Default: unknown. */
   user?: string;
+  /**
+   * Called once with what adds the records the contract has no write for (a vehicle arriving on
+   * the board, an internet lead, an activity on a lead), for a server whose day goes on by itself
+   * (the demo's live day). Each record is copied in, as the dataset is.
+   */
+  feed?: (feed: MemoryFeed) => void;
+}
+
+/** What adds records to a memory adapter behind its contract (see `MemoryAdapterOptions.feed`). */
+export interface MemoryFeed {
+  /** A vehicle on a day's board (its customer must exist). */
+  addBoardEntry(entry: BoardEntry): void;
+  /** A new internet lead. */
+  addLead(lead: Lead): void;
+  /** An activity on a lead (an email sent, a call): it may stop the lead's clock. */
+  addLeadActivity(leadId: string, activity: LeadActivity): void;
 }
 
 const rejected = (message: string) => new AdapterError({ kind: 'rejected', status: 400, message });
@@ -130,6 +146,15 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   }
   const timeline = () => (smsTimes === undefined ? (smsTimes = smsTimeline(data.sms)) : smsTimes);
   const applied = new Map<string, unknown>();
+  options.feed?.({
+    addBoardEntry: (entry) => void data.board.push(structuredClone(entry)),
+    addLead: (lead) => void data.leads.push(structuredClone(lead)),
+    addLeadActivity: (leadId, activity) => {
+      const lead = data.leads.find((l) => l.id === leadId);
+      if (!lead) throw notFound(`No lead "${leadId}".`);
+      lead.activities = [...lead.activities, structuredClone(activity)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    },
+  });
 
   // ── SMS: the match lists (and summaries) of the last few filters, so paging deep into a large log
   // does not filter it again, and going back to a filter does not count it again ──
