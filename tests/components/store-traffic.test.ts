@@ -711,6 +711,10 @@ describe('fc-store-traffic heatmap', () => {
     expect(Math.abs(weekday.left - wrap.getBoundingClientRect().left)).to.be.lessThan(2);
     const monday = [...wrap.querySelectorAll('tbody th')].find((th) => text(th) === 'Monday')!;
     expect(Math.abs(monday.getBoundingClientRect().left - wrap.getBoundingClientRect().left)).to.be.lessThan(2);
+    // So does the caption, whole.
+    const caption = wrap.querySelector('caption .caption-text')!.getBoundingClientRect();
+    expect(Math.abs(caption.left - wrap.getBoundingClientRect().left)).to.be.lessThan(2);
+    expect(caption.right).to.be.at.most(wrap.getBoundingClientRect().right + 1);
     // The user's own scrolling is kept on a re-render.
     wrap.scrollLeft = 0;
     el.requestUpdate();

@@ -146,7 +146,16 @@ export const styles = css`
     padding-inline: var(--_fc-space-xs);
     min-inline-size: 2.5em;
   }
-  /* The weekday stays in view while the hours scroll (the heatmap opens on the opening hours). */
+  /* The caption and the weekday stay in view while the hours scroll (the heatmap opens on the opening hours). */
+  .heatmap-wrap {
+    container-type: inline-size;
+  }
+  .heatmap .caption-text {
+    display: inline-block;
+    position: sticky;
+    inset-inline-start: 0;
+    max-inline-size: 100cqi;
+  }
   .heatmap th:first-child {
     position: sticky;
     inset-inline-start: 0;

@@ -226,9 +226,7 @@ export function heatmapView(f: Formats, grid: number[][], caption: string | Temp
   return html`${busy ? updatingView() : nothing}
       <div class="table-wrap heatmap-wrap" role="region" tabindex="0" aria-labelledby="heatmap-caption" aria-busy=${busy ? 'true' : 'false'}>
       <table class="fc-table heatmap" part="heatmap" aria-describedby="heatmap-hint">
-        <caption id="heatmap-caption">
-          ${caption}
-        </caption>
+        <caption id="heatmap-caption"><span class="caption-text">${caption}</span></caption>
         <thead>
           <tr>
             <th scope="col">${t('dimWeekday')}</th>
