@@ -16,7 +16,6 @@ import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events
 import { t } from './mapping-warning.messages.js';
 import { styles } from './mapping-warning.styles.js';
 import { checkFailedView, checkingView } from './mapping-warning.view.js';
-import { deepActiveElement, focusLost, nextFocusable } from './mapping-warning.focus.js';
 import { hostHref } from '../shared/safe-href.js';
 
 /** The preference that holds "don't show again". */
@@ -105,9 +104,6 @@ export class FcMappingWarning extends FcElement {
 
   @query('dialog') private dialog?: HTMLDialogElement | null;
 
-  /** What had focus when the prompt opened, to go back to when it closes. */
-  #opener: HTMLElement | null = null;
-
   /** Bumped on every connection, so entering the page again checks again. */
   #entry = 0;
 
@@ -167,8 +163,6 @@ export class FcMappingWarning extends FcElement {
     const dialog = this.dialog;
     if (!dialog || !this.isConnected) return;
     if (this.open && !dialog.open) {
-      const active = deepActiveElement();
-      this.#opener = active instanceof HTMLElement && active !== document.body && !this.shadowRoot?.contains(active) ? active : null;
       try {
         dialog.showModal();
       } catch {
@@ -244,16 +238,18 @@ export class FcMappingWarning extends FcElement {
   }
 
   /**
-   * Closing leaves focus on the page body when nothing had focus before the prompt opened (it opens
-   * on entering the board): focus goes back to what had it, else to the first control after the
-   * prompt on the page (the board). A host that moved focus itself keeps it where it put it.
+   * Closing gives focus back to what had it before the prompt opened (the browser does that), but
+   * the prompt opens on entering the board, usually with nothing focused, and focus would fall to
+   * the page body: it goes to the first control of what follows the prompt on the page instead (the
+   * board, looked for in its shadow root). A host that moved focus itself keeps it where it put it.
    */
   #returnFocus(): void {
-    const opener = this.#opener;
-    this.#opener = null;
-    if (!focusLost(this)) return;
-    if (opener?.isConnected) opener.focus();
-    if (focusLost(this)) nextFocusable(this)?.focus();
+    // Lost: on the body, or still in this widget (as `document.activeElement`, the host).
+    const lost = () => [null, document.body, this].includes(document.activeElement as HTMLElement | null);
+    // A control that cannot take focus (disabled, hidden) ignores focus(), and the search goes on.
+    for (let next = this.nextElementSibling; next && lost(); next = next.nextElementSibling) {
+      for (const e of (next.shadowRoot ?? next).querySelectorAll<HTMLElement>('a,button,input,select,[tabindex]')) if (lost()) e.focus();
+    }
   }
 
   async #mapNow(prompt: MappingPrompt): Promise<void> {
