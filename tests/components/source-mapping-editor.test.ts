@@ -191,7 +191,7 @@ describe('<fc-source-mapping-editor>', () => {
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     await waitUntil(() => dialog.open, 'the confirmation did not open');
     const text = dialog.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.contain(`${unmapped.length} sources are not mapped yet. 17 of them have a suggested category.`);
+    expect(text).to.contain(`Not mapped yet: ${unmapped.length}. With a suggested category: 17.`);
     // Accepting the suggestions first is the first choice, styled as primary and focused.
     const first = button(el, 'accept-then-done')!;
     expect(first.textContent!.trim()).to.equal('Accept 17 suggestions, then send the other 5 to Other New Customers');
@@ -248,7 +248,7 @@ describe('<fc-source-mapping-editor>', () => {
     for (const s of before.filter((b) => b.categoryId || b.deleted)) expect(after.find((a) => a.id === s.id)!.categoryId).to.equal(s.categoryId);
     expect(after.filter((s) => s.categoryId === 'other-new').length).to.equal(before.filter((s) => s.categoryId === 'other-new').length + NO_SUGGESTION.length);
 
-    await waitUntil(() => shadowText(el).includes('17 suggestions accepted; 5 sources mapped to Other New Customers.'), 'no summary');
+    await waitUntil(() => shadowText(el).includes('17 suggestions accepted. 5 sources mapped to Other New Customers.'), 'no summary');
     await waitUntil(() => focused(el)?.classList.contains('notice'), 'focus left the editor');
     await expect(el).to.be.accessible();
   });
@@ -625,7 +625,7 @@ describe('<fc-source-mapping-editor> "done" counts what the server mapped', () =
     button(el, 'done')!.click();
     await el.updateComplete;
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the confirmation did not open');
-    expect($<HTMLDialogElement>(el, 'dialog')!.textContent).to.contain(`${known} sources are not mapped yet.`);
+    expect($<HTMLDialogElement>(el, 'dialog')!.textContent).to.contain(`Not mapped yet: ${known}.`);
     const completed = oneEvent(el, 'fc-mapping-complete');
     button(el, 'confirm-done')!.click();
     expect((await completed).detail).to.deep.equal({ mapped: known + 2 });

@@ -330,7 +330,6 @@ export class FcSourceMappingEditor extends FcElement {
     const dialog = this.dialog;
     if (!dialog || dialog.open || !this.isConnected) return;
     dialog.showModal();
-    this.#focus.find('dialog [autofocus]')?.focus();
   }
 
   #closeConfirm(): void {
@@ -360,10 +359,10 @@ export class FcSourceMappingEditor extends FcElement {
   async #acceptThenDone(plan: CompletionPlan): Promise<void> {
     this.#finishing = true;
     this.#closeConfirm();
-    this.notice = this.inLocale(() => t('accepting', formatCount(plan.suggested.length)));
+    this.notice = this.inLocale(() => t('completing'));
     const accepted = await this.#acceptAll(plan.suggested);
     if (accepted < plan.suggested.length) {
-      this.notice = this.inLocale(() => t('acceptFailed', formatCount(plan.suggested.length - accepted), this.#otherNewName));
+      this.notice = this.inLocale(() => t('acceptFailed', this.#otherNewName));
       return;
     }
     if (plan.rest.length === 0) return;
@@ -379,9 +378,7 @@ export class FcSourceMappingEditor extends FcElement {
       return;
     }
     const mapped = Number(result.mapped) || 0;
-    this.notice = this.inLocale(() =>
-      accepted ? t('acceptedThenCompleted', formatCount(accepted), formatCount(mapped), this.#otherNewName) : t('completed', formatCount(mapped), this.#otherNewName),
-    );
+    this.notice = this.inLocale(() => `${accepted ? `${t('acceptedAll', formatCount(accepted))} ` : ''}${t('completed', formatCount(mapped), this.#otherNewName)}`);
     this.emit(FC_MAPPING_COMPLETE, { mapped });
   }
 

@@ -30,7 +30,6 @@ const en = {
   delete: 'Delete',
   restore: 'Restore',
   accept: 'Accept',
-  noSuggestion: 'No suggestion',
   acceptAll: (count: string) => (count === '1' ? 'Accept 1 suggestion' : `Accept all ${count} suggestions`),
   acceptedAll: (count: string) => (count === '1' ? '1 suggestion accepted.' : `${count} suggestions accepted.`),
   editCategory: (source: string) => `Main category for ${source}`,
@@ -54,19 +53,10 @@ const en = {
   done: 'Customer source mapping done',
   doneNothing: 'Every source is mapped.',
   confirmTitle: 'Finish the mapping',
-  confirmText: (count: string, category: string) =>
-    count === '1' ? `Map the 1 remaining source to ${category}?` : `Map the ${count} remaining sources to ${category}?`,
-  confirmOk: (count: string) => (count === '1' ? 'Map 1 source' : `Map ${count} sources`),
-  confirmSuggested: (count: string, suggested: string, rest: string, category: string) =>
-    `${count === '1' ? '1 source is' : `${count} sources are`} not mapped yet. ${suggested === count ? (count === '1' ? 'It has' : 'All of them have') : `${suggested} of them ${suggested === '1' ? 'has' : 'have'}`} a suggested category. Accept ${suggested === '1' ? 'it' : 'those'} first, and only the rest ${rest === '1' ? 'goes' : 'go'} to ${category}.`,
-  confirmAcceptFirst: (suggested: string, rest: string, category: string) =>
-    `Accept ${suggested} ${suggested === '1' ? 'suggestion' : 'suggestions'}, then send the other ${rest} to ${category}`,
-  confirmAllOther: (count: string, category: string) => (count === '1' ? `Send it to ${category}` : `Send all ${count} to ${category}`),
-  accepting: (count: string) => (count === '1' ? 'Accepting 1 suggestion…' : `Accepting ${count} suggestions…`),
-  acceptedThenCompleted: (accepted: string, mapped: string, category: string) =>
-    `${accepted === '1' ? '1 suggestion' : `${accepted} suggestions`} accepted; ${mapped === '1' ? '1 source' : `${mapped} sources`} mapped to ${category}.`,
-  acceptFailed: (failed: string, category: string) =>
-    `${failed === '1' ? '1 suggestion was' : `${failed} suggestions were`} not saved, so nothing was sent to ${category}. Resolve ${failed === '1' ? 'it' : 'them'} in the table, then finish again.`,
+  confirmText: (count: string, suggested: string) => `Not mapped yet: ${count}. With a suggested category: ${suggested}.`,
+  confirmAcceptFirst: (suggested: string, rest: string, category: string) => `Accept ${suggested} suggestions, then send the other ${rest} to ${category}`,
+  confirmAllOther: (count: string, category: string) => `Send all ${count} to ${category}`,
+  acceptFailed: (category: string) => `Not every suggestion was saved; nothing was sent to ${category}.`,
   completing: 'Mapping the remaining sources…',
   completed: (count: string, category: string) =>
     count === '1' ? `1 source mapped to ${category}.` : `${count} sources mapped to ${category}.`,
@@ -118,7 +108,6 @@ const es: typeof en = {
   delete: 'Eliminar',
   restore: 'Restaurar',
   accept: 'Aceptar',
-  noSuggestion: 'Sin sugerencia',
   acceptAll: (count) => (count === '1' ? 'Aceptar 1 sugerencia' : `Aceptar las ${count} sugerencias`),
   acceptedAll: (count) => (count === '1' ? '1 sugerencia aceptada.' : `${count} sugerencias aceptadas.`),
   editCategory: (source) => `Categoría principal de ${source}`,
@@ -142,19 +131,10 @@ const es: typeof en = {
   done: 'Asignación de orígenes terminada',
   doneNothing: 'Todos los orígenes están asignados.',
   confirmTitle: 'Terminar la asignación',
-  confirmText: (count, category) =>
-    count === '1' ? `¿Asignar el origen restante a ${category}?` : `¿Asignar los ${count} orígenes restantes a ${category}?`,
-  confirmOk: (count) => (count === '1' ? 'Asignar 1 origen' : `Asignar ${count} orígenes`),
-  confirmSuggested: (count, suggested, rest, category) =>
-    `${count === '1' ? 'Queda 1 origen' : `Quedan ${count} orígenes`} sin asignar. ${suggested === count ? (count === '1' ? 'Tiene' : 'Todos tienen') : `${suggested} ${suggested === '1' ? 'tiene' : 'tienen'}`} una categoría sugerida. ${suggested === '1' ? 'Acéptela' : 'Acéptelas'} primero y solo ${rest === '1' ? 'el resto va' : 'el resto va'} a ${category}.`,
-  confirmAcceptFirst: (suggested, rest, category) =>
-    `Aceptar ${suggested} ${suggested === '1' ? 'sugerencia' : 'sugerencias'} y enviar ${rest === '1' ? 'el otro' : `los otros ${rest}`} a ${category}`,
-  confirmAllOther: (count, category) => (count === '1' ? `Enviarlo a ${category}` : `Enviar los ${count} a ${category}`),
-  accepting: (count) => (count === '1' ? 'Aceptando 1 sugerencia…' : `Aceptando ${count} sugerencias…`),
-  acceptedThenCompleted: (accepted, mapped, category) =>
-    `${accepted === '1' ? '1 sugerencia aceptada' : `${accepted} sugerencias aceptadas`}; ${mapped === '1' ? '1 origen asignado' : `${mapped} orígenes asignados`} a ${category}.`,
-  acceptFailed: (failed, category) =>
-    `${failed === '1' ? '1 sugerencia no se guardó' : `${failed} sugerencias no se guardaron`}, así que no se envió nada a ${category}. ${failed === '1' ? 'Resuélvala' : 'Resuélvalas'} en la tabla y termine de nuevo.`,
+  confirmText: (count, suggested) => `Sin asignar: ${count}. Con una categoría sugerida: ${suggested}.`,
+  confirmAcceptFirst: (suggested, rest, category) => `Aceptar ${suggested} sugerencias y enviar los otros ${rest} a ${category}`,
+  confirmAllOther: (count, category) => `Enviar los ${count} a ${category}`,
+  acceptFailed: (category) => `No se guardaron todas las sugerencias; no se envió nada a ${category}.`,
   completing: 'Asignando los orígenes restantes…',
   completed: (count, category) => (count === '1' ? `1 origen asignado a ${category}.` : `${count} orígenes asignados a ${category}.`),
   ownHeading: 'Sus propias categorías y orígenes',

@@ -442,11 +442,7 @@ export function confirmView(counts: ConfirmCounts, category: string, on: Confirm
   const suggested = counts.suggested > 0;
   return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => on.closed()}>
       <h3 id="confirm-title">${t('confirmTitle')}</h3>
-      <p id="confirm-text">
-        ${suggested
-          ? t('confirmSuggested', n, formatCount(counts.suggested), formatCount(counts.rest), category)
-          : t('confirmText', n, category)}
-      </p>
+      <p id="confirm-text">${t('confirmText', n, formatCount(counts.suggested))}</p>
       <div class="dialog__actions">
         ${suggested
           ? html`<button type="button" class="fc-button fc-button--primary" data-action="accept-then-done" autofocus @click=${() => on.acceptFirst()}>
@@ -456,7 +452,7 @@ export function confirmView(counts: ConfirmCounts, category: string, on: Confirm
             </button>`
           : nothing}
         <button type="button" class=${suggested ? 'fc-button' : 'fc-button fc-button--primary'} data-action="confirm-done" @click=${() => on.confirm()}>
-          ${suggested ? t('confirmAllOther', n, category) : t('confirmOk', n)}
+          ${t('confirmAllOther', n, category)}
         </button>
         <button type="button" class="fc-button" data-action="cancel-done" ?autofocus=${!suggested} @click=${() => on.cancel()}>${t('cancel')}</button>
       </div>
