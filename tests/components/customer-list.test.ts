@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { openDB } from 'idb';
 import '../../src/components/customer-list/fc-customer-list.js';
 import '../../src/components/data-provider/fc-data-provider.js';
@@ -82,6 +82,21 @@ async function storedPreference(tenant: string, user: string): Promise<unknown> 
   }
 }
 
+/** A promised time as the shop's clock reads it (the dealer's zone), e.g. "3:30 PM" or "3:30 PM CST". */
+const shopTime = (at: string, named: boolean) =>
+  new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone: server.dataset.dealer.zone, ...(named && { timeZoneName: 'short' }) }).format(Date.parse(at));
+
+/** Runs `body` with the page's clock in `zone`, then puts back the zone the page had. */
+async function inViewerZone(zone: string, body: () => Promise<void>): Promise<void> {
+  const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await executeServerCommand('emulate-timezone', { timezoneId: zone });
+  try {
+    await body();
+  } finally {
+    await executeServerCommand('emulate-timezone', { timezoneId: before });
+  }
+}
+
 async function serverBoard(): Promise<BoardEntry[]> {
   return server.backend.customers!.board({ date: today });
 }
@@ -145,8 +160,8 @@ describe('<fc-customer-list>', () => {
       const cells = [...row.querySelectorAll('td')].map(text);
       expect(cells[0]).to.equal(entry.vehicle);
       expect(cells[1]).to.equal(entry.advisor);
-      // A time of day in the viewer's clock, e.g. "3:30 PM".
-      if (entry.promisedAt) expect(cells[2]).to.match(/^\d{1,2}:\d{2} [AP]M$/);
+      // A time of day in the shop's clock, named when the viewer's is another, e.g. "3:30 PM CST".
+      if (entry.promisedAt) expect(cells[2]).to.equal(shopTime(entry.promisedAt, Intl.DateTimeFormat().resolvedOptions().timeZone !== server.dataset.dealer.zone));
       else expect(cells[2]).to.equal('Not set');
       if (entry.sourceUnknown) {
         await until(() => cells[3] === 'Unknown' || text(row.querySelectorAll('td')[3]!) === 'Unknown');
@@ -160,6 +175,46 @@ describe('<fc-customer-list>', () => {
     }
     expect(board.some((e) => e.sourceUnknown) && board.some((e) => !e.sourceUnknown)).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it("shows promised times and today in the shop's zone, named, to a viewer in another zone", async () => {
+    expect(server.dataset.dealer.zone).to.equal('America/Chicago');
+    const realNow = Date.now;
+    await inViewerZone('Asia/Tokyo', async () => {
+      // Noon of Nov 24 in Tokyo is 9 PM of Nov 23 at the shop: the shop's today is the 23rd.
+      Date.now = () => Date.parse('2026-11-24T03:00:00Z');
+      try {
+        const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} refresh-interval="0"></fc-customer-list>`);
+        await loaded(el);
+        expect(text(el.shadowRoot!.querySelector('caption')!)).to.equal('Vehicles on the board, Monday, November 23, 2026');
+        const board = await serverBoard();
+        const promised = board.filter((e) => e.promisedAt);
+        expect(promised.length).to.be.greaterThan(0);
+        for (const entry of promised) {
+          const cell = text(rowFor(el, entry.customerName)!.querySelectorAll('td')[2]!);
+          // The shop promises in the afternoon (3 to 6 PM); Tokyo's clock would read the next morning.
+          expect(cell, entry.customerName).to.equal(shopTime(entry.promisedAt!, true));
+          expect(cell, entry.customerName).to.match(/^[3-6]:[03]0 PM CST$/);
+        }
+        await expect(el).to.be.accessible();
+      } finally {
+        Date.now = realNow;
+      }
+    });
+  });
+
+  it("shows promised times without a zone name to a viewer in the shop's zone", async () => {
+    await inViewerZone('America/Chicago', async () => {
+      const el = await mount(server.client());
+      await loaded(el);
+      const promised = (await serverBoard()).filter((e) => e.promisedAt);
+      expect(promised.length).to.be.greaterThan(0);
+      for (const entry of promised) {
+        const cell = text(rowFor(el, entry.customerName)!.querySelectorAll('td')[2]!);
+        expect(cell, entry.customerName).to.match(/^[3-6]:[03]0 PM$/);
+      }
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('names a day with nothing on the board in words', async () => {

@@ -12,11 +12,12 @@ import { groupSourcesForPicker, pickerEntryOf, sourceDescriber } from '../../dat
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ShopZoneController } from '../shared/controllers/shop-zone.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
-import { describeError, serverWaitText, stateStyles } from '../shared/states.js';
+import { describeError, loadingView, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { BlinkGate } from './blink-gate.js';
@@ -100,8 +101,11 @@ export class FcCustomerList extends FcElement {
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
 
-  /** The board's day, ISO `YYYY-MM-DD`; empty for the local today. */
+  /** The board's day, ISO `YYYY-MM-DD`; empty for today in the shop's zone. */
   @property() date = '';
+
+  /** IANA zone of the promised times and of today; empty for the dealer's (`leads.dealer()`), else the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
 
   /** Seconds between re-reads of the board (arrivals the server knows of); 0 turns it off. Paused while the page is hidden. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 60;
@@ -125,12 +129,17 @@ export class FcCustomerList extends FcElement {
     choice: () => ({ paused: this.blinkPaused, known: this.#choiceKnown }),
   });
 
+  /** The shop's zone; the board waits for it when it takes today. */
+  readonly #zone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
+
   /** The board: read again on a change of customers or sources, and every `refresh-interval` seconds. */
   readonly #board = new QueryController(this, {
     adapter: () => this.adapter,
     requires: ['customers'],
     domains: ['customers', 'sources'],
-    args: () => [this.#date] as const,
+    // The zone too: the promised times are not shown before it is known.
+    args: () => [this.#date, this.#zone.zone] as const,
+    idle: ([date, zone]) => !date || !zone,
     read: async (adapter, [date], { signal }) => {
       const entries = await adapter.customers.board({ date }, { signal });
       return Array.isArray(entries) ? entries : [];
@@ -167,8 +176,10 @@ export class FcCustomerList extends FcElement {
     },
   });
 
+  /** The board's day; '' while the shop's zone is being read. */
   get #date(): string {
-    return this.date || isoDateIn(Date.now());
+    const zone = this.#zone.zone;
+    return this.date || (zone && isoDateIn(Date.now(), zone));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -322,6 +333,7 @@ export class FcCustomerList extends FcElement {
   // ───────────── render ─────────────
 
   protected override render() {
+    if (!this.#zone.zone && !this.#board.missing) return loadingView(5);
     return this.#board.render({
       complete: () => this.#table(this.#rows()),
       isEmpty: (board) => !board.length,
@@ -377,7 +389,7 @@ export class FcCustomerList extends FcElement {
   #rowView(row: RowView): TemplateResult {
     const { entry } = row;
     const blinking = row.unknown && !this.blinkPaused;
-    const promised = formatTime(entry.promisedAt);
+    const promised = formatTime(entry.promisedAt, this.#zone.zone);
     return html`<tr>
       <th scope="row">
         <button

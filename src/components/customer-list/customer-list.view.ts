@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { isIsoDate, parseInstant } from '../../data/logic/calendar.js';
 import type { PickerGroup } from '../../data/logic/source-picker.js';
+import { isForeignZone, makeFormats } from '../shared/formats.js';
 import { getLocale } from '../shared/messages.js';
 import { t } from './customer-list.messages.js';
 
@@ -9,15 +10,14 @@ const DAY_OPTIONS: Record<'long' | 'medium', Intl.DateTimeFormatOptions> = {
   long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
   medium: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
 };
-const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: 'numeric' };
 
 /** One formatter per locale and kind: building an Intl formatter costs far more than using one. */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(kind: 'long' | 'medium' | 'time'): Intl.DateTimeFormat {
+function format(kind: 'long' | 'medium'): Intl.DateTimeFormat {
   const locale = getLocale();
   const key = `${locale}|${kind}`;
   let cached = formats.get(key);
-  if (!cached) formats.set(key, (cached = new Intl.DateTimeFormat(locale, kind === 'time' ? TIME_OPTIONS : DAY_OPTIONS[kind])));
+  if (!cached) formats.set(key, (cached = new Intl.DateTimeFormat(locale, DAY_OPTIONS[kind])));
   return cached;
 }
 
@@ -28,11 +28,16 @@ export function formatDay(date: string, style: 'long' | 'medium' = 'long'): stri
   return format(style).format(Date.parse(date));
 }
 
-/** A promised time in the viewer's zone, or null when there is none or it is not a time. */
-export function formatTime(at: string | null): string | null {
+/**
+ * A promised time of day in the shop's zone (`4:05 PM`), with the zone's name when it is not the
+ * viewer's (`4:05 PM CST`); null when there is none or it is not a time.
+ */
+export function formatTime(at: string | null, zone: string): string | null {
   if (!at) return null;
   const ms = parseInstant(at);
-  return Number.isNaN(ms) ? null : format('time').format(ms);
+  if (Number.isNaN(ms)) return null;
+  const formats = makeFormats(getLocale(), { zone });
+  return (isForeignZone(zone) ? formats.clockZoned : formats.clock).format(ms);
 }
 
 /** The mark an unknown source leaves beside the name, blinking or not (colour and motion are never the only sign). */
