@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sms-history/fc-sms-history.js';
 import type { FcSmsHistory } from '../../src/components/sms-history/fc-sms-history.js';
 import type { ForecourtAdapter, SmsListQuery } from '../../src/data/adapter.js';
@@ -27,6 +27,17 @@ const focusedRowIndex = (el: FcSmsHistory) => root(el).activeElement?.closest('[
 const focusedColIndex = (el: FcSmsHistory) => root(el).activeElement?.getAttribute('aria-colindex') ?? null;
 const button = (el: FcSmsHistory, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name || b.getAttribute('aria-label') === name);
+
+/** Runs `body` with the page's clock in `zone`, then puts back the zone the page had. */
+async function inViewerZone(zone: string, body: () => Promise<void>): Promise<void> {
+  const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await executeServerCommand('emulate-timezone', { timezoneId: zone });
+  try {
+    await body();
+  } finally {
+    await executeServerCommand('emulate-timezone', { timezoneId: before });
+  }
+}
 
 /** Lets the resize observers deliver (they run after layout, one frame later). */
 const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -197,10 +208,49 @@ describe('fc-sms-history', () => {
       );
       await el.rowsReady();
       const [inbound, outbound] = dataRows(el).map((r) => cellTexts(r));
-      expect(outbound![0]).to.equal('Nov 10, 2026, 9:05 AM');
+      // Named when the viewer's zone is another.
+      expect(outbound![0]).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone === ZONE ? 'Nov 10, 2026, 9:05 AM' : 'Nov 10, 2026, 9:05 AM CST');
       expect(outbound!.slice(1)).to.deep.equal(['Outgoing', 'Customer 0', '+13125559999', 'Dana Cruz', 'Hello number 0', 'Undelivered', '4470 Rejected as spam', '2']);
       expect(inbound!.slice(1, 5)).to.deep.equal(['Incoming', 'Customer 1', '+13125551234', '']);
       expect(inbound![7]).to.equal('');
+    });
+
+    it("shows times and this month in the dealer's zone, named only to a viewer in another zone", async () => {
+      const sms = [
+        message(0, { sentAt: '2026-11-10T15:05:00.000Z' }),
+        // 8 PM of Nov 30 at the shop, already Dec 1 in Tokyo.
+        message(1, { sentAt: '2026-12-01T02:00:00.000Z' }),
+      ];
+      const realNow = Date.now;
+      await inViewerZone('Asia/Tokyo', async () => {
+        // Noon of Dec 1 in Tokyo, 9 PM of Nov 30 at the shop (America/Chicago, the dealer profile's zone).
+        Date.now = () => Date.parse('2026-12-01T03:00:00Z');
+        try {
+          const el = await fixture<FcSmsHistory>(html`<fc-sms-history .adapter=${createMemoryAdapter(smsDataset(sms))}></fc-sms-history>`);
+          await el.rowsReady();
+          expect([root(el).querySelector<HTMLInputElement>('#f-from')!.value, root(el).querySelector<HTMLInputElement>('#f-to')!.value]).to.deep.equal(['2026-11-01', '2026-11-30']);
+          expect(dataRows(el).map((r) => cellTexts(r)[0])).to.deep.equal(['Nov 30, 2026, 8:00 PM CST', 'Nov 10, 2026, 9:05 AM CST']);
+          await expect(el).to.be.accessible();
+          dataRows(el)[1]!.querySelector<HTMLElement>('[aria-colindex="6"]')!.click();
+          await el.updateComplete;
+          expect(text(root(el).querySelector('dialog h2'))).to.equal('Text with Customer 0, Nov 10, 2026, 9:05 AM CST');
+          await expect(el).to.be.accessible();
+        } finally {
+          Date.now = realNow;
+        }
+      });
+      // The same texts to a viewer at the shop: no zone name.
+      await inViewerZone(ZONE, async () => {
+        const el = await fixture<FcSmsHistory>(
+          html`<fc-sms-history .adapter=${createMemoryAdapter(smsDataset(sms))} filter="from=2026-11-01&to=2026-11-30"></fc-sms-history>`,
+        );
+        await el.rowsReady();
+        expect(dataRows(el).map((r) => cellTexts(r)[0])).to.deep.equal(['Nov 30, 2026, 8:00 PM', 'Nov 10, 2026, 9:05 AM']);
+        dataRows(el)[1]!.querySelector<HTMLElement>('[aria-colindex="6"]')!.click();
+        await el.updateComplete;
+        expect(text(root(el).querySelector('dialog h2'))).to.equal('Text with Customer 0, Nov 10, 2026, 9:05 AM');
+        await expect(el).to.be.accessible();
+      });
     });
 
     it('explains an error code in a tooltip on focus and in the details panel on Enter', async () => {

@@ -12,7 +12,7 @@ import { groupSourcesForPicker, pickerEntryOf, sourceDescriber } from '../../dat
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
-import { ShopZoneController } from '../shared/controllers/shop-zone.js';
+import { ShopZoneController, isForeignZone } from '../shared/controllers/shop-zone.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
@@ -344,6 +344,8 @@ export class FcCustomerList extends FcElement {
 
   #table(rows: RowView[]): TemplateResult {
     const anyUnknown = rows.some((r) => r.unknown);
+    const zone = this.#zone.zone;
+    const named = isForeignZone(zone);
     return html`
       ${anyUnknown ? this.#toolbarView() : nothing}
       <div class="wrap">
@@ -366,7 +368,7 @@ export class FcCustomerList extends FcElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r))}
+            ${repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named))}
           </tbody>
         </table>
       </div>
@@ -386,10 +388,10 @@ export class FcCustomerList extends FcElement {
     </div>`;
   }
 
-  #rowView(row: RowView): TemplateResult {
+  #rowView(row: RowView, zone: string, named: boolean): TemplateResult {
     const { entry } = row;
     const blinking = row.unknown && !this.blinkPaused;
-    const promised = formatTime(entry.promisedAt, this.#zone.zone);
+    const promised = formatTime(entry.promisedAt, zone, named);
     return html`<tr>
       <th scope="row">
         <button

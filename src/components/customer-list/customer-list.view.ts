@@ -2,7 +2,6 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { isIsoDate, parseInstant } from '../../data/logic/calendar.js';
 import type { PickerGroup } from '../../data/logic/source-picker.js';
-import { isForeignZone, makeFormats } from '../shared/formats.js';
 import { getLocale } from '../shared/messages.js';
 import { t } from './customer-list.messages.js';
 
@@ -11,13 +10,17 @@ const DAY_OPTIONS: Record<'long' | 'medium', Intl.DateTimeFormatOptions> = {
   medium: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
 };
 
-/** One formatter per locale and kind: building an Intl formatter costs far more than using one. */
+/** One formatter per locale and kind (and zone, for times): building an Intl formatter costs far more than using one. */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(kind: 'long' | 'medium'): Intl.DateTimeFormat {
+function format(kind: 'long' | 'medium' | 'time' | 'named', zone = ''): Intl.DateTimeFormat {
   const locale = getLocale();
-  const key = `${locale}|${kind}`;
+  const key = `${locale}|${kind}|${zone}`;
   let cached = formats.get(key);
-  if (!cached) formats.set(key, (cached = new Intl.DateTimeFormat(locale, DAY_OPTIONS[kind])));
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'long' || kind === 'medium' ? DAY_OPTIONS[kind] : { hour: 'numeric', minute: '2-digit', timeZone: zone, ...(kind === 'named' && { timeZoneName: 'short' }) };
+    formats.set(key, (cached = new Intl.DateTimeFormat(locale, options)));
+  }
   return cached;
 }
 
@@ -30,14 +33,12 @@ export function formatDay(date: string, style: 'long' | 'medium' = 'long'): stri
 
 /**
  * A promised time of day in the shop's zone (`4:05 PM`), with the zone's name when it is not the
- * viewer's (`4:05 PM CST`); null when there is none or it is not a time.
+ * viewer's, `named` (`4:05 PM CST`); null when there is none or it is not a time.
  */
-export function formatTime(at: string | null, zone: string): string | null {
+export function formatTime(at: string | null, zone: string, named: boolean): string | null {
   if (!at) return null;
   const ms = parseInstant(at);
-  if (Number.isNaN(ms)) return null;
-  const formats = makeFormats(getLocale(), { zone });
-  return (isForeignZone(zone) ? formats.clockZoned : formats.clock).format(ms);
+  return Number.isNaN(ms) ? null : format(named ? 'named' : 'time', zone).format(ms);
 }
 
 /** The mark an unknown source leaves beside the name, blinking or not (colour and motion are never the only sign). */

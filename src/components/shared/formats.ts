@@ -40,21 +40,6 @@ export interface Formats {
   readonly time: Intl.DateTimeFormat;
   /** An instant in the zone with the zone's name: `Nov 3, 2026, 4:05 PM CST`. */
   readonly instant: Intl.DateTimeFormat;
-  /** A time of day in the zone: `4:05 PM`. */
-  readonly clock: Intl.DateTimeFormat;
-  /** A time of day in the zone with the zone's name: `4:05 PM CST`. */
-  readonly clockZoned: Intl.DateTimeFormat;
-}
-
-/** The viewer's IANA zone (the browser's). */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/**
- * Whether times in `zone` need the zone's name beside them: the zone is not the viewer's.
- * @example isForeignZone('America/Chicago') // true in a browser set to Asia/Tokyo
- */
-export function isForeignZone(zone: string): boolean {
-  return !!zone && zone !== viewerZone();
 }
 
 const sets = new Map<string, Formats>();
@@ -146,12 +131,6 @@ export function makeFormats(locale: string, options: { zone?: string; currency?:
       return lazy('instant', () =>
         dates({ year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: set.zone, timeZoneName: 'short' }),
       );
-    },
-    get clock() {
-      return lazy('clock', () => dates({ hour: 'numeric', minute: '2-digit', timeZone: set.zone }));
-    },
-    get clockZoned() {
-      return lazy('clockZoned', () => dates({ hour: 'numeric', minute: '2-digit', timeZone: set.zone, timeZoneName: 'short' }));
     },
   };
   sets.set(key, set);

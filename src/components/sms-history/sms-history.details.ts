@@ -66,8 +66,8 @@ export interface DetailsActions {
 }
 
 /** The details dialog of a text: every field, its error explained, and "Only this …" filters. */
-export function detailsView(m: SmsMessage, zone: string, actions: DetailsActions): TemplateResult {
-  const time = formatSentAt(m.sentAt, zone);
+export function detailsView(m: SmsMessage, zone: string, named: boolean, actions: DetailsActions): TemplateResult {
+  const time = formatSentAt(m.sentAt, zone, named);
   const who = m.customerName ?? customerPhone(m) ?? t('noCustomer');
   const info = errorInfo(m);
   const item = (label: string, value: string) => html`<dt>${label}</dt><dd>${value}</dd>`;

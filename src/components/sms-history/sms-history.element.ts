@@ -4,13 +4,13 @@ import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter, SmsListQuery } from '../../data/adapter.js';
-import { isValidZone } from '../../data/logic/calendar.js';
 import { decodeSmsFilter, encodeSmsFilter } from '../../data/logic/sms-filter.js';
 import { SMS_ERROR_CATEGORIES } from '../../data/model.js';
 import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { ShopZoneController, isForeignZone, viewerZone } from '../shared/controllers/shop-zone.js';
 import { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { FcElement } from '../shared/fc-element.js';
 import { describeError, emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
@@ -45,9 +45,6 @@ import { gridView, toolbarView } from './sms-history.view.js';
 export const MAX_BODY_HEIGHT = 15_000_000;
 
 type Order = 'asc' | 'desc';
-
-const zoneOrLocal = (zone: string) =>
-  zone && isValidZone(zone) ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * SMS history: every text in and out, paged from the adapter into a windowed ARIA grid that stays
@@ -86,7 +83,7 @@ export class FcSmsHistory extends FcElement {
   /** The filter, as `encodeSmsFilter` writes it (`from=2026-11-01&to=2026-11-30&direction=outbound`); empty for this month. */
   @property({ reflect: true }) filter = '';
 
-  /** IANA zone the times are shown in and "this month" is taken in; empty for the browser's. */
+  /** IANA zone the times are shown in and "this month" is taken in; empty for the dealer's (`leads.dealer()`), else the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
   /** Rows per request. */
@@ -175,14 +172,14 @@ export class FcSmsHistory extends FcElement {
     return this.order === 'asc' ? 'asc' : 'desc';
   }
 
-  /** The zone in use, resolved once per `time-zone` value (every rendered row asks for it). */
-  get #zone(): string {
-    if (this.#zoneFor !== this.timeZone) this.#resolvedZone = zoneOrLocal((this.#zoneFor = this.timeZone));
-    return this.#resolvedZone;
-  }
+  readonly #shopZone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 
-  #zoneFor: string | null | undefined = null;
-  #resolvedZone = '';
+  /** The zone in use ('' while the dealer's is being read), taken once per update (every rendered row asks for it). */
+  #zone = '';
+  /** The zone is not the viewer's: times carry its name. */
+  #named = false;
+  /** The zone `#decoded`'s "this month" was taken in. */
+  #decodedIn = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -216,6 +213,10 @@ export class FcSmsHistory extends FcElement {
       }
       if (this.isUpdatePending) continue;
       const pager = this.#pager;
+      if (this.#zoneWait()) {
+        await this.#nextChange();
+        continue;
+      }
       if (!pager || !this.adapter?.sms || !this.isConnected) return;
       if (pager.total < 0) {
         if (pager.firstError) throw pager.firstError;
@@ -244,8 +245,14 @@ export class FcSmsHistory extends FcElement {
   // ───────────── lifecycle ─────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('filter') || changed.has('timeZone')) {
-      const today = DateTime.now().setZone(this.#zone).toISODate()!;
+    const zone = this.#shopZone.zone;
+    if (zone !== this.#zone) {
+      this.#zone = zone;
+      this.#named = isForeignZone(zone);
+    }
+    if (changed.has('filter') || (zone && zone !== this.#decodedIn)) {
+      this.#decodedIn = zone;
+      const today = DateTime.now().setZone(zone || viewerZone()).toISODate()!;
       this.#decoded = decodeSmsFilter(this.filter, today);
       if (changed.has('filter')) this.#form.clearRangeError();
     }
@@ -253,7 +260,8 @@ export class FcSmsHistory extends FcElement {
     const order = this.#order;
     const pageSize = Math.max(1, Math.min(1000, Math.floor(this.pageSize) || 100));
     const key = `${encodeSmsFilter(this.#decoded)}|${order}|${pageSize}`;
-    if (!api) {
+    // No rows before the shop's zone is known: "this month" and the times depend on it.
+    if (!api || !zone) {
       this.#pager?.dispose();
       this.#pager = null;
       this.#queryKey = '';
@@ -314,11 +322,20 @@ export class FcSmsHistory extends FcElement {
     });
   }
 
+  /** No rows yet because the shop's zone is being read. */
+  #zoneWait(): boolean {
+    return !this.#pager && !this.#zone && !!this.adapter?.sms && this.isConnected;
+  }
+
   async #untilTotal(): Promise<void> {
     for (let guard = 0; guard < 10_000; guard++) {
       await this.updateComplete;
       const pager = this.#pager;
       if (this.isUpdatePending) continue;
+      if (this.#zoneWait()) {
+        await this.#nextChange();
+        continue;
+      }
       if (!pager || pager.total >= 0 || pager.firstError || !this.isConnected) return;
       await this.#nextChange();
     }
@@ -343,7 +360,7 @@ export class FcSmsHistory extends FcElement {
     const states: RowState[] = [];
     for (let i = start; i < start + count; i++) states.push(this.#rowState(pager, i, start));
     // Scroll frames render outside an update: in this element's locale all the same.
-    this.inLocale(() => syncRows(container, states, this.#zone, (error) => describeError(error).message, tab));
+    this.inLocale(() => syncRows(container, states, this.#zone, this.#named, (error) => describeError(error).message, tab));
   }
 
   readonly #onRowsKeydown = (event: KeyboardEvent): void => {
@@ -388,7 +405,7 @@ export class FcSmsHistory extends FcElement {
     const encoded = encodeSmsFilter(next as unknown as SmsFilter);
     if (encoded === encodeSmsFilter(this.#decoded)) return;
     this.filter = encoded;
-    const today = DateTime.now().setZone(this.#zone).toISODate()!;
+    const today = DateTime.now().setZone(this.#zone || viewerZone()).toISODate()!;
     this.emit(FC_SMS_FILTER_CHANGE, { filter: encoded, value: decodeSmsFilter(encoded, today) });
   }
 
@@ -424,7 +441,7 @@ export class FcSmsHistory extends FcElement {
       })}
       ${this.#tableView()}
       ${details
-        ? detailsView(details, this.#zone, {
+        ? detailsView(details, this.#zone, this.#named, {
             close: () => void this.#details.close(),
             only: (change) => {
               void this.#details.close();
@@ -436,7 +453,7 @@ export class FcSmsHistory extends FcElement {
 
   #tableView() {
     const pager = this.#pager;
-    if (!pager) return nothing;
+    if (!pager) return this.#zone ? nothing : loadingView(6);
     if (pager.total < 0) {
       if (pager.firstError) return errorView(pager.firstError, () => pager.retry(0));
       return loadingView(6);

@@ -12,19 +12,19 @@ import { customerPhone, directionName, errorInfo, formatSentAt, statusName } fro
 const textCache = new WeakMap<SmsMessage, { key: string; texts: string[] }>();
 
 /** The text of each column for one message. */
-export function cellTexts(m: SmsMessage, zone: string): string[] {
-  const key = `${getLocale()}|${zone}`;
+export function cellTexts(m: SmsMessage, zone: string, named: boolean): string[] {
+  const key = `${getLocale()}|${zone}|${named}`;
   const cached = textCache.get(m);
   if (cached?.key === key) return cached.texts;
-  const texts = computeTexts(m, zone);
+  const texts = computeTexts(m, zone, named);
   textCache.set(m, { key, texts });
   return texts;
 }
 
-function computeTexts(m: SmsMessage, zone: string): string[] {
+function computeTexts(m: SmsMessage, zone: string, named: boolean): string[] {
   const error = errorInfo(m);
   return [
-    formatSentAt(m.sentAt, zone),
+    formatSentAt(m.sentAt, zone, named),
     directionName(m.direction),
     m.customerName ?? t('noCustomer'),
     customerPhone(m) ?? '',
@@ -82,16 +82,16 @@ function createDataRow(doc: Document): PooledRow {
  * elements serve whatever index the window puts there, and only changed text and attributes are
  * written. Text goes into each cell's one text node (`data`), never as markup.
  */
-function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' }>, zone: string, tabCell: number): void {
+function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' }>, zone: string, named: boolean, tabCell: number): void {
   if (row._index !== state.index) {
     row.setAttribute('aria-rowindex', String(state.index + 2));
     row.dataset['index'] = String(state.index);
     row._index = state.index;
   }
   const message = state.kind === 'data' ? state.message : null;
-  const textKey = `${getLocale()}|${zone}`;
+  const textKey = `${getLocale()}|${zone}|${named}`;
   if (row._message !== message || row._textKey !== textKey) {
-    const texts = message ? cellTexts(message, zone) : null;
+    const texts = message ? cellTexts(message, zone, named) : null;
     const error = message ? errorInfo(message) : null;
     const cells = row.children;
     for (let col = 0; col < cells.length; col++) {
@@ -157,6 +157,7 @@ function createErrorRow(doc: Document, state: Extract<RowState, { kind: 'error' 
 /**
  * Brings the window's rows in `container` up to date, reusing its row elements by position.
  * @param states What each row of the window shows, in order.
+ * @param zone The zone of the times, `named` when it is not the viewer's (the times then carry its name).
  * @param errorText The message for a failed page's rows.
  * @param tab The row index and column that take `tabindex="0"`.
  */
@@ -164,6 +165,7 @@ export function syncRows(
   container: HTMLElement,
   states: readonly RowState[],
   zone: string,
+  named: boolean,
   errorText: (error: unknown) => string,
   tab: { row: number; col: number },
 ): void {
@@ -202,7 +204,7 @@ export function syncRows(
       row = at >= 0 ? spare.splice(at, 1)[0]! : createDataRow(doc);
     }
     place(container, row, i);
-    updateDataRow(row, state, zone, state.index === tab.row ? tab.col : -1);
+    updateDataRow(row, state, zone, named, state.index === tab.row ? tab.col : -1);
   }
   while (container.children.length > states.length) container.lastElementChild!.remove();
 }

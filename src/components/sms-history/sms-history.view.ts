@@ -4,27 +4,20 @@ import { classifySmsError } from '../../data/logic/sms.js';
 import type { SmsErrorInfo } from '../../data/logic/sms.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
 import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
+import { makeFormats } from '../shared/formats.js';
 import { formatCount, getLocale } from '../shared/messages.js';
 import { COLUMNS, MAX_COLUMN_WIDTH } from './sms-history.columns.js';
 import type { ExportProgress } from './sms-history.export.js';
 import { t } from './sms-history.messages.js';
 
-/** One formatter per locale and zone: building an Intl formatter costs far more than using one. */
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(zone: string): Intl.DateTimeFormat {
-  const key = `${getLocale()}|${zone}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(getLocale(), { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
-    timeFormats.set(key, format);
-  }
-  return format;
-}
-
-/** An instant in the dealer's zone (`Nov 23, 2026, 2:05 PM`), or the text as sent when it is not an instant. */
-export function formatSentAt(at: string, zone: string): string {
+/**
+ * An instant in the dealer's zone (`Nov 23, 2026, 2:05 PM`), with the zone's name when `named`
+ * (`Nov 23, 2026, 2:05 PM CST`: the zone is not the viewer's), or the text as sent when it is not an instant.
+ */
+export function formatSentAt(at: string, zone: string, named: boolean): string {
   const ms = Date.parse(at);
-  return Number.isNaN(ms) ? String(at ?? '') : timeFormat(zone).format(ms);
+  const formats = makeFormats(getLocale(), { zone });
+  return Number.isNaN(ms) ? String(at ?? '') : (named ? formats.instant : formats.time).format(ms);
 }
 
 /** The customer's number of a message: the sender of an incoming text, the recipient of an outgoing one. */

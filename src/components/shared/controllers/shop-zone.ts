@@ -4,11 +4,19 @@
  * adapter), else the viewer's (no `leads` part, a failed read, no zone in the profile).
  */
 import type { ReactiveControllerHost } from 'lit';
-import { TaskStatus } from '@lit/task';
 import type { ForecourtAdapter } from '../../../data/adapter.js';
 import { isValidZone } from '../../../data/logic/calendar.js';
-import { viewerZone } from '../formats.js';
 import { QueryController } from './query.js';
+
+/** The viewer's IANA zone (the browser's). */
+export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * Whether times in `zone` need the zone's name beside them: the zone is not the viewer's. Asking
+ * costs a formatter: ask once per update, not per time shown.
+ * @example isForeignZone('America/Chicago') // true in a browser set to Asia/Tokyo
+ */
+export const isForeignZone = (zone: string): boolean => !!zone && zone !== viewerZone();
 
 export class ShopZoneController {
   readonly #adapter: () => ForecourtAdapter | undefined;
@@ -30,7 +38,7 @@ export class ShopZoneController {
       idle: ([zone]) => isValidZone(zone),
       read: async (adapter, _args, { signal }) => {
         const dealer = await adapter.leads.dealer({ signal });
-        return isValidZone(dealer?.zone) ? dealer.zone : '';
+        return isValidZone(dealer?.zone) ? dealer.zone : viewerZone();
       },
     });
   }
@@ -40,7 +48,6 @@ export class ShopZoneController {
     const given = this.#given();
     if (isValidZone(given)) return given;
     if (!this.#adapter()?.leads) return viewerZone();
-    const status = this.#dealer.status;
-    return this.#dealer.value || (status === TaskStatus.INITIAL || status === TaskStatus.PENDING ? '' : viewerZone());
+    return this.#dealer.value ?? (this.#dealer.error === undefined ? '' : viewerZone());
   }
 }
