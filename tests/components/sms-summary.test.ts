@@ -431,6 +431,26 @@ describe('fc-sms-summary', () => {
       }
     });
 
+    it("reads this month and today in the dealer profile's zone, not the viewer's, when no time-zone is set", async () => {
+      const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
+      // Noon of Dec 1 in Tokyo is 9 PM of Nov 30 in Chicago, the dealer's zone: this month is still November there.
+      const realNow = Settings.now;
+      Settings.now = () => Date.parse('2026-12-01T03:00:00Z');
+      try {
+        expect(server.dataset.dealer.zone).to.equal('America/Chicago');
+        const { client, calls } = recorded(server);
+        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client}></fc-sms-summary>`);
+        await loaded(el);
+        expect(calls).to.deep.equal([NOVEMBER]);
+        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 30, 2026');
+        await expect(el).to.be.accessible();
+      } finally {
+        Settings.now = realNow;
+        await executeServerCommand('emulate-timezone', { timezoneId: before });
+      }
+    });
+
     it('compares the days of a range that have happened with the same days a month earlier', async () => {
       // Today is November 20 in Chicago: November 1–30 is November 1–20 against October 1–20.
       const realNow = Settings.now;

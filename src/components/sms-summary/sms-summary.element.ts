@@ -10,10 +10,11 @@ import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ShopZoneController, viewerZone } from '../shared/controllers/shop-zone.js';
 import { rangeProblemText } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
@@ -52,7 +53,6 @@ interface Figures {
   trend: SmsTrend;
 }
 
-const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * SMS summary: texts in and out, delivered, failed and the delivery rate against the same range
@@ -93,7 +93,7 @@ export class FcSmsSummary extends FcElement {
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
 
-  /** The advanced filter; its range is the period shown (default: this month in `time-zone`). */
+  /** The advanced filter; its range is the period shown (default: this month in the shop's zone). */
   @property({ attribute: false }) filter?: SmsFilter;
 
   /**
@@ -108,13 +108,14 @@ export class FcSmsSummary extends FcElement {
   /** Last day of the period, ISO date, when `filter` gives none. */
   @property() to = '';
 
-  /** IANA zone whose "this month" is the default period; default the browser's. */
+  /** IANA zone whose "this month" and today bound the period; default the dealer's (`leads.dealer()`), else the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
   /** Whether the table of figures per day is open: its rows are rendered only then (a long range has hundreds of days). */
   @state() private trendTableOpen = false;
 
   #formats: Formats = makeFormats('en');
+  readonly #shopZone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
   #warnedZone = '';
 
   /** The summary; read again when SMS data changes here, in another tab or on the server. */
@@ -177,23 +178,25 @@ export class FcSmsSummary extends FcElement {
    * earlier (the summary then names the days compared).
    */
   #query(): string {
+    const zone = this.#zone();
     const filter = this.#filter;
-    if (rangeProblem(filter)) return '';
-    return filterKey({ ...filter, ...rangeSoFar(filter, isoDateIn(DateTime.now().toMillis(), this.#zone())) });
+    if (!zone || rangeProblem(filter)) return '';
+    return filterKey({ ...filter, ...rangeSoFar(filter, isoDateIn(DateTime.now().toMillis(), zone)) });
   }
 
-  /** `time-zone` when it is an IANA zone, else the browser's. */
+  /** The shop's zone (`time-zone` when it is an IANA zone, else the dealer's); '' while the dealer's is being read. */
   #zone(): string {
-    const zone = this.timeZone || browserZone();
-    if (isValidZone(zone)) return zone;
-    if (this.#warnedZone !== zone) console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the browser's.`);
-    this.#warnedZone = zone;
-    return browserZone();
+    const zone = this.timeZone;
+    if (zone && !isValidZone(zone) && this.#warnedZone !== zone) {
+      console.warn(`<${this.localName}> time-zone "${zone}" is not an IANA zone; using the dealer's.`);
+      this.#warnedZone = zone;
+    }
+    return this.#shopZone.zone;
   }
 
   #thisMonth(): DateRange {
     // Luxon's clock (`Settings.now`), so a page or a test can set the day the default month is built around.
-    return currentMonthRange(DateTime.now().toMillis(), this.#zone());
+    return currentMonthRange(DateTime.now().toMillis(), this.#zone() || viewerZone());
   }
 
   protected override willUpdate(): void {
@@ -216,6 +219,7 @@ export class FcSmsSummary extends FcElement {
         <p class="fc-state__message" role="status">${rangeProblemText(problem)}</p>
       </div>`;
     }
+    if (!this.#zone()) return loadingView(5);
     // A refresh keeps the last summary on screen rather than flashing a skeleton.
     return this.#summary.render({ complete: (summary) => this.#summaryView(summary, this.#summary.refreshing), lines: 5 });
   }
