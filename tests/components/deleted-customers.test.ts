@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/components/deleted-customers/fc-deleted-customers.js';
 import type { FcDeletedCustomers } from '../../src/components/deleted-customers/deleted-customers.element.js';
@@ -207,6 +207,26 @@ describe('<fc-deleted-customers>', () => {
     expect([field('from'), field('to')]).to.deep.equal(['2026-01-31', '2026-03-01']);
     await until(() => !shadowText(el).includes('Loading'), 'the list did not load');
     await expect(el).to.be.accessible();
+  });
+
+  it("takes today in the dealer profile's zone, not the viewer's, when no time-zone is set", async () => {
+    expect(server.dataset.dealer.zone).to.equal('America/Chicago');
+    const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const realNow = Date.now;
+    await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
+    // Noon of Nov 24 in Tokyo is 9 PM of Nov 23 in Chicago: the dealer's today is the 23rd.
+    Date.now = () => Date.parse('2026-11-24T03:00:00Z');
+    try {
+      const el = await fixture<FcDeletedCustomers>(html`<fc-deleted-customers .adapter=${server.client()}></fc-deleted-customers>`);
+      const field = (name: string) => root(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
+      await until(() => !shadowText(el).includes('Loading'), 'the list did not load');
+      expect([field('from'), field('to')]).to.deep.equal(['2026-10-25', '2026-11-23']);
+      expect(text(root(el).querySelector('caption')!)).to.equal('Deleted customers, Oct 25 – Nov 23, 2026');
+      await expect(el).to.be.accessible();
+    } finally {
+      Date.now = realNow;
+      await executeServerCommand('emulate-timezone', { timezoneId: before });
+    }
   });
 
   it('renders names and values with markup as text', async () => {

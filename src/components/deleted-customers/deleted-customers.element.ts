@@ -5,16 +5,17 @@ import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { buildRestoreRequest, suggestedRestoreFields } from '../../data/logic/deleted.js';
 import { MAX_PAGE_LIMIT } from '../../data/logic/paging.js';
-import { addDays, isIsoDate, isoDateIn, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
+import { addDays, isIsoDate, isoDateIn, rangeProblem } from '../../data/logic/calendar.js';
 import type { DeletedRecord } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ShopZoneController, viewerZone } from '../shared/controllers/shop-zone.js';
 import { FC_RANGE_CHANGE, dateRangeFields, rangeProblemText } from '../shared/date-range.js';
 import type { RangeProblem } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount, getLocale } from '../shared/messages.js';
-import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE } from './deleted-customers.events.js';
@@ -29,8 +30,6 @@ const SEARCH_DEBOUNCE_MS = 300;
 const DEFAULT_DAYS = 30;
 /** Whole customers named in the confirmation before "and N more". */
 const DIALOG_NAMES = 8;
-
-const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 interface Query {
   from: string;
@@ -108,25 +107,16 @@ export class FcDeletedCustomers extends FcElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
 
-  /** The adapter's dealer zone, read when `time-zone` is not set. */
-  readonly #dealer = new QueryController(this, {
-    adapter: () => this.adapter,
-    requires: ['leads', 'deleted'],
-    domains: [],
-    args: () => [this.timeZone] as const,
-    idle: ([zone]) => !!zone,
-    read: async (adapter, _args, { signal }) => {
-      const dealer = await adapter.leads.dealer({ signal });
-      return isValidZone(dealer?.zone) ? dealer.zone : '';
-    },
-  });
+  /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's ('' while the dealer's is read). */
+  readonly #shopZone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 
   /** The records; a re-read (a restore here or in another tab, Compile again) keeps what was paged in. */
   readonly #records = new QueryController(this, {
     adapter: () => this.adapter,
     requires: ['deleted'],
-    args: () => [this.#range.from, this.#range.to, this.search.trim()] as const,
-    idle: ([from, to]) => !!rangeProblem({ from, to }),
+    // The zone too: the default range ends on today there.
+    args: () => [this.#range.from, this.#range.to, this.search.trim(), this.#shopZone.zone] as const,
+    idle: ([from, to, , zone]) => !zone || !!rangeProblem({ from, to }),
     read: async (adapter, [from, to, search], { signal }): Promise<ListData> => {
       const limit = Math.min(MAX_PAGE_LIMIT, Math.max(this.#pageSize, this.#current?.items.length ?? 0));
       const page = await adapter.deleted.list({ from, to, ...(search && { search }), includeRestored: true, limit }, { signal });
@@ -168,16 +158,14 @@ export class FcDeletedCustomers extends FcElement {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, MAX_PAGE_LIMIT) : 50;
   }
 
-  /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's. */
+  /** The dealer's zone, the browser's while the dealer's is read. */
   get #zone(): string {
-    if (isValidZone(this.timeZone)) return this.timeZone;
-    const dealer = this.#dealer.value;
-    return typeof dealer === 'string' && dealer ? dealer : browserZone();
+    return this.#shopZone.zone || viewerZone();
   }
 
   /** The range in use: the properties, or the last 30 days in the zone. */
   get #range(): { from: string; to: string } {
-    const today = isoDateIn(Date.now(), isValidZone(this.timeZone) ? this.timeZone : browserZone());
+    const today = isoDateIn(Date.now(), this.#zone);
     const to = this.to || today;
     const from = this.from || addDays(isIsoDate(to) ? to : today, 1 - DEFAULT_DAYS);
     return { from, to };
@@ -352,6 +340,7 @@ export class FcDeletedCustomers extends FcElement {
         <p class="fc-state__message" role="status">${rangeProblemText(problem)}</p>
       </div>`;
     }
+    if (!this.#shopZone.zone) return loadingView(5);
     return this.#records.render({ complete: () => this.#listView(range), lines: 5 });
   }
 
