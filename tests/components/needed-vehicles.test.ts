@@ -77,6 +77,24 @@ describe('<fc-needed-vehicles>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("dates each want on the day it was at the shop, not in the viewer's zone", async () => {
+    expect(server.dataset.dealer.zone).to.equal('America/Chicago');
+    const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
+    try {
+      const el = await mount(server);
+      await loaded(el);
+      const audi = el.shadowRoot!.querySelectorAll('.group')[0]!;
+      const since = Object.fromEntries([...audi.querySelectorAll('tbody tr')].map((tr) => [tr.children[0]!.textContent!.trim(), tr.lastElementChild!.textContent!.trim()]));
+      // Midnight of Sep 1 UTC is the evening of Aug 31 in Chicago (and 9 AM of Sep 1 in Tokyo).
+      expect(since['=HYPERLINK("http://x")']).to.equal('Aug 31, 2026');
+      expect(since[XSS]).to.equal('Jun 1, 2026');
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-timezone', { timezoneId: before });
+    }
+  });
+
   it('fits a phone: the columns scroll inside the widget, from the keyboard too, and names break only between words', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 360px"><fc-needed-vehicles .adapter=${server.client()}></fc-needed-vehicles></div>`);
     const el = wrapper.firstElementChild as FcNeededVehicles;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { FcTradeInAlert } from '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { TradeInMatchDetail } from '../../src/components/trade-in-alert/trade-in-alert.events.js';
@@ -79,6 +79,25 @@ describe('<fc-trade-in-alert>', () => {
     expect(shadowText(el)).to.contain('2019 HONDA CR-V ex-l, silver, 42,000 mi');
     expect(live(el)).to.equal('4 customers want this vehicle.');
     await expect(el).to.be.accessible();
+  });
+
+  it("dates each want on the day it was at the shop, not in the viewer's zone", async () => {
+    // 2 AM of Sep 1 UTC is the evening of Aug 31 in Chicago, the dealer's zone, and 11 AM of Sep 1 in Tokyo.
+    server = await startDemoServer({ ...lotDataset(), wants: [want('eve', { customerName: 'Eve Late', createdAt: '2026-09-01T02:00:00.000Z' })] });
+    expect(server.dataset.dealer.zone).to.equal('America/Chicago');
+    const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
+    try {
+      const el = await mount(server, crv);
+      await settled(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'no match shown');
+      const cells = [...el.shadowRoot!.querySelector('tbody tr')!.querySelectorAll('td')].map((td) => td.textContent!.trim());
+      expect(cells).to.include('Aug 31, 2026');
+      expect(cells).to.not.include('Sep 1, 2026');
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-timezone', { timezoneId: before });
+    }
   });
 
   it('tells the host once per trade-in when customers want it', async () => {

@@ -8,9 +8,10 @@ import { WANT_STATUS, formatWantsCsv, groupWants } from '../../data/logic/vehicl
 import type { WantGroup } from '../../data/logic/vehicles.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ShopZoneController } from '../shared/controllers/shop-zone.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
-import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_EXPORT, FC_WANTS_EXPORT } from './needed-vehicles.events.js';
@@ -60,8 +61,13 @@ export class FcNeededVehicles extends FcElement {
   /** Filter text: shows the makes and models (or customers) that contain it. */
   @property() filter = '';
 
+  /** IANA zone of the dates shown; empty for the dealer's (`leads.dealer()`), else the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
   /** What the export last did, for the live region. */
   @state() private exportMessage = '';
+
+  readonly #zone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 
   /** The wants, every page; read again when wants or customers change. */
   readonly #report = new QueryController(this, {
@@ -112,18 +118,19 @@ export class FcNeededVehicles extends FcElement {
 
   protected override render() {
     if (!this.adapter?.vehicles) return unsupportedView('vehicles');
+    const zone = this.#zone.zone;
     return html`<h2 part="title">${t('title')}</h2>
       <p class="intro">${t('intro')}</p>
-      <p class="print-only">${t('printedOn', formatDate(Date.now()))}</p>
-      ${this.#report.render({
-        complete: (report) => this.#reportView(report),
+      <p class="print-only">${zone ? t('printedOn', formatDate(Date.now(), zone)) : ''}</p>
+      ${zone ? this.#report.render({
+        complete: (report) => this.#reportView(report, zone),
         isEmpty: (report) => !report.groups.length,
         empty: t('empty'),
         lines: 5,
-      })}`;
+      }) : loadingView(5)}`;
   }
 
-  #reportView(report: Report) {
+  #reportView(report: Report, zone: string) {
     const groups = this.#visible(report);
     const buyers = new Set(report.groups.flatMap((g) => g.wants.map((w) => w.customerId))).size;
     return html`<div class="toolbar" part="toolbar">
@@ -137,6 +144,6 @@ export class FcNeededVehicles extends FcElement {
       </div>
       <p class="summary">${t('summary', formatCount(buyers), formatCount(report.groups.length))}</p>
       ${report.loaded < report.total ? html`<p class="partial">${t('partial', formatCount(report.loaded), formatCount(report.total))}</p>` : nothing}
-      ${groups.length ? groups.map((g, i) => groupView(g, i)) : emptyView(t('filterEmpty', this.filter.trim()))}`;
+      ${groups.length ? groups.map((g, i) => groupView(g, i, zone)) : emptyView(t('filterEmpty', this.filter.trim()))}`;
   }
 }

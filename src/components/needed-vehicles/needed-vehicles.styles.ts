@@ -74,6 +74,10 @@ export const styles = css`
     /* A name breaks between words; only a single over-long word is broken. */
     overflow-wrap: break-word;
   }
+  /* A date is one unit: "Aug 31, 2026" never splits over two lines. */
+  .group td:last-child {
+    white-space: nowrap;
+  }
   .print-only {
     display: none;
   }

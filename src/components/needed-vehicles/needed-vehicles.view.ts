@@ -15,10 +15,10 @@ export function formatMoney(cents: number): string {
   return money.format(cents / 100);
 }
 
-/** A date-time as a medium date, or the text as given when it is not one. */
-export function formatDate(at: string | number): string {
+/** A date-time as a medium date, the day it is in the shop's `zone`; or the text as given when it is not one. */
+export function formatDate(at: string | number, zone: string): string {
   const ms = typeof at === 'number' ? at : Date.parse(at);
-  return Number.isNaN(ms) ? String(at) : new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' }).format(ms);
+  return Number.isNaN(ms) ? String(at) : new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: zone }).format(ms);
 }
 
 /** True when a filter text appears in the group's make, model or one of its customers. */
@@ -29,7 +29,7 @@ export function groupMatches(group: WantGroup, text: string): boolean {
   return has(`${group.make} ${group.model}`) || group.wants.some((w) => has(w.customerName) || has(w.trim) || has(w.color));
 }
 
-function wantRow(w: VehicleWant): TemplateResult {
+function wantRow(w: VehicleWant, zone: string): TemplateResult {
   const years = w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`;
   return html`<tr>
     <th scope="row">${w.customerName}</th>
@@ -39,12 +39,12 @@ function wantRow(w: VehicleWant): TemplateResult {
     <td class="fc-num">${w.maxMileage === null ? t('none') : formatCount(w.maxMileage)}</td>
     <td class="fc-num">${w.maxPrice === null ? t('none') : formatMoney(w.maxPrice)}</td>
     <td>${w.salespersonName || t('none')}</td>
-    <td>${formatDate(w.createdAt)}</td>
+    <td>${formatDate(w.createdAt, zone)}</td>
   </tr>`;
 }
 
 /** One make and model: its heading with the number of waiting buyers, and its wants. */
-export function groupView(group: WantGroup, index: number): TemplateResult {
+export function groupView(group: WantGroup, index: number, zone: string): TemplateResult {
   const id = `group-${index}`;
   return html`<section class="group" part="group" aria-labelledby=${id}>
     <h3 id=${id}>
@@ -66,7 +66,7 @@ export function groupView(group: WantGroup, index: number): TemplateResult {
           </tr>
         </thead>
         <tbody>
-          ${group.wants.map(wantRow)}
+          ${group.wants.map((w) => wantRow(w, zone))}
         </tbody>
       </table>
     </div>

@@ -8,9 +8,10 @@ import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
 import { stableJson } from '../../data/logic/stable-json.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ShopZoneController } from '../shared/controllers/shop-zone.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
-import { emptyView, stateStyles, unsupportedView } from '../shared/states.js';
+import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_TRADE_IN_MATCH } from './trade-in-alert.events.js';
@@ -57,11 +58,16 @@ export class FcTradeInAlert extends FcElement {
   /** The vehicle being taken in on trade: `vin`, `year`, `make`, `model`, `trim`, `color`, `mileage` (and `price`, in cents). */
   @property({ attribute: false }) vehicle: TradeInVehicle | null = null;
 
+  /** IANA zone of the dates shown; empty for the dealer's (`leads.dealer()`), else the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
   /** What the live region says now. */
   @state() private announcement = '';
 
   /** The trade-in (by value) whose matches were last sent in `fc-trade-in-match`. */
   #announced = '';
+
+  readonly #zone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 
   /** The matches of the vehicle; read again when wants or customers change. */
   readonly #matches = new QueryController(this, {
@@ -114,7 +120,7 @@ export class FcTradeInAlert extends FcElement {
       <h2 id="title" part="title">${t('title')}</h2>
       ${line ? html`<p class="vehicle" part="vehicle">${line}</p>` : nothing}
       ${resolved ? vinView(resolved) : nothing}
-      ${this.#matches.render({ complete: (result) => this.#resultView(result), lines: 3 })}
+      ${this.#zone.zone ? this.#matches.render({ complete: (result) => this.#resultView(result), lines: 3 }) : loadingView(3)}
       <p class="fc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
   }
@@ -144,7 +150,7 @@ export class FcTradeInAlert extends FcElement {
             </th>
             <td>${describeWant(m.want)}</td>
             <td>${criteriaView(m)}</td>
-            <td>${formatDate(m.want.createdAt)}</td>
+            <td>${formatDate(m.want.createdAt, this.#zone.zone)}</td>
           </tr>`,
         )}
       </tbody>

@@ -35,10 +35,10 @@ export function formatMoney(cents: number): string {
   return money.format(cents / 100);
 }
 
-/** A date-time as a medium date, or the text as given when it is not one. */
-export function formatDate(at: string): string {
+/** A date-time as a medium date, the day it is in the shop's `zone`; or the text as given when it is not one. */
+export function formatDate(at: string, zone: string): string {
   const ms = Date.parse(at);
-  return Number.isNaN(ms) ? at : new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' }).format(ms);
+  return Number.isNaN(ms) ? at : new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: zone }).format(ms);
 }
 
 /** Items with ", " between them, in one template. */
