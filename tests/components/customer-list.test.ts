@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { openDB } from 'idb';
 import '../../src/components/customer-list/fc-customer-list.js';
 import '../../src/components/data-provider/fc-data-provider.js';
@@ -13,7 +13,7 @@ import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import type { BoardEntry, PosSource, SourceCategory } from '../../src/data/model.js';
 import { createRestAdapter } from '../../src/data/rest-adapter.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, inViewerZone, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -85,17 +85,6 @@ async function storedPreference(tenant: string, user: string): Promise<unknown> 
 /** A promised time as the shop's clock reads it (the dealer's zone), e.g. "3:30 PM" or "3:30 PM CST". */
 const shopTime = (at: string, named: boolean) =>
   new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone: server.dataset.dealer.zone, ...(named && { timeZoneName: 'short' }) }).format(Date.parse(at));
-
-/** Runs `body` with the page's clock in `zone`, then puts back the zone the page had. */
-async function inViewerZone(zone: string, body: () => Promise<void>): Promise<void> {
-  const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  await executeServerCommand('emulate-timezone', { timezoneId: zone });
-  try {
-    await body();
-  } finally {
-    await executeServerCommand('emulate-timezone', { timezoneId: before });
-  }
-}
 
 async function serverBoard(): Promise<BoardEntry[]> {
   return server.backend.customers!.board({ date: today });

@@ -3,6 +3,7 @@
  * seeded data, or a hand-built dataset) under its own base URL, and a fresh cached REST adapter
  * over it, the way `<fc-data-provider api-base tenant user>` builds one.
  */
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApiFaults, createApiHandlers } from '../../demo/api/handlers.js';
@@ -74,4 +75,15 @@ export async function closeClients(): Promise<void> {
 /** The visible text of an element's shadow root, whitespace collapsed. */
 export function shadowText(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Runs `body` with the page's clock in `zone`, then puts back the zone the page had. */
+export async function inViewerZone(zone: string, body: () => Promise<void>): Promise<void> {
+  const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await executeServerCommand('emulate-timezone', { timezoneId: zone });
+  try {
+    await body();
+  } finally {
+    await executeServerCommand('emulate-timezone', { timezoneId: before });
+  }
 }

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sms-history/fc-sms-history.js';
 import type { FcSmsHistory } from '../../src/components/sms-history/fc-sms-history.js';
 import type { ForecourtAdapter, SmsListQuery } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import type { Dataset, SmsMessage } from '../../src/data/model.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, inViewerZone, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -27,17 +27,6 @@ const focusedRowIndex = (el: FcSmsHistory) => root(el).activeElement?.closest('[
 const focusedColIndex = (el: FcSmsHistory) => root(el).activeElement?.getAttribute('aria-colindex') ?? null;
 const button = (el: FcSmsHistory, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name || b.getAttribute('aria-label') === name);
-
-/** Runs `body` with the page's clock in `zone`, then puts back the zone the page had. */
-async function inViewerZone(zone: string, body: () => Promise<void>): Promise<void> {
-  const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  await executeServerCommand('emulate-timezone', { timezoneId: zone });
-  try {
-    await body();
-  } finally {
-    await executeServerCommand('emulate-timezone', { timezoneId: before });
-  }
-}
 
 /** Lets the resize observers deliver (they run after layout, one frame later). */
 const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import type { ForecourtAdapter, PreferencesApi } from '../../data/adapter.js';
+import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { CustomerSourceChange } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
@@ -17,6 +17,7 @@ import { PendingWritesController, currentOf } from '../shared/controllers/pendin
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
+import { preferencesOf } from '../shared/preferences.js';
 import { describeError, loadingView, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
@@ -28,24 +29,6 @@ import { formatDay, formatTime, pickerOptions, unknownBadge } from './customer-l
 
 /** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
 export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
-
-/**
- * "Pause blinking" for an adapter without `preferences` (a plain REST adapter, a host's own):
- * remembered for the page only, per adapter, so a new adapter (someone else signed in) starts afresh.
- */
-const pagePreferences = new WeakMap<object, Map<string, unknown>>();
-
-function preferencesOf(adapter: ForecourtAdapter): PreferencesApi {
-  if (adapter.preferences) return adapter.preferences;
-  let values = pagePreferences.get(adapter);
-  if (!values) pagePreferences.set(adapter, (values = new Map()));
-  const page = values;
-  return {
-    get: async <T>(name: string) => page.get(name) as T | undefined,
-    set: async (name, value) => void page.set(name, value),
-    delete: async (name) => void page.delete(name),
-  };
-}
 
 interface SourceData {
   sources: PosSource[];

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { ForecourtAdapter, PreferencesApi } from '../../data/adapter.js';
+import type { ForecourtAdapter } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import { mappingPrompt } from '../../data/logic/mapping-prompt.js';
 import type { MappingPrompt } from '../../data/logic/mapping-prompt.js';
@@ -11,6 +11,7 @@ import { tokens } from '../../styles/tokens.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
+import { preferencesOf } from '../shared/preferences.js';
 import { stateStyles, unsupportedView } from '../shared/states.js';
 import { FC_REQUEST_MAPPING, FC_WARNING_DISMISS } from './mapping-warning.events.js';
 import { t } from './mapping-warning.messages.js';
@@ -23,24 +24,6 @@ export const DISMISSED_PREFERENCE = 'mapping-warning.dismissed';
 
 /** What the check on entry found. */
 type Check = { dismissed: true } | { dismissed: false; prompt: MappingPrompt };
-
-/**
- * "Don't show again" for an adapter without `preferences` (a plain REST adapter, a host's own):
- * remembered for the page only, per adapter, so a new adapter (someone else signed in) starts afresh.
- */
-const pagePreferences = new WeakMap<object, Map<string, unknown>>();
-
-function preferencesOf(adapter: ForecourtAdapter): PreferencesApi {
-  if (adapter.preferences) return adapter.preferences;
-  let values = pagePreferences.get(adapter);
-  if (!values) pagePreferences.set(adapter, (values = new Map()));
-  const page = values;
-  return {
-    get: async <T>(name: string) => page.get(name) as T | undefined,
-    set: async (name, value) => void page.set(name, value),
-    delete: async (name) => void page.delete(name),
-  };
-}
 
 /**
  * The prompt on entering the board: when no customer source is mapped yet, or only some are, a
