@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The frame every text field and drop-down of the suite shares: the widget's type and colours, the
- * border, the corner and the inline padding. Declarations, not a rule: a widget puts them in its own
+ * border (`--fc-color-border-control`, 3:1 on the surfaces as WCAG 1.4.11 asks of a control's
+ * edge), the corner and the inline padding. Declarations, not a rule: a widget puts them in its own
  * rule, which keeps the selector (which controls) and adds its own size after them, e.g.
  * `input, select { ${formControl} padding-block: var(--_fc-space-xs); }`.
  */
@@ -10,7 +11,7 @@ export const formControl = css`
   font: inherit;
   color: var(--_fc-color-text);
   background: var(--_fc-color-surface);
-  border: var(--_fc-border-width) solid var(--_fc-color-border);
+  border: var(--_fc-border-width) solid var(--_fc-color-border-control);
   border-radius: var(--_fc-radius-s);
   padding-inline: var(--_fc-space-s);
 `;

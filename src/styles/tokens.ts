@@ -25,6 +25,7 @@ export const TOKENS = {
   '--fc-color-text': { light: '#1f2328', dark: '#e6edf3' },
   '--fc-color-text-muted': { light: '#59636e', dark: '#9198a1' },
   '--fc-color-border': { light: '#d1d9e0', dark: '#3d444d' },
+  '--fc-color-border-control': { light: '#818b98', dark: '#656c76' },
   '--fc-color-accent': { light: '#0b5cad', dark: '#4493f8' },
   '--fc-color-accent-text': { light: '#ffffff', dark: '#0d1117' },
   '--fc-color-accent-subtle': { light: '#eef4fb', dark: '#15233a' },

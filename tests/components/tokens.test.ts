@@ -1,13 +1,13 @@
 import { expect, fixture, html as litHtml } from '@open-wc/testing';
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import '../../src/components/source-report/fc-source-report.js';
-import { shared } from '../../src/styles/shared.js';
+import { formControl, shared } from '../../src/styles/shared.js';
 import { TOKENS, resolvedName, tokens } from '../../src/styles/tokens.js';
 
 class TokensProbe extends LitElement {
-  static override styles = [tokens, shared];
+  static override styles = [tokens, shared, css`input { ${formControl} }`];
   protected override render() {
-    return html`<button class="fc-button fc-button--primary">Go</button><slot></slot>`;
+    return html`<button class="fc-button fc-button--primary">Go</button><input aria-label="Name" /><slot></slot>`;
   }
 }
 customElements.define('tokens-probe', TokensProbe);
@@ -38,6 +38,11 @@ const accentButton = (el: Element) => el.shadowRoot!.querySelector('button')!;
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+/** `rgb(r, g, b)` as `#rrggbb`, for a computed colour. */
+function hexOf(rgb: string): string {
+  const parts = rgb.match(/\d+/g)!.slice(0, 3).map(Number);
+  return `#${parts.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }
 function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)];
@@ -93,7 +98,29 @@ describe('design tokens', () => {
       }
       expect(contrast(c('accent-text'), c('accent'))).to.be.at.least(4.5);
     });
+
+    it(`a text field's border reaches 3:1 on every surface in ${theme} (WCAG 1.4.11)`, async () => {
+      const el = await fixture<HTMLElement>(`<tokens-probe theme=${theme}></tokens-probe>`);
+      const c = (name: string) => used(el, `--fc-color-${name}`);
+      for (const surface of ['surface', 'surface-raised']) {
+        expect(contrast(c('border-control'), c(surface)), `border-control on ${surface}`).to.be.at.least(3);
+      }
+      // What the browser draws: the field's edge against the widget behind it.
+      const input = el.shadowRoot!.querySelector('input')!;
+      const edge = hexOf(getComputedStyle(input).borderTopColor);
+      expect(edge).to.equal(c('border-control'));
+      expect(contrast(edge, c('surface'))).to.be.at.least(3);
+    });
   }
+
+  it('every text field and drop-down of a widget has the control border', async () => {
+    const report = await fixture<HTMLElement>(litHtml`<fc-source-report theme="dark"></fc-source-report>`);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fields = [...report.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type=checkbox]):not([type=radio]), select')];
+    expect(fields.length).to.be.greaterThan(0);
+    const background = used(report, '--fc-color-surface');
+    for (const field of fields) expect(contrast(hexOf(getComputedStyle(field).borderTopColor), background), field.outerHTML).to.be.at.least(3);
+  });
 
   it('switches to dark by attribute or class and pins light with theme="light"', async () => {
     const wrapper = await fixture<HTMLElement>(
