@@ -37,6 +37,12 @@ async function ctrl(key: string): Promise<void> {
   await sendKeys({ up: 'Control' });
 }
 
+async function shift(key: string): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
+}
+
 /** Every element inside the widget, its nested shadow roots included. */
 function countElements(node: ShadowRoot | Element): number {
   let n = 0;
@@ -341,14 +347,78 @@ describe('fc-sms-history', () => {
       const cell = () => dataRows(el)[0]!.querySelector<HTMLElement>('[aria-colindex="3"]')!;
       const widthBefore = cell().getBoundingClientRect().width;
       separator.focus();
-      await sendKeys({ press: 'ArrowRight' });
-      await sendKeys({ press: 'ArrowRight' });
+      await shift('ArrowRight');
+      await sendKeys({ press: '+' });
       await el.updateComplete;
       expect(Number(separator.getAttribute('aria-valuenow'))).to.equal(before + 32);
       expect(Math.round(cell().getBoundingClientRect().width - widthBefore)).to.equal(32);
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(Number(separator.getAttribute('aria-valuenow'))).to.equal(Number(separator.getAttribute('aria-valuemin')));
+    });
+
+    it('puts one header stop between the toolbar and the rows; arrows reach every resize handle', async () => {
+      const el = await fixture<FcSmsHistory>(
+        html`<fc-sms-history .adapter=${createMemoryAdapter(smsDataset([message(0), message(1)]))} filter="from=2026-11-01&to=2026-11-30"></fc-sms-history>`,
+      );
+      await el.rowsReady();
+      const active = () => root(el).activeElement as HTMLElement | null;
+      const separators = [...root(el).querySelectorAll<HTMLElement>('[role="separator"]')];
+      expect(separators).to.have.length(9);
+      button(el, 'Export CSV')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active()!.classList.contains('sort'), 'the sort button').to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(active()!.getAttribute('role')).to.equal('gridcell');
+      expect(focusedRowIndex(el)).to.equal('2');
+      await shift('Tab');
+      expect(active()!.classList.contains('sort')).to.equal(true);
+      for (const [i, handle] of separators.entries()) {
+        await sendKeys({ press: 'ArrowRight' });
+        expect(active(), `handle ${i + 1}`).to.equal(handle);
+        expect(text(active()?.closest('[role="columnheader"]'))).to.not.equal('');
+      }
+      expect(active()!.getAttribute('aria-label')).to.equal('Width of the Segments column');
+      const width = Number(active()!.getAttribute('aria-valuenow'));
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(Number(active()!.getAttribute('aria-valuenow'))).to.equal(width + 16);
+      // Still one stop in the header, the handle last used.
+      expect([...root(el).querySelectorAll('.head [tabindex="0"]')]).to.deep.equal([separators[8]]);
+      await sendKeys({ press: 'Tab' });
+      expect(active()!.getAttribute('role')).to.equal('gridcell');
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives the summary inside its theme and language, and keeps it in step when they change', async () => {
+      const el = await fixture<FcSmsHistory>(
+        html`<fc-sms-history theme="dark" lang="en" locale="es" .adapter=${createMemoryAdapter(smsDataset([message(0)]))} filter="from=2026-11-01&to=2026-11-30"></fc-sms-history>`,
+      );
+      await el.rowsReady();
+      const summary = root(el).querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('fc-sms-summary')!;
+      const looks = async () => {
+        await el.updateComplete;
+        await summary.updateComplete;
+        const style = (node: Element) => getComputedStyle(node);
+        const surface = (node: Element) => style(node).getPropertyValue('--_fc-color-surface');
+        expect(surface(summary), 'the same surface colour').to.equal(surface(el));
+        return style(summary).colorScheme;
+      };
+      expect(await looks()).to.equal('dark');
+      el.removeAttribute('theme');
+      el.classList.add('fc-light');
+      expect(await looks()).to.equal('light');
+      el.classList.replace('fc-light', 'fc-dark');
+      expect(await looks()).to.equal('dark');
+      el.classList.remove('fc-dark');
+      el.setAttribute('theme', 'light');
+      expect(await looks()).to.equal('light');
+      el.setAttribute('theme', 'dark');
+      expect(await looks()).to.equal('dark');
+      // Its language too, even where the host marked the element's language otherwise.
+      await waitUntil(() => /Enviados/.test(shadowText(summary)), shadowText(summary));
+      el.locale = 'en';
+      await waitUntil(() => /Texts out/.test(shadowText(summary)) && !/Enviados/.test(shadowText(summary)), shadowText(summary));
     });
 
     it('stacks rows as cards in a narrow container, still a grid', async () => {

@@ -35,7 +35,8 @@ function createRow(i: number): HTMLElement {
 
 /**
  * A tiny grid on the controller: `rows` rows of three cells ("r<row> c<col>"), ten rows high,
- * columns sized by `--w<col>`, rows stacked 60 px high under 300 px of width.
+ * columns sized by `--w<col>`, rows stacked 60 px high under 300 px of width (where the
+ * separators are hidden), a button in the first column's header.
  */
 class TestGrid extends LitElement {
   static override styles = css`
@@ -90,6 +91,9 @@ class TestGrid extends LitElement {
       .rows .row {
         block-size: ${CARD}px;
       }
+      .resizer {
+        display: none;
+      }
     }
     .grid {
       container-type: inline-size;
@@ -100,6 +104,8 @@ class TestGrid extends LitElement {
   static maxBodyHeight = 15_000_000;
 
   rows = 1000;
+  /** Clicks on the header's button (column 1's "sort"). */
+  sorts = 0;
 
   readonly grid = new WindowedGridController(this, {
     rowCount: () => this.rows,
@@ -115,6 +121,7 @@ class TestGrid extends LitElement {
       return {
         grid: root.querySelector<HTMLElement>('.grid'),
         scroller: root.querySelector<HTMLElement>('.scroller'),
+        head: root.querySelector<HTMLElement>('.head [role="row"]'),
         body: root.querySelector<HTMLElement>('.body'),
         rows: root.querySelector<HTMLElement>('.rows'),
       };
@@ -140,24 +147,30 @@ class TestGrid extends LitElement {
     return html`<div class="grid" role="grid" aria-label="Test rows" aria-rowcount=${this.rows + 1} aria-colcount=${COLUMNS.length}>
       <div class="scroller" @scroll=${this.grid.onScroll}>
         <div class="head" role="rowgroup">
-          <div class="row" role="row" aria-rowindex="1">
+          <div
+            class="row"
+            role="row"
+            aria-rowindex="1"
+            @keydown=${this.grid.header.onKeyDown}
+            @focusin=${this.grid.header.onFocusIn}
+            @pointerdown=${this.grid.header.onPointerDown}
+            @pointermove=${this.grid.header.onPointerMove}
+            @pointerup=${this.grid.header.onPointerUp}
+            @pointercancel=${this.grid.header.onPointerUp}
+          >
             ${COLUMNS.map(
               (c, col) => html`<div class="cell c${col}" role="columnheader" aria-colindex=${col + 1}>
-                Column ${col + 1}
+                ${col === 0 ? html`<button type="button" tabindex="-1" @click=${() => this.sorts++}>Column 1</button>` : `Column ${col + 1}`}
                 <div
                   class="resizer"
                   role="separator"
                   aria-orientation="vertical"
                   aria-label=${`Resize column ${col + 1}`}
-                  aria-valuenow=${this.grid.widths[col]!}
+                  aria-valuenow=${this.grid.header.widths[col]!}
                   aria-valuemin=${c.min}
                   aria-valuemax=${MAX_WIDTH}
-                  tabindex="0"
-                  @keydown=${(e: KeyboardEvent) => this.grid.resizeKey(e, col)}
-                  @pointerdown=${(e: PointerEvent) => this.grid.resizeStart(e, col)}
-                  @pointermove=${this.grid.resizeMove}
-                  @pointerup=${this.grid.resizeEnd}
-                  @pointercancel=${this.grid.resizeEnd}
+                  tabindex="-1"
+                  data-col=${col}
                 ></div>
               </div>`,
             )}
@@ -211,6 +224,12 @@ async function ctrl(key: string): Promise<void> {
   await sendKeys({ down: 'Control' });
   await sendKeys({ press: key });
   await sendKeys({ up: 'Control' });
+}
+
+async function shift(key: string): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
 }
 
 async function grid(rows = 1000, scaled = false): Promise<TestGrid> {
@@ -322,19 +341,63 @@ describe('WindowedGridController', () => {
     });
   });
 
-  describe('column resizing', () => {
+  describe('the header row', () => {
+    /** The focused element, through the grid's shadow root. */
+    const active = (el: TestGrid) => (document.activeElement === el ? focused(el) : document.activeElement);
+    const headerStops = (el: TestGrid) => [...root(el).querySelectorAll<HTMLElement>('.head [tabindex="0"]')];
+
+    it('is one Tab stop between what comes before the grid and its rows; arrows move along its stops', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><button id="before">Before</button><test-windowed-grid></test-windowed-grid></div>`);
+      const el = wrapper.querySelector<TestGrid>('test-windowed-grid')!;
+      await frames();
+      const button = root(el).querySelector<HTMLElement>('.head button')!;
+      expect(headerStops(el)).to.deep.equal([button]);
+      wrapper.querySelector<HTMLElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal(button);
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)!.getAttribute('role')).to.equal('gridcell');
+      expect(focused(el)!.textContent).to.equal('r0 c0');
+      await shift('Tab');
+      expect(active(el)).to.equal(button);
+      // Right walks the button, then each separator; it stops at the last one.
+      await sendKeys({ press: 'ArrowRight' });
+      expect(active(el)).to.equal(separator(el, 0));
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowRight' });
+      expect(active(el)).to.equal(separator(el, 2));
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(active(el)).to.equal(separator(el, 1));
+      // The stop is remembered: Tab out to the rows and back lands on it.
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)!.getAttribute('role')).to.equal('gridcell');
+      await shift('Tab');
+      expect(active(el)).to.equal(separator(el, 1));
+      expect(headerStops(el)).to.deep.equal([separator(el, 1)]);
+      // Enter on the button is still a click.
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'Enter' });
+      expect(el.sorts).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
     it('resizes a column with the keyboard on its separator, within its bounds', async () => {
       const el = await grid();
       separator(el, 0).focus();
-      await sendKeys({ press: 'ArrowRight' });
+      await shift('ArrowRight');
       await el.updateComplete;
       expect(separator(el, 0).getAttribute('aria-valuenow')).to.equal('116');
       expect(headerCell(el, 0).getBoundingClientRect().width).to.equal(116);
       expect(bodyCell(el, 0).getBoundingClientRect().width).to.equal(116);
-      await sendKeys({ press: 'ArrowLeft' });
-      await sendKeys({ press: 'ArrowLeft' });
+      await shift('ArrowLeft');
+      await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(separator(el, 0).getAttribute('aria-valuenow')).to.equal('84');
+      await sendKeys({ press: '+' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: '-' });
+      await el.updateComplete;
+      expect(separator(el, 0).getAttribute('aria-valuenow')).to.equal('100');
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(separator(el, 0).getAttribute('aria-valuenow')).to.equal('50');
@@ -348,9 +411,23 @@ describe('WindowedGridController', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(separator(el, 0).getAttribute('aria-valuenow')).to.equal('100');
-      // The other columns keep their widths.
+      // The other columns keep their widths, and focus stayed on the separator.
       expect(headerCell(el, 1).getBoundingClientRect().width).to.equal(120);
+      expect(focused(el)).to.equal(separator(el, 0));
       await expect(el).to.be.accessible();
+    });
+
+    it('gives the Tab stop back to the button when the separators are hidden on a narrow grid', async () => {
+      const el = await grid();
+      separator(el, 2).focus();
+      expect(headerStops(el)).to.deep.equal([separator(el, 2)]);
+      el.style.inlineSize = '250px';
+      await waitUntil(() => root(el).querySelector('.body')!.getBoundingClientRect().height === 1000 * CARD, 'cards');
+      const button = root(el).querySelector<HTMLElement>('.head button')!;
+      expect(headerStops(el)).to.deep.equal([button]);
+      button.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(button);
     });
 
     it('resizes a column by dragging its separator', async () => {

@@ -420,7 +420,7 @@ export class FcCustomerList extends FcElement {
     const name = row.entry.customerName;
     const shown = row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
     const saving = row.saving
-      ? html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error) ?? t('waiting')) : t('saving')}</span>`
+      ? html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error, Date.now(), this.#zone.zone) ?? t('waiting')) : t('saving')}</span>`
       : nothing;
     return html`<span class=${row.unknown ? 'muted' : ''}>${shown}</span>${saving}${row.failure ? this.#failureView(row, name) : nothing}`;
   }

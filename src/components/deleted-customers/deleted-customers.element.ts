@@ -372,7 +372,7 @@ export class FcDeletedCustomers extends FcElement {
   #table(items: DeletedRecord[], rangeText: string, f: Formats): TemplateResult {
     const restores = this.#restores;
     return recordsTable(items, rangeText, f, {
-      status: (r) => restores.status(r),
+      status: (r) => restores.status(r, this.#shopZone.zone),
       checked: (r) => restores.selected.has(r.id),
       keydown: restores.onBoxKey,
       click: (e, r) => restores.onBoxClick(e, r, this.#current?.items ?? []),

@@ -56,6 +56,15 @@ type Order = 'asc' | 'desc';
  * Sorting: only by time (`order`), the order the adapter serves; the other columns are not
  * sortable because `sms.list` has no other order.
  *
+ * Keyboard: the header row is one Tab stop, then the rows are one. In the header, Left/Right move
+ * between the time sort button and the columns' resize handles; on a handle, Up, `+` or
+ * Shift+Right widens its column, Down, `-` or Shift+Left narrows it, Home and End take it to its
+ * narrowest and widest, Enter back to its default width. In the rows, the grid keys of the ARIA
+ * practices: arrows, PageUp/PageDown, Home/End, Ctrl+Home/Ctrl+End; Enter opens a text's details.
+ *
+ * Theme: the summary inside follows this element's `theme` attribute (and `fc-dark`/`fc-light`
+ * class), `locale` and shop zone.
+ *
  * @customElement fc-sms-history
  * @fires fc-sms-filter-change - The user changed the filter. detail: {filter, value}
  * @fires fc-export - The user exported the filtered history as CSV, once every page is read and before the download. Cancelable (cancels the download). detail: {format, filename, content, rows}
@@ -76,6 +85,16 @@ type Order = 'asc' | 'desc';
  */
 export class FcSmsHistory extends FcElement {
   static override styles = [tokens, shared, stateStyles, styles];
+
+  static override get observedAttributes(): string[] {
+    // The summary inside takes this element's theme (see render): watched, so it follows a change.
+    return [...super.observedAttributes, 'theme', 'class'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if ((name === 'theme' || name === 'class') && old !== value) this.requestUpdate();
+  }
 
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -115,6 +134,7 @@ export class FcSmsHistory extends FcElement {
       return {
         grid: root.querySelector<HTMLElement>('.grid'),
         scroller: root.querySelector<HTMLElement>('.scroller'),
+        head: root.querySelector<HTMLElement>('.header'),
         body: root.querySelector<HTMLElement>('.body'),
         rows: root.querySelector<HTMLElement>('.rows'),
       };
@@ -422,10 +442,13 @@ export class FcSmsHistory extends FcElement {
   protected override render() {
     if (!this.adapter?.sms) return unsupportedView('sms');
     const details = this.#details.message;
+    const themeClass = this.classList.contains('fc-dark') ? 'dark' : this.classList.contains('fc-light') ? 'light' : nothing;
     return html`${this.#form.render()}
       <fc-sms-summary
         part="summary"
         exportparts="state: summary-state"
+        theme=${this.getAttribute('theme') ?? themeClass}
+        .locale=${this.locale}
         .adapter=${this.adapter}
         .filter=${this.#decoded}
         .readyWhen=${this.#rowsShown}

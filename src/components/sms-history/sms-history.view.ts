@@ -101,7 +101,7 @@ export interface GridProps {
   order: 'asc' | 'desc';
   /** The grid's accessible name. */
   label: string;
-  /** The windowing engine: column widths, the scroll, focus and separator handlers. */
+  /** The windowing engine: the scroll, focus, and the header row's widths and handlers. */
   grid: WindowedGridController;
   rows: RowListeners;
   toggleOrder: () => void;
@@ -116,11 +116,23 @@ export interface GridProps {
 export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: GridProps): TemplateResult {
   const sorted = order === 'asc' ? t('sortedOldest') : t('sortedNewest');
   const info = tip ? errorInfo(tip) : null;
+  const head = grid.header;
   return html`<div class="wrap">
     <div class="grid" part="grid" role="grid" aria-label=${label} aria-rowcount=${total + 1} aria-colcount=${COLUMNS.length}>
       <div class="scroller" part="scroller" @scroll=${grid.onScroll}>
         <div class="head" role="rowgroup">
-          <div class="row header" part="row header-row" role="row" aria-rowindex="1">
+          <div
+            class="row header"
+            part="row header-row"
+            role="row"
+            aria-rowindex="1"
+            @keydown=${head.onKeyDown}
+            @focusin=${head.onFocusIn}
+            @pointerdown=${head.onPointerDown}
+            @pointermove=${head.onPointerMove}
+            @pointerup=${head.onPointerUp}
+            @pointercancel=${head.onPointerUp}
+          >
             ${COLUMNS.map(
               (c, col) => html`<div
                 class="cell c-${c.key}"
@@ -129,7 +141,7 @@ export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: 
                 aria-sort=${c.key === 'time' ? (order === 'asc' ? 'ascending' : 'descending') : nothing}
               >
                 ${c.key === 'time'
-                  ? html`<button type="button" class="sort" title=${t('sortHint', sorted)} @click=${toggleOrder}>
+                  ? html`<button type="button" class="sort" tabindex="-1" title=${t('sortHint', sorted)} @click=${toggleOrder}>
                       ${t('colTime')}<span aria-hidden="true">${order === 'asc' ? '▲' : '▼'}</span>
                     </button>`
                   : t(c.label)}
@@ -138,15 +150,11 @@ export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: 
                   role="separator"
                   aria-orientation="vertical"
                   aria-label=${t('resize', t(c.label))}
-                  aria-valuenow=${grid.widths[col]!}
+                  aria-valuenow=${head.widths[col]!}
                   aria-valuemin=${c.min}
                   aria-valuemax=${MAX_COLUMN_WIDTH}
-                  tabindex="0"
-                  @keydown=${(e: KeyboardEvent) => grid.resizeKey(e, col)}
-                  @pointerdown=${(e: PointerEvent) => grid.resizeStart(e, col)}
-                  @pointermove=${grid.resizeMove}
-                  @pointerup=${grid.resizeEnd}
-                  @pointercancel=${grid.resizeEnd}
+                  tabindex="-1"
+                  data-col=${col}
                 ></div>
               </div>`,
             )}

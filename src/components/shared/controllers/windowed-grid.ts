@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { GridHeader } from './grid-header.js';
 
 /** A column's default and smallest width in CSS pixels. */
 export interface GridColumn {
@@ -9,12 +10,14 @@ export interface GridColumn {
 /**
  * The grid's elements in the host's render root (null while not rendered): the `role="grid"`
  * element (watched for its width, given the column widths), the scroller (`overflow: auto`, the
- * sticky header row first), the body under the header (sized to the rows' height) and the rows'
+ * sticky header row first), the header row (one Tab stop over its buttons and separators, see
+ * {@link GridHeader}), the body under the header (sized to the rows' height) and the rows'
  * container (moved by `transform`, filled by `renderRows`).
  */
 export interface GridParts {
   grid: HTMLElement | null;
   scroller: HTMLElement | null;
+  head?: HTMLElement | null;
   body: HTMLElement | null;
   rows: HTMLElement | null;
 }
@@ -34,7 +37,7 @@ export interface WindowedGridOptions {
   columns: readonly GridColumn[];
   /** Widest a column may be resized to. */
   maxColumnWidth: number;
-  /** Pixels an arrow key resizes a column by. Default 16. */
+  /** Pixels a key resizes a column by. Default 16. */
   resizeStep?: number;
   /** Rows rendered above and below the visible ones. Default 2. */
   overscan?: number;
@@ -71,16 +74,16 @@ const DEFAULTS = { overscan: 2, maxRows: 26, maxBodyHeight: 15_000_000, resizeSt
  * DOM, in a pool the host fills by position, so the element count stays bounded at any row count.
  * The controller maps the scroll position to rows (scaled past `maxBodyHeight`), reads `scrollTop`
  * once per frame and only writes after it, switches to the narrow row height from a
- * `ResizeObserver`, moves a roving cell focus by the APG grid keys, and resizes columns by
- * keyboard and pointer on their separators.
+ * `ResizeObserver`, and moves a roving cell focus by the APG grid keys. Its `header` makes the
+ * header row one Tab stop and resizes columns by keyboard and pointer on their separators.
  *
  * The host renders the grid's shell and binds `onScroll` to the scroller, `onFocusIn` to the
- * rows' container, `handleKey` from its own `keydown` listener, and the `resize*` handlers to each
- * column separator. Its pool rows are filled by `renderRows`.
+ * rows' container, `handleKey` from its own `keydown` listener, and the `header`'s handlers to
+ * the header row. Its pool rows are filled by `renderRows`.
  */
 export class WindowedGridController implements ReactiveController {
-  /** Column widths in CSS pixels, in column order. */
-  widths: number[];
+  /** The header row: column widths, resizing, its one Tab stop. */
+  readonly header: GridHeader;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: WindowedGridOptions & typeof DEFAULTS;
@@ -104,14 +107,19 @@ export class WindowedGridController implements ReactiveController {
   #grid: HTMLElement | null = null;
   #bodySized: HTMLElement | null = null;
   #bodySize = '';
-  #resize: { col: number; x: number; width: number; sign: number } | null = null;
+  #head: HTMLElement | null = null;
 
   readonly #observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => this.#onResize(entries)) : null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: WindowedGridOptions) {
     this.#host = host;
     this.#options = { ...DEFAULTS, ...options };
-    this.widths = options.columns.map((c) => c.width);
+    this.header = new GridHeader(host, {
+      ...this.#options,
+      applyWidths: (widths) => this.#grid && this.#options.applyWidths(this.#grid, widths),
+      rtl: () => this.#rtl(),
+      narrow: () => this.#narrow,
+    });
     host.addController(this);
   }
 
@@ -159,9 +167,11 @@ export class WindowedGridController implements ReactiveController {
       this.#grid = parts.grid;
       if (parts.grid) {
         this.#observer?.observe(parts.grid);
-        this.#options.applyWidths(parts.grid, this.widths);
+        this.#options.applyWidths(parts.grid, this.header.widths);
       }
     }
+    this.#head = parts.head ?? null;
+    this.header.sync(this.#head);
     this.#body = parts.body;
     if (parts.rows !== this.#rowsEl) {
       this.#rowsEl = parts.rows;
@@ -175,7 +185,7 @@ export class WindowedGridController implements ReactiveController {
     this.#scroller = this.#grid = this.#rowsEl = this.#body = null;
     cancelAnimationFrame(this.#raf);
     this.#raf = 0;
-    this.#resize = null;
+    this.header.onPointerUp();
   }
 
   /** Back to the top with the first row active: the rows are another list now. */
@@ -294,63 +304,6 @@ export class WindowedGridController implements ReactiveController {
     passive: true,
   };
 
-  // ───────────── column resizing ─────────────
-
-  /** Sets a column's width (clamped to its minimum and `maxColumnWidth`). */
-  setWidth(col: number, width: number): void {
-    const column = this.#options.columns[col];
-    if (!column) return;
-    const next = Math.round(Math.max(column.min, Math.min(this.#options.maxColumnWidth, width)));
-    if (next === this.widths[col]) return;
-    this.widths = this.widths.map((w, i) => (i === col ? next : w));
-    if (this.#grid) this.#options.applyWidths(this.#grid, this.widths);
-    this.#host.requestUpdate();
-  }
-
-  /**
-   * `keydown` on column `col`'s separator: arrows grow or shrink it (by the reading direction),
-   * Home to its minimum, End to the maximum, Enter back to its default.
-   */
-  resizeKey(event: KeyboardEvent, col: number): void {
-    const column = this.#options.columns[col];
-    if (!column) return;
-    const rtl = this.#rtl();
-    const width = this.widths[col]!;
-    const grow = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const shrink = rtl ? 'ArrowRight' : 'ArrowLeft';
-    let next: number | null = null;
-    if (event.key === grow || event.key === 'ArrowUp') next = width + this.#options.resizeStep;
-    else if (event.key === shrink || event.key === 'ArrowDown') next = width - this.#options.resizeStep;
-    else if (event.key === 'Home') next = column.min;
-    else if (event.key === 'End') next = this.#options.maxColumnWidth;
-    else if (event.key === 'Enter') next = column.width;
-    if (next === null) return;
-    event.preventDefault();
-    this.setWidth(col, next);
-  }
-
-  /** `pointerdown` on column `col`'s separator: a drag resizes it (the separator captures the pointer). */
-  resizeStart(event: PointerEvent, col: number): void {
-    if (event.button !== 0 || !this.#options.columns[col]) return;
-    event.preventDefault();
-    const handle = event.currentTarget as HTMLElement;
-    handle.setPointerCapture(event.pointerId);
-    handle.focus({ preventScroll: true });
-    this.#resize = { col, x: event.clientX, width: this.widths[col]!, sign: this.#rtl() ? -1 : 1 };
-  }
-
-  /** `pointermove` on a separator. */
-  readonly resizeMove = (event: PointerEvent): void => {
-    const drag = this.#resize;
-    if (!drag) return;
-    this.setWidth(drag.col, drag.width + (event.clientX - drag.x) * drag.sign);
-  };
-
-  /** `pointerup` and `pointercancel` on a separator. */
-  readonly resizeEnd = (): void => {
-    this.#resize = null;
-  };
-
   // ───────────── windowing ─────────────
 
   #rtl(): boolean {
@@ -366,6 +319,7 @@ export class WindowedGridController implements ReactiveController {
           // Keep the same first row in view across the change of row height.
           const first = this.#firstVisible;
           this.#narrow = narrow;
+          this.header.sync(this.#head);
           changed = true;
           if (this.#options.rowCount() > 0) {
             this.#sizeBody();
@@ -494,8 +448,9 @@ export class WindowedGridController implements ReactiveController {
     const scroller = this.#scroller;
     if (!scroller || this.#narrow) return;
     const sign = this.#rtl() ? -1 : 1;
-    const start = this.widths.slice(0, col).reduce((a, b) => a + b, 0);
-    const end = start + this.widths[col]!;
+    const widths = this.header.widths;
+    const start = widths.slice(0, col).reduce((a, b) => a + b, 0);
+    const end = start + widths[col]!;
     const x = Math.abs(scroller.scrollLeft);
     const view = scroller.clientWidth;
     if (start < x) scroller.scrollLeft = sign * start;
