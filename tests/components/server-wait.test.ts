@@ -14,7 +14,7 @@ import type { FcCustomerList } from '../../src/components/customer-list/fc-custo
 import type { FcDeletedCustomers } from '../../src/components/deleted-customers/fc-deleted-customers.js';
 import type { FcSourceMappingEditor } from '../../src/components/source-mapping-editor/fc-source-mapping-editor.js';
 import type { FcSourceReport } from '../../src/components/source-report/fc-source-report.js';
-import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
+import { closeClients, inViewerZone, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const waitUntil = (predicate: () => unknown, message: string) => waitFor(predicate, message, { timeout: 10_000 });
@@ -24,8 +24,14 @@ const buttonNamed = (el: FcSourceReport, name: string) =>
 /** The times a wait of two minutes from any instant in [from, to] is shown as. */
 const shownTimes = (from: number, to: number) =>
   new Set([from, to].map((at) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(at + 120_000)));
-/** True when `said` is the wait sentence for a two-minute wait asked for between `from` and now. */
-const saysWait = (said: string, from: number) => [...shownTimes(from, Date.now())].some((t) => said.includes(`The server asked us to wait until ${t}.`));
+/** The times a wait of two minutes from `from` or now is shown as by a widget whose times are the shop's (`zone`, named when not the viewer's). */
+const shopTimes = (from: number, zone: string) => {
+  const named = zone !== Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const format = new Intl.DateTimeFormat('en', { timeZone: zone, hour: 'numeric', minute: '2-digit', ...(named ? { timeZoneName: 'short' } : {}) });
+  return new Set([from, Date.now()].map((at) => format.format(at + 120_000)));
+};
+/** True when `said` is the wait sentence for a two-minute wait asked for between `from` and now, in the shop's `zone`. */
+const saysWait = (said: string, from: number, zone: string) => [...shopTimes(from, zone)].some((t) => said.includes(`The server asked us to wait until ${t}.`));
 /** Answers every `method` request to `path` of the server 429 with `Retry-After: 120` until the returned function is called. */
 function holdWrites(server: DemoServer, method: 'put' | 'post', path: string): () => void {
   let busy = true;
@@ -131,11 +137,39 @@ describe('a change the server asked us to hold (Retry-After)', () => {
       const before = Date.now();
       dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
-      expect(saysWait(text(row.querySelector('.pending')), before), text(row)).to.equal(true);
+      expect(saysWait(text(row.querySelector('.pending')), before, server.dataset.dealer.zone), text(row)).to.equal(true);
       await expect(el).to.be.accessible();
     } finally {
       release();
     }
+  });
+
+  it("shows the board's wait in the shop's zone, named, to a viewer in another zone", async () => {
+    await inViewerZone('Asia/Tokyo', async () => {
+      const release = holdWrites(server, 'put', '/customers/:id/source');
+      try {
+        const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} date=${server.dataset.today} refresh-interval="0"></fc-customer-list>`);
+        const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+        await waitUntil(() => rows().length > 0, 'the board did not render');
+        const board = await server.backend.customers!.board({ date: server.dataset.today });
+        const target = board.filter((e) => e.sourceUnknown).at(-1)!;
+        const source = (await server.backend.sources!.list()).find((x) => x.categoryId && !x.deleted)!;
+        const row = rows().find((r) => text(r.querySelector('.name-text')) === target.customerName)!;
+        row.querySelector<HTMLButtonElement>('button.name')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('dialog select'), 'the picker did not open');
+        const dialog = el.shadowRoot!.querySelector('dialog')!;
+        dialog.querySelector('select')!.value = source.id;
+        const before = Date.now();
+        dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+        await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
+        const said = text(row.querySelector('.pending'));
+        expect(saysWait(said, before, server.dataset.dealer.zone), said).to.equal(true);
+        // The shop is in Chicago: the viewer in Tokyo is told whose clock the time is on.
+        expect(said).to.match(/ (CST|CDT)\.$/);
+      } finally {
+        release();
+      }
+    });
   });
 
   it('shows the wait as the status of a restore of a deleted customer', async () => {
@@ -159,7 +193,7 @@ describe('a change the server asked us to hold (Retry-After)', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
       const status = () => text(row.querySelector('td:last-child'));
       await waitUntil(() => status().includes('The server asked us to wait until'), 'the wait is not shown');
-      expect(saysWait(status(), before), status()).to.equal(true);
+      expect(saysWait(status(), before, server.dataset.dealer.zone), status()).to.equal(true);
       await expect(el).to.be.accessible();
     } finally {
       release();

@@ -64,14 +64,17 @@ export class DeletedRestores {
     return this.#selected;
   }
 
-  /** How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server. */
-  status(record: DeletedRecord): RowStatus | null {
+  /**
+   * How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server.
+   * @param zone The shop's zone, for the time a server asked us to wait until.
+   */
+  status(record: DeletedRecord, zone?: string): RowStatus | null {
     const write = this.#writes.get(record.id);
-    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error) };
+    if (write && !write.inherited) return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error, Date.now(), zone) };
     const local = this.#outcomes.get(record.id);
     if (local && local.state !== 'restored') return local;
     if (!local && write) {
-      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error) };
+      if (write.status === 'pending' || write.status === 'sending') return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error, Date.now(), zone) };
       if (write.status === 'conflict') return conflictStatus(write.error);
       return { state: 'failed', reason: write.error?.message ?? '' };
     }

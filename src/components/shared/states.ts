@@ -12,6 +12,7 @@ import type { AdapterDomain } from '../../data/adapter.js';
 import { excerpt, isAdapterError } from '../../data/errors.js';
 import type { AdapterError } from '../../data/errors.js';
 import { domainName, getLocale, msg } from './messages.js';
+import { isForeignZone } from './zone.js';
 
 /** What to tell the user about a failure: a sentence by kind, and the specifics when they help. */
 export interface ErrorText {
@@ -25,12 +26,19 @@ export interface ErrorText {
 }
 
 /**
- * A time in the current locale: the time of day when it is today, else the date too.
+ * A time in the current locale: the time of day when it is today, else the date too. With `zone`,
+ * the time is that zone's (the shop's), and carries the zone's name when it is not the viewer's.
  * @example formatWaitTime(Date.parse('2026-12-07T10:42:00'), Date.parse('2026-12-07T10:40:00')) // "10:42 AM" in English
+ * @example formatWaitTime(Date.parse('2026-12-07T16:42:00Z'), Date.parse('2026-12-07T16:40:00Z'), 'America/Chicago')
+ *   // "10:42 AM CST" in a browser set to Asia/Tokyo
  */
-export function formatWaitTime(at: number, now: number = Date.now()): string {
-  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
+export function formatWaitTime(at: number, now: number = Date.now(), zone?: string): string {
+  const timeZone = zone || undefined;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const sameDay = day.format(at) === day.format(now);
+  const options: Intl.DateTimeFormatOptions = { timeZone, hour: 'numeric', minute: '2-digit' };
+  if (!sameDay) Object.assign(options, { year: 'numeric', month: 'short', day: 'numeric' });
+  if (zone && isForeignZone(zone)) options.timeZoneName = 'short';
   return new Intl.DateTimeFormat(getLocale(), options).format(at);
 }
 
@@ -40,11 +48,12 @@ export function formatWaitTime(at: number, now: number = Date.now()): string {
  * sent yet, in place of "waiting for the connection".
  * @param failure A write's failure (`PendingWrite.error`) or an `AdapterError`: anything with `retryAt`.
  * @param now The time now, in epoch ms.
+ * @param zone The shop's zone, for a widget that shows its other times there (see `formatWaitTime`).
  * @example serverWaitText({ retryAt: Date.now() + 120_000 }) // "The server asked us to wait until 10:42 AM."
  */
-export function serverWaitText(failure: { retryAt?: number | null } | null | undefined, now: number = Date.now()): string | null {
+export function serverWaitText(failure: { retryAt?: number | null } | null | undefined, now: number = Date.now(), zone?: string): string | null {
   const at = failure?.retryAt;
-  return typeof at === 'number' && at > now ? msg('serverWait', formatWaitTime(at, now)) : null;
+  return typeof at === 'number' && at > now ? msg('serverWait', formatWaitTime(at, now, zone)) : null;
 }
 
 /**

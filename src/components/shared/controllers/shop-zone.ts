@@ -7,16 +7,9 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ForecourtAdapter } from '../../../data/adapter.js';
 import { isValidZone } from '../../../data/logic/calendar.js';
 import { QueryController } from './query.js';
+import { viewerZone } from '../zone.js';
 
-/** The viewer's IANA zone (the browser's). */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/**
- * Whether times in `zone` need the zone's name beside them: the zone is not the viewer's. Asking
- * costs a formatter: ask once per update, not per time shown.
- * @example isForeignZone('America/Chicago') // true in a browser set to Asia/Tokyo
- */
-export const isForeignZone = (zone: string): boolean => !!zone && zone !== viewerZone();
+export { isForeignZone, viewerZone } from '../zone.js';
 
 export class ShopZoneController {
   readonly #adapter: () => ForecourtAdapter | undefined;
