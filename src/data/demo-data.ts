@@ -362,9 +362,6 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const firstDay = days[0]!.date;
   const openDays = days.filter((d) => d.open);
   const monthStart = `${today.slice(0, 7)}-01`;
-  const prevMonth = todayDt.minus({ months: 1 }).toFormat('yyyy-MM');
-  const thisMonthDays = days.filter((d) => d.date >= monthStart);
-  const prevMonthDays = days.filter((d) => d.date.startsWith(prevMonth));
   const todayEntry = days[days.length - 1]!;
   const tomorrowMidnight = todayDt.plus({ days: 1 }).startOf('day').toMillis();
   // Nothing is stamped after the "as of" instant: noon by default, the data is "as of" this morning.
@@ -501,15 +498,20 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   };
   const pickSender = weighted(SENDERS, (s) => s.weight);
   const smsCount = options.smsCount ?? size.sms;
-  // A third of the texts fall in this month; early in a live month, in the last two weeks, so the
-  // 1st does not carry a month's worth of texts before noon.
-  const busyDays = options.now !== undefined && thisMonthDays.length < 14 ? days.slice(-14) : thisMonthDays;
+  // Texts are spread over the whole year like the other data, so a range compares like with like
+  // with the month before on any date. A day's weight is 1 open, 0.85 closed, each give or take 15%;
+  // text i falls at (i + u) / n of the year's weight (one u for all), so every day gets its share
+  // (a day of the small dataset too: one text at least) and no day's count depends on the hour.
+  const dayWeights = new Float64Array(days.length);
+  let yearWeight = 0;
+  for (let k = 0; k < days.length; k++) dayWeights[k] = yearWeight += (days[k]!.open ? 1 : 0.85) * (0.85 + 0.3 * rng());
+  const offset = rng();
   const smsTimes = new Float64Array(smsCount);
-  for (let i = 0; i < smsCount; i++) {
-    const r = rng();
-    const day = r < 0.3 ? pick(busyDays) : r < 0.5 ? pick(prevMonthDays) : randomDay();
+  for (let i = 0, k = 0; i < smsCount; i++) {
+    const share = ((i + offset) / smsCount) * yearWeight;
+    while (k < days.length - 1 && dayWeights[k]! <= share) k++;
     const minute = chance(0.9) ? int(8 * 60, 19 * 60 - 1) : int(0, 24 * 60 - 1);
-    smsTimes[i] = Math.min(at(day, minute), beforeCutoff(int(1, 600)));
+    smsTimes[i] = Math.min(at(days[k]!, minute), beforeCutoff(int(1, 600)));
   }
   smsTimes.sort();
   const monthStartMs = days.find((d) => d.date === monthStart)!.midnight;

@@ -77,11 +77,30 @@ describe('generateDataset', () => {
     expect([...codes].some((c) => c!.startsWith('30'))).to.equal(true);
     expect([...codes].some((c) => /^[459]\d{3}$/.test(c!))).to.equal(true);
     expect(data.sms.every((m, i) => i === 0 || data.sms[i - 1]!.sentAt <= m.sentAt)).to.equal(true);
-    const summary = summarizeSms(data.sms, { from: '2026-11-01', to: '2026-11-23' }, data.dealer.zone);
+    // The demo's size: the small dataset has too few texts a month for a warning (20 sent from one number).
+    const demo = generateDataset({ seed: 11, size: 'demo' });
+    const summary = summarizeSms(demo.sms, { from: '2026-11-01', to: '2026-11-23' }, demo.dealer.zone);
     expect(summary.blocking[0]?.number).to.equal(BLOCKED_SENDER);
-    expect(summarizeSms(data.sms, { from: '2026-10-01', to: '2026-10-23' }, data.dealer.zone).blocking.map((f) => f.number)).not.to.include(
+    expect(summarizeSms(demo.sms, { from: '2026-10-01', to: '2026-10-23' }, demo.dealer.zone).blocking.map((f) => f.number)).not.to.include(
       BLOCKED_SENDER,
     );
+  });
+
+  it('spreads texts over the whole year, every day with its share, closed days quieter', () => {
+    const perDay = new Map<string, number>();
+    for (const m of data.sms) {
+      const day = DateTime.fromISO(m.sentAt, { zone: data.dealer.zone }).toISODate()!;
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    const first = DateTime.fromISO(data.today, { zone: data.dealer.zone }).minus({ years: 1 }).plus({ days: 1 });
+    const days = Array.from({ length: 365 }, (_, i) => first.plus({ days: i }));
+    // 500 texts over 365 days: one or two each open day, at least one each closed day.
+    expect(days.filter((d) => !perDay.get(d.toISODate()!)).map((d) => d.toISODate())).to.deep.equal([]);
+    expect(Math.max(...perDay.values())).to.be.at.most(3);
+    const months = new Map<string, number>();
+    for (const [day, n] of perDay) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + n);
+    // Whole months between 38 and 47 texts (500 / 12 = 42): no month is crowded.
+    for (const [month, n] of months) if (month > days[0]!.toFormat('yyyy-MM') && month < data.today.slice(0, 7)) expect(n, month).to.be.within(38, 47);
   });
 
   it('has leads across the OEMs, with auto-responses and after-hours arrivals', () => {
@@ -157,6 +176,20 @@ describe('generateDataset as of a moment of the day (the demo on the real today)
       expect(running.length, 'running clocks').to.be.at.least(why.includes('closed') || why.includes('holiday') || why.includes('before') ? 1 : 3);
       expect(running.some((c) => at(c.dueAt) - now <= 15 * 60_000), 'a clock due within 15 minutes').to.equal(true);
       expect(generateDataset({ seed: 3, size: 'small', today, now }), 'deterministic').to.deep.equal(data);
+    });
+  }
+
+  /** The demo on an early day of a month: the summary compares the month so far with the same days of the month before. */
+  for (const local of ['2026-12-07T10:00', '2026-12-07T18:30', '2027-01-02T09:30', '2026-12-01T10:05']) {
+    it(`compares the texts of the month so far with the same days a month earlier like with like (${local})`, () => {
+      const nowDt = DateTime.fromISO(local, { zone: DEMO_ZONE });
+      const data = generateDataset({ size: 'demo', today: nowDt.toISODate()!, now: nowDt.toMillis() });
+      const { current, previous } = summarizeSms(data.sms, { from: nowDt.startOf('month').toISODate()!, to: nowDt.toISODate()! }, DEMO_ZONE);
+      const change = (now: number, before: number) => now / before - 1;
+      // Days differ (a Sunday or a holiday against a weekday is a quarter quieter), never by +146%.
+      expect(change(current.inbound + current.outbound, previous.inbound + previous.outbound), 'all texts').to.be.within(-0.35, 0.35);
+      expect(change(current.outbound, previous.outbound), 'texts out').to.be.within(-0.35, 0.35);
+      expect(current.inbound + current.outbound, 'texts so far').to.be.at.least(40);
     });
   }
 
