@@ -30,7 +30,8 @@ import {
   mappingStatus,
 } from './logic/sources.js';
 import { aggregateTrafficIndex, buildTrafficIndex, filterTrafficIndex, trafficHeatmapIndex, type TrafficIndex } from './logic/traffic.js';
-import { makeKey, matchTradeIn, resolveTradeIn, WANT_STATUS } from './logic/vehicles.js';
+import { makeKey } from './logic/makes.js';
+import { matchTradeIn, resolveTradeIn, WANT_STATUS } from './logic/vehicles.js';
 
 export interface MemoryAdapterOptions {
   /** The clock, for `updatedAt` stamps and open lead clocks. Default: the system clock. */

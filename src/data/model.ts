@@ -355,7 +355,11 @@ export interface OemRule {
   excludeHolidays: boolean;
   /** Activities that stop the clock. An auto-response never does. */
   stopsClock: ActivityKind[];
-  /** Grade thresholds in minutes; absent = green up to half the limit, yellow up to the limit. */
+  /**
+   * Grade thresholds in minutes: green under `greenUnder`; yellow always ends at the limit, so
+   * `yellowUnder` is kept for the record only. Absent = derived from the OEM's target, else green up
+   * to half the limit (`gradeBands` in logic/leads.ts says which).
+   */
   grades?: { greenUnder: number; yellowUnder: number };
   /** Compliance target, e.g. 90% within 60 minutes (and an average of at most N minutes). */
   compliance?: { percentWithin: number; withinMinutes: number; averageAtMost?: number };

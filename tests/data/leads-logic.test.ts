@@ -132,8 +132,8 @@ describe('evaluateLead: hand-computed cases for every OEM', () => {
   });
 
   it('Hyundai: holidays count as ordinary days when the rule does not exclude them', () => {
-    // Thu 07-02 19:00-20:00 = 60; Fri 07-03 (dealer holiday) 10:00 + 300 = 15:00.
-    check('hyundai', '2026-07-02 19:00', [], '2026-07-03 15:00', { status: 'overdue', dueAt: '2026-07-03 15:00', elapsed: 360, grade: 'yellow' });
+    // Thu 07-02 19:00-20:00 = 60; Fri 07-03 (dealer holiday) 10:00 + 300 = 15:00. Overdue, so red.
+    check('hyundai', '2026-07-02 19:00', [], '2026-07-03 15:00', { status: 'overdue', dueAt: '2026-07-03 15:00', elapsed: 360, grade: 'red' });
   });
 
   it('Nissan: 24 business hours across the spring DST change; a text does not stop it', () => {
@@ -156,9 +156,9 @@ describe('evaluateLead: hand-computed cases for every OEM', () => {
     check('toyota', '2026-07-02 17:00', [['call-incoming', '2026-07-04 09:30']], '2026-07-04 12:00', {
       status: 'met', dueAt: '2026-07-04 11:00', elapsed: 90, grade: 'yellow', stoppedBy: 'call-incoming',
     });
-    // Exactly at the limit: met, but red (red from 180).
+    // Exactly at the limit: met and yellow ("1-3 hours is yellow", the limit counting as met).
     check('toyota', '2026-03-16 09:00', [['email-sent', '2026-03-16 12:00']], '2026-03-16 13:00', {
-      status: 'met', dueAt: '2026-03-16 12:00', elapsed: 180, grade: 'red', stoppedBy: 'email-sent',
+      status: 'met', dueAt: '2026-03-16 12:00', elapsed: 180, grade: 'yellow', stoppedBy: 'email-sent',
     });
   });
 
@@ -207,14 +207,15 @@ describe('evaluateLead: hand-computed cases for every OEM', () => {
 
   it('Subaru: a Los Angeles lead across the spring DST change becomes overdue exactly at its due time', () => {
     // Sat 03-07 18:00 PST: 60; Sun 10-18 PDT 480 (540); Mon 600 (1140); Tue 9:00 + 300 = 14:00 PDT.
-    check('subaru', '2026-03-07 18:00', [], '2026-03-10 14:00', { status: 'overdue', dueAt: '2026-03-10 14:00', elapsed: 1440, grade: 'yellow' }, losAngeles);
+    check('subaru', '2026-03-07 18:00', [], '2026-03-10 14:00', { status: 'overdue', dueAt: '2026-03-10 14:00', elapsed: 1440, grade: 'red' }, losAngeles);
     check('subaru', '2026-03-07 18:00', [], '2026-03-10 13:59', { status: 'running', dueAt: '2026-03-10 14:00', elapsed: 1439, grade: 'yellow' }, losAngeles);
   });
 
   it('Mazda: its own hours (Sat until 18) and holidays closed: the evening before Thanksgiving', () => {
     // Wed 11-25 17:30 CST: 30; Thu 11-26 holiday; Fri 9:00 + 30 = 9:30. The incoming call does not stop Mazda's clock.
+    // 50 minutes is within Mazda's 1-hour target: green.
     check('mazda', '2026-11-25 17:30', [['call-incoming', '2026-11-27 09:10'], ['email-sent', '2026-11-27 09:20']], '2026-11-27 10:00', {
-      status: 'met', dueAt: '2026-11-27 09:30', elapsed: 50, grade: 'yellow', stoppedBy: 'email-sent',
+      status: 'met', dueAt: '2026-11-27 09:30', elapsed: 50, grade: 'green', stoppedBy: 'email-sent',
     });
     // Sat 17:30: Mazda counts until 18:00 though the dealer closed at 17; Mon 9:00 + 30.
     check('mazda', '2026-03-14 17:30', [], '2026-03-16 09:00', { status: 'running', dueAt: '2026-03-16 09:30', elapsed: 30, grade: 'green' });
@@ -408,7 +409,8 @@ describe('lists and the contact-time summary', () => {
     expect(byId.mazda).to.deep.equal({
       key: 'mazda', label: 'Mazda', count: 10, responded: 10,
       averageMinutes: (10 + 15 + 20 + 25 + 30 + 35 + 40 + 45 + 50 + 90) / 10, medianMinutes: 32.5,
-      percentWithinLimit: 90, grades: { green: 5, yellow: 4, red: 1 }, complianceMet: true,
+      // Green within Mazda's target (1 hour, its limit too), red beyond: no yellow.
+      percentWithinLimit: 90, grades: { green: 9, yellow: 0, red: 1 }, complianceMet: true,
     });
     // GM: both within 5 h, but the average is 75 > 60.
     expect(byId.gm).to.deep.include({ count: 2, averageMinutes: 75, medianMinutes: 75, percentWithinLimit: 100, complianceMet: false });

@@ -3,12 +3,11 @@ import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant } 
 import {
   formatWantsCsv,
   groupWants,
-  makeKey,
-  makeName,
   matchTradeIn,
   resolveTradeIn,
   vehicleKey,
 } from '../../src/data/logic/vehicles.js';
+import { makeKey, makeName } from '../../src/data/logic/makes.js';
 import { decodeVin, vinCheckDigit, vinModelYear } from '../../src/data/logic/vin.js';
 import * as index from '../../src/data/index.js';
 

@@ -28,6 +28,7 @@ import { WEEKDAYS } from '../model.js';
 import { AdapterError } from '../errors.js';
 import { DAY_MS, checkZone, daysFromCivil, parseInstant } from './calendar.js';
 import { calendarRangeBounds, localDayNumber, localTimeToInstant } from './calendar-zones.js';
+import { makeKey } from './makes.js';
 
 const MINUTE_MS = 60_000;
 /** How far ahead a business clock looks for open hours before giving up (ten years of days). */
@@ -61,7 +62,8 @@ const days = (list: readonly (typeof WEEKDAYS)[number][], open: string, close: s
  *   texts do not stop on them.
  * - Chrysler/Fiat also covers Jeep, Dodge and Ram, the other FCA brands sharing its dealer program;
  *   Nissan/"Infinity" is Infiniti; GM covers Chevrolet, Buick, GMC and Cadillac.
- * - Grades the deck gives only for Toyota; the others get green up to half the limit, yellow up to it.
+ * - Grades the deck gives only for Toyota; {@link gradeBands} derives the others' from the OEM's own
+ *   target where the deck states one (GM, Mazda, VW) and gives the rest a documented default.
  * - Mazda's "90% within 1 hour" is its compliance target and its limit; GM's limit is its 5 hours.
  * @example DEFAULT_OEM_RULES.find((r) => r.id === 'ford')?.stopsClock // ['email-sent', 'ebrochure-sent']
  */
@@ -206,13 +208,10 @@ export const NO_OEM_RULE: OemRule = {
   stopsClock: ALL_CONTACTS,
 };
 
-/** Lead and rule makes compare without case, spaces or punctuation ("Land Rover" = "land-rover"). */
-function makeKey(make: string): string {
-  return make.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /**
- * The rule covering a make. Saving refuses a rule whose make another rule already covers
+ * The rule covering a make: makes compare by {@link makeKey}, so case, spacing, punctuation,
+ * diacritics, other names and common misspellings do not matter ("Infinity" is Nissan/Infiniti's,
+ * "Volkswagon" and "VW" are Volkswagen's, "Chevy" is GM's). Saving refuses a rule whose make another rule already covers
  * ({@link makeOverlap}); where stored rules overlap anyway (data from before that check, or
  * edited outside the app), the first rule in rule order naming the make wins, here and in
  * every evaluation of leads.
@@ -239,9 +238,9 @@ export interface MakeOverlap<R extends OemRule = OemRule> {
 }
 
 /**
- * The first make of a rule that another rule of the set already covers (makes compared without
- * case, spaces or punctuation). A rule of the set with the same id is the rule itself, in an
- * earlier version, and is skipped.
+ * The first make of a rule that another rule of the set already covers (makes compared by
+ * {@link makeKey}, so "VW" in one rule overlaps "Volkswagen" in another). A rule of the set with
+ * the same id is the rule itself, in an earlier version, and is skipped.
  * @param rule The rule about to be saved.
  * @param rules The stored rules.
  * @returns The make and the other rule covering it, or null when no other rule covers its makes.
@@ -508,37 +507,97 @@ export function addBusinessMinutes(startIso: string, minutes: number, calendar: 
 /** Shared by every state without consequences (most of them): frozen, so it cannot be changed through one state. */
 const NO_CONSEQUENCES = Object.freeze([]) as unknown as LeadConsequence[];
 
-/** A rule's grade bands in counted minutes: green up to `greenUntil`, yellow up to `yellowUntil`, red beyond. */
-export interface GradeBands {
-  greenUntil: number;
-  yellowUntil: number;
-  /**
-   * A time exactly at a boundary keeps the lower grade (`true`: the default bands, "green up to
-   * half the limit") or already has the next one (`false`: a rule's own thresholds, "green under 1 h").
-   */
-  inclusive: boolean;
-}
+/**
+ * Where a rule's grade bands come from: `oem`, the OEM's own bands as the deck gives them (Toyota);
+ * `dealer`, thresholds the dealer set on the rule; `derived-from-target`, the OEM's own target
+ * (an average, a compliance share or a discount threshold) as the end of green; `default`, green up
+ * to half the limit, for OEMs whose deck entry gives neither bands nor a target.
+ */
+export type GradeBandSource = 'oem' | 'dealer' | 'derived-from-target' | 'default';
 
 /**
- * The grade bands of a rule: its own thresholds (green under the first, yellow under the second,
- * red from it), else green up to half the limit, yellow up to the limit, red beyond. Every grade
- * of {@link evaluateLead} comes from these bands.
- * @param rule The OEM rule.
- * @returns The two boundaries in minutes of counted time, and which side a boundary belongs to.
- * @example gradeBands(ruleForMake('Toyota')!) // { greenUntil: 60, yellowUntil: 180, inclusive: false }
+ * What the end of green is: the rule's own thresholds (`grades`), the OEM's average target
+ * (`average-target`, GM's "overall of 1 hour or less"), its compliance target
+ * (`compliance-target`, Mazda's "90% within 1 hour"), its discount threshold (`discount`, VW's
+ * "under a 30 minute response"), or half the limit (`half-limit`).
  */
-export function gradeBands(rule: Pick<OemRule, 'limitMinutes' | 'grades'>): GradeBands {
-  const g = rule.grades;
-  return g
-    ? { greenUntil: g.greenUnder, yellowUntil: g.yellowUnder, inclusive: false }
-    : { greenUntil: rule.limitMinutes / 2, yellowUntil: rule.limitMinutes, inclusive: true };
+export type GradeBandBasis = 'grades' | 'average-target' | 'compliance-target' | 'discount' | 'half-limit';
+
+/**
+ * A rule's grade bands in counted minutes: green up to `greenUntil` (the minute itself included
+ * when `inclusive`), yellow from there up to and including `yellowUntil`, red beyond. `yellowUntil`
+ * is always the rule's limit, so the grade agrees with the status: a response within the limit
+ * (met) is never red, one past it (missed, or overdue) always is.
+ */
+export interface GradeBands {
+  greenUntil: number;
+  /** The rule's limit: the last minute that is not red. */
+  yellowUntil: number;
+  /**
+   * Whether `greenUntil` itself is green ("1 hour or less", "within 1 hour", half the limit) or
+   * already yellow ("under 1 hour", "under a 30 minute response", a dealer's "green under").
+   */
+  inclusive: boolean;
+  source: GradeBandSource;
+  basis: GradeBandBasis;
 }
 
-function gradeOf(rule: OemRule, elapsedMs: number): LeadGrade {
-  const b = gradeBands(rule);
+const sameGrades = (a: OemRule['grades'], b: OemRule['grades']) =>
+  !!a && !!b && a.greenUnder === b.greenUnder && a.yellowUnder === b.yellowUnder;
+
+/**
+ * The grade bands of a rule, from the first of these it has:
+ * 1. its own thresholds `grades`: green under `greenUnder`; `source` is `oem` when they are the
+ *    default rulebook's for the rule's id (Toyota's "under 1 hour is green, 1-3 hours is yellow,
+ *    3+ hours is red"), else `dealer`;
+ * 2. the OEM's average target `compliance.averageAtMost`: green up to and including it (GM: 60);
+ * 3. the OEM's compliance target `compliance.withinMinutes`: green up to and including it (Mazda:
+ *    60, its limit too, so a Mazda lead is green or red);
+ * 4. the OEM's discount threshold `discountUnder`: green under it (VW: 30);
+ * 5. the default: green up to and including half the limit.
+ * Green never reaches past the limit. Yellow always ends at the limit, inclusive, whatever a rule's
+ * `yellowUnder` says: at the limit itself the lead is met and so yellow (or green), and the next
+ * instant missed and red. Every grade of {@link evaluateLead} comes from these bands.
+ * @param rule The OEM rule.
+ * @returns The boundaries in minutes of counted time, which side of green's a boundary belongs
+ *   to, and where the bands come from.
+ * @example gradeBands(ruleForMake('Chevrolet')!) // { greenUntil: 60, yellowUntil: 300, inclusive: true, source: 'derived-from-target', basis: 'average-target' }
+ */
+export function gradeBands(rule: Pick<OemRule, 'limitMinutes' | 'grades' | 'compliance' | 'discountUnder'> & { id?: string }): GradeBands {
+  const limit = rule.limitMinutes;
+  const band = (green: number, inclusive: boolean, source: GradeBandSource, basis: GradeBandBasis): GradeBands => ({
+    greenUntil: Math.min(green, limit),
+    yellowUntil: limit,
+    inclusive,
+    source,
+    basis,
+  });
+  const g = rule.grades;
+  if (g) {
+    const own = rule.id !== undefined && sameGrades(g, DEFAULT_OEM_RULES.find((r) => r.id === rule.id)?.grades);
+    return band(g.greenUnder, false, own ? 'oem' : 'dealer', 'grades');
+  }
+  const c = rule.compliance;
+  if (c?.averageAtMost !== undefined) return band(c.averageAtMost, true, 'derived-from-target', 'average-target');
+  if (c) return band(c.withinMinutes, true, 'derived-from-target', 'compliance-target');
+  if (rule.discountUnder !== undefined) return band(rule.discountUnder, false, 'derived-from-target', 'discount');
+  return band(limit / 2, true, 'default', 'half-limit');
+}
+
+/** Bands per rule object, computed once (rules are immutable values, see the module note). */
+const bandsByRule = new WeakMap<OemRule, GradeBands>();
+
+function bandsOf(rule: OemRule): GradeBands {
+  let b = bandsByRule.get(rule);
+  if (!b) bandsByRule.set(rule, (b = gradeBands(rule)));
+  return b;
+}
+
+/** The grade of a clock: red past the limit (`over`), else green or yellow by the bands. */
+function gradeOf(b: GradeBands, elapsedMs: number, over: boolean): LeadGrade {
+  if (over) return 'red';
   const minutes = elapsedMs / MINUTE_MS;
-  if (b.inclusive) return minutes <= b.greenUntil ? 'green' : minutes <= b.yellowUntil ? 'yellow' : 'red';
-  return minutes < b.greenUntil ? 'green' : minutes < b.yellowUntil ? 'yellow' : 'red';
+  return (b.inclusive ? minutes <= b.greenUntil : minutes < b.greenUntil) ? 'green' : 'yellow';
 }
 
 function clock(
@@ -572,12 +631,13 @@ function clock(
     if (stop && rule.discountUnder !== undefined && elapsedMs < rule.discountUnder * MINUTE_MS) consequences.push('discount');
     if (rule.reassignOver !== undefined && elapsedMs > rule.reassignOver * MINUTE_MS) consequences.push('reassigned');
   }
-  const grade = gradeOf(rule, elapsedMs);
+  const over = stop ? elapsedMs > limitMs : now >= dueAt;
+  const grade = gradeOf(bandsOf(rule), elapsedMs, over);
   const remainingMinutes = rule.limitMinutes - elapsedMinutes;
   // Two literals, two stable object shapes (no property added later).
   return stop
-    ? { status: elapsedMs <= limitMs ? 'met' : 'missed', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, stoppedBy: stop, grade, consequences }
-    : { status: now < dueAt ? 'running' : 'overdue', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, grade, consequences };
+    ? { status: over ? 'missed' : 'met', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, stoppedBy: stop, grade, consequences }
+    : { status: over ? 'overdue' : 'running', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, grade, consequences };
 }
 
 function receivedOf(lead: { receivedAt: string }): number {
@@ -603,9 +663,9 @@ function compiledForRule(rule: OemRule, calendar: BusinessCalendar): Compiled | 
  * `running` before `dueAt` and `overdue` from it. `dueAt` is the last instant a response still
  * meets the limit: when the limit runs out exactly at a close, that is the next opening.
  * `remainingMinutes` is limit − elapsed. `stoppedBy` is the stopping activity object itself (with
- * its `id` and `by` when it has them); an empty `consequences` is a shared frozen array. Grades from the rule's thresholds (green under the first,
- * yellow under the second, red from it), else green up to half the limit, yellow up to the limit,
- * red beyond. Consequences: `discount` when stopped under `discountUnder`; `reassigned` once the
+ * its `id` and `by` when it has them); an empty `consequences` is a shared frozen array. The grade
+ * agrees with the status: red when missed or overdue, else green or yellow by the rule's
+ * {@link gradeBands} (a Toyota lead answered at exactly 180 minutes is met and yellow). Consequences: `discount` when stopped under `discountUnder`; `reassigned` once the
  * elapsed time (to the stop, or so far) is over `reassignOver`.
  * @param lead The lead (`receivedAt`; `make` is not read: pick the rule with {@link ruleForMake}).
  * @param activities The lead's activities, any order.

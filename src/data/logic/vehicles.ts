@@ -4,6 +4,7 @@
  * `vehicles-export.ts` (re-exported here).
  */
 import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
+import { makeKey, makeName } from './makes.js';
 import { decodeVin } from './vin.js';
 import type { VinDecoding } from './vin.js';
 
@@ -28,65 +29,6 @@ export function vehicleKey(text: string | null | undefined): string {
     keys.set(text, key);
   }
   return key;
-}
-
-/** Other names of a make → the make's key. */
-const MAKE_ALIASES: Record<string, string> = {
-  chevy: 'chevrolet',
-  chev: 'chevrolet',
-  vw: 'volkswagen',
-  volkswagon: 'volkswagen',
-  mercedes: 'mercedesbenz',
-  mb: 'mercedesbenz',
-  benz: 'mercedesbenz',
-  merc: 'mercedesbenz',
-  caddy: 'cadillac',
-  caddie: 'cadillac',
-  infinity: 'infiniti',
-  alfa: 'alfaromeo',
-  jag: 'jaguar',
-  landie: 'landrover',
-  minicooper: 'mini',
-  hyunday: 'hyundai',
-  mitsu: 'mitsubishi',
-  porshe: 'porsche',
-};
-
-/** How a make is written when several names were given for it. */
-const MAKE_NAMES: Record<string, string> = {
-  chevrolet: 'Chevrolet',
-  volkswagen: 'Volkswagen',
-  mercedesbenz: 'Mercedes-Benz',
-  cadillac: 'Cadillac',
-  infiniti: 'Infiniti',
-  alfaromeo: 'Alfa Romeo',
-  jaguar: 'Jaguar',
-  landrover: 'Land Rover',
-  mini: 'MINI',
-  hyundai: 'Hyundai',
-  mitsubishi: 'Mitsubishi',
-  porsche: 'Porsche',
-  bmw: 'BMW',
-  gmc: 'GMC',
-};
-
-/**
- * The comparison key of a make: {@link vehicleKey} with common other names folded in
- * ("Chevy" → Chevrolet, "VW" → Volkswagen, "Mercedes"/"MB" → Mercedes-Benz, "Caddy" → Cadillac).
- * @example makeKey('Chevy') === makeKey('CHEVROLET'); // true
- */
-export function makeKey(make: string | null | undefined): string {
-  const key = vehicleKey(make);
-  return MAKE_ALIASES[key] ?? key;
-}
-
-/**
- * A make's display name: the usual spelling when the make is known under several names, else
- * the text given, trimmed.
- * @example makeName('vw'); // 'Volkswagen'
- */
-export function makeName(make: string): string {
-  return MAKE_NAMES[makeKey(make)] ?? make.trim();
 }
 
 // ───────────────────────────── trade-in ─────────────────────────────
@@ -137,7 +79,7 @@ function textOutcome(wanted: string, given: string): CriterionOutcome {
  * Customers who want the vehicle being taken in on trade, best match first.
  *
  * Only wants of customers whose status is "need-car-locate" count. A want matches when the make
- * matches ({@link makeKey}: case, spacing and common other names do not matter), the model
+ * matches (`makeKey` of `makes.ts`: case, spacing, other names and common misspellings do not matter), the model
  * matches ({@link vehicleKey}), the year is within the want's range, the mileage is at most the
  * want's maximum and the price at most its maximum price. Trim and colour never exclude a want:
  * they are met or not met. A criterion the want does not set is `not-stated`; one the vehicle's
