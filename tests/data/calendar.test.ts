@@ -164,8 +164,10 @@ describe('periods', () => {
     );
   });
 
-  it('compares with the same days one month earlier', () => {
+  it('compares a whole month with the whole month before, other ranges with the same days a month earlier', () => {
     expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-31' });
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-04-29' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-29' });
   });
 });
 
@@ -202,6 +204,8 @@ describe('the days compared', () => {
       current: { from: '2026-03-30', to: '2026-03-31' },
       previous: { from: '2026-02-28', to: '2026-02-28' },
     });
+    // On the last day of November the whole month has happened: all of October, October 31 included.
+    expect(comparedPeriods({ from: '2026-11-01', to: '2026-11-30' }, '2026-11-30').previous).to.deep.equal({ from: '2026-10-01', to: '2026-10-31' });
   });
 
   it('refuses a range that is not one', () => {

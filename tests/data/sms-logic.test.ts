@@ -13,7 +13,7 @@ import {
   summarizePeriod,
   summarizeSms,
 } from '../../src/data/logic/sms.js';
-import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
+import { previousPeriod, previousPeriodDetail } from '../../src/data/logic/calendar-zones.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { SmsMessage, SmsProvider } from '../../src/data/model.js';
 
@@ -43,7 +43,7 @@ const BANDWIDTH = [
   4406, 4470, 4481, 4482, 4700, 4701, 4702, 4720, 4721, 4730, 4750, 4770, 4771, 4772, 4773, 4775, 4780, 4781, 4785, 4795,
   5600, 5650, 9902, 9999,
 ];
-const TWILIO = [21211, 21610, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 30032, 30034, 30450];
+const TWILIO = [21211, 21610, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 30017, 30022, 30024, 30032, 30034, 30450];
 
 describe('classifySmsError', () => {
   it('classifies every listed code into a known category with text', () => {
@@ -96,6 +96,50 @@ describe('classifySmsError', () => {
     expect(CARRIER_FILTERING_ADVICE).to.contain('Update your templates');
   });
 
+  it('says retry later for the temporary causes of 4720 and correct the number only for a deactivated one', () => {
+    const info = classifySmsError('bandwidth', 4720);
+    // Two of its three causes (no prepaid funds, moving carrier) leave a valid number that cannot be reached for now.
+    expect(info.category).to.equal('landline-or-unreachable');
+    expect(info.advice).to.match(/^Retry later: a prepaid account without funds, or a number moving to another carrier/);
+    expect(info.advice).to.contain('Only if the number has been deactivated');
+    expect(info.advice).to.contain('correct the number');
+    expect(info.advice.indexOf('Retry later')).to.be.lessThan(info.advice.indexOf('correct the number'));
+  });
+
+  it('does not call the valid but unallocated number of 4406 an invalid number', () => {
+    const info = classifySmsError('bandwidth', 4406);
+    expect(info.category).to.equal('landline-or-unreachable');
+    expect(info.definition).to.contain('This number is valid');
+    expect(info.advice).to.contain('No carrier serves this number');
+  });
+
+  it('classifies the Twilio A2P 10DLC codes, quoting Twilio\'s own definition and page', () => {
+    expect(classifySmsError('twilio', 30017)).to.include({
+      category: 'carrier-failure',
+      title: 'Carrier network congestion',
+      source: 'https://www.twilio.com/docs/api/errors/30017',
+    });
+    expect(classifySmsError('twilio', 30017).providerDefinition).to.contain('experiencing high MMS traffic');
+    expect(classifySmsError('twilio', 30022)).to.include({ category: 'volume-limited', source: 'https://www.twilio.com/docs/api/errors/30022' });
+    expect(classifySmsError('twilio', 30022).providerDefinition).to.contain('exceeded the rate allowed for your registered campaign');
+    expect(classifySmsError('twilio', 30024)).to.include({
+      category: 'carrier-filtered',
+      providerDefinition: 'The Numeric Sender ID is not currently provisioned with the carrier.',
+    });
+    expect(classifySmsError('twilio', 30007)).to.include({
+      providerDefinition: 'Your message was filtered (blocked) by Twilio or by the carrier.',
+      source: 'https://www.twilio.com/docs/api/errors/30007',
+    });
+    // Every quoted definition names its page on the provider's site, and the plain-language text is not the quote.
+    for (const [provider, table] of Object.entries(SMS_ERROR_CODES)) {
+      for (const [code, rule] of Object.entries(table as Record<string, { definition: string; providerDefinition?: string; source?: string }>)) {
+        if (!rule.providerDefinition) continue;
+        expect(rule.source, `${provider} ${code}`).to.equal(`https://www.twilio.com/docs/api/errors/${code}`);
+        expect(rule.definition).to.not.equal(rule.providerDefinition);
+      }
+    }
+  });
+
   it('spot-checks the taxonomy and billable flags', () => {
     expect(classifySmsError('twilio', 21610)).to.include({ category: 'opted-out', billable: false });
     expect(classifySmsError('twilio', 30006).category).to.equal('landline-or-unreachable');
@@ -119,31 +163,56 @@ describe('classifySmsError', () => {
 });
 
 describe('previousPeriod', () => {
-  it('moves both ends back one month, clamping month ends', () => {
-    expect(previousPeriod({ from: '2026-03-31', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-28', to: '2026-02-28' });
+  it('compares whole calendar months with as many whole months just before', () => {
+    // April 1–30 against all of March, not March 1–30.
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-31' });
     expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
-    expect(previousPeriod({ from: '2024-03-30', to: '2024-03-31' })).to.deep.equal({ from: '2024-02-29', to: '2024-02-29' });
-    expect(previousPeriod({ from: '2026-01-15', to: '2026-01-20' })).to.deep.equal({ from: '2025-12-15', to: '2025-12-20' });
-    expect(previousPeriod({ from: '2026-05-31', to: '2026-06-30' })).to.deep.equal({ from: '2026-04-30', to: '2026-05-30' });
+    expect(previousPeriod({ from: '2028-03-01', to: '2028-03-31' })).to.deep.equal({ from: '2028-02-01', to: '2028-02-29' });
+    expect(previousPeriod({ from: '2026-02-01', to: '2026-02-28' })).to.deep.equal({ from: '2026-01-01', to: '2026-01-31' });
+    // Two months against the two before, across a year's end.
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-02-28' })).to.deep.equal({ from: '2025-11-01', to: '2025-12-31' });
+    expect(previousPeriod({ from: '2026-12-01', to: '2027-01-31' })).to.deep.equal({ from: '2026-10-01', to: '2026-11-30' });
+    // A whole year against the year before.
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).to.deep.equal({ from: '2025-01-01', to: '2025-12-31' });
+    expect(previousPeriodDetail({ from: '2026-04-01', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-31', basis: 'months', clamped: false });
   });
 
-  it('clamps every month end, leap years included', () => {
-    const cases: [string, string][] = [
-      ['2026-03-31', '2026-02-28'],
-      ['2028-03-31', '2028-02-29'],
-      ['2026-05-31', '2026-04-30'],
-      ['2026-07-31', '2026-06-30'],
-      ['2026-10-31', '2026-09-30'],
-      ['2026-12-31', '2026-11-30'],
-      ['2026-01-31', '2025-12-31'],
-      ['2026-02-28', '2026-01-28'],
-      ['2026-04-30', '2026-03-30'],
+  it('compares any other range with the same days one month earlier', () => {
+    expect(previousPeriod({ from: '2026-01-15', to: '2026-01-20' })).to.deep.equal({ from: '2025-12-15', to: '2025-12-20' });
+    expect(previousPeriod({ from: '2026-03-10', to: '2026-03-20' })).to.deep.equal({ from: '2026-02-10', to: '2026-02-20' });
+    // February 1–28 of a leap year is not the whole month: January 1–28.
+    expect(previousPeriod({ from: '2028-02-01', to: '2028-02-28' })).to.deep.equal({ from: '2028-01-01', to: '2028-01-28' });
+    // Ending on a month end but not starting on a 1st: the same days.
+    expect(previousPeriod({ from: '2026-04-02', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-02', to: '2026-03-30' });
+    expect(previousPeriodDetail({ from: '2026-03-10', to: '2026-03-20' })).to.deep.equal({ from: '2026-02-10', to: '2026-02-20', basis: 'days', clamped: false });
+  });
+
+  it('says when days of the range do not exist a month earlier, and what was compared instead', () => {
+    // March 29–31, 2026: February has 28 days, so all three fall on February 28.
+    expect(previousPeriodDetail({ from: '2026-03-29', to: '2026-03-31' })).to.deep.equal({ from: '2026-02-28', to: '2026-02-28', basis: 'days', clamped: true });
+    // In a leap year they fall on February 29.
+    expect(previousPeriodDetail({ from: '2024-03-30', to: '2024-03-31' })).to.deep.equal({ from: '2024-02-29', to: '2024-02-29', basis: 'days', clamped: true });
+    // Only the start is clamped: May 31 is April 30.
+    expect(previousPeriodDetail({ from: '2026-05-31', to: '2026-06-30' })).to.deep.equal({ from: '2026-04-30', to: '2026-05-30', basis: 'days', clamped: true });
+    // March 28 exists in February: not clamped.
+    expect(previousPeriodDetail({ from: '2026-03-28', to: '2026-03-28' }).clamped).to.equal(false);
+  });
+
+  it('clamps every single day at a month end, leap years included', () => {
+    const cases: [string, string, boolean][] = [
+      ['2026-03-31', '2026-02-28', true],
+      ['2028-03-31', '2028-02-29', true],
+      ['2026-05-31', '2026-04-30', true],
+      ['2026-07-31', '2026-06-30', true],
+      ['2026-10-31', '2026-09-30', true],
+      ['2026-12-31', '2026-11-30', true],
+      ['2026-01-31', '2025-12-31', false],
+      ['2026-02-28', '2026-01-28', false],
+      ['2026-04-30', '2026-03-30', false],
     ];
-    for (const [day, before] of cases) {
-      expect(previousPeriod({ from: day, to: day }), day).to.deep.equal({ from: before, to: before });
+    for (const [day, before, clamped] of cases) {
+      expect(previousPeriodDetail({ from: day, to: day }), day).to.deep.equal({ from: before, to: before, basis: 'days', clamped });
     }
-    // A whole month maps onto the whole previous month only where lengths allow.
-    expect(previousPeriod({ from: '2026-04-01', to: '2026-04-30' })).to.deep.equal({ from: '2026-03-01', to: '2026-03-30' });
   });
 
   it('rejects an invalid range with a specific error', () => {
@@ -179,7 +248,8 @@ describe('filterSms', () => {
     expect(filterSms(all, { ...march, direction: 'inbound' })).to.deep.equal([inbound]);
     expect(filterSms(all, { ...march, status: 'failed' })).to.deep.equal([landline]);
     expect(filterSms(all, { ...march, errorCategory: 'carrier-filtered' })).to.deep.equal([filtered]);
-    expect(filterSms(all, { ...march, errorCategory: 'invalid-number' })).to.deep.equal([landline]);
+    expect(filterSms(all, { ...march, errorCategory: 'landline-or-unreachable' })).to.deep.equal([landline]);
+    expect(filterSms(all, { ...march, errorCategory: 'invalid-number' })).to.deep.equal([]);
     expect(filterSms(all, { ...march, employeeId: 'e2' })).to.deep.equal([inbound]);
     expect(filterSms(all, { ...march, customerId: 'c2' })).to.deep.equal([filtered]);
     expect(filterSms(all, { ...march, text: 'truck' })).to.deep.equal([inbound]);

@@ -5,8 +5,9 @@
  * Error definitions: the dealership CRM deck (slide 12) for the five errors it defines, which are
  * Bandwidth's codes; Bandwidth's messaging error table (dev.bandwidth.com, "Messaging Errors")
  * for the other Bandwidth codes and their billable flags; Twilio's error dictionary
- * (twilio.com/docs/api/errors/<code>) for the Twilio codes. Definitions are reworded in plain
- * language for the people reading the SMS history, not copied.
+ * (twilio.com/docs/api/errors/<code>) for the Twilio codes. `definition` is reworded in plain
+ * language for the people reading the SMS history; where an entry has a `providerDefinition`, that
+ * is the provider's own sentence, quoted from the page in its `source`.
  */
 import { DateTime } from 'luxon';
 import type {
@@ -37,6 +38,10 @@ export interface SmsErrorInfo {
   advice: string;
   /** Whether the provider bills the failed message, where the provider documents it. */
   billable?: boolean;
+  /** The provider's own definition, quoted word for word from `source` (only where it was checked there). */
+  providerDefinition?: string;
+  /** The provider's documentation page that `providerDefinition` quotes. */
+  source?: string;
 }
 
 /** The deck's advice against carrier filtering (slide 9). */
@@ -54,6 +59,11 @@ const ADVICE = {
   registration: 'The sending number is not registered or verified for business texting. Ask your texting provider to complete the registration; until then carriers block its texts.',
   blockedSender: 'Carriers have flagged the sending number. Contact your texting provider, and vary your templates so new texts are not flagged again.',
   shortLinks: 'Do not use public link shorteners (bit.ly and the like); link to the dealership’s own website instead.',
+  congestion: 'The customer’s carrier was too busy to take the text. Resend later, and spread bulk texts over a longer time instead of sending them all at once.',
+  // Bandwidth 4720: two of its three causes pass by themselves, one does not.
+  retryOrCorrect:
+    'Retry later: a prepaid account without funds, or a number moving to another carrier, usually clears within days. Only if the number has been deactivated (it keeps failing) correct the number with the customer. Call or email them meanwhile.',
+  unallocated: 'No carrier serves this number, so it cannot receive texts. Ask the customer for the number they use now; call or email them meanwhile.',
 } as const;
 
 /**
@@ -62,12 +72,14 @@ const ADVICE = {
  */
 export const SMS_ERROR_CODES = {
   bandwidth: {
+    // Not `invalid-number`: the deck says the number is valid. No carrier holds it, so nothing can
+    // reach it, which is what `landline-or-unreachable` means (texts cannot get to this number).
     '4406': {
-      category: 'invalid-number',
+      category: 'landline-or-unreachable',
       title: 'Rejected - unallocated number',
       definition:
         'This number is valid, but it is not assigned to a carrier because it is not available for public use in North America.',
-      advice: ADVICE.checkNumber,
+      advice: ADVICE.unallocated,
       billable: false,
     },
     '4470': {
@@ -112,12 +124,15 @@ export const SMS_ERROR_CODES = {
       advice: ADVICE.unreachable,
       billable: true,
     },
+    // The deck's three causes: two are temporary (no prepaid funds, mid-port) and leave the number
+    // valid, one (deactivated) does not. Most often the number is right but cannot be reached for
+    // now, so `landline-or-unreachable`, not `invalid-number`; the advice covers the third cause.
     '4720': {
-      category: 'invalid-number',
+      category: 'landline-or-unreachable',
       title: 'Invalid destination address',
       definition:
         'The customer has a prepaid account without funds to receive the message, the number has been deactivated, or the number is moving to another carrier and the change is not complete yet.',
-      advice: ADVICE.checkNumber,
+      advice: ADVICE.retryOrCorrect,
       billable: true,
     },
     '4721': {
@@ -285,12 +300,42 @@ export const SMS_ERROR_CODES = {
       title: 'Message filtered',
       definition: 'The carrier filtered this message as spam or unwanted, because of its content, its volume or the sender’s history.',
       advice: ADVICE.filtered,
+      providerDefinition: 'Your message was filtered (blocked) by Twilio or by the carrier.',
+      source: 'https://www.twilio.com/docs/api/errors/30007',
     },
     '30008': {
       category: 'carrier-failure',
       title: 'Unknown delivery error',
       definition: 'Delivery failed for a reason the carrier did not give.',
       advice: ADVICE.retryOnce,
+    },
+    '30017': {
+      category: 'carrier-failure',
+      title: 'Carrier network congestion',
+      definition: 'The customer’s carrier was overloaded with picture messages and did not take this one, even when it was tried again.',
+      advice: ADVICE.congestion,
+      providerDefinition:
+        'This error indicates that the downstream carrier is experiencing high MMS traffic and isn\'t accepting the message request.',
+      source: 'https://www.twilio.com/docs/api/errors/30017',
+    },
+    '30022': {
+      category: 'volume-limited',
+      title: 'Business texting rate limit exceeded',
+      definition:
+        'Carriers rejected the message because the number sent texts faster than its registered business-texting campaign allows (rarely: too many texts to one customer in a short time).',
+      advice: ADVICE.slowDown,
+      providerDefinition:
+        'This error occurs when a downstream carrier rejects your US A2P 10DLC message because your traffic exceeded the rate allowed for your registered campaign.',
+      source: 'https://www.twilio.com/docs/api/errors/30022',
+    },
+    '30024': {
+      category: 'carrier-filtered',
+      title: 'Sending number not set up with the carrier',
+      definition:
+        'The customer’s carrier has not set up the sending number for business texting yet (for example while a new registration is still being provisioned), so it refuses its texts.',
+      advice: ADVICE.registration,
+      providerDefinition: 'The Numeric Sender ID is not currently provisioned with the carrier.',
+      source: 'https://www.twilio.com/docs/api/errors/30024',
     },
     '30032': {
       category: 'carrier-filtered',
@@ -313,10 +358,21 @@ export const SMS_ERROR_CODES = {
   },
 } as const satisfies Record<
   SmsProvider,
-  Record<string, { category: Exclude<SmsErrorCategory, 'unknown'>; title: string; definition: string; advice: string; billable?: boolean }>
+  Record<
+    string,
+    {
+      category: Exclude<SmsErrorCategory, 'unknown'>;
+      title: string;
+      definition: string;
+      advice: string;
+      billable?: boolean;
+      providerDefinition?: string;
+      source?: string;
+    }
+  >
 >;
 
-type ErrorRule = { category: SmsErrorCategory; title: string; definition: string; advice: string; billable?: boolean };
+type ErrorRule = Omit<SmsErrorInfo, 'code' | 'provider'>;
 
 function normalizeCode(code: string | number | null | undefined): string {
   return code === null || code === undefined ? '' : String(code).trim();
@@ -351,8 +407,14 @@ export function classifySmsError(provider: SmsProvider, code: string | number | 
   };
 }
 
-/** The category of a message's error, or null when it has none (hot-loop form of classifySmsError). */
-function errorCategoryOf(message: SmsMessage): SmsErrorCategory | null {
+/**
+ * The category of a message's error, or null when it has none: the hot-loop form of
+ * {@link classifySmsError}, with no object built per message.
+ * @param message A message of the log.
+ * @returns Its error's category, `unknown` for a code Forecourt does not list, null without a code.
+ * @example smsErrorCategoryOf({ ...message, provider: 'twilio', errorCode: '30007' }) // 'carrier-filtered'
+ */
+export function smsErrorCategoryOf(message: Pick<SmsMessage, 'provider' | 'errorCode'>): SmsErrorCategory | null {
   const code = normalizeCode(message.errorCode);
   if (!code) return null;
   return ruleFor(message.provider, code)?.category ?? 'unknown';
@@ -371,7 +433,7 @@ function filterPredicate(filter: SmsFilter): ((m: SmsMessage) => boolean) | null
     (!code || normalizeCode(m.errorCode) === code) &&
     (!filter.employeeId || m.employeeId === filter.employeeId) &&
     (!filter.customerId || m.customerId === filter.customerId) &&
-    (!filter.errorCategory || errorCategoryOf(m) === filter.errorCategory) &&
+    (!filter.errorCategory || smsErrorCategoryOf(m) === filter.errorCategory) &&
     (!text || has(m.body) || has(m.from) || has(m.to) || has(m.customerName) || has(m.employeeName));
 }
 
@@ -507,7 +569,7 @@ export function summarizePeriod(messages: readonly SmsMessage[], range: DateRang
         day.failed++;
       }
     }
-    const category = errorCategoryOf(m);
+    const category = smsErrorCategoryOf(m);
     if (category === 'carrier-filtered' && m.direction === 'outbound') day.filtered++;
     if (category) errorsByCategory[category] = (errorsByCategory[category] ?? 0) + 1;
   }
@@ -539,7 +601,7 @@ function filteredShares(messages: readonly SmsMessage[]): Map<string, { sent: nu
     let counts = byNumber.get(m.from);
     if (!counts) byNumber.set(m.from, (counts = { sent: 0, filtered: 0 }));
     counts.sent++;
-    if (errorCategoryOf(m) === 'carrier-filtered') counts.filtered++;
+    if (smsErrorCategoryOf(m) === 'carrier-filtered') counts.filtered++;
   }
   return byNumber;
 }
