@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { Chart } from '../../src/components/shared/charts/chart-engine.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { FcLeadResponseReport } from '../../src/components/lead-response-report/fc-lead-response-report.js';
@@ -178,15 +178,15 @@ describe('fc-lead-response-report', () => {
     expect(input(el, 'to').value).to.equal('2026-03-31');
     expect(text(root(el).querySelector('table.detail caption'))).to.equal('Leads received Mar 1, 2026 – Mar 31, 2026');
     expect(detailRows(el)).to.deep.equal([
-      ['Mar 10, 2026, 9:30 AM', 'Sam Lee', 'Ford Ford', 'Cars.com', 'Cy Park', 'No response yet', '30 min', '1 h business time', '● Green', 'Running, due Mar 10, 2026, 10:30 AM', 'None'],
-      ['Mar 7, 2026, 5:00 PM', XSS, 'Toyota Toyota / Scion / Lexus', 'Autotrader', 'Ana Ruiz', 'Text sent, Mar 9, 2026, 9:30 AM', '1 h 30 min', '3 h business time', '▲ Yellow', 'Met', 'None'],
-      ['Mar 4, 2026, 10:00 AM', 'Max Roe', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'No response yet', '45 h', '3 h business time', '■ Red', 'Overdue since Mar 4, 2026, 1:00 PM', 'Sent to another dealer'],
-      ['Mar 3, 2026, 10:00 AM', 'Dee Fox', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'Email received, Mar 3, 2026, 10:20 AM', '20 min', '3 h business time', '● Green', 'Met', 'Lead price discount'],
-      ['Mar 2, 2026, 5:30 PM', 'Lou Kim', 'Ford Ford', 'Cars.com', 'Ben Ode', 'Email sent, Mar 3, 2026, 9:45 AM', '1 h 15 min', '1 h business time', '■ Red', 'Missed', 'None'],
-      ['Mar 2, 2026, 10:00 AM', 'Bo Yu', 'Honda Honda', JS, 'Cy Park', 'Incoming call, Mar 2, 2026, 1:00 PM', '3 h', '2 h business time', '■ Red', 'Missed', 'None'],
-      ['Mar 2, 2026, 9:30 AM', 'Kim Park', 'Mazda Mazda', 'Autotrader', 'Cy Park', 'Email sent, Mar 2, 2026, 11:00 AM', '1 h 30 min', '1 h business time', '■ Red', 'Missed', 'None'],
-      ['Mar 2, 2026, 8:30 AM', 'Pat Doe', 'Ford Ford', 'OEM website', 'Ana Ruiz', 'Email sent, Mar 2, 2026, 9:40 AM', '40 min', '1 h business time', '▲ Yellow', 'Met', 'None'],
-      ['Mar 1, 2026, 8:00 PM', 'Ada Ng', 'Chevrolet GM', 'TrueCar', 'Unassigned', 'Call completed, Mar 1, 2026, 9:00 PM', '1 h', '5 h real time', '● Green', 'Met', 'None'],
+      ['Mar 10, 9:30 AM', 'Sam Lee', 'Ford Ford', 'Cars.com', 'Cy Park', 'No response yet', '30 min', '1 h business time', '● Green', 'Running, due 10:30 AM', 'None'],
+      ['Mar 7, 5:00 PM', XSS, 'Toyota Toyota / Scion / Lexus', 'Autotrader', 'Ana Ruiz', 'Text sent, Mar 9, 9:30 AM', '1 h 30 min', '3 h business time', '▲ Yellow', 'Met', 'None'],
+      ['Mar 4, 10:00 AM', 'Max Roe', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'No response yet', '45 h', '3 h business time', '■ Red', 'Overdue since Mar 4, 1:00 PM', 'Sent to another dealer'],
+      ['Mar 3, 10:00 AM', 'Dee Fox', 'Volkswagen Volkswagen', 'OEM website', 'Ben Ode', 'Email received, 10:20 AM', '20 min', '3 h business time', '● Green', 'Met', 'Lead price discount'],
+      ['Mar 2, 5:30 PM', 'Lou Kim', 'Ford Ford', 'Cars.com', 'Ben Ode', 'Email sent, Mar 3, 9:45 AM', '1 h 15 min', '1 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 10:00 AM', 'Bo Yu', 'Honda Honda', JS, 'Cy Park', 'Incoming call, 1:00 PM', '3 h', '2 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 9:30 AM', 'Kim Park', 'Mazda Mazda', 'Autotrader', 'Cy Park', 'Email sent, 11:00 AM', '1 h 30 min', '1 h business time', '■ Red', 'Missed', 'None'],
+      ['Mar 2, 8:30 AM', 'Pat Doe', 'Ford Ford', 'OEM website', 'Ana Ruiz', 'Email sent, 9:40 AM', '40 min', '1 h business time', '▲ Yellow', 'Met', 'None'],
+      ['Mar 1, 8:00 PM', 'Ada Ng', 'Chevrolet GM', 'TrueCar', 'Unassigned', 'Call completed, 9:00 PM', '1 h', '5 h real time', '● Green', 'Met', 'None'],
     ]);
     expect(shadowText(el)).to.include('Showing 9 of 9 leads.');
     expect(shadowText(el)).to.include('Times in America/Chicago.');
@@ -882,4 +882,135 @@ describe('fc-lead-response-report: a make two rules name', () => {
     expect(await serverRule(server, 'lexus-only')).to.include({ limitMinutes: 30, version: 1 });
     await expect(el).to.be.accessible();
   });
+});
+
+/** Elements of the report's shadow root that stick out of its box sideways, outside the table boxes that scroll. */
+function stickingOut(el: FcLeadResponseReport): string[] {
+  const box = el.getBoundingClientRect();
+  return [...root(el).querySelectorAll('*')]
+    .filter((child) => !child.closest('.scroll'))
+    .filter((child) => {
+      const r = child.getBoundingClientRect();
+      return (r.width || r.height) && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+    })
+    .map((child) => `${child.localName}.${child.className} ${Math.round(child.getBoundingClientRect().right)} > ${Math.round(box.right)}`);
+}
+
+/** Waits for a scroll event of `box` to be handled (the signs are set on scroll). */
+async function scrollBox(box: HTMLElement, to: { left?: number; top?: number }): Promise<void> {
+  const scrolled = new Promise((resolve) => box.addEventListener('scroll', resolve, { once: true }));
+  box.scrollTo(to);
+  await scrolled;
+  await new Promise(requestAnimationFrame);
+}
+
+/** Whether a user sees `node`: laid out, not hidden, not `visibility: hidden`. */
+const seen = (node: Element | null | undefined) => !!node && node.checkVisibility({ visibilityProperty: true });
+
+describe('fc-lead-response-report: wide reports and phones (issue 18)', function () {
+  this.timeout(30_000);
+  // A month of the seeded shop's leads, as in the demo: its makes, sources, names and outcomes.
+  const NOW_DEMO = '2026-03-10T15:00:00.000Z';
+  let server: DemoServer;
+
+  beforeEach(async () => {
+    server = await startDemoServer(generateDataset({ size: 'small', today: '2026-03-10' }));
+  });
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await closeClients();
+  });
+
+  async function mounted(frame: string): Promise<FcLeadResponseReport> {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style=${frame}><fc-lead-response-report .adapter=${server.client()} now=${NOW_DEMO} from="2026-02-01" to="2026-03-10"></fc-lead-response-report></div>`,
+    );
+    const el = wrapper.querySelector('fc-lead-response-report')!;
+    await loaded(el);
+    await new Promise(requestAnimationFrame);
+    return el;
+  }
+
+  it('shows every detail column, Status and Consequences too, in a report 60rem wide (the demo at 1280 px), with no sign of scrolling', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mounted('inline-size: 60rem');
+    const table = root(el).querySelector<HTMLTableElement>('table.detail')!;
+    const box = table.parentElement!;
+    expect(detailRows(el).length).to.be.greaterThan(10);
+    expect(box.scrollWidth, 'the table is no wider than its box').to.be.at.most(box.clientWidth);
+    const edge = box.getBoundingClientRect().right + 0.5;
+    const headers = [...table.querySelectorAll('thead th')];
+    expect(headers.map((th) => text(th).replace(/\u00ad/g, ''))).to.include.members(['Status ↕', 'Consequences ↕']);
+    for (const th of headers) expect(th.getBoundingClientRect().right, text(th)).to.be.at.most(edge);
+    expect(seen(box.previousElementSibling), 'no "More columns" line').to.equal(false);
+    expect(box.hasAttribute('tabindex'), 'not a Tab stop when nothing scrolls').to.equal(false);
+  });
+
+  for (const width of [320, 390]) {
+    it(`fits a ${width} px phone: the page does not scroll sideways, the detail table scrolls in a bounded box with a sticky header and first column and says "More columns"`, async () => {
+      await setViewport({ width, height: 844 });
+      const el = await mounted('padding-inline: 1rem');
+      expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(innerWidth);
+      expect(el.getBoundingClientRect().right).to.be.at.most(innerWidth);
+      expect(stickingOut(el)).to.deep.equal([]);
+
+      const table = root(el).querySelector<HTMLTableElement>('table.detail')!;
+      const box = table.parentElement!;
+      const hint = box.previousElementSibling!;
+      expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
+      expect(seen(hint)).to.equal(true);
+      expect(text(hint)).to.equal('More columns →');
+      // The box fits the screen: its own sideways scrollbar is in view without scrolling every row.
+      expect(box.getBoundingClientRect().height).to.be.at.most(innerHeight);
+      expect(box.scrollHeight).to.be.greaterThan(box.clientHeight);
+      expect(box.tabIndex, 'the box takes focus, so the arrow keys scroll it').to.equal(0);
+      expect(box.getAttribute('role')).to.equal('region');
+      expect(text(root(el).getElementById(box.getAttribute('aria-labelledby')!))).to.equal('Leads received Feb 1, 2026 – Mar 10, 2026');
+
+      await scrollBox(box, { top: 300, left: 120 });
+      const top = box.getBoundingClientRect().top;
+      const left = box.getBoundingClientRect().left;
+      const header = table.querySelector('thead th:nth-child(3)')!;
+      expect(Math.round(header.getBoundingClientRect().top), 'the header row stays at the top').to.equal(Math.round(top));
+      const firstCells = [...table.querySelectorAll('tbody tr > :first-child')].filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > top && r.top < box.getBoundingClientRect().bottom;
+      });
+      expect(firstCells.length).to.be.greaterThan(0);
+      for (const cell of firstCells) expect(Math.round(cell.getBoundingClientRect().left), 'the first column stays in view').to.equal(Math.round(left));
+      expect(seen(hint), 'columns still hidden past the edge').to.equal(true);
+
+      await scrollBox(box, { left: box.scrollWidth });
+      const last = table.querySelector('thead th:last-child')!;
+      expect(last.getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+      expect(seen(hint), 'no more columns at the end').to.equal(false);
+      expect(hint.getBoundingClientRect().height, 'the line keeps its place, so the table does not jump').to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`fits a ${width} px phone on the Summary and OEM rules tabs and in the rule editor`, async () => {
+      await setViewport({ width, height: 844 });
+      const el = await mounted('padding-inline: 1rem');
+      tab(el, 'Summary').click();
+      await waitUntil(() => root(el).querySelector('table.summary-oem'), 'no summary');
+      await new Promise(requestAnimationFrame);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+      expect(stickingOut(el)).to.deep.equal([]);
+      const oem = root(el).querySelector('table.summary-oem')!.parentElement!;
+      expect(oem.scrollWidth).to.be.greaterThan(oem.clientWidth);
+      expect(text(oem.previousElementSibling)).to.equal('More columns →');
+      expect(seen(oem.previousElementSibling)).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await openRules(el);
+      const rules = root(el).querySelector('table.rules')!.parentElement!;
+      await waitUntil(() => rules.hasAttribute('data-overflow'), 'the rules box did not say it scrolls');
+      expect(seen(rules.previousElementSibling)).to.equal(true);
+      await editRule(el, 'Ford');
+      await new Promise(requestAnimationFrame);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+      expect(stickingOut(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

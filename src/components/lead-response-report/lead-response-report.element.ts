@@ -24,16 +24,17 @@ import { t } from './lead-response-report.messages.js';
 import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
+import { ScrollBoxes, scrollStyles } from './lead-response-report.scroll.js';
 import { bucketLabels, detailView, evaluationErrorView, progressText, summaryView, targetText, timeText } from './lead-response-report.view.js';
 import { bucketChartConfig, trendChartConfig } from './lead-response-report.charts.js';
 import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
 import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
+import { VIEWS, nextTab, panelView, rulesPanelView, tabsView } from './lead-response-report.tabs.js';
+import type { LeadReportView } from './lead-response-report.tabs.js';
 
-export type LeadReportView = 'detail' | 'summary' | 'rules';
-const VIEWS: readonly LeadReportView[] = ['detail', 'summary', 'rules'];
-const VIEW_LABEL = { detail: 'tabDetail', summary: 'tabSummary', rules: 'tabRules' } as const;
+export type { LeadReportView };
 
 /** Most leads one page request asks for (the REST server's cap). */
 const PAGE_LIMIT = 1000;
@@ -85,7 +86,7 @@ interface Loaded {
  * @cssproperty --fc-lead-response-report-chart-block-size - Height of each chart. Default `16rem`.
  */
 export class FcLeadResponseReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, scrollStyles, styles];
 
   /**
    * Elements this one renders in its shadow root, defined into the registry of that root before
@@ -169,6 +170,12 @@ export class FcLeadResponseReport extends FcElement {
     key: () => this.#shownFigures,
     config: (kit) => (this.#shownFigures ? trendChartConfig(this.#shownFigures, this.#formats, kit) : null),
   });
+
+  constructor() {
+    super();
+    // The tables scroll sideways in a narrow report, with signs that they do.
+    new ScrollBoxes(this);
+  }
 
   /** The date inputs: a valid range typed becomes `from`/`to` and fires `fc-range-change`. */
   readonly #rangeEditor = new DateRangeEditor(this, {
@@ -346,51 +353,25 @@ export class FcLeadResponseReport extends FcElement {
     const failure = setup.errorView();
     if (!setup.value) return failure ?? loadingView(6);
     const f = this.#formats;
-    return html`
-      ${failure ?? nothing}
-      <div class="tabs" role="tablist" aria-label=${t('tabs')} part="tabs" @keydown=${this.#onTabKey}>
-        ${VIEWS.map(
-          (v) => html`<button
-            type="button"
-            role="tab"
-            id="tab-${v}"
-            aria-selected=${this.view === v ? 'true' : 'false'}
-            aria-controls="panel-${v}"
-            tabindex=${this.view === v ? '0' : '-1'}
-            @click=${() => this.#select(v)}
-          >
-            ${t(VIEW_LABEL[v])}
-          </button>`,
-        )}
-      </div>
-      ${VIEWS.map(
-        (v) => html`<div class="panel" role="tabpanel" id="panel-${v}" aria-labelledby="tab-${v}" ?hidden=${this.view !== v}>
-          ${v === 'rules' ? this.#rulesPanel(f, setup.value!) : this.view === v ? this.#panel(v, f, setup.value!) : nothing}
-        </div>`,
-      )}
-    `;
-  }
-
-  /**
-   * The rule editor stays rendered while another tab is open (its panel hidden), so an edit in
-   * progress and a save on its way survive a look at the report.
-   */
-  #rulesPanel(f: Formats, setup: Setup): TemplateResult {
-    return html`<forecourt-lead-rule-editor
-      class="rule-editor"
-      .adapter=${this.adapter}
-      .rules=${this.#rulesInEffect}
-      .dealerHours=${setup.dealer.hours}
-      .formats=${f}
-      .locale=${this.locale}
-      @fc-rule-save=${this.#onRuleSave}
-      @lead-rule-take=${this.#onRuleTake}
-    ></forecourt-lead-rule-editor>`;
+    return html`${failure ?? nothing}
+    ${tabsView({
+      view: this.view,
+      onSelect: this.#select,
+      onKey: this.#onTabKey,
+      panel: (v) => (v === 'rules' ? rulesPanelView({
+            adapter: this.adapter,
+            rules: this.#rulesInEffect,
+            hours: setup.value!.dealer.hours,
+            f,
+            locale: this.locale,
+            onSave: this.#onRuleSave,
+            onTake: this.#onRuleTake,
+          }) : this.view === v ? this.#panel(v, f, setup.value!) : nothing),
+    })}`;
   }
 
   #panel(view: 'detail' | 'summary', f: Formats, setup: Setup): unknown {
     const task = this.#leads;
-    const progress = this.progress ? html`<p class="progress" role="status">${progressText(f, this.progress)}</p>` : nothing;
     const failure = task.errorView();
     if (failure) return failure;
     const loaded = task.value;
@@ -407,11 +388,7 @@ export class FcLeadResponseReport extends FcElement {
       if ('error' in evaluation) content = evaluationErrorView(evaluation.error, () => void this.#leads.run());
       else content = view === 'detail' ? this.#detail(f, loaded, evaluation.rows) : this.#summaryOf(f, loaded, evaluation.rows);
     }
-    return html`${progress}
-      ${capped
-        ? html`<div class="notice" part="notice"><p>${t('capped', f.count.format(loaded.leads.length), f.count.format(loaded.total))}</p></div>`
-        : nothing}
-      <div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
+    return panelView({ f, progress: this.progress, capped: capped ? { read: loaded.leads.length, total: loaded.total } : null, busy, content });
   }
 
   #detail(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
@@ -463,21 +440,15 @@ export class FcLeadResponseReport extends FcElement {
 
   // ───────────── actions ─────────────
 
-  #select(view: LeadReportView): void {
+  #select = (view: LeadReportView): void => {
     this.view = view;
-  }
+  };
 
   #onTabKey = async (event: KeyboardEvent): Promise<void> => {
-    const i = VIEWS.indexOf(this.view);
-    const next =
-      event.key === 'ArrowRight' ? (i + 1) % VIEWS.length
-      : event.key === 'ArrowLeft' ? (i + VIEWS.length - 1) % VIEWS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? VIEWS.length - 1
-      : -1;
-    if (next < 0) return;
+    const next = nextTab(this.view, event.key);
+    if (!next) return;
     event.preventDefault();
-    this.view = VIEWS[next]!;
+    this.view = next;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.view}`)?.focus();
   };

@@ -89,14 +89,18 @@ export const styles = css`
     font-weight: var(--_fc-font-weight-strong);
     border-block-end-color: var(--_fc-color-accent);
   }
-  .table-wrap {
-    overflow-x: auto;
-    margin-block-end: var(--_fc-space-m);
+  /* The detail and summary tables fit a report of about 56rem (the demo's at 1280 px): cells wrap
+     between words, times break between day and clock, and a header's sort mark goes under its word. */
+  .detail th,
+  .detail td,
+  .summary th,
+  .summary td {
+    padding-inline: var(--_fc-space-xs);
+  }
+  .detail .grade {
+    padding-inline: var(--_fc-space-xs);
   }
   .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_fc-space-xs);
     padding: 0;
     border: 0;
     background: none;

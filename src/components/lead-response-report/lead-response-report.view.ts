@@ -16,9 +16,51 @@ import type { ReportFigures } from './lead-response-report.charts.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
+import { scrollHint } from './lead-response-report.scroll.js';
 
 export const timeText = (f: Formats, iso: string): string => f.time.format(new Date(iso));
 export const dateText = (f: Formats, isoDate: string): string => f.date.format(new Date(`${isoDate}T00:00:00Z`));
+
+interface ShortFormats {
+  day: Intl.DateTimeFormat;
+  dayYear: Intl.DateTimeFormat;
+  clock: Intl.DateTimeFormat;
+  /** The calendar day in the zone, for comparing two instants. */
+  key: Intl.DateTimeFormat;
+}
+const shortFormats = new Map<string, ShortFormats>();
+
+/** The detail table's day and clock formats in the dealer's zone, built once per locale and zone. */
+function shortOf(f: Formats): ShortFormats {
+  let s = shortFormats.get(f.key);
+  if (!s) {
+    const make = (options: Intl.DateTimeFormatOptions, locale = f.locale) => new Intl.DateTimeFormat(locale, { ...options, timeZone: f.zone });
+    s = {
+      day: make({ month: 'short', day: 'numeric' }),
+      dayYear: make({ month: 'short', day: 'numeric', year: 'numeric' }),
+      clock: make({ hour: 'numeric', minute: '2-digit' }),
+      key: make({ year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA'),
+    };
+    shortFormats.set(f.key, s);
+  }
+  return s;
+}
+
+const unbroken = (text: string): string => text.replace(/ /g, '\u00a0');
+
+/**
+ * An instant in a detail row, as short as it stays clear: the clock alone on the day of `sameDayAs`
+ * (the lead's arrival), else the day and the clock; the year only when the range spans two. The
+ * day and the clock each stay on one line, so a narrow column breaks between them.
+ * @example shortTime(f, '2026-03-10T16:30:00Z', { sameDayAs: '2026-03-10T15:00:00Z' }) // "10:30 AM" (Chicago)
+ */
+export function shortTime(f: Formats, iso: string, options: { sameDayAs?: string; year?: boolean } = {}): string {
+  const s = shortOf(f);
+  const at = new Date(iso);
+  const clock = unbroken(s.clock.format(at));
+  if (options.sameDayAs && s.key.format(at) === s.key.format(new Date(options.sameDayAs))) return clock;
+  return `${unbroken((options.year ? s.dayYear : s.day).format(at))}, ${clock}`;
+}
 
 /**
  * Minutes as "45 min", "6 h", "1 h 15 min" (rounded to the minute; whole hours beyond a day stay hours,
@@ -132,13 +174,15 @@ export interface DetailViewInput {
 export function detailView(v: DetailViewInput): TemplateResult {
   const { f, shown } = v;
   const visible = shown.slice(0, v.shownRows);
+  const year = v.range.from.slice(0, 4) !== v.range.to.slice(0, 4);
   return html`${filtersView(v)}
     <p class="hint" role="status">${t('showing', f.count.format(visible.length), f.count.format(shown.length))}</p>
     ${shown.length
-      ? html`<div class="table-wrap">
+      ? html`${scrollHint()}
+          <div class="scroll" role="region" aria-labelledby="caption-detail">
             <table class="fc-table detail" part="table">
-              <caption>
-                ${t('detailCaption', dateText(f, v.range.from), dateText(f, v.range.to))}
+              <caption id="caption-detail">
+                <span class="caption-text">${t('detailCaption', dateText(f, v.range.from), dateText(f, v.range.to))}</span>
               </caption>
               <thead>
                 <tr>
@@ -146,7 +190,7 @@ export function detailView(v: DetailViewInput): TemplateResult {
                 </tr>
               </thead>
               <tbody>
-                ${visible.map((r) => detailRow(f, r))}
+                ${visible.map((r) => detailRow(f, r, year))}
               </tbody>
             </table>
           </div>
@@ -162,22 +206,27 @@ function sortHeader(v: DetailViewInput, key: SortKey, label: string, num = false
   const sorted = v.sort.key === key ? v.sort.dir : null;
   return html`<th scope="col" class=${num ? 'fc-num' : ''} aria-sort=${sorted ?? 'none'}>
     <button type="button" class="sort" data-sort=${key} @click=${() => v.onSort(key)}>
-      ${label}<span class="sort__mark" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}</span>
+      ${label} <span class="sort__mark" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}</span>
     </button>
   </th>`;
 }
 
-function detailRow(f: Formats, r: Row): TemplateResult {
+function detailRow(f: Formats, r: Row, year: boolean): TemplateResult {
   const { lead, rule, state } = r.e;
   const stop = state.stoppedBy;
-  const status = state.status === 'met' ? t('met') : state.status === 'missed' ? t('missed') : t(state.status, timeText(f, state.dueAt));
+  const received = lead.receivedAt;
+  // An overdue clock names its day: "since 1:00 PM" would read as today.
+  const status =
+    state.status === 'met' ? t('met')
+    : state.status === 'missed' ? t('missed')
+    : t(state.status, shortTime(f, state.dueAt, { year, sameDayAs: state.status === 'running' ? received : undefined }));
   return html`<tr class="status-${state.status}">
-    <td>${timeText(f, lead.receivedAt)}</td>
+    <td>${shortTime(f, received, { year })}</td>
     <td>${lead.customerName}</td>
     <td><bdi>${lead.make}</bdi> <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
     <td>${lead.provider}</td>
     <td>${r.salesperson}</td>
-    <td>${stop ? t('responseAt', activityName(stop.kind), timeText(f, stop.at)) : t('noResponse')}</td>
+    <td>${stop ? t('responseAt', activityName(stop.kind), shortTime(f, stop.at, { year, sameDayAs: received })) : t('noResponse')}</td>
     <td class="fc-num">${duration(f, state.elapsedMinutes)}</td>
     <td class="fc-num">${duration(f, rule.limitMinutes)} <span class="sub">${rule.clock === 'real' ? t('realTime') : t('businessTime')}</span></td>
     <td>${gradeBadge(state.grade)}</td>
@@ -252,10 +301,11 @@ export function summaryView(v: SummaryViewInput): TemplateResult {
       <div class="fc-chart" part="chart">
         <canvas class="buckets-chart" role="img" aria-label=${bucketChartLabel(f, labels, values)}></canvas>
       </div>
-      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-buckets">
+      ${scrollHint()}
+      <div class="scroll" role="region" aria-labelledby="caption-buckets">
         <table class="fc-table buckets-table" part="table">
           <caption id="caption-buckets">
-            ${t('bucketsCaption')}
+            <span class="caption-text">${t('bucketsCaption')}</span>
           </caption>
           <thead>
             <tr>
@@ -305,10 +355,11 @@ function trendView(v: SummaryViewInput): TemplateResult {
     <details class="trend-figures">
       <summary>${t('trendFigures')}</summary>
       <p class="hint">${t('trendNote')}</p>
-      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-trend">
+      ${scrollHint()}
+      <div class="scroll" role="region" aria-labelledby="caption-trend">
         <table class="fc-table trend-table" part="table">
           <caption id="caption-trend">
-            ${t('trendCaption')}
+            <span class="caption-text">${t('trendCaption')}</span>
           </caption>
           <thead>
             <tr>
@@ -355,10 +406,11 @@ function summaryTable(
     <td class="fc-num">${row.percentWithinLimit === null ? none(t('noFigure')) : f.percent.format(row.percentWithinLimit / 100)}</td>
     ${GRADES.map((g) => html`<td class="fc-num">${f.count.format(row.grades[g])}</td>`)}
     <td>${compliance}</td>`;
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="caption-${kind}">
+  return html`${scrollHint()}
+    <div class="scroll" role="region" aria-labelledby="caption-${kind}">
     <table class="fc-table summary summary-${kind}" part="table">
       <caption id="caption-${kind}">
-        ${caption}
+        <span class="caption-text">${caption}</span>
       </caption>
       <thead>
         <tr>

@@ -17,6 +17,7 @@ import { STOP_KINDS, dayName, formOf, ruleOf } from './lead-response-report.form
 import type { DayForm, FormProblem, RuleForm } from './lead-response-report.form.js';
 import { t } from './lead-response-report.messages.js';
 import { activityName, clockText, duration, gradesText, holidaysText, makesView, ruleLine, stopsText } from './lead-response-report.view.js';
+import { ScrollBoxes, scrollHint } from './lead-response-report.scroll.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
 
@@ -81,6 +82,12 @@ export class FcLeadRuleEditor extends FcElement {
     onConfirmed: (_rule, saved) => this.emit(FC_RULE_SAVE, { rule: saved }),
   });
 
+  constructor() {
+    super();
+    // The rules table scrolls sideways in a narrow report, with signs that it does.
+    new ScrollBoxes(this);
+  }
+
   /** Shares the report's shadow root (see the class comment). */
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -90,10 +97,11 @@ export class FcLeadRuleEditor extends FcElement {
     const f = this.formats;
     const writes = this.#writes.all();
     return html`${[...writes.values()].filter((w) => w.status === 'conflict' || w.status === 'failed').map((w) => this.#writeNotice(f, w))}
-      <div class="table-wrap">
+      ${scrollHint()}
+      <div class="scroll" role="region" aria-labelledby="caption-rules">
         <table class="fc-table rules" part="table">
-          <caption>
-            ${t('rulesCaption')}
+          <caption id="caption-rules">
+            <span class="caption-text">${t('rulesCaption')}</span>
           </caption>
           <thead>
             <tr>
