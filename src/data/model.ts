@@ -617,6 +617,29 @@ export type TradeInCriterion = (typeof TRADE_IN_CRITERIA)[number];
 export const CRITERION_OUTCOMES = ['met', 'not-met', 'not-stated', 'unknown'] as const;
 export type CriterionOutcome = (typeof CRITERION_OUTCOMES)[number];
 
+/**
+ * How a make, model or trim matched: `same` (the same once case, spaces, hyphens and dots are
+ * dropped: "F150" = "F-150", "CR-V" = "CRV"); `other-name` (a make's other name or a misspelling:
+ * "Chevy" = "Chevrolet"); `vin` (the make the trade-in's VIN gives); `words` (the words of one
+ * begin the other: "Silverado" ~ "Silverado 1500"; for a trim, its words are among the other's:
+ * "XLT" ~ "XLT Sport"); `in-model` (the wanted trim is a word of the trade-in's model:
+ * "Silverado 1500 LT" has the trim "LT").
+ */
+export const MATCH_HOWS = ['same', 'other-name', 'vin', 'words', 'in-model'] as const;
+export type MatchHow = (typeof MATCH_HOWS)[number];
+
+/** Why a want matched a trade-in on one of make, model and trim, and how close it was. */
+export interface MatchReason {
+  criterion: 'make' | 'model' | 'trim';
+  how: MatchHow;
+  /** The want's text. */
+  wanted: string;
+  /** The trade-in's text (for `vin`, the make its VIN gives). */
+  given: string;
+  /** 1 for the same (or another name of it); between 0.5 and 1 for a loose match, by the share of words in common. */
+  closeness: number;
+}
+
 export interface WantMatch {
   want: VehicleWant;
   /** Criteria met, out of {@link WantMatch.criteriaSet}. */
@@ -625,6 +648,14 @@ export interface WantMatch {
   criteriaSet: number;
   /** How each criterion matched. */
   criteria: Record<TradeInCriterion, CriterionOutcome>;
+  /**
+   * How close the match is, 0 to 1: each stated criterion counts 1 when met exactly, its
+   * closeness when met loosely, 0 when not met or unknown, over the criteria stated. Absent from
+   * a server that does not score matches.
+   */
+  score?: number;
+  /** Why the make, model and trim matched (those that did). Absent from a server that does not say. */
+  reasons?: MatchReason[];
 }
 
 // ───────────────────────────── Dataset ─────────────────────────────

@@ -14,6 +14,7 @@ import {
   CUSTOMER_STATUSES,
   DELETE_REASONS,
   DEPARTMENTS,
+  MATCH_HOWS,
   RESTORE_FAILURE_CODES,
   SMS_DIRECTIONS,
   SMS_ERROR_CATEGORIES,
@@ -426,11 +427,21 @@ export const TradeInVehicleSchema = v.pipe(
 );
 
 const outcome = v.picklist(CRITERION_OUTCOMES);
+const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+export const MatchReasonSchema = v.object({
+  criterion: v.picklist(['make', 'model', 'trim']),
+  how: v.picklist(MATCH_HOWS),
+  wanted: v.string(),
+  given: v.string(),
+  closeness: share,
+});
 export const WantMatchSchema = v.object({
   want: VehicleWantSchema,
   criteriaMet: count,
   criteriaSet: count,
   criteria: v.object({ model: outcome, year: outcome, trim: outcome, color: outcome, mileage: outcome, price: outcome }),
+  score: v.optional(share),
+  reasons: v.optional(v.array(MatchReasonSchema)),
 });
 
 // ───────────────────────────── dataset ─────────────────────────────
@@ -659,6 +670,7 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof VehicleWantSchema, M.VehicleWant>>,
   Expect<Pin<typeof TradeInVehicleSchema, M.TradeInVehicle>>,
   Expect<Pin<typeof WantMatchSchema, M.WantMatch>>,
+  Expect<Pin<typeof MatchReasonSchema, M.MatchReason>>,
   Expect<Pin<typeof DatasetSchema, M.Dataset>>,
   Expect<Pin<ReturnType<typeof pageSchema<M.SmsMessage>>, A.Page<M.SmsMessage>>>,
   Expect<Pin<typeof SourceUpdateBodySchema, Omit<A.SourceUpdate, 'id'>>>,

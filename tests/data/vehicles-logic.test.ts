@@ -52,6 +52,22 @@ const TABLE: [name: string, vehicle: TradeInVehicle, want: Partial<VehicleWant>,
   ['another model', { ...honda, model: 'Pilot' }, {}, null],
   ['a model that only starts the same', { ...honda, model: 'CR' }, {}, null],
   ['Chevy is not Chrysler', { year: 2019, make: 'Chevy', model: 'Pacifica' }, { make: 'Chrysler', model: 'Pacifica' }, null],
+  ['Volkswagon is Volkswagen', { year: 2019, make: 'Volkswagon', model: 'Jetta' }, { make: 'VW', model: 'Jetta' }, { met: 2, set: 2 }],
+  ['Range Rover is Land Rover', { year: 2019, make: 'Range Rover', model: 'Velar' }, { make: 'Land Rover', model: 'Velar' }, { met: 2, set: 2 }],
+  // models by words
+  ['Silverado 1500 is a Silverado', { year: 2018, make: 'Chevy', model: 'Silverado 1500' }, { make: 'Chevrolet', model: 'Silverado' }, { met: 2, set: 2, criteria: { model: 'met' } }],
+  ['a Silverado may be the Silverado 1500 wanted', { year: 2018, make: 'Chevrolet', model: 'Silverado' }, { make: 'Chevrolet', model: 'Silverado 1500' }, { met: 2, set: 2 }],
+  ['F150 is F-150', { year: 2019, make: 'Ford', model: 'F150' }, { make: 'Ford', model: 'F-150' }, { met: 2, set: 2 }],
+  ['CR-V is CRV', { ...honda, model: 'CRV' }, { model: 'CR-V' }, { met: 2, set: 2 }],
+  ['F 150 XLT is an F-150', { year: 2019, make: 'Ford', model: 'F 150 XLT' }, { make: 'Ford', model: 'F-150' }, { met: 2, set: 2 }],
+  ['Silverado 2500 is not a Silverado 1500', { year: 2018, make: 'Chevrolet', model: 'Silverado 2500' }, { make: 'Chevrolet', model: 'Silverado 1500' }, null],
+  ['Cherokee is not a Grand Cherokee', { year: 2018, make: 'Jeep', model: 'Cherokee' }, { make: 'Jeep', model: 'Grand Cherokee', yearFrom: 2015 }, null],
+  ['a single letter more is another vehicle', { year: 2018, make: 'Jeep', model: 'Grand Cherokee L' }, { make: 'Jeep', model: 'Grand Cherokee', yearFrom: 2015 }, null],
+  // trims loosely
+  ['a trim among the other’s words', { year: 2019, make: 'Ford', model: 'F-150', trim: 'XLT Sport' }, { make: 'Ford', model: 'F-150', trim: 'XLT' }, { met: 3, set: 3, criteria: { trim: 'met' } }],
+  ['Ltd is Limited', { year: 2019, make: 'Toyota', model: 'Highlander', trim: 'Ltd' }, { make: 'Toyota', model: 'Highlander', trim: 'Limited' }, { met: 3, set: 3, criteria: { trim: 'met' } }],
+  ['EX is not EX L', { ...honda, trim: 'EX L' }, { trim: 'EX' }, { met: 2, set: 3, criteria: { trim: 'not-met' } }],
+  ['the trim in the trade-in’s model', { year: 2018, make: 'Chevrolet', model: 'Silverado 1500 LT' }, { make: 'Chevrolet', model: 'Silverado', trim: 'LT' }, { met: 3, set: 3, criteria: { trim: 'met' } }],
   // years
   ['year at the lower bound', { ...honda, year: 2017 }, {}, { met: 2, set: 2 }],
   ['year at the upper bound', { ...honda, year: 2021 }, {}, { met: 2, set: 2 }],
@@ -109,6 +125,50 @@ describe('matchTradeIn: the table', () => {
       if (expected.criteria) expect(m!.criteria).to.deep.include(expected.criteria);
     });
   }
+});
+
+describe('matchTradeIn: why and how close', () => {
+  it('says why an exact match matched, with a score of 1', () => {
+    const [m] = matchTradeIn(honda, [want('w', { make: 'HONDA', model: 'CRV', trim: 'EX-L' })]);
+    expect(m!.score).to.equal(1);
+    expect(m!.reasons).to.deep.equal([
+      { criterion: 'make', how: 'same', wanted: 'HONDA', given: 'Honda', closeness: 1 },
+      { criterion: 'model', how: 'same', wanted: 'CRV', given: 'CR-V', closeness: 1 },
+      { criterion: 'trim', how: 'same', wanted: 'EX-L', given: 'EX-L', closeness: 1 },
+    ]);
+  });
+
+  it('says how a loose match matched and how close it is', () => {
+    // Model: 1 of 3 words → 0.5 + 0.5 / 3 = 0.667; trim in the model: 1 of its 2 extra words → 0.75.
+    // Score: (model 0.667 + year 1 + trim 0.75) / 3 = 0.806.
+    const [m] = matchTradeIn({ year: 2018, make: 'Chevy', model: 'Silverado 1500 LT' }, [want('w', { make: 'Chevrolet', model: 'Silverado', trim: 'LT' })]);
+    expect(m!.reasons).to.deep.equal([
+      { criterion: 'make', how: 'other-name', wanted: 'Chevrolet', given: 'Chevy', closeness: 1 },
+      { criterion: 'model', how: 'words', wanted: 'Silverado', given: 'Silverado 1500 LT', closeness: 0.667 },
+      { criterion: 'trim', how: 'in-model', wanted: 'LT', given: 'Silverado 1500 LT', closeness: 0.75 },
+    ]);
+    expect(m!.score).to.equal(Math.round(((0.667 + 1 + 0.75) / 3) * 1000) / 1000);
+  });
+
+  it('gives a half-known match a lower score: a VIN-only trade-in’s model is unknown', () => {
+    const [m] = matchTradeIn({ vin: '1HGCM82633A004352' }, [want('w', { model: 'Accord', yearFrom: 2001, yearTo: 2005 })]);
+    expect(m!.score).to.equal(0.5);
+    expect(m!.reasons).to.deep.equal([{ criterion: 'make', how: 'vin', wanted: 'Honda', given: 'Honda', closeness: 1 }]);
+  });
+
+  it('ranks exact models first, even with fewer criteria met; then criteria met, then the newest', () => {
+    const silverado = { year: 2018, make: 'Chevrolet', model: 'Silverado 1500', color: 'Black' };
+    const ids = matchTradeIn(silverado, [
+      want('loose-all-met', { make: 'Chevrolet', model: 'Silverado', color: 'Black', yearFrom: 2015 }),
+      want('exact', { make: 'Chevrolet', model: 'Silverado 1500', yearFrom: 2015, createdAt: '2026-09-01T00:00:00.000Z' }),
+      want('exact-wrong-color', { make: 'chevy', model: 'silverado1500', color: 'Red', yearFrom: 2015 }),
+    ]).map((m) => [m.want.id, m.criteriaMet, m.score]);
+    expect(ids).to.deep.equal([
+      ['exact', 2, 1],
+      ['exact-wrong-color', 2, 0.667],
+      ['loose-all-met', 3, 0.917],
+    ]);
+  });
 });
 
 describe('matchTradeIn: ranking and wants arrays', () => {

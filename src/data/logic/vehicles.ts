@@ -3,8 +3,8 @@
  * make and model, and matching a trade-in against the wants. The report's CSV is in
  * `vehicles-export.ts` (re-exported here).
  */
-import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
-import { makeKey, makeName } from './makes.js';
+import type { CriterionOutcome, MatchReason, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
+import { foldMake, makeKey, makeName } from './makes.js';
 import { decodeVin } from './vin.js';
 import type { VinDecoding } from './vin.js';
 
@@ -75,81 +75,215 @@ function textOutcome(wanted: string, given: string): CriterionOutcome {
   return wanted === given ? 'met' : 'not-met';
 }
 
+/** Short forms of trim words, folded into the word ("Ltd" = "Limited"). */
+const TRIM_WORDS: Record<string, string> = { ltd: 'limited', plat: 'platinum', prem: 'premium', spt: 'sport', tour: 'touring' };
+
+/** The words of a model or trim, each a {@link vehicleKey} (hyphens inside a word stay joined: "CR-V" is one word). */
+function words(text: string | null | undefined, fold?: Record<string, string>): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const part of text.split(/[\s/]+/)) {
+    const key = vehicleKey(part);
+    if (key) out.push(fold?.[key] ?? key);
+  }
+  return out;
+}
+
+/** A loose match: how close it is, and how many leading words of the longer text it used. */
+interface Loose {
+  closeness: number;
+  /** The longer text's words left over (for a trim found among a model's words). */
+  rest: string[];
+}
+
+/** Closeness of a loose match: a half for matching at all, the other half by the share of words in common. */
+const closenessOf = (shared: number, of: number) => Math.round((0.5 + (0.5 * shared) / of) * 1000) / 1000;
+
+/**
+ * Two models match loosely when one is the first words of the other ("Silverado" ~ "Silverado
+ * 1500", "F 150" ~ "F150 XLT"), and every word left over has two characters or more ("CR" does
+ * not match "CR V", nor "Grand Cherokee" "Grand Cherokee L": those single letters name another
+ * vehicle). "Cherokee" never matches "Grand Cherokee": the words must come first.
+ */
+function looseModel(a: string, b: string): Loose | null {
+  const ka = vehicleKey(a);
+  const kb = vehicleKey(b);
+  if (!ka || !kb || ka === kb) return null;
+  const [shortKey, long] = ka.length < kb.length ? [ka, words(b)] : [kb, words(a)];
+  let joined = '';
+  for (let k = 0; k < long.length - 1; k++) {
+    joined += long[k];
+    if (joined.length > shortKey.length) return null;
+    if (joined === shortKey) {
+      const rest = long.slice(k + 1);
+      return rest.every((w) => w.length > 1) ? { closeness: closenessOf(k + 1, long.length), rest } : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Two trims match loosely when the words of one are all among the other's, in any order, and the
+ * other's extra words have two characters or more ("XLT" ~ "XLT Sport", "Ltd" ~ "Limited";
+ * "EX" does not match "EX L", which is "EX-L").
+ */
+function looseTrim(a: string[], b: string[]): number | null {
+  if (!a.length || !b.length) return null;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const extra = [...long];
+  for (const w of short) {
+    const i = extra.indexOf(w);
+    if (i < 0) return null;
+    extra.splice(i, 1);
+  }
+  return extra.every((w) => w.length > 1) ? closenessOf(short.length, long.length) : null;
+}
+
+/** A want's match as {@link matchTradeIn} gives it: always with its score and reasons. */
+export interface RankedWantMatch extends WantMatch {
+  score: number;
+  reasons: MatchReason[];
+}
+
 /**
  * Customers who want the vehicle being taken in on trade, best match first.
  *
  * Only wants of customers whose status is "need-car-locate" count. A want matches when the make
  * matches (`makeKey` of `makes.ts`: case, spacing, other names and common misspellings do not matter), the model
- * matches ({@link vehicleKey}), the year is within the want's range, the mileage is at most the
- * want's maximum and the price at most its maximum price. Trim and colour never exclude a want:
- * they are met or not met. A criterion the want does not set is `not-stated`; one the vehicle's
- * data cannot answer (no mileage, no model for a VIN-only trade-in, ...) is `unknown` and does
- * not exclude. With only a VIN, the year and make come from it ({@link resolveTradeIn}); a
- * vehicle whose make is neither typed nor decodable matches nothing.
+ * matches, the year is within the want's range, the mileage is at most the want's maximum and
+ * the price at most its maximum price. Models match when they are the same ({@link vehicleKey}:
+ * "F150" = "F-150", "CR-V" = "CRV") or loosely, when one is the first words of the other
+ * ("Silverado" ~ "Silverado 1500"; single-letter leftovers do not count). Trim and colour never
+ * exclude a want: they are met or not met; a trim is met when the same, when its words are among
+ * the other's ("XLT" ~ "XLT Sport"), or when it is a word the trade-in's model adds ("Silverado
+ * 1500 LT" has the trim "LT"). A criterion the want does not set is `not-stated`; one the vehicle's
+ * data cannot answer (no mileage, no model for a VIN-only trade-in, ...) is `unknown` and does not
+ * exclude. With only a VIN, the year and make come from it ({@link resolveTradeIn}); a vehicle
+ * whose make is neither typed nor decodable matches nothing.
  *
- * Ranked by criteria met, then newest want first. One pass over the wants: each distinct
- * spelling of a make or model is normalised once, so 100,000 wants cost a few map lookups each.
+ * Each match says why the make, model and trim matched (`reasons`) and how close it is (`score`,
+ * 0 to 1: each stated criterion 1 when met exactly, its closeness when met loosely, 0 otherwise,
+ * over the criteria stated). Ranked: models matching exactly first, then by criteria met, then an
+ * exact trim before a loose one, then newest want first. One pass over the wants: each distinct
+ * spelling of a make or model is judged once, so 100,000 wants cost a few map lookups each.
  * @param vehicle The trade-in.
  * @param wants Every want (any status; only "need-car-locate" ones count).
  * @returns The matches, with how each criterion matched.
  * @example
- * matchTradeIn({ year: 2019, make: 'Honda', model: 'CR-V', mileage: 42000 }, wants);
- * // [{ want, criteriaMet: 3, criteriaSet: 3, criteria: { model: 'met', year: 'met', trim: 'not-stated', ... } }, ...]
+ * matchTradeIn({ year: 2019, make: 'Chevy', model: 'Silverado 1500' }, wants)[0];
+ * // { want: { make: 'Chevrolet', model: 'Silverado', ... }, criteriaMet: 2, criteriaSet: 2, score: 0.875,
+ * //   reasons: [{ criterion: 'make', how: 'other-name', ... }, { criterion: 'model', how: 'words', closeness: 0.75, ... }], ... }
  */
-export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWant[]): WantMatch[] {
+export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWant[]): RankedWantMatch[] {
   const resolved = resolveTradeIn(vehicle);
   if (!resolved.makes.length) return [];
-  const model = resolved.model ? vehicleKey(resolved.model) : '';
-  const makes = [...new Set(resolved.makes.map(makeKey))];
+  const givenModel = resolved.model ?? '';
+  const model = givenModel ? vehicleKey(givenModel) : '';
   const year = resolved.year;
-  const trim = vehicleKey(vehicle.trim);
+  const givenTrim = vehicle.trim?.trim() ?? '';
+  const trim = vehicleKey(givenTrim);
+  const trimWords = words(givenTrim, TRIM_WORDS);
   const color = vehicleKey(vehicle.color);
   const mileage = typeof vehicle.mileage === 'number' && Number.isFinite(vehicle.mileage) ? vehicle.mileage : null;
   const price = typeof vehicle.price === 'number' && Number.isFinite(vehicle.price) ? vehicle.price : null;
 
-  const ranked: { match: WantMatch; created: number }[] = [];
+  /** The make's reason, per distinct spelling of a want's make (null: another make). */
+  const makeFits = new Map<string, MatchReason | null>();
+  const makeReason = (wanted: string): MatchReason | null => {
+    const key = makeKey(wanted);
+    const given = resolved.makes.find((m) => makeKey(m) === key);
+    if (given === undefined) return null;
+    const how = resolved.makeSource === 'vin' ? 'vin' : foldMake(given) === foldMake(wanted) ? 'same' : 'other-name';
+    return { criterion: 'make', how, wanted: wanted.trim(), given: given.trim(), closeness: 1 };
+  };
+  /** The model's fit, per distinct spelling of a want's model (null: another model). */
+  const modelFits = new Map<string, { reason: MatchReason; rest: string[] } | null>();
+  const modelFit = (wanted: string): { reason: MatchReason; rest: string[] } | null => {
+    const base = { criterion: 'model' as const, wanted: wanted.trim(), given: givenModel };
+    if (vehicleKey(wanted) === model) return { reason: { ...base, how: 'same', closeness: 1 }, rest: [] };
+    const loose = looseModel(wanted, givenModel);
+    if (!loose) return null;
+    // Words the trade-in's model adds after the want's model may name its trim.
+    const rest = loose.rest.length && vehicleKey(wanted).length < model.length ? loose.rest : [];
+    return { reason: { ...base, how: 'words', closeness: loose.closeness }, rest };
+  };
+
+  const ranked: { match: RankedWantMatch; created: number; looseModel: boolean; looseTrim: boolean }[] = [];
   /** A want of the right make and model: the other criteria, then its place in the ranking. */
-  const consider = (w: VehicleWant): void => {
+  const consider = (w: VehicleWant, make: MatchReason, fit: { reason: MatchReason; rest: string[] } | null): void => {
     if (year !== null && (year < w.yearFrom || year > w.yearTo)) return;
     if (w.maxMileage !== null && mileage !== null && mileage > w.maxMileage) return;
     if (w.maxPrice !== null && price !== null && price > w.maxPrice) return;
+    const reasons: MatchReason[] = [make];
+    if (fit) reasons.push(fit.reason);
+    const wantedTrim = vehicleKey(w.trim);
+    let trimOutcome = textOutcome(wantedTrim, trim);
+    let trimCloseness = 1;
+    if (wantedTrim && trimOutcome !== 'met') {
+      const wanted = words(w.trim, TRIM_WORDS);
+      const loose = trimWords.length ? looseTrim(wanted, trimWords) : null;
+      const inModel = loose === null && fit?.rest.length ? looseTrim(wanted, fit.rest) : null;
+      if (loose !== null || inModel !== null) {
+        trimOutcome = 'met';
+        trimCloseness = (loose ?? inModel)!;
+        reasons.push({
+          criterion: 'trim',
+          how: loose !== null ? 'words' : 'in-model',
+          wanted: w.trim!.trim(),
+          given: loose !== null ? givenTrim : givenModel,
+          closeness: trimCloseness,
+        });
+      }
+    } else if (trimOutcome === 'met') {
+      reasons.push({ criterion: 'trim', how: 'same', wanted: w.trim!.trim(), given: givenTrim, closeness: 1 });
+    }
     const criteria: Record<TradeInCriterion, CriterionOutcome> = {
       model: model ? 'met' : 'unknown',
       year: year === null ? 'unknown' : 'met',
-      trim: textOutcome(vehicleKey(w.trim), trim),
+      trim: trimOutcome,
       color: textOutcome(vehicleKey(w.color), color),
       mileage: w.maxMileage === null ? 'not-stated' : mileage === null ? 'unknown' : 'met',
       price: w.maxPrice === null ? 'not-stated' : price === null ? 'unknown' : 'met',
     };
     let met = 0;
     let set = 0;
-    for (const outcome of Object.values(criteria)) {
+    let points = 0;
+    for (const [criterion, outcome] of Object.entries(criteria) as [TradeInCriterion, CriterionOutcome][]) {
       if (outcome !== 'not-stated') set++;
-      if (outcome === 'met') met++;
+      if (outcome !== 'met') continue;
+      met++;
+      points += criterion === 'model' && fit ? fit.reason.closeness : criterion === 'trim' ? trimCloseness : 1;
     }
     const created = Date.parse(w.createdAt);
-    ranked.push({ match: { want: w, criteriaMet: met, criteriaSet: set, criteria }, created: Number.isNaN(created) ? 0 : created });
+    ranked.push({
+      match: { want: w, criteriaMet: met, criteriaSet: set, criteria, score: set ? Math.round((points / set) * 1000) / 1000 : 1, reasons },
+      created: Number.isNaN(created) ? 0 : created,
+      looseModel: fit?.reason.how === 'words',
+      looseTrim: trimCloseness < 1,
+    });
   };
 
   // One pass over the wants, each distinct spelling of a make or model judged once.
-  const makeFits = new Map<string, boolean>();
-  const modelFits = new Map<string, boolean>();
   for (let i = 0; i < wants.length; i++) {
     const w = wants[i]!;
     if (w.customerStatus !== WANT_STATUS) continue;
-    let fits = makeFits.get(w.make);
-    if (fits === undefined) makeFits.set(w.make, (fits = makes.includes(makeKey(w.make))));
-    if (!fits) continue;
+    let make = makeFits.get(w.make);
+    if (make === undefined) makeFits.set(w.make, (make = makeReason(w.make)));
+    if (!make) continue;
+    let fit: { reason: MatchReason; rest: string[] } | null = null;
     if (model) {
-      fits = modelFits.get(w.model);
-      if (fits === undefined) modelFits.set(w.model, (fits = vehicleKey(w.model) === model));
-      if (!fits) continue;
+      let found = modelFits.get(w.model);
+      if (found === undefined) modelFits.set(w.model, (found = modelFit(w.model)));
+      if (!found) continue;
+      fit = found;
     }
-    consider(w);
+    consider(w, make, fit);
   }
   ranked.sort(
     (a, b) =>
+      Number(a.looseModel) - Number(b.looseModel) ||
       b.match.criteriaMet - a.match.criteriaMet ||
+      Number(a.looseTrim) - Number(b.looseTrim) ||
       b.created - a.created ||
       (a.match.want.id < b.match.want.id ? -1 : a.match.want.id > b.match.want.id ? 1 : 0),
   );
