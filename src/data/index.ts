@@ -51,6 +51,7 @@ export * from './logic/lead-buckets.js';
 export * from './logic/adf.js';
 export * from './logic/traffic.js';
 export * from './logic/deleted.js';
+export * from './logic/makes.js';
 export * from './logic/vehicles.js';
 export * from './logic/vin.js';
 export * from './logic/source-mapping.js';
