@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/lead-clock/fc-lead-clock.js';
 import type { FcLeadClock } from '../../src/components/lead-clock/fc-lead-clock.js';
 import { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from '../../src/components/lead-clock/fc-lead-clock.js';
@@ -667,4 +667,52 @@ describe('fc-lead-clock', () => {
       await waitUntil(() => part(el, 'oem') === 'Renamed rule', 'the edited rule was not read again', { timeout: 5000 });
     });
   });
+});
+
+describe('fc-lead-clock on phones (issue 18)', () => {
+  beforeEach(() => {
+    setLeadClockTime(() => now);
+  });
+  afterEach(async () => {
+    setLeadClockTime(null);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  /** What sticks out of the clock's box sideways, with the rule's terms open. */
+  function stickingOut(el: FcLeadClock): string[] {
+    for (const details of root(el).querySelectorAll('details')) details.open = true;
+    const box = el.getBoundingClientRect();
+    return [...root(el).querySelectorAll('*')]
+      .filter((child) => {
+        const r = child.getBoundingClientRect();
+        return (r.width || r.height) && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+      })
+      .map((child) => `${child.localName}.${child.getAttribute('class')} ${Math.round(child.getBoundingClientRect().right)} > ${Math.round(box.right)}`);
+  }
+
+  for (const width of [320, 390]) {
+    for (const size of ['large', 'compact'] as const) {
+      it(`fits a ${width} px phone, ${size}: overdue, with its consequences, its rule's terms and a long name`, async () => {
+        await setViewport({ width, height: 844 });
+        // VW: 3 business hours, reassigned after 3 h; received Mon 10:00 CDT, unanswered two days later.
+        now = '2026-03-11T20:00:00.000Z';
+        const el = await fixture<FcLeadClock>(
+          html`<div style="padding-inline: 1rem">
+            <fc-lead-clock
+              size=${size}
+              .lead=${lead('Volkswagen', '2026-03-09T15:00:00.000Z', [], 'Maximiliana Wolfeschlegelsteinhausen-Bergdorff')}
+              .rules=${DEFAULT_OEM_RULES}
+              .calendar=${chicago}
+            ></fc-lead-clock>
+          </div>`,
+        ).then((frame) => frame.querySelector('fc-lead-clock')!);
+        await el.updateComplete;
+        expect(text(root(el).querySelector('[part~="clock"]'))).to.include('Lead sent to another dealer');
+        expect(stickingOut(el)).to.deep.equal([]);
+        expect(el.getBoundingClientRect().right).to.be.at.most(innerWidth - 16 + 0.5);
+        expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(innerWidth);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
 });

@@ -23,14 +23,16 @@ export const gaugeStyles = css`
   .gauge {
     position: relative;
     contain: strict;
-    inline-size: var(--_gauge-size);
-    block-size: calc(var(--_gauge-size) * 108 / 160);
+    /* Narrower than its size in a narrow clock (a phone), never wider than the card. */
+    container-type: inline-size;
+    inline-size: min(var(--_gauge-size), 100%);
+    aspect-ratio: 160 / 108;
     text-align: center;
     justify-self: center;
   }
   .readout {
     position: relative;
-    padding-block-start: calc(var(--_gauge-size) * 0.28);
+    padding-block-start: calc(100cqi * 0.28);
   }
   .readout .label {
     display: block;
@@ -45,7 +47,7 @@ export const gaugeStyles = css`
     line-height: 1.5;
   }
   :host([size='compact']) .readout {
-    padding-block-start: calc(var(--_gauge-size) * 0.3);
+    padding-block-start: calc(100cqi * 0.3);
   }
   :host([size='compact']) .readout .label {
     position: absolute;
@@ -68,7 +70,7 @@ export const gaugeStyles = css`
     font-size: var(--_digits-size);
   }
   :host([size='compact']) .clock {
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     column-gap: var(--_fc-space-m);
     align-items: start;
   }

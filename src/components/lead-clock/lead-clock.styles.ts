@@ -20,6 +20,8 @@ export const styles = css`
     padding-block: var(--_fc-space-s);
     padding-inline: var(--_fc-space-m);
     display: grid;
+    /* Never wider than the host: a long name breaks rather than pushing the clock out of its box. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_fc-space-xs);
   }
   .clock--yellow {
@@ -40,6 +42,10 @@ export const styles = css`
   }
   .oem {
     font-weight: var(--_fc-font-weight-strong);
+  }
+  .oem,
+  .customer {
+    overflow-wrap: anywhere;
   }
   .customer,
   .due,
