@@ -25,7 +25,15 @@ export const formControlInvalid = css`
 /**
  * Base styles every widget adopts after `tokens`: the host's type and colour, the focus ring,
  * a visually hidden utility, buttons and tables. Class names are `fc-` prefixed and live in
- * shadow roots, so they never meet a host page's CSS.
+ * shadow roots, so they never meet a host page's CSS. Notes kept out of the CSS text (it ships as
+ * written):
+ * - Visually hidden text is positioned against its nearest positioned box; a widget's sideways
+ *   scroll box is one (`.fc-scroll`), so text hidden in a wide table stays inside the box. It has
+ *   no negative margin, so it never sticks out of its container.
+ * - Tables have separate borders (each cell draws only its bottom edge, so nothing doubles): they
+ *   lay out faster than collapsed ones.
+ * - A modal dialog's frame: each widget sets its size and accent; it never outgrows the viewport
+ *   (max inline and block sizes) and scrolls inside (a modal dialog's own \`overflow: auto\`).
  */
 export const shared = css`
   :host {
@@ -54,7 +62,6 @@ export const shared = css`
     inline-size: 1px;
     block-size: 1px;
     padding: 0;
-    margin: -1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
@@ -93,7 +100,6 @@ export const shared = css`
     filter: brightness(1.1);
   }
 
-  /* Separate borders (each cell draws only its bottom edge, so nothing doubles) lay out faster than collapsed ones. */
   .fc-table {
     inline-size: 100%;
     border-collapse: separate;
@@ -121,9 +127,9 @@ export const shared = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  /* A modal dialog's frame; each widget sets its size and accent. */
   dialog {
     box-sizing: border-box;
+    max-inline-size: calc(100vw - 2 * var(--_fc-space-m));
     max-block-size: calc(100dvh - 2 * var(--_fc-space-m));
     padding: var(--_fc-space-l);
     border: var(--_fc-border-width) solid var(--_fc-color-border);

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The prompt's styles. The icon repeats what the heading says, so colour is never the only signal. */
 export const styles = css`
   :host {
     --_accent: var(--fc-mapping-warning-accent, var(--_fc-color-warn));
@@ -8,7 +9,7 @@ export const styles = css`
   }
 
   dialog {
-    inline-size: min(var(--_inline-size), calc(100vw - 2 * var(--_fc-space-m)));
+    inline-size: var(--_inline-size);
     border-block-start: 4px solid var(--_accent);
   }
   dialog::backdrop {
@@ -23,7 +24,6 @@ export const styles = css`
     font-size: var(--_fc-font-size-l);
     font-weight: var(--_fc-font-weight-strong);
   }
-  /* The icon repeats what the heading says, so colour is never the only signal. */
   .icon {
     color: var(--_accent);
   }
