@@ -12,6 +12,7 @@ import { groupSourcesForPicker, pickerEntryOf, sourceDescriber } from '../../dat
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { ShopZoneController, isForeignZone } from '../shared/controllers/shop-zone.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
@@ -25,7 +26,7 @@ import { BlinkGate } from './blink-gate.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
 import { t } from './customer-list.messages.js';
 import { styles } from './customer-list.styles.js';
-import { formatDay, formatTime, pickerOptions, unknownBadge } from './customer-list.view.js';
+import { formatDay, formatTime, pickerOptions, tableHead, unknownBadge } from './customer-list.view.js';
 
 /** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
 export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
@@ -79,7 +80,7 @@ interface RowView {
  * @cssproperty --fc-customer-list-error-color - A failed save's message.
  */
 export class FcCustomerList extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -97,6 +98,12 @@ export class FcCustomerList extends FcElement {
   @state() private blinkPaused = false;
   /** The customer whose source picker is open. */
   @state() private editing: BoardEntry | null = null;
+
+  constructor() {
+    super();
+    // Marks the table's scroll box while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   /** Sources this page saw confirmed (or the server reported) ahead of the board it holds. */
   readonly #known = new Map<string, { sourceId: string | null; version: number }>();
@@ -326,30 +333,15 @@ export class FcCustomerList extends FcElement {
   }
 
   #table(rows: RowView[]): TemplateResult {
-    const anyUnknown = rows.some((r) => r.unknown);
     const zone = this.#zone.zone;
     const named = isForeignZone(zone);
+    const caption = t('caption', formatDay(this.#date));
     return html`
-      ${anyUnknown ? this.#toolbarView() : nothing}
-      <div class="wrap">
+      ${rows.some((r) => r.unknown) ? this.#toolbarView() : nothing}
+      <div class="fc-scroll" role="region" aria-label=${caption}>
         <table class="fc-table" part="table">
-          <caption>${t('caption', formatDay(this.#date))}</caption>
-          <colgroup>
-            <col class="col-customer" />
-            <col class="col-vehicle" />
-            <col class="col-advisor" />
-            <col class="col-promised" />
-            <col class="col-source" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">${t('colCustomer')}</th>
-              <th scope="col">${t('colVehicle')}</th>
-              <th scope="col">${t('colAdvisor')}</th>
-              <th scope="col">${t('colPromised')}</th>
-              <th scope="col">${t('colSource')}</th>
-            </tr>
-          </thead>
+          <caption>${caption}</caption>
+          ${tableHead()}
           <tbody>
             ${repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named))}
           </tbody>

@@ -11,9 +11,6 @@ export const styles = css`
     --_error-color: var(--fc-customer-list-error-color, var(--_fc-color-bad));
     background: var(--_fc-color-surface);
   }
-  .wrap {
-    overflow-x: auto;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

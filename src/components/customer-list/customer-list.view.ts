@@ -58,3 +58,23 @@ export function pickerOptions(groups: readonly PickerGroup[], selected: string |
       </optgroup>`,
     )}`;
 }
+
+/** The board's column widths (fixed layout) and its header row. */
+export function tableHead(): TemplateResult {
+  return html`<colgroup>
+      <col class="col-customer" />
+      <col class="col-vehicle" />
+      <col class="col-advisor" />
+      <col class="col-promised" />
+      <col class="col-source" />
+    </colgroup>
+    <thead>
+      <tr>
+        <th scope="col">${t('colCustomer')}</th>
+        <th scope="col">${t('colVehicle')}</th>
+        <th scope="col">${t('colAdvisor')}</th>
+        <th scope="col">${t('colPromised')}</th>
+        <th scope="col">${t('colSource')}</th>
+      </tr>
+    </thead>`;
+}

@@ -10,6 +10,7 @@ import type { DeletedRecord } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { makeFormats } from '../shared/formats.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { ShopZoneController, viewerZone } from '../shared/controllers/shop-zone.js';
 import { FC_RANGE_CHANGE, dateRangeFields, rangeProblemText } from '../shared/date-range.js';
 import type { RangeProblem } from '../shared/date-range.js';
@@ -78,7 +79,7 @@ interface ListData {
  * @cssproperty --fc-deleted-customers-checked-background - Background of a checked row.
  */
 export class FcDeletedCustomers extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -106,6 +107,12 @@ export class FcDeletedCustomers extends FcElement {
   #moreController: AbortController | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
+
+  constructor() {
+    super();
+    // Marks the table's scroll box while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   /** The dealer's zone: `time-zone`, else the adapter's dealer, else the browser's ('' while the dealer's is read). */
   readonly #shopZone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });

@@ -90,7 +90,7 @@ export const styles = css`
     font-size: var(--_fc-font-size-s);
   }
   .wrap {
-    overflow-x: auto;
+    --_sticky-start: 3rem;
   }
   /* Fixed layout: widths from the colgroup, not from measuring a few hundred rows. */
   .fc-table {

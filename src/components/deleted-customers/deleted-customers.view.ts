@@ -272,7 +272,7 @@ export function recordsTable(items: readonly DeletedRecord[], rangeText: string,
   const restorable = items.filter((r) => canRestore(statuses.get(r.id) ?? null));
   const checked = restorable.filter((r) => on.checked(r)).length;
   const all = restorable.length > 0 && checked === restorable.length;
-  return html`<div class="wrap">
+  return html`<div class="wrap fc-scroll fc-scroll--two" role="region" aria-label=${t('caption', rangeText)}>
     <table class="fc-table" part="table">
       <caption>${t('caption', rangeText)}</caption>
       <colgroup>

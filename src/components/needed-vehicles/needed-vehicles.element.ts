@@ -8,6 +8,7 @@ import { WANT_STATUS, formatWantsCsv, groupWants } from '../../data/logic/vehicl
 import type { WantGroup } from '../../data/logic/vehicles.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { ShopZoneController } from '../shared/controllers/shop-zone.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
@@ -53,7 +54,7 @@ interface Report {
  * @cssproperty --fc-needed-vehicles-buyers-color - Text of the waiting-buyers count.
  */
 export class FcNeededVehicles extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -66,6 +67,12 @@ export class FcNeededVehicles extends FcElement {
 
   /** What the export last did, for the live region. */
   @state() private exportMessage = '';
+
+  constructor() {
+    super();
+    // Marks the tables' scroll boxes while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   readonly #zone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 

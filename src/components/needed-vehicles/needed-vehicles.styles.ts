@@ -61,11 +61,9 @@ export const styles = css`
     color: var(--_buyers-fg);
     font-size: var(--_fc-font-size-s);
   }
-  /* On a phone the columns scroll sideways inside the widget instead of running off the page;
-     the region takes focus so the keyboard can scroll it too. */
-  .table-wrap {
-    overflow-x: auto;
-  }
+  /* On a phone the columns scroll sideways inside the widget instead of running off the page
+     (scrollHintStyles: the customer stays in view, a hint says more columns follow); the box
+     takes focus while it scrolls, so the keyboard can scroll it too. */
   .table-wrap:focus-visible {
     outline: var(--_fc-focus-ring);
   }
@@ -102,6 +100,10 @@ export const styles = css`
     }
     .table-wrap {
       overflow: visible;
+      mask-image: none;
+    }
+    .fc-scroll-hint {
+      display: none;
     }
     .group {
       break-inside: avoid;

@@ -51,7 +51,7 @@ export function groupView(group: WantGroup, index: number, zone: string): Templa
       <span class="group__name"><bdi>${group.make}</bdi> <bdi>${group.model}</bdi></span>
       <span class="group__buyers" part="buyers">${t('buyers', group.buyers, formatCount(group.buyers))}</span>
     </h3>
-    <div class="table-wrap" role="group" aria-labelledby=${id} tabindex="0">
+    <div class="table-wrap fc-scroll" role="group" aria-labelledby=${id}>
       <table class="fc-table" part="table" aria-labelledby=${id}>
         <thead>
           <tr>

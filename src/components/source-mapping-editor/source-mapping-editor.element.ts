@@ -10,6 +10,7 @@ import { completionPlan, editableName, filterSources, mappingSuggestions, newCat
 import type { CompletionPlan, SourceFilter } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import type { PendingWrite } from '../shared/controllers/pending-writes.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
@@ -56,7 +57,7 @@ interface Loaded {
  * @cssproperty --fc-source-mapping-editor-row-highlight - Background of the row being edited.
  */
 export class FcSourceMappingEditor extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   /** The data adapter; provided by `<fc-data-provider>` or set by the host. */
   @consume({ context: adapterContext, subscribe: true })
@@ -80,6 +81,12 @@ export class FcSourceMappingEditor extends FcElement {
   #finishing = false;
   #suggestionsFor: readonly PosSource[] | null = null;
   #suggestions = new Map<string, { categoryId: string; name: string }>();
+
+  constructor() {
+    super();
+    // Marks the table's scroll box while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   /** Sources and categories, read again on a change of `sources` here or in another tab. */
   readonly #load = new QueryController(this, {

@@ -1,6 +1,15 @@
 import { css } from 'lit';
 import { formControl } from '../../styles/shared.js';
 
+/**
+ * The editor's styles. Notes kept out of the CSS text (it ships as written):
+ * - `.notice:empty` stays in the accessibility tree while empty, so the first notice is announced,
+ *   but out of the layout.
+ * - The table's layout is fixed: column widths come from the colgroup, not from measuring every
+ *   cell of 400 rows; it scrolls sideways in its `.fc-scroll` box (shared scroll hint).
+ * - Row buttons are inline blocks with one text child each: a block of buttons costs less to lay
+ *   out than a flex box each.
+ */
 export const styles = css`
   :host {
     --_accent: var(--fc-source-mapping-editor-accent, var(--_fc-color-accent));
@@ -105,7 +114,6 @@ export const styles = css`
     padding-inline: var(--_fc-space-s);
     font-size: var(--_fc-font-size-s);
   }
-  /* Kept in the accessibility tree while empty, so the first notice is announced, but out of the layout. */
   .notice:empty {
     position: absolute;
     inline-size: 1px;
@@ -114,10 +122,6 @@ export const styles = css`
     clip-path: inset(50%);
   }
 
-  .table-wrap {
-    overflow-x: auto;
-  }
-  /* Fixed layout: column widths come from the colgroup, not from measuring every cell of 400 rows. */
   table {
     table-layout: fixed;
     min-inline-size: 52rem;
@@ -151,7 +155,7 @@ export const styles = css`
   tbody th {
     font-weight: normal;
   }
-  .row--editing {
+  .row--editing > * {
     background: var(--_row-highlight);
   }
   .row--deleted .name,
@@ -165,7 +169,6 @@ export const styles = css`
   .actions {
     white-space: nowrap;
   }
-  /* One text child each: a block of buttons costs less to lay out than a flex box each. */
   tbody .fc-button {
     display: inline-block;
   }

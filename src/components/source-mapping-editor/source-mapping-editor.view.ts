@@ -299,9 +299,9 @@ function problemPanel(write: SourceWrite, source: PosSource, names: ReadonlyMap<
     : failedPanel(sourceLabel(source), write.error, () => on.retry(write), () => on.discard(write));
 }
 
-/** The table of sources: fixed column widths, one row per source (see ARCHITECTURE.md). */
+/** The table of sources: fixed column widths, one row per source (see ARCHITECTURE.md), in a sideways scroll box. */
 export function tableView(rows: readonly RowView[], on: RowActions): TemplateResult {
-  return html`<div class="table-wrap">
+  return html`<div class="fc-scroll" role="region" aria-label=${t('caption')}>
       <table class="fc-table" part="table">
         <caption class="fc-visually-hidden">${t('caption')}</caption>
         <colgroup>

@@ -27,6 +27,7 @@ import { describeError, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { FC_REQUEST_MAPPING, FC_SOURCE_SELECT } from './source-report.events.js';
 import { hostHref } from '../shared/safe-href.js';
@@ -72,7 +73,7 @@ interface SpendSheet {
  * @cssproperty --fc-source-report-chart-block-size - Height of the chart. Default: 16rem, taller for more than 10 bars.
  */
 export class FcSourceReport extends FcElement {
-  static override styles = [tokens, shared, stateStyles, chartStyles, styles];
+  static override styles = [tokens, shared, stateStyles, chartStyles, scrollHintStyles, styles];
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -112,6 +113,12 @@ export class FcSourceReport extends FcElement {
   @state() private money = false;
 
   #formats: Formats = makeFormats('en', { currency: 'USD' });
+
+  constructor() {
+    super();
+    // Marks the tables' scroll boxes while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   /** The report and the mapping status; an invalid range reads nothing and keeps the last report. */
   readonly #report = new QueryController(this, {
@@ -166,6 +173,7 @@ export class FcSourceReport extends FcElement {
       this.to = to;
     },
   });
+
 
   /** The chart: drawn after the table, updated in place on a drill, a range or the measure. */
   readonly #chart = new ChartController(this, {
@@ -253,7 +261,7 @@ export class FcSourceReport extends FcElement {
       ${empty
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`
         : this.#chartBox(f)}
-      <div class="table-wrap">${this.#table(f, report)}</div>
+      <div class="table-wrap fc-scroll" role="region" aria-label=${t('caption', dateName(f, report.range.from), dateName(f, report.range.to))}>${this.#table(f, report)}</div>
     </div>`;
   }
 
@@ -378,7 +386,7 @@ export class FcSourceReport extends FcElement {
 
   #spendTable(f: Formats, sheet: SpendSheet): TemplateResult {
     const writes = this.#writes.all();
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap fc-scroll" role="region" aria-label=${t('spendCaption')}>
       <table class="fc-table">
         <caption>
           ${t('spendCaption')}

@@ -131,9 +131,6 @@ export const styles = css`
     margin: 0;
     color: var(--_fc-color-text-muted);
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
   .muted {
     color: var(--_fc-color-text-muted);
     font-weight: normal;

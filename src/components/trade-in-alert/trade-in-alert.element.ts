@@ -8,6 +8,7 @@ import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
 import { stableJson } from '../../data/logic/stable-json.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { ShopZoneController } from '../shared/controllers/shop-zone.js';
 import { FcElement } from '../shared/fc-element.js';
 import { formatCount } from '../shared/messages.js';
@@ -50,7 +51,7 @@ type Result =
  * @cssproperty --fc-trade-in-alert-accent - The edge that flags a trade-in customers want.
  */
 export class FcTradeInAlert extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   /** The adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -66,6 +67,12 @@ export class FcTradeInAlert extends FcElement {
 
   /** The trade-in (by value) whose matches were last sent in `fc-trade-in-match`. */
   #announced = '';
+
+  constructor() {
+    super();
+    // Marks the table's scroll box while columns are hidden past the edge.
+    new ScrollHintController(this);
+  }
 
   readonly #zone = new ShopZoneController(this, { adapter: () => this.adapter, zone: () => this.timeZone });
 
@@ -129,7 +136,8 @@ export class FcTradeInAlert extends FcElement {
     if (result.kind === 'none') return emptyView(t('noVehicle'));
     if (result.kind === 'no-make') return emptyView(result.resolved.vin ? t('undecodable') : t('noMake'));
     if (!result.matches.length) return emptyView(t('noMatches'));
-    return html`<table class="fc-table" part="table">
+    // A group, not a region: the alert's section is already the region of that name.
+    return html`<div class="fc-scroll fc-scroll--two" role="group" aria-label=${t('title')}><table class="fc-table" part="table">
       <caption class="fc-visually-hidden">${t('title')}</caption>
       <thead>
         <tr>
@@ -154,6 +162,6 @@ export class FcTradeInAlert extends FcElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }

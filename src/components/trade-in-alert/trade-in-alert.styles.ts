@@ -73,4 +73,8 @@ export const styles = css`
   .criterion--unknown {
     color: var(--_fc-color-text-muted);
   }
+  /* On a narrow card the customer stays in view and the rank scrolls under it. */
+  .fc-scroll > table > * > tr > :first-child {
+    position: static;
+  }
 `;
