@@ -28,6 +28,9 @@ const focusedColIndex = (el: FcSmsHistory) => root(el).activeElement?.getAttribu
 const button = (el: FcSmsHistory, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name || b.getAttribute('aria-label') === name);
 
+/** Waits for the details dialog (its template loads on the first open). */
+const detailsOpen = (el: FcSmsHistory) => waitUntil(() => root(el).querySelector('dialog')?.open, 'the details did not open');
+
 /** Lets the resize observers deliver (they run after layout, one frame later). */
 const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
@@ -227,7 +230,7 @@ describe('fc-sms-history', () => {
           expect(dataRows(el).map((r) => cellTexts(r)[0])).to.deep.equal(['Nov 30, 2026, 8:00 PM CST', 'Nov 10, 2026, 9:05 AM CST']);
           await expect(el).to.be.accessible();
           dataRows(el)[1]!.querySelector<HTMLElement>('[aria-colindex="6"]')!.click();
-          await el.updateComplete;
+          await detailsOpen(el);
           expect(text(root(el).querySelector('dialog h2'))).to.equal('Text with Customer 0, Nov 10, 2026, 9:05 AM CST');
           await expect(el).to.be.accessible();
         } finally {
@@ -242,7 +245,7 @@ describe('fc-sms-history', () => {
         await el.rowsReady();
         expect(dataRows(el).map((r) => cellTexts(r)[0])).to.deep.equal(['Nov 30, 2026, 8:00 PM', 'Nov 10, 2026, 9:05 AM']);
         dataRows(el)[1]!.querySelector<HTMLElement>('[aria-colindex="6"]')!.click();
-        await el.updateComplete;
+        await detailsOpen(el);
         expect(text(root(el).querySelector('dialog h2'))).to.equal('Text with Customer 0, Nov 10, 2026, 9:05 AM');
         await expect(el).to.be.accessible();
       });
@@ -268,7 +271,7 @@ describe('fc-sms-history', () => {
       expect(tip.hidden).to.equal(true);
 
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
+      await detailsOpen(el);
       const dialog = root(el).querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       expect(text(dialog)).to.contain('What to do');
@@ -310,7 +313,7 @@ describe('fc-sms-history', () => {
       );
       await el.rowsReady();
       dataRows(el)[0]!.querySelector<HTMLElement>('[aria-colindex="6"]')!.click();
-      await el.updateComplete;
+      await detailsOpen(el);
       expect(text(root(el).querySelector('dialog h2'))).to.contain('Text with Other');
       setTimeout(() => button(el, 'Only this customer')!.click());
       const event = await oneEvent(el, 'fc-sms-filter-change');

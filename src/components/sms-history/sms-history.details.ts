@@ -1,10 +1,19 @@
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsFilter, SmsMessage } from '../../data/model.js';
 import { isolateIn } from '../shared/bidi.js';
 import { formatCount } from '../shared/messages.js';
+import type { detailsView } from './sms-history.details.view.js';
 import { t } from './sms-history.messages.js';
 import { categoryName, customerPhone, directionName, errorInfo, formatSentAt, statusName } from './sms-history.view.js';
+
+/**
+ * What the dialog's template formats with, handed to it rather than imported: its chunk then
+ * imports nothing of the widget, and the widget's modules stay in one first-load file (a chunk
+ * shared with the dialog would be gzipped apart and cost more than the dialog saves).
+ */
+const HELPERS = { t, isolateIn, formatCount, categoryName, customerPhone, errorInfo, formatSentAt, directionName, statusName };
+export type DetailsHelpers = typeof HELPERS;
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -16,13 +25,15 @@ export interface SmsDetailsOptions {
 /**
  * The details dialog of one text: opened modal once rendered, with focus on Close; closing it
  * (Close, Escape, an "Only this …" filter) returns focus to the grid. The host renders
- * {@link detailsView} while {@link message} is set.
+ * {@link SmsDetails.render} in its template. The dialog's template (`sms-history.details.view.ts`)
+ * is loaded the first time one opens, not with the widget: the grid comes first.
  * @internal
  */
 export class SmsDetails implements ReactiveController {
   readonly #host: Host;
   readonly #options: SmsDetailsOptions;
   #message: SmsMessage | null = null;
+  #view: typeof detailsView | null = null;
 
   constructor(host: Host, options: SmsDetailsOptions) {
     this.#host = host;
@@ -43,10 +54,24 @@ export class SmsDetails implements ReactiveController {
     }
   }
 
-  /** Opens the dialog on a text. */
+  /** Opens the dialog on a text (once its template is loaded). */
   open(message: SmsMessage): void {
     this.#message = message;
-    this.#host.requestUpdate();
+    if (this.#view) this.#host.requestUpdate();
+    else
+      void import('./sms-history.details.view.js').then(
+        (module) => {
+          this.#view = module.detailsView;
+          this.#host.requestUpdate();
+        },
+        // Not loaded (offline, a new deploy): the click does nothing rather than leave a dialog half open.
+        () => (this.#message = null),
+      );
+  }
+
+  /** The dialog while a text is shown, else nothing. */
+  render(zone: string, named: boolean, actions: DetailsActions): TemplateResult | typeof nothing {
+    return this.#message && this.#view ? this.#view(this.#message, zone, named, actions, HELPERS) : nothing;
   }
 
   /** Closes the dialog and returns focus to the grid. */
@@ -63,32 +88,4 @@ export interface DetailsActions {
   close: () => void;
   /** Filters by one value of the text ("Only this customer" and the like). */
   only: (change: Partial<Record<keyof SmsFilter, string>>) => void;
-}
-
-/** The details dialog of a text: every field, its error explained, and "Only this …" filters. */
-export function detailsView(m: SmsMessage, zone: string, named: boolean, actions: DetailsActions): TemplateResult {
-  const time = formatSentAt(m.sentAt, zone, named);
-  const who = m.customerName ?? customerPhone(m) ?? t('noCustomer');
-  const info = errorInfo(m);
-  const item = (label: string, value: string) => html`<dt>${label}</dt><dd>${value}</dd>`;
-  return html`<dialog part="details" aria-labelledby="details-title" @cancel=${(e: Event) => (e.preventDefault(), actions.close())}>
-    <h2 id="details-title">${isolateIn((name) => t('detailsTitle', name, time), who)}</h2>
-    <dl>
-      ${item(t('colDirection'), directionName(m.direction))} ${item(t('colStatus'), statusName(m.status))}
-      ${item(t('colCustomer'), m.customerName ?? t('noCustomer'))} ${item(t('fromNumber'), m.from)} ${item(t('toNumber'), m.to)}
-      ${item(t('colEmployee'), m.employeeName ?? t('noEmployee'))} ${item(t('provider'), m.provider)}
-      ${item(t('colSegments'), formatCount(m.segments))} ${item(t('colBody'), m.body)}
-      ${info
-        ? html`${item(t('colError'), `${info.code} · ${info.title} (${categoryName(info.category)})`)}
-          ${item(t('definition'), info.definition)} ${item(t('advice'), info.advice)}`
-        : item(t('colError'), t('noErrorDetails'))}
-    </dl>
-    ${info && info.billable !== undefined ? html`<p>${info.billable ? t('billable') : t('notBillable')}</p>` : nothing}
-    <div class="actions">
-      ${m.customerId ? html`<button type="button" class="fc-button" @click=${() => actions.only({ customerId: m.customerId! })}>${t('onlyCustomer')}</button>` : nothing}
-      ${m.employeeId ? html`<button type="button" class="fc-button" @click=${() => actions.only({ employeeId: m.employeeId! })}>${t('onlyEmployee')}</button>` : nothing}
-      ${info ? html`<button type="button" class="fc-button" @click=${() => actions.only({ errorCode: info.code })}>${t('onlyCode')}</button>` : nothing}
-      <button type="button" class="fc-button fc-button--primary close" @click=${() => actions.close()}>${t('close')}</button>
-    </div>
-  </dialog>`;
 }

@@ -25,7 +25,7 @@ import {
   NARROW_WIDTH,
   ROW_HEIGHT,
 } from './sms-history.columns.js';
-import { detailsView, SmsDetails } from './sms-history.details.js';
+import { SmsDetails } from './sms-history.details.js';
 import { FC_SMS_FILTER_CHANGE } from './sms-history.events.js';
 import { SmsCsvExport } from './sms-history.export.js';
 import { SmsFilterForm } from './sms-history.filter.js';
@@ -441,7 +441,6 @@ export class FcSmsHistory extends FcElement {
 
   protected override render() {
     if (!this.adapter?.sms) return unsupportedView('sms');
-    const details = this.#details.message;
     const themeClass = this.classList.contains('fc-dark') ? 'dark' : this.classList.contains('fc-light') ? 'light' : nothing;
     return html`${this.#form.render()}
       <fc-sms-summary
@@ -463,15 +462,13 @@ export class FcSmsHistory extends FcElement {
         cancelExport: () => this.#csv.cancelExport(),
       })}
       ${this.#tableView()}
-      ${details
-        ? detailsView(details, this.#zone, this.#named, {
-            close: () => void this.#details.close(),
-            only: (change) => {
-              void this.#details.close();
-              this.#apply(change);
-            },
-          })
-        : nothing}`;
+      ${this.#details.render(this.#zone, this.#named, {
+        close: () => void this.#details.close(),
+        only: (change) => {
+          void this.#details.close();
+          this.#apply(change);
+        },
+      })}`;
   }
 
   #tableView() {

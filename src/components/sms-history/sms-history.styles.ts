@@ -4,6 +4,17 @@ import { formControl } from '../../styles/shared.js';
 /**
  * Row heights are fixed (the windowing computes positions from them): keep `ROW_HEIGHT`,
  * `HEADER_HEIGHT` and `CARD_HEIGHT` in the element in step with the pixel values here.
+ *
+ * In order: the filter form, the grid, the error tooltip, the details dialog, and the stacked
+ * cards on a narrow container. The notes live here rather than as CSS comments, which would ship
+ * in the widget's first load (its budget is tight):
+ * - `.scroller` has `contain: strict`: scrolling repaints only the rows, the rest of the page is
+ *   not invalidated.
+ * - Rows are flex lines of fixed-width cells (the body cell takes what is left): cheaper to lay
+ *   out than a grid per row when a fast scroll rewrites every row in a frame.
+ * - The direction arrow is decoration (alt text `''`): the word says the direction.
+ * - The error tooltip is a popover in the top layer, placed in the viewport under its cell.
+ * - On cards only the sort control of the header shows; the other headers stay for screen readers.
  */
 export const styles = css`
   :host {
@@ -43,7 +54,6 @@ export const styles = css`
     margin: 0;
   }
 
-  /* ───────── filter form ───────── */
   .filter {
     display: flex;
     flex-wrap: wrap;
@@ -93,7 +103,6 @@ export const styles = css`
     margin-block-end: var(--_fc-space-m);
   }
 
-  /* ───────── grid ───────── */
   .wrap {
     position: relative;
     container: sms-history / inline-size;
@@ -108,7 +117,6 @@ export const styles = css`
     block-size: var(--_height);
     overflow: auto;
     overscroll-behavior: contain;
-    /* Scrolling repaints only the rows: the rest of the page is not invalidated. */
     contain: strict;
   }
   .head {
@@ -129,8 +137,6 @@ export const styles = css`
     inset-inline: 0;
     will-change: transform;
   }
-  /* Rows are flex lines of fixed-width cells (the body cell takes what is left): cheaper to lay out
-     than a grid per row when a fast scroll rewrites every row in a frame. */
   .row {
     display: flex;
     block-size: var(--_row-h);
@@ -258,7 +264,6 @@ export const styles = css`
     min-block-size: 1.75rem;
   }
   .rows .c-direction::before {
-    /* The arrow is decoration (alt text ''): the word says the direction. */
     content: '↙\\00a0' / '';
     color: var(--_fc-color-text-muted);
   }
@@ -283,8 +288,6 @@ export const styles = css`
     text-align: end;
   }
 
-  /* ───────── error tooltip ───────── */
-  /* A popover in the top layer, placed in the viewport under its cell. */
   .tip {
     position: fixed;
     inset: auto;
@@ -311,7 +314,6 @@ export const styles = css`
     display: block;
   }
 
-  /* ───────── details ───────── */
   dialog {
     inline-size: min(36rem, calc(100vw - 2 * var(--_fc-space-m)));
     padding: var(--_fc-space-m);
@@ -345,7 +347,6 @@ export const styles = css`
     gap: var(--_fc-space-s);
   }
 
-  /* ───────── stacked cards on a narrow container ───────── */
   @container sms-history (width < 600px) {
     .head {
       min-inline-size: 0;
@@ -359,7 +360,6 @@ export const styles = css`
       flex: none;
       inline-size: auto;
     }
-    /* Only the sort control shows; the other headers stay for screen readers. */
     .header .cell:not(.c-time) {
       position: absolute;
       inline-size: 1px;

@@ -1,5 +1,12 @@
 import { css } from 'lit';
 
+/**
+ * The summary's styles. Notes live here rather than as CSS comments, which would ship in the first
+ * load of this widget and of the SMS history around it:
+ * - `.metric.good`/`.bad`: the words say better or worse; the colour and the edge only repeat it.
+ * - `.bars`: the errors chart grows with its categories (at most eight), a fixed height per count,
+ *   as a strict-CSP host allows no style attribute.
+ */
 export const styles = css`
   :host {
     --_bar: var(--fc-sms-summary-bar, var(--_fc-color-accent));
@@ -68,7 +75,6 @@ export const styles = css`
   .metric .previous {
     color: var(--_fc-color-text-muted);
   }
-  /* The words say better or worse; the colour and the edge only repeat it. */
   .metric.good {
     border-inline-start: 4px solid var(--_better);
   }
@@ -115,8 +121,6 @@ export const styles = css`
     font-family: var(--_fc-font-family-mono);
     overflow-wrap: anywhere;
   }
-  /* The errors chart grows with its categories (at most eight): a fixed height per count, as the
-     strict CSP host allows no style attribute. */
   .bars {
     --_chart-height: var(--fc-sms-summary-chart-block-size, var(--_bars-height, 16rem));
     margin-block-end: var(--_fc-space-m);
