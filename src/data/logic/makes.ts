@@ -11,87 +11,70 @@
  */
 
 /**
- * Each make's key (see {@link foldMake}) → its other names and common misspellings, folded the
- * same way. Covers every make of the default OEM rules, plus the makes customers and CRMs most
- * often write another way.
+ * The alias table, one make a line: the make's key (see {@link foldMake}) and then its other names
+ * and common misspellings, folded the same way. It covers every make of the default OEM rules
+ * (`leads.ts`, in the deck's order: Hyundai to Kia), then other makes customers and CRMs often write
+ * another way. One string rather than an object literal: it is in the first load of the
+ * needed-vehicles widget, and this is the smaller way to ship it.
  */
-const ALIASES_BY_MAKE: Readonly<Record<string, readonly string[]>> = {
-  // The default OEM rules' makes (leads.ts), in the deck's order.
-  hyundai: ['hundai', 'hyundia', 'hyunday', 'huyndai', 'hyndai', 'hyudai', 'hyundi', 'hyunadi', 'hundyai'],
-  nissan: ['nisan', 'nissen', 'nissian', 'nisson'],
-  infiniti: ['infinity', 'infinti', 'infinit', 'infinite', 'infinitti', 'infinty'],
-  ford: ['frod', 'fordmotor', 'fordmotorcompany'],
-  toyota: ['toyta', 'toyata', 'toyoto', 'toyot', 'tyota', 'toyotta', 'toyoda'],
-  scion: ['scoin', 'sciopn'],
-  lexus: ['lexis', 'lexas', 'lexsus', 'lexuss'],
-  volkswagen: ['vw', 'volkswagon', 'volkwagen', 'volkswagan', 'volkswagin', 'volksvagen', 'vollkswagen', 'volks', 'vdub'],
-  mitsubishi: ['mitsubichi', 'mitsibishi', 'mitsubushi', 'mitsubisi', 'mitsubshi', 'mitsubsihi', 'mitshubishi', 'mitsu'],
-  chrysler: ['crysler', 'chrystler', 'chrisler', 'chryslar', 'chrylser'],
-  fiat: ['fiatusa'],
-  jeep: ['jep', 'jeeep'],
-  dodge: ['dodg', 'dogde'],
-  ram: ['ramtrucks', 'ramtruck'],
-  volvo: ['vovlo', 'volov', 'volvocars'],
-  honda: ['hondaa', 'hnda'],
-  subaru: ['subuaru', 'subaroo', 'subru', 'suburu', 'subarau', 'subura'],
-  mazda: ['madza', 'mazada', 'mazdah', 'mazd'],
-  chevrolet: ['chevy', 'chev', 'chevie', 'cheverolet', 'chevorlet', 'chevrolete', 'chevrolette', 'chevolet', 'chevroelt', 'cheverlet', 'chevrelot'],
-  buick: ['buik', 'biuck', 'buic'],
-  gmc: ['gmctruck', 'gmctrucks'],
-  cadillac: ['caddy', 'caddie', 'cadilac', 'cadillack', 'caddilac', 'caddillac', 'cadalac'],
-  kia: ['kiamotors'],
-  // Other makes written many ways.
-  mercedesbenz: ['mercedes', 'benz', 'mb', 'merc', 'mercedez', 'mercedezbenz', 'mercedesbens', 'mercades'],
-  landrover: ['rangerover', 'landie'],
-  alfaromeo: ['alfa', 'alfaromero'],
-  mini: ['minicooper', 'mnii'],
-  jaguar: ['jag', 'jagaur', 'jaguer'],
-  porsche: ['porche', 'porshe', 'porsh', 'porshce'],
-  acura: ['accura', 'acrua'],
-};
+const TABLE = `
+hyundai hundai hyundia hyunday huyndai hyndai hyudai hyundi hyunadi hundyai
+nissan nisan nissen nissian nisson
+infiniti infinity infinti infinit infinite infinitti infinty
+ford frod fordmotor fordmotorcompany
+toyota toyta toyata toyoto toyot tyota toyotta toyoda
+scion scoin sciopn
+lexus lexis lexas lexsus lexuss
+volkswagen vw volkswagon volkwagen volkswagan volkswagin volksvagen vollkswagen volks vdub
+mitsubishi mitsubichi mitsibishi mitsubushi mitsubisi mitsubshi mitsubsihi mitshubishi mitsu
+chrysler crysler chrystler chrisler chryslar chrylser
+fiat fiatusa
+jeep jep jeeep
+dodge dodg dogde
+ram ramtrucks ramtruck
+volvo vovlo volov volvocars
+honda hondaa hnda
+subaru subuaru subaroo subru suburu subarau subura
+mazda madza mazada mazdah mazd
+chevrolet chevy chev chevie cheverolet chevorlet chevrolete chevrolette chevolet chevroelt cheverlet chevrelot
+buick buik biuck buic
+gmc gmctruck gmctrucks
+cadillac caddy caddie cadilac cadillack caddilac caddillac cadalac
+kia kiamotors
+mercedesbenz mercedes benz mb merc mercedez mercedezbenz mercedesbens mercades
+landrover rangerover landie
+alfaromeo alfa alfaromero
+mini minicooper mnii
+jaguar jag jagaur jaguer
+porsche porche porshe porsh porshce
+acura accura acrua
+bmw bimmer beemer
+`;
 
-/** How a make is written: for the makes of the table whose usual spelling its key cannot give back. */
-const MAKE_NAMES: Readonly<Record<string, string>> = {
-  hyundai: 'Hyundai',
-  nissan: 'Nissan',
-  infiniti: 'Infiniti',
-  ford: 'Ford',
-  toyota: 'Toyota',
-  scion: 'Scion',
-  lexus: 'Lexus',
-  volkswagen: 'Volkswagen',
-  mitsubishi: 'Mitsubishi',
-  chrysler: 'Chrysler',
-  fiat: 'Fiat',
-  jeep: 'Jeep',
-  dodge: 'Dodge',
-  ram: 'Ram',
-  volvo: 'Volvo',
-  honda: 'Honda',
-  subaru: 'Subaru',
-  mazda: 'Mazda',
-  chevrolet: 'Chevrolet',
-  buick: 'Buick',
+/** Makes whose usual spelling is not their key with a capital first letter. */
+const IRREGULAR_NAMES: Readonly<Record<string, string>> = {
   gmc: 'GMC',
-  cadillac: 'Cadillac',
-  kia: 'Kia',
+  bmw: 'BMW',
+  mini: 'MINI',
   mercedesbenz: 'Mercedes-Benz',
   landrover: 'Land Rover',
   alfaromeo: 'Alfa Romeo',
-  mini: 'MINI',
-  jaguar: 'Jaguar',
-  porsche: 'Porsche',
-  acura: 'Acura',
-  bmw: 'BMW',
 };
 
+/** The makes of the table, by key. */
+const MAKES = new Set<string>();
+
 /**
- * Other name (folded) → the make's key. Built from {@link ALIASES_BY_MAKE}; an alias naming two
- * makes would be a mistake in the table, so the first one wins.
+ * Other name (folded) → the make's key, from {@link TABLE}. An alias naming two makes would be a
+ * mistake in the table, so the first one wins.
  */
 export const MAKE_ALIASES: Readonly<Record<string, string>> = (() => {
   const out: Record<string, string> = {};
-  for (const [make, aliases] of Object.entries(ALIASES_BY_MAKE)) for (const alias of aliases) out[alias] ??= make;
+  for (const line of TABLE.trim().split('\n')) {
+    const [make, ...aliases] = line.split(' ');
+    MAKES.add(make!);
+    for (const alias of aliases) out[alias] ??= make!;
+  }
   return Object.freeze(out);
 })();
 
@@ -141,5 +124,7 @@ export function makeKey(make: string | null | undefined): string {
  * @example makeName('volkswagon') // 'Volkswagen'
  */
 export function makeName(make: string): string {
-  return MAKE_NAMES[makeKey(make)] ?? make.trim();
+  const key = makeKey(make);
+  if (!MAKES.has(key)) return make.trim();
+  return IRREGULAR_NAMES[key] ?? key[0]!.toUpperCase() + key.slice(1);
 }
