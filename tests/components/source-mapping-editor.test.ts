@@ -42,6 +42,8 @@ async function render(adapter: ForecourtAdapter | undefined): Promise<FcSourceMa
 async function loaded(adapter: ForecourtAdapter): Promise<FcSourceMappingEditor> {
   const el = await render(adapter);
   await waitUntil(() => $(el, 'table, .fc-state--empty, .fc-state--error'), 'the editor did not load');
+  // The shop's own categories and sources come under the table once their part has loaded.
+  if (!$(el, '.fc-state--error')) await waitUntil(() => $(el, '.own'), 'the own categories did not load');
   return el;
 }
 

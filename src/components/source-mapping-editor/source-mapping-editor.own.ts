@@ -5,9 +5,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { SourceCategory } from '../../data/model.js';
-import { t } from './source-mapping-editor.messages.js';
-import { categoryOptions, writePanel } from './source-mapping-editor.view.js';
-import type { OtherWrite } from './source-mapping-editor.view.js';
+import type { t as translate } from './source-mapping-editor.messages.js';
+import type { categoryOptions as options, OtherWrite, writePanel as panel } from './source-mapping-editor.view.js';
 
 /** The two add forms: what was typed, and what is wrong with it. */
 export interface OwnForms {
@@ -25,8 +24,24 @@ export interface OwnActions {
   addSource(event: Event): void;
 }
 
+/**
+ * What the panel shares with the editor's first load, handed over rather than imported: this module
+ * loads on demand, and importing them would split them out of the first load into a chunk of their own.
+ */
+export interface OwnParts {
+  t: typeof translate;
+  categoryOptions: typeof options;
+  writePanel: typeof panel;
+}
+
 /** The shop's own categories and sources: the list of categories, the add forms, and their writes. */
-export function ownView(categories: readonly SourceCategory[], forms: OwnForms, creating: readonly OtherWrite[], on: OwnActions): TemplateResult {
+export function ownView(
+  categories: readonly SourceCategory[],
+  forms: OwnForms,
+  creating: readonly OtherWrite[],
+  on: OwnActions,
+  { t, categoryOptions, writePanel }: OwnParts,
+): TemplateResult {
   return html`<section class="own" part="own" aria-labelledby="own-heading">
       <h3 id="own-heading">${t('ownHeading')}</h3>
       <p class="intro">${t('ownIntro')}</p>
