@@ -632,9 +632,9 @@ describe('fc-sms-history', () => {
       await el.rowsReady();
       const summary = root(el).querySelector('fc-sms-summary')!;
       expect(summary.filter).to.deep.equal({ from: '2026-11-01', to: '2026-11-30' });
-      setTimeout(() => summary.dispatchEvent(new CustomEvent('fc-sms-category-select', { bubbles: true, composed: true, detail: { category: 'invalid-number' } })));
+      setTimeout(() => summary.dispatchEvent(new CustomEvent('fc-sms-category-select', { bubbles: true, composed: true, detail: { category: 'landline-or-unreachable' } })));
       const change = await oneEvent(el, 'fc-sms-filter-change');
-      expect(change.detail.value.errorCategory).to.equal('invalid-number');
+      expect(change.detail.value.errorCategory).to.equal('landline-or-unreachable');
       await el.rowsReady();
       expect(el.rowCount).to.equal(1);
     });

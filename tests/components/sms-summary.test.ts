@@ -19,7 +19,7 @@ const STORE = '+13125550100';
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 
 /**
- * One sending number, November 2026 against Oct 1–Oct 30 (America/Chicago; every text at 11:00 local).
+ * One sending number, November 2026 against Oct 1–Oct 31 (America/Chicago; every text at 11:00 local).
  *   November: 10 in; 24 out = 18 delivered + 4 failed 4770 (Bandwidth, carrier-filtered)
  *     + 2 undelivered 30003 (Twilio, landline-or-unreachable). Delivery rate 18/24 = 75%.
  *   October 1–30: 10 in; 20 out = (20 − k) delivered + k failed 4770; rate (20 − k)/20.
@@ -127,18 +127,18 @@ describe('fc-sms-summary', () => {
 
     it('compares every figure with the same range a month earlier, in arrows, percentages and words', async () => {
       const el = await summary();
-      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 30, 2026');
+      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 31, 2026');
       expect(sentences(el)).to.deep.equal([
-        'Texts in: 10, no change from Oct 1–Oct 30.',
-        'Texts out: 24, up 20% from 20 in Oct 1–Oct 30.',
-        'Delivered: 18, down 5.3% from 19 in Oct 1–Oct 30 (worse).',
-        'Failed: 6, up 500% from 1 in Oct 1–Oct 30 (worse).',
-        'Delivery rate: 75%, down 20 percentage points from 95% in Oct 1–Oct 30 (worse).',
+        'Texts in: 10, no change from Oct 1–Oct 31.',
+        'Texts out: 24, up 20% from 20 in Oct 1–Oct 31.',
+        'Delivered: 18, down 5.3% from 19 in Oct 1–Oct 31 (worse).',
+        'Failed: 6, up 500% from 1 in Oct 1–Oct 31 (worse).',
+        'Delivery rate: 75%, down 20 percentage points from 95% in Oct 1–Oct 31 (worse).',
       ]);
-      expect(seen(el, 'Texts in')).to.equal('Texts in 10 no change Oct 1–Oct 30: 10');
-      expect(seen(el, 'Texts out')).to.equal('Texts out 24 ▲ 20% Oct 1–Oct 30: 20');
-      expect(seen(el, 'Failed')).to.equal('Failed 6 ▲ 500% worse Oct 1–Oct 30: 1');
-      expect(seen(el, 'Delivery rate')).to.equal('Delivery rate 75% ▼ 20 pts worse Oct 1–Oct 30: 95%');
+      expect(seen(el, 'Texts in')).to.equal('Texts in 10 no change Oct 1–Oct 31: 10');
+      expect(seen(el, 'Texts out')).to.equal('Texts out 24 ▲ 20% Oct 1–Oct 31: 20');
+      expect(seen(el, 'Failed')).to.equal('Failed 6 ▲ 500% worse Oct 1–Oct 31: 1');
+      expect(seen(el, 'Delivery rate')).to.equal('Delivery rate 75% ▼ 20 pts worse Oct 1–Oct 31: 95%');
       // Colour repeats the words: worse tiles are marked bad, a rise in texts is neither.
       expect(tile(el, 'Failed')!.classList.contains('bad')).to.equal(true);
       expect(tile(el, 'Texts out')!.classList.contains('neutral')).to.equal(true);
@@ -148,7 +148,7 @@ describe('fc-sms-summary', () => {
 
     it('lists errors by category in a table and a bar chart that agree', async () => {
       const el = await summary();
-      expect(text(root(el).querySelector('[part="table"] caption'))).to.equal('Errors by category, Nov 1–Nov 30, 2026 compared with Oct 1–Oct 30');
+      expect(text(root(el).querySelector('[part="table"] caption'))).to.equal('Errors by category, Nov 1–Nov 30, 2026 compared with Oct 1–Oct 31');
       expect(rowCells(el)).to.deep.equal([
         ['Filtered or blocked by carrier', '4', '1', '▲ up 300% (worse)'],
         ['Landline or unreachable', '2', '0', '▲ up from 0 (worse)'],
@@ -177,7 +177,7 @@ describe('fc-sms-summary', () => {
       expect(text(warning.querySelector('h3'))).to.equal('Warning: carriers may be blocking texts');
       expect(warning.querySelector('h3 svg')!.getAttribute('aria-hidden')).to.equal('true');
       expect(text(warning.querySelector('li'))).to.equal(
-        '+13125550100: 4 of 24 texts sent (16.7%) were filtered or blocked by carriers, up from 5% in Oct 1–Oct 30.',
+        '+13125550100: 4 of 24 texts sent (16.7%) were filtered or blocked by carriers, up from 5% in Oct 1–Oct 31.',
       );
       expect(text(warning.querySelector('p:not(.blocked-days)'))).to.include('Update your templates regularly and type a different message to each customer');
       expect(root(el).querySelectorAll('[role="alert"], [aria-live="assertive"]').length).to.equal(0);
@@ -258,7 +258,7 @@ describe('fc-sms-summary', () => {
       // Lines differ by their marks too, not by colour alone.
       expect(chart.data.datasets.slice(0, 3).map((d) => (d as { pointStyle?: unknown }).pointStyle)).to.deep.equal(['circle', 'rect', 'triangle']);
       expect(root(el).querySelector('canvas.trend-chart')!.getAttribute('aria-label')).to.equal(
-        'Line chart of texts per day, Nov 1–Nov 30, 2026, with the same days of Oct 1–Oct 30 as dashed lines. This period: texts in 10, texts out 24, delivered 18, failed 6. ' +
+        'Line chart of texts per day, Nov 1–Nov 30, 2026, with the same days of Oct 1–Oct 31 as dashed lines. This period: texts in 10, texts out 24, delivered 18, failed 6. ' +
           'Days marked ✕ on the Failed line, when carriers filtered or blocked texts: Nov 6. The table “Figures per day” has every day’s figures.',
       );
       await expect(el).to.be.accessible();
@@ -292,7 +292,7 @@ describe('fc-sms-summary', () => {
       const chart = await trendChart(el);
       const details = root(el).querySelector('details')!;
       expect(text(details.querySelector('summary'))).to.equal('Figures per day');
-      expect(text(root(el).querySelector('[part="trend-table"] caption'))).to.equal('Texts per day, Nov 1–Nov 30, 2026, and the same days of Oct 1–Oct 30');
+      expect(text(root(el).querySelector('[part="trend-table"] caption'))).to.equal('Texts per day, Nov 1–Nov 30, 2026, and the same days of Oct 1–Oct 31');
       details.querySelector('summary')!.focus();
       // Closed, the table has its headings but no rows: a long range has hundreds of days.
       expect(trendRows(el)).to.have.length(0);
@@ -381,9 +381,9 @@ describe('fc-sms-summary', () => {
       expect(calls).to.deep.equal([NOVEMBER]);
 
       el.filter = { ...NOVEMBER, direction: 'inbound' };
-      await waitUntil(() => sentences(el)[3] === 'Failed: 0, no change from Oct 1–Oct 30.', 'the new filter was not shown');
+      await waitUntil(() => sentences(el)[3] === 'Failed: 0, no change from Oct 1–Oct 31.', 'the new filter was not shown');
       expect(calls.at(-1)).to.deep.equal({ ...NOVEMBER, direction: 'inbound' });
-      expect(sentences(el)[4]).to.equal('Delivery rate: none this period, none in Oct 1–Oct 30.');
+      expect(sentences(el)[4]).to.equal('Delivery rate: none this period, none in Oct 1–Oct 31.');
       expect(text(root(el).querySelector('.no-errors'))).to.equal('No errors in Nov 1–Nov 30, 2026.');
       expect(root(el).querySelectorAll('[part="chart"]').length).to.equal(0);
       await expect(el).to.be.accessible();
@@ -443,7 +443,7 @@ describe('fc-sms-summary', () => {
         const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client}></fc-sms-summary>`);
         await loaded(el);
         expect(calls).to.deep.equal([NOVEMBER]);
-        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 30, 2026');
+        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 31, 2026');
         await expect(el).to.be.accessible();
       } finally {
         Settings.now = realNow;
@@ -487,7 +487,7 @@ describe('fc-sms-summary', () => {
       server.faults.failing = false;
       root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       await loaded(el);
-      expect(sentences(el)[3]).to.equal('Failed: 6, up 500% from 1 in Oct 1–Oct 30 (worse).');
+      expect(sentences(el)[3]).to.equal('Failed: 6, up 500% from 1 in Oct 1–Oct 31 (worse).');
     });
 
     it('says so when the host does not provide SMS history, or gives no adapter', async () => {
@@ -510,7 +510,7 @@ describe('fc-sms-summary', () => {
     it('speaks Spanish', async () => {
       setLocale('es');
       const el = await summary();
-      expect(sentences(el)[3]).to.equal('Fallidos: 6, sube 500 % desde 1 en 1 oct–30 oct (peor).');
+      expect(sentences(el)[3]).to.equal('Fallidos: 6, sube 500 % desde 1 en 1 oct–31 oct (peor).');
       expect(text(root(el).querySelector('[part="blocking"] h3'))).to.equal('Aviso: es posible que los operadores estén bloqueando mensajes');
       await expect(el).to.be.accessible();
     });
@@ -525,9 +525,9 @@ describe('fc-sms-summary', () => {
       const el = await summary();
       expect(root(el).querySelector('[part="blocking"]')).to.equal(null);
       expect(sentences(el).slice(2)).to.deep.equal([
-        'Delivered: 18, up 5.9% from 17 in Oct 1–Oct 30 (better).',
-        'Failed: 6, up 100% from 3 in Oct 1–Oct 30 (worse).',
-        'Delivery rate: 75%, down 10 percentage points from 85% in Oct 1–Oct 30 (worse).',
+        'Delivered: 18, up 5.9% from 17 in Oct 1–Oct 31 (better).',
+        'Failed: 6, up 100% from 3 in Oct 1–Oct 31 (worse).',
+        'Delivery rate: 75%, down 10 percentage points from 85% in Oct 1–Oct 31 (worse).',
       ]);
       expect(tile(el, 'Delivered')!.classList.contains('good')).to.equal(true);
       expect(rowCells(el)[0]).to.deep.equal(['Filtered or blocked by carrier', '4', '3', '▲ up 33.3% (worse)']);
