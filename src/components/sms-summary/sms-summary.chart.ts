@@ -3,13 +3,22 @@
  * errors by category (horizontal bars) and the daily trend (lines on a time axis, the previous
  * period dashed over this one). Only types come from `chart.js` here: the engine itself is the
  * shared lazy chunk the chart controller loads.
+ *
+ * The element loads this module with the first figures, not with the widget, and hands it the
+ * message and label functions ({@link ChartTexts}) rather than this module importing them: it then
+ * imports nothing at run time and shares no chunk with the first load.
  */
 import type { ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js';
 import type { SmsTrend, SmsTrendDay } from '../../data/logic/sms.js';
-import { wrapLabel } from '../shared/charts/chart-controller.js';
-import type { ChartKit } from '../shared/charts/chart-controller.js';
-import { t } from './sms-summary.messages.js';
+import type { ChartKit, wrapLabel } from '../shared/charts/chart-controller.js';
+import type { t } from './sms-summary.messages.js';
 import type { CategoryRow, Formats } from './sms-summary.view.js';
+
+/** The summary's messages and the shared axis-label wrapper, handed in by the element. */
+export interface ChartTexts {
+  t: typeof t;
+  wrapLabel: typeof wrapLabel;
+}
 
 /** A line of the trend: which figure of a day it draws, its name, knob and point mark. */
 export interface TrendSeries {
@@ -30,7 +39,7 @@ export const TREND_SERIES: readonly TrendSeries[] = [
 ];
 
 /** Errors now per category, in the table's order and names, as horizontal bars. */
-export function barsConfig(f: Formats, rows: readonly CategoryRow[], { palette }: ChartKit): ChartConfiguration<'bar'> {
+export function barsConfig(f: Formats, rows: readonly CategoryRow[], { palette }: ChartKit, { t, wrapLabel }: ChartTexts): ChartConfiguration<'bar'> {
   const bar = palette.read('--_bar', palette.accent);
   return {
     type: 'bar',
@@ -84,7 +93,7 @@ const dayOf = (f: Formats, date: string) => f.day.format(new Date(`${date}T00:00
  * The daily trend: this period's four lines, then the previous period's four, dashed, on the same
  * days. Days carrier blocking marks are a large ✕ on the failed line.
  */
-export function trendConfig(f: Formats, trend: SmsTrend, locale: string, { palette }: ChartKit): ChartConfiguration<'line', TrendPoint[]> {
+export function trendConfig(f: Formats, trend: SmsTrend, locale: string, { palette }: ChartKit, { t }: ChartTexts): ChartConfiguration<'line', TrendPoint[]> {
   const blocked = new Set(trend.blockedDays);
   const colour = (s: TrendSeries) => palette.read(s.knob, palette[s.tone]);
   const current: ChartDataset<'line', TrendPoint[]>[] = TREND_SERIES.map((s) => {

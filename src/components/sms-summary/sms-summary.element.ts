@@ -17,10 +17,9 @@ import { getLocale } from '../shared/messages.js';
 import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
+import { ChartController, chartStyles, wrapLabel } from '../shared/charts/chart-controller.js';
 import { smsTrend } from '../../data/logic/sms.js';
 import type { SmsTrend } from '../../data/logic/sms.js';
-import { barsConfig, trendConfig } from './sms-summary.chart.js';
 import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
 import { t } from './sms-summary.messages.js';
 import { styles } from './sms-summary.styles.js';
@@ -137,11 +136,18 @@ export class FcSmsSummary extends FcElement {
   /** What the charts draw: one object per summary and language, so an equal render leaves the charts alone. */
   #figures: Figures | undefined;
 
+  /**
+   * The charts' configurations (`sms-summary.chart.ts`), loaded with the first figures: the tables
+   * come first. The charts' keys include it, so they draw once it is here.
+   */
+  #charts: typeof import('./sms-summary.chart.js') | undefined;
+  #chartsLoading = false;
+
   /** Errors by category; a bar clicked chooses its category, as the table's buttons do. */
   readonly #bars = new ChartController(this, {
     canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.errors-chart'),
-    key: () => this.#figures?.rows,
-    config: (kit) => (this.#figures?.rows.length ? barsConfig(this.#formats, this.#figures.rows, kit) : null),
+    key: () => this.#charts && this.#figures?.rows,
+    config: (kit) => (this.#charts && this.#figures?.rows.length ? this.#charts.barsConfig(this.#formats, this.#figures.rows, kit, { t, wrapLabel }) : null),
     onSelect: ({ index }) => {
       const row = this.#figures?.rows[index];
       if (row) this.#select(row.category);
@@ -151,8 +157,8 @@ export class FcSmsSummary extends FcElement {
   /** Texts in, out, delivered and failed per day, with the previous period dashed. */
   readonly #trend = new ChartController(this, {
     canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.trend-chart'),
-    key: () => this.#figures?.trend,
-    config: (kit) => (this.#figures ? trendConfig(this.#formats, this.#figures.trend, this.#figures.locale, kit) : null),
+    key: () => this.#charts && this.#figures?.trend,
+    config: (kit) => (this.#charts && this.#figures ? this.#charts.trendConfig(this.#formats, this.#figures.trend, this.#figures.locale, kit, { t, wrapLabel }) : null),
   });
 
   /** The charts' figures for `summary`, the same object while the summary and the language are. */
@@ -160,6 +166,17 @@ export class FcSmsSummary extends FcElement {
     const locale = getLocale();
     if (this.#figures?.summary !== summary || this.#figures.locale !== locale) {
       this.#figures = { summary, locale, rows: categoryRows(summary), trend: smsTrend(summary) };
+    }
+    if (!this.#charts && !this.#chartsLoading) {
+      this.#chartsLoading = true;
+      import('./sms-summary.chart.js').then(
+        (module) => {
+          this.#charts = module;
+          this.requestUpdate();
+        },
+        // Not loaded (offline, a new deploy): the tables carry the figures; a later summary tries again.
+        () => (this.#chartsLoading = false),
+      );
     }
     return this.#figures;
   }
