@@ -256,6 +256,57 @@ export function makeOverlap<R extends OemRule>(rule: Pick<OemRule, 'id' | 'makes
   return null;
 }
 
+/**
+ * Why the dealer cannot stop a lead's clock: `no-email` when every stopping activity the dealer
+ * can perform under the rule goes by email and the lead has no email address (a Ford lead without
+ * one: only an email or an e-brochure stops Ford's clock), `no-phone` when they all go by phone
+ * (a call, a text) and it has no phone number, `no-contact` when they need one or the other and it
+ * has neither.
+ */
+export type UnstoppableReason = 'no-email' | 'no-phone' | 'no-contact';
+
+/**
+ * What each stopping activity the dealer performs needs: `email-sent` and `ebrochure-sent` an
+ * email address, `call-completed` and `text-sent` a phone number. The customer's own contact
+ * (`email-received`, `call-incoming`, `text-received`) is not the dealer's to make.
+ */
+const DEALER_STOPS: Partial<Record<ActivityKind, 'email' | 'phone'>> = {
+  'email-sent': 'email',
+  'ebrochure-sent': 'email',
+  'call-completed': 'phone',
+  'text-sent': 'phone',
+};
+
+/** An address with something on each side of one `@`; "n/a", "none" or blank are no address. */
+const hasEmail = (email: string | null | undefined) => typeof email === 'string' && /^[^\s@]+@[^\s@]+$/.test(email.trim());
+/** At least seven digits; "n/a" or blank are no number. */
+const hasPhone = (phone: string | null | undefined) => typeof phone === 'string' && phone.replace(/\D/g, '').length >= 7;
+
+/**
+ * Whether the dealer can stop a lead's clock at all: null when some stopping activity the dealer
+ * performs (an email or e-brochure sent, a call completed, a text sent) can reach the lead, else
+ * why not ({@link UnstoppableReason}). A rule whose only stops are the customer's own contact
+ * (an email received, an incoming call or text) needs nothing of the lead: null.
+ * @param lead The lead's `email` and `phone` (blank or without an `@`, fewer than 7 digits: none).
+ * @param rule The rule covering the lead (its `stopsClock`).
+ * @returns The reason, or null when the dealer can stop the clock.
+ * @example unstoppableReason({ email: null, phone: '+1 312 555 0100' }, ruleForMake('Ford')!) // 'no-email'
+ */
+export function unstoppableReason(
+  lead: Pick<Lead, 'email' | 'phone'>,
+  rule: Pick<OemRule, 'stopsClock'>,
+): UnstoppableReason | null {
+  let email = false;
+  let phone = false;
+  for (const kind of rule.stopsClock ?? []) {
+    const needs = DEALER_STOPS[kind];
+    if (needs === 'email') email = true;
+    else if (needs === 'phone') phone = true;
+  }
+  if ((email && hasEmail(lead?.email)) || (phone && hasPhone(lead?.phone)) || !(email || phone)) return null;
+  return email && phone ? 'no-contact' : email ? 'no-email' : 'no-phone';
+}
+
 /** A make → rule lookup for many leads: each distinct make string is normalised once (first rule wins, as in {@link ruleForMake}). */
 function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R | undefined {
   const byKey = new Map<string, R>();
