@@ -42,8 +42,9 @@ function lead(make: string, receivedAt: string, activities: Array<[ActivityKind,
     year: null,
     provider: 'OEM website',
     customerName,
-    email: null,
-    phone: null,
+    // Reachable: a lead without an email address or a phone number is flagged (tests below).
+    email: 'customer@example.com',
+    phone: '+1 312 555 0100',
     salespersonId: null,
     salespersonName: null,
     activities: activities.map(([kind, at], i) => ({ id: `a${n}-${i}`, kind, at, by: 'Sam' })),
@@ -384,7 +385,8 @@ describe('fc-lead-clock', () => {
     it('says minutes, not business minutes, for a real-time rule, and speaks Spanish', async () => {
       now = '2026-03-10T03:00:00.000Z';
       const gm = await mount(lead('Chevrolet', '2026-03-10T01:00:00.000Z'));
-      expect(meter(gm).getAttribute('aria-valuetext')).to.equal('120 of 300 minutes used, 180 left, green so far');
+      // GM's green ends at its 1-hour average target (60 min, inclusive): 120 real minutes are yellow.
+      expect(meter(gm).getAttribute('aria-valuetext')).to.equal('120 of 300 minutes used, 180 left, yellow so far');
       setLocale('es');
       now = '2026-03-09T15:42:00.000Z';
       const ford = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
@@ -392,7 +394,7 @@ describe('fc-lead-clock', () => {
       expect(meter(ford).getAttribute('aria-valuetext')).to.equal('42 de 60 minutos hábiles usados, quedan 18, amarillo hasta ahora');
     });
 
-    it('marks each grade boundary of the rule with a tick: Toyota at 1 h and 3 h, others at half the limit', async () => {
+    it('marks each grade boundary of the rule with a tick: Toyota at 1 h and 3 h, Ford at half the limit', async () => {
       now = '2026-03-09T15:20:00.000Z';
       const toyota = await mount(lead('Toyota', '2026-03-09T15:00:00.000Z'));
       expect(tickLabels(toyota)).to.deep.equal(['0 min', '1 h', '3 h']);
@@ -400,11 +402,12 @@ describe('fc-lead-clock', () => {
       expect([...root(toyota).querySelectorAll('.dial .band')].map((b) => b.getAttribute('class'))).to.deep.equal(['band band--green', 'band band--yellow']);
       const ford = await mount(lead('Ford', '2026-03-09T15:00:00.000Z'));
       expect(tickLabels(ford)).to.deep.equal(['0 min', '30 min', '1 h']);
-      // A rule whose red band starts inside the limit shows all three.
+      // A stored yellowUnder inside the limit (120 of 360) no longer ends yellow: yellow runs from
+      // green's end (60) to the 6-hour limit, and red starts only past it.
       const rules: OemRule[] = [{ ...rule('hyundai'), id: 'acme', name: 'Acme', makes: ['Acme'], grades: { greenUnder: 60, yellowUnder: 120 } }];
       const acme = await mount(lead('Acme', '2026-03-09T15:00:00.000Z'), { rules });
-      expect(tickLabels(acme)).to.deep.equal(['0 min', '1 h', '2 h', '6 h']);
-      expect([...root(acme).querySelectorAll('.dial .band')].map((b) => b.getAttribute('class'))).to.deep.equal(['band band--green', 'band band--yellow', 'band band--red']);
+      expect(tickLabels(acme)).to.deep.equal(['0 min', '1 h', '6 h']);
+      expect([...root(acme).querySelectorAll('.dial .band')].map((b) => b.getAttribute('class'))).to.deep.equal(['band band--green', 'band band--yellow']);
     });
 
     it('a tick writes the digits and one attribute of the fill path, nothing else; a new minute the words and the meter', async () => {
@@ -550,7 +553,7 @@ describe('fc-lead-clock', () => {
         'Counts during set hours: Mon–Sat 10:00–20:00; Sun closed',
         'Holidays count as ordinary days',
         'Stops the clock: email sent, e-brochure sent, email received, call completed, incoming call, text sent, and text received',
-        'Green up to 3 h, yellow up to 6 h, red beyond',
+        'Green up to 3 h, half the limit; yellow up to the 6 h limit (default)',
       ]);
       expect(text(details.querySelector('summary'))).to.equal('Rule: 6 h of business time');
       await sendKeys({ press: 'Space' });
@@ -564,6 +567,52 @@ describe('fc-lead-clock', () => {
       const el = await mount(lead('Ford', '2026-03-07T18:30:00.000Z'));
       expect(label(el)).to.equal('Tiempo restante');
       expect(part(el, 'paused')).to.match(/^En pausa — abre lun/);
+    });
+
+    it('says where each rule’s grade bands come from: the OEM’s own, derived from its target, the dealer’s, the default', async () => {
+      now = '2026-03-09T15:10:00.000Z';
+      const bands = async (make: string, rules: readonly OemRule[] = DEFAULT_OEM_RULES) => {
+        const el = await mount(lead(make, '2026-03-09T15:00:00.000Z'), { rules });
+        return [...root(el).querySelectorAll('[part~="rule"] li')].map(text).find((li) => /^(Green|Verde) /.test(li));
+      };
+      expect(await bands('Toyota')).to.equal("Green under 1 h; yellow up to the 3 h limit (the OEM's own bands)");
+      expect(await bands('Chevrolet')).to.equal("Green up to 1 h, the OEM's average target; yellow up to the 5 h limit (derived from the target)");
+      // Mazda's target is its limit: green within the hour, red after, no yellow.
+      expect(await bands('Mazda')).to.equal("Green up to 1 h, the OEM's compliance target; red past the 1 h limit (derived from the target)");
+      expect(await bands('Volkswagen')).to.equal("Green under 30 min, the OEM's discount threshold; yellow up to the 3 h limit (derived from the target)");
+      expect(await bands('Ford')).to.equal('Green up to 30 min, half the limit; yellow up to the 1 h limit (default)');
+      // A dealer's own green end, its stale yellowUnder ignored.
+      const rules: OemRule[] = [{ ...rule('hyundai'), id: 'acme', name: 'Acme', makes: ['Acme'], grades: { greenUnder: 45, yellowUnder: 120 } }];
+      expect(await bands('Acme', rules)).to.equal("Green under 45 min; yellow up to the 6 h limit (the dealer's bands)");
+      setLocale('es');
+      expect(await bands('Chevrolet')).to.equal('Verde hasta 1 h, la meta de promedio del fabricante; amarillo hasta el límite de 5 h (derivadas de la meta)');
+      expect(await bands('Toyota')).to.equal('Verde por debajo de 1 h; amarillo hasta el límite de 3 h (bandas propias del fabricante)');
+    });
+
+    it('flags a lead its rule cannot be stopped for: a Ford lead with no email address', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const noEmail = await mount({ ...lead('Ford', '2026-03-09T15:00:00.000Z'), email: null });
+      expect(part(noEmail, 'unstoppable')).to.equal("No email address: this OEM's clock stops only on email sent or e-brochure sent");
+      await expect(noEmail).to.be.accessible();
+      // A phone number does not help Ford's clock; an address does.
+      expect(has(await mount({ ...lead('Ford', '2026-03-09T15:00:00.000Z'), email: ' n/a ' }), 'unstoppable')).to.equal(true);
+      expect(has(await mount(lead('Ford', '2026-03-09T15:00:00.000Z')), 'unstoppable')).to.equal(false);
+      // Mazda stops on a completed call too: only a lead with neither is flagged.
+      expect(has(await mount({ ...lead('Mazda', '2026-03-09T15:00:00.000Z'), email: null }), 'unstoppable')).to.equal(false);
+      const neither = await mount({ ...lead('Mazda', '2026-03-09T15:00:00.000Z'), email: null, phone: '' });
+      expect(part(neither, 'unstoppable')).to.equal(
+        "No email address or phone number: this OEM's clock stops only on email sent, e-brochure sent, or call completed",
+      );
+      // Overdue, still flagged; answered within the limit, the flag is moot.
+      now = '2026-03-09T16:30:00.000Z';
+      const overdue = await mount({ ...lead('Ford', '2026-03-09T15:00:00.000Z'), email: null });
+      expect(part(overdue, 'clock').startsWith('Ford')).to.equal(true);
+      expect(has(overdue, 'overdue-note') && has(overdue, 'unstoppable')).to.equal(true);
+      const met = await mount({ ...lead('Ford', '2026-03-09T15:00:00.000Z', [['email-sent', '2026-03-09T15:30:00.000Z']]), email: null });
+      expect(has(met, 'met') && !has(met, 'unstoppable')).to.equal(true);
+      setLocale('es');
+      const es = await mount({ ...lead('Ford', '2026-03-09T15:00:00.000Z'), email: null });
+      expect(part(es, 'unstoppable')).to.equal('Sin correo electrónico: el reloj de este fabricante solo se detiene con correo enviado o folleto electrónico enviado');
     });
 
     it('shows the empty state without a lead, and an error for a lead it cannot read', async () => {

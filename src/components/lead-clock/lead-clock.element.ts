@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { NO_OEM_RULE, gradeBands, ruleForMake } from '../../data/logic/leads.js';
+import { NO_OEM_RULE, gradeBands, ruleForMake, unstoppableReason } from '../../data/logic/leads.js';
 import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -19,6 +19,7 @@ import { QueryController } from '../shared/controllers/query.js';
 import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-clock.store.js';
 import type { RefreshReason } from './lead-clock.store.js';
 import { styles } from './lead-clock.styles.js';
+import { unstoppableText } from '../shared/lead-rule-text.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
 import * as gauge from './lead-clock.gauge.js';
 import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
@@ -44,7 +45,8 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * One internet lead's OEM response clock: the OEM rule, when the response is due in the dealer's
  * zone, a live countdown of business time that pauses outside open hours, what stopped it, the
  * grade (colour, icon and words) and what the response earned or cost (a discount, the lead sent
- * to another dealer). A gauge (`role="meter"`) shows the time used from 0 to the rule's limit,
+ * to another dealer), and a lead the dealer cannot answer in a way that stops the clock (a Ford lead
+ * with no email address). A gauge (`role="meter"`) shows the time used from 0 to the rule's limit,
  * with the rule's grade bands along it and a tick at each boundary, the countdown in its middle,
  * and a mark for each state: a pause mark while paused, a stop mark with a check or a cross where
  * the clock stopped, an arrowhead past the arc's end and an exclamation mark when overdue. Every clock on a page shares one timer, ticking once a second, and one read
@@ -66,6 +68,7 @@ const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'anno
  * @csspart grade - The grade's icon and words.
  * @csspart consequences - What the response earned or cost.
  * @csspart no-rule - The note that no OEM rule covers the lead's make.
+ * @csspart unstoppable - The note that the lead's contact details cannot take any activity that stops the rule's clock ("No email address: this OEM's clock stops only on email sent or e-brochure sent").
  * @csspart rule - The rule's terms (a disclosure).
  * @csspart state - Loading, empty, error and unsupported states (also `loading`, `empty`, `error`, `unsupported`).
  * @csspart retry-button - Retry of a failed load.
@@ -362,6 +365,7 @@ export class FcLeadClock extends FcElement {
       ${rule === NO_OEM_RULE
         ? html`<p class="note" part="no-rule">${lead.make ? t('noRule', lead.make) : t('noRuleMake')}</p>`
         : nothing}
+      ${this.#unstoppableView(lead, s.status)}
       ${this.#consequencesView(s.consequences)}
       ${ruleView(rule, locale)}
       <p class="fc-visually-hidden" role="status">${this.#announcement}</p>
@@ -405,6 +409,14 @@ export class FcLeadClock extends FcElement {
         ${gauge.stateIcon(met ? 'met' : 'missed')}${t('stopped', activityWords(stop.kind), at, durationText(s.elapsedMinutes))}.
         <span class="verdict">${t(met ? 'met' : 'missed')}</span>
       </p>`;
+  }
+
+  /** The lead's contact details cannot take any activity that stops the rule's clock (moot once it is met). */
+  #unstoppableView(lead: Lead, status: string): unknown {
+    const reason = status === 'met' ? null : unstoppableReason(lead, this.#rule);
+    if (!reason) return nothing;
+    const kinds = this.#rule.stopsClock.filter((k) => k !== 'auto-response').map(activityWords);
+    return html`<p class="note" part="unstoppable">${unstoppableText(reason, kinds)}</p>`;
   }
 
   #consequencesView(consequences: readonly LeadConsequence[]): unknown {

@@ -42,8 +42,6 @@ const en = {
   holidaysOpen: 'Holidays count as ordinary days',
   stopsClock: (kinds: string) => `Stops the clock: ${kinds}`,
   stopsNothing: 'No activity stops the clock',
-  gradesOwn: (green: string, yellow: string) => `Green under ${green}, yellow under ${yellow}, red from ${yellow}`,
-  gradesDefault: (half: string, limit: string) => `Green up to ${half}, yellow up to ${limit}, red beyond`,
   compliance: (percent: string, within: string) => `Target: ${percent}% of leads within ${within}`,
   complianceAverage: (percent: string, within: string, average: string) =>
     `Target: ${percent}% of leads within ${within}, on average ${average} or less`,
@@ -100,8 +98,6 @@ const es: typeof en = {
   holidaysOpen: 'Los feriados cuentan como días normales',
   stopsClock: (kinds) => `Detienen el reloj: ${kinds}`,
   stopsNothing: 'Ninguna actividad detiene el reloj',
-  gradesOwn: (green, yellow) => `Verde en menos de ${green}, amarillo en menos de ${yellow}, rojo desde ${yellow}`,
-  gradesDefault: (half, limit) => `Verde hasta ${half}, amarillo hasta ${limit}, rojo después`,
   compliance: (percent, within) => `Meta: ${percent}% de los prospectos en ${within}`,
   complianceAverage: (percent, within, average) => `Meta: ${percent}% de los prospectos en ${within}, con un promedio de ${average} o menos`,
   closed: 'cerrado',

@@ -6,6 +6,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { LeadGrade, OemRule, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
+import { gradeBands } from '../../data/logic/leads.js';
+import { gradeBandsText } from '../shared/lead-rule-text.js';
 import type { Locale } from '../shared/messages.js';
 import { activityWords, t } from './lead-clock.messages.js';
 
@@ -100,11 +102,7 @@ export function ruleView(rule: OemRule, locale: Locale): TemplateResult {
       <li>${real ? t('hoursReal') : rule.hours ? t('hoursOwn', hoursText(rule.hours, locale)) : t('hoursDealer')}</li>
       ${real ? nothing : html`<li>${rule.excludeHolidays ? t('holidaysClosed') : t('holidaysOpen')}</li>`}
       <li>${stops.length ? t('stopsClock', t('list', stops.map(activityWords))) : t('stopsNothing')}</li>
-      <li>
-        ${rule.grades
-          ? t('gradesOwn', durationText(rule.grades.greenUnder), durationText(rule.grades.yellowUnder))
-          : t('gradesDefault', durationText(rule.limitMinutes / 2), limit)}
-      </li>
+      <li>${gradeBandsText(gradeBands(rule), durationText)}</li>
       ${c
         ? html`<li>
             ${c.averageAtMost !== undefined
