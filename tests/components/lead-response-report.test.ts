@@ -34,8 +34,9 @@ function lead(id: string, make: string, receivedAt: string, who: [string, string
     year: null,
     provider,
     customerName,
-    email: null,
-    phone: null,
+    // Reachable: a lead without an email address or a phone number is flagged (tests below).
+    email: 'customer@example.com',
+    phone: '+1 312 555 0100',
     salespersonId: who?.[0] ?? null,
     salespersonName: who?.[1] ?? null,
     activities: acts.map(([kind, at]) => ({ id: `a${++ids}`, kind, at, by: null })),
@@ -647,10 +648,15 @@ describe('fc-lead-response-report', () => {
       "Business hours (the dealer's)",
       'Counted as ordinary days',
       'Email sent, E-brochure sent',
-      'Green up to half the limit, yellow up to the limit',
+      'Green up to 30 min, half the limit; yellow up to the 1 h limit (default)',
     ]);
-    const mazda = [...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === 'Mazda')!;
-    expect(cellsOf(mazda)[3]).to.equal('Business hours: Mon–Fri 09:00–18:00; Sat 10:00–18:00');
+    const ruleRow = (name: string) => cellsOf([...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === name)!);
+    expect(ruleRow('Mazda')[3]).to.equal('Business hours: Mon–Fri 09:00–18:00; Sat 10:00–18:00');
+    // Which bands are the OEM's own and which are derived from its target.
+    expect(ruleRow('Toyota / Scion / Lexus')[6]).to.equal("Green under 1 h; yellow up to the 3 h limit (the OEM's own bands)");
+    expect(ruleRow('GM')[6]).to.equal("Green up to 1 h, the OEM's average target; yellow up to the 5 h limit (derived from the target)");
+    expect(ruleRow('Mazda')[6]).to.equal("Green up to 1 h, the OEM's compliance target; red past the 1 h limit (derived from the target)");
+    expect(ruleRow('Volkswagen')[6]).to.equal("Green under 30 min, the OEM's discount threshold; yellow up to the 3 h limit (derived from the target)");
     await editRule(el, 'Ford');
     expect(root(el).activeElement?.id).to.equal('editor-heading');
     expect(root(el).querySelector('input[value="auto-response"]')).to.equal(null);
@@ -664,6 +670,7 @@ describe('fc-lead-response-report', () => {
     await waitUntil(() => saves.length === 1, 'no fc-rule-save');
     expect(saves[0]!.limitMinutes).to.equal(90);
     await waitUntil(() => cellsOf(ford)[2] === '1 h 30 min', 'the rules list did not change');
+    expect(cellsOf(ford)[6]).to.equal('Green up to 45 min, half the limit; yellow up to the 1 h 30 min limit (default)');
 
     tab(el, 'Detail').click();
     await el.updateComplete;
@@ -711,11 +718,31 @@ describe('fc-lead-response-report', () => {
     await set('sun-closes', '16:00');
     input(el, 'holidays').click();
     [...root(el).querySelectorAll<HTMLInputElement>('input[name="stops"]')].find((i) => i.value === 'text-sent')!.click();
+    // Without its own bands, Mazda's green ends at its target, which a shorter limit cuts.
+    const gradesLabel = (value: string) => text(input(el, 'grades').closest('fieldset')!.querySelector(`input[value="${value}"]`)!.closest('label'));
+    expect(gradesLabel('default')).to.equal("Green up to 1 h, the OEM's compliance target; red past the 1 h limit (derived from the target)");
+    await typeInto(input(el, 'limit'), '45');
+    expect(gradesLabel('default')).to.equal("Green up to 45 min, the OEM's compliance target; red past the 45 min limit (derived from the target)");
     root(el).querySelector<HTMLInputElement>('input[name="grades"][value="custom"]')!.click();
     await el.updateComplete;
+    expect(gradesLabel('custom')).to.equal('Set where green ends');
+    // Only where green ends is asked; yellow runs to the limit.
+    expect(input(el, 'yellow')).to.equal(null);
+    expect(text(root(el).querySelector('.grade-fields'))).to.include('Yellow runs from there up to the limit; past the limit is red.');
+    const refused = async (green: string) => {
+      if (green) await typeInto(input(el, 'green'), green);
+      buttonNamed(el, 'Save rule')!.click();
+      await el.updateComplete;
+      expect(input(el, 'green').getAttribute('aria-invalid')).to.equal('true');
+      return [...root(el).querySelectorAll('.problems li')].map((li) => text(li));
+    };
+    expect(await refused('')).to.deep.equal(['Enter where green ends as a whole number of minutes, e.g. 30.']);
+    expect(await refused('12.5')).to.deep.equal(['Enter where green ends as a whole number of minutes, e.g. 30.']);
+    expect(await refused('0')).to.deep.equal(['Green must end after 0 minutes.']);
+    expect(await refused('46')).to.deep.equal(['Green must end within the limit, at 45 minutes or less.']);
+    await expect(el).to.be.accessible();
+    expect((await serverRule(server, 'mazda')).version).to.equal(1, 'nothing was sent');
     await typeInto(input(el, 'green'), '20');
-    await typeInto(input(el, 'yellow'), '50');
-    await typeInto(input(el, 'limit'), '45');
     buttonNamed(el, 'Save rule')!.click();
     await waitUntil(async () => (await serverRule(server, 'mazda')).version === 2, 'the rule was not saved');
     const saved = await serverRule(server, 'mazda');
@@ -725,7 +752,8 @@ describe('fc-lead-response-report', () => {
     expect(saved.hours!.sat).to.deep.equal([['10:00', '18:00']]);
     expect(saved.excludeHolidays).to.equal(false);
     expect(saved.stopsClock).to.deep.equal(['ebrochure-sent', 'call-completed', 'text-sent']);
-    expect(saved.grades).to.deep.equal({ greenUnder: 20, yellowUnder: 50 });
+    // yellowUnder repeats the limit: the contract's shape, and where yellow ends.
+    expect(saved.grades).to.deep.equal({ greenUnder: 20, yellowUnder: 45 });
     expect(saved.compliance).to.deep.equal({ percentWithin: 90, withinMinutes: 60 });
 
     // "Use the dealer's hours" drops the rule's own.
@@ -861,6 +889,57 @@ describe('fc-lead-response-report', () => {
   });
 });
 
+describe('fc-lead-response-report: rules as stored before issue 19, leads the rule cannot stop', () => {
+  afterEach(() => closeClients());
+
+  it('loads a rule whose yellowUnder is not its limit, and saves it with yellow ending at the limit', async () => {
+    const rules = DEFAULT_OEM_RULES.map((r) => ({ ...structuredClone(r), version: 1 }));
+    const honda = rules.find((r) => r.id === 'honda')!;
+    honda.grades = { greenUnder: 30, yellowUnder: 90 };
+    const server = await startDemoServer(leadsDataset({ rules }));
+    const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await loaded(el);
+    // L8, Honda: 180 min of 120 is missed and red whatever the stored yellowUnder says.
+    expect(detailRows(el)[5]!.slice(8, 10)).to.deep.equal(['■ Red', 'Missed']);
+    await openRules(el);
+    const row = [...root(el).querySelectorAll('table.rules tbody tr')].find((tr) => text(tr.querySelector('th')) === 'Honda')!;
+    expect(cellsOf(row)[6]).to.equal("Green under 30 min; yellow up to the 2 h limit (the dealer's bands)");
+    await editRule(el, 'Honda');
+    expect(input(el, 'grades').closest('fieldset')!.querySelector<HTMLInputElement>('input[value="custom"]')!.checked).to.equal(true);
+    expect(input(el, 'green').value).to.equal('30');
+    buttonNamed(el, 'Save rule')!.click();
+    await waitUntil(async () => (await serverRule(server, 'honda')).version === 2, 'the rule was not saved');
+    expect((await serverRule(server, 'honda')).grades).to.deep.equal({ greenUnder: 30, yellowUnder: 120 });
+  });
+
+  it('says in the detail row when no activity that stops the clock can reach the lead', async () => {
+    const base = leadsDataset();
+    const without = (id: string, fields: Partial<Lead>) => ({ ...base.leads.find((l) => l.id === id)!, ...fields });
+    const server = await startDemoServer({
+      ...base,
+      leads: [
+        // Ford running, no email address (a phone does not stop Ford's clock).
+        without('L6', { email: null }),
+        // VW overdue, neither an email address nor a phone number.
+        without('L5', { email: '', phone: null }),
+        // Ford met, no email address on file: the flag is moot.
+        without('L1', { email: null }),
+        // Mazda missed, no email address but a phone: a completed call would have stopped it.
+        without('L10', { email: null }),
+      ],
+    });
+    const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
+    await loaded(el);
+    expect(column(el, 9)).to.deep.equal([
+      "Running, due 10:30 AM No email address: this OEM's clock stops only on email sent or e-brochure sent",
+      'Overdue since Mar 4, 1:00 PM No email address or phone number: this OEM\'s clock stops only on email sent, e-brochure sent, email received, call completed, incoming call, text sent, or text received',
+      'Missed',
+      'Met',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('fc-lead-response-report: a make two rules name', () => {
   afterEach(() => closeClients());
 
@@ -868,18 +947,18 @@ describe('fc-lead-response-report: a make two rules name', () => {
     // Stored before saving refused overlaps: "Lexus only" names Lexus, which Toyota's rule (first in order) covers.
     const rules = DEFAULT_OEM_RULES.map((r) => ({ ...structuredClone(r), version: 1 }));
     const toyota = rules.find((r) => r.id === 'toyota')!;
-    rules.push({ ...structuredClone(toyota), id: 'lexus-only', name: 'Lexus only', makes: ['Lexus'], limitMinutes: 30 });
+    rules.push({ ...structuredClone(toyota), id: 'lexus-only', name: 'Lexus only', makes: ['Lexus'], limitMinutes: 90 });
     const server = await startDemoServer(leadsDataset({ rules }));
     const el = await fixture<FcLeadResponseReport>(html`<fc-lead-response-report .adapter=${server.client()} now=${NOW}></fc-lead-response-report>`);
     await loaded(el);
     await openRules(el);
     await editRule(el, 'Lexus only');
-    await typeInto(input(el, 'limit'), '45');
+    await typeInto(input(el, 'limit'), '120');
     buttonNamed(el, 'Save rule')!.click();
     const refusal = `Rule "Lexus only": Lexus is already covered by the rule "${toyota.name}". A make can belong to one rule only.`;
     await waitUntil(() => shadowText(el).includes(refusal), 'the refusal is not shown', { timeout: 8000 });
     expect(shadowText(el)).to.include(`Lexus only: Not saved: The server refused the request. ${refusal}`);
-    expect(await serverRule(server, 'lexus-only')).to.include({ limitMinutes: 30, version: 1 });
+    expect(await serverRule(server, 'lexus-only')).to.include({ limitMinutes: 90, version: 1 });
     await expect(el).to.be.accessible();
   });
 });

@@ -30,8 +30,8 @@ export interface RuleForm {
   excludeHolidays: boolean;
   stops: ActivityKind[];
   customGrades: boolean;
+  /** Where green ends (minutes, exclusive); yellow runs from there to the limit. */
   greenUnder: string;
-  yellowUnder: string;
 }
 
 /** A problem with the form: the field it is about (for `aria-describedby`) and what to say. */
@@ -68,8 +68,8 @@ export function formOf(rule: StoredOemRule, dealerHours: WeeklyHours): RuleForm 
     excludeHolidays: rule.excludeHolidays,
     stops: rule.stopsClock.filter((k) => k !== 'auto-response'),
     customGrades: !!rule.grades,
+    // A rule's `yellowUnder` is not read: yellow always ends at the limit.
     greenUnder: rule.grades ? String(rule.grades.greenUnder) : '',
-    yellowUnder: rule.grades ? String(rule.grades.yellowUnder) : '',
   };
 }
 
@@ -144,11 +144,14 @@ export function ruleOf(form: RuleForm, rule: StoredOemRule): { rule: StoredOemRu
 
   let grades: StoredOemRule['grades'];
   if (form.customGrades) {
+    // Green ends where the dealer says, within the limit; yellow runs to the limit, which
+    // `yellowUnder` repeats so the stored rule keeps the contract's shape.
     const green = wholeMinutes(form.greenUnder);
-    const yellow = wholeMinutes(form.yellowUnder);
-    if (!green || !yellow) problems.push({ field: 'grades', message: t('gradesInvalid') });
-    else if (yellow <= green) problems.push({ field: 'grades', message: t('gradesOrder') });
-    else grades = { greenUnder: green, yellowUnder: yellow };
+    const limitOk = wholeMinutes(limitText) !== null && limit > 0;
+    if (green === null) problems.push({ field: 'grades', message: t('gradesInvalid') });
+    else if (green === 0) problems.push({ field: 'grades', message: t('greenZero') });
+    else if (limitOk && green > limit) problems.push({ field: 'grades', message: t('greenPastLimit', String(limit)) });
+    else grades = { greenUnder: green, yellowUnder: limit };
   }
 
   if (problems.length) return { rule: null, problems };

@@ -8,7 +8,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule, Weekday, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
-import { NO_OEM_RULE } from '../../data/logic/leads.js';
+import { NO_OEM_RULE, gradeBands, unstoppableReason } from '../../data/logic/leads.js';
+import { gradeBandsText, unstoppableText } from '../shared/lead-rule-text.js';
 import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
 import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import type { Formats } from '../shared/formats.js';
@@ -126,9 +127,8 @@ export const stopsText = (rule: OemRule): string => rule.stopsClock.map(activity
 /** The makes a rule covers, comma-separated, each in a `<bdi>` (names from the data). */
 export const makesView = (rule: OemRule): TemplateResult => html`${rule.makes.map((make, i) => html`${i ? ', ' : ''}<bdi>${make}</bdi>`)}`;
 
-export function gradesText(f: Formats, rule: OemRule): string {
-  return rule.grades ? t('gradesCustom', duration(f, rule.grades.greenUnder), duration(f, rule.grades.yellowUnder)) : t('gradesDefault');
-}
+/** A rule's grade bands and where they come from (the OEM's own, derived from its target, the dealer's, the default). */
+export const gradesText = (f: Formats, rule: Parameters<typeof gradeBands>[0]): string => gradeBandsText(gradeBands(rule), (m) => duration(f, m));
 
 /** A rule in one line, for comparing two versions of it. */
 export const ruleLine = (f: Formats, rule: OemRule): string =>
@@ -230,9 +230,17 @@ function detailRow(f: Formats, r: Row, year: boolean): TemplateResult {
     <td class="fc-num">${duration(f, state.elapsedMinutes)}</td>
     <td class="fc-num">${duration(f, rule.limitMinutes)} <span class="sub">${rule.clock === 'real' ? t('realTime') : t('businessTime')}</span></td>
     <td>${gradeBadge(state.grade)}</td>
-    <td class="status">${status}</td>
+    <td class="status">${status} ${unstoppableView(lead, rule, state.status)}</td>
     <td>${state.consequences.length ? state.consequences.map((c) => t(c)).join(', ') : t('noConsequence')}</td>
   </tr>`;
+}
+
+/** A lead whose contact details no stopping activity of its rule can reach (moot once met), in words. */
+function unstoppableView(lead: Row['e']['lead'], rule: OemRule, status: string): unknown {
+  const reason = status === 'met' ? null : unstoppableReason(lead, rule);
+  return reason
+    ? html`<span class="sub unstoppable">${unstoppableText(reason, rule.stopsClock.filter((k) => k !== 'auto-response').map((k) => activityName(k).toLowerCase()))}</span>`
+    : nothing;
 }
 
 function filtersView(v: DetailViewInput): TemplateResult {

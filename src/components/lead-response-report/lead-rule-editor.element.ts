@@ -279,12 +279,12 @@ export class FcLeadRuleEditor extends FcElement {
         </fieldset>
         <fieldset aria-describedby=${describe('grades')}>
           <legend>${t('gradesLegend')}</legend>
-          ${radio('grades', 'default', !form.customGrades, t('gradesDefaultLabel'), () => this.#patch({ customGrades: false }))}
+          ${radio('grades', 'default', !form.customGrades, this.#defaultGrades(rule, form), () => this.#patch({ customGrades: false }))}
           ${radio('grades', 'custom', form.customGrades, t('gradesCustomLabel'), () => this.#patch({ customGrades: true }))}
           ${form.customGrades
             ? html`<div class="grade-fields">
                 <label class="field">${t('greenUnder')} ${text('green', form.greenUnder, 'grades', (greenUnder) => ({ greenUnder }))}</label>
-                <label class="field">${t('yellowUnder')} ${text('yellow', form.yellowUnder, 'grades', (yellowUnder) => ({ yellowUnder }))}</label>
+                <p class="hint">${t('yellowToLimit')}</p>
               </div>`
             : nothing}
           ${problemText('grades')}
@@ -295,6 +295,13 @@ export class FcLeadRuleEditor extends FcElement {
         </div>
       </form>
     </section>`;
+  }
+
+  /** The bands the rule gets without its own: from the OEM's target, else the default (at the limit being typed, once valid). */
+  #defaultGrades(rule: StoredOemRule, form: RuleForm): string {
+    const limit = Number(form.limit.trim());
+    const { grades: _grades, ...rest } = rule;
+    return gradesText(this.formats, { ...rest, limitMinutes: /^\d+$/.test(form.limit.trim()) && limit > 0 ? limit : rule.limitMinutes });
   }
 
   #dayFields(day: Weekday, d: DayForm, problem: FormProblem | undefined): TemplateResult {
