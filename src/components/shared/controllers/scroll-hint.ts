@@ -32,6 +32,7 @@ export const scrollHintStyles = css`
 export class ScrollHintController implements ReactiveController {
   readonly #host: FcElement;
   #marks?: Promise<ScrollMarks>;
+  #ready = false;
 
   constructor(host: FcElement) {
     this.#host = host;
@@ -41,8 +42,15 @@ export class ScrollHintController implements ReactiveController {
   hostUpdated(): void {
     const host = this.#host;
     if (!this.#marks && !host.renderRoot.querySelector('.fc-scroll')) return;
+    if (!this.#ready) {
+      // Until the signs have loaded, a box that scrolls is still a Tab stop, so it is never out of a keyboard's reach.
+      for (const box of host.renderRoot.querySelectorAll<HTMLElement>('.fc-scroll')) if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+    }
     this.#marks ??= import('./scroll-hint.marks.js').then((m) => new m.ScrollMarks(host));
-    void this.#marks.then((marks) => host.isConnected && marks.update());
+    void this.#marks.then((marks) => {
+      this.#ready = true;
+      if (host.isConnected) marks.update();
+    });
   }
 
   hostDisconnected(): void {
