@@ -120,23 +120,32 @@ describe('a change the server asked us to hold (Retry-After)', () => {
     }
   });
 
+  /**
+   * Sets the source of the board's `pick`-th unknown-source customer while the server holds writes.
+   * @returns The board, the customer's row once it shows the wait, and when the change was sent.
+   */
+  async function setSourceHeld(pick: (unknown: { customerName: string }[]) => { customerName: string }) {
+    const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} date=${server.dataset.today} refresh-interval="0"></fc-customer-list>`);
+    const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    await waitUntil(() => rows().length > 0, 'the board did not render');
+    const board = await server.backend.customers!.board({ date: server.dataset.today });
+    const target = pick(board.filter((e) => e.sourceUnknown));
+    const source = (await server.backend.sources!.list()).find((x) => x.categoryId && !x.deleted)!;
+    const row = rows().find((r) => text(r.querySelector('.name-text')) === target.customerName)!;
+    row.querySelector<HTMLButtonElement>('button.name')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog select'), 'the picker did not open');
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    dialog.querySelector('select')!.value = source.id;
+    const before = Date.now();
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
+    return { el, row, before };
+  }
+
   it("shows the wait beside the customer list's chosen source", async () => {
     const release = holdWrites(server, 'put', '/customers/:id/source');
     try {
-      const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} date=${server.dataset.today} refresh-interval="0"></fc-customer-list>`);
-      const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
-      await waitUntil(() => rows().length > 0, 'the board did not render');
-      const board = await server.backend.customers!.board({ date: server.dataset.today });
-      const target = board.find((e) => e.sourceUnknown)!;
-      const source = (await server.backend.sources!.list()).find((x) => x.categoryId && !x.deleted)!;
-      const row = rows().find((r) => text(r.querySelector('.name-text')) === target.customerName)!;
-      row.querySelector<HTMLButtonElement>('button.name')!.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog select'), 'the picker did not open');
-      const dialog = el.shadowRoot!.querySelector('dialog')!;
-      dialog.querySelector('select')!.value = source.id;
-      const before = Date.now();
-      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
+      const { el, row, before } = await setSourceHeld((unknown) => unknown[0]!);
       expect(saysWait(text(row.querySelector('.pending')), before, server.dataset.dealer.zone), text(row)).to.equal(true);
       await expect(el).to.be.accessible();
     } finally {
@@ -148,20 +157,7 @@ describe('a change the server asked us to hold (Retry-After)', () => {
     await inViewerZone('Asia/Tokyo', async () => {
       const release = holdWrites(server, 'put', '/customers/:id/source');
       try {
-        const el = await fixture<FcCustomerList>(html`<fc-customer-list .adapter=${server.client()} date=${server.dataset.today} refresh-interval="0"></fc-customer-list>`);
-        const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
-        await waitUntil(() => rows().length > 0, 'the board did not render');
-        const board = await server.backend.customers!.board({ date: server.dataset.today });
-        const target = board.filter((e) => e.sourceUnknown).at(-1)!;
-        const source = (await server.backend.sources!.list()).find((x) => x.categoryId && !x.deleted)!;
-        const row = rows().find((r) => text(r.querySelector('.name-text')) === target.customerName)!;
-        row.querySelector<HTMLButtonElement>('button.name')!.click();
-        await waitUntil(() => el.shadowRoot!.querySelector('dialog select'), 'the picker did not open');
-        const dialog = el.shadowRoot!.querySelector('dialog')!;
-        dialog.querySelector('select')!.value = source.id;
-        const before = Date.now();
-        dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-        await waitUntil(() => text(row).includes('The server asked us to wait until'), 'the wait is not shown');
+        const { row, before } = await setSourceHeld((unknown) => unknown.at(-1)!);
         const said = text(row.querySelector('.pending'));
         expect(saysWait(said, before, server.dataset.dealer.zone), said).to.equal(true);
         // The shop is in Chicago: the viewer in Tokyo is told whose clock the time is on.
