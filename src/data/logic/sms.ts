@@ -356,22 +356,9 @@ export const SMS_ERROR_CODES = {
       advice: 'Wait and resend later; if it keeps happening to a real customer, ask your texting provider to allow the number.',
     },
   },
-} as const satisfies Record<
-  SmsProvider,
-  Record<
-    string,
-    {
-      category: Exclude<SmsErrorCategory, 'unknown'>;
-      title: string;
-      definition: string;
-      advice: string;
-      billable?: boolean;
-      providerDefinition?: string;
-      source?: string;
-    }
-  >
->;
+} as const satisfies Record<SmsProvider, Record<string, ErrorRule & { category: Exclude<SmsErrorCategory, 'unknown'> }>>;
 
+/** What the table says of one code: an `SmsErrorInfo` without the code and the provider. */
 type ErrorRule = Omit<SmsErrorInfo, 'code' | 'provider'>;
 
 function normalizeCode(code: string | number | null | undefined): string {
