@@ -30,7 +30,6 @@ import { bucketChartConfig, trendChartConfig } from './lead-response-report.char
 import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
-import { FcLeadRuleEditor } from './lead-rule-editor.element.js';
 import { VIEWS, nextTab, panelView, rulesPanelView, tabsView } from './lead-response-report.tabs.js';
 import type { LeadReportView } from './lead-response-report.tabs.js';
 
@@ -89,11 +88,14 @@ export class FcLeadResponseReport extends FcElement {
   static override styles = [tokens, shared, stateStyles, chartStyles, scrollStyles, styles];
 
   /**
-   * Elements this one renders in its shadow root, defined into the registry of that root before
-   * the first render (the page's, or a host's scoped one). Not public tags.
+   * Elements this one renders in its shadow root, loaded once it has one (not part of the first
+   * load: the OEM rules tab's editor) and defined into the registry of that root (the page's, or a
+   * host's scoped one). Not public tags.
    * @internal
    */
-  static dependencies: Record<string, typeof FcElement> = { 'forecourt-lead-rule-editor': FcLeadRuleEditor };
+  static dependencies: Record<string, () => Promise<typeof FcElement>> = {
+    'forecourt-lead-rule-editor': () => import('./lead-rule-editor.element.js').then((m) => m.FcLeadRuleEditor),
+  };
 
   /** The data adapter, from the nearest `<fc-data-provider>` or set directly. */
   @consume({ context: adapterContext, subscribe: true }) @property({ attribute: false }) adapter?: ForecourtAdapter;
@@ -309,12 +311,12 @@ export class FcLeadResponseReport extends FcElement {
 
   // ───────────── lifecycle ─────────────
 
-  /** Defines the `dependencies` into the registry of the new shadow root, before anything renders in it. */
+  /** Loads the `dependencies` into the new root's registry; until then the editor keeps its properties for its upgrade. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    const scoped = (root as { customElementRegistry?: CustomElementRegistry | null }).customElementRegistry;
+    const registry = (root as { customElementRegistry?: CustomElementRegistry | null }).customElementRegistry ?? customElements;
     const { dependencies } = this.constructor as typeof FcLeadResponseReport;
-    for (const [tag, ctor] of Object.entries(dependencies)) defineElement(tag, ctor, scoped ?? customElements);
+    for (const [tag, load] of Object.entries(dependencies)) load().then((ctor) => defineElement(tag, ctor, registry), console.warn);
     return root;
   }
 
