@@ -751,3 +751,25 @@ describe('fc-sms-history', () => {
     });
   });
 });
+
+describe('fc-sms-history wider than its box', () => {
+  after(() => closeClients());
+
+  it('says that more columns are hidden past the edge, until the grid is scrolled to its end, without a Tab stop of its own', async () => {
+    const server = await startDemoServer();
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 760px"><fc-sms-history .adapter=${server.client()} filter=${ALL} time-zone=${ZONE}></fc-sms-history></div>`);
+    const el = wrapper.querySelector('fc-sms-history')!;
+    const hint = () => el.shadowRoot!.querySelector<HTMLElement>('.fc-scroll-hint');
+    await waitUntil(() => hint() && !hint()!.hidden, 'no "More columns" line over a grid wider than its box', { timeout: 10_000 });
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+    expect(hint()!.textContent).to.equal('More columns →');
+    // The line sits before the grid, which holds only rows.
+    expect(hint()!.nextElementSibling!.getAttribute('role')).to.equal('grid');
+    expect(scroller.hasAttribute('tabindex')).to.equal(false);
+    scroller.scrollLeft = scroller.scrollWidth;
+    await waitUntil(() => hint()!.hasAttribute('data-end'), 'the line still shows at the end of the grid');
+    expect(getComputedStyle(hint()!).visibility).to.equal('hidden');
+    await expect(el).to.be.accessible();
+  });
+});

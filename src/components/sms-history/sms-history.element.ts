@@ -10,6 +10,7 @@ import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.j
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { AdapterEventsController } from '../shared/controllers/adapter-events.js';
+import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { ShopZoneController, isForeignZone, viewerZone } from '../shared/controllers/shop-zone.js';
 import { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -84,7 +85,7 @@ type Order = 'asc' | 'desc';
  * @cssproperty --fc-sms-history-stripe - Background of every other row.
  */
 export class FcSmsHistory extends FcElement {
-  static override styles = [tokens, shared, stateStyles, styles];
+  static override styles = [tokens, shared, stateStyles, scrollHintStyles, styles];
 
   static override get observedAttributes(): string[] {
     // The summary inside takes this element's theme (see render): watched, so it follows a change.
@@ -167,6 +168,7 @@ export class FcSmsHistory extends FcElement {
 
   constructor() {
     super();
+    new ScrollHintController(this); // "More columns →" over the grid while columns are hidden past its edge
     // Imported texts (or any other write to sms) show without a reload: visible pages are read again.
     new AdapterEventsController(this, {
       adapter: () => this.adapter,

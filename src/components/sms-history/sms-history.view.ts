@@ -119,7 +119,7 @@ export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: 
   const head = grid.header;
   return html`<div class="wrap">
     <div class="grid" part="grid" role="grid" aria-label=${label} aria-rowcount=${total + 1} aria-colcount=${COLUMNS.length}>
-      <div class="scroller" part="scroller" @scroll=${grid.onScroll}>
+      <div class="scroller fc-scroll fc-scroll--grid" part="scroller" @scroll=${grid.onScroll}>
         <div class="head" role="rowgroup">
           <div
             class="row header"

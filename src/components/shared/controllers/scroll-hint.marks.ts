@@ -57,7 +57,8 @@ const styles = css`
  * box, `data-more` while columns are hidden past the far edge, `data-scrolled` once it has
  * scrolled from the start; puts a hint line right before it, in the widget's language, shown
  * while it overflows (kept in place, only unseen, at the end, so the table does not jump); makes
- * the box focusable while it scrolls. Updates when asked (after each render), on scroll and on
+ * the box focusable while it scrolls (not a `fc-scroll--grid` box, the scroller of a grid whose
+ * cells take focus, whose line goes before the grid). Updates when asked (after each render), on scroll and on
  * resize. The line is a node Lit does not render: it goes when the box's template goes.
  */
 export class ScrollMarks {
@@ -108,12 +109,14 @@ export class ScrollMarks {
   /** Marks one box (a box a re-render has removed is left alone) and puts its hint line before it. */
   #mark(box: HTMLElement | null): void {
     if (!box?.isConnected) return;
-    let hint = box.previousElementSibling as HTMLElement | null;
+    // A grid's scroller sits inside the grid, which holds only rows: the line goes before the grid.
+    const outer = box.classList.contains('fc-scroll--grid') ? (box.closest<HTMLElement>('[role="grid"]') ?? box) : box;
+    let hint = outer.previousElementSibling as HTMLElement | null;
     if (!hint?.classList.contains('fc-scroll-hint')) {
       hint = document.createElement('p');
       hint.className = 'fc-scroll-hint';
       hint.ariaHidden = 'true';
-      box.before(hint);
+      outer.before(hint);
     }
     if (hint.textContent !== this.#text) hint.textContent = this.#text;
     mark(box, hint);
@@ -128,8 +131,11 @@ function mark(box: HTMLElement, hint: HTMLElement): void {
   box.toggleAttribute('data-overflow', overflow);
   box.toggleAttribute('data-more', overflow && scrolled < room - 1);
   box.toggleAttribute('data-scrolled', overflow && scrolled > 0);
-  if (overflow) box.tabIndex = 0;
-  else box.removeAttribute('tabindex');
+  // A grid's cells take focus themselves (its keys scroll it); any other box is a Tab stop while it scrolls.
+  if (!box.classList.contains('fc-scroll--grid')) {
+    if (overflow) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
+  }
   hint.hidden = !overflow;
   hint.toggleAttribute('data-end', !box.hasAttribute('data-more'));
 }

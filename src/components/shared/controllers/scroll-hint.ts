@@ -12,8 +12,9 @@
  * `scrollHintStyles` alone, and the signs (their styles, the hint line and the code that sets the
  * marks) load after the first render that has a box (`scroll-hint.marks.ts`, one chunk a page).
  *
- * Markup: `<div class="fc-scroll" role="region" aria-label=…>${table}</div>`; the widget adds
- * `scrollHintStyles` to its styles and creates one `ScrollHintController`.
+ * Markup: `<div class="fc-scroll" role="region" aria-label=…>${table}</div>`, or the scroller of
+ * a grid with `fc-scroll fc-scroll--grid` (the SMS history); the widget adds `scrollHintStyles` to
+ * its styles and creates one `ScrollHintController`.
  */
 import { css } from 'lit';
 import type { ReactiveController } from 'lit';
@@ -44,7 +45,7 @@ export class ScrollHintController implements ReactiveController {
     if (!this.#marks && !host.renderRoot.querySelector('.fc-scroll')) return;
     if (!this.#ready) {
       // Until the signs have loaded, a box that scrolls is still a Tab stop, so it is never out of a keyboard's reach.
-      for (const box of host.renderRoot.querySelectorAll<HTMLElement>('.fc-scroll')) if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+      for (const box of host.renderRoot.querySelectorAll<HTMLElement>('.fc-scroll:not(.fc-scroll--grid)')) if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
     }
     this.#marks ??= import('./scroll-hint.marks.js').then((m) => new m.ScrollMarks(host));
     void this.#marks.then((marks) => {
