@@ -22,6 +22,8 @@ import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponse
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
 import { filterSms, smsTimeline, summarizeSms } from './logic/sms.js';
+import { detectTemplateRisk } from './logic/sms-templates.js';
+import { previousPeriodDetail } from './logic/calendar-zones.js';
 import {
   buildSourceReport,
   completeMapping,
@@ -433,7 +435,12 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           const key = stableJson(filter);
           let summary = smsSummaries.get(key);
           if (!summary) {
-            summary = summarizeSms(data.sms, checkDateRange(filter), zone, timeline());
+            const range = checkDateRange(filter);
+            const { basis, clamped } = previousPeriodDetail(range);
+            // The templates of the current period under the same filters: its slice of the log, by
+            // binary search over the timeline.
+            const templates = detectTemplateRisk(filterSms(data.sms, range, zone, timeline()));
+            summary = { ...summarizeSms(data.sms, range, zone, timeline()), templates, compared: { basis, clamped } };
             if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
             smsSummaries.set(key, summary);
           }

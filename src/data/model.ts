@@ -5,6 +5,8 @@
  * number of cents so sums are exact.
  */
 
+import type { TemplateRisk } from './logic/sms-templates.js';
+
 /** ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 /** ISO 8601 instant with offset or `Z`. */
@@ -265,9 +267,24 @@ export interface CarrierBlockingFlag {
 
 export interface SmsSummary {
   current: SmsPeriodSummary;
-  /** The same range one month earlier. */
+  /**
+   * The period compared with: the whole previous month(s) for a range of whole months, else the
+   * same days one month earlier (see `compared`).
+   */
   previous: SmsPeriodSummary;
   blocking: CarrierBlockingFlag[];
+  /**
+   * Templates carriers may filter as bulk in the current period, under the same filters
+   * (`detectTemplateRisk`). Optional in the REST answer: a server that leaves it out has not
+   * checked, and the widget says nothing about templates.
+   */
+  templates?: TemplateRisk[];
+  /**
+   * How `previous` was chosen (`previousPeriodDetail`): `months` for whole months before whole
+   * months, `days` for the same days a month earlier, `clamped` when some of those days do not
+   * exist (March 29–31 against February 28). Optional in the REST answer.
+   */
+  compared?: { basis: 'months' | 'days'; clamped: boolean };
 }
 
 // ───────────────────────────── Leads and OEM rules ─────────────────────────────

@@ -180,10 +180,27 @@ export const CarrierBlockingFlagSchema = v.object({
   sent: count,
 });
 
+export const TemplateRiskSchema = v.object({
+  template: v.string(),
+  from: v.string(),
+  messages: count,
+  recipients: count,
+  peakRecipients: count,
+  peakStart: IsoDateTimeSchema,
+  peakEnd: IsoDateTimeSchema,
+  failed: count,
+  filtered: count,
+  examples: v.array(v.string()),
+});
+
 export const SmsSummarySchema = v.object({
   current: SmsPeriodSummarySchema,
   previous: SmsPeriodSummarySchema,
   blocking: v.array(CarrierBlockingFlagSchema),
+  // Optional: a server that does not check templates, or does not say how it chose the previous
+  // period, still answers the contract; the widget then says nothing about either.
+  templates: v.optional(v.array(TemplateRiskSchema)),
+  compared: v.optional(v.object({ basis: v.picklist(['months', 'days']), clamped: v.boolean() })),
 });
 
 /** The answer of POST /sms/import. */
