@@ -71,7 +71,8 @@ export function createHostFixture(): HostFixture {
   const source = dataset.sources.find((s) => !s.deleted);
   const category = dataset.categories.find((c) => dataset.sources.some((s) => s.categoryId === c.id && !s.deleted));
   const smsFrom = lastMonth.startOf('month').toISODate()!;
-  const sms = dataset.sms.filter((m) => day(m.sentAt) >= smsFrom && day(m.sentAt) <= dataset.today).at(-1);
+  // A text with an error code, and the history filtered to its status, so the first rows carry codes (the overflow page opens an error's tooltip).
+  const sms = dataset.sms.filter((m) => m.errorCode && day(m.sentAt) >= smsFrom && day(m.sentAt) <= dataset.today).at(-1);
   const traffic = dataset.traffic.find((e) => day(e.at) >= monthStart);
   const required = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the host dataset has no ${what}`);
@@ -94,7 +95,7 @@ export function createHostFixture(): HostFixture {
     'fc-mapping-warning': setup({ tenant: TENANT, user: USER, 'data-expect': 'mapped' }),
     'fc-needed-vehicles': setup({ 'data-expect': required(want, 'wanted vehicle').customerName }),
     'fc-sms-history': setup({
-      filter: `from=${smsFrom}&to=${dataset.today}`,
+      filter: `from=${smsFrom}&to=${dataset.today}&status=${required(sms, 'text message with an error code').status}`,
       'data-expect': required(sms, 'text message').customerName ?? required(sms, 'text message').to,
     }),
     'fc-sms-import': setup({ 'data-expect': 'CSV' }),
