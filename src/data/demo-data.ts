@@ -275,6 +275,9 @@ const OUTBOUND_TEXTS = [
   "Hi {first}, the part for your {vehicle} arrived. When can you bring it in?",
   'Special this week: $20 off brake service. Reply STOP to opt out.',
 ];
+/** The demo's bulk campaign: one text, the customer's first name in it, to {@link CAMPAIGN_SIZE} customers in a morning. */
+const CAMPAIGN_TEXT = 'Hi {first}, winter is coming! Book your seasonal service at Prairie Motors this week and save $25: https://prairiemotors.example/book';
+const CAMPAIGN_SIZE = 28;
 const INBOUND_TEXTS = ['Thanks!', 'Can I come at 3?', 'YES', 'C', 'STOP', 'What time do you close?', 'On my way', 'How much will it be?', '👍'];
 
 // ───────────────────────────── generator ─────────────────────────────
@@ -559,6 +562,38 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       customerId: customer.id,
       customerName: `${first} ${customer.lastName}`,
     });
+  }
+
+  // A campaign the summary warns about (the template-risk panel): one morning, two days before
+  // today, the blocked number sent the same service text to 28 customers. Demo size only (the
+  // other sizes keep their exact counts), and built without the random sequence, so every record
+  // after it is the same as without it.
+  if ((options.size ?? 'demo') === 'demo' && options.smsCount === undefined && days.length > 2) {
+    const day = days[days.length - 3]!;
+    for (let k = 0; k < CAMPAIGN_SIZE; k++) {
+      const customer = reachable[(k * 7919 + 13) % reachable.length]!;
+      const ms = day.midnight + (9 * 60 + k * 3) * 60_000 + ((k * 17) % 60) * 1000;
+      // Carriers filter a third of it in the month they filter the number's texts.
+      const filtered = ms >= monthStartMs && k % 3 === 0;
+      const body = CAMPAIGN_TEXT.replace('{first}', customer.firstName);
+      sms.push({
+        id: `sms-${pad(smsCount + k + 1, 6)}`,
+        provider: 'bandwidth',
+        direction: 'outbound',
+        from: BLOCKED_SENDER,
+        to: customer.phone!,
+        body,
+        status: filtered ? 'undelivered' : 'delivered',
+        errorCode: filtered ? SPAM_CODES[k % 2]! : null,
+        sentAt: iso(ms),
+        segments: body.length > 160 ? 2 : 1,
+        employeeId: null,
+        employeeName: null,
+        customerId: customer.id,
+        customerName: `${customer.firstName} ${customer.lastName}`,
+      });
+    }
+    sms.sort((x, y) => (x.sentAt < y.sentAt ? -1 : x.sentAt > y.sentAt ? 1 : 0));
   }
 
   // ── internet leads ──

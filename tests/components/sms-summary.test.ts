@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { Settings } from 'luxon';
 import '../../src/components/sms-summary/fc-sms-summary.js';
 import '../../src/components/sms-history/fc-sms-history.js';
@@ -10,6 +10,7 @@ import { clickChart, drawnChart } from './chart-rig.js';
 import { setLocale } from '../../src/components/shared/messages.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { generateDataset } from '../../src/data/demo-data.js';
+import { TEMPLATE_RISK_ADVICE } from '../../src/data/logic/sms-templates.js';
 import type { Dataset, SmsDirection, SmsFilter, SmsMessage, SmsProvider, SmsStatus } from '../../src/data/model.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
@@ -62,6 +63,39 @@ function smsDataset({ number = STORE, previousFiltered = 1 } = {}): Dataset {
   add(4, '2026-11-06', 'outbound', 'failed', '4770');
   add(2, '2026-11-07', 'outbound', 'undelivered', '30003', 'twilio');
   add(1, '2026-12-01', 'outbound', 'failed', '4770');
+  return { ...base, sms };
+}
+
+/**
+ * A campaign: on Nov 10 from 9:00 to 10:12 AM Chicago (15:00–16:12 UTC), one number sent the same
+ * text to 25 customers, one every 3 minutes; 5 of them (every fifth) failed 4770 (carrier-filtered).
+ * Also 3 texts of another template: no risk.
+ */
+function campaignDataset(body = (name: string) => `Hi ${name}, your winter service is due. Book at https://dlr.example.com/book and save $25.`): Dataset {
+  const base = generateDataset({ size: 'small', today: '2026-11-17', smsCount: 0 });
+  const sms: SmsMessage[] = [];
+  const names = ['Ana', 'Ben', 'Cara', 'Dev', 'Eli'];
+  for (let i = 0; i < 28; i++) {
+    const risky = i < 25;
+    const failed = risky && i % 5 === 4;
+    const name = `${names[i % 5]} Doe${i}`;
+    sms.push({
+      id: `c${i + 1}`,
+      provider: 'bandwidth',
+      direction: 'outbound',
+      from: STORE,
+      to: `+1555555${String(1000 + i)}`,
+      body: risky ? body(names[i % 5]!) : `Thanks ${names[i % 5]}, see you soon at the service desk.`,
+      status: failed ? 'failed' : 'delivered',
+      errorCode: failed ? '4770' : null,
+      sentAt: new Date(Date.parse('2026-11-10T15:00:00Z') + i * 3 * 60_000).toISOString(),
+      segments: 1,
+      employeeId: null,
+      employeeName: null,
+      customerId: null,
+      customerName: name,
+    });
+  }
   return { ...base, sms };
 }
 
@@ -127,7 +161,7 @@ describe('fc-sms-summary', () => {
 
     it('compares every figure with the same range a month earlier, in arrows, percentages and words', async () => {
       const el = await summary();
-      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 31, 2026');
+      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with all of October 2026');
       expect(sentences(el)).to.deep.equal([
         'Texts in: 10, no change from Oct 1–Oct 31.',
         'Texts out: 24, up 20% from 20 in Oct 1–Oct 31.',
@@ -443,7 +477,7 @@ describe('fc-sms-summary', () => {
         const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client}></fc-sms-summary>`);
         await loaded(el);
         expect(calls).to.deep.equal([NOVEMBER]);
-        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 31, 2026');
+        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with all of October 2026');
         await expect(el).to.be.accessible();
       } finally {
         Settings.now = realNow;
@@ -536,6 +570,117 @@ describe('fc-sms-summary', () => {
       expect((chart.data.datasets[3] as { pointStyle?: unknown }).pointStyle).to.equal('rectRot');
       expect(root(el).querySelector('.blocked-mark, .blocked-days')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with a template sent to many customers in a morning', () => {
+    beforeEach(async () => {
+      server = await startDemoServer(campaignDataset());
+    });
+
+    const panel = (el: FcSmsSummary) => root(el).querySelector('[part~="templates"]');
+    const panelLoaded = async (el: FcSmsSummary) => {
+      await waitUntil(() => panel(el), 'the template panel did not load');
+      return panel(el)!;
+    };
+
+    it('names the number, the template, its busiest day and its failures, with examples behind a disclosure and the advice', async () => {
+      const el = await summary();
+      const section = await panelLoaded(el);
+      expect(section.getAttribute('aria-labelledby')).to.equal('templates-heading');
+      expect(text(section.querySelector('h3'))).to.equal('Warning: texts that look like bulk messages');
+      const items = [...section.querySelectorAll('[part="template"]')];
+      expect(items.length).to.equal(1);
+      const item = items[0]!;
+      expect(text(item.querySelector('.number'))).to.equal(STORE);
+      expect(text(item.querySelector('.template-text'))).to.equal('Template: Hi {name}, your winter service is due. Book at {link} and save {amount}.');
+      expect(text(item)).to.include('25 customers within a day (Nov 10, 2026, 9:00 – 10:12 AM)');
+      expect(text(item)).to.include('25 texts to 25 customers in this period; 5 failed, 5 filtered or blocked by carriers.');
+      // Examples are behind a closed disclosure, as sent.
+      const details = item.querySelector('details')!;
+      expect(details.open).to.equal(false);
+      expect(text(details.querySelector('summary'))).to.equal('3 examples as sent');
+      expect([...details.querySelectorAll('li')].map(text)[0]).to.equal('Hi Ana, your winter service is due. Book at https://dlr.example.com/book and save $25.');
+      expect(text(section.querySelector(':scope > p:last-child'))).to.equal(TEMPLATE_RISK_ADVICE);
+      // Said in words and an icon, not colour alone; the other template is not listed.
+      expect(text(section)).not.to.include('see you soon');
+      await expect(el).to.be.accessible();
+      details.querySelector('summary')!.click();
+      expect(details.open).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      setLocale('es');
+      const el = await summary();
+      const section = await panelLoaded(el);
+      expect(text(section.querySelector('h3'))).to.equal('Aviso: mensajes que parecen envíos masivos');
+      expect(text(section)).to.include('25 mensajes a 25 clientes en este periodo; 5 fallidos, 5 filtrados o bloqueados por los operadores.');
+      expect(text(section.querySelector(':scope > p:last-child'))).to.include('Actualice sus plantillas con regularidad');
+      await expect(el).to.be.accessible();
+    });
+
+    it('fits a 320 px wide screen', async () => {
+      await setViewport({ width: 320, height: 800 });
+      try {
+        const box = await fixture<HTMLDivElement>(
+          html`<div style="inline-size: 320px"><fc-sms-summary .adapter=${server.client()} .filter=${NOVEMBER} time-zone="America/Chicago"></fc-sms-summary></div>`,
+        );
+        const el = box.querySelector('fc-sms-summary')!;
+        await loaded(el);
+        const section = await panelLoaded(el);
+        section.querySelector('details')!.open = true;
+        expect(section.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+        for (const part of section.querySelectorAll('p, li, summary')) {
+          expect(part.scrollWidth, text(part).slice(0, 40)).to.be.at.most(part.clientWidth + 1);
+        }
+        expect(el.getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('renders a template with markup as text', async () => {
+      server = await startDemoServer(campaignDataset((name) => `Hi ${name}, ${XSS} your winter service is due now.`));
+      const el = await summary();
+      const section = await panelLoaded(el);
+      expect(text(section.querySelector('.template-text'))).to.include('<img');
+      expect(root(el).querySelectorAll('img').length).to.equal(0);
+    });
+
+    it('says nothing about templates, or about how the period was chosen, when the server leaves them out', async () => {
+      const client = server.client();
+      const sms = client.sms!;
+      const real = sms.summary.bind(sms);
+      sms.summary = async (filter, opts) => {
+        const { templates: _templates, compared: _compared, ...rest } = await real(filter, opts);
+        return rest;
+      };
+      const el = await summary(NOVEMBER, client);
+      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with Oct 1–Oct 31, 2026');
+      expect(panel(el)).to.equal(null);
+      expect(root(el).querySelector('[part="metrics"]')).to.exist;
+    });
+  });
+
+  describe('what was compared', () => {
+    beforeEach(async () => {
+      server = await startDemoServer(smsDataset());
+    });
+
+    it('says which days exist a month earlier when some do not (March 29–31 against February 28)', async () => {
+      const el = await summary({ from: '2026-03-29', to: '2026-03-31' });
+      expect(text(root(el).querySelector('.range'))).to.equal('Mar 29–Mar 31, 2026, compared with Feb 28, 2026, the days that exist in February 2026');
+      await expect(el).to.be.accessible();
+    });
+
+    it('compares whole months with whole months, in Spanish too', async () => {
+      const el = await summary({ from: '2026-07-01', to: '2026-09-30' });
+      expect(text(root(el).querySelector('.range'))).to.equal('Jul 1–Sep 30, 2026, compared with all of April – June 2026');
+      setLocale('es');
+      const es = await summary({ from: '2026-10-01', to: '2026-10-31' });
+      expect(text(root(es).querySelector('.range'))).to.equal('1 oct–31 oct 2026, comparado con todo septiembre de 2026');
     });
   });
 

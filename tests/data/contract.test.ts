@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
+import * as v from 'valibot';
 import { ADAPTER_DOMAINS, WRITE_AFFECTS, WRITE_METHODS } from '../../src/data/adapter.js';
 import type { AdapterDomain } from '../../src/data/adapter.js';
 import { CONTRACT, CONTRACT_ENTRIES, mswPath, pathPattern, requestBody, requestPath, takesOptionsOnly } from '../../src/data/contract.js';
@@ -99,6 +100,43 @@ describe('the contract table', () => {
       const [method = '', pathname = ''] = seen[0]!.split(' ');
       expect(routeFor(method, pathname, '/contract-api')?.[0], `${label}: ${seen[0]}`).to.equal(label);
     }
+  });
+});
+
+describe('the SMS summary answer', () => {
+  const period = (from: string, to: string) => ({ range: { from, to }, inbound: 0, outbound: 0, delivered: 0, failed: 0, deliveryRate: null, errorsByCategory: {}, perDay: [] });
+  const answer = { current: period('2026-03-29', '2026-03-31'), previous: period('2026-02-28', '2026-02-28'), blocking: [] };
+  const risk = {
+    template: 'Hi {name}, your car is ready.',
+    from: '+15125550100',
+    messages: 22,
+    recipients: 21,
+    peakRecipients: 20,
+    peakStart: '2026-03-30T14:00:00.000Z',
+    peakEnd: '2026-03-30T15:03:00.000Z',
+    failed: 2,
+    filtered: 1,
+    examples: ['Hi Sam, your car is ready.'],
+  };
+  const parse = (value: unknown) => v.safeParse(CONTRACT.sms.summary.answer, value);
+
+  it('still takes an answer without templates or compared (another vendor’s server)', () => {
+    const result = parse(answer);
+    expect(result.success).to.equal(true);
+    expect(result.output).not.to.have.property('templates');
+    expect(result.output).not.to.have.property('compared');
+  });
+
+  it('takes template risks and how the previous period was chosen', () => {
+    const result = parse({ ...answer, templates: [risk], compared: { basis: 'days', clamped: true } });
+    expect(result.success).to.equal(true);
+    expect(result.output).to.deep.include({ templates: [risk], compared: { basis: 'days', clamped: true } });
+  });
+
+  it('refuses a malformed risk or basis', () => {
+    expect(parse({ ...answer, templates: [{ ...risk, peakRecipients: -1 }] }).success).to.equal(false);
+    expect(parse({ ...answer, templates: [{ ...risk, peakStart: 'yesterday' }] }).success).to.equal(false);
+    expect(parse({ ...answer, compared: { basis: 'weeks', clamped: false } }).success).to.equal(false);
   });
 });
 

@@ -156,6 +156,53 @@ describe('createMemoryAdapter', () => {
       expect(summary.blocking.map((f) => f.number)).to.include('+15125550177');
     });
 
+    it('answers the summary with the templates at risk and how the previous period was chosen', async () => {
+      // 22 texts of one template from one number, one every 2 minutes on Nov 10; 2 carrier-filtered (4770).
+      const data = generateDataset({ size: 'small', today: '2026-11-23', smsCount: 0 });
+      data.sms = Array.from({ length: 22 }, (_, i) => ({
+        id: `t${i}`,
+        provider: 'bandwidth' as const,
+        direction: 'outbound' as const,
+        from: '+15125550100',
+        to: `+1555555${1000 + i}`,
+        body: `Hi Pat${i}, your car is ready for pickup at 5pm.`,
+        status: i < 2 ? ('failed' as const) : ('delivered' as const),
+        errorCode: i < 2 ? '4770' : null,
+        sentAt: new Date(Date.parse('2026-11-10T15:00:00Z') + i * 120_000).toISOString(),
+        segments: 1,
+        employeeId: null,
+        employeeName: null,
+        customerId: null,
+        customerName: `Pat${i} Lee`,
+      }));
+      const adapter = createMemoryAdapter(data, { now: () => NOW });
+      const summary = await adapter.sms!.summary({ from: '2026-11-01', to: '2026-11-23' });
+      expect(summary.compared).to.deep.equal({ basis: 'days', clamped: false });
+      expect(summary.templates).to.deep.equal([
+        {
+          template: 'Hi {name}, your car is ready for pickup at {time}.',
+          from: '+15125550100',
+          messages: 22,
+          recipients: 22,
+          peakRecipients: 22,
+          peakStart: '2026-11-10T15:00:00.000Z',
+          peakEnd: '2026-11-10T15:42:00.000Z',
+          failed: 2,
+          filtered: 2,
+          examples: data.sms.slice(0, 3).map((m) => m.body),
+        },
+      ]);
+      // The same filters as the figures: texts in only, no templates; October alone, none either.
+      expect((await adapter.sms!.summary({ from: '2026-11-01', to: '2026-11-23', direction: 'inbound' })).templates).to.deep.equal([]);
+      const october = await adapter.sms!.summary({ from: '2026-10-01', to: '2026-10-31' });
+      expect([october.templates, october.compared, october.previous.range]).to.deep.equal([
+        [],
+        { basis: 'months', clamped: false },
+        { from: '2026-09-01', to: '2026-09-30' },
+      ]);
+      expect((await adapter.sms!.summary({ from: '2026-03-29', to: '2026-03-31' })).compared).to.deep.equal({ basis: 'days', clamped: true });
+    });
+
     it('filters by one provider error code', async () => {
       const range = { from: '2025-11-24', to: '2026-11-23' };
       const code = data.sms.find((m) => m.errorCode)!.errorCode!;

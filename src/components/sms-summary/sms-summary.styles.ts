@@ -176,6 +176,15 @@ export const styles = css`
     color: var(--_worse);
     white-space: nowrap;
   }
+  .templates {
+    overflow-wrap: anywhere;
+  }
+  .templates > ul > li + li {
+    margin-block-start: var(--_fc-space-s);
+  }
+  .template-text {
+    font-weight: 600;
+  }
   .blocking .blocked-days {
     margin-block-end: var(--_fc-space-s);
   }
