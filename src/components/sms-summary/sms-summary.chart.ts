@@ -14,6 +14,9 @@ import type { ChartKit, wrapLabel } from '../shared/charts/chart-controller.js';
 import type { t } from './sms-summary.messages.js';
 import type { CategoryRow, Formats } from './sms-summary.view.js';
 
+// The template-risk panel rides in this lazy module: a summary with templates has figures, so it is here by then.
+export { templatesView } from './sms-summary.templates.js';
+
 /** The summary's messages and the shared axis-label wrapper, handed in by the element. */
 export interface ChartTexts {
   t: typeof t;

@@ -144,10 +144,6 @@ export class FcSmsSummary extends FcElement {
   #charts: typeof import('./sms-summary.chart.js') | undefined;
   #chartsLoading = false;
 
-  /** The template-risk panel (`sms-summary.templates.ts`), loaded with the first summary that has any. */
-  #templates: typeof import('./sms-summary.templates.js') | undefined;
-  #templatesLoading = false;
-
   /** Errors by category; a bar clicked chooses its category, as the table's buttons do. */
   readonly #bars = new ChartController(this, {
     canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.errors-chart'),
@@ -259,7 +255,10 @@ export class FcSmsSummary extends FcElement {
       ${!figures
         ? emptyView(t('empty', range))
         : html`${summary.blocking.length ? this.#blocking(summary, figures.trend, before) : nothing}
-            ${summary.templates?.length ? this.#templateRisks(summary.templates) : nothing}
+            ${summary.templates?.length && this.#charts
+              ? // The blocking warning's advice (TEMPLATE_RISK_ADVICE is the same text), in the current language.
+                this.#charts.templatesView(summary.templates, html, f, this.#zone(), warningIcon, t('blockingAdvice'))
+              : nothing}
             <ul class="metrics" part="metrics">
               ${metricViews(f, summary).map(metricTile)}
             </ul>
@@ -279,33 +278,6 @@ export class FcSmsSummary extends FcElement {
       ${days.length ? html`<p class="blocked-days">${t('blockingDays', listOf(days))}</p>` : nothing}
       <p>${t('blockingAdvice')}</p>
     </section>`;
-  }
-
-  /** Templates sent to many customers within a day, once their panel's module is here. */
-  #templateRisks(risks: NonNullable<SmsSummary['templates']>): unknown {
-    if (!this.#templates) {
-      if (!this.#templatesLoading) {
-        this.#templatesLoading = true;
-        import('./sms-summary.templates.js').then(
-          (module) => {
-            this.#templates = module;
-            this.requestUpdate();
-          },
-          // Not loaded (offline, a new deploy): a later summary tries again.
-          () => (this.#templatesLoading = false),
-        );
-      }
-      return nothing;
-    }
-    const inZone = makeFormats(getLocale(), { zone: this.#zone() });
-    return this.#templates.templatesView(risks, {
-      html,
-      f: this.#formats,
-      when: (start, end) => inZone.time.formatRange(new Date(start), new Date(end)),
-      icon: warningIcon,
-      // The same advice as the blocking warning's (TEMPLATE_RISK_ADVICE is CARRIER_BLOCKING_ADVICE), in the current language.
-      advice: t('blockingAdvice'),
-    });
   }
 
   #errors(rows: CategoryRow[], range: string, before: string): TemplateResult {

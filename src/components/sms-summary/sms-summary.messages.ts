@@ -4,8 +4,8 @@ import { defineMessages } from '../shared/messages.js';
 const en = {
   heading: 'Texts summary',
   compared: (range: string, previous: string) => `${range}, compared with ${previous}`,
-  comparedMonths: (range: string, months: string) => `${range}, compared with all of ${months}`,
-  comparedClamped: (range: string, previous: string, month: string) => `${range}, compared with ${previous}, the days that exist in ${month}`,
+  allOf: (months: string) => `all of ${months}`,
+  daysThatExist: (month: string) => `, the days that exist in ${month}`,
   inbound: 'Texts in',
   outbound: 'Texts out',
   delivered: 'Delivered',
@@ -70,8 +70,8 @@ const en = {
 const es: typeof en = {
   heading: 'Resumen de mensajes',
   compared: (range, previous) => `${range}, comparado con ${previous}`,
-  comparedMonths: (range, months) => `${range}, comparado con todo ${months}`,
-  comparedClamped: (range, previous, month) => `${range}, comparado con ${previous}, los días que existen en ${month}`,
+  allOf: (months) => `todo ${months}`,
+  daysThatExist: (month) => `, los días que existen en ${month}`,
   inbound: 'Recibidos',
   outbound: 'Enviados',
   delivered: 'Entregados',

@@ -98,6 +98,7 @@ export const styles = css`
     padding-inline: var(--_fc-space-m);
     border-inline-start: 4px solid var(--_warning);
     background: var(--_fc-color-warn-subtle);
+    overflow-wrap: anywhere;
   }
   .blocking h3 {
     display: flex;
@@ -175,15 +176,6 @@ export const styles = css`
     font-weight: var(--_fc-font-weight-strong);
     color: var(--_worse);
     white-space: nowrap;
-  }
-  .templates {
-    overflow-wrap: anywhere;
-  }
-  .templates > ul > li + li {
-    margin-block-start: var(--_fc-space-s);
-  }
-  .template-text {
-    font-weight: 600;
   }
   .blocking .blocked-days {
     margin-block-end: var(--_fc-space-s);

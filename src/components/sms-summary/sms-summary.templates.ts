@@ -1,25 +1,13 @@
 /**
  * The summary's template-risk panel: templates sent from one number to many customers within a
- * day (`detectTemplateRisk`, computed by the adapter). Loaded when a summary has any, not with the
- * widget, and handed what it renders with (lit's `html`, the formats, the warning icon, the
+ * day (`detectTemplateRisk`, computed by the adapter). Part of the charts' lazy module (re-exported
+ * by `sms-summary.chart.ts`), not of the widget's first load, and handed what it renders with (lit's `html`, the formats, the warning icon, the
  * advice) so its chunk imports nothing at run time: the summary and the SMS history around it
  * stay inside their first-load budgets.
  */
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { TemplateRisk } from '../../data/logic/sms-templates.js';
 import type { Formats } from './sms-summary.view.js';
-
-/** What the panel renders with. */
-export interface TemplateHelpers {
-  html: typeof litHtml;
-  f: Formats;
-  /** The busiest window's first and last texts, in the shop's zone: "Nov 3, 2026, 8:00 – 11:40 AM". */
-  when: (start: string, end: string) => string;
-  /** The warning icon of the blocking warning (`aria-hidden`). */
-  icon: TemplateResult;
-  /** The deck's advice in the current language (`TEMPLATE_RISK_ADVICE` in English). */
-  advice: string;
-}
 
 const en = {
   heading: 'Warning: texts that look like bulk messages',
@@ -46,32 +34,36 @@ const es: typeof en = {
 };
 
 /**
- * The panel: per template, the sending number, the template as text, how many customers it
- * reached in its busiest day, how many failed or were filtered, examples behind a disclosure, and
- * the advice once. Warned in words and an icon, not colour alone.
+ * The panel: per template, the sending number (a heading), the template as text, how many
+ * customers it reached within a day, how many failed or were filtered, examples behind a
+ * disclosure, and the advice once. Warned in words and an icon, not colour alone.
  * @param risks The summary's `templates` (at least one).
- * @param h What it renders with.
+ * @param html lit's `html`.
+ * @param f The widget's formats.
+ * @param zone The shop's IANA zone, in which the busiest window is shown ("Nov 3, 2026, 8:00 – 11:40 AM").
+ * @param icon The blocking warning's icon (`aria-hidden`).
+ * @param advice The deck's advice in the current language (`TEMPLATE_RISK_ADVICE` in English).
  * @returns The panel.
  */
-export function templatesView(risks: readonly TemplateRisk[], h: TemplateHelpers): TemplateResult {
-  const { html, f } = h;
-  const m = h.f.locale.startsWith('es') ? es : en;
+export function templatesView(risks: readonly TemplateRisk[], html: typeof litHtml, f: Formats, zone: string, icon: TemplateResult, advice: string): TemplateResult {
+  const m = f.locale.startsWith('es') ? es : en;
   const n = (v: number) => f.count.format(v);
+  const when = new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   return html`<section class="blocking templates" part="templates" aria-labelledby="templates-heading">
-    <h3 id="templates-heading">${h.icon}<span>${m.heading}</span></h3>
+    <h3 id="templates-heading">${icon}<span>${m.heading}</span></h3>
     <p>${m.intro}</p>
     <ul>
       ${risks.map(
         (r) => html`<li part="template">
-          <p>${m.from} <span class="number">${r.from}</span></p>
+          <h4>${m.from} <span class="number">${r.from}</span></h4>
           <p class="template-text"><span class="fc-visually-hidden">${m.template}: </span><q>${r.template}</q></p>
-          <p>${m.peak(n(r.peakRecipients), h.when(r.peakStart, r.peakEnd))}.
+          <p>${m.peak(n(r.peakRecipients), when.formatRange(new Date(r.peakStart), new Date(r.peakEnd)))}.
             ${m.sent(n(r.messages), n(r.recipients))};
             ${r.failed ? m.failed(n(r.failed), n(r.filtered)) : m.allDelivered}.</p>
           ${r.examples.length
             ? html`<details>
                 <summary>${m.examples(r.examples.length)}</summary>
-                <ul class="examples">
+                <ul>
                   ${r.examples.map((text) => html`<li>${text}</li>`)}
                 </ul>
               </details>`
@@ -79,6 +71,6 @@ export function templatesView(risks: readonly TemplateRisk[], h: TemplateHelpers
         </li>`,
       )}
     </ul>
-    <p>${h.advice}</p>
+    <p>${advice}</p>
   </section>`;
 }

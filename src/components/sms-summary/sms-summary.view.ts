@@ -31,18 +31,16 @@ export function longRangeName(f: Formats, range: DateRange): string {
 
 /**
  * The summary's header line: the range and what it was compared with, saying so when that is not
- * simply the same days a month earlier: "Oct 1–31, 2026, compared with all of September 2026",
- * "Mar 29–31, 2026, compared with Feb 28, 2026, the days that exist in February 2026".
+ * simply the same days a month earlier: "Oct 1–Oct 31, 2026, compared with all of September 2026",
+ * "Mar 29–Mar 31, 2026, compared with Feb 28, 2026, the days that exist in February 2026".
  */
 export function comparedLine(f: Formats, summary: SmsSummary, range: string): string {
-  const previous = summary.previous.range;
-  const month = (iso: string) => f.month.format(utc(iso));
-  if (summary.compared?.basis === 'months') {
-    const months = previous.from.slice(0, 7) === previous.to.slice(0, 7) ? month(previous.from) : f.month.formatRange(utc(previous.from), utc(previous.to));
-    return t('comparedMonths', range, months);
-  }
-  const days = previous.from === previous.to ? f.dayYear.format(utc(previous.from)) : longRangeName(f, previous);
-  return summary.compared?.clamped ? t('comparedClamped', range, days, month(previous.to)) : t('compared', range, days);
+  const { from, to } = summary.previous.range;
+  const how = summary.compared;
+  return (
+    t('compared', range, how?.basis === 'months' ? t('allOf', f.month.formatRange(utc(from), utc(to))) : from === to ? f.dayYear.format(utc(from)) : longRangeName(f, summary.previous.range)) +
+    (how?.clamped ? t('daysThatExist', f.month.format(utc(to))) : '')
+  );
 }
 
 /** Which way a rise goes for the store. */
