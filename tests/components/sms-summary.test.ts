@@ -119,7 +119,7 @@ const month = (days: Record<number, number>) => Array.from({ length: 30 }, (_, i
 const legendButtons = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="trend"] .fc-chart-legend__item')];
 const trendRows = (el: FcSmsSummary) => [...root(el).querySelectorAll<HTMLTableRowElement>('[part="trend-table"] tbody tr')];
 const cells = (tr: Element) => [text(tr.querySelector('th')), ...[...tr.querySelectorAll('td')].map(text)];
-const loaded = (el: FcSmsSummary) => waitUntil(() => root(el).querySelector('[part="metrics"], [part~="empty"]'), 'the summary did not load');
+const loaded = (el: FcSmsSummary) => waitUntil(() => root(el).querySelector('[part="metrics"], [part~="empty"]'), 'the summary did not load', { timeout: 10_000 });
 
 /** A client whose `sms.summary` calls are recorded. */
 function recorded(server: DemoServer): { client: CachedAdapter; calls: SmsFilter[] } {
@@ -639,6 +639,21 @@ describe('fc-sms-summary', () => {
       } finally {
         await setViewport({ width: 800, height: 600 });
       }
+    });
+
+    it('lists the three widest-reaching templates and counts the rest', async () => {
+      // Five campaigns in one morning, each its own text to the same 25 customers.
+      const one = campaignDataset();
+      const topics = ['winter service', 'tire rotation', 'oil change', 'brake check', 'battery test'];
+      const sms = topics.flatMap((topic, k) =>
+        one.sms.slice(0, 25).map((m) => ({ ...m, id: `${m.id}-${k}`, body: m.body.replace('winter service', topic), sentAt: new Date(Date.parse(m.sentAt) + k * 1000).toISOString() })),
+      );
+      server = await startDemoServer({ ...one, sms: sms.sort((a, b) => a.sentAt.localeCompare(b.sentAt)) });
+      const el = await summary();
+      const section = await panelLoaded(el);
+      expect(section.querySelectorAll('[part="template"]').length).to.equal(3);
+      expect(text(section)).to.include('And 2 more templates like these.');
+      await expect(el).to.be.accessible();
     });
 
     it('renders a template with markup as text', async () => {

@@ -20,7 +20,8 @@ import type { FcTag, WidgetInput } from './widgets.js';
 const RLO = '\u202E';
 /** One payload: an override, then a word that names the instance. */
 const OVERRIDES: readonly Payload[] = [(n) => `${RLO}name${n}`];
-const injected = injectCorpus(generateDataset({ size: 'small' }), { corpus: OVERRIDES, keep: ['zone', 'errorCode'] });
+// Texts dense enough that this month's filtered texts flag the blocked number: the SMS summary then shows a number from the data.
+const injected = injectCorpus(generateDataset({ size: 'small', smsCount: 4_000 }), { corpus: OVERRIDES, keep: ['zone', 'errorCode'] });
 
 function input(): WidgetInput {
   const { dataset } = injected;

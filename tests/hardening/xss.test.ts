@@ -19,7 +19,8 @@ import type { InjectedDataset, Instance } from './inject.js';
 import { WIDGETS, expandAll, mountWidget, settled, widgetTags } from './widgets.js';
 import type { FcTag, WidgetInput } from './widgets.js';
 
-const source = generateDataset({ size: 'small' });
+// Texts dense enough that this month's filtered texts flag the blocked number: the SMS summary then shows a number from the data.
+const source = generateDataset({ size: 'small', smsCount: 4_000 });
 const injected = injectCorpus(source);
 /**
  * The same with the providers' error codes kept: the SMS summary shows a blocked sending number

@@ -48,7 +48,8 @@ export class SmsDetails implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.#host.renderRoot.querySelector('dialog');
-    if (this.#message && dialog && !dialog.open) {
+    // A widget updated while off the page (the template loaded after it left) opens it when back.
+    if (this.#message && dialog?.isConnected && !dialog.open) {
       dialog.showModal();
       dialog.querySelector<HTMLElement>('.close')?.focus();
     }

@@ -65,6 +65,8 @@ interface Figures {
  * @csspart metrics - The list of figures.
  * @csspart metric - One figure's tile.
  * @csspart blocking - The carrier-blocking warning.
+ * @csspart templates - The warning about one template sent from one number to many customers within a day.
+ * @csspart template - One such template: its number, text, counts and examples.
  * @csspart errors - The errors-by-category section.
  * @csspart chart - The errors chart's box.
  * @csspart table - The errors-by-category table.

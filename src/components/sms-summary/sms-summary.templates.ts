@@ -19,6 +19,7 @@ const en = {
   failed: (failed: string, filtered: string) => `${failed} failed, ${filtered} filtered or blocked by carriers`,
   allDelivered: 'none failed',
   examples: (n: number) => (n === 1 ? 'An example as sent' : `${n} examples as sent`),
+  more: (n: string) => `And ${n} more templates like these.`,
 };
 
 const es: typeof en = {
@@ -31,10 +32,14 @@ const es: typeof en = {
   failed: (failed, filtered) => `${failed} fallidos, ${filtered} filtrados o bloqueados por los operadores`,
   allDelivered: 'ninguno fallido',
   examples: (n) => (n === 1 ? 'Un ejemplo tal como se envió' : `${n} ejemplos tal como se enviaron`),
+  more: (n) => `Y ${n} plantillas más como estas.`,
 };
 
+/** The most templates the panel lists (the widest-reaching first); the rest are counted. */
+export const TEMPLATES_SHOWN = 3;
+
 /**
- * The panel: per template, the sending number (a heading), the template as text, how many
+ * The panel: per template (the first `TEMPLATES_SHOWN`, then how many more), the sending number (a heading), the template as text, how many
  * customers it reached within a day, how many failed or were filtered, examples behind a
  * disclosure, and the advice once. Warned in words and an icon, not colour alone.
  * @param risks The summary's `templates` (at least one).
@@ -53,7 +58,7 @@ export function templatesView(risks: readonly TemplateRisk[], html: typeof litHt
     <h3 id="templates-heading">${icon}<span>${m.heading}</span></h3>
     <p>${m.intro}</p>
     <ul>
-      ${risks.map(
+      ${risks.slice(0, TEMPLATES_SHOWN).map(
         (r) => html`<li part="template">
           <h4>${m.from} <span class="number">${r.from}</span></h4>
           <p class="template-text"><span class="fc-visually-hidden">${m.template}: </span><q>${r.template}</q></p>
@@ -71,6 +76,7 @@ export function templatesView(risks: readonly TemplateRisk[], html: typeof litHt
         </li>`,
       )}
     </ul>
+    ${risks.length > TEMPLATES_SHOWN ? html`<p>${m.more(n(risks.length - TEMPLATES_SHOWN))}</p>` : ''}
     <p>${advice}</p>
   </section>`;
 }
