@@ -22,7 +22,7 @@ import { FocusAfterRender } from './source-mapping-editor.focus.js';
 import { t } from './source-mapping-editor.messages.js';
 import type { OwnForms } from './source-mapping-editor.own.js';
 import { styles } from './source-mapping-editor.styles.js';
-import { categoryOptions, confirmView, progressView, shownOf, sourceLabel, tableView, toolbarView, writePanel } from './source-mapping-editor.view.js';
+import { categoryOptions, progressView, shownOf, sourceLabel, tableView, toolbarView, writePanel } from './source-mapping-editor.view.js';
 import type { Draft, OtherWrite, RowActions, RowView, SourceWrite } from './source-mapping-editor.view.js';
 import { COMPLETION, sourceWrites } from './source-mapping-editor.writes.js';
 
@@ -81,18 +81,14 @@ export class FcSourceMappingEditor extends FcElement {
   #suggestionsFor: readonly PosSource[] | null = null;
   #suggestions = new Map<string, { categoryId: string; name: string }>();
 
-  /** The template of the shop's own categories and sources, loaded after the first load (it sits under the table). */
+  /** The template of the shop's own categories and sources, loaded on creation apart from the first load (it sits under the table). */
   @state() private own: typeof import('./source-mapping-editor.own.js') | null = null;
 
   constructor() {
     super();
     // Marks the table's scroll box while columns are hidden past the edge.
     new ScrollHintController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.own) void import('./source-mapping-editor.own.js').then((own) => (this.own = own));
+    void import('./source-mapping-editor.own.js').then((own) => (this.own = own));
   }
 
   /** Sources and categories, read again on a change of `sources` here or in another tab. */
@@ -531,16 +527,25 @@ export class FcSourceMappingEditor extends FcElement {
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message">${t('noSources')}</p></div>`
         : html`<p class="count">${t('showing', formatCount(shown.length), formatCount(sources.filter((s) => !s.deleted || this.filter.showDeleted).length))}</p>
             ${shown.length === 0 ? html`<p class="fc-state" part="state empty">${t('noMatches')}</p>` : tableView(rows, this.#rowActions)}`}
-      ${this.own?.ownView(this.categories, this.forms, creating, {
-        input: (change) => (this.forms = { ...this.forms, ...change }),
-        addCategory: (e) => this.#onAddCategory(e),
-        addSource: (e) => this.#onAddSource(e),
-      }, { t, categoryOptions, writePanel }) ?? nothing} ${confirmView({ unmapped: this.plan.unmapped.length, suggested: this.plan.suggested.length, rest: this.plan.rest.length }, this.#otherNewName, {
-        confirm: () => void this.#confirmDone(),
-        acceptFirst: () => void this.#acceptThenDone(this.plan),
-        cancel: () => this.#closeConfirm(),
-        closed: () => this.#onDialogClose(),
-      })}
+      ${this.#ownParts(creating)}
     </section>`;
+  }
+
+  /** The parts loaded apart from the first load (nothing until they arrive, right after creation). */
+  #ownParts(creating: readonly OtherWrite[]): unknown {
+    const own = this.own;
+    if (!own) return nothing;
+    const parts = { t, categoryOptions, writePanel, formatCount };
+    const { unmapped, suggested, rest } = this.plan;
+    return html`${own.ownView(this.categories, this.forms, creating, {
+      input: (change) => (this.forms = { ...this.forms, ...change }),
+      addCategory: (e) => this.#onAddCategory(e),
+      addSource: (e) => this.#onAddSource(e),
+    }, parts)} ${own.confirmView({ unmapped: unmapped.length, suggested: suggested.length, rest: rest.length }, this.#otherNewName, {
+      confirm: () => void this.#confirmDone(),
+      acceptFirst: () => void this.#acceptThenDone(this.plan),
+      cancel: () => this.#closeConfirm(),
+      closed: () => this.#onDialogClose(),
+    }, parts)}`;
   }
 }

@@ -414,51 +414,6 @@ export function toolbarView(v: ToolbarView, on: ToolbarActions): TemplateResult 
       </div>`;
 }
 
-/** What the confirmation does when the user answers it. */
-export interface ConfirmActions {
-  /** Send every unmapped source to Other New Customers, suggestions or not. */
-  confirm(): void;
-  /** Accept the suggestions first, then send only the rest to Other New Customers. */
-  acceptFirst(): void;
-  cancel(): void;
-  /** The dialog closed (Cancel, Escape or after confirming). */
-  closed(): void;
-}
-
-/** What the confirmation counts: the sources not mapped yet, those with a suggestion, the rest. */
-export interface ConfirmCounts {
-  unmapped: number;
-  suggested: number;
-  rest: number;
-}
-
-/**
- * The confirmation of "Customer source mapping done": how many sources are not mapped, how many
- * of them have a suggestion, and, when some do, accepting those first as the first (and focused)
- * choice, so a suggestion is never thrown away by default.
- */
-export function confirmView(counts: ConfirmCounts, category: string, on: ConfirmActions): TemplateResult {
-  const n = formatCount(counts.unmapped);
-  const suggested = counts.suggested > 0;
-  return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => on.closed()}>
-      <h3 id="confirm-title">${t('confirmTitle')}</h3>
-      <p id="confirm-text">${t('confirmText', n, formatCount(counts.suggested))}</p>
-      <div class="dialog__actions">
-        ${suggested
-          ? html`<button type="button" class="fc-button fc-button--primary" data-action="accept-then-done" autofocus @click=${() => on.acceptFirst()}>
-              ${counts.rest > 0
-                ? t('confirmAcceptFirst', formatCount(counts.suggested), formatCount(counts.rest), category)
-                : t('acceptAll', formatCount(counts.suggested))}
-            </button>`
-          : nothing}
-        <button type="button" class=${suggested ? 'fc-button' : 'fc-button fc-button--primary'} data-action="confirm-done" @click=${() => on.confirm()}>
-          ${t('confirmAllOther', n, category)}
-        </button>
-        <button type="button" class="fc-button" data-action="cancel-done" ?autofocus=${!suggested} @click=${() => on.cancel()}>${t('cancel')}</button>
-      </div>
-    </dialog>`;
-}
-
 /** The source as it will be once its change on its way lands. */
 export function shownOf(source: PosSource, write: SourceWrite | undefined): PosSource {
   if (!write || (write.status !== 'pending' && write.status !== 'sending')) return source;
