@@ -182,6 +182,13 @@ describe('<fc-deleted-customers>', () => {
     expect(cells(XSS).slice(3, 5)).to.deep.equal(['Automatic merge', 'Automatic merge']);
     const done = rowFor(el, 'Cy Young');
     expect(statusOf(done)).to.equal('✓Restored by Mike Chen, Nov 6, 2026, 9:30 AM CST');
+    // The status reads as one run of text beside its mark: its words are not broken into letters in a column of their own.
+    const restored = done.querySelector('[part~="restored"]')!;
+    const said = [...restored.querySelectorAll('*')].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.startsWith('Restored'))!;
+    const word = document.createRange();
+    word.setStart(said, 0);
+    word.setEnd(said, 'Restored'.length);
+    expect(word.getClientRects().length, '"Restored" on one line').to.equal(1);
     expect(boxOf(done).disabled).to.equal(true);
     expect(text(root(el).querySelector('caption')!)).to.equal('Deleted customers, Nov 1 – 23, 2026');
     expect(shadowText(el)).to.contain('5 deleted records in the range; 5 shown.');

@@ -90,23 +90,20 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
   if (!status) return nothing;
   switch (status.state) {
     case 'pending':
-      return html`<span class="status status--pending" part="status pending"><span class="icon" aria-hidden="true">⏳</span>${status.serverWait ??
-        t(status.waiting ? 'statusWaiting' : 'statusPending')}</span>`;
+      return html`<span class="status status--pending" part="status pending"><span class="icon" aria-hidden="true">⏳</span><span>${status.serverWait ??
+        t(status.waiting ? 'statusWaiting' : 'statusPending')}</span></span>`;
     case 'restored': {
       const when = status.at ? formatInstant(f, status.at) : '';
       const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
-      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span>${text}</span>`;
+      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}</span></span>`;
     }
     case 'already': {
       const when = status.at ? formatInstant(f, status.at) : '';
       const text = status.by && when ? isolateIn((by) => t('statusAlreadyBy', by, when), status.by) : when ? t('statusAlreadyAt', when) : t('statusAlready');
-      return html`<span class="status status--already" part="status already"><span class="icon" aria-hidden="true">ℹ</span>${text}</span>`;
+      return html`<span class="status status--already" part="status already"><span class="icon" aria-hidden="true">ℹ</span><span>${text}</span></span>`;
     }
     case 'failed':
-      return html`<span class="status status--failed" part="status failed"><span class="icon" aria-hidden="true">✕</span>${t(
-          'statusFailed',
-          status.reason,
-        )}</span>`;
+      return html`<span class="status status--failed" part="status failed"><span class="icon" aria-hidden="true">✕</span><span>${t('statusFailed', status.reason)}</span></span>`;
   }
 }
 
