@@ -79,9 +79,17 @@ export function watchLeads(adapter: ForecourtAdapter, onRefresh: (reason: Refres
   };
 }
 
-/** Drops the shared reads that failed and tells every clock of the adapter to read again. */
+/**
+ * Drops the shared reads and tells every clock of the adapter to read again: a read of this store
+ * still on its way was sent before the retry (while the server was failing), so it is asked again
+ * rather than awaited. (The IndexedDB cache still answers one request per key at a time, so a
+ * retry through it joins its own read on its way, if any.)
+ */
 export function retrySharedReads(adapter: ForecourtAdapter): void {
-  notify(entryOf(adapter), 'retry');
+  const entry = entryOf(adapter);
+  delete entry.rules;
+  delete entry.dealer;
+  notify(entry, 'retry');
 }
 
 function notify(entry: Entry, reason: RefreshReason): void {
