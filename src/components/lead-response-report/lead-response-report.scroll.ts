@@ -10,8 +10,9 @@
  * Markup: `${scrollHint()}<div class="scroll" role="region" aria-labelledby=…>${table}</div>`, the
  * caption's text in a `<span class="caption-text">`.
  *
- * TODO(forecourt): issue 18 adds a shared `ScrollHintController` (src/components/shared/controllers/
- * scroll-hint.ts) with the same markup; this one moves there once it lands.
+ * The other widgets' wide tables use the shared `ScrollHintController`
+ * (`shared/controllers/scroll-hint.ts`), which has the same signs but no height bound, sticky
+ * header row or sticky caption; the two are to become one, with those three as options.
  */
 import { ReactiveElement, css, html } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
