@@ -59,6 +59,7 @@ const OPERATIONS: { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: Operation
     saveRule: { answer: 'Saved with its new version', description: "The body's `version` is the version the edit was based on; its `id` must equal the path's." },
     dealer: { answer: 'Name, zone, hours, holidays' },
     responseSummary: { answer: 'Rows per OEM and per salesperson and the total' },
+    flag: { answer: 'The lead with its managerFlag', description: 'Flags the lead for a manager (`flagged: true`, optional `note`) or clears the flag (`flagged: false`).' },
   },
   traffic: {
     aggregate: { answer: 'One row per key, and the total' },

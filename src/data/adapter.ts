@@ -15,6 +15,7 @@ import type {
   DeletedRecord,
   IsoDate,
   Lead,
+  LeadFlagChange,
   LeadResponseSummary,
   MappingStatus,
   MarketingSpend,
@@ -176,6 +177,11 @@ export interface LeadsApi {
   dealer(opts?: ReadOptions): Promise<DealerProfile>;
   /** Contact-time summary of the leads received in the range, per OEM and per salesperson. */
   responseSummary(query: DateRange, opts?: ReadOptions): Promise<LeadResponseSummary>;
+  /**
+   * Flags a lead for a manager (or clears its flag); answers the updated lead. Optional: a host
+   * without manager flags leaves it out, and the lead queue offers no flag button.
+   */
+  flag?(change: LeadFlagChange, opts?: WriteOptions): Promise<Lead>;
 }
 
 // ───────────────────────────── traffic ─────────────────────────────

@@ -47,6 +47,7 @@ export * from './logic/sms-import.js';
 export * from './logic/sms-filter.js';
 export * from './logic/sms-templates.js';
 export * from './logic/leads.js';
+export * from './logic/lead-queue.js';
 export * from './logic/lead-buckets.js';
 export * from './logic/adf.js';
 export * from './logic/traffic.js';

@@ -18,6 +18,7 @@ import { AdapterError } from './errors.js';
 import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
+import { flagLead } from './logic/lead-queue.js';
 import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
@@ -502,6 +503,12 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
             nowIso: stamp(),
           }),
         ),
+      flag: (change, opts) =>
+        write('leads.flag', opts, () => {
+          const at = data.leads.findIndex((l) => l.id === change?.leadId);
+          if (at < 0) throw notFound(`No lead "${change?.leadId}".`);
+          return (data.leads[at] = flagLead(data.leads[at]!, change, stamp(), options.user ?? null));
+        }),
     },
 
     traffic: {

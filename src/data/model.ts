@@ -325,6 +325,23 @@ export interface Lead {
   salespersonId: string | null;
   salespersonName: string | null;
   activities: LeadActivity[];
+  /** Flagged for a manager (an overdue lead needing escalation); absent or null when not flagged. */
+  managerFlag?: LeadManagerFlag | null;
+}
+
+/** A lead flagged for a manager: when, by whom and why. */
+export interface LeadManagerFlag {
+  at: IsoDateTime;
+  /** Who flagged it, when the server knows. */
+  by: string | null;
+  note: string | null;
+}
+
+/** Flags a lead for a manager (`flagged: true`, with an optional note) or clears the flag. */
+export interface LeadFlagChange {
+  leadId: string;
+  flagged: boolean;
+  note?: string | null;
 }
 
 /** A page of the leads received in a range, optionally of one OEM rule or salesperson. */

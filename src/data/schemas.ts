@@ -217,6 +217,9 @@ export const LeadActivitySchema = v.object({
   by: nullableString,
 });
 
+/** A lead's flag for a manager. */
+export const LeadManagerFlagSchema = v.object({ at: IsoDateTimeSchema, by: nullableString, note: nullableString });
+
 export const LeadSchema = v.object({
   id: v.string(),
   receivedAt: IsoDateTimeSchema,
@@ -230,6 +233,8 @@ export const LeadSchema = v.object({
   salespersonId: nullableString,
   salespersonName: nullableString,
   activities: v.array(LeadActivitySchema),
+  // Optional: a server without manager flags still answers the contract.
+  managerFlag: v.optional(v.nullable(LeadManagerFlagSchema)),
 });
 
 const hhmm = v.pipe(v.string(), v.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time HH:mm (00:00-24:00)'));
@@ -588,6 +593,9 @@ export const LeadQuerySchema = v.object({
   ...pageQueryEntries,
 });
 
+/** `leads.flag`: the body of POST /leads/{id}/flag with its path's `leadId`. */
+export const LeadFlagChangeSchema = v.object({ leadId: v.string(), flagged: v.boolean(), note: v.optional(nullableString) });
+
 const trafficScopeEntries = { ...DateRangeSchema.entries, filters: v.optional(TrafficFiltersSchema), zone: optionalText };
 /** `traffic.heatmap`. */
 export const TrafficHeatmapQuerySchema = v.object(trafficScopeEntries);
@@ -703,6 +711,8 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof SmsFilterSchema, M.SmsFilter>>,
   Expect<Pin<typeof SmsListQuerySchema, A.SmsListQuery>>,
   Expect<Pin<typeof LeadQuerySchema, M.LeadQuery>>,
+  Expect<Pin<typeof LeadFlagChangeSchema, M.LeadFlagChange>>,
+  Expect<Pin<typeof LeadManagerFlagSchema, M.LeadManagerFlag>>,
   Expect<Pin<typeof TrafficQuerySchema, M.TrafficQuery>>,
   Expect<Pin<typeof TrafficListQuerySchema, A.TrafficListQuery>>,
   Expect<Pin<typeof DeletedQuerySchema, A.DeletedQuery>>,

@@ -49,7 +49,7 @@ describe('the contract table', () => {
       sources: ['update', 'create', 'completeMapping', 'saveCategory', 'saveSpend'],
       customers: ['setSource'],
       sms: ['import'],
-      leads: ['saveRule'],
+      leads: ['saveRule', 'flag'],
       traffic: [],
       deleted: ['restore'],
       vehicles: [],

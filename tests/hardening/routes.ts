@@ -69,6 +69,7 @@ const CALLS: CallTable = {
       }),
     dealer: (a) => a.leads!.dealer(),
     responseSummary: (a) => a.leads!.responseSummary(RANGE),
+    flag: (a) => a.leads!.flag!({ leadId: 'lead-1', flagged: true, note: 'Customer waiting' }),
   },
   traffic: {
     aggregate: (a) => a.traffic!.aggregate({ ...RANGE, groupBy: 'upType' }),
