@@ -10,6 +10,7 @@ import '../../src/components/customer-list/fc-customer-list.js';
 import '../../src/components/data-provider/fc-data-provider.js';
 import '../../src/components/deleted-customers/fc-deleted-customers.js';
 import '../../src/components/lead-clock/fc-lead-clock.js';
+import '../../src/components/lead-queue/fc-lead-queue.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import '../../src/components/mapping-warning/fc-mapping-warning.js';
 import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
@@ -114,6 +115,11 @@ export const WIDGETS: Record<FcTag, WidgetCase | null> = {
   'fc-lead-clock': {
     showsData: true,
     setup: (el, { adapter, leadId }) => set(el, { adapter, leadId }),
+  },
+  // Shows only the leads still running at the real time now: none of a dataset of past days.
+  'fc-lead-queue': {
+    showsData: false,
+    setup: (el, { adapter }) => set(el, { adapter }),
   },
   'fc-lead-response-report': {
     showsData: true,

@@ -11,7 +11,7 @@ import { deletedCustomersSession } from './sessions/deleted-customers.js';
 import { leadResponseReportSession } from './sessions/lead-response-report.js';
 import { mappingWarningSession } from './sessions/mapping-warning.js';
 import { neededVehiclesSession } from './sessions/needed-vehicles.js';
-import { leadClockSession, smsHistorySession, smsSummarySession, storeTrafficSession, tradeInAlertSession } from './sessions/reads.js';
+import { leadClockSession, leadQueueSession, smsHistorySession, smsSummarySession, storeTrafficSession, tradeInAlertSession } from './sessions/reads.js';
 import { smsImportSession } from './sessions/sms-import.js';
 import { sourceMappingEditorSession } from './sessions/source-mapping-editor.js';
 import { sourceReportSession } from './sessions/source-report.js';
@@ -36,5 +36,6 @@ export const SESSIONS: Record<FcTag, Session | null> = {
   'fc-needed-vehicles': neededVehiclesSession,
   'fc-trade-in-alert': tradeInAlertSession,
   'fc-lead-clock': leadClockSession,
+  'fc-lead-queue': leadQueueSession,
   'fc-demo-overview': null,
 };

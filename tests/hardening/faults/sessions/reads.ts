@@ -17,6 +17,7 @@ import '../../../../src/components/sms-summary/fc-sms-summary.js';
 import '../../../../src/components/store-traffic/fc-store-traffic.js';
 import '../../../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import '../../../../src/components/lead-clock/fc-lead-clock.js';
+import '../../../../src/components/lead-queue/fc-lead-queue.js';
 import type { Lead, SmsFilter, TradeInVehicle } from '../../../../src/data/model.js';
 import type { Action, Session, SessionRun } from '../harness.js';
 import { deepQueryAll, explore, isVisible, keyboard, monthDates, retryLoad, revisit, showsError, showsLoading, signIn } from '../harness.js';
@@ -203,5 +204,15 @@ export const leadClockSession: Session = {
     revisit(2),
     signIn(1),
   ],
+  showsData: (s) => !showsLoading(s.root) && !showsError(s.root) && !!s.root.textContent?.trim(),
+};
+
+export const leadQueueSession: Session = {
+  tag: 'fc-lead-queue',
+  writes: false,
+  mount(_s, adapter) {
+    return create('fc-lead-queue', adapter, {});
+  },
+  actions: [explore({}, 2), keyboard({}, 1, ['Tab']), retryLoad(4), revisit(2), signIn(1)],
   showsData: (s) => !showsLoading(s.root) && !showsError(s.root) && !!s.root.textContent?.trim(),
 };
