@@ -18,6 +18,7 @@ import '../src/components/needed-vehicles/fc-needed-vehicles.js';
 import '../src/components/trade-in-alert/fc-trade-in-alert.js';
 import '../src/components/lead-response-report/fc-lead-response-report.js';
 import '../src/components/lead-clock/fc-lead-clock.js';
+import '../src/components/lead-queue/fc-lead-queue.js';
 import './demo-overview.js';
 import { tradeInForm } from './trade-in-form.js';
 
@@ -86,6 +87,8 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
   };
   for (const lead of dataset.leads.slice(-CLOCKS)) showClock(lead.id);
   const leads = document.createElement('fc-lead-response-report');
+  // Every running lead of the live day, most urgent first: it announces and alerts before each due time.
+  const queue = document.createElement('fc-lead-queue');
 
   const deleted = document.createElement('fc-deleted-customers');
   const needed = document.createElement('fc-needed-vehicles');
@@ -98,6 +101,7 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
     section('report', 'Customer source report', report),
     section('mapping', 'Customer source mapping', editor),
     section('sms', 'SMS history', sms, smsImport),
+    section('lead-queue', 'Due-next lead queue', queue),
     section('leads', 'Internet lead response', clocks, leads),
     section('traffic', 'Store traffic', traffic),
     section('deleted', 'Deleted customers', deleted),

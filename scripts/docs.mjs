@@ -28,6 +28,7 @@ const EXAMPLES = {
   'fc-data-provider': { attributes: { 'api-base': '/api/forecourt', tenant: 'shop-42', user: 'advisor-7' } },
   'fc-deleted-customers': { attributes: { from: '2026-11-01', to: '2026-11-30', 'time-zone': 'America/Chicago' } },
   'fc-lead-clock': { attributes: { 'lead-id': 'lead-1042' } },
+  'fc-lead-queue': { attributes: { 'due-soon-minutes': '15', 'urgent-minutes': '5' } },
   'fc-lead-response-report': { attributes: { view: 'summary', from: '2026-11-01', to: '2026-11-30' } },
   'fc-mapping-warning': { attributes: { 'editor-href': '/settings/sources' } },
   'fc-needed-vehicles': { attributes: {} },

@@ -10,6 +10,7 @@ import './components/data-provider/fc-data-provider.js';
 import './components/customer-list/fc-customer-list.js';
 import './components/deleted-customers/fc-deleted-customers.js';
 import './components/lead-clock/fc-lead-clock.js';
+import './components/lead-queue/fc-lead-queue.js';
 import './components/lead-response-report/fc-lead-response-report.js';
 import './components/mapping-warning/fc-mapping-warning.js';
 import './components/needed-vehicles/fc-needed-vehicles.js';

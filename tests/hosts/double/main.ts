@@ -9,6 +9,7 @@ import '../../../src/components/customer-list/fc-customer-list.js';
 import '../../../src/components/data-provider/fc-data-provider.js';
 import '../../../src/components/deleted-customers/fc-deleted-customers.js';
 import '../../../src/components/lead-clock/fc-lead-clock.js';
+import '../../../src/components/lead-queue/fc-lead-queue.js';
 import '../../../src/components/lead-response-report/fc-lead-response-report.js';
 import '../../../src/components/mapping-warning/fc-mapping-warning.js';
 import '../../../src/components/needed-vehicles/fc-needed-vehicles.js';

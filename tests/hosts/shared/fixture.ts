@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../../src/data/adapter.js';
 import { generateDataset } from '../../../src/data/demo-data.js';
+import { buildLeadQueue } from '../../../src/data/logic/lead-queue.js';
 import { WANT_STATUS } from '../../../src/data/logic/vehicles.js';
 import { createMemoryAdapter } from '../../../src/data/memory-adapter.js';
 import type { Dataset } from '../../../src/data/model.js';
@@ -16,6 +17,7 @@ export const WIDGET_TAGS = [
   'fc-customer-list',
   'fc-deleted-customers',
   'fc-lead-clock',
+  'fc-lead-queue',
   'fc-lead-response-report',
   'fc-mapping-warning',
   'fc-needed-vehicles',
@@ -74,6 +76,16 @@ export function createHostFixture(): HostFixture {
   // A text with an error code, and the history filtered to its status, so the first rows carry codes (the overflow page opens an error's tooltip).
   const sms = dataset.sms.filter((m) => m.errorCode && day(m.sentAt) >= smsFrom && day(m.sentAt) <= dataset.today).at(-1);
   const traffic = dataset.traffic.find((e) => day(e.at) >= monthStart);
+  // The queue runs on the real time: it reads back from today to 90 days before the dataset's day,
+  // where leads never answered are overdue (now, as on that day).
+  const queueFrom = today.minus({ days: 90 }).toISODate()!;
+  const queueDays = Math.max(0, Math.ceil((Date.now() - today.toMillis()) / 86_400_000)) + 90;
+  const queued = buildLeadQueue(
+    dataset.leads.filter((l) => day(l.receivedAt) >= queueFrom && day(l.receivedAt) <= dataset.today),
+    dataset.rules,
+    dataset.dealer,
+    reportNow,
+  ).find((r) => r.state.status === 'overdue');
   const required = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the host dataset has no ${what}`);
     return value;
@@ -84,6 +96,7 @@ export function createHostFixture(): HostFixture {
     'fc-customer-list': setup({ date: dataset.today, 'refresh-interval': '0', 'data-expect': required(board, "today's board").customerName }),
     'fc-deleted-customers': setup({ from: deletedFrom, to: dataset.today, 'data-expect': required(deleted, 'deleted customer').customerName }),
     'fc-lead-clock': setup({ 'data-expect': required(lead, 'lead').customerName }, { lead }),
+    'fc-lead-queue': setup({ 'lookback-days': String(queueDays), 'refresh-interval': '0', 'data-expect': required(queued, 'overdue lead').lead.customerName }),
     // The Summary view, where the charts are: its salesperson table names the lead's salesperson.
     'fc-lead-response-report': setup({
       from: monthStart,
