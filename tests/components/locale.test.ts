@@ -4,6 +4,7 @@ import '../../src/components/customer-list/fc-customer-list.js';
 import '../../src/components/data-provider/fc-data-provider.js';
 import '../../src/components/deleted-customers/fc-deleted-customers.js';
 import '../../src/components/lead-clock/fc-lead-clock.js';
+import '../../src/components/lead-queue/fc-lead-queue.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import '../../src/components/mapping-warning/fc-mapping-warning.js';
 import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
@@ -27,6 +28,7 @@ const WIDGETS = [
   'fc-customer-list',
   'fc-deleted-customers',
   'fc-lead-clock',
+  'fc-lead-queue',
   'fc-lead-response-report',
   'fc-mapping-warning',
   'fc-needed-vehicles',
@@ -65,9 +67,11 @@ async function settled(el: Element): Promise<string> {
   return last;
 }
 
-function configure(el: FcElement & { adapter?: ForecourtAdapter; leadId?: string }, adapter: ForecourtAdapter): void {
+function configure(el: FcElement & { adapter?: ForecourtAdapter; leadId?: string; lookbackDays?: number }, adapter: ForecourtAdapter): void {
   el.adapter = adapter;
   if (el.localName === 'fc-lead-clock') el.leadId = dataset.leads[0]!.id;
+  // Far enough back from the real time now to reach the seeded leads never answered.
+  if (el.localName === 'fc-lead-queue') el.lookbackDays = 3650;
 }
 
 /** Mounts `tag` with data inside a wrapper with `lang`, with `locale` set on the widget when given. */

@@ -11,6 +11,7 @@ import { FcCustomerList } from '../../src/components/customer-list/customer-list
 import { FcDataProvider } from '../../src/components/data-provider/data-provider.element.js';
 import { FcDeletedCustomers } from '../../src/components/deleted-customers/deleted-customers.element.js';
 import { FcLeadClock } from '../../src/components/lead-clock/lead-clock.element.js';
+import { FcLeadQueue } from '../../src/components/lead-queue/lead-queue.element.js';
 import { FcLeadResponseReport } from '../../src/components/lead-response-report/lead-response-report.element.js';
 import { FcMappingWarning } from '../../src/components/mapping-warning/mapping-warning.element.js';
 import { FcNeededVehicles } from '../../src/components/needed-vehicles/needed-vehicles.element.js';
@@ -34,6 +35,7 @@ const ELEMENTS: Record<string, ElementClass> = {
   'fc-data-provider': FcDataProvider,
   'fc-deleted-customers': FcDeletedCustomers,
   'fc-lead-clock': FcLeadClock,
+  'fc-lead-queue': FcLeadQueue,
   'fc-lead-response-report': FcLeadResponseReport,
   'fc-mapping-warning': FcMappingWarning,
   'fc-needed-vehicles': FcNeededVehicles,
