@@ -379,6 +379,23 @@ describe('createMemoryAdapter: overlapping rules and deleted sources', () => {
     expect((await adapter.leads!.saveRule({ ...ford, makes: ['Ford', 'Lincoln'] })).makes).to.deep.equal(['Ford', 'Lincoln']);
   });
 
+  it('flags a lead for a manager once per idempotency key, with its time and user, and clears it', async () => {
+    const adapter = createMemoryAdapter(data, { now: () => NOW, user: 'Kim Park' });
+    const id = data.leads[0]!.id;
+    const flagged = await adapter.leads!.flag!({ leadId: id, flagged: true, note: ' Called twice ' }, { idempotencyKey: 'k1' });
+    expect(flagged.managerFlag).to.deep.equal({ at: NOW.toISOString(), by: 'Kim Park', note: 'Called twice' });
+    expect((await adapter.leads!.get(id)).managerFlag).to.deep.equal(flagged.managerFlag);
+    // The same key again answers the first answer and changes nothing.
+    const again = await adapter.leads!.flag!({ leadId: id, flagged: false }, { idempotencyKey: 'k1' });
+    expect(again.managerFlag?.note).to.equal('Called twice');
+    expect((await adapter.leads!.get(id)).managerFlag?.note).to.equal('Called twice');
+    expect((await adapter.leads!.flag!({ leadId: id, flagged: false }, { idempotencyKey: 'k2' })).managerFlag).to.equal(null);
+    const missing = await failure(adapter.leads!.flag!({ leadId: 'nope', flagged: true }));
+    expect([missing.kind, missing.message]).to.deep.equal(['not-found', 'No lead "nope".']);
+    const long = await failure(adapter.leads!.flag!({ leadId: id, flagged: true, note: 'x'.repeat(501) }));
+    expect([long.kind, long.status]).to.deep.equal(['rejected', 400]);
+  });
+
   it('evaluates leads of a make two stored rules name under the first of them', async () => {
     // Stored data from before the check: a second rule naming Toyota, with a 1-minute limit, after Toyota's own.
     const toyota = data.rules.find((r) => r.id === 'toyota')!;
