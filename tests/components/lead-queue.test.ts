@@ -144,6 +144,31 @@ describe('fc-lead-queue', () => {
       expect(inRow(rowOf(el, 'evening'), 'time')).to.equal('30 min left Due Tue, 9:30 AM CDT Paused until the next opening');
     });
 
+    it('shows what is wrong with a lead it cannot clock, with Retry, rather than a shorter queue', async () => {
+      now = '2026-03-09T15:20:00.000Z';
+      const backend = createMemoryAdapter(dataset(leads()));
+      let bad = true;
+      const adapter = {
+        leads: {
+          ...backend.leads!,
+          list: async () => ({
+            items: [leads()[1]!, ...(bad ? [lead('broken', 'Ford', '2026-03-09T15:00:00.000Z', {}, [['email-sent', 'yesterday']])] : [])],
+            total: bad ? 2 : 1,
+            nextCursor: null,
+          }),
+        },
+      };
+      const el = await fixture<FcLeadQueue>(html`<fc-lead-queue .adapter=${adapter}></fc-lead-queue>`);
+      await waitUntil(() => has(el, 'error'), 'no error shown');
+      expect(part(el, 'error')).to.contain('broken');
+      expect(has(el, 'list')).to.equal(false);
+      await expect(el).to.be.accessible();
+      bad = false;
+      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => has(el, 'list'), 'not loaded on Retry');
+      expect(rows(el).map((r) => r.dataset.lead)).to.deep.equal(['ford']);
+    });
+
     it('shows "No running leads" when every clock has stopped', async () => {
       now = '2026-03-09T15:20:00.000Z';
       const el = await mount([leads()[4]!]);

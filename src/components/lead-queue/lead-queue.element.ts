@@ -196,8 +196,13 @@ export class FcLeadQueue extends FcElement {
       const open = new Set(buildLeadQueue(data.leads, data.rules, data.dealer, new Date(now).toISOString()).map((r) => r.lead.id));
       this.#open = data.leads.filter((l) => open.has(l.id));
     } catch (error) {
+      // A lead the rules cannot clock (an invalid time): the error with Retry, not a shorter queue.
       this.#open = [];
+      this.#rows = [];
       this.#problem = error;
+      this.#key = '';
+      this.requestUpdate();
+      return;
     }
     this.#pausedMinute = NaN;
     this.#recompute(now, true);
