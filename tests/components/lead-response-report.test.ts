@@ -332,6 +332,7 @@ describe('fc-lead-response-report', () => {
 
   it('summarizes by responder, saying who answered for others, and by lead source', async () => {
     const el = await summary();
+    await waitUntil(() => root(el).querySelector('table.summary-provider'), 'no responder and source tables');
     const responders = [...root(el).querySelectorAll('table.summary-responder tbody th')].map((th) => text(th));
     expect(responders).to.deep.equal(['Cy Park answered 1 for others', 'Ana Ruiz', 'Customer / system', 'No response yet']);
     // Cy: L2 75 min (missed), L7 60 min (GM, met), L10 90 min (Mazda, missed): GM's target met, Mazda's not.
@@ -363,7 +364,7 @@ describe('fc-lead-response-report', () => {
     await choose(root(el).querySelector<HTMLSelectElement>('select[name="salesperson"]')!, 'Ben Ode');
     await el.updateComplete;
     tab(el, 'Summary').click();
-    await el.updateComplete;
+    await waitUntil(() => root(el).querySelector('table.summary-responder'), 'no responder table');
     // Ben's leads: L2 answered by Cy (75 min), L4 by the customer (20 min), L5 not answered (2,700 min so far).
     expect(summaryRow(el, 'responder', 'Cy Park answered 1 for others')).to.deep.equal(['1', '1', '1 h 15 min', '1 h 15 min', '0%', '0', '0', '1', '—No target']);
     expect(summaryRow(el, 'responder', 'Customer / system')!.slice(0, 5)).to.deep.equal(['1', '1', '20 min', '20 min', '100%']);
@@ -380,9 +381,9 @@ describe('fc-lead-response-report', () => {
       }),
     );
     const el = await summary();
+    await waitUntil(() => shadowText(el).includes('This server does not report who answered the leads or their sources.'), 'no note');
     expect(summaryRow(el, 'people', 'Unassigned')).to.deep.equal(['1', '1', '1 h', '1 h', '100%', '1', '0', '0', 'Every OEM target met']);
     expect(root(el).querySelector('table.summary-responder')).to.equal(null);
-    expect(shadowText(el)).to.include('This server does not report who answered the leads or their sources.');
     await expect(el).to.be.accessible();
   });
 
@@ -1147,6 +1148,14 @@ describe('fc-lead-response-report: wide reports and phones (issue 18)', function
       expect(oem.scrollWidth).to.be.greaterThan(oem.clientWidth);
       expect(text(oem.previousElementSibling)).to.equal('More columns →');
       expect(seen(oem.previousElementSibling)).to.equal(true);
+      // The responder and source tables scroll in their own boxes too, the responder's note under its name.
+      await waitUntil(() => root(el).querySelector('table.summary-provider'), 'no responder and source tables');
+      await new Promise(requestAnimationFrame);
+      for (const kind of ['responder', 'provider']) {
+        const box = root(el).querySelector(`table.summary-${kind}`)!.parentElement!;
+        expect(box.scrollWidth, kind).to.be.greaterThan(box.clientWidth);
+        expect(text(box.previousElementSibling), kind).to.equal('More columns →');
+      }
       await expect(el).to.be.accessible();
 
       await openRules(el);

@@ -298,8 +298,7 @@ export function summaryView(v: SummaryViewInput): TemplateResult {
   const { f, summary } = v;
   const { labels, values, buckets } = v.figures;
   const capped = v.cappedAt === null ? nothing : t('summaryCapped', f.count.format(v.cappedAt));
-  // A server older than the responder and source tables leaves them out (read as empty): with
-  // leads in the range there is always a source row, so empty means "not reported".
+  // An older server leaves the responder and source lists out (read as empty); any lead has a source row.
   const reported = !!summary?.byProvider?.length || !summary?.total.count;
   const tables = summary
     ? html`${summaryTable(f, t('byOem'), 'oem', summary.byOem, summary.total, v.rules)}
@@ -423,10 +422,8 @@ function summaryTable(
 ): TemplateResult {
   const [col, own]: readonly [TextKey, Partial<Record<string, TextKey>>] = KINDS[kind];
   // A responder's answers on leads assigned to someone else: what a BDC or a colleague did.
-  const name = (row: LeadResponseRow) =>
-    html`${own[row.key] ? t(own[row.key]!) : row.label}${row.forOthers
-      ? html` <span class="sub">${t('forOthers', f.count.format(row.forOthers))}</span>`
-      : nothing}`;
+  const others = (n?: number) => (n ? html` <span class="sub">${t('forOthers', f.count.format(n))}</span>` : nothing);
+  const name = (row: LeadResponseRow) => html`${own[row.key] ? t(own[row.key]!) : row.label}${others(row.forOthers)}`;
   const cells = (row: LeadResponseRow, compliance: unknown) => html`<td class="fc-num">${f.count.format(row.count)}</td>
     <td class="fc-num">${f.count.format(row.responded)}</td>
     <td class="fc-num">${row.averageMinutes === null ? none(t('noFigure')) : duration(f, row.averageMinutes)}</td>
