@@ -307,6 +307,37 @@ export function unstoppableReason(
   return email && phone ? 'no-contact' : email ? 'no-email' : 'no-phone';
 }
 
+/** Each stopping activity in plain English, as the widgets' English messages name them. */
+const ACTIVITY_WORDS: Record<ActivityKind, string> = {
+  'email-sent': 'email sent',
+  'ebrochure-sent': 'e-brochure sent',
+  'email-received': 'email received',
+  'call-completed': 'call completed',
+  'call-incoming': 'incoming call',
+  'text-sent': 'text sent',
+  'text-received': 'text received',
+  'auto-response': 'auto-response',
+};
+const MISSING_WORDS: Record<UnstoppableReason, string> = {
+  'no-email': 'No email address',
+  'no-phone': 'No phone number',
+  'no-contact': 'No email address or phone number',
+};
+
+/**
+ * Why a lead's clock cannot be stopped, in plain English, for what has no widget to word it (an
+ * import's report, a log): the widgets' English text ("No email address: this OEM's clock stops
+ * only on …", `unstoppableText` of the shared lead rule text), with the rule's stopping activities.
+ * @param reason From {@link unstoppableReason}.
+ * @param rule The rule covering the lead (its `stopsClock`; an auto-response is never listed).
+ * @returns The sentence.
+ * @example unstoppableMessage('no-email', ruleForMake('Ford')!) // "No email address: this OEM's clock stops only on email sent or e-brochure sent"
+ */
+export function unstoppableMessage(reason: UnstoppableReason, rule: Pick<OemRule, 'stopsClock'>): string {
+  const kinds = (rule.stopsClock ?? []).filter((k) => k !== 'auto-response').map((k) => ACTIVITY_WORDS[k] ?? k);
+  return `${MISSING_WORDS[reason]}: this OEM's clock stops only on ${new Intl.ListFormat('en', { type: 'disjunction' }).format(kinds)}`;
+}
+
 /** A make → rule lookup for many leads: each distinct make string is normalised once (first rule wins, as in {@link ruleForMake}). */
 function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R | undefined {
   const byKey = new Map<string, R>();
