@@ -884,7 +884,7 @@ interface RowAcc {
 }
 
 function rowAcc(key: string, label: string): RowAcc {
-  return { key, label, count: 0, responded: 0, known: [], within: 0, grades: { green: 0, yellow: 0, red: 0 }, compliance: new Map() };
+  return { key, label, forOthers: undefined, count: 0, responded: 0, known: [], within: 0, grades: { green: 0, yellow: 0, red: 0 }, compliance: new Map() };
 }
 
 function addTo(acc: RowAcc, { rule, state }: LeadEvaluation): void {
@@ -1018,8 +1018,9 @@ const byResponderOrder = (a: LeadResponseRow, b: LeadResponseRow) =>
 
 /**
  * The contact-time summary ("Internet > Summary") of the leads received in a range: per OEM,
- * per salesperson, per responder and per lead source, count, average and median elapsed minutes, % within the limit, grade counts and
- * compliance with the OEM's target (see {@link summarizeLeadEvaluations}).
+ * per salesperson, per responder and per lead source, count, average and median elapsed minutes,
+ * % within the limit, grade counts and compliance with the OEM's target (see
+ * {@link summarizeLeadEvaluations}).
  * @param leads All leads (filtered here to the range, by `receivedAt` in the calendar's zone).
  * @param options `range`; `rules` (default {@link DEFAULT_OEM_RULES}); the dealer's `calendar`; `nowIso`.
  * @returns The summary.
