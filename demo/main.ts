@@ -24,10 +24,13 @@ const USER = 'advisor-1';
 // same shop on every reload, and every widget opens on data of this month.
 const opened = Date.now();
 const dataset = generateDataset({ size: 'demo', today: DateTime.fromMillis(opened).setZone(DEMO_ZONE).toISODate()!, now: opened });
-// Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads.
-const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone });
+// Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads, and
+// says which of them the dealer's rules cannot stop (a Ford lead without an email address).
+const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone, rules: dataset.rules });
 for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
-dataset.leads.push(...imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`)));
+const adfLeadsIn = imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`));
+dataset.leads.push(...adfLeadsIn);
+const arrivals = imported.leads.flatMap((adf, i) => (adf.unstoppable ? [{ lead: adfLeadsIn[i]!, message: adf.unstoppable.message }] : []));
 dataset.leads.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
 const faults = createApiFaults();
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -53,6 +56,7 @@ async function start(): Promise<void> {
     smsFilter: urlState('sms'),
     trafficPath: urlState('traffic'),
     theme: () => controls.querySelector<HTMLInputElement>('input[name="theme"]:checked')?.value ?? '',
+    arrivals,
   });
   provider.addEventListener('fc-sms-filter-change', (e) => setUrlState('sms', e.detail.filter));
   provider.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));

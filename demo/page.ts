@@ -4,7 +4,7 @@
  * and report, store traffic, deleted customers, needed vehicles, the trade-in alert and the data
  * overview. `main.ts` puts it on the page over the demo server; the smoke test opens it at pinned dates.
  */
-import type { Dataset } from '../src/data/model.js';
+import type { Dataset, Lead } from '../src/data/model.js';
 import '../src/components/data-provider/fc-data-provider.js';
 import '../src/components/customer-list/fc-customer-list.js';
 import '../src/components/mapping-warning/fc-mapping-warning.js';
@@ -33,6 +33,8 @@ export interface DemoPageOptions {
   trafficPath?: string | null;
   /** The theme a widget added later takes ('' for the system's). */
   theme?: () => string;
+  /** The imported leads the rules cannot stop, and why (shown above the lead clocks). */
+  arrivals?: ReadonlyArray<{ lead: Lead; message: string }>;
 }
 
 export interface DemoPage {
@@ -102,7 +104,7 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
     section('mapping', 'Customer source mapping', editor),
     section('sms', 'SMS history', sms, smsImport),
     section('lead-queue', 'Due-next lead queue', queue),
-    section('leads', 'Internet lead response', clocks, leads),
+    section('leads', 'Internet lead response', ...arrivalNotes(options.arrivals ?? []), clocks, leads),
     section('traffic', 'Store traffic', traffic),
     section('deleted', 'Deleted customers', deleted),
     section('needed', 'Needed vehicles', needed),
@@ -110,6 +112,20 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
     section('data', 'Data, cache and outbox', overview),
   );
   return { provider, showClock };
+}
+
+/** The leads the ADF import flagged on arrival, a line each (none: nothing shown). */
+function arrivalNotes(arrivals: NonNullable<DemoPageOptions['arrivals']>): HTMLElement[] {
+  if (!arrivals.length) return [];
+  const list = document.createElement('ul');
+  list.className = 'demo-arrivals';
+  list.setAttribute('aria-label', 'Flagged on ADF arrival');
+  for (const { lead, message } of arrivals) {
+    const item = document.createElement('li');
+    item.textContent = `ADF lead ${lead.customerName} (${lead.make}, ${lead.provider}): ${message}.`;
+    list.append(item);
+  }
+  return [list];
 }
 
 /** A titled region of the page holding widgets. */

@@ -212,6 +212,10 @@ const SALESPEOPLE = [
   ['sp-7', 'Brooke Lindqvist'],
   ['sp-8', 'Victor Ramos'],
 ] as const;
+/** The business development centre's agent: answers internet leads for the floor, is assigned none. */
+const BDC_AGENT = 'Nadia Brooks';
+/** What the customer does: recorded with no one's name (`by: null`). */
+const CUSTOMER_KINDS: readonly ActivityKind[] = ['email-received', 'call-incoming', 'text-received'];
 const ADVISORS = ['Dana Ruiz', 'Mike Chen', 'Tom Becker'];
 
 /** [make, weight, models]. */
@@ -622,8 +626,12 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     const salesperson = chance(0.9) ? pick(SALESPEOPLE) : null;
     const activities: LeadActivity[] = [];
     const act = (ms: number, kind: ActivityKind, by: string | null) => {
-      if (ms < cutoff) activities.push({ id: `act-${++activityId}`, at: iso(ms), kind, by });
+      if (ms < cutoff) activities.push({ id: `act-${++activityId}`, at: iso(ms), kind, by: CUSTOMER_KINDS.includes(kind) ? null : by });
     };
+    // Who answers first, taken from the lead's number so the random stream stays as it was: the
+    // BDC for a lead in four and every unassigned one, a colleague for one in nine, else its salesperson.
+    const colleague = salesperson && SALESPEOPLE[(SALESPEOPLE.indexOf(salesperson) + 1) % SALESPEOPLE.length]![1];
+    const answerer = !salesperson || i % 4 === 1 ? BDC_AGENT : i % 9 === 4 ? colleague : salesperson[1];
     if (chance(0.4)) act(received + int(20, 120) * 1000, 'auto-response', null);
     if (chance(0.87)) {
       const r = rng();
@@ -631,8 +639,8 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       const start = nextOpening(received, day);
       // A text the customer sends first does not stop every OEM's clock (Ford, Kia, Mazda, GM ...).
       if (chance(0.15)) act(start + int(1, delay) * 60_000, 'text-received', null);
-      act(start + delay * 60_000, pickResponse()[0], salesperson?.[1] ?? null);
-      if (chance(0.5)) act(start + (delay + int(30, 2000)) * 60_000, pickResponse()[0], salesperson?.[1] ?? null);
+      act(start + delay * 60_000, pickResponse()[0], answerer);
+      if (chance(0.5)) act(start + (delay + int(30, 2000)) * 60_000, pickResponse()[0], salesperson?.[1] ?? BDC_AGENT);
     }
     activities.sort((a, b) => (a.at < b.at ? -1 : 1));
     const first = pick(FIRST_NAMES);
@@ -968,7 +976,9 @@ function fillToday(p: TodayParts): void {
     const n = p.firstLead + k + 1;
     const activities: LeadActivity[] = [{ id: `act-today-${n}-1`, at: iso(received + 40_000), kind: 'auto-response', by: null }];
     if (answeredAfter !== null && received + answeredAfter * 60_000 < cutoff) {
-      activities.push({ id: `act-today-${n}-2`, at: iso(received + answeredAfter * 60_000), kind: 'email-sent', by: salesperson[1] });
+      // The BDC answers one of them for its salesperson.
+      const by = k === 4 ? BDC_AGENT : salesperson[1];
+      activities.push({ id: `act-today-${n}-2`, at: iso(received + answeredAfter * 60_000), kind: 'email-sent', by });
     }
     p.leads.push({
       id: `lead-${String(n).padStart(5, '0')}`,

@@ -420,7 +420,8 @@ export interface LeadClockState {
   elapsedMinutes: number;
   /** Limit minus elapsed: negative when overdue or missed. */
   remainingMinutes: number;
-  stoppedBy?: { kind: ActivityKind; at: IsoDateTime };
+  /** The stopping activity: its kind, time, and who performed it (`by`, null for the customer or the system). */
+  stoppedBy?: { kind: ActivityKind; at: IsoDateTime; by: string | null };
   grade: LeadGrade;
   consequences: LeadConsequence[];
 }
@@ -442,12 +443,21 @@ export interface LeadResponseRow {
   grades: Record<LeadGrade, number>;
   /** Whether the OEM's compliance target is met; null when no target applies or nothing is known yet. */
   complianceMet: boolean | null;
+  /** A responder's row only: how many of its answers were on leads assigned to another salesperson. */
+  forOthers?: number;
 }
 
 export interface LeadResponseSummary {
   range: DateRange;
   byOem: LeadResponseRow[];
   bySalesperson: LeadResponseRow[];
+  /**
+   * Per who performed the stopping activity (`by:<name>`), then `customer` (the customer or the
+   * system stopped it) and `no-response` (not stopped yet). Empty from a server older than it.
+   */
+  byResponder: LeadResponseRow[];
+  /** Per lead source (`provider:<name>`, trimmed; `unknown` when blank). Empty from a server older than it. */
+  byProvider: LeadResponseRow[];
   total: LeadResponseRow;
 }
 

@@ -295,7 +295,7 @@ export const LeadClockStateSchema = v.object({
   dueAt: IsoDateTimeSchema,
   elapsedMinutes: v.number(),
   remainingMinutes: v.number(),
-  stoppedBy: v.optional(v.object({ kind: ActivityKindSchema, at: IsoDateTimeSchema })),
+  stoppedBy: v.optional(v.object({ kind: ActivityKindSchema, at: IsoDateTimeSchema, by: nullableString })),
   grade: LeadGradeSchema,
   consequences: v.array(v.picklist(['discount', 'reassigned'])),
 });
@@ -310,12 +310,16 @@ export const LeadResponseRowSchema = v.object({
   percentWithinLimit: v.nullable(v.number()),
   grades: gradeCounts,
   complianceMet: v.nullable(v.boolean()),
+  forOthers: v.optional(count),
 });
 
 export const LeadResponseSummarySchema = v.object({
   range: DateRangeSchema,
   byOem: v.array(LeadResponseRowSchema),
   bySalesperson: v.array(LeadResponseRowSchema),
+  // Absent from a server older than these tables: read as empty, and the widget says the server does not report them.
+  byResponder: v.optional(v.array(LeadResponseRowSchema), () => []),
+  byProvider: v.optional(v.array(LeadResponseRowSchema), () => []),
   total: LeadResponseRowSchema,
 });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { Chart } from '../../src/components/shared/charts/chart-engine.js';
 import '../../src/components/lead-response-report/fc-lead-response-report.js';
 import type { FcLeadResponseReport } from '../../src/components/lead-response-report/fc-lead-response-report.js';
@@ -9,7 +10,7 @@ import { createRestAdapter } from '../../src/data/rest-adapter.js';
 import { DEFAULT_OEM_RULES } from '../../src/data/logic/leads.js';
 import type { ActivityKind, Dataset, DealerProfile, Lead, StoredOemRule } from '../../src/data/model.js';
 import { drawnChart } from './chart-rig.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -25,7 +26,15 @@ const dealer: DealerProfile = {
 };
 
 let ids = 0;
-function lead(id: string, make: string, receivedAt: string, who: [string, string] | null, provider: string, customerName: string, acts: Array<[ActivityKind, string]> = []): Lead {
+function lead(
+  id: string,
+  make: string,
+  receivedAt: string,
+  who: [string, string] | null,
+  provider: string,
+  customerName: string,
+  acts: Array<[ActivityKind, string, by?: string]> = [],
+): Lead {
   return {
     id,
     receivedAt,
@@ -39,7 +48,7 @@ function lead(id: string, make: string, receivedAt: string, who: [string, string
     phone: '+1 312 555 0100',
     salespersonId: who?.[0] ?? null,
     salespersonName: who?.[1] ?? null,
-    activities: acts.map(([kind, at]) => ({ id: `a${++ids}`, kind, at, by: null })),
+    activities: acts.map(([kind, at, by]) => ({ id: `a${++ids}`, kind, at, by: by ?? null })),
   };
 }
 
@@ -66,6 +75,8 @@ const CY: [string, string] = ['sp-cy', 'Cy Park'];
  *   L10 Mazda (own hours Mon-Fri 9-18), Mon 9:30; email 11:00 → 90 min of 60: missed, red;
  *      target 90% within 1 h → not met.
  *   L9 Ford, Sat 28 Feb 23:30 in Chicago (1 March in UTC): outside the March range.
+ * Who answered: Ana her own L1 and L3; Cy Park, the BDC, L2 for Ben, L7 (unassigned) and his own
+ * L10; the customer L4 and L8 (no `by`); L5 and L6 are not answered yet.
  */
 function leadsDataset(extra: Partial<Dataset> = {}): Dataset {
   const base = generateDataset({ size: 'small', today: '2026-03-10' });
@@ -78,20 +89,20 @@ function leadsDataset(extra: Partial<Dataset> = {}): Dataset {
       lead('L1', 'Ford', '2026-03-02T14:30:00.000Z', ANA, 'OEM website', 'Pat Doe', [
         ['auto-response', '2026-03-02T14:31:00.000Z'],
         ['call-completed', '2026-03-02T15:10:00.000Z'],
-        ['email-sent', '2026-03-02T15:40:00.000Z'],
+        ['email-sent', '2026-03-02T15:40:00.000Z', 'Ana Ruiz'],
       ]),
-      lead('L2', 'Ford', '2026-03-02T23:30:00.000Z', BEN, 'Cars.com', 'Lou Kim', [['email-sent', '2026-03-03T15:45:00.000Z']]),
-      lead('L3', 'Toyota', '2026-03-07T23:00:00.000Z', ANA, 'Autotrader', XSS, [['text-sent', '2026-03-09T14:30:00.000Z']]),
+      lead('L2', 'Ford', '2026-03-02T23:30:00.000Z', BEN, 'Cars.com', 'Lou Kim', [['email-sent', '2026-03-03T15:45:00.000Z', 'Cy Park']]),
+      lead('L3', 'Toyota', '2026-03-07T23:00:00.000Z', ANA, 'Autotrader', XSS, [['text-sent', '2026-03-09T14:30:00.000Z', 'Ana Ruiz']]),
       lead('L4', 'Volkswagen', '2026-03-03T16:00:00.000Z', BEN, 'OEM website', 'Dee Fox', [['email-received', '2026-03-03T16:20:00.000Z']]),
       lead('L5', 'Volkswagen', '2026-03-04T16:00:00.000Z', BEN, 'OEM website', 'Max Roe'),
       lead('L6', 'Ford', '2026-03-10T14:30:00.000Z', CY, 'Cars.com', 'Sam Lee'),
-      lead('L7', 'Chevrolet', '2026-03-02T02:00:00.000Z', null, 'TrueCar', 'Ada Ng', [['call-completed', '2026-03-02T03:00:00.000Z']]),
+      lead('L7', 'Chevrolet', '2026-03-02T02:00:00.000Z', null, 'TrueCar', 'Ada Ng', [['call-completed', '2026-03-02T03:00:00.000Z', 'Cy Park']]),
       lead('L8', 'Honda', '2026-03-02T16:00:00.000Z', CY, JS, 'Bo Yu', [
         ['text-sent', '2026-03-02T16:05:00.000Z'],
         ['call-incoming', '2026-03-02T19:00:00.000Z'],
       ]),
       lead('L9', 'Ford', '2026-03-01T05:30:00.000Z', ANA, 'Cars.com', 'Out Range', [['email-sent', '2026-03-01T15:00:00.000Z']]),
-      lead('L10', 'Mazda', '2026-03-02T15:30:00.000Z', CY, 'Autotrader', 'Kim Park', [['email-sent', '2026-03-02T17:00:00.000Z']]),
+      lead('L10', 'Mazda', '2026-03-02T15:30:00.000Z', CY, 'Autotrader', 'Kim Park', [['email-sent', '2026-03-02T17:00:00.000Z', 'Cy Park']]),
     ],
     ...extra,
   };
@@ -108,11 +119,12 @@ const buttonNamed = (el: FcLeadResponseReport, name: string) =>
 const tab = (el: FcLeadResponseReport, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((b) => text(b) === name)!;
 const sortButton = (el: FcLeadResponseReport, key: string) => root(el).querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)!;
-const summaryRow = (el: FcLeadResponseReport, kind: 'oem' | 'people', name: string) => {
+type SummaryKind = 'oem' | 'people' | 'responder' | 'provider';
+const summaryRow = (el: FcLeadResponseReport, kind: SummaryKind, name: string) => {
   const row = [...root(el).querySelectorAll(`table.summary-${kind} tbody tr`)].find((tr) => text(tr.querySelector('th')) === name);
   return row ? cellsOf(row).slice(1) : undefined;
 };
-const summaryTotal = (el: FcLeadResponseReport, kind: 'oem' | 'people') => cellsOf(root(el).querySelector(`table.summary-${kind} tfoot tr`)!).slice(1);
+const summaryTotal = (el: FcLeadResponseReport, kind: SummaryKind) => cellsOf(root(el).querySelector(`table.summary-${kind} tfoot tr`)!).slice(1);
 const input = (el: FcLeadResponseReport, name: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 const loaded = (el: FcLeadResponseReport) => waitUntil(() => root(el).querySelector('table.detail'), 'the report did not load', { timeout: 8000 });
 
@@ -315,6 +327,63 @@ describe('fc-lead-response-report', () => {
     expect(buckets[0]).to.deep.equal(['0–30 min', '1']);
     expect(buckets[1]).to.deep.equal(['30–60 min', '1']);
     expect(buckets.at(-1)).to.deep.equal(['No response yet', '1']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('summarizes by responder, saying who answered for others, and by lead source', async () => {
+    const el = await summary();
+    await waitUntil(() => root(el).querySelector('table.summary-provider'), 'no responder and source tables');
+    const responders = [...root(el).querySelectorAll('table.summary-responder tbody th')].map((th) => text(th));
+    expect(responders).to.deep.equal(['Cy Park answered 1 for others', 'Ana Ruiz', 'Customer / system', 'No response yet']);
+    // Cy: L2 75 min (missed), L7 60 min (GM, met), L10 90 min (Mazda, missed): GM's target met, Mazda's not.
+    expect(summaryRow(el, 'responder', 'Cy Park answered 1 for others')).to.deep.equal([
+      '3', '3', '1 h 15 min', '1 h 15 min', '33.3%', '1', '0', '2', 'An OEM target not met',
+    ]);
+    // Ana: L1 40 min, L3 90 min of Toyota's 180: both met, both yellow.
+    expect(summaryRow(el, 'responder', 'Ana Ruiz')).to.deep.equal(['2', '2', '1 h 5 min', '1 h 5 min', '100%', '0', '2', '0', '—No target']);
+    // The customer: L4 20 min (met), L8 180 min (missed).
+    expect(summaryRow(el, 'responder', 'Customer / system')).to.deep.equal(['2', '2', '1 h 40 min', '1 h 40 min', '50%', '1', '0', '1', '—No target']);
+    expect(summaryRow(el, 'responder', 'No response yet')!.slice(0, 2)).to.deep.equal(['2', '0']);
+    expect(summaryTotal(el, 'responder').slice(0, 2)).to.deep.equal(['9', '7']);
+    const columns = [...root(el).querySelectorAll('table.summary-responder thead th')].map((th) => text(th));
+    expect(columns.slice(0, 3)).to.deep.equal(['Answered by', 'Leads', 'Responded']);
+    expect(text(root(el).querySelector('table.summary-responder caption'))).to.equal('By responder');
+
+    expect(text(root(el).querySelector('table.summary-provider caption'))).to.equal('By lead source');
+    const sources = [...root(el).querySelectorAll('table.summary-provider tbody th')].map((th) => text(th));
+    expect(sources).to.deep.equal(['OEM website', 'Autotrader', 'Cars.com', JS, 'TrueCar']);
+    // Autotrader: L3 90 min of 180 (met, yellow), L10 90 min of Mazda's 60 (missed, red).
+    expect(summaryRow(el, 'provider', 'Autotrader')).to.deep.equal(['2', '2', '1 h 30 min', '1 h 30 min', '50%', '0', '1', '1', 'An OEM target not met']);
+    expect(summaryRow(el, 'provider', 'TrueCar')).to.deep.equal(['1', '1', '1 h', '1 h', '100%', '1', '0', '0', 'Every OEM target met']);
+    expect(root(el).querySelector('table.summary-provider')!.closest('[role="region"]')!.getAttribute('aria-labelledby')).to.equal('caption-provider');
+    await expect(el).to.be.accessible();
+  });
+
+  it('works the responder and source tables out over the filtered leads', async () => {
+    const el = await report();
+    await choose(root(el).querySelector<HTMLSelectElement>('select[name="salesperson"]')!, 'Ben Ode');
+    await el.updateComplete;
+    tab(el, 'Summary').click();
+    await waitUntil(() => root(el).querySelector('table.summary-responder'), 'no responder table');
+    // Ben's leads: L2 answered by Cy (75 min), L4 by the customer (20 min), L5 not answered (2,700 min so far).
+    expect(summaryRow(el, 'responder', 'Cy Park answered 1 for others')).to.deep.equal(['1', '1', '1 h 15 min', '1 h 15 min', '0%', '0', '0', '1', '—No target']);
+    expect(summaryRow(el, 'responder', 'Customer / system')!.slice(0, 5)).to.deep.equal(['1', '1', '20 min', '20 min', '100%']);
+    expect(summaryRow(el, 'responder', 'No response yet')!.slice(0, 5)).to.deep.equal(['1', '0', '45 h', '45 h', '0%']);
+    expect([...root(el).querySelectorAll('table.summary-provider tbody th')].map((th) => text(th))).to.deep.equal(['OEM website', 'Cars.com']);
+  });
+
+  it("says so when the server's summary has no responder or source tables (an older server)", async () => {
+    useHandlers(
+      http.get(`${server.baseUrl}/leads/response-summary`, async ({ request }) => {
+        const url = new URL(request.url);
+        const { byResponder, byProvider, ...older } = await server.backend.leads!.responseSummary({ from: url.searchParams.get('from')!, to: url.searchParams.get('to')! });
+        return HttpResponse.json(older);
+      }),
+    );
+    const el = await summary();
+    await waitUntil(() => shadowText(el).includes('This server does not report who answered the leads or their sources.'), 'no note');
+    expect(summaryRow(el, 'people', 'Unassigned')).to.deep.equal(['1', '1', '1 h', '1 h', '100%', '1', '0', '0', 'Every OEM target met']);
+    expect(root(el).querySelector('table.summary-responder')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -1079,6 +1148,14 @@ describe('fc-lead-response-report: wide reports and phones (issue 18)', function
       expect(oem.scrollWidth).to.be.greaterThan(oem.clientWidth);
       expect(text(oem.previousElementSibling)).to.equal('More columns →');
       expect(seen(oem.previousElementSibling)).to.equal(true);
+      // The responder and source tables scroll in their own boxes too, the responder's note under its name.
+      await waitUntil(() => root(el).querySelector('table.summary-provider'), 'no responder and source tables');
+      await new Promise(requestAnimationFrame);
+      for (const kind of ['responder', 'provider']) {
+        const box = root(el).querySelector(`table.summary-${kind}`)!.parentElement!;
+        expect(box.scrollWidth, kind).to.be.greaterThan(box.clientWidth);
+        expect(text(box.previousElementSibling), kind).to.equal('More columns →');
+      }
       await expect(el).to.be.accessible();
 
       await openRules(el);

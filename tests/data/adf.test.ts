@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { adfDisplayName, adfLeadToLead, parseAdf } from '../../src/data/logic/adf.js';
-import { evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
+import { DEFAULT_OEM_RULES, evaluateLead, ruleForMake, unstoppableMessage } from '../../src/data/logic/leads.js';
+import { unstoppableText } from '../../src/components/shared/lead-rule-text.js';
+import type { OemRule } from '../../src/data/model.js';
 
 const ONE = `<?xml version="1.0" encoding="UTF-8"?>
 <?adf version="1.0"?>
@@ -204,7 +206,69 @@ describe('parseAdf', () => {
       ['Toyota', 'RAV4', 'Renée Okafor', 'Toyota.com'],
       ['Chevrolet', 'Silverado 1500', 'Marcus <b>Webb</b>', 'Cars.com'],
       ['Volkswagen', 'Atlas', 'Hana Sato', 'VW.com'],
+      ['Ford', 'Bronco Sport', 'Dana Whitfield', 'Ford.com'],
     ]);
     expect(imported[0]!.receivedAt).to.equal('2026-11-23T14:12:00.000Z');
+    // Only the Ford lead without an email address is flagged: Cars.com's has no email either, but GM stops on a call.
+    expect(leads.map((l) => l.unstoppable?.message ?? null)).to.deep.equal([
+      null,
+      null,
+      null,
+      "No email address: this OEM's clock stops only on email sent or e-brochure sent",
+    ]);
+  });
+});
+
+describe('ADF arrival: leads the rule cannot stop', () => {
+  /** One prospect for a make, with the customer's email and phone when given. */
+  const prospect = (make: string, email: string | null, phone: string | null, trade = '') => `<adf><prospect>
+    <requestdate>2026-03-02T10:15:00-06:00</requestdate>
+    ${trade ? `<vehicle interest="trade-in"><make>${trade}</make></vehicle>` : ''}
+    <vehicle interest="buy"><make>${make}</make></vehicle>
+    <customer><contact><name part="full">Dana Whitfield</name>
+      ${email === null ? '' : `<email>${email}</email>`}${phone === null ? '' : `<phone>${phone}</phone>`}
+    </contact></customer>
+  </prospect></adf>`;
+  const flag = (xml: string, rules?: readonly OemRule[]) => parseAdf(xml, { zone: 'America/Chicago', rules }).leads[0]!.unstoppable;
+  const PHONE = '312-555-0163';
+
+  it("flags a Ford lead with no email address: only an email or an e-brochure stops Ford's clock", () => {
+    expect(flag(prospect('Ford', null, PHONE))).to.deep.equal({
+      ruleId: 'ford',
+      ruleName: 'Ford',
+      reason: 'no-email',
+      message: "No email address: this OEM's clock stops only on email sent or e-brochure sent",
+    });
+    // A placeholder is no address; a real one stops the flag.
+    expect(flag(prospect('Ford', 'n/a', PHONE))?.reason).to.equal('no-email');
+    expect(flag(prospect('Ford', 'dana@example.com', null))).to.equal(null);
+  });
+
+  it('uses the make of the vehicle the customer wants, not a trade-in', () => {
+    // A Ford trade-in on a Chevrolet lead: GM stops on a completed call, and there is a phone number.
+    expect(flag(prospect('Chevrolet', null, PHONE, 'Ford'))).to.equal(null);
+    expect(flag(prospect('Ford', null, PHONE, 'Chevrolet'))?.ruleId).to.equal('ford');
+  });
+
+  it("follows the dealer's rules, and flags what no contact reaches under the fallback rule", () => {
+    const rules = DEFAULT_OEM_RULES.map((r) => (r.id === 'ford' ? { ...r, stopsClock: [...r.stopsClock, 'call-completed' as const] } : r));
+    expect(flag(prospect('Ford', null, PHONE), rules)).to.equal(null);
+    expect(flag(prospect('Ford', null, null), rules)).to.deep.include({
+      reason: 'no-contact',
+      message: "No email address or phone number: this OEM's clock stops only on email sent, e-brochure sent, or call completed",
+    });
+    // Hyundai also stops on texts: a phone number is enough, and without either nothing is.
+    expect(flag(prospect('Hyundai', null, PHONE))).to.equal(null);
+    expect(flag(prospect('Tesla', null, null))).to.deep.include({ ruleId: 'none', ruleName: 'No OEM rule', reason: 'no-contact' });
+  });
+
+  it("words it as the lead clock and the report do", () => {
+    const ford = ruleForMake('Ford')!;
+    expect(unstoppableMessage('no-email', ford)).to.equal(unstoppableText('no-email', ['email sent', 'e-brochure sent']));
+    const mazda = ruleForMake('Mazda')!;
+    expect(unstoppableMessage('no-contact', mazda)).to.equal(unstoppableText('no-contact', ['email sent', 'e-brochure sent', 'call completed']));
+    expect(unstoppableMessage('no-phone', { stopsClock: ['call-completed', 'text-sent', 'auto-response'] })).to.equal(
+      "No phone number: this OEM's clock stops only on call completed or text sent",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DateTime } from 'luxon';
 import { BLOCKED_SENDER, DEMO_ZONE, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
-import { evaluateLead, ruleForMake } from '../../src/data/logic/leads.js';
+import { evaluateLead, ruleForMake, summarizeLeadResponses } from '../../src/data/logic/leads.js';
 import { summarizeSms } from '../../src/data/logic/sms.js';
 import { buildSourceReport, isSourceUnknown, mappingStatus } from '../../src/data/logic/sources.js';
 
@@ -113,6 +113,24 @@ describe('generateDataset', () => {
       return t.weekday === 7 || t.hour < 8 || t.hour >= 19;
     });
     expect(afterHours.length).to.be.greaterThan(5);
+  });
+
+  it('has leads answered by the BDC and by colleagues, and the customer’s own contact by no one', () => {
+    const CUSTOMER = ['email-received', 'call-incoming', 'text-received'];
+    const all = data.leads.flatMap((l) => l.activities);
+    expect(all.filter((a) => CUSTOMER.includes(a.kind)).every((a) => a.by === null)).to.equal(true);
+    expect(all.filter((a) => !CUSTOMER.includes(a.kind) && a.kind !== 'auto-response').every((a) => a.by)).to.equal(true);
+    const range = { from: data.leads[0]!.receivedAt.slice(0, 10), to: data.today };
+    const summary = summarizeLeadResponses(data.leads, { range, rules: data.rules, calendar: data.dealer, nowIso: `${data.today}T23:59:59.000Z` });
+    const people = new Set(data.leads.map((l) => l.salespersonName));
+    const bdc = summary.byResponder.filter((r) => r.key.startsWith('by:') && !people.has(r.label));
+    expect(bdc.map((r) => r.label)).to.deep.equal(['Nadia Brooks']);
+    expect(bdc[0]!.forOthers).to.be.greaterThan(10);
+    // Colleagues answer for each other too.
+    expect(summary.byResponder.filter((r) => people.has(r.label) && r.forOthers! > 0).length).to.be.at.least(3);
+    expect(summary.byResponder.find((r) => r.key === 'customer')?.count).to.be.greaterThan(0);
+    expect(summary.byResponder.reduce((n, r) => n + r.count, 0)).to.equal(summary.total.count);
+    expect(summary.byProvider.length).to.be.at.least(3);
   });
 
   it('puts store traffic inside opening hours, in time order', () => {

@@ -10,7 +10,7 @@ import type { DailyLeadInput } from '../../src/data/logic/lead-buckets.js';
 import { AdapterError } from '../../src/data/errors.js';
 import * as data from '../../src/data/index.js';
 
-const stop = { kind: 'email-sent' as const, at: '2026-03-02T15:00:00.000Z' };
+const stop = { kind: 'email-sent' as const, at: '2026-03-02T15:00:00.000Z', by: 'Ana Ruiz' };
 const answered = (elapsedMinutes: number) => ({ stoppedBy: stop, elapsedMinutes });
 const open = (elapsedMinutes: number) => ({ elapsedMinutes });
 

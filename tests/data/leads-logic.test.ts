@@ -245,7 +245,7 @@ describe('evaluateLead: hand-computed cases for every OEM', () => {
       chicago,
       at('2026-03-11 12:00'),
     );
-    expect(state.stoppedBy).to.deep.equal({ kind: 'ebrochure-sent', at: at('2026-03-11 10:30') });
+    expect(state.stoppedBy).to.deep.equal({ kind: 'ebrochure-sent', at: at('2026-03-11 10:30'), by: null });
   });
 
   it('a limit running out exactly at closing is due at the next opening', () => {

@@ -273,6 +273,10 @@ describe('createMemoryAdapter', () => {
       expect(summary.byOem.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
       expect(summary.bySalesperson.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
       expect(summary.byOem.find((r) => r.key === 'gm')?.complianceMet).to.be.a('boolean');
+      // Who answered and the lead sources: every lead in one row of each.
+      expect(summary.byResponder.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
+      expect(summary.byProvider.reduce((n, r) => n + r.count, 0)).to.equal(data.leads.length);
+      expect(summary.byResponder.find((r) => r.label === 'Nadia Brooks')?.forOthers).to.be.greaterThan(0);
       const [rule] = await adapter.leads!.rules();
       const saved = await adapter.leads!.saveRule({ ...rule!, limitMinutes: 45 });
       expect(saved).to.include({ limitMinutes: 45, version: rule!.version + 1 });

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { buildDemoPage } from '../../demo/page.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import { DEMO_ZONE, generateDataset } from '../../src/data/demo-data.js';
+import { adfLeadToLead, parseAdf } from '../../src/data/logic/adf.js';
 import { closeClients, startDemoServer } from '../components/rig.js';
 
 /** [the moment, in the dealer's zone (America/Chicago)]. */
@@ -82,4 +83,19 @@ describe('the demo at pinned dates', () => {
       }
     });
   }
+});
+
+describe('the demo page', () => {
+  it('says above the lead clocks which imported ADF leads the rules cannot stop', async () => {
+    const dataset = generateDataset({ size: 'small', today: '2026-11-23' });
+    const { leads } = parseAdf(await (await fetch('/demo/data/leads.adf.xml')).text(), { zone: DEMO_ZONE, rules: dataset.rules });
+    const arrivals = leads.flatMap((adf, i) => (adf.unstoppable ? [{ lead: adfLeadToLead(adf, `adf-${i + 1}`), message: adf.unstoppable.message }] : []));
+    const { provider } = buildDemoPage(dataset, { apiBase: '/nowhere', tenant: 't', user: 'u', arrivals });
+    const list = provider.querySelector('#leads ul[aria-label="Flagged on ADF arrival"]')!;
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
+      "ADF lead Dana Whitfield (Ford, Ford.com): No email address: this OEM's clock stops only on email sent or e-brochure sent.",
+    ]);
+    expect(list.nextElementSibling?.className).to.equal('demo-clocks');
+    expect(buildDemoPage(dataset, { apiBase: '/nowhere', tenant: 't', user: 'u' }).provider.querySelector('#leads ul')).to.equal(null);
+  });
 });

@@ -55,7 +55,8 @@ interface Loaded {
 /**
  * Internet lead response report: every lead of a date range against its OEM's "stop the clock"
  * rule ("Internet > Detail"), the contact-time summary per OEM and per salesperson with the
- * OEM's compliance target ("Internet > Summary"), a chart of response times, a daily trend of the
+ * OEM's compliance target, per responder (who answered, and how often for someone else's lead)
+ * and per lead source ("Internet > Summary"), a chart of response times, a daily trend of the
  * median response and the share within the limit against each OEM's target, and an editor of the
  * dealer's OEM rules.
  *

@@ -75,6 +75,14 @@ const en = {
   summaryCapped: (shown: string) => `Figures for the first ${shown} leads read.`,
   byOem: 'By OEM',
   bySalesperson: 'By salesperson',
+  byResponder: 'By responder',
+  byProvider: 'By lead source',
+  colResponder: 'Answered by',
+  colProvider: 'Lead source',
+  responderCustomer: 'Customer / system',
+  providerUnknown: 'Unknown provider',
+  forOthers: (n: string) => `answered ${n} for others`,
+  notReported: 'This server does not report who answered the leads or their sources.',
   colName: 'Name',
   colLeads: 'Leads',
   colResponded: 'Responded',
@@ -270,6 +278,14 @@ const es: typeof en = {
   summaryCapped: (shown) => `Cifras de los primeros ${shown} prospectos leídos.`,
   byOem: 'Por fabricante',
   bySalesperson: 'Por vendedor',
+  byResponder: 'Por quién respondió',
+  byProvider: 'Por origen del prospecto',
+  colResponder: 'Respondió',
+  colProvider: 'Origen del prospecto',
+  responderCustomer: 'Cliente / sistema',
+  providerUnknown: 'Proveedor desconocido',
+  forOthers: (n) => `respondió ${n} por otros`,
+  notReported: 'Este servidor no informa quién respondió los prospectos ni su origen.',
   colName: 'Nombre',
   colLeads: 'Prospectos',
   colResponded: 'Respondidos',
@@ -396,3 +412,5 @@ const es: typeof en = {
 /** The lead response report's text in the current locale. */
 export const t = defineMessages(en, es);
 export type MessageKey = keyof typeof en;
+/** The keys of messages that take no parameters. */
+export type TextKey = { [K in MessageKey]: (typeof en)[K] extends string ? K : never }[MessageKey];

@@ -17,6 +17,7 @@ import type { ReportFigures } from './lead-response-report.charts.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
+import type { TextKey } from './lead-response-report.messages.js';
 import { scrollHint } from './lead-response-report.scroll.js';
 
 export const timeText = (f: Formats, iso: string): string => f.time.format(new Date(iso));
@@ -276,7 +277,7 @@ export interface SummaryViewInput {
   note: string;
   /** Leads read when the range holds more than the cap (the figures then say so), else null. */
   cappedAt: number | null;
-  /** The per-OEM and per-salesperson summary, or null while it is loading or failed. */
+  /** The summary (per OEM, salesperson, responder and lead source), or null while it is loading or failed. */
   summary: LeadResponseSummary | null;
   /** What stands in for the tables without a summary (loading or an error with Retry). */
   instead: unknown;
@@ -292,14 +293,20 @@ export interface SummaryViewInput {
   onDayFocus: (index: number | null) => void;
 }
 
-/** The Summary view: per-OEM and per-salesperson tables, the response-time chart and its table. */
+/** The Summary view: per-OEM, per-salesperson, per-responder and per-source tables, the response-time chart and its table. */
 export function summaryView(v: SummaryViewInput): TemplateResult {
   const { f, summary } = v;
   const { labels, values, buckets } = v.figures;
   const capped = v.cappedAt === null ? nothing : t('summaryCapped', f.count.format(v.cappedAt));
+  // An older server leaves the responder and source lists out (read as empty); any lead has a source row.
+  const reported = !!summary?.byProvider?.length || !summary?.total.count;
   const tables = summary
     ? html`${summaryTable(f, t('byOem'), 'oem', summary.byOem, summary.total, v.rules)}
-      ${summaryTable(f, t('bySalesperson'), 'people', summary.bySalesperson, summary.total, v.rules)}`
+      ${summaryTable(f, t('bySalesperson'), 'people', summary.bySalesperson, summary.total, v.rules)}
+      ${reported
+        ? html`${summaryTable(f, t('byResponder'), 'responder', summary.byResponder, summary.total, v.rules)}
+          ${summaryTable(f, t('byProvider'), 'provider', summary.byProvider, summary.total, v.rules)}`
+        : html`<p class="hint">${t('notReported')}</p>`}`
     : v.instead;
   return html`<p class="hint">${v.note}${v.cappedAt === null ? nothing : html` ${capped}`}</p>
     ${tables}
@@ -397,16 +404,26 @@ function trendView(v: SummaryViewInput): TemplateResult {
   </section>`;
 }
 
+/** A summary table's first column: its header, and the row keys the widget names in its own words. */
+const KINDS = {
+  oem: ['colRule', { [NO_OEM_RULE.id]: 'noRule' }],
+  people: ['colSalesperson', { unassigned: 'unassigned' }],
+  responder: ['colResponder', { customer: 'responderCustomer', 'no-response': 'bucketNone' }],
+  provider: ['colProvider', { unknown: 'providerUnknown' }],
+} as const satisfies Record<string, [TextKey, Record<string, TextKey>]>;
+
 function summaryTable(
   f: Formats,
   caption: string,
-  kind: 'oem' | 'people',
+  kind: keyof typeof KINDS,
   rows: LeadResponseRow[],
   total: LeadResponseRow,
   rules: ReadonlyMap<string, OemRule>,
 ): TemplateResult {
-  const name = (row: LeadResponseRow) =>
-    kind === 'oem' ? (row.key === NO_OEM_RULE.id ? t('noRule') : row.label) : row.key === 'unassigned' ? t('unassigned') : row.label;
+  const [col, own]: readonly [TextKey, Partial<Record<string, TextKey>>] = KINDS[kind];
+  // A responder's answers on leads assigned to someone else: what a BDC or a colleague did.
+  const others = (n?: number) => (n ? html` <span class="sub">${t('forOthers', f.count.format(n))}</span>` : nothing);
+  const name = (row: LeadResponseRow) => html`${own[row.key] ? t(own[row.key]!) : row.label}${others(row.forOthers)}`;
   const cells = (row: LeadResponseRow, compliance: unknown) => html`<td class="fc-num">${f.count.format(row.count)}</td>
     <td class="fc-num">${f.count.format(row.responded)}</td>
     <td class="fc-num">${row.averageMinutes === null ? none(t('noFigure')) : duration(f, row.averageMinutes)}</td>
@@ -422,7 +439,7 @@ function summaryTable(
       </caption>
       <thead>
         <tr>
-          <th scope="col">${kind === 'oem' ? t('colRule') : t('colSalesperson')}</th>
+          <th scope="col">${t(col)}</th>
           <th scope="col" class="fc-num">${t('colLeads')}</th>
           <th scope="col" class="fc-num">${t('colResponded')}</th>
           <th scope="col" class="fc-num">${t('colAverage')}</th>

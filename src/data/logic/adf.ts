@@ -9,8 +9,10 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
-import type { IsoDateTime, Lead } from '../model.js';
+import type { IsoDateTime, Lead, OemRule } from '../model.js';
 import { isValidZone } from './calendar.js';
+import { DEFAULT_OEM_RULES, NO_OEM_RULE, ruleForMake, unstoppableMessage, unstoppableReason } from './leads.js';
+import type { UnstoppableReason } from './leads.js';
 import { EXCERPT_MAX, decodeText, excerpt, isBytes } from './file-text.js';
 
 /** A person's name by the ADF `part` attribute. */
@@ -66,6 +68,22 @@ export interface AdfLead {
   customer: AdfContact & { comments: string | null };
   vendor: { name: string | null; contact: AdfContact | null } | null;
   provider: { name: string | null; service: string | null; url: string | null; email: string | null; phone: string | null } | null;
+  /**
+   * Set on arrival when no activity that stops the clock of the rule its make selects can reach
+   * the customer (a Ford lead without an email address: only an email or an e-brochure stops
+   * Ford's clock); null when the dealer can stop it.
+   */
+  unstoppable: AdfUnstoppable | null;
+}
+
+/** Why an arriving lead's clock cannot be stopped, under which rule. */
+export interface AdfUnstoppable {
+  /** The rule its make selects (`none`: no OEM rule covers it). */
+  ruleId: string;
+  ruleName: string;
+  reason: UnstoppableReason;
+  /** In plain English: "No email address: this OEM's clock stops only on email sent or e-brochure sent". */
+  message: string;
 }
 
 export interface AdfProblem {
@@ -84,6 +102,8 @@ export interface AdfParseResult {
 export interface AdfParseOptions {
   /** IANA zone for request dates written without an offset (default `UTC`). */
   zone?: string;
+  /** The dealer's OEM rules, to flag each lead its rule cannot stop (default the OEM rulebook). */
+  rules?: readonly OemRule[];
 }
 
 type Node = Record<string, unknown>;
@@ -179,7 +199,7 @@ function requestDateOf(raw: string, zone: string): string | null {
   return null;
 }
 
-function prospectOf(node: unknown, index: number, zone: string, errors: AdfProblem[]): AdfLead | null {
+function prospectOf(node: unknown, index: number, zone: string, rules: readonly OemRule[], errors: AdfProblem[]): AdfLead | null {
   const problem = (message: string) => {
     errors.push({ prospect: index, message: `Prospect ${index}: ${message}` });
     return null;
@@ -193,13 +213,16 @@ function prospectOf(node: unknown, index: number, zone: string, errors: AdfProbl
   const customer = contactOf(primaryContact(customerNode['contact']));
   const vendorNode = node['vendor'];
   const providerNode = node['provider'];
+  const vehicles = list(node['vehicle']).map(vehicleOf);
+  const rule = ruleForMake(wantedVehicle(vehicles)?.make ?? '', rules) ?? NO_OEM_RULE;
+  const reason = unstoppableReason(contactOfLead(customer), rule);
   return {
     ids: list(node['id']).flatMap((id) => {
       const value = text(id);
       return value ? [{ source: isNode(id) && typeof id['@_source'] === 'string' ? id['@_source'] : null, value }] : [];
     }),
     requestDate,
-    vehicles: list(node['vehicle']).map(vehicleOf),
+    vehicles,
     customer: { ...customer, comments: text(customerNode['comments']) },
     vendor: isNode(vendorNode)
       ? {
@@ -216,14 +239,24 @@ function prospectOf(node: unknown, index: number, zone: string, errors: AdfProbl
           phone: text(list(providerNode['phone'])[0]),
         }
       : null,
+    unstoppable: reason && { ruleId: rule.id, ruleName: rule.name, reason, message: unstoppableMessage(reason, rule) },
   };
 }
+
+/** The vehicle a lead is for: the first the customer wants (not a trade-in or one they sell), else the first. */
+const wantedVehicle = (vehicles: readonly AdfVehicle[]): AdfVehicle | undefined =>
+  vehicles.find((v) => v.interest !== 'trade-in' && v.interest !== 'sell') ?? vehicles[0];
+
+/** The email address and phone number a lead keeps of its customer. */
+const contactOfLead = (customer: AdfContact): Pick<Lead, 'email' | 'phone'> => ({ email: customer.email, phone: customer.phones[0]?.number ?? null });
 
 /**
  * Reads an ADF 1.0 document with one or many `<prospect>`s.
  * @param xml The document: its text, or its bytes (an `ArrayBuffer`, a `Uint8Array`, Node's
  *   `Buffer`), decoded by their byte-order mark, as UTF-8, or else as Windows-1252.
- * @param options `zone` for request dates without an offset (default UTC).
+ * @param options `zone` for request dates without an offset (default UTC); the dealer's OEM
+ *   `rules` (default {@link DEFAULT_OEM_RULES}): each lead says, on arrival, when the rule its make
+ *   selects cannot be stopped by any activity that reaches its customer (`unstoppable`).
  * @returns The leads read, and a problem for each prospect that could not be (no or a bad
  *   `<requestdate>`), or a single document problem (`prospect: null`) when the XML is malformed,
  *   is not ADF, or holds no prospect. Never throws. A message quotes at most a short excerpt of
@@ -254,7 +287,7 @@ export function parseAdf(xml: string | ArrayBuffer | ArrayBufferView, options: A
   const errors: AdfProblem[] = [];
   const leads: AdfLead[] = [];
   prospects.forEach((p, i) => {
-    const lead = prospectOf(p, i + 1, zone, errors);
+    const lead = prospectOf(p, i + 1, zone, options.rules ?? DEFAULT_OEM_RULES, errors);
     if (lead) leads.push(lead);
   });
   return { leads, errors };
@@ -280,7 +313,7 @@ export function adfDisplayName(name: AdfName): string | null {
  * @example adfLeadToLead(parseAdf(xml).leads[0]!, 'lead-adf-1').make
  */
 export function adfLeadToLead(adf: AdfLead, id: string): Lead {
-  const wanted = adf.vehicles.find((v) => v.interest !== 'trade-in' && v.interest !== 'sell') ?? adf.vehicles[0];
+  const wanted = wantedVehicle(adf.vehicles);
   return {
     id,
     receivedAt: adf.requestDate,
@@ -289,8 +322,7 @@ export function adfLeadToLead(adf: AdfLead, id: string): Lead {
     year: wanted?.year ?? null,
     provider: adf.provider?.name ?? adf.ids.find((i) => i.source)?.source ?? 'ADF',
     customerName: adfDisplayName(adf.customer.name) ?? adf.customer.email ?? adf.customer.phones[0]?.number ?? 'Unknown',
-    email: adf.customer.email,
-    phone: adf.customer.phones[0]?.number ?? null,
+    ...contactOfLead(adf.customer),
     salespersonId: null,
     salespersonName: null,
     activities: [],

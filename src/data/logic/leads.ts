@@ -307,6 +307,37 @@ export function unstoppableReason(
   return email && phone ? 'no-contact' : email ? 'no-email' : 'no-phone';
 }
 
+/** Each stopping activity in plain English, as the widgets' English messages name them. */
+const ACTIVITY_WORDS: Record<ActivityKind, string> = {
+  'email-sent': 'email sent',
+  'ebrochure-sent': 'e-brochure sent',
+  'email-received': 'email received',
+  'call-completed': 'call completed',
+  'call-incoming': 'incoming call',
+  'text-sent': 'text sent',
+  'text-received': 'text received',
+  'auto-response': 'auto-response',
+};
+const MISSING_WORDS: Record<UnstoppableReason, string> = {
+  'no-email': 'No email address',
+  'no-phone': 'No phone number',
+  'no-contact': 'No email address or phone number',
+};
+
+/**
+ * Why a lead's clock cannot be stopped, in plain English, for what has no widget to word it (an
+ * import's report, a log): the widgets' English text ("No email address: this OEM's clock stops
+ * only on …", `unstoppableText` of the shared lead rule text), with the rule's stopping activities.
+ * @param reason From {@link unstoppableReason}.
+ * @param rule The rule covering the lead (its `stopsClock`; an auto-response is never listed).
+ * @returns The sentence.
+ * @example unstoppableMessage('no-email', ruleForMake('Ford')!) // "No email address: this OEM's clock stops only on email sent or e-brochure sent"
+ */
+export function unstoppableMessage(reason: UnstoppableReason, rule: Pick<OemRule, 'stopsClock'>): string {
+  const kinds = (rule.stopsClock ?? []).filter((k) => k !== 'auto-response').map((k) => ACTIVITY_WORDS[k] ?? k);
+  return `${MISSING_WORDS[reason]}: this OEM's clock stops only on ${new Intl.ListFormat('en', { type: 'disjunction' }).format(kinds)}`;
+}
+
 /** A make → rule lookup for many leads: each distinct make string is normalised once (first rule wins, as in {@link ruleForMake}). */
 function makeLookup<R extends OemRule>(rules: readonly R[]): (make: string) => R | undefined {
   const byKey = new Map<string, R>();
@@ -651,16 +682,19 @@ function gradeOf(b: GradeBands, elapsedMs: number, over: boolean): LeadGrade {
   return (b.inclusive ? minutes <= b.greenUntil : minutes < b.greenUntil) ? 'green' : 'yellow';
 }
 
+/** An activity as the clock reads it: `by` is who performed it (absent or null: the customer or the system). */
+type ClockActivity = { kind: ActivityKind; at: string; by?: string | null };
+
 function clock(
   received: number,
-  activities: ReadonlyArray<{ kind: ActivityKind; at: string }>,
+  activities: ReadonlyArray<ClockActivity>,
   rule: OemRule,
   c: Compiled | null,
   now: number,
 ): LeadClockState {
   const stops = rule.stopsClock;
   let stopAt = Infinity;
-  let stop: { kind: ActivityKind; at: string } | undefined;
+  let stop: ClockActivity | undefined;
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i]!;
     if (a.kind === 'auto-response' || !stops.includes(a.kind)) continue;
@@ -687,7 +721,15 @@ function clock(
   const remainingMinutes = rule.limitMinutes - elapsedMinutes;
   // Two literals, two stable object shapes (no property added later).
   return stop
-    ? { status: over ? 'missed' : 'met', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, stoppedBy: stop, grade, consequences }
+    ? {
+        status: over ? 'missed' : 'met',
+        dueAt: isoString(dueAt),
+        elapsedMinutes,
+        remainingMinutes,
+        stoppedBy: { kind: stop.kind, at: stop.at, by: stop.by ?? null },
+        grade,
+        consequences,
+      }
     : { status: over ? 'overdue' : 'running', dueAt: isoString(dueAt), elapsedMinutes, remainingMinutes, grade, consequences };
 }
 
@@ -713,13 +755,14 @@ function compiledForRule(rule: OemRule, calendar: BusinessCalendar): Compiled | 
  * `met` when the stop's elapsed time is at most the limit, `missed` when more; with no stop,
  * `running` before `dueAt` and `overdue` from it. `dueAt` is the last instant a response still
  * meets the limit: when the limit runs out exactly at a close, that is the next opening.
- * `remainingMinutes` is limit − elapsed. `stoppedBy` is the stopping activity object itself (with
- * its `id` and `by` when it has them); an empty `consequences` is a shared frozen array. The grade
+ * `remainingMinutes` is limit − elapsed. `stoppedBy` is the stopping activity's kind, time and
+ * `by` (who performed it; null for the customer or the system, and when the activity does not
+ * say); an empty `consequences` is a shared frozen array. The grade
  * agrees with the status: red when missed or overdue, else green or yellow by the rule's
  * {@link gradeBands} (a Toyota lead answered at exactly 180 minutes is met and yellow). Consequences: `discount` when stopped under `discountUnder`; `reassigned` once the
  * elapsed time (to the stop, or so far) is over `reassignOver`.
  * @param lead The lead (`receivedAt`; `make` is not read: pick the rule with {@link ruleForMake}).
- * @param activities The lead's activities, any order.
+ * @param activities The lead's activities, any order (`by`: who performed one, for `stoppedBy`).
  * @param rule The OEM rule.
  * @param calendar The dealer's zone, hours and holidays.
  * @param nowIso The current instant.
@@ -730,7 +773,7 @@ function compiledForRule(rule: OemRule, calendar: BusinessCalendar): Compiled | 
  */
 export function evaluateLead(
   lead: { receivedAt: string; make?: string },
-  activities: ReadonlyArray<{ kind: ActivityKind; at: string }>,
+  activities: ReadonlyArray<{ kind: ActivityKind; at: string; by?: string | null }>,
   rule: OemRule,
   calendar: BusinessCalendar,
   nowIso: string,
@@ -830,6 +873,8 @@ interface ComplianceAcc {
 interface RowAcc {
   key: string;
   label: string;
+  /** A responder's row: answers on leads assigned to another salesperson (undefined on other rows). */
+  forOthers?: number;
   count: number;
   responded: number;
   known: number[];
@@ -839,7 +884,7 @@ interface RowAcc {
 }
 
 function rowAcc(key: string, label: string): RowAcc {
-  return { key, label, count: 0, responded: 0, known: [], within: 0, grades: { green: 0, yellow: 0, red: 0 }, compliance: new Map() };
+  return { key, label, forOthers: undefined, count: 0, responded: 0, known: [], within: 0, grades: { green: 0, yellow: 0, red: 0 }, compliance: new Map() };
 }
 
 function addTo(acc: RowAcc, { rule, state }: LeadEvaluation): void {
@@ -892,6 +937,7 @@ function finish(acc: RowAcc): LeadResponseRow {
     percentWithinLimit: n ? (acc.within / n) * 100 : null,
     grades: acc.grades,
     complianceMet: complianceOf(acc),
+    ...(acc.forOthers === undefined ? {} : { forOthers: acc.forOthers }),
   };
 }
 
@@ -907,37 +953,74 @@ const byCount = (a: LeadResponseRow, b: LeadResponseRow) => b.count - a.count ||
  * leads (stopped, or unanswered past the target's minutes) answered within its minutes, and the
  * average when the OEM sets one; a salesperson's (and the total) is met when every OEM target
  * among its leads is met. Null where no target applies or nothing is decided yet.
+ *
+ * Besides the assigned salesperson, leads are grouped by who answered them and by their source:
+ * a responder row (`by:<name>`) holds the leads whose stopping activity that person performed
+ * (`stoppedBy.by`, trimmed), with `forOthers` counting those assigned to another salesperson (a BDC
+ * answering for the floor); `customer` holds the leads the customer or the system stopped (`by`
+ * null or blank), `no-response` those not stopped yet; people come first, most answers first. A
+ * provider row (`provider:<name>`) holds the leads of one `provider` (trimmed; blank: `unknown`).
  * @param evaluations Evaluated leads.
  * @param range The range the leads were taken from (echoed).
- * @returns Rows per OEM rule and per salesperson (most leads first) and the total.
+ * @returns Rows per OEM rule, per salesperson, per responder and per provider (most leads first),
+ *   and the total.
  * @example summarizeLeadEvaluations(evaluateLeads(leads, rules, dealer, now), range).byOem[0]?.complianceMet
  */
 export function summarizeLeadEvaluations(evaluations: readonly LeadEvaluation[], range: DateRange): LeadResponseSummary {
   const oem = new Map<string, RowAcc>();
   const people = new Map<string, RowAcc>();
+  const responders = new Map<string, RowAcc>();
+  const providers = new Map<string, RowAcc>();
   const total = rowAcc('total', 'All leads');
+  const row = (rows: Map<string, RowAcc>, key: string, label: string) => {
+    let acc = rows.get(key);
+    if (!acc) rows.set(key, (acc = rowAcc(key, label)));
+    return acc;
+  };
   for (const e of evaluations) {
-    let o = oem.get(e.rule.id);
-    if (!o) oem.set(e.rule.id, (o = rowAcc(e.rule.id, e.rule.name)));
-    const personKey = e.lead.salespersonId ?? 'unassigned';
-    let p = people.get(personKey);
-    if (!p) people.set(personKey, (p = rowAcc(personKey, e.lead.salespersonName ?? 'Unassigned')));
-    addTo(o, e);
-    addTo(p, e);
+    addTo(row(oem, e.rule.id, e.rule.name), e);
+    addTo(row(people, e.lead.salespersonId ?? 'unassigned', e.lead.salespersonName ?? 'Unassigned'), e);
+    const stop = e.state.stoppedBy;
+    const by = stop ? nameOf(stop.by) : null;
+    if (by === null) addTo(stop ? row(responders, 'customer', 'Customer / system') : row(responders, 'no-response', 'No response yet'), e);
+    else {
+      const r = row(responders, `by:${by}`, by);
+      r.forOthers = (r.forOthers ?? 0) + (forOther(e.lead, by) ? 1 : 0);
+      addTo(r, e);
+    }
+    const provider = nameOf(e.lead.provider);
+    addTo(provider === null ? row(providers, 'unknown', 'Unknown provider') : row(providers, `provider:${provider}`, provider), e);
     addTo(total, e);
   }
   return {
     range: { from: range.from, to: range.to },
     byOem: [...oem.values()].map(finish).sort(byCount),
     bySalesperson: [...people.values()].map(finish).sort(byCount),
+    byResponder: [...responders.values()].map(finish).sort(byResponderOrder),
+    byProvider: [...providers.values()].map(finish).sort(byCount),
     total: finish(total),
   };
 }
 
+/** A name as the summary groups it: trimmed, and null when blank or absent. */
+const nameOf = (name: string | null | undefined): string | null => (typeof name === 'string' && name.trim() ? name.trim() : null);
+
+/** Whether the lead is assigned to a salesperson other than `by` (an unassigned lead is nobody's). */
+function forOther(lead: Lead, by: string): boolean {
+  const assigned = nameOf(lead.salespersonName);
+  return assigned !== null && assigned !== by;
+}
+
+/** People first (most answers first), then the customer or system, then the leads not answered yet. */
+const LAST_RESPONDER_ROWS = ['customer', 'no-response'];
+const byResponderOrder = (a: LeadResponseRow, b: LeadResponseRow) =>
+  LAST_RESPONDER_ROWS.indexOf(a.key) - LAST_RESPONDER_ROWS.indexOf(b.key) || byCount(a, b);
+
 /**
- * The contact-time summary ("Internet > Summary") of the leads received in a range: per OEM and
- * per salesperson, count, average and median elapsed minutes, % within the limit, grade counts and
- * compliance with the OEM's target (see {@link summarizeLeadEvaluations}).
+ * The contact-time summary ("Internet > Summary") of the leads received in a range: per OEM,
+ * per salesperson, per responder and per lead source, count, average and median elapsed minutes,
+ * % within the limit, grade counts and compliance with the OEM's target (see
+ * {@link summarizeLeadEvaluations}).
  * @param leads All leads (filtered here to the range, by `receivedAt` in the calendar's zone).
  * @param options `range`; `rules` (default {@link DEFAULT_OEM_RULES}); the dealer's `calendar`; `nowIso`.
  * @returns The summary.
