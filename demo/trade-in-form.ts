@@ -1,7 +1,9 @@
 /**
  * The host side of the trade-in alert in the demo: the appraisal form a dealer's desk already has.
  * Submitting it hands the vehicle to `<fc-trade-in-alert>`; the host listens to
- * `fc-trade-in-match` and raises its own notice, as an integrator would.
+ * `fc-trade-in-match` and raises its own notice, as an integrator would. A second button fills in
+ * a wanted vehicle the way a desk often types it (the trim in the model field), so the alert shows
+ * close matches and why they matched beside the exact ones.
  */
 import type { FcTradeInAlert } from '../src/components/trade-in-alert/trade-in-alert.element.js';
 import type { TradeInVehicle, VehicleWant } from '../src/data/model.js';
@@ -40,10 +42,17 @@ export function tradeInForm(alert: FcTradeInAlert, wants: readonly VehicleWant[]
   const submit = document.createElement('button');
   submit.type = 'submit';
   submit.textContent = 'Check trade-in';
+  // A want with a trim, typed as "CR-V EX-L" in the model field: the model matches loosely, the trim is found in it.
+  const trimmed = wants.find((w) => w.model && w.trim && w.customerStatus === 'need-car-locate') ?? null;
+  const loose: TradeInVehicle | null = trimmed && { year: trimmed.yearTo, make: trimmed.make, model: `${trimmed.model} ${trimmed.trim}`, mileage: 30_000 };
+  const example = document.createElement('button');
+  example.type = 'button';
+  example.textContent = loose ? `Try one typed loosely: ${loose.make} ${loose.model}` : '';
+  example.hidden = !loose;
   const notice = document.createElement('p');
   notice.setAttribute('role', 'status');
   notice.className = 'demo-notice';
-  form.append(submit, notice);
+  form.append(submit, example, notice);
 
   const read = (): TradeInVehicle => {
     const data = new FormData(form);
@@ -66,6 +75,13 @@ export function tradeInForm(alert: FcTradeInAlert, wants: readonly VehicleWant[]
     event.preventDefault();
     notice.textContent = '';
     alert.vehicle = read();
+  });
+  example.addEventListener('click', () => {
+    for (const field of FIELDS) {
+      const value = loose?.[field.name];
+      form.querySelector<HTMLInputElement>(`[name="${field.name}"]`)!.value = value === null || value === undefined ? '' : String(value);
+    }
+    form.requestSubmit();
   });
   alert.addEventListener('fc-trade-in-match', (event) => {
     const count = event.detail.matches.length;

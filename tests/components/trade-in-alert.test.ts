@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
 import '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { FcTradeInAlert } from '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { TradeInMatchDetail } from '../../src/components/trade-in-alert/trade-in-alert.events.js';
 import { generateDataset } from '../../src/data/demo-data.js';
 import type { Dataset, TradeInVehicle, VehicleWant } from '../../src/data/model.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -41,9 +42,15 @@ function lotDataset(): Dataset {
       want('sold', { customerName: 'Flo Sold', customerStatus: 'sold' }),
       want('accord', { customerName: 'Gus Accord', model: 'Accord', yearFrom: 2001, yearTo: 2005 }),
       want('xss', { customerName: XSS, make: 'Chevrolet', model: 'Tahoe', trim: 'javascript:alert(1)' }),
+      // Newer, and meets more criteria, but only loosely: ranked after the exact one.
+      want('loose', { customerName: 'Hal Loose', make: 'Chevrolet', model: 'Silverado', trim: 'LT', createdAt: '2026-09-01T12:00:00.000Z' }),
+      want('exact', { customerName: 'Ivy Exact', make: 'Chevrolet', model: 'Silverado 1500 LT', createdAt: '2026-02-01T12:00:00.000Z' }),
     ],
   };
 }
+
+/** Matches 'exact' as written (the make by another name) and 'loose' loosely. */
+const silverado: TradeInVehicle = { year: 2018, make: 'Chevy', model: 'Silverado 1500 LT' };
 
 const crv: TradeInVehicle = { vin: null, year: 2019, make: 'HONDA', model: 'CR-V', trim: 'ex-l', color: 'silver', mileage: 42_000 };
 
@@ -55,6 +62,14 @@ async function mount(server: DemoServer, vehicle: TradeInVehicle | null, parts?:
 
 const rows = (el: FcTradeInAlert) =>
   [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')!.textContent!.replace(/\s+/g, ' ').trim());
+/** Each match row's "How it matches" cell as it reads, line by line, without the marks beside the criteria. */
+const howCells = (el: FcTradeInAlert) =>
+  [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) =>
+    (tr.querySelectorAll('td')[2] as HTMLElement).innerText
+      .replace(/[✓✗–?] /g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 const live = (el: FcTradeInAlert) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
 const settled = (el: FcTradeInAlert) => waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && live(el) !== '', 'never settled', { timeout: 5000 });
 
@@ -134,6 +149,8 @@ describe('<fc-trade-in-alert>', () => {
     expect(text).to.contain('Check digit correct.');
     expect(rows(el)).to.deep.equal(['Gus Accord']);
     expect(text).to.contain('Model: unknown');
+    // The model was not compared, so not exact: one of the two criteria stated is met.
+    expect(howCells(el)[0]).to.match(/^Close match, 50% Make from the VIN: Honda 1 of 2 criteria met/);
     await expect(el).to.be.accessible();
   });
 
@@ -196,5 +213,83 @@ describe('<fc-trade-in-alert>', () => {
     expect(el.shadowRoot!.querySelector('img, b, a[href]') === null).to.equal(true);
     expect(shadowText(el)).to.contain('javascript:alert(1)');
     expect(shadowText(el)).to.contain('2020 Chevy Tahoe <b>LT</b>');
+  });
+
+  it('says why each match matched and how close it is, exact matches first', async () => {
+    const el = await mount(server, silverado);
+    await settled(el);
+    expect(rows(el)).to.deep.equal(['Ivy Exact', 'Hal Loose']);
+    const [exact, loose] = howCells(el);
+    expect(exact).to.match(/^Exact match Make: 'Chevy' is another name for Chevrolet 2 of 2 criteria met /);
+    expect(exact).to.not.contain('≈');
+    // Model 1 of its 3 words (0.667), year, trim among the model's words (0.75): (0.667 + 1 + 0.75) / 3 = 81%.
+    expect(loose).to.match(
+      new RegExp(
+        "^Close match, 81% Make: 'Chevy' is another name for Chevrolet " +
+          "Model: 'Silverado' ≈ 'Silverado 1500 LT' \\(same first word\\) " +
+          "Trim 'LT' is in the model 'Silverado 1500 LT' 3 of 3 criteria met ",
+      ),
+    );
+    // The trade-in's text sits in its own isolate, apart from the sentence around it.
+    const isolated = [...el.shadowRoot!.querySelectorAll('[part="reasons"] bdi')].map((b) => b.textContent);
+    expect(isolated).to.include('Silverado 1500 LT');
+    expect(isolated).to.include('Chevy');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a model written another way is the same, and reads in Spanish', async () => {
+    const el = await mount(server, crv);
+    await settled(el);
+    // 'Bo New' wants a "honda crv": the same make and model as the trade-in's "HONDA CR-V", written another way.
+    expect(howCells(el)[1]).to.match(/^Exact match Model: 'crv' = 'CR-V' \(written another way\) 2 of 2 criteria met/);
+    // A make or model that differs only in case says nothing more than "Exact match".
+    expect(howCells(el)[0]).to.match(/^Exact match 5 of 5 criteria met/);
+    el.vehicle = silverado;
+    el.locale = 'es';
+    await waitUntil(() => howCells(el)[1]?.startsWith('Coincidencia aproximada'), 'Spanish reasons');
+    const loose = howCells(el)[1]!;
+    expect(loose).to.contain("Marca: 'Chevy' es otro nombre de Chevrolet");
+    expect(loose).to.contain("Modelo: 'Silverado' ≈ 'Silverado 1500 LT' (misma primera palabra)");
+    expect(loose).to.contain("La versión 'LT' está en el modelo 'Silverado 1500 LT'");
+    expect(loose).to.match(/^Coincidencia aproximada, 81\s%/);
+    expect(howCells(el)[0]).to.match(/^Coincidencia exacta /);
+  });
+
+  it('works with a server that sends neither reasons nor a score, or a score alone', async () => {
+    const matches = await server.backend.vehicles!.matchTradeIn(silverado);
+    const [exact, loose] = matches.map(({ reasons: _reasons, score: _score, ...bare }) => bare);
+    useHandlers(
+      http.post(`${server.baseUrl}/vehicles/trade-in-matches`, () =>
+        HttpResponse.json([exact, { ...loose, score: 0.806 }, { ...loose, want: { ...loose!.want, id: 'bare', customerName: 'Jo Bare' } }]),
+      ),
+    );
+    const el = await mount(server, silverado);
+    await settled(el);
+    expect(rows(el)).to.deep.equal(['Ivy Exact', 'Hal Loose', 'Jo Bare']);
+    const [first, second, third] = howCells(el);
+    // Neither: no words about closeness or reasons, only the criteria.
+    expect(first).to.match(/^2 of 2 criteria met Model: met Year: met/);
+    expect(third).to.match(/^3 of 3 criteria met Model: met/);
+    // A score alone: how close, without reasons.
+    expect(second).to.match(/^Close match, 81% 3 of 3 criteria met/);
+    expect(el.shadowRoot!.querySelector('[part="reasons"]')).to.equal(null);
+    expect(live(el)).to.equal('3 customers want this vehicle.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the reasons inside a 320 px wide page', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<FcTradeInAlert>(
+        html`<div style="inline-size: 100%"><fc-trade-in-alert .adapter=${server.client()} .vehicle=${silverado}></fc-trade-in-alert></div>`,
+      ).then((div) => div.querySelector('fc-trade-in-alert')!);
+      await settled(el);
+      expect(howCells(el)[1]).to.contain('Trim');
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(el.getBoundingClientRect().right).to.be.at.most(320.5);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -3,8 +3,6 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter, SpendUpsert } from '../../data/adapter.js';
-import { AdapterError } from '../../data/errors.js';
-import type { AdapterErrorKind } from '../../data/errors.js';
 import type { DateRange, IsoMonth, MarketingSpend, SourceReport, SourceReportCategory } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
 import {
@@ -19,11 +17,10 @@ import type { MoneyProblem, SpendEditorRow } from '../../data/logic/spend.js';
 import { currentMonthRange, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
-import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
 import { getLocale } from '../shared/messages.js';
-import { describeError, stateStyles } from '../shared/states.js';
+import { stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
@@ -34,18 +31,13 @@ import { hostHref } from '../shared/safe-href.js';
 import { t } from './source-report.messages.js';
 import { styles } from './source-report.styles.js';
 import { makeFormats } from '../shared/formats.js';
-import { cents, dateName, figureCells, figures, moneyProblemText, monthName, rowName, sourceRow } from './source-report.view.js';
+import { cents, dateName, monthName, reportTable, rowName } from './source-report.view.js';
+import type { CategoryActions } from './source-report.view.js';
+import { spendTable } from './source-report.spend.js';
+import type { SpendActions, SpendCells, SpendSheet } from './source-report.spend.js';
 import { chartLabel, heightClass, sourceChartConfig } from './source-report.chart.js';
 import type { SourceChartView } from './source-report.chart.js';
 import type { Formats } from './source-report.view.js';
-
-/** A spend write not yet confirmed, as the editor shows it. */
-type CellWrite = PendingWrite<SpendUpsert, MarketingSpend>;
-
-interface SpendSheet {
-  months: IsoMonth[];
-  rows: SpendEditorRow[];
-}
 
 /**
  * Customer source report: new customers, share, marketing spend, cost per new customer, revenue
@@ -261,7 +253,7 @@ export class FcSourceReport extends FcElement {
       ${empty
         ? html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`
         : this.#chartBox(f)}
-      <div class="table-wrap fc-scroll" role="region" aria-label=${t('caption', dateName(f, report.range.from), dateName(f, report.range.to))}>${this.#table(f, report)}</div>
+      <div class="table-wrap fc-scroll" role="region" aria-label=${t('caption', dateName(f, report.range.from), dateName(f, report.range.to))}>${reportTable(f, report, this.expanded, this.#rowActions)}</div>
     </div>`;
   }
 
@@ -313,70 +305,15 @@ export class FcSourceReport extends FcElement {
     </nav>`;
   }
 
-  #table(f: Formats, report: SourceReport): TemplateResult {
-    return html`<table class="fc-table" part="table">
-      <caption>
-        ${t('caption', dateName(f, report.range.from), dateName(f, report.range.to))}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('colSource')}</th>
-          <th scope="col" class="fc-num">${t('colNew')}</th>
-          <th scope="col" class="fc-num">${t('colShare')}</th>
-          <th scope="col" class="fc-num">${t('colSpend')}</th>
-          <th scope="col" class="fc-num">${t('colCost')}</th>
-          <th scope="col" class="fc-num">${t('colRevenue')}</th>
-          <th scope="col" class="fc-num">${t('colRoi')}</th>
-        </tr>
-      </thead>
-      ${report.categories.map((c, i) => this.#categoryRows(f, c, i))}
-      <tfoot>
-        <tr>
-          <th scope="row">${t('total')}</th>
-          ${figureCells(f, report.totals)}
-        </tr>
-      </tfoot>
-    </table>`;
-  }
-
-  #categoryRows(f: Formats, c: SourceReportCategory, i: number): TemplateResult {
-    const open = this.expanded.has(c.id);
-    const subIds = c.subcategories.length ? c.subcategories.map((_, j) => `sub-${i}-${j}`) : [`sub-${i}-none`];
-    const v = figures(f, c);
-    // Source rows are the bulk of the table (400 sources): they exist only while their category is
-    // open, one flat template each (no nested cell template), so a first render builds eight rows.
-    return html`<tbody>
-      <tr class="category ${c.id === UNKNOWN_CATEGORY_ID ? 'unknown' : ''}">
-        <th scope="row">
-          <button
-            type="button"
-            class="toggle"
-            data-category=${i}
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${open ? subIds.join(' ') : nothing}
-            @click=${() => this.#toggle(c.id)}
-            @focus=${() => this.#showBar(i)}
-            @blur=${() => this.#showBar(null)}
-          >
-            ${rowName(c)}
-          </button>
-        </th>
-        <td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td>
-      </tr>
-      ${!open
-        ? nothing
-        : c.subcategories.length
-          ? c.subcategories.map((s, j) => sourceRow(figures(f, s), rowName(s), subIds[j]!))
-          : html`<tr class="sub" id=${subIds[0]!}>
-              <td colspan="7">${t('noSubcategories')}</td>
-            </tr>`}
-    </tbody>`;
-  }
+  readonly #rowActions: CategoryActions = {
+    toggle: (categoryId) => this.#toggle(categoryId),
+    showBar: (index) => this.#showBar(index),
+  };
 
   // ───────────── spend editor ─────────────
 
   #spendEditor(f: Formats): TemplateResult {
-    const body = this.#spend.render({ complete: (sheet) => this.#spendTable(f, sheet), lines: 4 });
+    const body = this.#spend.render({ complete: (sheet) => spendTable(f, sheet, this.#spendCells(), this.#spendActions), lines: 4 });
     return html`<section class="spend" id="spend-editor" part="spend-editor" aria-labelledby="spend-heading">
       <h3 id="spend-heading">${t('spendHeading')}</h3>
       <p class="hint">${t('spendHint')}</p>
@@ -384,82 +321,17 @@ export class FcSourceReport extends FcElement {
     </section>`;
   }
 
-  #spendTable(f: Formats, sheet: SpendSheet): TemplateResult {
-    const writes = this.#writes.all();
-    return html`<div class="table-wrap fc-scroll" role="region" aria-label=${t('spendCaption')}>
-      <table class="fc-table">
-        <caption>
-          ${t('spendCaption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('colSource')}</th>
-            ${sheet.months.map((m) => html`<th scope="col" class="fc-num">${monthName(f, m)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${sheet.rows.map(
-            (row, r) => html`<tr class=${row.sourceId ? 'sub' : 'category'}>
-              <th scope="row">
-                ${row.sourceId
-                  ? html`<bdi>${row.name}</bdi>${row.code ? html` <span class="muted">[<bdi>${row.code}</bdi>]</span>` : nothing}`
-                  : html`<bdi>${row.name}</bdi> <span class="muted">(${t('wholeCategory')})</span>`}
-              </th>
-              ${sheet.months.map((m, c) => html`<td class="fc-num">${this.#spendCell(f, row, m, `${r}-${c}`, writes)}</td>`)}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+  #spendCells(): SpendCells {
+    return { writes: this.#writes.all(), drafts: this.drafts, invalid: this.invalid, saved: this.saved, queued: this.#writes.queued };
   }
 
-  #spendCell(f: Formats, row: SpendEditorRow, month: IsoMonth, id: string, writes: Map<string, CellWrite>): TemplateResult {
-    const key = spendCellKey(month, row.categoryId, row.sourceId);
-    const write = writes.get(key);
-    const saved = this.saved.get(key);
-    const amount = write?.args.amount ?? saved?.amount ?? row.cells[month]!.amount;
-    const value = this.drafts.get(key) ?? f.amount.format(amount / 100);
-    const problem = this.invalid.get(key);
-    const name = row.sourceId ? t('sourceOf', row.code ? `${row.name} [${row.code}]` : row.name, row.categoryName) : `${row.name}, ${t('wholeCategory')}`;
-    const label = t('spendLabel', name, monthName(f, month));
-    const status = problem ? html`<span class="cell-status bad" id=${`st-${id}`}>${moneyProblemText(problem)}</span>` : this.#writeStatus(f, key, label, write, id);
-    return html`<input
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        aria-label=${label}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${problem || write ? `st-${id}` : nothing}
-        .value=${value}
-        @change=${(e: Event) => this.#onSpendInput(row, month, (e.target as HTMLInputElement).value)}
-      />${status}`;
-  }
-
-  #writeStatus(f: Formats, key: string, label: string, write: CellWrite | undefined, id: string): unknown {
-    if (!write) return nothing;
-    const button = (text: string, action: () => unknown) =>
-      html`<button type="button" class="fc-button" aria-label=${t('actionFor', text, label)} @click=${() => void action()}>${text}</button>`;
-    const why = write.error ? describeError(new AdapterError({ ...write.error, kind: write.error.kind as AdapterErrorKind })).message : '';
-    if (write.status === 'pending' || write.status === 'sending') {
-      if (!write.error) return html`<span class="cell-status pending" id=${`st-${id}`}>${write.status === 'sending' ? t('sending') : t('pending')}</span>`;
-      return html`<span class="cell-status pending" id=${`st-${id}`}>${t('notSentYet', why)}</span>
-        <span class="cell-actions">${this.#writes.queued ? button(t('sendNow'), () => this.#writes.flush()) : nothing}</span>`;
-    }
-    const discard = () => this.#discard(key);
-    if (write.status === 'conflict') {
-      const theirs = write.theirs;
-      return html`<span class="cell-status bad" id=${`st-${id}`}>${t('conflict', cents(f, theirs?.amount ?? 0))}</span>
-        <span class="cell-actions">
-          ${button(t('keepMine'), () => this.#writes.replace(key, this.#upsert(write.args, theirs?.version)))}
-          ${button(t('useTheirs'), discard)}
-        </span>`;
-    }
-    return html`<span class="cell-status bad" id=${`st-${id}`}>${t('failed', why)}</span>
-      <span class="cell-actions">
-        ${button(t('retry'), () => this.#afterSave(write.args, this.#writes.retry(key)))}
-        ${button(t('discard'), discard)}
-      </span>`;
-  }
+  readonly #spendActions: SpendActions = {
+    input: (row, month, text) => this.#onSpendInput(row, month, text),
+    flush: () => this.#writes.flush(),
+    keepMine: (key, write) => this.#writes.replace(key, this.#upsert(write.args, write.theirs?.version)),
+    retry: (key, write) => this.#afterSave(write.args, this.#writes.retry(key)),
+    discard: (key) => this.#discard(key),
+  };
 
   // ───────────── actions ─────────────
 

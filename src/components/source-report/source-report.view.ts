@@ -2,9 +2,9 @@
  * Formatting and small render helpers of the source report. Figures come from the adapter's
  * report as they are; these only turn them into text (Intl) and cells.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { Cents, SourceReportRow } from '../../data/model.js';
+import type { Cents, SourceReport, SourceReportCategory, SourceReportRow } from '../../data/model.js';
 import { UNKNOWN_CATEGORY_ID } from '../../data/model.js';
 import { NO_SOURCE_ROW_ID } from '../../data/logic/sources.js';
 import type { MoneyProblem } from '../../data/logic/spend.js';
@@ -80,3 +80,71 @@ export function figureCells(f: Formats, row: SourceReportRow): TemplateResult {
 /** A source (subcategory) row under its category; `hidden` while the category is collapsed. */
 export const sourceRow = (v: Figures, name: string, id: string): TemplateResult =>
   html`<tr class="sub" id=${id}><th scope="row">${name}</th><td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td></tr>`;
+
+/** What a category row's button asks the element to do. */
+export interface CategoryActions {
+  /** Opens or closes the category. */
+  toggle(categoryId: string): void;
+  /** Shows the tooltip of the category's bar (`index`), or hides it (null). */
+  showBar(index: number | null): void;
+}
+
+/** The report table: a body per category (its sources while it is open), the totals in the foot. */
+export function reportTable(f: Formats, report: SourceReport, expanded: ReadonlySet<string>, on: CategoryActions): TemplateResult {
+  return html`<table class="fc-table" part="table">
+      <caption>
+        ${t('caption', dateName(f, report.range.from), dateName(f, report.range.to))}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('colSource')}</th>
+          <th scope="col" class="fc-num">${t('colNew')}</th>
+          <th scope="col" class="fc-num">${t('colShare')}</th>
+          <th scope="col" class="fc-num">${t('colSpend')}</th>
+          <th scope="col" class="fc-num">${t('colCost')}</th>
+          <th scope="col" class="fc-num">${t('colRevenue')}</th>
+          <th scope="col" class="fc-num">${t('colRoi')}</th>
+        </tr>
+      </thead>
+      ${report.categories.map((c, i) => categoryRows(f, c, i, expanded.has(c.id), on))}
+      <tfoot>
+        <tr>
+          <th scope="row">${t('total')}</th>
+          ${figureCells(f, report.totals)}
+        </tr>
+      </tfoot>
+    </table>`;
+}
+
+function categoryRows(f: Formats, c: SourceReportCategory, i: number, open: boolean, on: CategoryActions): TemplateResult {
+  const subIds = c.subcategories.length ? c.subcategories.map((_, j) => `sub-${i}-${j}`) : [`sub-${i}-none`];
+  const v = figures(f, c);
+  // Source rows are the bulk of the table (400 sources): they exist only while their category is
+  // open, one flat template each (no nested cell template), so a first render builds eight rows.
+  return html`<tbody>
+      <tr class="category ${c.id === UNKNOWN_CATEGORY_ID ? 'unknown' : ''}">
+        <th scope="row">
+          <button
+            type="button"
+            class="toggle"
+            data-category=${i}
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${open ? subIds.join(' ') : nothing}
+            @click=${() => on.toggle(c.id)}
+            @focus=${() => on.showBar(i)}
+            @blur=${() => on.showBar(null)}
+          >
+            ${rowName(c)}
+          </button>
+        </th>
+        <td class="fc-num">${v.count}</td><td class="fc-num">${v.share}</td><td class="fc-num">${v.spend}</td><td class="fc-num">${v.cost}</td><td class="fc-num">${v.revenue}</td><td class="fc-num ${v.roiClass}">${v.roi}</td>
+      </tr>
+      ${!open
+        ? nothing
+        : c.subcategories.length
+          ? c.subcategories.map((s, j) => sourceRow(figures(f, s), rowName(s), subIds[j]!))
+          : html`<tr class="sub" id=${subIds[0]!}>
+              <td colspan="7">${t('noSubcategories')}</td>
+            </tr>`}
+    </tbody>`;
+}

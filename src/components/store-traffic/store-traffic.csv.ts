@@ -4,7 +4,7 @@
  * would run as a formula.
  */
 import { TRAFFIC_STEPS } from '../../data/model.js';
-import type { TrafficHeatmap } from '../../data/model.js';
+import type { DateRange, TrafficHeatmap } from '../../data/model.js';
 import { formatCsv } from '../../data/logic/csv.js';
 import type { CsvRow } from '../../data/logic/csv.js';
 import { HOURS, heatmapGrid } from './store-traffic.model.js';
@@ -46,4 +46,21 @@ export function heatmapCsv(heatmap: TrafficHeatmap): string {
   const grid = heatmapGrid(heatmap);
   const header = [t('dimWeekday'), ...HOURS.map((h) => t('hourName', h))];
   return formatCsv([header, ...grid.map((hours, day): CsvRow => [weekdayName(day), ...hours])], { finalLineBreak: false });
+}
+
+/** A file Export writes: its text, name, and data rows (the header not counted). */
+export interface ExportFile {
+  csv: string;
+  filename: string;
+  rows: number;
+}
+
+/** The heatmap view's file: a line per weekday. */
+export function heatmapFile(heatmap: TrafficHeatmap, range: DateRange): ExportFile {
+  return { csv: heatmapCsv(heatmap), filename: `store-traffic-heatmap-${range.from}-to-${range.to}.csv`, rows: 7 };
+}
+
+/** The bars view's file, of the level grouped by `groupBy`: a line per bucket and the total. */
+export function levelFile(model: LevelModel, f: Formats, groupBy: string, range: DateRange): ExportFile {
+  return { csv: levelCsv(model, f), filename: `store-traffic-${groupBy}-${range.from}-to-${range.to}.csv`, rows: model.rows.length + 1 };
 }

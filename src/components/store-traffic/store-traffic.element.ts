@@ -3,10 +3,9 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { currentMonthRange, isValidZone, isoDateIn, rangeProblem } from '../../data/logic/calendar.js';
-import { comparedPeriods } from '../../data/logic/calendar-zones.js';
+import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { openingHourSpan } from '../../data/logic/opening-hours.js';
-import type { DateRange, TrafficDimension, TrafficHeatmap, WeeklyHours } from '../../data/model.js';
+import type { DateRange, TrafficHeatmap } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { afterPaint } from '../shared/after-paint.js';
 import { isolateIn } from '../shared/bidi.js';
@@ -20,24 +19,23 @@ import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
-import { heatmapCsv, levelCsv } from './store-traffic.csv.js';
-import { DEFAULT_CATEGORY_NAMES, bucketLabel, categoryNames } from './store-traffic.labels.js';
+import { heatmapFile, levelFile } from './store-traffic.csv.js';
+import { DEFAULT_CATEGORY_NAMES, bucketLabel } from './store-traffic.labels.js';
 import type { CategoryNames } from './store-traffic.labels.js';
 import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
-import { heatmapGrid, levelInputs, levelKey, levelModel } from './store-traffic.model.js';
+import { heatmapGrid, levelInputs, levelModel } from './store-traffic.model.js';
 import type { Level, LevelExtras, LevelModel, ModelRow } from './store-traffic.model.js';
-import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, freeDimensions, isDimension, nextDimension, parsePath } from './store-traffic.path.js';
+import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, isDimension, nextDimension, parsePath, stackFor } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
 import { levelPlot, plotConfig } from './store-traffic.plot.js';
 import type { LevelPlot } from './store-traffic.plot.js';
-import { readCrumbRows, readStack } from './store-traffic.reads.js';
+import { browserZone, labelKey, readCategoryNames, readDealer, readExtras, readLevel } from './store-traffic.reads.js';
+import type { BucketLabels } from './store-traffic.reads.js';
 import { styles } from './store-traffic.styles.js';
-import { breadcrumbView, dimensionName, heatmapView, rangeName, ratioText, summaryView, tableView, updatingView } from './store-traffic.view.js';
+import { breadcrumbView, dimensionName, heatmapView, rangeName, ratioText, summaryView, scrollToHour, tableView, toolbarView, updatingView } from './store-traffic.view.js';
 import type { Formats } from './store-traffic.view.js';
 
-const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const labelKey = (dimension: string, key: string) => `${dimension}\u0000${key}`;
 
 type View = 'chart' | 'heatmap';
 
@@ -107,7 +105,7 @@ export class FcStoreTraffic extends FcElement {
   #warnedPath = '';
   #warnedZone = '';
   /** Names of buckets seen, by dimension and key, for the breadcrumb. */
-  readonly #labels = new Map<string, string>();
+  readonly #labels: BucketLabels = new Map();
   #model: { level: Level; extras: LevelExtras | undefined; locale: string; categories: CategoryNames; model: LevelModel; plot: LevelPlot } | null = null;
   /** The level on screen and what its chart plots (its identity changes only with the figures). */
   #shown: { model: LevelModel; plot: LevelPlot } | null = null;
@@ -141,15 +139,9 @@ export class FcStoreTraffic extends FcElement {
     requires: ['leads'],
     domains: [],
     args: () => [this.timeZone] as const,
-    read: async (adapter, [zone], { signal }): Promise<{ zone: string; hours: WeeklyHours | null }> => {
+    read: (adapter, [zone], { signal }) => {
       this.#validZone(zone);
-      try {
-        const dealer = await adapter.leads.dealer({ signal });
-        return { zone: isValidZone(dealer.zone) ? dealer.zone : browserZone(), hours: dealer.hours ?? null };
-      } catch (error) {
-        if (signal.aborted) throw error;
-        return { zone: browserZone(), hours: null };
-      }
+      return readDealer(adapter.leads, signal);
     },
   });
 
@@ -164,16 +156,7 @@ export class FcStoreTraffic extends FcElement {
     adapter: () => this.adapter,
     requires: [],
     domains: ['sources'],
-    read: async (adapter, _args, { signal }): Promise<CategoryNames> => {
-      if (typeof adapter.sources?.categories !== 'function') return DEFAULT_CATEGORY_NAMES;
-      try {
-        const list = await adapter.sources.categories({ signal });
-        return Array.isArray(list) ? categoryNames(list) : DEFAULT_CATEGORY_NAMES;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        return DEFAULT_CATEGORY_NAMES;
-      }
-    },
+    read: (adapter, _args, { signal }) => readCategoryNames(adapter.sources, signal),
   });
 
   /** Source category names by id: the shop's once read, the default ones until then. */
@@ -188,17 +171,7 @@ export class FcStoreTraffic extends FcElement {
     args: () => [this.#zone, this.#range.from, this.#range.to, formatPath(this.#drill), this.stackBy] as const,
     idle: ([zone, from, to]) => !zone || !!rangeProblem({ from, to }),
     keepAcrossArgs: true,
-    read: async (adapter, [zone, from, to, path, stackBy], { signal }): Promise<Level> => {
-      const drill = parsePath(path)!;
-      const base = { from, to, zone, filters: filterRecord(drill.filters) };
-      const stackDimension = this.#stackFor(drill, stackBy);
-      const [aggregate, stack] = await Promise.all([
-        adapter.traffic.aggregate({ ...base, groupBy: drill.groupBy }, { signal }),
-        stackDimension ? readStack(adapter.traffic, base, drill.groupBy, stackDimension, signal) : null,
-      ]);
-      for (const row of aggregate.rows) this.#labels.set(labelKey(drill.groupBy, row.key), row.label);
-      return { aggregate, stack, key: levelKey({ zone, from, to, path, stackBy }) };
-    },
+    read: (adapter, args, { signal }): Promise<Level> => readLevel(adapter.traffic, args, this.#labels, signal),
   });
 
   /** The previous period and missing breadcrumb names: after the level is drawn. */
@@ -211,18 +184,7 @@ export class FcStoreTraffic extends FcElement {
       // Let the level paint first: these reads are secondary.
       await afterPaint();
       signal.throwIfAborted();
-      const { zone, from, to, path } = levelInputs(key);
-      const drill = parsePath(path)!;
-      // A range that runs past today is compared by the days that have happened: December 1–31 on
-      // the 7th is December 1–7 against November 1–7 (the totals of the days to come are none yet).
-      const { current: comparedRange, previous: previousRange } = comparedPeriods({ from, to }, isoDateIn(Date.now(), zone));
-      const known = (dimension: TrafficDimension, bucket: string) => this.#labels.has(labelKey(dimension, bucket));
-      const [previous, crumbs] = await Promise.all([
-        adapter.traffic.aggregate({ ...previousRange, zone, filters: filterRecord(drill.filters), groupBy: drill.groupBy }, { signal }),
-        readCrumbRows(adapter.traffic, { from, to }, zone, drill, known, signal),
-      ]);
-      for (const { dimension, rows } of crumbs) for (const row of rows) this.#labels.set(labelKey(dimension, row.key), row.label);
-      return { previous, previousRange, comparedRange };
+      return readExtras(adapter.traffic, key, this.#labels, signal);
     },
   });
 
@@ -273,12 +235,6 @@ export class FcStoreTraffic extends FcElement {
     if (this.from && this.to) return { from: this.from, to: this.to };
     const month = currentMonthRange(Date.now(), this.#zone || browserZone());
     return { from: this.from || month.from, to: this.to || month.to };
-  }
-
-  /** The stacking dimension when it can apply at this level. */
-  #stackFor(drill: DrillPath, stackBy: string): TrafficDimension | null {
-    if (!isDimension(stackBy) || stackBy === drill.groupBy || drill.filters.some((f) => f.dimension === stackBy)) return null;
-    return stackBy;
   }
 
   #crumbName(index: number): string {
@@ -360,13 +316,7 @@ export class FcStoreTraffic extends FcElement {
     this.#openedHeatmap = wrap;
     const span = openingHourSpan(dealer.value?.hours);
     if (!span || span.first === 0) return;
-    const corner = wrap.querySelector('thead th');
-    const column = wrap.querySelectorAll('thead th')[span.first + 1];
-    if (!corner || !column) return;
-    const rtl = getComputedStyle(wrap).direction === 'rtl';
-    const cell = column.getBoundingClientRect();
-    const head = corner.getBoundingClientRect();
-    wrap.scrollLeft += rtl ? cell.right - head.left : cell.left - head.right;
+    scrollToHour(wrap, span.first);
   }
 
   // ───────────── rendering ─────────────
@@ -382,37 +332,21 @@ export class FcStoreTraffic extends FcElement {
 
   #toolbar(): TemplateResult {
     const drill = this.#drill;
-    const free = freeDimensions(drill.filters);
-    const stackable = free.filter((d) => d !== drill.groupBy);
-    const stack = this.#stackFor(drill, this.stackBy) ?? '';
     const last = drill.filters.at(-1);
     const lastName = last ? bucketLabel(last.dimension, last.key, this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key, this.#categoryNames) : '';
-    return html`<div class="toolbar" part="toolbar">
-        ${this.#rangeEditor.fields()}
-        <div class="views" role="group" aria-label=${t('view')}>
-          ${(['chart', 'heatmap'] as const).map(
-            (view) => html`<button type="button" class="fc-button" name=${`view-${view}`} aria-pressed=${this.view === view ? 'true' : 'false'}
-              @click=${() => this.#setView(view)}>${view === 'chart' ? t('viewChart') : t('viewHeatmap')}</button>`,
-          )}
-        </div>
-        <label
-          >${last ? isolateIn((name) => t('breakDown', name), lastName) : t('groupBy')}
-          <select name="group-by" @change=${this.#onGroupBy}>
-            ${free.map((d) => html`<option value=${d} ?selected=${d === drill.groupBy}>${dimensionName(d)}</option>`)}
-          </select></label
-        >
-        ${this.view === 'chart'
-          ? html`<label
-              >${t('stackBy')}
-              <select name="stack-by" @change=${this.#onStackBy}>
-                <option value="" ?selected=${!stack}>${t('stackNone')}</option>
-                ${stackable.map((d) => html`<option value=${d} ?selected=${d === stack}>${dimensionName(d)}</option>`)}
-              </select></label
-            >`
-          : nothing}
-        <button type="button" class="fc-button" name="export" ?disabled=${!this.#exportable} @click=${this.#export}>${t('exportCsv')}</button>
-      </div>
-      ${this.#rangeEditor.problemView()}`;
+    return toolbarView({
+      fields: this.#rangeEditor.fields(),
+      problem: this.#rangeEditor.problemView(),
+      view: this.view,
+      drill,
+      stack: stackFor(drill, this.stackBy) ?? '',
+      groupLabel: last ? isolateIn((name) => t('breakDown', name), lastName) : t('groupBy'),
+      exportable: this.#exportable,
+      setView: (view) => this.#setView(view),
+      groupBy: this.#onGroupBy,
+      stackBy: this.#onStackBy,
+      export: this.#export,
+    });
   }
 
   #body(): unknown {
@@ -525,19 +459,10 @@ export class FcStoreTraffic extends FcElement {
   #export = (): void => {
     if (!this.#exportable) return;
     const range = this.#range;
-    let csv: string;
-    let filename: string;
-    let rows: number;
-    if (this.view === 'heatmap') {
-      csv = heatmapCsv(this.#heatmap.value!);
-      rows = 7; // a line per weekday
-      filename = `store-traffic-heatmap-${range.from}-to-${range.to}.csv`;
-    } else {
-      const model = this.#modelOf(this.#level.value!);
-      csv = levelCsv(model, this.#formats);
-      rows = model.rows.length + 1; // and the total
-      filename = `store-traffic-${this.#drill.groupBy}-${range.from}-to-${range.to}.csv`;
-    }
+    const { csv, filename, rows } =
+      this.view === 'heatmap'
+        ? heatmapFile(this.#heatmap.value!, range)
+        : levelFile(this.#modelOf(this.#level.value!), this.#formats, this.#drill.groupBy, range);
     if (!this.emit(FC_EXPORT, { format: 'csv', filename, content: csv, rows }, { cancelable: true })) return;
     if (!this.emit(FC_TRAFFIC_EXPORT, { csv, filename }, { cancelable: true })) return;
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);

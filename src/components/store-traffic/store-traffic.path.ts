@@ -119,3 +119,9 @@ export function backTo(path: DrillPath, depth: number): DrillPath {
 export function filterRecord(filters: readonly DrillFilter[]): Partial<Record<TrafficDimension, string>> {
   return Object.fromEntries(filters.map((f) => [f.dimension, f.key]));
 }
+
+/** The dimension to stack a level's bars by, when `stackBy` can apply there: a dimension neither grouped by nor drilled into. */
+export function stackFor(drill: DrillPath, stackBy: string): TrafficDimension | null {
+  if (!isDimension(stackBy) || stackBy === drill.groupBy || drill.filters.some((f) => f.dimension === stackBy)) return null;
+  return stackBy;
+}

@@ -1,7 +1,7 @@
 /**
- * What the store-traffic widget draws, as templates of plain data (no state): the breadcrumb, the
- * totals against the previous period, the figures table and the weekday × hour table, and the
- * formatters and names they use. The figures are lined up in `store-traffic.model.ts`.
+ * What the store-traffic widget draws, as templates of plain data (no state): the toolbar, the
+ * breadcrumb, the totals against the previous period, the figures table and the weekday × hour
+ * table, and the formatters and names they use. The figures are lined up in `store-traffic.model.ts`.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -12,6 +12,8 @@ import type { Formats } from '../shared/formats.js';
 import { msg } from '../shared/messages.js';
 import { errorView } from '../shared/states.js';
 import { HOURS } from './store-traffic.model.js';
+import { freeDimensions } from './store-traffic.path.js';
+import type { DrillPath } from './store-traffic.path.js';
 import type { LevelModel, ModelRow } from './store-traffic.model.js';
 import { t } from './store-traffic.messages.js';
 
@@ -108,6 +110,57 @@ export function shadeOf(ups: number, max: number): number {
 
 // ───────────── templates ─────────────
 
+/** What the toolbar shows, and what its controls do. */
+export interface ToolbarOptions {
+  /** The date inputs, and what is wrong with the range typed (`DateRangeEditor`). */
+  fields: unknown;
+  problem: unknown;
+  view: 'chart' | 'heatmap';
+  drill: DrillPath;
+  /** The dimension the bars are stacked by, or '' for none. */
+  stack: TrafficDimension | '';
+  /** The grouping list's label: "Group by", or "Break down … by" the bucket drilled into. */
+  groupLabel: string | TemplateResult;
+  /** Whether the figures shown can be exported now. */
+  exportable: boolean;
+  setView(view: 'chart' | 'heatmap'): void;
+  groupBy(event: Event): void;
+  stackBy(event: Event): void;
+  export(): void;
+}
+
+/** The date range, the view switch, the grouping and stacking lists and Export. */
+export function toolbarView(o: ToolbarOptions): TemplateResult {
+  const free = freeDimensions(o.drill.filters);
+  const stackable = free.filter((d) => d !== o.drill.groupBy);
+  return html`<div class="toolbar" part="toolbar">
+        ${o.fields}
+        <div class="views" role="group" aria-label=${t('view')}>
+          ${(['chart', 'heatmap'] as const).map(
+            (view) => html`<button type="button" class="fc-button" name=${`view-${view}`} aria-pressed=${o.view === view ? 'true' : 'false'}
+              @click=${() => o.setView(view)}>${view === 'chart' ? t('viewChart') : t('viewHeatmap')}</button>`,
+          )}
+        </div>
+        <label
+          >${o.groupLabel}
+          <select name="group-by" @change=${o.groupBy}>
+            ${free.map((d) => html`<option value=${d} ?selected=${d === o.drill.groupBy}>${dimensionName(d)}</option>`)}
+          </select></label
+        >
+        ${o.view === 'chart'
+          ? html`<label
+              >${t('stackBy')}
+              <select name="stack-by" @change=${o.stackBy}>
+                <option value="" ?selected=${!o.stack}>${t('stackNone')}</option>
+                ${stackable.map((d) => html`<option value=${d} ?selected=${d === o.stack}>${dimensionName(d)}</option>`)}
+              </select></label
+            >`
+          : nothing}
+        <button type="button" class="fc-button" name="export" ?disabled=${!o.exportable} @click=${o.export}>${t('exportCsv')}</button>
+      </div>
+      ${o.problem}`;
+}
+
 /** The drill path as a trail of levels: each level but the last is a button back to it. */
 export function breadcrumbView(names: readonly string[], back: (depth: number) => void): TemplateResult {
   return html`<nav aria-label=${t('breadcrumb')} part="breadcrumb">
@@ -119,6 +172,17 @@ export function breadcrumbView(names: readonly string[], back: (depth: number) =
         )}
       </ol>
     </nav>`;
+}
+
+/** Scrolls the heatmap's box so that hour `hour`'s column comes right after the sticky weekday column. */
+export function scrollToHour(wrap: HTMLElement, hour: number): void {
+  const corner = wrap.querySelector('thead th');
+  const column = wrap.querySelectorAll('thead th')[hour + 1];
+  if (!corner || !column) return;
+  const rtl = getComputedStyle(wrap).direction === 'rtl';
+  const cell = column.getBoundingClientRect();
+  const head = corner.getBoundingClientRect();
+  wrap.scrollLeft += rtl ? cell.right - head.left : cell.left - head.right;
 }
 
 /** Shown above the last figures while new ones load (they stay readable rather than dimmed). */

@@ -27,8 +27,10 @@ type Result =
 
 /**
  * The trade-in alert: given the vehicle being taken in on trade, the customers with status
- * "Need Car Locate" who want it, ranked (more criteria met first, newest want first), each with
- * how every criterion matched. A VIN alone is enough when its maker is a common North-American
+ * "Need Car Locate" who want it, ranked as the adapter sends them (exact matches first, then more
+ * criteria met, newest want first), each with how close it is ("Exact match", "Close match,
+ * 81%"), why its make, model and trim matched ("'Chevy' is another name for Chevrolet", "'Silverado'
+ * ≈ 'Silverado 1500'") when the adapter says, and how every criterion matched. A VIN alone is enough when its maker is a common North-American
  * one: the model year and make are read from it and shown; otherwise the widget says why it
  * cannot read them. The number of matches is announced in a polite live region, and
  * `fc-trade-in-match` lets the host raise its own alert. The list is read again when wants or
@@ -43,6 +45,8 @@ type Result =
  * @csspart vehicle - The trade-in in one line.
  * @csspart vin - What the VIN tells (year, make, check digit) or why it cannot be read.
  * @csspart table - The matching customers.
+ * @csspart closeness - How close one match is, in words ("Exact match", "Close match, 81%").
+ * @csspart reasons - One match's list of why its make, model and trim matched.
  * @csspart criteria - One match's list of criteria and outcomes.
  * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
  * @csspart retry-button - Retry in the error state.
@@ -136,6 +140,8 @@ export class FcTradeInAlert extends FcElement {
     if (result.kind === 'none') return emptyView(t('noVehicle'));
     if (result.kind === 'no-make') return emptyView(result.resolved.vin ? t('undecodable') : t('noMake'));
     if (!result.matches.length) return emptyView(t('noMatches'));
+    // The make read from the VIN goes to the server as if typed; say where it came from.
+    const makeFromVin = !result.vehicle.make?.trim();
     // A group, not a region: the alert's section is already the region of that name.
     return html`<div class="fc-scroll fc-scroll--two" role="group" aria-label=${t('title')}><table class="fc-table" part="table">
       <caption class="fc-visually-hidden">${t('title')}</caption>
@@ -157,7 +163,7 @@ export class FcTradeInAlert extends FcElement {
               ${m.want.salespersonName ? html`<span class="muted">${t('salesperson', m.want.salespersonName)}</span>` : nothing}
             </th>
             <td>${describeWant(m.want)}</td>
-            <td>${criteriaView(m)}</td>
+            <td>${criteriaView(m, makeFromVin)}</td>
             <td>${formatDate(m.want.createdAt, this.#zone.zone)}</td>
           </tr>`,
         )}

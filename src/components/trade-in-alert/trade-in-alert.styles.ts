@@ -45,8 +45,16 @@ export const styles = css`
     font-weight: normal;
     font-size: var(--_fc-font-size-s);
   }
-  .score {
+  .score,
+  .closeness {
     font-weight: var(--_fc-font-weight-strong);
+  }
+  .reasons {
+    margin: 0 0 var(--_fc-space-xs);
+    padding-inline-start: var(--_fc-space-m);
+    font-size: var(--_fc-font-size-s);
+    /* Long model names wrap inside the cell without shrinking the column below its words. */
+    overflow-wrap: break-word;
   }
   .criteria {
     display: flex;

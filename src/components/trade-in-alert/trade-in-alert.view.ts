@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../../data/model.js';
+import type { CriterionOutcome, MatchReason, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../../data/model.js';
 import { TRADE_IN_CRITERIA } from '../../data/model.js';
 import type { ResolvedTradeIn } from '../../data/logic/vehicles.js';
+import { isolateIn } from '../shared/bidi.js';
 import { formatCount, getLocale } from '../shared/messages.js';
 import { t } from './trade-in-alert.messages.js';
 
@@ -25,15 +26,18 @@ const OUTCOME_TEXT: Record<CriterionOutcome, Parameters<typeof t>[0]> = {
 /** Marks beside an outcome; the word after it carries the meaning, the mark only helps the eye. */
 const OUTCOME_MARK: Record<CriterionOutcome, string> = { met: '✓', 'not-met': '✗', 'not-stated': '–', unknown: '?' };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the current locale as a whole `style` (currency in USD). */
+function formatWhole(value: number, style: 'currency' | 'percent'): string {
+  const key = `${getLocale()}|${style}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(getLocale(), { style, currency: 'USD', maximumFractionDigits: 0 })));
+  return format.format(value);
+}
 
 /** Cents as whole dollars in the current locale. */
-export function formatMoney(cents: number): string {
-  const locale = getLocale();
-  let money = moneyFormats.get(locale);
-  if (!money) moneyFormats.set(locale, (money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })));
-  return money.format(cents / 100);
-}
+export const formatMoney = (cents: number): string => formatWhole(cents / 100, 'currency');
 
 /** A date-time as a medium date, the day it is in the shop's `zone`; or the text as given when it is not one. */
 export function formatDate(at: string, zone: string): string {
@@ -108,9 +112,70 @@ export function vinView(resolved: ResolvedTradeIn): TemplateResult | typeof noth
   </div>`;
 }
 
-/** The criteria of one match, each with its outcome in words. */
-export function criteriaView(match: WantMatch): TemplateResult {
-  return html`<p class="score">${t('criteriaMet', formatCount(match.criteriaMet), formatCount(match.criteriaSet))}</p>
+const REASON_CRITERION_TEXT: Record<MatchReason['criterion'], Parameters<typeof t>[0]> = {
+  make: 'criterionMake',
+  model: 'criterionModel',
+  trim: 'criterionTrim',
+};
+
+/** The reasons a server sent that can be read; null when it sent none. */
+function readableReasons(match: WantMatch): MatchReason[] | null {
+  return Array.isArray(match.reasons)
+    ? match.reasons.filter((r) => typeof r?.wanted === 'string' && typeof r.given === 'string' && Object.hasOwn(REASON_CRITERION_TEXT, r.criterion))
+    : null;
+}
+
+/**
+ * How close a match is, in words: "Exact match" when the make, model and trim matched as written
+ * (another name of a make counts) and the model was compared; else "Close match, 81%", by the
+ * match's score. Without reasons, only a score of 1 is exact. Without either, nothing: the
+ * criteria say the rest.
+ */
+function closenessText(match: WantMatch): string | null {
+  const reasons = readableReasons(match);
+  const score = typeof match.score === 'number' && match.score >= 0 && match.score <= 1 ? match.score : null;
+  if (!reasons && score === null) return null;
+  if (reasons ? match.criteria.model === 'met' && reasons.every((r) => r.closeness === 1) : score === 1) return t('matchExact');
+  // A close match is never shown as 100%.
+  return score === null ? t('matchClose') : t('matchCloseBy', formatWhole(Math.min(Math.round(score * 100), 99) / 100, 'percent'));
+}
+
+/**
+ * One reason in words, the make, model and trim from the adapter each in a `<bdi>`; null for one
+ * that says nothing a user would not see in the row (the same text but for case).
+ * @param makeFromVin Whether the make sent was read from the VIN (the server then compares it as typed).
+ */
+function reasonView(r: MatchReason, makeFromVin: boolean): TemplateResult | null {
+  const what = t(REASON_CRITERION_TEXT[r.criterion] as 'criterionMake');
+  const wanted = r.wanted.trim();
+  const given = r.given.trim();
+  const pair = (sign: string, why: string) => isolateIn((w, g) => t('reasonPair', what, w, sign, g, why), wanted, given);
+  switch (makeFromVin && r.criterion === 'make' && r.how === 'same' ? 'vin' : r.how) {
+    case 'same':
+      return wanted.toLowerCase() === given.toLowerCase() ? null : pair('=', t('whySpelling'));
+    case 'other-name':
+      return isolateIn((g, w) => t('reasonOtherName', what, g, w), given, wanted);
+    case 'vin':
+      return isolateIn((g) => t('reasonVin', g), given);
+    case 'words':
+      // For a model, the shorter of the two is what both begin with: one word or more.
+      return pair('≈', t(r.criterion !== 'model' ? 'whyWords' : /\s/.test(wanted.length < given.length ? wanted : given) ? 'whyFirstWords' : 'whyFirstWord'));
+    case 'in-model':
+      return isolateIn((w, g) => t('reasonInModel', w, g), wanted, given);
+  }
+  return null;
+}
+
+/**
+ * The criteria of one match, each with its outcome in words, after how close it is and why it matched.
+ * @param makeFromVin Whether the trade-in's make was read from its VIN rather than typed.
+ */
+export function criteriaView(match: WantMatch, makeFromVin = false): TemplateResult {
+  const closeness = closenessText(match);
+  const reasons = (readableReasons(match) ?? []).map((r) => reasonView(r, makeFromVin)).filter((r) => r !== null);
+  return html`${closeness ? html`<p class="closeness" part="closeness">${closeness}</p>` : nothing}
+    ${reasons.length ? html`<ul class="reasons" part="reasons">${reasons.map((r) => html`<li>${r}</li>`)}</ul>` : nothing}
+    <p class="score">${t('criteriaMet', formatCount(match.criteriaMet), formatCount(match.criteriaSet))}</p>
     <ul class="criteria" part="criteria">
       ${TRADE_IN_CRITERIA.map((c) => {
         const outcome = match.criteria[c];
