@@ -67,7 +67,8 @@ const OPERATIONS: { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: Operation
   },
   deleted: {
     list: { answer: 'A page, newest first; merge leftovers carry mergedIntoCurrent' },
-    restore: { answer: 'Restored ids, and per-record failures (not thrown)' },
+    restore: { answer: 'Restored ids, per-record failures (not thrown), and per restored record what came back and what did not' },
+    log: { answer: 'A page of restores, newest first: who, when, which record, what came back, where to' },
   },
   vehicles: {
     wants: { answer: 'A page of "need-car-locate" customers\' wants, by make and model, newest first' },
