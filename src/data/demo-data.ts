@@ -37,6 +37,7 @@ import type {
 import { WEEKDAYS } from './model.js';
 import { DEFAULT_OEM_RULES } from './logic/leads.js';
 import { cleanSourceName, DEFAULT_CATEGORIES, isSourceUnknown, suggestCategory } from './logic/sources.js';
+import { restoreLogOf, snapshotExtras, snapshotRandom } from './demo-snapshots.js';
 
 export type DatasetSize = 'small' | 'demo' | 'bench';
 
@@ -753,20 +754,31 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
 
   // ── deleted customers and merge leftovers ──
   const deleted: DeletedRecord[] = [];
+  // Snapshots beyond the columns come from their own stream: the rest of the data does not move.
+  const snapRng = snapshotRandom(options.seed ?? 1);
+  const employees = EMPLOYEES.map(([, name]) => name);
+  let wholeCount = 0;
+  const noFirstVisit = (nth: number, day: string) => (nth === 1 ? '' : day);
   for (let i = 0; i < size.deleted; i++) {
     const day = randomDay();
     const deletedMs = Math.min(at(day, int(8 * 60, 18 * 60)), cutoff - 60_000);
-    const first = pick(FIRST_NAMES);
+    const drawnFirst = pick(FIRST_NAMES);
     const last = pick(LAST_NAMES);
     const restored = chance(0.15) ? iso(Math.min(deletedMs + int(1, 20) * 86_400_000, cutoff)) : null;
     const by = pick(EMPLOYEES)[1];
     if (chance(0.6)) {
       const reason = chance(0.6) ? 'manual' : 'auto-merge';
       const source = pickSource()[0];
+      const nth = wholeCount++;
+      // The first has a two-word first name (kept whole on restore); the second no first visit.
+      const first = nth === 0 ? 'Mary Ann' : drawnFirst;
+      const key = `del-${pad(i + 1, 4)}`;
+      const customerId = `c-del-${pad(i + 1, 4)}`;
+      const extras = snapshotExtras(snapRng, key, deletedMs, { id: customerId, name: `${first} ${last}`, employees }, true);
       deleted.push({
-        id: `del-${pad(i + 1, 4)}`,
+        id: key,
         kind: 'customer',
-        customerId: `c-del-${pad(i + 1, 4)}`,
+        customerId,
         customerName: `${first} ${last}`,
         deletedAt: iso(deletedMs),
         deletedBy: reason === 'auto-merge' ? 'Automatic merge' : by,
@@ -779,10 +791,13 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
           phone: `+1${pick(areaCodes)}${4_000_000 + i}`,
           email: chance(0.6) ? `${ascii(first)}.${ascii(last)}@example.org` : '',
           sourceId: chance(0.9) ? source.id : '',
-          status: 'active',
-          firstVisit: new Date(historyStartMs + rng() * (deletedMs - historyStartMs)).toISOString().slice(0, 10),
+          status: extras.related?.wants ? 'need-car-locate' : 'active',
+          // Drawn for every record alike, so the draws after it stay where they were.
+          firstVisit: noFirstVisit(nth, new Date(historyStartMs + rng() * (deletedMs - historyStartMs)).toISOString().slice(0, 10)),
           version: String(int(1, 4)),
+          ...extras.fields,
         },
+        ...(extras.related && { related: extras.related }),
         restoredAt: restored,
         restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
@@ -793,6 +808,9 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       if (chance(0.6)) fields.email = `${ascii(into.firstName)}${int(1, 99)}@example.com`;
       if (chance(0.2)) fields.lastName = `${into.lastName}-${pick(LAST_NAMES)}`;
       const reason = chance(0.3) ? 'auto-merge' : 'merge';
+      const key = `del-${pad(i + 1, 4)}`;
+      const extras = snapshotExtras(snapRng, key, deletedMs, { id: into.id, name: `${into.firstName} ${into.lastName}`, employees }, false);
+      Object.assign(fields, extras.fields);
       deleted.push({
         id: `del-${pad(i + 1, 4)}`,
         kind: 'merge-leftover',
@@ -804,6 +822,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         mergedIntoId: into.id,
         mergedIntoName: `${into.firstName} ${into.lastName}`,
         fields,
+        ...(extras.related && { related: extras.related }),
         restoredAt: restored,
         restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
@@ -841,6 +860,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     traffic,
     deleted,
     wants,
+    restoreLog: restoreLogOf(deleted),
   };
 }
 
