@@ -162,6 +162,8 @@ interface Node {
   literal?: unknown;
   requirement?: unknown;
   description?: string;
+  /** `lazy`: the schema it stands for (a schema defined further down its file). */
+  getter?: (input: unknown) => Node;
 }
 
 /** The exported schemas of schemas.ts, by object: each becomes a named component. */
@@ -228,6 +230,8 @@ class Converter {
         return { const: node.literal };
       case 'optional':
         return this.ref(node.wrapped!, where);
+      case 'lazy':
+        return this.ref(node.getter!(undefined), where);
       case 'nullable':
       case 'nullish':
         return withNull(this.ref(node.wrapped!, where));

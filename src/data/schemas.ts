@@ -116,6 +116,16 @@ export const SourceReportSchema = v.object({
 
 // ───────────────────────────── customers ─────────────────────────────
 
+export const CustomerVehicleSchema = v.object({
+  id: v.string(),
+  year: v.nullable(v.number()),
+  make: v.string(),
+  model: v.string(),
+  vin: nullableString,
+});
+
+export const CustomerNoteSchema = v.object({ id: v.string(), at: IsoDateTimeSchema, by: v.string(), text: v.string() });
+
 export const CustomerSchema = v.object({
   id: v.string(),
   firstName: v.string(),
@@ -128,19 +138,9 @@ export const CustomerSchema = v.object({
   version: v.number(),
   updatedAt: IsoDateTimeSchema,
   extra: v.optional(v.record(v.string(), v.string())),
-  vehicles: v.optional(v.array(v.lazy(() => CustomerVehicleSchema))),
-  notes: v.optional(v.array(v.lazy(() => CustomerNoteSchema))),
+  vehicles: v.optional(v.array(CustomerVehicleSchema)),
+  notes: v.optional(v.array(CustomerNoteSchema)),
 });
-
-export const CustomerVehicleSchema = v.object({
-  id: v.string(),
-  year: v.nullable(v.number()),
-  make: v.string(),
-  model: v.string(),
-  vin: nullableString,
-});
-
-export const CustomerNoteSchema = v.object({ id: v.string(), at: IsoDateTimeSchema, by: v.string(), text: v.string() });
 
 export const InvoiceSchema = v.object({ id: v.string(), customerId: v.string(), date: IsoDateSchema, amount: CentsSchema });
 
