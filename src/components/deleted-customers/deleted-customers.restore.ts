@@ -1,7 +1,7 @@
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import type { DeletedRecord, RestoreRequest, RestoreResult } from '../../data/model.js';
+import type { DeletedRecord, RestoreDetail, RestoreRequest, RestoreResult } from '../../data/model.js';
 import { PendingWritesController } from '../shared/controllers/pending-writes.js';
 import type { WriteFailure } from '../shared/controllers/pending-writes.js';
 import type { FcElement } from '../shared/fc-element.js';
@@ -9,8 +9,24 @@ import { formatCount } from '../shared/messages.js';
 import { describeError, serverWaitText } from '../shared/states.js';
 import { FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
 import { t } from './deleted-customers.messages.js';
-import { canRestore, conflictStatus } from './deleted-customers.view.js';
-import type { RowStatus } from './deleted-customers.view.js';
+import { canRestore, conflictStatus, detailCounts, skippedText } from './deleted-customers.view.js';
+import type { Formats, RowStatus } from './deleted-customers.view.js';
+import type { TemplateResult } from 'lit';
+import { isolate, isolateIn } from '../shared/bidi.js';
+
+/** Restored records whose outcome the live region reads out one by one (more are only counted). */
+const ANNOUNCED_DETAILS = 3;
+
+/** One line of the last restore's outcome: what came back for a record, and what did not. */
+export interface OutcomeLine {
+  id: string;
+  /** "Restored Mary Ann Smith: 9 fields, 2 vehicles, 3 notes", names in `<bdi>`. */
+  text: TemplateResult;
+  /** The same as a string, names isolated by characters (for the live region). */
+  plain: string;
+  /** What was not put back, '' when everything was. */
+  skipped: string;
+}
 
 /** The element the restores are made for: its adapter, its locale, its events. */
 export type RestoreHost = FcElement & { adapter?: ForecourtAdapter };
@@ -31,13 +47,21 @@ export class DeletedRestores {
   /** Shift was down when Space went down on a row's box (the click that follows may not carry it). */
   #shiftSpace = false;
   readonly #outcomes = new Map<string, LocalOutcome>();
+  /** What the server said each restored record brought back (a server that says so), and the record as sent. */
+  readonly #details = new Map<string, { detail: RestoreDetail; record: DeletedRecord | undefined }>();
+  /** The records of the last answered restore, in the request's order. */
+  #last: string[] = [];
   #announcement = '';
 
   /** Restores not yet answered: this page's, and an earlier page's from the outbox. */
   readonly #writes: PendingWritesController<'deleted', RestoreRequest, RestoreResult>;
 
-  constructor(host: RestoreHost) {
+  /** The host's formats (for the dates of notes named in the announcement). */
+  readonly #formats: () => Formats;
+
+  constructor(host: RestoreHost, formats: () => Formats) {
     this.#host = host;
+    this.#formats = formats;
     this.#writes = new PendingWritesController(host, {
       adapter: () => host.adapter,
       domain: 'deleted',
@@ -68,7 +92,7 @@ export class DeletedRestores {
    * How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server.
    * @param zone The shop's zone, for the time a server asked us to wait until.
    */
-  status(record: DeletedRecord, zone?: string): RowStatus | null {
+  status(record: DeletedRecord, zone?: string, f?: Formats): RowStatus | null {
     const write = this.#writes.get(record.id);
     if (write && !write.inherited) return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error, Date.now(), zone) };
     const local = this.#outcomes.get(record.id);
@@ -78,8 +102,30 @@ export class DeletedRestores {
       if (write.status === 'conflict') return conflictStatus(write.error);
       return { state: 'failed', reason: write.error?.message ?? '' };
     }
-    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
-    return local ?? null;
+    const told = this.#details.get(record.id);
+    const detail = told && f ? { detail: detailCounts(told.detail), skipped: skippedText(told.detail.skipped, told.record, f) } : {};
+    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null, ...detail };
+    return local ? { ...local, ...detail } : null;
+  }
+
+  /** The last restore's outcome, a line per restored record the server described (empty when none, or dismissed). */
+  outcome(f: Formats): OutcomeLine[] {
+    return this.#last.flatMap((id) => {
+      const told = this.#details.get(id);
+      if (!told) return [];
+      const { detail, record } = told;
+      const what = detailCounts(detail);
+      const leftover = detail.kind === 'merge-leftover';
+      const build = (name: string, into: string) => (leftover ? t('outcomeOnto', name, into, what) : t('outcomeRestored', name, what));
+      const names = [leftover ? detail.fromName : detail.customerName || detail.fromName, detail.customerName];
+      return [{ id, text: isolateIn(build, ...names), plain: build(isolate(names[0]!), isolate(names[1]!)), skipped: skippedText(detail.skipped, record, f) }];
+    });
+  }
+
+  /** Hides the last restore's outcome (the rows keep theirs). */
+  dismissOutcome(): void {
+    this.#last = [];
+    this.#host.requestUpdate();
   }
 
   restorable(record: DeletedRecord): boolean {
@@ -136,8 +182,10 @@ export class DeletedRestores {
   async send(request: RestoreRequest): Promise<void> {
     const host = this.#host;
     if (!host.adapter?.deleted) return;
+    const sent = new Map(request.ids.map((id) => [id, this.#selected.get(id)]));
     for (const id of request.ids) {
       this.#outcomes.delete(id);
+      this.#details.delete(id);
       this.#selected.delete(id);
     }
     this.#announce(host.inLocale(() => t('announceSending', formatCount(request.ids.length))));
@@ -152,6 +200,9 @@ export class DeletedRestores {
     const failed = Array.isArray(result?.failed) ? result.failed : [];
     const at = new Date().toISOString();
     for (const id of restored) if (ids.has(id)) this.#outcomes.set(id, { state: 'restored', at, by: null });
+    const details = Array.isArray(result?.details) ? result.details : [];
+    for (const detail of details) if (ids.has(detail.id)) this.#details.set(detail.id, { detail, record: sent.get(detail.id) });
+    this.#last = request.ids.filter((id) => this.#details.has(id));
     let already = 0;
     for (const f of failed) {
       if (!ids.has(f.id)) continue;
@@ -162,7 +213,14 @@ export class DeletedRestores {
         this.#outcomes.set(f.id, { state: 'failed', reason: f.reason });
       }
     }
-    this.#announce(host.inLocale(() => t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already))));
+    this.#announce(
+      host.inLocale(() => {
+        const done = t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already));
+        // A few records are read out one by one: what came back, and what did not.
+        const lines = this.#last.length <= ANNOUNCED_DETAILS ? this.outcome(this.#formats()).map((l) => [l.plain, l.skipped && t('notRestored', l.skipped)].filter(Boolean).join('. ')) : [];
+        return [done, ...lines].join(' ');
+      }),
+    );
     if (host.isConnected) host.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
   }
 

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TemplateResult } from 'lit';
-import type { DeletedRecord } from '../../data/model.js';
-import { isRestorableField } from '../../data/logic/deleted.js';
+import type { CustomerNote, CustomerVehicle, DeletedRecord, RelatedKind, RestoreDetail, RestoreSkip, VehicleWant } from '../../data/model.js';
+import { isRestorableField, relatedEntries } from '../../data/logic/deleted.js';
 import { formatCount } from '../shared/messages.js';
 import { isolateIn } from '../shared/bidi.js';
 import { errorView } from '../shared/states.js';
@@ -13,7 +13,7 @@ import { t } from './deleted-customers.messages.js';
 /** How a row's restore stands, from this page's restores, the outbox, or the server's record. */
 export type RowStatus =
   | { state: 'pending'; waiting: boolean; serverWait?: string | null }
-  | { state: 'restored'; at: string | null; by: string | null }
+  | { state: 'restored'; at: string | null; by: string | null; detail?: string; skipped?: string }
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
 
@@ -45,6 +45,10 @@ const FIELD_KEYS = {
   sourceId: 'fieldSourceId',
   status: 'fieldStatus',
   firstVisit: 'fieldFirstVisit',
+  address: 'fieldAddress',
+  city: 'fieldCity',
+  postalCode: 'fieldPostalCode',
+  notes: 'fieldNotes',
 } as const;
 
 /** A field of a deleted record in words; a field this widget does not know shows its own name. */
@@ -56,6 +60,64 @@ export function fieldLabel(field: string): string {
 /** A field's value, or "(none)". */
 export function fieldValue(value: string | undefined | null): string {
   return value ? value : t('none');
+}
+
+type RelatedItem = CustomerVehicle | CustomerNote | VehicleWant;
+
+/** A related record in words: "Vehicle: 2016 Honda Civic", "Note by Dana Ruiz, Jan 2, 2026: …", "Wants a 2018–2020 Toyota RAV4". */
+export function relatedText(kind: RelatedKind, item: RelatedItem, f: Formats): string {
+  if (kind === 'vehicles') {
+    const v = item as CustomerVehicle;
+    return t('vehicleLabel', [v.year, v.make, v.model].filter((x) => x !== null && x !== '').join(' ') + (v.vin ? ` · VIN ${v.vin}` : ''));
+  }
+  if (kind === 'notes') {
+    const n = item as CustomerNote;
+    const ms = Date.parse(n.at);
+    return t('noteLabel', n.by, Number.isNaN(ms) ? n.at : f.date.format(ms), n.text);
+  }
+  const w = item as VehicleWant;
+  return t('wantLabel', w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`, `${w.make} ${w.model}`);
+}
+
+/** A record's related records, each with its kind, in kind order. */
+export function relatedItems(r: DeletedRecord): { kind: RelatedKind; item: RelatedItem }[] {
+  return relatedEntries(r).map(([kind, id]) => ({ kind, item: (r.related![kind] as RelatedItem[]).find((x) => x.id === id)! }));
+}
+
+/** "9 fields, 2 vehicles, 3 notes" (the kinds with none left out; "nothing" when all are). */
+export function countsText(fields: number, related: Partial<Record<RelatedKind, number>>): string {
+  const parts: string[] = [];
+  if (fields) parts.push(t('nFields', fields, formatCount(fields)));
+  const keys = { vehicles: 'nVehicles', notes: 'nNotes', wants: 'nWants' } as const;
+  for (const kind of ['vehicles', 'notes', 'wants'] as const) {
+    const n = related[kind] ?? 0;
+    if (n) parts.push(t(keys[kind], n, formatCount(n)));
+  }
+  return parts.length ? parts.join(', ') : t('nothingBack');
+}
+
+/** What a whole customer's snapshot brings back, counted. */
+export function snapshotCounts(r: DeletedRecord): string {
+  const fields = Object.keys(r.fields).filter(isRestorableField).length;
+  return countsText(fields, { vehicles: r.related?.vehicles?.length, notes: r.related?.notes?.length, wants: r.related?.wants?.length });
+}
+
+/** What a restore put back for a record, counted ("9 fields, 2 vehicles, 3 notes"). */
+export function detailCounts(d: RestoreDetail): string {
+  return countsText(d.fields.length, { vehicles: d.related.vehicles.length, notes: d.related.notes.length, wants: d.related.wants.length });
+}
+
+/** What a restore did not put back, in words ("Phone (not chosen), Vehicle: 2019 Ford F-150 (already there)"); '' when nothing. */
+export function skippedText(skipped: readonly RestoreSkip[], record: DeletedRecord | undefined, f: Formats): string {
+  return skipped
+    .map((s) => {
+      let what = s.kind === 'field' ? fieldLabel(s.name) : s.name;
+      const item = s.kind !== 'field' ? (record?.related?.[s.kind] as RelatedItem[] | undefined)?.find((x) => x.id === s.name) : undefined;
+      if (item) what = relatedText(s.kind as RelatedKind, item, f);
+      const why = s.code === 'not-chosen' ? t('skipNotChosen') : s.code === 'duplicate' ? t('skipDuplicate') : s.reason;
+      return t('skipItem', what, why);
+    })
+    .join('; ');
 }
 
 /** Why the record was deleted, with whom it was merged into. */
@@ -77,7 +139,7 @@ export function whoView(r: DeletedRecord): TemplateResult {
 
 /** What the record holds: the whole customer, or the fields a merge did not keep, with their values. */
 export function removedView(r: DeletedRecord): TemplateResult {
-  if (r.kind === 'customer') return html`${t('wholeCustomer')}`;
+  if (r.kind === 'customer') return html`${t('wholeCustomer')}${r.related ? html` <span class="muted">(${snapshotCounts(r)})</span>` : nothing}`;
   const fields = Object.entries(r.fields);
   return html`<span class="muted">${t('notKept')}</span>
     <ul class="fields">
@@ -95,7 +157,9 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
     case 'restored': {
       const when = status.at ? formatInstant(f, status.at) : '';
       const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
-      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}</span></span>`;
+      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}${status.detail
+        ? `: ${status.detail}`
+        : ''}</span></span>${status.skipped ? html`<span class="skipped">${t('notRestored', status.skipped)}</span>` : nothing}`;
     }
     case 'already': {
       const when = status.at ? formatInstant(f, status.at) : '';
@@ -111,6 +175,8 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
 export interface Confirming {
   records: DeletedRecord[];
   chosen: Record<string, Set<string>>;
+  /** Per merge leftover, the ids of the related records checked. */
+  related: Record<string, Set<string>>;
   nothing: boolean;
 }
 
@@ -170,13 +236,15 @@ export interface DialogHandlers {
   submit: (event: SubmitEvent) => void;
   close: () => void;
   toggle: (event: Event, id: string, field: string) => void;
+  /** A related record's box of a merge leftover. */
+  toggleRelated: (event: Event, id: string, relatedId: string) => void;
 }
 
 /**
  * The restore confirmation: the whole customers (the first `names`, then "and N more"), and per
  * merge leftover one checkbox per field with the survivor's current value.
  */
-export function confirmDialog(c: Confirming, names: number, on: DialogHandlers): TemplateResult {
+export function confirmDialog(c: Confirming, names: number, on: DialogHandlers, f: Formats): TemplateResult {
   const whole = c.records.filter((r) => r.kind === 'customer');
   const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
   const n = c.records.length;
@@ -187,11 +255,11 @@ export function confirmDialog(c: Confirming, names: number, on: DialogHandlers):
       ${whole.length
         ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
             <ul class="names">
-              ${shown.map((r) => html`<li>${r.customerName}</li>`)}
+              ${shown.map((r) => wholeItem(r, f))}
               ${whole.length > shown.length ? html`<li>${t('dialogMore', formatCount(whole.length - shown.length))}</li>` : nothing}
             </ul>`
         : nothing}
-      ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => leftoverChoice(r, c, on))}` : nothing}
+      ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => leftoverChoice(r, c, on, f))}` : nothing}
       <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
       <div class="actions">
         <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
@@ -201,7 +269,20 @@ export function confirmDialog(c: Confirming, names: number, on: DialogHandlers):
   </dialog>`;
 }
 
-function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): TemplateResult {
+/** A whole customer in the confirmation: the name, what comes back counted, and its related records. */
+function wholeItem(r: DeletedRecord, f: Formats): TemplateResult {
+  const items = relatedItems(r);
+  return html`<li>
+    <span class="name">${r.customerName}</span> <span class="muted">(${snapshotCounts(r)})</span>
+    ${items.length
+      ? html`<ul class="related" aria-label=${`${r.customerName}. ${t('relatedBack')}`}>
+          ${items.map(({ kind, item }) => html`<li><bdi>${relatedText(kind, item, f)}</bdi></li>`)}
+        </ul>`
+      : nothing}
+  </li>`;
+}
+
+function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers, f: Formats): TemplateResult {
   const current = r.mergedIntoCurrent;
   const chosen = c.chosen[r.id] ?? new Set<string>();
   return html`<fieldset class="leftover">
@@ -229,6 +310,12 @@ function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): Te
         </span>
       </label>`;
     })}
+    ${relatedItems(r).map(
+      ({ kind, item }) => html`<label class="choice">
+        <input type="checkbox" .checked=${live(c.related[r.id]?.has(item.id) ?? false)} @change=${(e: Event) => on.toggleRelated(e, r.id, item.id)} />
+        <span><bdi>${relatedText(kind, item, f)}</bdi></span>
+      </label>`,
+    )}
   </fieldset>`;
 }
 
@@ -322,4 +409,22 @@ export function moreView(next: number, more: { loading: boolean; error: unknown 
           ${more.loading ? t('loadingMore') : t('loadMore', formatCount(next))}
         </button>`}
   </div>`;
+}
+
+/** What the last restore brought back per record ("Restored Mary Ann Smith: 9 fields, 2 vehicles, 3 notes") and what it did not; nothing when there is none to tell. */
+export function outcomeView(lines: readonly { id: string; text: TemplateResult; skipped: string }[], dismiss: () => void): TemplateResult | typeof nothing {
+  if (!lines.length) return nothing;
+  return html`<section class="outcome" part="outcome" aria-labelledby="outcome-title">
+    <h2 id="outcome-title">${t('outcomeTitle')}</h2>
+    <ul>
+      ${lines.map(
+        (l) => html`<li>
+          <span class="icon" aria-hidden="true">✓</span> ${l.text}${l.skipped
+            ? html`<br /><span class="skipped"><span class="icon" aria-hidden="true">✕</span> ${t('notRestored', l.skipped)}</span>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>
+    <button type="button" class="fc-button" @click=${dismiss}>${t('dismiss')}</button>
+  </section>`;
 }
