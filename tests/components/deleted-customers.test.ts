@@ -348,7 +348,7 @@ describe('<fc-deleted-customers>', () => {
     email.click();
     dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
-    expect(text(dialog.querySelector('.nothing')!)).to.equal('Nothing to restore: check at least one field, or cancel.');
+    expect(text(dialog.querySelector('.nothing')!)).to.equal('Nothing to restore: check at least one field or related record, or cancel.');
     expect(dialog.open).to.equal(true);
     [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === 'Cancel')!.click();
     await until(() => !dialogOf(el));

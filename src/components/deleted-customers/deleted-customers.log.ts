@@ -121,7 +121,7 @@ export function createRestoreLog(host: ReactiveControllerHost, h: LogHelpers, op
     const total = Number(page.total) || items.length;
     const left = Math.min(options.pageSize(), total - items.length);
     return html`<p class="counts">${t('counts', h.formatCount(total), h.formatCount(items.length))}</p>
-      <div class="wrap fc-scroll" role="region" aria-labelledby="log-title" tabindex="0">
+      <div class="wrap fc-scroll" role="region" aria-label=${t('caption')} tabindex="0">
         <table class="fc-table log-table">
           <caption class="fc-visually-hidden">${t('caption')}</caption>
           <thead>
