@@ -369,6 +369,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const todayEntry = days[days.length - 1]!;
   const tomorrowMidnight = todayDt.plus({ days: 1 }).startOf('day').toMillis();
   // Nothing is stamped after the "as of" instant: noon by default, the data is "as of" this morning.
+  const noon = todayEntry.midnight + 12 * 60 * 60_000;
   const cutoff =
     options.now === undefined || !Number.isFinite(options.now)
       ? todayEntry.midnight + 12 * 60 * 60_000
@@ -542,8 +543,13 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         const [code, , failStatus] = errorPickers[sender.provider]();
         status = failStatus;
         errorCode = code;
-      } else if (cutoff - ms < 2 * 86_400_000 && chance(0.3)) {
-        status = chance(0.3) ? 'queued' : 'sent';
+      } else if (noon - ms < 2 * 86_400_000 && chance(0.3)) {
+        // Whether this draw happens is measured from today's noon, not from the cutoff: were it the
+        // cutoff (the visit's "now"), texts would enter the window as the day went on, and every
+        // draw after them (leads, traffic, deleted customers, wants) would differ between two
+        // visits of the same day. Still, only texts of the two days before the cutoff are unsent.
+        const queued = chance(0.3);
+        if (cutoff - ms < 2 * 86_400_000) status = queued ? 'queued' : 'sent';
       }
     }
     // One literal shape for every message: spreading a shared base is several times slower here.
