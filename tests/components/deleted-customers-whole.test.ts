@@ -181,10 +181,10 @@ describe('<fc-deleted-customers>: restoring the whole record', () => {
     const el = await mount(server.client());
     await loaded(el);
     const toggle = root(el).querySelector<HTMLButtonElement>('[part~="log-button"]')!;
-    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     toggle.click();
     await until(() => root(el).querySelector('[part~="log"] [part~="empty"]'), 'no empty log');
-    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     expect(text(root(el).querySelector('[part~="log"]')!)).to.contain('No customer has been restored yet.');
     await expect(el).to.be.accessible();
 

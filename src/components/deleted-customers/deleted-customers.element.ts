@@ -103,7 +103,7 @@ interface ListData {
  * @csspart more - "Show more" and its state.
  * @csspart dialog - The restore confirmation.
  * @csspart outcome - What the last restore brought back per record, and what it did not.
- * @csspart log-button - "Restore log", which shows or hides the log.
+ * @csspart log-button - "Restore log", a toggle button (`aria-pressed="true"` while the log is shown).
  * @csspart log - The restore log.
  * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
  * @csspart retry-button - Retry in the error states.
@@ -414,7 +414,7 @@ export class FcDeletedCustomers extends FcElement {
         <span>${t('search')}</span>
         <input type="search" autocomplete="off" @input=${this.#onSearchInput} @keydown=${this.#onSearchKey} />
       </label>
-      <button type="button" class="fc-button log-button" part="log-button" aria-expanded=${this.logOpen ? 'true' : 'false'} @click=${this.#toggleLog}>
+      <button type="button" class="fc-button log-button" part="log-button" aria-pressed=${this.logOpen ? 'true' : 'false'} @click=${this.#toggleLog}>
         ${t('logShow')}
       </button>
     </div>`;
