@@ -24,21 +24,13 @@ import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE } from './deleted-customers
 import { DeletedRestores } from './deleted-customers.restore.js';
 import { t } from './deleted-customers.messages.js';
 import { styles } from './deleted-customers.styles.js';
-import {
-  confirmDialog,
-  detailCounts,
-  fieldLabel,
-  formatInstant,
-  formatRange,
-  moreView,
-  outcomeView,
-  recordsTable,
-  skippedText,
-  toolbarView,
-} from './deleted-customers.view.js';
+import { fieldLabel, fieldValue, formatInstant, formatRange, moreView, recordsTable, toolbarView } from './deleted-customers.view.js';
 import type { Confirming, Formats } from './deleted-customers.view.js';
 import type { LogHelpers, RestoreLog } from './deleted-customers.log.js';
-import { relatedEntries } from '../../data/logic/deleted.js';
+import type { RestoreViewHelpers, RestoreViews } from './deleted-customers.restore-view.js';
+import { isRestorableField, relatedEntries } from '../../data/logic/deleted.js';
+import { live } from 'lit/directives/live.js';
+import { isolate } from '../shared/bidi.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Days the report covers by default, ending today. */
@@ -47,18 +39,32 @@ const DEFAULT_DAYS = 30;
 const DIALOG_NAMES = 8;
 
 /** What the restore log (loaded when first opened) formats with: handed to it, not imported by it. */
-const LOG_HELPERS: LogHelpers = {
+const LOG_HELPERS: Omit<LogHelpers, 'views'> = {
   QueryController,
   defineMessages,
   isolateIn,
   unsupportedView,
   formatCount,
   formatInstant,
-  detailCounts,
-  skippedText,
   fieldLabel,
   maxLimit: MAX_PAGE_LIMIT,
 };
+
+/** What the restore views (loaded when the confirmation first opens) format with. */
+const VIEW_HELPERS: RestoreViewHelpers = { t, defineMessages, isolate, isolateIn, live, formatCount, fieldLabel, fieldValue, isRestorableField, relatedEntries };
+
+let restoreViews: Promise<RestoreViews> | null = null;
+/** The restore views, loaded once for every instance; a failed load is tried again next time. */
+function loadRestoreViews(): Promise<RestoreViews> {
+  restoreViews ??= import('./deleted-customers.restore-view.js').then(
+    (module) => module.createRestoreViews(VIEW_HELPERS),
+    (error: unknown) => {
+      restoreViews = null;
+      throw error;
+    },
+  );
+  return restoreViews;
+}
 
 interface Query {
   from: string;
@@ -139,6 +145,8 @@ export class FcDeletedCustomers extends FcElement {
   @state() private logOpen = false;
   /** The log's module failed to load (offline, a new deploy). */
   @state() private logError: unknown = null;
+  /** The restore views failed to load when the confirmation was asked for. */
+  @state() private viewsError: unknown = null;
 
   /** The records of the query read last, with the pages "Show more" added. */
   #list: ListData | null = null;
@@ -146,6 +154,7 @@ export class FcDeletedCustomers extends FcElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
   #log: RestoreLog | null = null;
+  #views: RestoreViews | null = null;
 
   constructor() {
     super();
@@ -175,7 +184,11 @@ export class FcDeletedCustomers extends FcElement {
   });
 
   /** The checked records, their restores and how each ended (`deleted-customers.restore.ts`). */
-  readonly #restores = new DeletedRestores(this, () => this.#formats ?? makeFormats(getLocale(), { zone: this.#zone }));
+  readonly #restores = new DeletedRestores(
+    this,
+    () => this.#formats ?? makeFormats(getLocale(), { zone: this.#zone }),
+    () => this.#views,
+  );
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -302,7 +315,15 @@ export class FcDeletedCustomers extends FcElement {
 
   // ───────────── restore confirmation ─────────────
 
-  #openConfirm(): void {
+  async #openConfirm(): Promise<void> {
+    if (!this.#restores.checkedRecords().length) return;
+    try {
+      this.#views ??= await loadRestoreViews();
+      this.viewsError = null;
+    } catch (error) {
+      this.viewsError = error;
+      return;
+    }
     const records = this.#restores.checkedRecords();
     if (!records.length) return;
     const chosen: Record<string, Set<string>> = {};
@@ -367,13 +388,14 @@ export class FcDeletedCustomers extends FcElement {
     const range = this.#range;
     return html`${this.#rangeForm(range)}
       <div class="fc-visually-hidden" role="status">${this.#restores.announcement}</div>
-      ${this.#body(range)} ${this.confirming
-        ? confirmDialog(this.confirming, DIALOG_NAMES, {
-            cancel: (e) => this.#onDialogCancel(e),
-            submit: (e) => this.#onConfirm(e),
+      ${this.viewsError ? errorView(this.viewsError, () => void this.#openConfirm()) : nothing}
+      ${this.#body(range)} ${this.confirming && this.#views
+        ? this.#views.confirmDialog(this.confirming, DIALOG_NAMES, {
+            cancel: (e: Event) => this.#onDialogCancel(e),
+            submit: (e: SubmitEvent) => this.#onConfirm(e),
             close: () => void this.#closeConfirm(),
-            toggle: (e, id, field) => this.#onFieldToggle(e, id, field),
-            toggleRelated: (e, id, relatedId) => this.#onRelatedToggle(e, id, relatedId),
+            toggle: (e: Event, id: string, field: string) => this.#onFieldToggle(e, id, field),
+            toggleRelated: (e: Event, id: string, relatedId: string) => this.#onRelatedToggle(e, id, relatedId),
           }, this.#formats!)
         : nothing}
       ${this.#logView()}`;
@@ -385,9 +407,10 @@ export class FcDeletedCustomers extends FcElement {
     this.logOpen = !this.logOpen;
     if (!this.logOpen || this.#log) return;
     this.logError = null;
-    import('./deleted-customers.log.js').then(
-      (m) => {
-        this.#log ??= m.createRestoreLog(this, LOG_HELPERS, { adapter: () => this.adapter, open: () => this.logOpen, pageSize: () => this.#pageSize });
+    Promise.all([import('./deleted-customers.log.js'), loadRestoreViews()]).then(
+      ([m, views]) => {
+        this.#views ??= views;
+        this.#log ??= m.createRestoreLog(this, { ...LOG_HELPERS, views }, { adapter: () => this.adapter, open: () => this.logOpen, pageSize: () => this.#pageSize });
         this.requestUpdate();
       },
       (error: unknown) => (this.logError = error),
@@ -440,7 +463,7 @@ export class FcDeletedCustomers extends FcElement {
     if (!list.items.length) {
       return html`${this.#toolbar([])}${emptyView(search ? t('emptySearch', search, rangeText) : t('empty', rangeText))}`;
     }
-    return html`${this.#toolbar(list.items)}${outcomeView(this.#restores.outcome(f), () => this.#restores.dismissOutcome())}
+    return html`${this.#toolbar(list.items)}${this.#views?.outcomeView(this.#restores.outcome(f), () => this.#restores.dismissOutcome()) ?? nothing}
       <p class="counts">
         ${search
           ? t('countsSearch', formatCount(list.total), formatCount(list.items.length), search)
@@ -453,7 +476,7 @@ export class FcDeletedCustomers extends FcElement {
     const selected = this.#restores.selected;
     const shownIds = new Set(shown.map((r) => r.id));
     const hidden = [...selected.keys()].filter((id) => !shownIds.has(id)).length;
-    return toolbarView(selected.size, hidden, { clear: () => this.#restores.clear(), restore: () => this.#openConfirm() });
+    return toolbarView(selected.size, hidden, { clear: () => this.#restores.clear(), restore: () => void this.#openConfirm() });
   }
 
   #table(items: DeletedRecord[], rangeText: string, f: Formats): TemplateResult {

@@ -13,7 +13,8 @@ import type { QueryController } from '../shared/controllers/query.js';
 import type { defineMessages } from '../shared/messages.js';
 import type { isolateIn } from '../shared/bidi.js';
 import type { unsupportedView } from '../shared/states.js';
-import type { detailCounts, fieldLabel, formatInstant, Formats, skippedText } from './deleted-customers.view.js';
+import type { fieldLabel, formatInstant, Formats } from './deleted-customers.view.js';
+import type { RestoreViews } from './deleted-customers.restore-view.js';
 
 /** What the log formats with, handed in by the element. */
 export interface LogHelpers {
@@ -23,8 +24,8 @@ export interface LogHelpers {
   unsupportedView: typeof unsupportedView;
   formatCount: (n: number) => string;
   formatInstant: typeof formatInstant;
-  detailCounts: typeof detailCounts;
-  skippedText: typeof skippedText;
+  /** The restore views' words for what came back and what did not. */
+  views: Pick<RestoreViews, 'detailCounts' | 'skippedText'>;
   fieldLabel: typeof fieldLabel;
   maxLimit: number;
 }
@@ -102,7 +103,7 @@ export function createRestoreLog(host: ReactiveControllerHost, h: LogHelpers, op
   });
 
   const row = (e: RestoreLogEntry, f: Formats) => {
-    const skipped = h.skippedText(e.skipped ?? [], undefined, f);
+    const skipped = h.views.skippedText(e.skipped ?? [], undefined, f);
     const fields = (e.fields ?? []).map((name) => h.fieldLabel(name)).join(', ');
     return html`<tr>
       <td>${h.formatInstant(f, e.at)}</td>
@@ -111,7 +112,7 @@ export function createRestoreLog(host: ReactiveControllerHost, h: LogHelpers, op
         <span class="name">${e.fromName}</span>
         <span class="muted">${e.kind === 'merge-leftover' ? h.isolateIn((into) => t('onto', into), e.customerName) : t('whole')}</span>
       </th>
-      <td>${h.detailCounts(e)}${fields ? html`<span class="muted log-fields">${fields}</span>` : nothing}</td>
+      <td>${h.views.detailCounts(e)}${fields ? html`<span class="muted log-fields">${fields}</span>` : nothing}</td>
       <td>${skipped || t('nothingSkipped')}</td>
     </tr>`;
   };

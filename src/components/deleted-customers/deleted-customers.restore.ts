@@ -9,24 +9,12 @@ import { formatCount } from '../shared/messages.js';
 import { describeError, serverWaitText } from '../shared/states.js';
 import { FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
 import { t } from './deleted-customers.messages.js';
-import { canRestore, conflictStatus, detailCounts, skippedText } from './deleted-customers.view.js';
+import { canRestore, conflictStatus } from './deleted-customers.view.js';
 import type { Formats, RowStatus } from './deleted-customers.view.js';
-import type { TemplateResult } from 'lit';
-import { isolate, isolateIn } from '../shared/bidi.js';
+import type { OutcomeLine, RestoreViews } from './deleted-customers.restore-view.js';
 
 /** Restored records whose outcome the live region reads out one by one (more are only counted). */
 const ANNOUNCED_DETAILS = 3;
-
-/** One line of the last restore's outcome: what came back for a record, and what did not. */
-export interface OutcomeLine {
-  id: string;
-  /** "Restored Mary Ann Smith: 9 fields, 2 vehicles, 3 notes", names in `<bdi>`. */
-  text: TemplateResult;
-  /** The same as a string, names isolated by characters (for the live region). */
-  plain: string;
-  /** What was not put back, '' when everything was. */
-  skipped: string;
-}
 
 /** The element the restores are made for: its adapter, its locale, its events. */
 export type RestoreHost = FcElement & { adapter?: ForecourtAdapter };
@@ -58,10 +46,13 @@ export class DeletedRestores {
 
   /** The host's formats (for the dates of notes named in the announcement). */
   readonly #formats: () => Formats;
+  /** The restore views (`deleted-customers.restore-view.ts`) once loaded: they word what came back. */
+  readonly #views: () => RestoreViews | null;
 
-  constructor(host: RestoreHost, formats: () => Formats) {
+  constructor(host: RestoreHost, formats: () => Formats, views: () => RestoreViews | null) {
     this.#host = host;
     this.#formats = formats;
+    this.#views = views;
     this.#writes = new PendingWritesController(host, {
       adapter: () => host.adapter,
       domain: 'deleted',
@@ -103,22 +94,19 @@ export class DeletedRestores {
       return { state: 'failed', reason: write.error?.message ?? '' };
     }
     const told = this.#details.get(record.id);
-    const detail = told && f ? { detail: detailCounts(told.detail), skipped: skippedText(told.detail.skipped, told.record, f) } : {};
+    const views = this.#views();
+    const detail = told && f && views ? { detail: views.detailCounts(told.detail), skipped: views.notRestoredText(told.detail.skipped, told.record, f) } : {};
     if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null, ...detail };
     return local ? { ...local, ...detail } : null;
   }
 
-  /** The last restore's outcome, a line per restored record the server described (empty when none, or dismissed). */
+  /** The last restore's outcome, a line per restored record the server described (empty when none, dismissed, or the views are not loaded). */
   outcome(f: Formats): OutcomeLine[] {
+    const views = this.#views();
+    if (!views) return [];
     return this.#last.flatMap((id) => {
       const told = this.#details.get(id);
-      if (!told) return [];
-      const { detail, record } = told;
-      const what = detailCounts(detail);
-      const leftover = detail.kind === 'merge-leftover';
-      const build = (name: string, into: string) => (leftover ? t('outcomeOnto', name, into, what) : t('outcomeRestored', name, what));
-      const names = [leftover ? detail.fromName : detail.customerName || detail.fromName, detail.customerName];
-      return [{ id, text: isolateIn(build, ...names), plain: build(isolate(names[0]!), isolate(names[1]!)), skipped: skippedText(detail.skipped, record, f) }];
+      return told ? [views.outcomeLine(told.detail, told.record, f)] : [];
     });
   }
 
@@ -217,7 +205,7 @@ export class DeletedRestores {
       host.inLocale(() => {
         const done = t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already));
         // A few records are read out one by one: what came back, and what did not.
-        const lines = this.#last.length <= ANNOUNCED_DETAILS ? this.outcome(this.#formats()).map((l) => [l.plain, l.skipped && t('notRestored', l.skipped)].filter(Boolean).join('. ')) : [];
+        const lines = this.#last.length <= ANNOUNCED_DETAILS ? this.outcome(this.#formats()).map((l) => [l.plain, l.skipped].filter(Boolean).join('. ')) : [];
         return [done, ...lines].join(' ');
       }),
     );

@@ -2,8 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TemplateResult } from 'lit';
-import type { CustomerNote, CustomerVehicle, DeletedRecord, RelatedKind, RestoreDetail, RestoreSkip, VehicleWant } from '../../data/model.js';
-import { isRestorableField, relatedEntries } from '../../data/logic/deleted.js';
+import type { DeletedRecord } from '../../data/model.js';
 import { formatCount } from '../shared/messages.js';
 import { isolateIn } from '../shared/bidi.js';
 import { errorView } from '../shared/states.js';
@@ -13,7 +12,7 @@ import { t } from './deleted-customers.messages.js';
 /** How a row's restore stands, from this page's restores, the outbox, or the server's record. */
 export type RowStatus =
   | { state: 'pending'; waiting: boolean; serverWait?: string | null }
-  | { state: 'restored'; at: string | null; by: string | null; detail?: string; skipped?: string }
+  | { state: 'restored'; at: string | null; by: string | null; detail?: string; /** "Not restored: …" */ skipped?: string }
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
 
@@ -62,64 +61,6 @@ export function fieldValue(value: string | undefined | null): string {
   return value ? value : t('none');
 }
 
-type RelatedItem = CustomerVehicle | CustomerNote | VehicleWant;
-
-/** A related record in words: "Vehicle: 2016 Honda Civic", "Note by Dana Ruiz, Jan 2, 2026: …", "Wants a 2018–2020 Toyota RAV4". */
-export function relatedText(kind: RelatedKind, item: RelatedItem, f: Formats): string {
-  if (kind === 'vehicles') {
-    const v = item as CustomerVehicle;
-    return t('vehicleLabel', [v.year, v.make, v.model].filter((x) => x !== null && x !== '').join(' ') + (v.vin ? ` · VIN ${v.vin}` : ''));
-  }
-  if (kind === 'notes') {
-    const n = item as CustomerNote;
-    const ms = Date.parse(n.at);
-    return t('noteLabel', n.by, Number.isNaN(ms) ? n.at : f.date.format(ms), n.text);
-  }
-  const w = item as VehicleWant;
-  return t('wantLabel', w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`, `${w.make} ${w.model}`);
-}
-
-/** A record's related records, each with its kind, in kind order. */
-export function relatedItems(r: DeletedRecord): { kind: RelatedKind; item: RelatedItem }[] {
-  return relatedEntries(r).map(([kind, id]) => ({ kind, item: (r.related![kind] as RelatedItem[]).find((x) => x.id === id)! }));
-}
-
-/** "9 fields, 2 vehicles, 3 notes" (the kinds with none left out; "nothing" when all are). */
-export function countsText(fields: number, related: Partial<Record<RelatedKind, number>>): string {
-  const parts: string[] = [];
-  if (fields) parts.push(t('nFields', fields, formatCount(fields)));
-  const keys = { vehicles: 'nVehicles', notes: 'nNotes', wants: 'nWants' } as const;
-  for (const kind of ['vehicles', 'notes', 'wants'] as const) {
-    const n = related[kind] ?? 0;
-    if (n) parts.push(t(keys[kind], n, formatCount(n)));
-  }
-  return parts.length ? parts.join(', ') : t('nothingBack');
-}
-
-/** What a whole customer's snapshot brings back, counted. */
-export function snapshotCounts(r: DeletedRecord): string {
-  const fields = Object.keys(r.fields).filter(isRestorableField).length;
-  return countsText(fields, { vehicles: r.related?.vehicles?.length, notes: r.related?.notes?.length, wants: r.related?.wants?.length });
-}
-
-/** What a restore put back for a record, counted ("9 fields, 2 vehicles, 3 notes"). */
-export function detailCounts(d: RestoreDetail): string {
-  return countsText(d.fields.length, { vehicles: d.related.vehicles.length, notes: d.related.notes.length, wants: d.related.wants.length });
-}
-
-/** What a restore did not put back, in words ("Phone (not chosen), Vehicle: 2019 Ford F-150 (already there)"); '' when nothing. */
-export function skippedText(skipped: readonly RestoreSkip[], record: DeletedRecord | undefined, f: Formats): string {
-  return skipped
-    .map((s) => {
-      let what = s.kind === 'field' ? fieldLabel(s.name) : s.name;
-      const item = s.kind !== 'field' ? (record?.related?.[s.kind] as RelatedItem[] | undefined)?.find((x) => x.id === s.name) : undefined;
-      if (item) what = relatedText(s.kind as RelatedKind, item, f);
-      const why = s.code === 'not-chosen' ? t('skipNotChosen') : s.code === 'duplicate' ? t('skipDuplicate') : s.reason;
-      return t('skipItem', what, why);
-    })
-    .join('; ');
-}
-
 /** Why the record was deleted, with whom it was merged into. */
 export function whyText(r: DeletedRecord): string {
   if (r.reason === 'manual') return t('whyManual');
@@ -139,7 +80,7 @@ export function whoView(r: DeletedRecord): TemplateResult {
 
 /** What the record holds: the whole customer, or the fields a merge did not keep, with their values. */
 export function removedView(r: DeletedRecord): TemplateResult {
-  if (r.kind === 'customer') return html`${t('wholeCustomer')}${r.related ? html` <span class="muted">(${snapshotCounts(r)})</span>` : nothing}`;
+  if (r.kind === 'customer') return html`${t('wholeCustomer')}`;
   const fields = Object.entries(r.fields);
   return html`<span class="muted">${t('notKept')}</span>
     <ul class="fields">
@@ -159,7 +100,7 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
       const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
       return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}${status.detail
         ? `: ${status.detail}`
-        : ''}</span></span>${status.skipped ? html`<span class="skipped">${t('notRestored', status.skipped)}</span>` : nothing}`;
+        : ''}</span></span>${status.skipped ? html`<span class="skipped">${status.skipped}</span>` : nothing}`;
     }
     case 'already': {
       const when = status.at ? formatInstant(f, status.at) : '';
@@ -238,85 +179,6 @@ export interface DialogHandlers {
   toggle: (event: Event, id: string, field: string) => void;
   /** A related record's box of a merge leftover. */
   toggleRelated: (event: Event, id: string, relatedId: string) => void;
-}
-
-/**
- * The restore confirmation: the whole customers (the first `names`, then "and N more"), and per
- * merge leftover one checkbox per field with the survivor's current value.
- */
-export function confirmDialog(c: Confirming, names: number, on: DialogHandlers, f: Formats): TemplateResult {
-  const whole = c.records.filter((r) => r.kind === 'customer');
-  const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
-  const n = c.records.length;
-  const shown = whole.slice(0, names);
-  return html`<dialog part="dialog" aria-labelledby="confirm-title" @cancel=${on.cancel}>
-    <form @submit=${on.submit}>
-      <h2 id="confirm-title">${n === 1 ? t('dialogTitleOne') : t('dialogTitle', formatCount(n))}</h2>
-      ${whole.length
-        ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
-            <ul class="names">
-              ${shown.map((r) => wholeItem(r, f))}
-              ${whole.length > shown.length ? html`<li>${t('dialogMore', formatCount(whole.length - shown.length))}</li>` : nothing}
-            </ul>`
-        : nothing}
-      ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => leftoverChoice(r, c, on, f))}` : nothing}
-      <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
-      <div class="actions">
-        <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
-        <button type="button" class="fc-button" @click=${on.close}>${t('cancel')}</button>
-      </div>
-    </form>
-  </dialog>`;
-}
-
-/** A whole customer in the confirmation: the name, what comes back counted, and its related records. */
-function wholeItem(r: DeletedRecord, f: Formats): TemplateResult {
-  const items = relatedItems(r);
-  return html`<li>
-    <span class="name">${r.customerName}</span> <span class="muted">(${snapshotCounts(r)})</span>
-    ${items.length
-      ? html`<ul class="related" aria-label=${`${r.customerName}. ${t('relatedBack')}`}>
-          ${items.map(({ kind, item }) => html`<li><bdi>${relatedText(kind, item, f)}</bdi></li>`)}
-        </ul>`
-      : nothing}
-  </li>`;
-}
-
-function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers, f: Formats): TemplateResult {
-  const current = r.mergedIntoCurrent;
-  const chosen = c.chosen[r.id] ?? new Set<string>();
-  return html`<fieldset class="leftover">
-    <legend>
-      ${r.mergedIntoName
-        ? isolateIn((name, into) => t('leftoverLegend', name, into), r.customerName, r.mergedIntoName)
-        : isolateIn((name) => t('leftoverLegendNoInto', name), r.customerName)}
-    </legend>
-    ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
-    ${Object.entries(r.fields).map(([field, value]) => {
-      const now = current?.[field];
-      const replaces = !!now && now !== value;
-      return html`<label class="choice">
-        <input
-          type="checkbox"
-          .checked=${live(chosen.has(field))}
-          ?disabled=${!isRestorableField(field)}
-          @change=${(e: Event) => on.toggle(e, r.id, field)}
-        />
-        <span>
-          ${isolateIn((label, was) => t('fieldChoice', label, was), fieldLabel(field), fieldValue(value))}
-          ${current
-            ? html`<span class="muted">(${isolateIn((value) => t('nowOnSurvivor', value), fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
-            : nothing}
-        </span>
-      </label>`;
-    })}
-    ${relatedItems(r).map(
-      ({ kind, item }) => html`<label class="choice">
-        <input type="checkbox" .checked=${live(c.related[r.id]?.has(item.id) ?? false)} @change=${(e: Event) => on.toggleRelated(e, r.id, item.id)} />
-        <span><bdi>${relatedText(kind, item, f)}</bdi></span>
-      </label>`,
-    )}
-  </fieldset>`;
 }
 
 /**
@@ -409,22 +271,4 @@ export function moreView(next: number, more: { loading: boolean; error: unknown 
           ${more.loading ? t('loadingMore') : t('loadMore', formatCount(next))}
         </button>`}
   </div>`;
-}
-
-/** What the last restore brought back per record ("Restored Mary Ann Smith: 9 fields, 2 vehicles, 3 notes") and what it did not; nothing when there is none to tell. */
-export function outcomeView(lines: readonly { id: string; text: TemplateResult; skipped: string }[], dismiss: () => void): TemplateResult | typeof nothing {
-  if (!lines.length) return nothing;
-  return html`<section class="outcome" part="outcome" aria-labelledby="outcome-title">
-    <h2 id="outcome-title">${t('outcomeTitle')}</h2>
-    <ul>
-      ${lines.map(
-        (l) => html`<li>
-          <span class="icon" aria-hidden="true">✓</span> ${l.text}${l.skipped
-            ? html`<br /><span class="skipped"><span class="icon" aria-hidden="true">✕</span> ${t('notRestored', l.skipped)}</span>`
-            : nothing}
-        </li>`,
-      )}
-    </ul>
-    <button type="button" class="fc-button" @click=${dismiss}>${t('dismiss')}</button>
-  </section>`;
 }
