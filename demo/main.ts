@@ -40,7 +40,8 @@ let live: LiveDay | null = null;
 
 async function start(): Promise<void> {
   let feed: MemoryFeed | undefined;
-  const backend = createMemoryAdapter(dataset, { feed: (f) => (feed = f) });
+  // The server stamps who made a change (a restore's "restored by", the restore log) with the signed-in advisor's name.
+  const backend = createMemoryAdapter(dataset, { feed: (f) => (feed = f), user: 'Dana Ruiz' });
   // The provider goes on the page only once the worker answers, so its first reads reach the demo server.
   await setupWorker(...createApiHandlers(backend, { baseUrl: API_BASE, faults })).start({
     serviceWorker: { url: '/mockServiceWorker.js' },

@@ -68,7 +68,8 @@ const OPERATIONS: { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: Operation
   },
   deleted: {
     list: { answer: 'A page, newest first; merge leftovers carry mergedIntoCurrent' },
-    restore: { answer: 'Restored ids, and per-record failures (not thrown)' },
+    restore: { answer: 'Restored ids, per-record failures (not thrown), and per restored record what came back and what did not' },
+    log: { answer: 'A page of restores, newest first: who, when, which record, what came back, where to' },
   },
   vehicles: {
     wants: { answer: 'A page of "need-car-locate" customers\' wants, by make and model, newest first' },
@@ -162,6 +163,8 @@ interface Node {
   literal?: unknown;
   requirement?: unknown;
   description?: string;
+  /** `lazy`: the schema it stands for (a schema defined further down its file). */
+  getter?: (input: unknown) => Node;
 }
 
 /** The exported schemas of schemas.ts, by object: each becomes a named component. */
@@ -228,6 +231,8 @@ class Converter {
         return { const: node.literal };
       case 'optional':
         return this.ref(node.wrapped!, where);
+      case 'lazy':
+        return this.ref(node.getter!(undefined), where);
       case 'nullable':
       case 'nullish':
         return withNull(this.ref(node.wrapped!, where));

@@ -21,6 +21,7 @@ import type {
   MarketingSpend,
   StoredOemRule,
   PosSource,
+  RestoreLogEntry,
   RestoreRequest,
   RestoreResult,
   SmsFilter,
@@ -205,9 +206,19 @@ export interface DeletedQuery extends DateRange, PageQuery {
   includeRestored?: boolean;
 }
 
+/** `deleted.log`: the restore log, newest first; both filters optional. */
+export interface RestoreLogQuery extends PageQuery {
+  /** Only the restores of this deleted record. */
+  recordId?: string;
+  /** Only the restores that came from or went to this customer. */
+  customerId?: string;
+}
+
 export interface DeletedApi {
   list(query: DeletedQuery, opts?: ReadOptions): Promise<Page<DeletedRecord>>;
   restore(request: RestoreRequest, opts?: WriteOptions): Promise<RestoreResult>;
+  /** Every restore made (who, when, which record, what came back, where to), newest first. */
+  log(query: RestoreLogQuery, opts?: ReadOptions): Promise<Page<RestoreLogEntry>>;
 }
 
 // ───────────────────────────── vehicles ─────────────────────────────

@@ -32,6 +32,8 @@ import {
   MappingStatusSchema,
   MarketingSpendSchema,
   PosSourceSchema,
+  RestoreLogEntrySchema,
+  RestoreLogQuerySchema,
   RestoreRequestSchema,
   RestoreResultSchema,
   SmsFilterSchema,
@@ -271,8 +273,10 @@ export const CONTRACT: Contract = {
       in: 'body',
       request: RestoreRequestSchema,
       answer: RestoreResultSchema,
-      affects: ['deleted', 'customers', 'sources'],
+      // Open wants come back with a customer: the needed-vehicles list changes too.
+      affects: ['deleted', 'customers', 'sources', 'vehicles'],
     },
+    log: { kind: 'read', http: 'GET', path: '/deleted/restores', in: 'query', request: RestoreLogQuerySchema, answer: pageSchema(RestoreLogEntrySchema) },
   },
   vehicles: {
     wants: { kind: 'read', http: 'GET', path: '/vehicles/wants', in: 'query', request: WantQuerySchema, answer: pageSchema(VehicleWantSchema) },

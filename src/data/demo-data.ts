@@ -37,6 +37,7 @@ import type {
 import { WEEKDAYS } from './model.js';
 import { DEFAULT_OEM_RULES } from './logic/leads.js';
 import { cleanSourceName, DEFAULT_CATEGORIES, isSourceUnknown, suggestCategory } from './logic/sources.js';
+import { restoreLogOf, snapshotExtras, snapshotRandom } from './demo-snapshots.js';
 
 export type DatasetSize = 'small' | 'demo' | 'bench';
 
@@ -372,6 +373,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const todayEntry = days[days.length - 1]!;
   const tomorrowMidnight = todayDt.plus({ days: 1 }).startOf('day').toMillis();
   // Nothing is stamped after the "as of" instant: noon by default, the data is "as of" this morning.
+  const noon = todayEntry.midnight + 12 * 60 * 60_000;
   const cutoff =
     options.now === undefined || !Number.isFinite(options.now)
       ? todayEntry.midnight + 12 * 60 * 60_000
@@ -545,8 +547,13 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         const [code, , failStatus] = errorPickers[sender.provider]();
         status = failStatus;
         errorCode = code;
-      } else if (cutoff - ms < 2 * 86_400_000 && chance(0.3)) {
-        status = chance(0.3) ? 'queued' : 'sent';
+      } else if (noon - ms < 2 * 86_400_000 && chance(0.3)) {
+        // Whether this draw happens is measured from today's noon, not from the cutoff: were it the
+        // cutoff (the visit's "now"), texts would enter the window as the day went on, and every
+        // draw after them (leads, traffic, deleted customers, wants) would differ between two
+        // visits of the same day. Still, only texts of the two days before the cutoff are unsent.
+        const queued = chance(0.3);
+        if (cutoff - ms < 2 * 86_400_000) status = queued ? 'queued' : 'sent';
       }
     }
     // One literal shape for every message: spreading a shared base is several times slower here.
@@ -761,20 +768,31 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
 
   // ── deleted customers and merge leftovers ──
   const deleted: DeletedRecord[] = [];
+  // Snapshots beyond the columns come from their own stream: the rest of the data does not move.
+  const snapRng = snapshotRandom(options.seed ?? 1);
+  const employees = EMPLOYEES.map(([, name]) => name);
+  let wholeCount = 0;
+  const noFirstVisit = (nth: number, day: string) => (nth === 1 ? '' : day);
   for (let i = 0; i < size.deleted; i++) {
     const day = randomDay();
     const deletedMs = Math.min(at(day, int(8 * 60, 18 * 60)), cutoff - 60_000);
-    const first = pick(FIRST_NAMES);
+    const drawnFirst = pick(FIRST_NAMES);
     const last = pick(LAST_NAMES);
     const restored = chance(0.15) ? iso(Math.min(deletedMs + int(1, 20) * 86_400_000, cutoff)) : null;
     const by = pick(EMPLOYEES)[1];
     if (chance(0.6)) {
       const reason = chance(0.6) ? 'manual' : 'auto-merge';
       const source = pickSource()[0];
+      const nth = wholeCount++;
+      // The first has a two-word first name (kept whole on restore); the second no first visit.
+      const first = nth === 0 ? 'Mary Ann' : drawnFirst;
+      const key = `del-${pad(i + 1, 4)}`;
+      const customerId = `c-del-${pad(i + 1, 4)}`;
+      const extras = snapshotExtras(snapRng, key, deletedMs, { id: customerId, name: `${first} ${last}`, employees }, true);
       deleted.push({
-        id: `del-${pad(i + 1, 4)}`,
+        id: key,
         kind: 'customer',
-        customerId: `c-del-${pad(i + 1, 4)}`,
+        customerId,
         customerName: `${first} ${last}`,
         deletedAt: iso(deletedMs),
         deletedBy: reason === 'auto-merge' ? 'Automatic merge' : by,
@@ -787,10 +805,13 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
           phone: `+1${pick(areaCodes)}${4_000_000 + i}`,
           email: chance(0.6) ? `${ascii(first)}.${ascii(last)}@example.org` : '',
           sourceId: chance(0.9) ? source.id : '',
-          status: 'active',
-          firstVisit: new Date(historyStartMs + rng() * (deletedMs - historyStartMs)).toISOString().slice(0, 10),
+          status: extras.related?.wants ? 'need-car-locate' : 'active',
+          // Drawn for every record alike, so the draws after it stay where they were.
+          firstVisit: noFirstVisit(nth, new Date(historyStartMs + rng() * (deletedMs - historyStartMs)).toISOString().slice(0, 10)),
           version: String(int(1, 4)),
+          ...extras.fields,
         },
+        ...(extras.related && { related: extras.related }),
         restoredAt: restored,
         restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
@@ -801,6 +822,9 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       if (chance(0.6)) fields.email = `${ascii(into.firstName)}${int(1, 99)}@example.com`;
       if (chance(0.2)) fields.lastName = `${into.lastName}-${pick(LAST_NAMES)}`;
       const reason = chance(0.3) ? 'auto-merge' : 'merge';
+      const key = `del-${pad(i + 1, 4)}`;
+      const extras = snapshotExtras(snapRng, key, deletedMs, { id: into.id, name: `${into.firstName} ${into.lastName}`, employees }, false);
+      Object.assign(fields, extras.fields);
       deleted.push({
         id: `del-${pad(i + 1, 4)}`,
         kind: 'merge-leftover',
@@ -812,6 +836,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         mergedIntoId: into.id,
         mergedIntoName: `${into.firstName} ${into.lastName}`,
         fields,
+        ...(extras.related && { related: extras.related }),
         restoredAt: restored,
         restoredBy: restored ? EMPLOYEES[i % EMPLOYEES.length]![1] : null,
         version: restored ? 2 : 1,
@@ -849,6 +874,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     traffic,
     deleted,
     wants,
+    restoreLog: restoreLogOf(deleted),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ForecourtAdapter,
   PreferencesApi,
   ReadOptions,
+  RestoreLogQuery,
   SmsImportResult,
   SmsListQuery,
   WantQuery,
@@ -538,10 +539,22 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       restore: (request, opts) =>
         write('deleted.restore', opts, () => {
           if (!Array.isArray(request?.ids) || request.ids.length === 0) throw rejected('Choose at least one record to restore.');
-          const { deleted, customers, result } = restoreRecords(data.deleted, data.customers, request, now(), options.user ?? null);
+          const { deleted, customers, wants, result, log } = restoreRecords(data.deleted, data.customers, request, now(), options.user ?? null, data.wants);
           data.deleted = deleted;
           data.customers = customers;
+          data.wants = wants;
+          (data.restoreLog ??= []).push(...log);
           return result;
+        }),
+      log: (query: RestoreLogQuery, opts) =>
+        read(opts, () => {
+          const { recordId, customerId } = query ?? {};
+          const entries = (data.restoreLog ?? []).filter(
+            (e) => (!recordId || e.recordId === recordId) && (!customerId || e.customerId === customerId || e.fromCustomerId === customerId),
+          );
+          // Newest first; the log is kept oldest first, so equal times keep their reverse order.
+          const items = entries.map((e, i) => ({ e, t: Date.parse(e.at), i })).sort((a, b) => b.t - a.t || b.i - a.i).map((x) => x.e);
+          return paginate(items, query ?? {});
         }),
     },
 

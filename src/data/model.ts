@@ -152,10 +152,43 @@ export interface Customer {
   /** PosSource id, or null when the PoS holds no source. */
   sourceId: string | null;
   status: CustomerStatus;
-  /** First visit (when the customer became a new customer). */
-  firstVisit: IsoDate;
+  /**
+   * First visit (when the customer became a new customer); null when the CRM holds none (such a
+   * customer is never counted as new in any range).
+   */
+  firstVisit: IsoDate | null;
   version: number;
   updatedAt: IsoDateTime;
+  /**
+   * Fields the CRM holds that this model has no column for (address, city, notes text, …), field →
+   * value as text. A restore puts a deleted customer's such fields back here, so nothing the
+   * deletion snapshot held is lost. Absent when there are none.
+   */
+  extra?: Record<string, string>;
+  /** The customer's vehicles as the CRM lists them. Absent when the store does not keep them. */
+  vehicles?: CustomerVehicle[];
+  /** Notes on the customer, oldest first. Absent when the store does not keep them. */
+  notes?: CustomerNote[];
+}
+
+/** A vehicle a customer owns (a related record of the customer, kept in a deletion snapshot). */
+export interface CustomerVehicle {
+  id: string;
+  year: number | null;
+  make: string;
+  model: string;
+  /** Vehicle Identification Number, when known. */
+  vin: string | null;
+}
+
+/** A note on a customer (a related record of the customer, kept in a deletion snapshot). */
+export interface CustomerNote {
+  id: string;
+  /** When it was written. */
+  at: IsoDateTime;
+  /** Who wrote it. */
+  by: string;
+  text: string;
 }
 
 /** A repair order / deal: revenue attributed to a customer on a day. */
@@ -568,8 +601,21 @@ export interface DeletedRecord {
   /** For merges: the surviving customer. */
   mergedIntoId: string | null;
   mergedIntoName: string | null;
-  /** The data that was removed, field → value. */
+  /**
+   * The data that was removed, field → value as text ('' for none). For a whole customer, the
+   * deletion snapshot: every field the CRM held, as it held it — the model's columns
+   * (`firstName`, `lastName`, `phone`, `email`, `sourceId`, `status`, `firstVisit`, `version`)
+   * and any other (`address`, `city`, `notes`, …), which a restore puts in `Customer.extra`.
+   * An older server's record may hold only some columns (see `restoreRecords` for the rest).
+   * For a merge leftover, the fields the merge did not keep.
+   */
   fields: Record<string, string>;
+  /**
+   * The records related to the customer that went with the deletion (or, for a merge leftover,
+   * that the merge did not keep), as lists of plain records with ids. Absent from a server that
+   * keeps none; an absent list means none.
+   */
+  related?: DeletedRelated;
   restoredAt: IsoDateTime | null;
   /** Who restored it; null when not restored, or when the server does not know. */
   restoredBy: string | null;
@@ -605,12 +651,82 @@ export interface RestoreRequest {
   ids: string[];
   /** For merge leftovers: which fields to put back, per record id (all when absent). */
   fields?: Record<string, string[]>;
+  /**
+   * For merge leftovers: which related records to put back, per record id, as the related
+   * records' ids (all of the record's related records when absent for it).
+   */
+  related?: Record<string, string[]>;
+}
+
+/** The kinds of related records a deletion snapshot keeps. */
+export const RELATED_KINDS = ['vehicles', 'notes', 'wants'] as const;
+export type RelatedKind = (typeof RELATED_KINDS)[number];
+
+/** A deleted customer's related records: its vehicles, its notes, its open wants. */
+export interface DeletedRelated {
+  vehicles?: CustomerVehicle[];
+  notes?: CustomerNote[];
+  /** Open wants ("Need Car Locate"): they come back to the needed-vehicles list. */
+  wants?: VehicleWant[];
+}
+
+/** Ids of related records, per kind. */
+export type RelatedIds = Record<RelatedKind, string[]>;
+
+/**
+ * Why part of a record was not put back: `not-chosen` (a merge leftover's field or related
+ * record the user left unchecked), `invalid` (a value the customer cannot hold, such as an
+ * unknown status), `duplicate` (a related record with the same id is already there), `other`.
+ */
+export const RESTORE_SKIP_CODES = ['not-chosen', 'invalid', 'duplicate', 'other'] as const;
+export type RestoreSkipCode = (typeof RESTORE_SKIP_CODES)[number];
+
+/** Something a restored record held that was not put back, and why. */
+export interface RestoreSkip {
+  /** A field, or a kind of related record. */
+  kind: 'field' | RelatedKind;
+  /** The field's name, or the related record's id. */
+  name: string;
+  code: RestoreSkipCode;
+  /** In words, for the user. */
+  reason: string;
+}
+
+/** What a restore put back for one record. */
+export interface RestoreDetail {
+  /** The deleted record. */
+  id: string;
+  kind: DeletedRecord['kind'];
+  /** The name the record was deleted under. */
+  fromName: string;
+  /** The customer that got the data back: the restored customer, or the one a leftover was merged into. */
+  customerId: string;
+  customerName: string;
+  /** Fields put back. */
+  fields: string[];
+  /** Related records put back, by kind. */
+  related: RelatedIds;
+  /** What the record held that was not put back, with why. */
+  skipped: RestoreSkip[];
 }
 
 export interface RestoreResult {
   restored: string[];
   /** Records that could not be restored, with why. */
   failed: RestoreFailure[];
+  /** Per restored record, what was put back and what was not. Absent from an older server. */
+  details?: RestoreDetail[];
+}
+
+/** One restore of one record, as the restore log keeps it: who, when, what, from which record, where to. */
+export interface RestoreLogEntry extends RestoreDetail {
+  /** The deleted record (`RestoreDetail.id` is the entry's own id here). */
+  recordId: string;
+  /** The customer the record was deleted as (for a leftover, the merged-away one). */
+  fromCustomerId: string;
+  at: IsoDateTime;
+  /** Who restored it; null when the server does not know. */
+  by: string | null;
 }
 
 // ───────────────────────────── Needed vehicles ─────────────────────────────
@@ -721,4 +837,6 @@ export interface Dataset {
   traffic: TrafficEvent[];
   deleted: DeletedRecord[];
   wants: VehicleWant[];
+  /** Every restore so far, oldest first (absent: none). */
+  restoreLog?: RestoreLogEntry[];
 }

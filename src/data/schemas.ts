@@ -15,7 +15,9 @@ import {
   DELETE_REASONS,
   DEPARTMENTS,
   MATCH_HOWS,
+  RELATED_KINDS,
   RESTORE_FAILURE_CODES,
+  RESTORE_SKIP_CODES,
   SMS_DIRECTIONS,
   SMS_ERROR_CATEGORIES,
   SMS_PROVIDERS,
@@ -114,6 +116,16 @@ export const SourceReportSchema = v.object({
 
 // ───────────────────────────── customers ─────────────────────────────
 
+export const CustomerVehicleSchema = v.object({
+  id: v.string(),
+  year: v.nullable(v.number()),
+  make: v.string(),
+  model: v.string(),
+  vin: nullableString,
+});
+
+export const CustomerNoteSchema = v.object({ id: v.string(), at: IsoDateTimeSchema, by: v.string(), text: v.string() });
+
 export const CustomerSchema = v.object({
   id: v.string(),
   firstName: v.string(),
@@ -122,9 +134,12 @@ export const CustomerSchema = v.object({
   email: nullableString,
   sourceId: nullableString,
   status: v.picklist(CUSTOMER_STATUSES),
-  firstVisit: IsoDateSchema,
+  firstVisit: v.nullable(IsoDateSchema),
   version: v.number(),
   updatedAt: IsoDateTimeSchema,
+  extra: v.optional(v.record(v.string(), v.string())),
+  vehicles: v.optional(v.array(CustomerVehicleSchema)),
+  notes: v.optional(v.array(CustomerNoteSchema)),
 });
 
 export const InvoiceSchema = v.object({ id: v.string(), customerId: v.string(), date: IsoDateSchema, amount: CentsSchema });
@@ -394,6 +409,14 @@ export const DeletedRecordSchema = v.object({
   mergedIntoId: nullableString,
   mergedIntoName: nullableString,
   fields: v.record(v.string(), v.string()),
+  related: v.optional(
+    v.object({
+      vehicles: v.optional(v.array(CustomerVehicleSchema)),
+      notes: v.optional(v.array(CustomerNoteSchema)),
+      // Defined further down (with the vehicles).
+      wants: v.optional(v.array(v.lazy(() => VehicleWantSchema))),
+    }),
+  ),
   restoredAt: v.nullable(IsoDateTimeSchema),
   restoredBy: nullableString,
   version: v.number(),
@@ -403,6 +426,37 @@ export const DeletedRecordSchema = v.object({
 export const RestoreRequestSchema = v.object({
   ids: v.array(v.string()),
   fields: v.optional(v.record(v.string(), v.array(v.string()))),
+  related: v.optional(v.record(v.string(), v.array(v.string()))),
+});
+
+/** Ids per kind of related record; a kind left out means none. */
+const relatedIds = () => v.optional(v.array(v.string()), () => []);
+
+export const RestoreDetailSchema = v.object({
+  id: v.string(),
+  kind: v.picklist(['customer', 'merge-leftover']),
+  fromName: v.string(),
+  customerId: v.string(),
+  customerName: v.string(),
+  fields: v.array(v.string()),
+  related: v.object({ vehicles: relatedIds(), notes: relatedIds(), wants: relatedIds() }),
+  skipped: v.array(
+    v.object({
+      kind: v.picklist(['field', ...RELATED_KINDS]),
+      name: v.string(),
+      // A code this client does not know yet still reads as something not put back.
+      code: v.fallback(v.picklist(RESTORE_SKIP_CODES), 'other'),
+      reason: v.string(),
+    }),
+  ),
+});
+
+export const RestoreLogEntrySchema = v.object({
+  ...RestoreDetailSchema.entries,
+  recordId: v.string(),
+  fromCustomerId: v.string(),
+  at: IsoDateTimeSchema,
+  by: nullableString,
 });
 
 export const RestoreResultSchema = v.object({
@@ -417,6 +471,7 @@ export const RestoreResultSchema = v.object({
       restoredBy: v.optional(nullableString),
     }),
   ),
+  details: v.optional(v.array(RestoreDetailSchema)),
 });
 
 // ───────────────────────────── vehicles ─────────────────────────────
@@ -487,6 +542,7 @@ export const DatasetSchema = v.object({
   traffic: v.array(TrafficEventSchema),
   deleted: v.array(DeletedRecordSchema),
   wants: v.array(VehicleWantSchema),
+  restoreLog: v.optional(v.array(RestoreLogEntrySchema)),
 });
 
 // ───────────────────────────── request bodies ─────────────────────────────
@@ -615,6 +671,9 @@ export const DeletedQuerySchema = v.object({
   ...pageQueryEntries,
 });
 
+/** `deleted.log`. */
+export const RestoreLogQuerySchema = v.object({ recordId: optionalText, customerId: optionalText, ...pageQueryEntries });
+
 /** `vehicles.wants`. */
 export const WantQuerySchema = v.object({ make: optionalText, search: optionalText, ...pageQueryEntries });
 
@@ -696,6 +755,9 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof DeletedRecordSchema, M.DeletedRecord>>,
   Expect<Pin<typeof RestoreRequestSchema, M.RestoreRequest>>,
   Expect<Pin<typeof RestoreResultSchema, M.RestoreResult>>,
+  Expect<Pin<typeof RestoreLogEntrySchema, M.RestoreLogEntry>>,
+  Expect<Pin<typeof CustomerVehicleSchema, M.CustomerVehicle>>,
+  Expect<Pin<typeof CustomerNoteSchema, M.CustomerNote>>,
   Expect<Pin<typeof VehicleWantSchema, M.VehicleWant>>,
   Expect<Pin<typeof TradeInVehicleSchema, M.TradeInVehicle>>,
   Expect<Pin<typeof WantMatchSchema, M.WantMatch>>,
@@ -720,5 +782,6 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof TrafficQuerySchema, M.TrafficQuery>>,
   Expect<Pin<typeof TrafficListQuerySchema, A.TrafficListQuery>>,
   Expect<Pin<typeof DeletedQuerySchema, A.DeletedQuery>>,
+  Expect<Pin<typeof RestoreLogQuerySchema, A.RestoreLogQuery>>,
   Expect<Pin<typeof WantQuerySchema, A.WantQuery>>,
 ];

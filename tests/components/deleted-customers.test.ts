@@ -348,7 +348,7 @@ describe('<fc-deleted-customers>', () => {
     email.click();
     dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
-    expect(text(dialog.querySelector('.nothing')!)).to.equal('Nothing to restore: check at least one field, or cancel.');
+    expect(text(dialog.querySelector('.nothing')!)).to.equal('Nothing to restore: check at least one field or related record, or cancel.');
     expect(dialog.open).to.equal(true);
     [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === 'Cancel')!.click();
     await until(() => !dialogOf(el));
@@ -427,6 +427,7 @@ describe('<fc-deleted-customers>', () => {
             body: { restoredAt: '2026-11-20T16:02:11.000Z', restoredBy: 'Dana Ruiz' },
           });
         },
+        log: async () => ({ items: [], total: 0, nextCursor: null }),
       },
     };
     const el = await mount(adapter);
@@ -451,6 +452,7 @@ describe('<fc-deleted-customers>', () => {
           return client.deleted!.list(q, o);
         },
         restore: (r, o) => client.deleted!.restore(r, o),
+        log: (q, o) => client.deleted!.log(q, o),
       },
     };
     const el = await mount(adapter);

@@ -60,7 +60,7 @@ describe('the contract table', () => {
       sms: ['sms'],
       leads: ['leads'],
       traffic: [],
-      deleted: ['deleted', 'customers', 'sources'],
+      deleted: ['deleted', 'customers', 'sources', 'vehicles'],
       vehicles: [],
     });
     const optionsOnly = CONTRACT_ENTRIES.filter((e) => takesOptionsOnly(e.domain, e.method)).map((e) => e.label);

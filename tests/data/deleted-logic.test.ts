@@ -126,7 +126,8 @@ describe('survivorValues and suggestedRestoreFields', () => {
   it('suggests only fields that overwrite nothing the survivor has', () => {
     expect(suggestedRestoreFields(leftover({ mergedIntoCurrent: { phone: '+15125550001', email: '' } }))).to.deep.equal(['email']);
     expect(suggestedRestoreFields(leftover({ mergedIntoCurrent: { phone: '+15125550077', email: 'x@y.z' } }))).to.deep.equal(['phone']);
-    expect(suggestedRestoreFields(leftover({ fields: { fax: '1', email: 'a@b.c' } }))).to.deep.equal(['email']);
+    // A field with no column (kept in `extra`) can be put back; the row's own version cannot.
+    expect(suggestedRestoreFields(leftover({ fields: { fax: '1', version: '3', email: 'a@b.c' } }))).to.deep.equal(['fax', 'email']);
   });
 });
 
@@ -164,7 +165,12 @@ describe('restoreRecords: who, and order', () => {
     const bo = record({ id: 'del-bo', customerId: 'c7', customerName: 'Bo Smith', fields: { firstName: 'Bo', lastName: 'Smith' } });
     const onBo = leftover({ id: 'del-onbo', mergedIntoId: 'c7', mergedIntoName: 'Bo Smith', fields: { email: 'bo@example.com' } });
     const out = restoreRecords([bo, onBo], [ana], { ids: ['del-onbo', 'del-bo'] }, now);
-    expect(out.result).to.deep.equal({ restored: ['del-onbo', 'del-bo'], failed: [] });
+    expect(out.result.restored).to.deep.equal(['del-onbo', 'del-bo']);
+    expect(out.result.failed).to.deep.equal([]);
+    expect(out.result.details!.map((d) => [d.id, d.customerId, d.fields])).to.deep.equal([
+      ['del-onbo', 'c7', ['email']],
+      ['del-bo', 'c7', ['firstName', 'lastName']],
+    ]);
     expect(out.customers.find((c) => c.id === 'c7')).to.include({ firstName: 'Bo', email: 'bo@example.com' });
   });
 
@@ -201,7 +207,23 @@ describe('restoreRecords', () => {
 
   it('brings a deleted customer back whole', () => {
     const out = restoreRecords(deleted, [ana], { ids: ['del-1'] }, now);
-    expect(out.result).to.deep.equal({ restored: ['del-1'], failed: [] });
+    expect(out.result).to.deep.equal({
+      restored: ['del-1'],
+      failed: [],
+      details: [
+        {
+          id: 'del-1',
+          kind: 'customer',
+          fromName: 'José Muñoz',
+          customerId: 'c9',
+          customerName: 'José Muñoz',
+          // `version` is the row's, not a value: 7 of the 8 snapshot fields come back.
+          fields: ['firstName', 'lastName', 'phone', 'email', 'sourceId', 'status', 'firstVisit'],
+          related: { vehicles: [], notes: [], wants: [] },
+          skipped: [],
+        },
+      ],
+    });
     expect(out.customers.find((c) => c.id === 'c9')).to.deep.equal({
       id: 'c9',
       firstName: 'José',
@@ -228,10 +250,11 @@ describe('restoreRecords', () => {
 
   it('fails records it cannot restore, with the reason', () => {
     const gone = record({ id: 'del-4', kind: 'merge-leftover', mergedIntoId: 'c404', mergedIntoName: 'Bo Smith', fields: { phone: '1' } });
-    const odd = record({ id: 'del-5', kind: 'merge-leftover', mergedIntoId: 'c1', fields: { fax: '555' } });
+    const odd = record({ id: 'del-5', kind: 'merge-leftover', mergedIntoId: 'c1', fields: { version: '555' } });
     const out = restoreRecords([...deleted, gone, odd], [ana], { ids: ['del-3', 'nope', 'del-4', 'del-5', 'del-2'], fields: { 'del-2': ['address'] } }, now);
     expect(out.result).to.deep.equal({
       restored: [],
+      details: [],
       failed: [
         {
           id: 'del-3',
@@ -242,7 +265,7 @@ describe('restoreRecords', () => {
         },
         { id: 'nope', code: 'not-found', reason: 'No deleted record "nope".' },
         { id: 'del-4', code: 'target-missing', reason: 'Bo Smith no longer exists; restore that customer first.' },
-        { id: 'del-5', code: 'invalid-fields', reason: '"fax" cannot be put back on a customer.' },
+        { id: 'del-5', code: 'invalid-fields', reason: '"version" cannot be put back on a customer.' },
         { id: 'del-2', code: 'invalid-fields', reason: 'The record holds no "address".' },
       ],
     });
@@ -262,5 +285,129 @@ describe('restoreRecords', () => {
       },
     ]);
     expect(second.customers.filter((c) => c.id === 'c9')).to.have.length(1);
+  });
+});
+
+describe('restoreRecords: the whole snapshot', () => {
+  const snapshot = record({
+    id: 'del-7',
+    customerId: 'c7',
+    customerName: 'Mary Ann Smith',
+    fields: {
+      firstName: 'Mary Ann',
+      lastName: 'Smith',
+      phone: '+15125550123',
+      email: 'maryann@example.org',
+      sourceId: 'g',
+      status: 'need-car-locate',
+      firstVisit: '',
+      version: '2',
+      address: '12 Elm St',
+      city: 'Austin',
+      postalCode: '78701',
+    },
+    related: {
+      vehicles: [
+        { id: 'v1', year: 2016, make: 'Honda', model: 'Civic', vin: null },
+        { id: 'v2', year: 2021, make: 'Kia', model: 'Soul', vin: 'KNDJ23AU1M7000001' },
+      ],
+      notes: [
+        { id: 'n1', at: '2026-01-02T10:00:00.000Z', by: 'Dana Ruiz', text: 'Prefers text.' },
+        { id: 'n2', at: '2026-02-02T10:00:00.000Z', by: 'Mike Chen', text: 'Brake quote.' },
+        { id: 'n3', at: '2026-03-02T10:00:00.000Z', by: 'Dana Ruiz', text: 'Loaner.' },
+      ],
+      wants: [
+        {
+          id: 'w1',
+          customerId: 'c7',
+          customerName: 'Mary Ann Smith',
+          customerStatus: 'need-car-locate',
+          yearFrom: 2018,
+          yearTo: 2020,
+          make: 'Toyota',
+          model: 'RAV4',
+          trim: null,
+          color: null,
+          maxMileage: null,
+          maxPrice: null,
+          createdAt: '2026-09-01T10:00:00.000Z',
+          salespersonName: null,
+        },
+      ],
+    },
+  });
+
+  it('brings back every field, the name and first visit as stored, and every related record', () => {
+    const out = restoreRecords([snapshot], [ana], { ids: ['del-7'] }, now, 'Tom Becker', []);
+    const mary = out.customers.find((c) => c.id === 'c7')!;
+    expect(mary).to.deep.equal({
+      id: 'c7',
+      firstName: 'Mary Ann',
+      lastName: 'Smith',
+      phone: '+15125550123',
+      email: 'maryann@example.org',
+      sourceId: 'g',
+      status: 'need-car-locate',
+      firstVisit: null,
+      version: 3,
+      updatedAt: '2026-11-23T15:00:00.000Z',
+      extra: { address: '12 Elm St', city: 'Austin', postalCode: '78701' },
+      vehicles: snapshot.related!.vehicles,
+      notes: snapshot.related!.notes,
+    });
+    expect(out.wants).to.deep.equal(snapshot.related!.wants);
+    const detail = out.result.details![0]!;
+    // 11 snapshot fields less the row's version: 10 fields, 2 vehicles, 3 notes, 1 want.
+    expect(detail.fields).to.have.length(10);
+    expect(detail.related).to.deep.equal({ vehicles: ['v1', 'v2'], notes: ['n1', 'n2', 'n3'], wants: ['w1'] });
+    expect(detail.skipped).to.deep.equal([]);
+    expect(out.log).to.deep.equal([
+      { ...detail, id: 'del-7@2026-11-23T15:00:00.000Z', recordId: 'del-7', fromCustomerId: 'c7', at: '2026-11-23T15:00:00.000Z', by: 'Tom Becker' },
+    ]);
+  });
+
+  it('keeps a legacy record\'s whole name as the last name, and gives it no first visit', () => {
+    const legacy = record({ id: 'del-8', customerId: 'c8', customerName: 'Mary Ann Smith', fields: { phone: '+15125550124' } });
+    const out = restoreRecords([legacy], [], { ids: ['del-8'] }, now);
+    expect(out.customers[0]).to.include({ firstName: '', lastName: 'Mary Ann Smith', firstVisit: null, status: 'active' });
+  });
+
+  it('says what it could not put back instead of dropping it', () => {
+    const odd = record({ id: 'del-9', customerId: 'c9', fields: { firstName: 'José', lastName: 'Muñoz', status: 'vip', firstVisit: 'last spring' } });
+    const out = restoreRecords([odd], [], { ids: ['del-9'] }, now);
+    expect(out.result.details![0]!.fields).to.deep.equal(['firstName', 'lastName']);
+    expect(out.result.details![0]!.skipped).to.deep.equal([
+      { kind: 'field', name: 'status', code: 'invalid', reason: '"vip" is not a customer status.' },
+      { kind: 'field', name: 'firstVisit', code: 'invalid', reason: '"last spring" is not a date.' },
+    ]);
+    expect(out.customers[0]).to.include({ status: 'active', firstVisit: null });
+  });
+
+  it('puts exactly the chosen fields and related records of a leftover back, listing the rest', () => {
+    const left = leftover({
+      fields: { phone: '+15125550077', address: '9 Oak Ave' },
+      related: { vehicles: [{ id: 'v9', year: 2019, make: 'Ford', model: 'F-150', vin: null }], notes: [{ id: 'n9', at: '2026-01-01T00:00:00.000Z', by: 'Dana Ruiz', text: 'Fleet.' }] },
+    });
+    const withNote = { ...ana, notes: [{ id: 'n9', at: '2026-01-01T00:00:00.000Z', by: 'Dana Ruiz', text: 'Fleet.' }] };
+    const out = restoreRecords([left], [withNote], { ids: ['del-2'], fields: { 'del-2': ['address'] }, related: { 'del-2': ['n9'] } }, now, 'Dana Ruiz');
+    expect(out.customers[0]).to.include({ phone: '+15125550001', version: 5 });
+    expect(out.customers[0]!.extra).to.deep.equal({ address: '9 Oak Ave' });
+    expect(out.customers[0]!.vehicles).to.equal(undefined);
+    const detail = out.result.details![0]!;
+    expect(detail).to.deep.include({ customerId: 'c1', customerName: 'Ana López', fields: ['address'], related: { vehicles: [], notes: [], wants: [] } });
+    expect(detail.skipped).to.deep.equal([
+      { kind: 'field', name: 'phone', code: 'not-chosen', reason: 'Not chosen.' },
+      { kind: 'vehicles', name: 'v9', code: 'not-chosen', reason: 'Not chosen.' },
+      { kind: 'notes', name: 'n9', code: 'duplicate', reason: 'Ana López already has it.' },
+    ]);
+    const bad = restoreRecords([left], [ana], { ids: ['del-2'], related: { 'del-2': ['zz'] } }, now);
+    expect(bad.result.failed).to.deep.equal([{ id: 'del-2', code: 'invalid-fields', reason: 'The record holds no related record "zz".' }]);
+  });
+
+  it('builds a request that names the chosen related records of each leftover', () => {
+    const left = leftover({ related: { vehicles: [{ id: 'v9', year: null, make: 'Ford', model: 'F-150', vin: null }] } });
+    expect(buildRestoreRequest([left], { 'del-2': ['email'] }, {})).to.deep.equal({ ids: ['del-2'], fields: { 'del-2': ['email'] }, related: { 'del-2': [] } });
+    expect(buildRestoreRequest([left], {}, { 'del-2': ['v9', 'nope'] })).to.deep.equal({ ids: ['del-2'], fields: { 'del-2': [] }, related: { 'del-2': ['v9'] } });
+    expect(buildRestoreRequest([left], {}, {})).to.equal(null);
   });
 });

@@ -151,6 +151,18 @@ describe('generateDataset', () => {
     expect(data.wants.filter((w) => w.customerStatus === 'need-car-locate').length).to.be.at.least(10);
     expect(new Set(data.deleted.map((d) => d.kind))).to.deep.equal(new Set(['customer', 'merge-leftover']));
   });
+
+  it('gives deleted customers whole snapshots: every field, related records, a two-word first name, one with no first visit', () => {
+    const whole = data.deleted.filter((d) => d.kind === 'customer');
+    expect(whole[0]!.fields).to.include({ firstName: 'Mary Ann' });
+    expect(whole[0]!.customerName).to.equal(`Mary Ann ${whole[0]!.fields.lastName}`);
+    expect(whole[1]!.fields.firstVisit).to.equal('');
+    expect(whole.every((d) => d.fields.address && d.fields.city && d.fields.postalCode)).to.equal(true);
+    const related = (kind: 'vehicles' | 'notes' | 'wants') => data.deleted.filter((d) => d.related?.[kind]?.length).length;
+    expect([related('vehicles'), related('notes'), related('wants')].every((n) => n > 0)).to.equal(true);
+    // Every restored record is in the restore log once.
+    expect(data.restoreLog!.map((e) => e.recordId).sort()).to.deep.equal(data.deleted.filter((d) => d.restoredAt).map((d) => d.id).sort());
+  });
 });
 
 describe('generateDataset as of a moment of the day (the demo on the real today)', () => {
@@ -216,6 +228,12 @@ describe('generateDataset as of a moment of the day (the demo on the real today)
     const evening = generateDataset({ seed: 3, size: 'small', today: '2026-12-07', now: DateTime.fromISO('2026-12-07T18:00', { zone: DEMO_ZONE }).toMillis() });
     const ids = (d: typeof morning) => [d.customers, d.sms, d.leads, d.traffic, d.board].map((list) => list.map((x) => x.id).sort());
     expect(ids(evening)).to.deep.equal(ids(morning));
+    // Not only the same ids: the same records (a text entering the last two days as the day went on
+    // once shifted every later draw, so the deleted list read 11 records in the morning, 9 at night).
+    expect(evening.deleted).to.deep.equal(morning.deleted);
+    expect(evening.wants).to.deep.equal(morning.wants);
+    const yearLeads = (d: typeof morning) => d.leads.filter((l) => l.receivedAt < '2026-12-06').map((l) => [l.customerName, l.receivedAt, l.make]);
+    expect(yearLeads(evening)).to.deep.equal(yearLeads(morning));
     const plain = generateDataset({ seed: 3, size: 'small', today: '2026-12-07' });
     expect([plain.customers.length, plain.leads.length, plain.traffic.length, plain.board.length]).to.deep.equal([300, 120, 2000, 15]);
   });

@@ -307,7 +307,8 @@ describe('createMemoryAdapter', () => {
       const withRestored = await adapter.deleted!.list({ ...range, includeRestored: true, limit: 1000 });
       expect(withRestored.total).to.equal(data.deleted.length);
       const record = page.items.find((r) => r.kind === 'customer')!;
-      expect(await adapter.deleted!.restore({ ids: [record.id] })).to.deep.equal({ restored: [record.id], failed: [] });
+      const first = await adapter.deleted!.restore({ ids: [record.id] });
+      expect([first.restored, first.failed, first.details?.map((d) => d.id)]).to.deep.equal([[record.id], [], [record.id]]);
       const found = await adapter.customers!.list({ search: record.customerName, limit: 1000 });
       expect(found.items.map((c) => c.id)).to.include(record.customerId);
       const again = await adapter.deleted!.restore({ ids: [record.id] });
@@ -323,6 +324,78 @@ describe('createMemoryAdapter', () => {
       expect(again.failed[0]!.restoredAt?.slice(0, 10)).to.equal('2026-11-23');
       expect((await adapter.deleted!.list({ ...range, limit: 1000 })).total).to.equal(page.total - 1);
       expect((await failure(adapter.deleted!.restore({ ids: [] }))).message).to.equal('Choose at least one record to restore.');
+    });
+
+    it('stores a restored customer whole, adds no new customer without a first visit, and logs the restore', async () => {
+      const mary = {
+        id: 'del-mary',
+        kind: 'customer' as const,
+        customerId: 'c-mary',
+        customerName: 'Mary Ann Smith',
+        deletedAt: '2026-11-02T16:00:00.000Z',
+        deletedBy: 'Dana Ruiz',
+        reason: 'manual' as const,
+        mergedIntoId: null,
+        mergedIntoName: null,
+        fields: { firstName: 'Mary Ann', lastName: 'Smith', phone: '+15125550123', email: '', sourceId: data.sources[0]!.id, status: 'active', firstVisit: '', version: '1', address: '12 Elm St', notes: 'VIP' },
+        related: {
+          vehicles: [{ id: 'v-mary-1', year: 2016, make: 'Honda', model: 'Civic', vin: null }],
+          notes: [{ id: 'n-mary-1', at: '2026-10-01T10:00:00.000Z', by: 'Dana Ruiz', text: 'Prefers text.' }],
+        },
+        restoredAt: null,
+        restoredBy: null,
+        version: 1,
+      };
+      const withMary = createMemoryAdapter({ ...structuredClone(dataset), deleted: [mary], restoreLog: [] }, { now: () => NOW, user: 'Tom Becker' });
+      const month = { from: '2026-11-01', to: '2026-11-30' };
+      const before = (await withMary.sources!.report(month)).totals.newCustomers;
+      const result = await withMary.deleted!.restore({ ids: ['del-mary'] }, { idempotencyKey: 'k1' });
+      expect(result.details).to.deep.equal([
+        {
+          id: 'del-mary',
+          kind: 'customer',
+          fromName: 'Mary Ann Smith',
+          customerId: 'c-mary',
+          customerName: 'Mary Ann Smith',
+          fields: ['firstName', 'lastName', 'phone', 'email', 'sourceId', 'status', 'firstVisit', 'address', 'notes'],
+          related: { vehicles: ['v-mary-1'], notes: ['n-mary-1'], wants: [] },
+          skipped: [],
+        },
+      ]);
+      const found = await withMary.customers!.list({ search: 'Mary Ann', limit: 10 });
+      expect(found.items).to.deep.equal([
+        {
+          id: 'c-mary',
+          firstName: 'Mary Ann',
+          lastName: 'Smith',
+          phone: '+15125550123',
+          email: null,
+          sourceId: data.sources[0]!.id,
+          status: 'active',
+          firstVisit: null,
+          version: 2,
+          updatedAt: NOW.toISOString(),
+          extra: { address: '12 Elm St', notes: 'VIP' },
+          vehicles: mary.related.vehicles,
+          notes: mary.related.notes,
+        },
+      ]);
+      // No first visit: not a new customer in any month (no phantom from the deletion day).
+      expect((await withMary.sources!.report(month)).totals.newCustomers).to.equal(before);
+      // The same idempotency key does not restore (or log) twice.
+      await withMary.deleted!.restore({ ids: ['del-mary'] }, { idempotencyKey: 'k1' });
+      const log = await withMary.deleted!.log({ limit: 10 });
+      expect(log.total).to.equal(1);
+      expect(log.items[0]).to.deep.include({
+        recordId: 'del-mary',
+        fromCustomerId: 'c-mary',
+        customerId: 'c-mary',
+        at: NOW.toISOString(),
+        by: 'Tom Becker',
+        fields: result.details![0]!.fields,
+      });
+      expect((await withMary.deleted!.log({ recordId: 'del-other' })).total).to.equal(0);
+      expect((await withMary.deleted!.log({ customerId: 'c-mary' })).total).to.equal(1);
     });
 
     it('lists wants of customers who need a car located, and matches a trade-in', async () => {

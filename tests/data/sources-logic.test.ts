@@ -252,6 +252,12 @@ describe('buildSourceReport', () => {
     ]);
   });
 
+  it('never counts a customer with no first visit as new (a restored customer the CRM had none for)', () => {
+    const restored = { ...customer('r', null, '2026-04-01'), firstVisit: null };
+    const r = buildSourceReport({ categories, sources, customers: [customer('x', null, '2026-04-01'), restored], invoices: [], spend: [] }, range);
+    expect(r.totals.newCustomers).to.equal(1);
+  });
+
   it('rejects an invalid range with a specific message', () => {
     const input = { categories, sources, customers, invoices, spend };
     for (const bad of [{ from: '2026-04-31', to: '2026-05-01' }, { from: '2026-05-02', to: '2026-05-01' }, { from: 'May', to: '2026-05-01' }]) {

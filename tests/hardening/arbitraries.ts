@@ -22,6 +22,8 @@ export interface SchemaNode {
   key?: SchemaNode;
   value?: SchemaNode;
   requirement?: unknown;
+  /** `lazy`: the schema it stands for (one defined further down its file). */
+  getter?: (input: unknown) => SchemaNode;
 }
 
 /** A JSON value (NaN and -Infinity travel as marker strings that `toJsonText` writes as bare tokens). */
@@ -180,6 +182,8 @@ function buildUncached(node: SchemaNode, maxArray: number): fc.Arbitrary<Json> {
       return fc.array(sub(node.item!), { maxLength: maxArray });
     case 'tuple':
       return fc.tuple(...node.items!.map(sub));
+    case 'lazy':
+      return sub(node.getter!(undefined));
     case 'record': {
       const key = node.key!.type === 'picklist' ? fc.constantFrom(...(node.key!.options as string[])) : recordKeyArb;
       const value = node.value!.type === 'optional' ? sub(node.value!.wrapped!) : sub(node.value!);

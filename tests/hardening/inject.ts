@@ -81,6 +81,8 @@ export function injectCorpus(dataset: Dataset, options: InjectOptions = {}): Inj
       case 'optional':
       case 'nullish':
         return walk(node.wrapped!, value, path, field);
+      case 'lazy':
+        return walk(node.getter!(undefined), value, path, field);
       case 'string':
         return isText(node) && value !== '' && !keep.has(String(path[path.length - 1])) ? inject(value as string, path, field) : value;
       case 'array':

@@ -79,6 +79,7 @@ const CALLS: CallTable = {
   deleted: {
     list: (a) => a.deleted!.list({ ...RANGE, limit: 50 }),
     restore: (a) => a.deleted!.restore({ ids: ['del-1'] }),
+    log: (a) => a.deleted!.log({ limit: 50 }),
   },
   vehicles: {
     wants: (a) => a.vehicles!.wants({ limit: 50 }),

@@ -15,22 +15,56 @@ import { ShopZoneController, viewerZone } from '../shared/controllers/shop-zone.
 import { FC_RANGE_CHANGE, dateRangeFields, rangeProblemText } from '../shared/date-range.js';
 import type { RangeProblem } from '../shared/date-range.js';
 import { FcElement } from '../shared/fc-element.js';
-import { formatCount, getLocale } from '../shared/messages.js';
-import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { defineMessages, formatCount, getLocale } from '../shared/messages.js';
+import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { isolateIn } from '../shared/bidi.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { FC_DELETED_RANGE_CHANGE, FC_REQUEST_RESTORE } from './deleted-customers.events.js';
 import { DeletedRestores } from './deleted-customers.restore.js';
 import { t } from './deleted-customers.messages.js';
 import { styles } from './deleted-customers.styles.js';
-import { confirmDialog, formatRange, moreView, recordsTable, toolbarView } from './deleted-customers.view.js';
+import { fieldLabel, fieldValue, formatInstant, formatRange, moreView, recordsTable, toolbarView } from './deleted-customers.view.js';
 import type { Confirming, Formats } from './deleted-customers.view.js';
+import type { LogHelpers, RestoreLog } from './deleted-customers.log.js';
+import type { RestoreViewHelpers, RestoreViews } from './deleted-customers.restore-view.js';
+import { isRestorableField, relatedEntries } from '../../data/logic/deleted.js';
+import { live } from 'lit/directives/live.js';
+import { isolate } from '../shared/bidi.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Days the report covers by default, ending today. */
 const DEFAULT_DAYS = 30;
 /** Whole customers named in the confirmation before "and N more". */
 const DIALOG_NAMES = 8;
+
+/** What the restore log (loaded when first opened) formats with: handed to it, not imported by it. */
+const LOG_HELPERS: Omit<LogHelpers, 'views'> = {
+  QueryController,
+  defineMessages,
+  isolateIn,
+  unsupportedView,
+  formatCount,
+  formatInstant,
+  fieldLabel,
+  maxLimit: MAX_PAGE_LIMIT,
+};
+
+/** What the restore views (loaded when the confirmation first opens) format with. */
+const VIEW_HELPERS: RestoreViewHelpers = { t, defineMessages, isolate, isolateIn, live, formatCount, fieldLabel, fieldValue, isRestorableField, relatedEntries };
+
+let restoreViews: Promise<RestoreViews> | null = null;
+/** The restore views, loaded once for every instance; a failed load is tried again next time. */
+function loadRestoreViews(): Promise<RestoreViews> {
+  restoreViews ??= import('./deleted-customers.restore-view.js').then(
+    (module) => module.createRestoreViews(VIEW_HELPERS),
+    (error: unknown) => {
+      restoreViews = null;
+      throw error;
+    },
+  );
+  return restoreViews;
+}
 
 interface Query {
   from: string;
@@ -56,7 +90,10 @@ interface ListData {
  * leftover lets the user choose which fields go back onto the surviving customer (its current
  * value beside each). Restores go through the adapter (with the offline cache, its outbox: a
  * restore made offline is kept and sent when the server is back); each row says whether it is
- * restoring, restored, already restored elsewhere, or failed and why.
+ * restoring, restored, already restored elsewhere, or failed and why. A whole customer comes back
+ * with every field and related record (vehicles, notes, open wants) the confirmation lists; after
+ * a restore, each record says what came back and what did not. "Restore log" shows every restore
+ * (who, when, which record, what came back), a page at a time.
  *
  * @customElement fc-deleted-customers
  * @fires fc-range-change - The user compiled a date range. detail: {from, to}
@@ -71,6 +108,9 @@ interface ListData {
  * @csspart status - A row's restore state (with `pending`, `restored`, `already`, `failed`).
  * @csspart more - "Show more" and its state.
  * @csspart dialog - The restore confirmation.
+ * @csspart outcome - What the last restore brought back per record, and what it did not.
+ * @csspart log-button - "Restore log", a toggle button (`aria-pressed="true"` while the log is shown).
+ * @csspart log - The restore log.
  * @csspart state - Loading, empty, unsupported and error states (with `loading`, `empty`, `unsupported`, `error`).
  * @csspart retry-button - Retry in the error states.
  * @cssproperty --fc-deleted-customers-restored-color - "Restored" text.
@@ -101,12 +141,20 @@ export class FcDeletedCustomers extends FcElement {
   @state() private rangeError: RangeProblem | null = null;
   @state() private confirming: Confirming | null = null;
   @state() private more: { loading: boolean; error: unknown } = { loading: false, error: null };
+  /** The restore log is shown. */
+  @state() private logOpen = false;
+  /** The log's module failed to load (offline, a new deploy). */
+  @state() private logError: unknown = null;
+  /** The restore views failed to load when the confirmation was asked for. */
+  @state() private viewsError: unknown = null;
 
   /** The records of the query read last, with the pages "Show more" added. */
   #list: ListData | null = null;
   #moreController: AbortController | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats: Formats | null = null;
+  #log: RestoreLog | null = null;
+  #views: RestoreViews | null = null;
 
   constructor() {
     super();
@@ -136,7 +184,11 @@ export class FcDeletedCustomers extends FcElement {
   });
 
   /** The checked records, their restores and how each ended (`deleted-customers.restore.ts`). */
-  readonly #restores = new DeletedRestores(this);
+  readonly #restores = new DeletedRestores(
+    this,
+    () => this.#formats ?? makeFormats(getLocale(), { zone: this.#zone }),
+    () => this.#views,
+  );
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -263,12 +315,26 @@ export class FcDeletedCustomers extends FcElement {
 
   // ───────────── restore confirmation ─────────────
 
-  #openConfirm(): void {
+  async #openConfirm(): Promise<void> {
+    if (!this.#restores.checkedRecords().length) return;
+    try {
+      this.#views ??= await loadRestoreViews();
+      this.viewsError = null;
+    } catch (error) {
+      this.viewsError = error;
+      return;
+    }
     const records = this.#restores.checkedRecords();
     if (!records.length) return;
     const chosen: Record<string, Set<string>> = {};
-    for (const r of records) if (r.kind === 'merge-leftover') chosen[r.id] = new Set(suggestedRestoreFields(r));
-    this.confirming = { records, chosen, nothing: false };
+    const related: Record<string, Set<string>> = {};
+    for (const r of records) {
+      if (r.kind !== 'merge-leftover') continue;
+      chosen[r.id] = new Set(suggestedRestoreFields(r));
+      // Related records are added, never overwrite anything: all start checked.
+      related[r.id] = new Set(relatedEntries(r).map(([, id]) => id));
+    }
+    this.confirming = { records, chosen, related, nothing: false };
   }
 
   async #closeConfirm(): Promise<void> {
@@ -291,19 +357,28 @@ export class FcDeletedCustomers extends FcElement {
     if (this.confirming) this.confirming = { ...this.confirming, nothing: false };
   }
 
+  #onRelatedToggle(event: Event, id: string, relatedId: string): void {
+    const chosen = this.confirming?.related[id];
+    if (!chosen) return;
+    if ((event.target as HTMLInputElement).checked) chosen.add(relatedId);
+    else chosen.delete(relatedId);
+    if (this.confirming) this.confirming = { ...this.confirming, nothing: false };
+  }
+
   #onConfirm(event: SubmitEvent): void {
     event.preventDefault();
     const confirming = this.confirming;
     if (!confirming) return;
     const chosen = Object.fromEntries(Object.entries(confirming.chosen).map(([id, set]) => [id, [...set]]));
-    const request = buildRestoreRequest(confirming.records, chosen);
+    const related = Object.fromEntries(Object.entries(confirming.related).map(([id, set]) => [id, [...set]]));
+    const request = buildRestoreRequest(confirming.records, chosen, related);
     if (!request) {
       this.confirming = { ...confirming, nothing: true };
       return;
     }
     void this.#closeConfirm();
     if (!this.emit(FC_REQUEST_RESTORE, { request }, { cancelable: true })) return;
-    void this.#restores.send(request);
+    void this.#restores.send(request).then(() => this.#log?.reload());
   }
 
   // ───────────── render ─────────────
@@ -313,14 +388,39 @@ export class FcDeletedCustomers extends FcElement {
     const range = this.#range;
     return html`${this.#rangeForm(range)}
       <div class="fc-visually-hidden" role="status">${this.#restores.announcement}</div>
-      ${this.#body(range)} ${this.confirming
-        ? confirmDialog(this.confirming, DIALOG_NAMES, {
-            cancel: (e) => this.#onDialogCancel(e),
-            submit: (e) => this.#onConfirm(e),
+      ${this.viewsError ? errorView(this.viewsError, () => void this.#openConfirm()) : nothing}
+      ${this.#body(range)} ${this.confirming && this.#views
+        ? this.#views.confirmDialog(this.confirming, DIALOG_NAMES, {
+            cancel: (e: Event) => this.#onDialogCancel(e),
+            submit: (e: SubmitEvent) => this.#onConfirm(e),
             close: () => void this.#closeConfirm(),
-            toggle: (e, id, field) => this.#onFieldToggle(e, id, field),
-          })
-        : nothing}`;
+            toggle: (e: Event, id: string, field: string) => this.#onFieldToggle(e, id, field),
+            toggleRelated: (e: Event, id: string, relatedId: string) => this.#onRelatedToggle(e, id, relatedId),
+          }, this.#formats!)
+        : nothing}
+      ${this.#logView()}`;
+  }
+
+  // ───────────── restore log ─────────────
+
+  #toggleLog(): void {
+    this.logOpen = !this.logOpen;
+    if (!this.logOpen || this.#log) return;
+    this.logError = null;
+    Promise.all([import('./deleted-customers.log.js'), loadRestoreViews()]).then(
+      ([m, views]) => {
+        this.#views ??= views;
+        this.#log ??= m.createRestoreLog(this, { ...LOG_HELPERS, views }, { adapter: () => this.adapter, open: () => this.logOpen, pageSize: () => this.#pageSize });
+        this.requestUpdate();
+      },
+      (error: unknown) => (this.logError = error),
+    );
+  }
+
+  #logView(): unknown {
+    if (!this.logOpen) return nothing;
+    if (this.logError) return html`<section class="log" part="log">${errorView(this.logError, () => ((this.logOpen = false), this.#toggleLog()))}</section>`;
+    return this.#log ? this.#log.render(this.#formats!) : html`<section class="log" part="log">${loadingView(3)}</section>`;
   }
 
   #rangeForm(range: { from: string; to: string }): TemplateResult {
@@ -337,6 +437,9 @@ export class FcDeletedCustomers extends FcElement {
         <span>${t('search')}</span>
         <input type="search" autocomplete="off" @input=${this.#onSearchInput} @keydown=${this.#onSearchKey} />
       </label>
+      <button type="button" class="fc-button log-button" part="log-button" aria-pressed=${this.logOpen ? 'true' : 'false'} @click=${this.#toggleLog}>
+        ${t('logShow')}
+      </button>
     </div>`;
   }
 
@@ -360,7 +463,7 @@ export class FcDeletedCustomers extends FcElement {
     if (!list.items.length) {
       return html`${this.#toolbar([])}${emptyView(search ? t('emptySearch', search, rangeText) : t('empty', rangeText))}`;
     }
-    return html`${this.#toolbar(list.items)}
+    return html`${this.#toolbar(list.items)}${this.#views?.outcomeView(this.#restores.outcome(f), () => this.#restores.dismissOutcome()) ?? nothing}
       <p class="counts">
         ${search
           ? t('countsSearch', formatCount(list.total), formatCount(list.items.length), search)
@@ -373,13 +476,13 @@ export class FcDeletedCustomers extends FcElement {
     const selected = this.#restores.selected;
     const shownIds = new Set(shown.map((r) => r.id));
     const hidden = [...selected.keys()].filter((id) => !shownIds.has(id)).length;
-    return toolbarView(selected.size, hidden, { clear: () => this.#restores.clear(), restore: () => this.#openConfirm() });
+    return toolbarView(selected.size, hidden, { clear: () => this.#restores.clear(), restore: () => void this.#openConfirm() });
   }
 
   #table(items: DeletedRecord[], rangeText: string, f: Formats): TemplateResult {
     const restores = this.#restores;
     return recordsTable(items, rangeText, f, {
-      status: (r) => restores.status(r, this.#shopZone.zone),
+      status: (r) => restores.status(r, this.#shopZone.zone, f),
       checked: (r) => restores.selected.has(r.id),
       keydown: restores.onBoxKey,
       click: (e, r) => restores.onBoxClick(e, r, this.#current?.items ?? []),

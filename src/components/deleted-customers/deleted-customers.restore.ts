@@ -1,7 +1,7 @@
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
-import type { DeletedRecord, RestoreRequest, RestoreResult } from '../../data/model.js';
+import type { DeletedRecord, RestoreDetail, RestoreRequest, RestoreResult } from '../../data/model.js';
 import { PendingWritesController } from '../shared/controllers/pending-writes.js';
 import type { WriteFailure } from '../shared/controllers/pending-writes.js';
 import type { FcElement } from '../shared/fc-element.js';
@@ -10,7 +10,11 @@ import { describeError, serverWaitText } from '../shared/states.js';
 import { FC_RESTORE_COMPLETE } from './deleted-customers.events.js';
 import { t } from './deleted-customers.messages.js';
 import { canRestore, conflictStatus } from './deleted-customers.view.js';
-import type { RowStatus } from './deleted-customers.view.js';
+import type { Formats, RowStatus } from './deleted-customers.view.js';
+import type { OutcomeLine, RestoreViews } from './deleted-customers.restore-view.js';
+
+/** Restored records whose outcome the live region reads out one by one (more are only counted). */
+const ANNOUNCED_DETAILS = 3;
 
 /** The element the restores are made for: its adapter, its locale, its events. */
 export type RestoreHost = FcElement & { adapter?: ForecourtAdapter };
@@ -31,13 +35,24 @@ export class DeletedRestores {
   /** Shift was down when Space went down on a row's box (the click that follows may not carry it). */
   #shiftSpace = false;
   readonly #outcomes = new Map<string, LocalOutcome>();
+  /** What the server said each restored record brought back (a server that says so), and the record as sent. */
+  readonly #details = new Map<string, { detail: RestoreDetail; record: DeletedRecord | undefined }>();
+  /** The records of the last answered restore, in the request's order. */
+  #last: string[] = [];
   #announcement = '';
 
   /** Restores not yet answered: this page's, and an earlier page's from the outbox. */
   readonly #writes: PendingWritesController<'deleted', RestoreRequest, RestoreResult>;
 
-  constructor(host: RestoreHost) {
+  /** The host's formats (for the dates of notes named in the announcement). */
+  readonly #formats: () => Formats;
+  /** The restore views (`deleted-customers.restore-view.ts`) once loaded: they word what came back. */
+  readonly #views: () => RestoreViews | null;
+
+  constructor(host: RestoreHost, formats: () => Formats, views: () => RestoreViews | null) {
     this.#host = host;
+    this.#formats = formats;
+    this.#views = views;
     this.#writes = new PendingWritesController(host, {
       adapter: () => host.adapter,
       domain: 'deleted',
@@ -68,7 +83,7 @@ export class DeletedRestores {
    * How a record's restore stands: this page's restore, then the outbox (an earlier page's), then the server.
    * @param zone The shop's zone, for the time a server asked us to wait until.
    */
-  status(record: DeletedRecord, zone?: string): RowStatus | null {
+  status(record: DeletedRecord, zone?: string, f?: Formats): RowStatus | null {
     const write = this.#writes.get(record.id);
     if (write && !write.inherited) return { state: 'pending', waiting: !!write.error, serverWait: serverWaitText(write.error, Date.now(), zone) };
     const local = this.#outcomes.get(record.id);
@@ -78,8 +93,27 @@ export class DeletedRestores {
       if (write.status === 'conflict') return conflictStatus(write.error);
       return { state: 'failed', reason: write.error?.message ?? '' };
     }
-    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null };
-    return local ?? null;
+    const told = this.#details.get(record.id);
+    const views = this.#views();
+    const detail = told && f && views ? { detail: views.detailCounts(told.detail), skipped: views.notRestoredText(told.detail.skipped, told.record, f) } : {};
+    if (record.restoredAt) return { state: 'restored', at: record.restoredAt, by: record.restoredBy ?? null, ...detail };
+    return local ? { ...local, ...detail } : null;
+  }
+
+  /** The last restore's outcome, a line per restored record the server described (empty when none, dismissed, or the views are not loaded). */
+  outcome(f: Formats): OutcomeLine[] {
+    const views = this.#views();
+    if (!views) return [];
+    return this.#last.flatMap((id) => {
+      const told = this.#details.get(id);
+      return told ? [views.outcomeLine(told.detail, told.record, f)] : [];
+    });
+  }
+
+  /** Hides the last restore's outcome (the rows keep theirs). */
+  dismissOutcome(): void {
+    this.#last = [];
+    this.#host.requestUpdate();
   }
 
   restorable(record: DeletedRecord): boolean {
@@ -136,8 +170,10 @@ export class DeletedRestores {
   async send(request: RestoreRequest): Promise<void> {
     const host = this.#host;
     if (!host.adapter?.deleted) return;
+    const sent = new Map(request.ids.map((id) => [id, this.#selected.get(id)]));
     for (const id of request.ids) {
       this.#outcomes.delete(id);
+      this.#details.delete(id);
       this.#selected.delete(id);
     }
     this.#announce(host.inLocale(() => t('announceSending', formatCount(request.ids.length))));
@@ -152,6 +188,9 @@ export class DeletedRestores {
     const failed = Array.isArray(result?.failed) ? result.failed : [];
     const at = new Date().toISOString();
     for (const id of restored) if (ids.has(id)) this.#outcomes.set(id, { state: 'restored', at, by: null });
+    const details = Array.isArray(result?.details) ? result.details : [];
+    for (const detail of details) if (ids.has(detail.id)) this.#details.set(detail.id, { detail, record: sent.get(detail.id) });
+    this.#last = request.ids.filter((id) => this.#details.has(id));
     let already = 0;
     for (const f of failed) {
       if (!ids.has(f.id)) continue;
@@ -162,7 +201,14 @@ export class DeletedRestores {
         this.#outcomes.set(f.id, { state: 'failed', reason: f.reason });
       }
     }
-    this.#announce(host.inLocale(() => t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already))));
+    this.#announce(
+      host.inLocale(() => {
+        const done = t('announceDone', formatCount(restored.length), formatCount(already), formatCount(failed.length - already));
+        // A few records are read out one by one: what came back, and what did not.
+        const lines = this.#last.length <= ANNOUNCED_DETAILS ? this.outcome(this.#formats()).map((l) => [l.plain, l.skipped].filter(Boolean).join('. ')) : [];
+        return [done, ...lines].join(' ');
+      }),
+    );
     if (host.isConnected) host.emit(FC_RESTORE_COMPLETE, { request, result: { restored, failed } });
   }
 

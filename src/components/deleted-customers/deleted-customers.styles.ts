@@ -214,4 +214,40 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_fc-space-s);
   }
+  .related {
+    margin-block: 0 var(--_fc-space-xs);
+    font-size: var(--_fc-font-size-s);
+  }
+  .skipped {
+    display: block;
+    font-size: var(--_fc-font-size-s);
+    color: var(--_error-color);
+  }
+  .outcome,
+  .log {
+    margin-block: var(--_fc-space-s);
+    padding: var(--_fc-space-s);
+    border: var(--_fc-border-width) solid var(--_fc-color-border);
+    border-radius: var(--_fc-radius-s);
+  }
+  .outcome h2,
+  .log h2 {
+    margin-block: 0 var(--_fc-space-s);
+    font-size: var(--_fc-font-size-m);
+  }
+  .outcome ul {
+    margin-block: 0 var(--_fc-space-s);
+    padding-inline-start: 0;
+    list-style: none;
+  }
+  .outcome .icon {
+    color: var(--_restored-color);
+  }
+  .outcome .skipped .icon {
+    color: var(--_error-color);
+  }
+  .log-fields {
+    display: block;
+    font-size: var(--_fc-font-size-s);
+  }
 `;

@@ -3,7 +3,6 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TemplateResult } from 'lit';
 import type { DeletedRecord } from '../../data/model.js';
-import { isRestorableField } from '../../data/logic/deleted.js';
 import { formatCount } from '../shared/messages.js';
 import { isolateIn } from '../shared/bidi.js';
 import { errorView } from '../shared/states.js';
@@ -13,7 +12,7 @@ import { t } from './deleted-customers.messages.js';
 /** How a row's restore stands, from this page's restores, the outbox, or the server's record. */
 export type RowStatus =
   | { state: 'pending'; waiting: boolean; serverWait?: string | null }
-  | { state: 'restored'; at: string | null; by: string | null }
+  | { state: 'restored'; at: string | null; by: string | null; detail?: string; /** "Not restored: …" */ skipped?: string }
   | { state: 'already'; at: string | null; by: string | null }
   | { state: 'failed'; reason: string };
 
@@ -45,6 +44,10 @@ const FIELD_KEYS = {
   sourceId: 'fieldSourceId',
   status: 'fieldStatus',
   firstVisit: 'fieldFirstVisit',
+  address: 'fieldAddress',
+  city: 'fieldCity',
+  postalCode: 'fieldPostalCode',
+  notes: 'fieldNotes',
 } as const;
 
 /** A field of a deleted record in words; a field this widget does not know shows its own name. */
@@ -95,7 +98,9 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
     case 'restored': {
       const when = status.at ? formatInstant(f, status.at) : '';
       const text = !when ? t('statusRestoredNow') : status.by ? isolateIn((by) => t('statusRestoredBy', by, when), status.by) : t('statusRestored', when);
-      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}</span></span>`;
+      return html`<span class="status status--restored" part="status restored"><span class="icon" aria-hidden="true">✓</span><span>${text}${status.detail
+        ? `: ${status.detail}`
+        : ''}</span></span>${status.skipped ? html`<span class="skipped">${status.skipped}</span>` : nothing}`;
     }
     case 'already': {
       const when = status.at ? formatInstant(f, status.at) : '';
@@ -111,6 +116,8 @@ export function statusView(status: RowStatus | null, f: Formats): TemplateResult
 export interface Confirming {
   records: DeletedRecord[];
   chosen: Record<string, Set<string>>;
+  /** Per merge leftover, the ids of the related records checked. */
+  related: Record<string, Set<string>>;
   nothing: boolean;
 }
 
@@ -170,66 +177,8 @@ export interface DialogHandlers {
   submit: (event: SubmitEvent) => void;
   close: () => void;
   toggle: (event: Event, id: string, field: string) => void;
-}
-
-/**
- * The restore confirmation: the whole customers (the first `names`, then "and N more"), and per
- * merge leftover one checkbox per field with the survivor's current value.
- */
-export function confirmDialog(c: Confirming, names: number, on: DialogHandlers): TemplateResult {
-  const whole = c.records.filter((r) => r.kind === 'customer');
-  const leftovers = c.records.filter((r) => r.kind === 'merge-leftover');
-  const n = c.records.length;
-  const shown = whole.slice(0, names);
-  return html`<dialog part="dialog" aria-labelledby="confirm-title" @cancel=${on.cancel}>
-    <form @submit=${on.submit}>
-      <h2 id="confirm-title">${n === 1 ? t('dialogTitleOne') : t('dialogTitle', formatCount(n))}</h2>
-      ${whole.length
-        ? html`<p>${whole.length === 1 ? t('dialogWholeOne') : t('dialogWhole', formatCount(whole.length))}</p>
-            <ul class="names">
-              ${shown.map((r) => html`<li>${r.customerName}</li>`)}
-              ${whole.length > shown.length ? html`<li>${t('dialogMore', formatCount(whole.length - shown.length))}</li>` : nothing}
-            </ul>`
-        : nothing}
-      ${leftovers.length ? html`<p>${t('dialogLeftovers')}</p>${leftovers.map((r) => leftoverChoice(r, c, on))}` : nothing}
-      <p class="nothing" role="alert">${c.nothing ? t('dialogNothing') : ''}</p>
-      <div class="actions">
-        <button type="submit" class="fc-button fc-button--primary">${t('confirm')}</button>
-        <button type="button" class="fc-button" @click=${on.close}>${t('cancel')}</button>
-      </div>
-    </form>
-  </dialog>`;
-}
-
-function leftoverChoice(r: DeletedRecord, c: Confirming, on: DialogHandlers): TemplateResult {
-  const current = r.mergedIntoCurrent;
-  const chosen = c.chosen[r.id] ?? new Set<string>();
-  return html`<fieldset class="leftover">
-    <legend>
-      ${r.mergedIntoName
-        ? isolateIn((name, into) => t('leftoverLegend', name, into), r.customerName, r.mergedIntoName)
-        : isolateIn((name) => t('leftoverLegendNoInto', name), r.customerName)}
-    </legend>
-    ${current === null ? html`<p class="warn">${t('survivorGone')}</p>` : nothing}
-    ${Object.entries(r.fields).map(([field, value]) => {
-      const now = current?.[field];
-      const replaces = !!now && now !== value;
-      return html`<label class="choice">
-        <input
-          type="checkbox"
-          .checked=${live(chosen.has(field))}
-          ?disabled=${!isRestorableField(field)}
-          @change=${(e: Event) => on.toggle(e, r.id, field)}
-        />
-        <span>
-          ${isolateIn((label, was) => t('fieldChoice', label, was), fieldLabel(field), fieldValue(value))}
-          ${current
-            ? html`<span class="muted">(${isolateIn((value) => t('nowOnSurvivor', value), fieldValue(now))}${replaces ? html`; <strong>${t('replaces')}</strong>` : nothing})</span>`
-            : nothing}
-        </span>
-      </label>`;
-    })}
-  </fieldset>`;
+  /** A related record's box of a merge leftover. */
+  toggleRelated: (event: Event, id: string, relatedId: string) => void;
 }
 
 /**

@@ -305,7 +305,7 @@ function toRow(t: Tally, allNew: number): SourceReportRow {
 /**
  * The customer source report for a date range.
  *
- * - A **new customer** in the range is a customer whose `firstVisit` falls in it.
+ * - A **new customer** in the range is a customer whose `firstVisit` falls in it (never one with no first visit).
  * - **Revenue** is what those new customers were invoiced on days inside the range.
  * - **Spend** is each month's spend pro-rated by the days of the month inside the range
  *   ({@link proratedSpend}: integer cents, rounded half up per spend row). Spend on a category
@@ -364,7 +364,7 @@ export function buildSourceReport(input: SourceReportInput, range: DateRange): S
 
   const newCustomerPlace = new Map<string, [string, string, string]>();
   for (const c of input.customers) {
-    if (!inRange(c.firstVisit)) continue;
+    if (!c.firstVisit || !inRange(c.firstVisit)) continue;
     const place = placeOf(c.sourceId);
     newCustomerPlace.set(c.id, place);
     bucket(place[0]).total.newCustomers++;
