@@ -53,6 +53,7 @@ export * from './logic/traffic.js';
 export * from './logic/deleted.js';
 export * from './logic/makes.js';
 export * from './logic/vehicles.js';
+export * from './logic/vehicles-export.js';
 export * from './logic/vehicles-follow-up.js';
 export * from './logic/vehicles-stock.js';
 export * from './logic/vin.js';

@@ -38,7 +38,7 @@ export const styles = css`
     font-size: var(--_fc-font-size-s);
     color: var(--_fc-color-text-muted);
   }
-  input {
+  input[type='search'] {
     ${formControl}
     padding-block: var(--_fc-space-xs);
     min-inline-size: 16rem;
@@ -73,8 +73,18 @@ export const styles = css`
     overflow-wrap: break-word;
   }
   /* A date is one unit: "Aug 31, 2026" never splits over two lines. */
-  .group td:last-child {
+  .group td.since {
     white-space: nowrap;
+  }
+  .group td.follow {
+    min-inline-size: 11rem;
+  }
+  .toolbar .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_fc-space-xs);
+    color: inherit;
+    font-size: var(--_fc-font-size-m);
   }
   .print-only {
     display: none;
@@ -93,6 +103,10 @@ export const styles = css`
     .fc-button,
     .intro {
       display: none !important;
+    }
+    /* The auction list: who follows up whom stays on the screen. */
+    .follow {
+      display: none;
     }
     .print-only {
       display: block;
