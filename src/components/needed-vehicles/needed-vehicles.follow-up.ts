@@ -78,9 +78,10 @@ const es: typeof en = {
 
 const styles = css`
   .follow-up {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
     gap: var(--_fc-space-xs);
-    justify-items: start;
   }
   .follow-up__note,
   .follow-up__hint {

@@ -338,7 +338,7 @@ export class StockMatcher implements ReactiveController {
         <legend>${t('mapLegend', step.name, this.#h.formatCount(step.csv.rows.length))}</legend>
         ${STOCK_FIELDS.map(
           (field) => html`<label
-            >${t(`field_${field}`)}
+            ><span>${t(`field_${field}`)}</span>
             <select name=${field} @change=${(e: Event) => change(field, (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${step.mapping[field] === null}>${t('notInList')}</option>
               ${headers.map((h, i) => html`<option value=${String(i)} ?selected=${step.mapping[field] === i}>${t('column', letter(i), h)}</option>`)}

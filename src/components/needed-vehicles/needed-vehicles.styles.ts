@@ -78,6 +78,7 @@ export const styles = css`
   }
   .group td.follow {
     min-inline-size: 11rem;
+    font-size: var(--_fc-font-size-s);
   }
   .toolbar .check {
     display: flex;
@@ -105,8 +106,9 @@ export const styles = css`
       display: none !important;
     }
     /* The auction list: who follows up whom stays on the screen. */
-    .follow {
-      display: none;
+    .follow,
+    .follow > * {
+      display: none !important;
     }
     .print-only {
       display: block;
