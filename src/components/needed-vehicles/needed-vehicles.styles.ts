@@ -76,9 +76,14 @@ export const styles = css`
   .group td.since {
     white-space: nowrap;
   }
+  /* A follow-up mark is one run ("Follow-up due (no contact in 9 days)"), its actions under it:
+     rows stay two lines high and the list short. */
   .group td.follow {
-    min-inline-size: 11rem;
     font-size: var(--_fc-font-size-s);
+  }
+  .follow > :first-child {
+    display: block;
+    white-space: nowrap;
   }
   .toolbar .check {
     display: flex;
