@@ -63,7 +63,7 @@ function ownClient(server: DemoServer, maxAttempts: number): CachedAdapter {
   return client;
 }
 
-async function mount(adapter: ForecourtAdapter, days?: number) {
+async function mount(adapter: ForecourtAdapter, days?: number | string) {
   const el = await fixture<FcNeededVehicles>(html`<fc-needed-vehicles .adapter=${adapter} follow-up-days=${days ?? 7}></fc-needed-vehicles>`);
   await waitUntil(() => el.shadowRoot!.querySelector('.group, [part~="empty"], [part~="error"]'), 'never loaded', { timeout: 8000 });
   // The follow-up part loads apart from the list.
@@ -130,6 +130,21 @@ describe('<fc-needed-vehicles> follow-up', () => {
     // 9 days without contact is not yet due at 10; 12 days since the want is.
     expect(text(row(el, 'd1').querySelector('.follow'))).not.to.contain('due');
     expect(shadowText(el)).to.contain('1 due for follow-up.');
+  });
+
+  it('warns once and counts 7 days when follow-up-days is not a number', async () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args[0]);
+    try {
+      const el = await mount(server.client(), 'soon');
+      expect(shadowText(el)).to.contain('2 due for follow-up.');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(warnings).to.deep.equal(['<fc-needed-vehicles>: follow-up-days "soon" is not a number of days; 7 is used.']);
+    } finally {
+      console.warn = original;
+    }
   });
 
   it('saves "Mark followed up" with its note and fires fc-want-follow-up for the CRM task', async () => {

@@ -151,8 +151,13 @@ export class FcNeededVehicles extends FcElement {
   /** The follow-up limit in days; the default for a value that is not a number of 0 or more. */
   get #days(): number {
     const days = Number(this.followUpDays);
-    return Number.isFinite(days) && days >= 0 ? days : FOLLOW_UP_DAYS;
+    if (Number.isFinite(days) && days >= 0) return days;
+    if (!this.#warned) console.warn(`<${this.localName}>: follow-up-days "${this.getAttribute('follow-up-days') ?? String(this.followUpDays)}" is not a number of days; ${FOLLOW_UP_DAYS} is used.`);
+    this.#warned = true;
+    return FOLLOW_UP_DAYS;
   }
+
+  #warned = false;
 
   /** True when the adapter records follow-ups. */
   get #followsUp(): boolean {

@@ -27,7 +27,7 @@ const MAX_BYTES = 10_000_000;
 
 const en = {
   heading: 'Match a stock or auction list',
-  intro: 'Choose a CSV file with one vehicle per row (or drop it here). You confirm which column holds what before anything is matched.',
+  intro: 'Choose a CSV file with one vehicle per row (or drop it here), up to 10 MB; the first 5,000 rows are read. You confirm which column holds what before anything is matched.',
   fileLabel: 'Stock or auction list (CSV)',
   reading: 'Reading the file…',
   notCsv: (name: string) => `“${name}” has no header row: choose a CSV file whose first line names its columns.`,
@@ -83,7 +83,7 @@ const en = {
 
 const es: typeof en = {
   heading: 'Cotejar una lista de inventario o de subasta',
-  intro: 'Elija un archivo CSV con un vehículo por fila (o suéltelo aquí). Usted confirma qué columna contiene qué antes de cotejar.',
+  intro: 'Elija un archivo CSV con un vehículo por fila (o suéltelo aquí), de hasta 10 MB; se leen las primeras 5.000 filas. Usted confirma qué columna contiene qué antes de cotejar.',
   fileLabel: 'Lista de inventario o de subasta (CSV)',
   reading: 'Leyendo el archivo…',
   notCsv: (name) => `“${name}” no tiene fila de encabezado: elija un CSV cuya primera línea nombre sus columnas.`,
