@@ -103,6 +103,7 @@ describe('<fc-needed-vehicles> follow-up', () => {
   });
   afterEach(async () => {
     server.faults.failing = false;
+    server.faults.offline = false;
     await Promise.all(own.splice(0).map((c) => c.clearCache().finally(() => c.close())));
     await closeClients();
   });
@@ -193,6 +194,26 @@ describe('<fc-needed-vehicles> follow-up', () => {
     expect((await event).detail.note).to.equal('Left a voicemail.');
     expect((await stored(server, 'd2')).followUpNote).to.equal('Left a voicemail.');
     await waitUntil(() => !row(el, 'd2').querySelector('[role="alert"]') && !text(row(el, 'd2')).includes('Follow-up due'), 'the failure still shows');
+  });
+
+  it('keeps a follow-up made offline in the outbox and sends it when the server is back', async () => {
+    const adapter = ownClient(server, 10);
+    const el = await mount(adapter);
+    const dialog = await writeNote(el, 'd1', 'Met at the lot.');
+    server.faults.offline = true;
+    click(dialog, 'Save follow-up');
+    await waitUntil(() => text(row(el, 'd1')).includes('Not sent yet'), 'not shown as waiting', { timeout: 8000 });
+    expect(text(row(el, 'd1'))).to.contain('Your note: “Met at the lot.”');
+    expect((await adapter.outbox.list()).map((e) => [e.domain, e.method])).to.deep.equal([['vehicles', 'followUp']]);
+    expect((await stored(server, 'd1')).followUpNote).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    server.faults.offline = false;
+    const event = oneEvent(el, 'fc-want-follow-up');
+    await adapter.outbox.flush();
+    expect((await event).detail.note).to.equal('Met at the lot.');
+    expect((await stored(server, 'd1')).followUpNote).to.equal('Met at the lot.');
+    await waitUntil(() => !text(row(el, 'd1')).includes('Follow-up due'), 'still due');
   });
 
   it('shows a follow-up made elsewhere as a conflict and saves mine on request', async () => {
