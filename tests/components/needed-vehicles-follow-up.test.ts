@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import type { FcNeededVehicles } from '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
@@ -169,6 +170,25 @@ describe('<fc-needed-vehicles> follow-up', () => {
     expect(text(row(el, 'd1').querySelector('.follow'))).to.contain('Note: “Called: budget up to $28k.”');
     expect(shadowText(el)).to.contain('1 due for follow-up.');
     expect(shadowText(el)).to.contain('Follow-up with Ana Ruiz saved.');
+  });
+
+  it('works from the keyboard: Escape closes the form, keeps the draft and returns focus', async () => {
+    const el = await mount(server.client());
+    const mark = row(el, 'd2').querySelector<HTMLButtonElement>('.follow-up button')!;
+    expect(mark.getAttribute('aria-label')).to.equal('Mark followed up: Bo Chen');
+    mark.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'follow-up-note', 'the note does not take focus');
+    await sendKeys({ type: 'No answer' });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog[open]') && el.shadowRoot!.activeElement === row(el, 'd2').querySelector('.follow-up button'), 'focus not back');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'follow-up-note', 'the note does not take focus');
+    expect(el.shadowRoot!.querySelector('textarea')!.value).to.equal('No answer');
+    const event = oneEvent(el, 'fc-want-follow-up');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    expect((await event).detail.note).to.equal('No answer');
   });
 
   it('keeps the note through a failure and saves it on Retry', async () => {
