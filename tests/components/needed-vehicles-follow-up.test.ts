@@ -191,6 +191,23 @@ describe('<fc-needed-vehicles> follow-up', () => {
     expect((await event).detail.note).to.equal('No answer');
   });
 
+  it('keeps a note typed and not sent through a reload', async () => {
+    const adapter = server.client();
+    const first = await mount(adapter);
+    const dialog = await writeNote(first, 'd2', 'Call back Friday.');
+    click(dialog, 'Cancel');
+    await waitUntil(() => text(row(first, 'd2')).includes('Unsent note: “Call back Friday.”'), 'no draft shown');
+    await waitUntil(async () => (await adapter.preferences!.get<Record<string, string>>('needed-vehicles.follow-up-drafts'))?.d2 === 'Call back Friday.', 'draft not kept');
+    first.remove();
+
+    const again = await mount(adapter);
+    await waitUntil(() => text(row(again, 'd2')).includes('Unsent note: “Call back Friday.”'), 'draft lost on reload');
+    click(row(again, 'd2'), 'Mark followed up');
+    await waitUntil(() => again.shadowRoot!.querySelector('dialog[open] textarea'), 'no form');
+    expect(again.shadowRoot!.querySelector('textarea')!.value).to.equal('Call back Friday.');
+    await expect(again).to.be.accessible();
+  });
+
   it('keeps the note through a failure and saves it on Retry', async () => {
     const el = await mount(ownClient(server, 2));
     const dialog = await writeNote(el, 'd2', 'Left a voicemail.');

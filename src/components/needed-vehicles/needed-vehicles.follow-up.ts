@@ -3,7 +3,8 @@
  * an earlier page left in the outbox shows soon after the list): the note form, the writes through
  * the shared pending-writes controller, and each want's follow-up state (saving, failed with Retry,
  * changed by someone else). Nothing typed is lost: a refused follow-up keeps its note beside the
- * want, where Retry, "Edit note" or "Send anyway" picks it up again; a closed form keeps its draft.
+ * want, where Retry, "Edit note" or "Save mine anyway" picks it up again; a closed form keeps its
+ * draft, in the user's preferences, through a reload.
  */
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
@@ -29,6 +30,9 @@ export interface FollowUpHelpers {
   followedUp: (detail: WantFollowUpDetail) => void;
 }
 
+/** The preference that holds the notes typed and not sent, by want. */
+const DRAFTS = 'needed-vehicles.follow-up-drafts';
+
 const en = {
   mark: 'Mark followed up',
   /** An action's accessible name: its visible text first, then whose want. */
@@ -51,6 +55,7 @@ const en = {
   discard: 'Discard',
   saved: (name: string) => `Follow-up with ${name} saved.`,
   lastNote: (note: string) => `Note: “${note}”`,
+  draft: (note: string) => `Unsent note: “${note}”`,
 };
 
 const es: typeof en = {
@@ -74,6 +79,7 @@ const es: typeof en = {
   discard: 'Descartar',
   saved: (name) => `Seguimiento con ${name} guardado.`,
   lastNote: (note) => `Nota: “${note}”`,
+  draft: (note) => `Nota sin enviar: “${note}”`,
 };
 
 const styles = css`
@@ -141,6 +147,7 @@ export class FollowUps implements ReactiveController {
   readonly #fresh = new Map<string, VehicleWant>();
   /** Notes typed and not sent, by want: a form closed without saving keeps its text. */
   readonly #drafts = new Map<string, string>();
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The want whose form is open, and whether saving replaces a refused follow-up. */
   #open: { want: VehicleWant; replace: boolean } | null = null;
   #announcement = '';
@@ -150,6 +157,14 @@ export class FollowUps implements ReactiveController {
     this.#h = helpers;
     this.t = helpers.defineMessages(en, es);
     host.addController(this);
+    // Notes typed and not sent survive a reload: kept in the user's preferences (the adapter's).
+    void host.adapter?.preferences
+      ?.get<Record<string, unknown>>(DRAFTS)
+      .then((saved) => {
+        for (const [id, note] of Object.entries(saved ?? {})) if (typeof note === 'string' && note && !this.#drafts.has(id)) this.#drafts.set(id, note);
+        host.requestUpdate();
+      })
+      .catch(() => undefined);
     this.#writes = new PendingWritesController(host, {
       adapter: () => host.adapter,
       domain: 'vehicles',
@@ -164,6 +179,14 @@ export class FollowUps implements ReactiveController {
       },
     });
     host.requestUpdate();
+  }
+
+  /** Keeps (or, with no text, drops) the draft of a want, and stores the drafts a moment later. */
+  #draft(wantId: string, note: string | null): void {
+    if (note) this.#drafts.set(wantId, note);
+    else this.#drafts.delete(wantId);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => void this.#host.adapter?.preferences?.set(DRAFTS, Object.fromEntries(this.#drafts)).catch(() => undefined), 300);
   }
 
   hostConnected(): void {
@@ -189,7 +212,7 @@ export class FollowUps implements ReactiveController {
 
   #confirmed(f: WantFollowUp, want: VehicleWant): void {
     this.#keep(want);
-    this.#drafts.delete(f.wantId);
+    this.#draft(f.wantId, null);
     this.#announcement = this.#host.inLocale(() => this.t('saved', want.customerName));
     this.#h.followedUp({
       wantId: want.id,
@@ -244,8 +267,9 @@ export class FollowUps implements ReactiveController {
     const write = this.#writes.get(want.id);
     const note = want.followUpNote ? html`<span class="follow-up__note">${t('lastNote', want.followUpNote)}</span>` : nothing;
     if (!write) {
+      const draft = this.#drafts.get(want.id);
       return html`<div class="follow-up">
-        ${note}
+        ${note} ${draft ? html`<span class="follow-up__note">${t('draft', draft)}</span>` : nothing}
         ${canWrite
           ? html`<button type="button" class="fc-button fc-button--small" aria-label=${t('labelled', t('mark'), name)} @click=${() => this.open(want)}>${t('mark')}</button>`
           : nothing}
@@ -276,7 +300,10 @@ export class FollowUps implements ReactiveController {
       ${typed}
       <div class="follow-up__actions">
         ${again} ${button(t('edit'), t('labelled', t('edit'), name), () => this.open(want, true))}
-        ${button(t('discard'), t('labelled', t('discard'), name), () => void this.#writes.discard(want.id))}
+        ${button(t('discard'), t('labelled', t('discard'), name), () => {
+          this.#draft(want.id, null);
+          void this.#writes.discard(want.id);
+        })}
       </div>
     </div>`;
   }
@@ -297,7 +324,7 @@ export class FollowUps implements ReactiveController {
           maxlength="2000"
           aria-describedby="follow-up-hint"
           .value=${this.#drafts.get(want.id) ?? ''}
-          @input=${(e: Event) => this.#drafts.set(want.id, (e.target as HTMLTextAreaElement).value)}
+          @input=${(e: Event) => this.#draft(want.id, (e.target as HTMLTextAreaElement).value)}
         ></textarea>
         <p id="follow-up-hint" class="follow-up__hint">${t('noteHint')}</p>
         <div class="follow-up__actions">
