@@ -127,11 +127,16 @@ describe('<fc-needed-vehicles> follow-up', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes the number of days from follow-up-days', async () => {
+  it('takes the number of days from follow-up-days, and the instant from now', async () => {
     const el = await mount(server.client(), 10);
     // 9 days without contact is not yet due at 10; 12 days since the want is.
     expect(text(row(el, 'd1').querySelector('.follow'))).not.to.contain('due');
     expect(shadowText(el)).to.contain('1 due for follow-up.');
+    // Judged two days later (\`now\`): 11 days without contact is due at 10.
+    el.now = new Date(NOW + 2 * DAY).toISOString();
+    await el.updateComplete;
+    expect(text(row(el, 'd1').querySelector('.follow'))).to.contain('Follow-up due (no contact in 11 days)');
+    expect(shadowText(el)).to.contain('2 due for follow-up.');
   });
 
   it('warns once and counts 7 days when follow-up-days is not a number', async () => {

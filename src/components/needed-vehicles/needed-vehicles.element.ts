@@ -96,6 +96,9 @@ export class FcNeededVehicles extends FcElement {
   /** Days without contact after which a want is due for follow-up (whole elapsed days; 7 when unset or not a number of 0 or more). */
   @property({ attribute: 'follow-up-days', type: Number }) followUpDays = FOLLOW_UP_DAYS;
 
+  /** The instant follow-ups are judged at, ISO 8601; empty for the clock at each render. */
+  @property() now = '';
+
   /** What the export last did, for the live region. */
   @state() private exportMessage = '';
 
@@ -193,7 +196,7 @@ export class FcNeededVehicles extends FcElement {
   }
 
   async #export(report: Report): Promise<void> {
-    const groups = this.#visible(report, Date.now());
+    const groups = this.#visible(report, this.#instant());
     const rows = groups.reduce((n, g) => n + g.wants.length, 0);
     const fileName = `needed-vehicles-${new Date().toISOString().slice(0, 10)}.csv`;
     // The CSV writer (papaparse) loads with the first export, not with the list.
@@ -243,8 +246,13 @@ export class FcNeededVehicles extends FcElement {
     return html`${mark}${this.followUps?.cell(want, this.#followsUp) ?? nothing}`;
   }
 
+  #instant(): number {
+    const at = this.now ? Date.parse(this.now) : Number.NaN;
+    return Number.isNaN(at) ? Date.now() : at;
+  }
+
   #reportView(report: Report, zone: string) {
-    const now = Date.now();
+    const now = this.#instant();
     const groups = this.#visible(report, now);
     const buyers = new Set(report.groups.flatMap((g) => g.wants.map((w) => w.customerId))).size;
     const follows = this.#followsUp;
