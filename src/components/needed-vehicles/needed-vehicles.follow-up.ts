@@ -10,6 +10,7 @@ import { css, html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { ForecourtAdapter, WantFollowUp } from '../../data/adapter.js';
 import type { VehicleWant } from '../../data/model.js';
+import { isolateIn } from '../shared/bidi.js';
 import { PendingWritesController, currentOf } from '../shared/controllers/pending-writes.js';
 import type { WriteFailure } from '../shared/controllers/pending-writes.js';
 import type { FcElement } from '../shared/fc-element.js';
@@ -265,17 +266,17 @@ export class FollowUps implements ReactiveController {
     const { t } = this;
     const name = want.customerName;
     const write = this.#writes.get(want.id);
-    const note = want.followUpNote ? html`<span class="follow-up__note">${t('lastNote', want.followUpNote)}</span>` : nothing;
+    const note = want.followUpNote ? html`<span class="follow-up__note">${isolateIn((n) => t('lastNote', n), want.followUpNote)}</span>` : nothing;
     if (!write) {
       const draft = this.#drafts.get(want.id);
       return html`<div class="follow-up">
-        ${note} ${draft ? html`<span class="follow-up__note">${t('draft', draft)}</span>` : nothing}
+        ${note} ${draft ? html`<span class="follow-up__note">${isolateIn((n) => t('draft', n), draft)}</span>` : nothing}
         ${canWrite
           ? html`<button type="button" class="fc-button fc-button--small" aria-label=${t('labelled', t('mark'), name)} @click=${() => this.open(want)}>${t('mark')}</button>`
           : nothing}
       </div>`;
     }
-    const typed = html`<span class="follow-up__note">${write.args.note ? t('yourNote', write.args.note) : t('noNote')}</span>`;
+    const typed = html`<span class="follow-up__note">${write.args.note ? isolateIn((n) => t('yourNote', n), write.args.note) : t('noNote')}</span>`;
     if (write.status === 'pending' || write.status === 'sending') {
       return html`<div class="follow-up">${note}<p class="follow-up__state">${t('saving')}${write.error ? html` ${t('waiting')}` : nothing}</p>${typed}</div>`;
     }
@@ -317,7 +318,7 @@ export class FollowUps implements ReactiveController {
     const close = () => void this.#close(want.id);
     return html`<dialog class="follow-up-dialog" part="follow-up-dialog" aria-labelledby="follow-up-title" @cancel=${(e: Event) => (e.preventDefault(), close())}>
       <form @submit=${(e: Event) => this.#submit(e)}>
-        <h3 id="follow-up-title">${t('title', want.customerName)}</h3>
+        <h3 id="follow-up-title">${isolateIn((n) => t('title', n), want.customerName)}</h3>
         <label for="follow-up-note">${t('noteLabel')}</label>
         <textarea
           id="follow-up-note"

@@ -11,6 +11,7 @@ import type { MatchReason, TradeInVehicle, VehicleWant } from '../../data/model.
 import { STOCK_FIELDS, STOCK_MAX_ROWS, guessStockMapping, matchStockList, parseStockCsv, readStockRows } from '../../data/logic/vehicles-stock.js';
 import type { SkippedStockRow, StockCsv, StockField, StockMapping, StockMatch, StockProblem } from '../../data/logic/vehicles-stock.js';
 import type { RankedWantMatch } from '../../data/logic/vehicles.js';
+import { isolate } from '../shared/bidi.js';
 import type { FcElement } from '../shared/fc-element.js';
 import type { defineMessages as define, formatCount as count } from '../shared/messages.js';
 import type { formatMoney as money } from './needed-vehicles.view.js';
@@ -335,13 +336,13 @@ export class StockMatcher implements ReactiveController {
     };
     return html`<form @submit=${(e: Event) => this.#confirm(e)}>
       <fieldset>
-        <legend>${t('mapLegend', step.name, this.#h.formatCount(step.csv.rows.length))}</legend>
+        <legend>${t('mapLegend', isolate(step.name), this.#h.formatCount(step.csv.rows.length))}</legend>
         ${STOCK_FIELDS.map(
           (field) => html`<label
             ><span>${t(`field_${field}`)}</span>
             <select name=${field} @change=${(e: Event) => change(field, (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${step.mapping[field] === null}>${t('notInList')}</option>
-              ${headers.map((h, i) => html`<option value=${String(i)} ?selected=${step.mapping[field] === i}>${t('column', letter(i), h)}</option>`)}
+              ${headers.map((h, i) => html`<option value=${String(i)} ?selected=${step.mapping[field] === i}>${t('column', letter(i), isolate(h))}</option>`)}
             </select>
           </label>`,
         )}
@@ -387,10 +388,10 @@ export class StockMatcher implements ReactiveController {
   #title(v: TradeInVehicle, stockNumber: string | null): string {
     const { t } = this;
     const { formatCount, formatMoney } = this.#h;
-    const name = [v.year, v.make, v.model, v.trim].filter((x) => x !== null && x !== undefined && x !== '').join(' ') || t('vinOnly', v.vin ?? '');
+    const name = [v.year, v.make, v.model, v.trim].filter((x) => x !== null && x !== undefined && x !== '').map((x) => isolate(String(x))).join(' ') || t('vinOnly', isolate(v.vin ?? ''));
     const extra = [
-      stockNumber ? t('stockNo', stockNumber) : '',
-      v.color ?? '',
+      stockNumber ? t('stockNo', isolate(stockNumber)) : '',
+      isolate(v.color ?? ''),
       v.mileage !== null && v.mileage !== undefined ? t('miles', formatCount(v.mileage)) : '',
       v.price !== null && v.price !== undefined ? formatMoney(v.price) : '',
     ].filter(Boolean);
@@ -421,6 +422,7 @@ export class StockMatcher implements ReactiveController {
   #reason(r: MatchReason): string {
     const { t } = this;
     const c = t(`field_${r.criterion}`);
+    r = { ...r, given: isolate(r.given), wanted: isolate(r.wanted) };
     switch (r.how) {
       case 'same':
         return t('how_same', c, r.given);
@@ -446,8 +448,8 @@ export class StockMatcher implements ReactiveController {
     if (x.criteria.color === 'met') why.push(t('colorMet'));
     if (x.criteria.color === 'not-met') why.push(t('colorNotMet'));
     const wanted = [
-      `${t('years', w.yearFrom, w.yearTo)} ${w.make} ${w.model}${w.trim ? ` ${w.trim}` : ''}`,
-      w.color ?? '',
+      `${t('years', w.yearFrom, w.yearTo)} ${isolate(w.make)} ${isolate(w.model)}${w.trim ? ` ${isolate(w.trim)}` : ''}`,
+      isolate(w.color ?? ''),
       w.maxMileage !== null ? t('upTo', t('miles', formatCount(w.maxMileage))) : '',
       w.maxPrice !== null ? t('upTo', formatMoney(w.maxPrice)) : '',
     ].filter(Boolean);
@@ -467,7 +469,7 @@ export class StockMatcher implements ReactiveController {
     const { t } = this;
     const { formatCount } = this.#h;
     const problem = (p: StockProblem) =>
-      p.code === 'no-make' ? t('problem_noMake') : t(`problem_${key(p.code)}` as 'problem_notAYear', t(`field_${p.field}`), p.value);
+      p.code === 'no-make' ? t('problem_noMake') : t(`problem_${key(p.code)}` as 'problem_notAYear', t(`field_${p.field}`), isolate(p.value));
     return html`<h4>${t('skippedHeading', formatCount(skipped.length))}</h4>
       <ul>
         ${skipped.map((s) => html`<li>${t('skippedRow', formatCount(s.line), s.problems.map(problem).join('; '))}</li>`)}
