@@ -15,6 +15,7 @@ import '../src/components/sms-import/fc-sms-import.js';
 import '../src/components/store-traffic/fc-store-traffic.js';
 import '../src/components/deleted-customers/fc-deleted-customers.js';
 import '../src/components/needed-vehicles/fc-needed-vehicles.js';
+import stockCsvUrl from './data/stock.csv?url';
 import '../src/components/trade-in-alert/fc-trade-in-alert.js';
 import '../src/components/lead-response-report/fc-lead-response-report.js';
 import '../src/components/lead-clock/fc-lead-clock.js';
@@ -107,7 +108,7 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
     section('leads', 'Internet lead response', ...arrivalNotes(options.arrivals ?? []), clocks, leads),
     section('traffic', 'Store traffic', traffic),
     section('deleted', 'Deleted customers', deleted),
-    section('needed', 'Needed vehicles', needed),
+    section('needed', 'Needed vehicles', needed, stockSample()),
     section('trade-in', 'Trade-in alert', tradeInForm(tradeIn, dataset.wants), tradeIn),
     section('data', 'Data, cache and outbox', overview),
   );
@@ -138,4 +139,15 @@ function section(id: string, title: string, ...widgets: HTMLElement[]): HTMLElem
   heading.textContent = title;
   region.append(heading, ...widgets);
   return region;
+}
+
+/** A link to a sample auction list, to try "Match a stock list" with (two rows it cannot read, on purpose). */
+function stockSample(): HTMLElement {
+  const p = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = stockCsvUrl;
+  link.download = 'auction-list.csv';
+  link.textContent = 'Download a sample auction list (CSV)';
+  p.append(link, ' to try "Match a stock list" above.');
+  return p;
 }

@@ -74,6 +74,10 @@ const OPERATIONS: { [D in AdapterDomain]: { [M in AdapterMethod<D>]-?: Operation
   vehicles: {
     wants: { answer: 'A page of "need-car-locate" customers\' wants, by make and model, newest first' },
     matchTradeIn: { answer: 'Wants the vehicle satisfies, best first', description: 'A read with a body; no side effect, no idempotency key.' },
+    followUp: {
+      answer: 'The want with its new version, `lastContactAt` (the server\'s time) and `followUpNote`',
+      description: "Records that the customer was followed up about the want. `expectedVersion` is the want's version the follow-up was based on (409 with `current` when it differs). Optional: 501 from a server that does not record follow-ups.",
+    },
   },
 };
 

@@ -228,10 +228,25 @@ export interface WantQuery extends PageQuery {
   search?: string;
 }
 
+/** A follow-up with a customer about one want ("Need Car Locate"). */
+export interface WantFollowUp {
+  wantId: string;
+  /** What was said or agreed; may be empty. */
+  note: string;
+  /** The want's version this follow-up was based on; a mismatch is a conflict. */
+  expectedVersion: number;
+}
+
 export interface VehiclesApi {
   wants(query: WantQuery, opts?: ReadOptions): Promise<Page<VehicleWant>>;
   /** Wants the trade-in vehicle satisfies, best match first. */
   matchTradeIn(vehicle: TradeInVehicle, opts?: ReadOptions): Promise<WantMatch[]>;
+  /**
+   * Records that the customer was followed up now: the want's `lastContactAt` becomes the server's
+   * time and `followUpNote` the note; answers the want with its new version. Optional: a host that
+   * does not record follow-ups leaves it out.
+   */
+  followUp?(followUp: WantFollowUp, opts?: WriteOptions): Promise<VehicleWant>;
 }
 
 // ───────────────────────────── preferences ─────────────────────────────

@@ -736,6 +736,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   }
 
   // ── wants ──
+  const FOLLOW_UP_NOTES = ['Called: still looking, wants to hear first.', 'Left a voicemail.', 'Texted photos of a close match; not quite.', 'Emailed: budget firm, can wait a month.'];
   const wants: VehicleWant[] = [];
   const wanting = [...new Set(Array.from({ length: size.wants }, () => pick(customers)))];
   const POPULAR: [string, string][] = [['Honda', 'CR-V'], ['Toyota', 'RAV4'], ['Ford', 'F-150']];
@@ -763,6 +764,16 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
         createdAt: iso(at(created, int(9 * 60, 17 * 60))),
         salespersonName: chance(0.8) ? pick(SALESPEOPLE)[1] : null,
       });
+      // Follow-ups, from the want's place in the list (no random draw, so the rest of the data
+      // stays as it was): a third never contacted, a third called two days ago, a third 9 to 13
+      // days ago (due at the default 7 days). Never before the want was made.
+      const w = wants[wants.length - 1]!;
+      const k = wants.length;
+      const madeMs = Date.parse(w.createdAt);
+      const daysAgo = k % 3 === 1 ? 2 : k % 3 === 2 ? 9 + (k % 5) : null;
+      w.lastContactAt = daysAgo === null ? null : iso(Math.max(madeMs, cutoff - daysAgo * 86_400_000 - (k % 7) * 3_600_000));
+      w.followUpNote = daysAgo === null ? null : FOLLOW_UP_NOTES[k % FOLLOW_UP_NOTES.length]!;
+      w.version = 1;
     }
   });
 

@@ -36,6 +36,7 @@ import {
 import { aggregateTrafficIndex, buildTrafficIndex, filterTrafficIndex, trafficHeatmapIndex, type TrafficIndex } from './logic/traffic.js';
 import { makeKey } from './logic/makes.js';
 import { matchTradeIn, resolveTradeIn, WANT_STATUS } from './logic/vehicles.js';
+import { FOLLOW_UP_NOTE_MAX } from './model.js';
 
 export interface MemoryAdapterOptions {
   /** The clock, for `updatedAt` stamps and open lead clocks. Default: the system clock. */
@@ -588,6 +589,20 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
             throw rejected(vehicle?.vin?.trim() ? `The make cannot be read from VIN ${resolved.vin?.vin ?? ''}; give the make.` : 'A trade-in needs a make or a VIN.');
           }
           return matchTradeIn(vehicle, currentWants());
+        }),
+      followUp: (change, opts) =>
+        write('vehicles.followUp', opts, () => {
+          const want = currentWants().find((w) => w.id === change.wantId);
+          if (!want) throw notFound(`No want "${change.wantId}".`);
+          if ((want.version ?? 0) !== change.expectedVersion) {
+            throw conflict(`The want of ${want.customerName} was changed by someone else.`, want);
+          }
+          if (typeof change.note !== 'string' || change.note.length > FOLLOW_UP_NOTE_MAX) {
+            throw rejected(`A follow-up note has at most ${FOLLOW_UP_NOTE_MAX} characters.`);
+          }
+          const next: VehicleWant = { ...want, lastContactAt: stamp(), followUpNote: change.note.trim() || null, version: (want.version ?? 0) + 1 };
+          replace(data.wants, next);
+          return next;
         }),
     },
     preferences: memoryPreferences(),

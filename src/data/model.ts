@@ -746,7 +746,19 @@ export interface VehicleWant {
   maxPrice: Cents | null;
   createdAt: IsoDateTime;
   salespersonName: string | null;
+  /**
+   * When the customer was last followed up about this want; null when never (the wait then counts
+   * from `createdAt`). Absent from a server that does not record follow-ups.
+   */
+  lastContactAt?: IsoDateTime | null;
+  /** The note of the last follow-up; null when none. Absent from a server that does not record follow-ups. */
+  followUpNote?: string | null;
+  /** The want's version: a follow-up carries the one it was based on (a mismatch is a conflict). */
+  version?: number;
 }
+
+/** Longest follow-up note (`vehicles.followUp`), in characters. */
+export const FOLLOW_UP_NOTE_MAX = 2000;
 
 /**
  * A vehicle being taken in on trade. Year and make may be left out when a VIN is given: they are

@@ -31,6 +31,7 @@ import {
 import type * as M from './model.js';
 import type * as A from './adapter.js';
 import { SMS_IMPORT_MAX_BATCH } from './model.js';
+import { FOLLOW_UP_NOTE_MAX } from './model.js';
 
 // ───────────────────────────── scalars ─────────────────────────────
 
@@ -491,6 +492,9 @@ export const VehicleWantSchema = v.object({
   maxPrice: v.nullable(CentsSchema),
   createdAt: IsoDateTimeSchema,
   salespersonName: nullableString,
+  lastContactAt: v.optional(v.nullable(IsoDateTimeSchema)),
+  followUpNote: v.optional(nullableString),
+  version: v.optional(v.pipe(v.number(), v.integer('expected a whole version number'))),
 });
 
 export const TradeInVehicleSchema = v.pipe(
@@ -585,6 +589,12 @@ export const SpendUpsertBodySchema = v.object({
 /** PUT /customers/{id}/source */
 export const CustomerSourceBodySchema = v.object({ sourceId: nullableString, expectedVersion: version });
 
+/** POST /vehicles/wants/{id}/follow-up */
+export const WantFollowUpBodySchema = v.object({
+  note: v.pipe(v.string(), v.maxLength(FOLLOW_UP_NOTE_MAX, `expected a note of at most ${FOLLOW_UP_NOTE_MAX} characters`)),
+  expectedVersion: version,
+});
+
 /** The argument of `sms.import`: one batch of messages, matched by id. */
 export const SmsImportBatchSchema = v.pipe(
   v.array(SmsMessageSchema),
@@ -604,6 +614,8 @@ export const SourceUpdateSchema = v.object({ id: v.string(), ...SourceUpdateBody
 export const CategoryUpsertSchema = v.object({ id: v.string(), ...CategoryUpsertBodySchema.entries });
 /** The argument of `customers.setSource`. */
 export const CustomerSourceChangeSchema = v.object({ customerId: v.string(), ...CustomerSourceBodySchema.entries });
+/** The argument of `vehicles.followUp`. */
+export const WantFollowUpSchema = v.object({ wantId: v.string(), ...WantFollowUpBodySchema.entries });
 
 // ───────────────────────────── read queries ─────────────────────────────
 // The arguments of the reads, in the adapter's terms (numbers, booleans, the `filters` map). On
@@ -784,4 +796,5 @@ export type SchemaDriftChecks = [
   Expect<Pin<typeof DeletedQuerySchema, A.DeletedQuery>>,
   Expect<Pin<typeof RestoreLogQuerySchema, A.RestoreLogQuery>>,
   Expect<Pin<typeof WantQuerySchema, A.WantQuery>>,
+  Expect<Pin<typeof WantFollowUpSchema, A.WantFollowUp>>,
 ];

@@ -52,7 +52,7 @@ describe('the contract table', () => {
       leads: ['saveRule', 'flag'],
       traffic: [],
       deleted: ['restore'],
-      vehicles: [],
+      vehicles: ['followUp'],
     });
     expect(WRITE_AFFECTS).to.deep.equal({
       sources: ['sources', 'customers'],
@@ -61,7 +61,7 @@ describe('the contract table', () => {
       leads: ['leads'],
       traffic: [],
       deleted: ['deleted', 'customers', 'sources', 'vehicles'],
-      vehicles: [],
+      vehicles: ['vehicles'],
     });
     const optionsOnly = CONTRACT_ENTRIES.filter((e) => takesOptionsOnly(e.domain, e.method)).map((e) => e.label);
     expect(optionsOnly).to.deep.equal(['sources.categories', 'sources.list', 'sources.mappingStatus', 'sources.completeMapping', 'leads.rules', 'leads.dealer']);

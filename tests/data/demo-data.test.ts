@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { followUpDue } from '../../src/data/logic/vehicles-follow-up.js';
 import { DateTime } from 'luxon';
 import { BLOCKED_SENDER, DEMO_ZONE, generateDataset, mulberry32, usHolidays } from '../../src/data/demo-data.js';
 import { evaluateLead, ruleForMake, summarizeLeadResponses } from '../../src/data/logic/leads.js';
@@ -149,6 +150,13 @@ describe('generateDataset', () => {
     const customers = new Map(data.customers.map((c) => [c.id, c]));
     expect(data.wants.every((w) => customers.get(w.customerId)!.status === w.customerStatus)).to.equal(true);
     expect(data.wants.filter((w) => w.customerStatus === 'need-car-locate').length).to.be.at.least(10);
+    // Follow-ups: a third never contacted, the rest called 2 days ago or 9 to 13 days ago (due at 7), never before the want.
+    const contact = (w: (typeof data.wants)[number]) => (w.lastContactAt ? Date.parse(w.lastContactAt) : null);
+    expect(data.wants.every((w) => w.version === 1 && (contact(w) ?? Infinity) >= Date.parse(w.createdAt))).to.equal(true);
+    expect(data.wants.filter((_w, i) => (i + 1) % 3 === 0).every((w) => w.lastContactAt === null && w.followUpNote === null)).to.equal(true);
+    const due = data.wants.filter((w) => w.customerStatus === 'need-car-locate' && followUpDue(w, Date.parse(`${data.today}T18:00:00Z`), 7));
+    expect(due.length).to.be.at.least(5);
+    expect(due.some((w) => w.lastContactAt !== null)).to.equal(true);
     expect(new Set(data.deleted.map((d) => d.kind))).to.deep.equal(new Set(['customer', 'merge-leftover']));
   });
 

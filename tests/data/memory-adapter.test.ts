@@ -408,6 +408,27 @@ describe('createMemoryAdapter', () => {
       const bad = await failure(adapter.vehicles!.matchTradeIn({ year: Number.NaN, make: 'Honda', model: 'Civic' }));
       expect([bad.kind, bad.message]).to.deep.equal(['rejected', 'Invalid trade-in year null.']);
     });
+
+    it('records a follow-up with its note and a new version; a stale version is a conflict, a key applies once', async () => {
+      const want = (await adapter.vehicles!.wants({ limit: 1000 })).items[0]!;
+      expect(want.version).to.equal(1);
+      const saved = await adapter.vehicles!.followUp!({ wantId: want.id, note: '  Called: still looking.  ', expectedVersion: 1 }, { idempotencyKey: 'k-1' });
+      expect([saved.lastContactAt, saved.followUpNote, saved.version]).to.deep.equal([NOW.toISOString(), 'Called: still looking.', 2]);
+      const listed = (await adapter.vehicles!.wants({ limit: 1000 })).items.find((w) => w.id === want.id)!;
+      expect([listed.lastContactAt, listed.followUpNote, listed.version]).to.deep.equal([NOW.toISOString(), 'Called: still looking.', 2]);
+      // The same key again: the first answer, not a second follow-up.
+      const again = await adapter.vehicles!.followUp!({ wantId: want.id, note: 'Called: still looking.', expectedVersion: 1 }, { idempotencyKey: 'k-1' });
+      expect(again.version).to.equal(2);
+      const stale = await failure(adapter.vehicles!.followUp!({ wantId: want.id, note: 'Mine.', expectedVersion: 1 }));
+      expect([stale.kind, stale.status, stale.message]).to.deep.equal(['conflict', 409, `The want of ${want.customerName} was changed by someone else.`]);
+      expect((stale.body as { current: { version: number; followUpNote: string } }).current).to.include({ version: 2, followUpNote: 'Called: still looking.' });
+      // An empty note is a follow-up without one.
+      expect((await adapter.vehicles!.followUp!({ wantId: want.id, note: '', expectedVersion: 2 })).followUpNote).to.equal(null);
+      const missing = await failure(adapter.vehicles!.followUp!({ wantId: 'nope', note: '', expectedVersion: 1 }));
+      expect([missing.kind, missing.status]).to.deep.equal(['not-found', 404]);
+      const long = await failure(adapter.vehicles!.followUp!({ wantId: want.id, note: 'x'.repeat(2001), expectedVersion: 3 }));
+      expect([long.kind, long.message]).to.deep.equal(['rejected', 'A follow-up note has at most 2000 characters.']);
+    });
   });
 
   it('refuses an aborted call and an invalid range with specific errors', async () => {

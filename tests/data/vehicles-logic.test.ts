@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CriterionOutcome, TradeInCriterion, TradeInVehicle, VehicleWant } from '../../src/data/model.js';
+import { formatWantsCsv } from '../../src/data/logic/vehicles-export.js';
 import {
-  formatWantsCsv,
   groupWants,
   matchTradeIn,
   resolveTradeIn,

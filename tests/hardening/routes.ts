@@ -84,6 +84,7 @@ const CALLS: CallTable = {
   vehicles: {
     wants: (a) => a.vehicles!.wants({ limit: 50 }),
     matchTradeIn: (a) => a.vehicles!.matchTradeIn({ make: 'Honda', model: 'CR-V', year: 2019 }),
+    followUp: (a) => a.vehicles!.followUp!({ wantId: 'want-0001', note: 'Called; still looking.', expectedVersion: 1 }),
   },
 };
 

@@ -120,6 +120,7 @@ export const VISUAL_CASES: { [K in VisualTag]: VisualCase<K> } = {
   'fc-needed-vehicles': {
     setup(el, adapter) {
       el.adapter = adapter;
+      el.now = NOW;
     },
   },
   'fc-sms-history': {

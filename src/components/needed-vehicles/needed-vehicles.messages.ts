@@ -23,6 +23,15 @@ const en = {
   any: 'Any',
   none: '—',
   printedOn: (date: string) => `Printed ${date}`,
+  colFollowUp: 'Follow-up',
+  due: (n: number, days: string) => `Follow-up due (no contact in ${n === 1 ? '1 day' : `${days} days`})`,
+  dueNever: (n: number, days: string) => `Follow-up due (never contacted, waiting ${n === 1 ? '1 day' : `${days} days`})`,
+  contacted: (date: string) => `Last contact ${date}`,
+  notContacted: 'Not contacted yet',
+  dueCount: (n: number, count: string) => (n === 1 ? '1 due for follow-up.' : `${count} due for follow-up.`),
+  dueOnly: 'Only those due for follow-up',
+  dueEmpty: 'No want is due for follow-up.',
+  matchStock: 'Match a stock list',
 };
 
 export const t = defineMessages(en, {
@@ -48,4 +57,13 @@ export const t = defineMessages(en, {
   any: 'Cualquiera',
   none: '—',
   printedOn: (date) => `Impreso el ${date}`,
+  colFollowUp: 'Seguimiento',
+  due: (n, days) => `Seguimiento pendiente (sin contacto en ${n === 1 ? '1 día' : `${days} días`})`,
+  dueNever: (n, days) => `Seguimiento pendiente (nunca contactado, espera ${n === 1 ? '1 día' : `${days} días`})`,
+  contacted: (date) => `Último contacto ${date}`,
+  notContacted: 'Aún sin contacto',
+  dueCount: (n, count) => (n === 1 ? '1 pendiente de seguimiento.' : `${count} pendientes de seguimiento.`),
+  dueOnly: 'Solo pendientes de seguimiento',
+  dueEmpty: 'Ningún vehículo buscado está pendiente de seguimiento.',
+  matchStock: 'Cotejar una lista de inventario',
 });

@@ -38,7 +38,7 @@ export const styles = css`
     font-size: var(--_fc-font-size-s);
     color: var(--_fc-color-text-muted);
   }
-  input {
+  input[type='search'] {
     ${formControl}
     padding-block: var(--_fc-space-xs);
     min-inline-size: 16rem;
@@ -73,8 +73,24 @@ export const styles = css`
     overflow-wrap: break-word;
   }
   /* A date is one unit: "Aug 31, 2026" never splits over two lines. */
-  .group td:last-child {
+  .group td.since {
     white-space: nowrap;
+  }
+  /* A follow-up mark is one run ("Follow-up due (no contact in 9 days)"), its actions under it:
+     rows stay two lines high and the list short. */
+  .group td.follow {
+    font-size: var(--_fc-font-size-s);
+  }
+  .follow > :first-child {
+    display: block;
+    white-space: nowrap;
+  }
+  .toolbar .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_fc-space-xs);
+    color: inherit;
+    font-size: var(--_fc-font-size-m);
   }
   .print-only {
     display: none;
@@ -92,6 +108,11 @@ export const styles = css`
     button,
     .fc-button,
     .intro {
+      display: none !important;
+    }
+    /* The auction list: who follows up whom stays on the screen. */
+    .follow,
+    .follow > * {
       display: none !important;
     }
     .print-only {

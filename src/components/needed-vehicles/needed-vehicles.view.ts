@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { VehicleWant } from '../../data/model.js';
 import type { WantGroup } from '../../data/logic/vehicles.js';
@@ -29,9 +29,12 @@ export function groupMatches(group: WantGroup, text: string): boolean {
   return has(`${group.make} ${group.model}`) || group.wants.some((w) => has(w.customerName) || has(w.trim) || has(w.color));
 }
 
-function wantRow(w: VehicleWant, zone: string): TemplateResult {
+/** A want's follow-up cell, or null when the host does not record follow-ups. */
+export type FollowCell = ((want: VehicleWant) => unknown) | null;
+
+function wantRow(w: VehicleWant, zone: string, follow: FollowCell): TemplateResult {
   const years = w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`;
-  return html`<tr>
+  return html`<tr data-want=${w.id}>
     <th scope="row">${w.customerName}</th>
     <td>${years}</td>
     <td>${w.trim || t('any')}</td>
@@ -39,12 +42,13 @@ function wantRow(w: VehicleWant, zone: string): TemplateResult {
     <td class="fc-num">${w.maxMileage === null ? t('none') : formatCount(w.maxMileage)}</td>
     <td class="fc-num">${w.maxPrice === null ? t('none') : formatMoney(w.maxPrice)}</td>
     <td>${w.salespersonName || t('none')}</td>
-    <td>${formatDate(w.createdAt, zone)}</td>
+    ${follow ? html`<td class="follow">${follow(w)}</td>` : nothing}
+    <td class="since">${formatDate(w.createdAt, zone)}</td>
   </tr>`;
 }
 
 /** One make and model: its heading with the number of waiting buyers, and its wants. */
-export function groupView(group: WantGroup, index: number, zone: string): TemplateResult {
+export function groupView(group: WantGroup, index: number, zone: string, follow: FollowCell = null): TemplateResult {
   const id = `group-${index}`;
   return html`<section class="group" part="group" aria-labelledby=${id}>
     <h3 id=${id}>
@@ -62,11 +66,12 @@ export function groupView(group: WantGroup, index: number, zone: string): Templa
             <th scope="col" class="fc-num">${t('colMaxMileage')}</th>
             <th scope="col" class="fc-num">${t('colMaxPrice')}</th>
             <th scope="col">${t('colSalesperson')}</th>
+            ${follow ? html`<th scope="col" class="follow">${t('colFollowUp')}</th>` : nothing}
             <th scope="col">${t('colSince')}</th>
           </tr>
         </thead>
         <tbody>
-          ${group.wants.map((w) => wantRow(w, zone))}
+          ${group.wants.map((w) => wantRow(w, zone, follow))}
         </tbody>
       </table>
     </div>

@@ -1,7 +1,8 @@
 /**
  * Vehicles customers are waiting for ("Need Car Locate"): the needed-vehicles report grouped by
  * make and model, and matching a trade-in against the wants. The report's CSV is in
- * `vehicles-export.ts` (re-exported here).
+ * `vehicles-export.ts`, apart and not re-exported here, so that grouping or matching wants does
+ * not load the CSV writer (papaparse).
  */
 import type { CriterionOutcome, MatchReason, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
 import { foldMake, makeKey, makeName } from './makes.js';
@@ -337,4 +338,3 @@ export function groupWants(wants: readonly VehicleWant[]): WantGroup[] {
     .sort((a, b) => b.buyers - a.buyers || a.make.localeCompare(b.make) || a.model.localeCompare(b.model));
 }
 
-export { formatWantsCsv } from './vehicles-export.js';
