@@ -1,15 +1,17 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter, SourceUpdate } from '../../data/adapter.js';
+// Ahead of the data modules: in this order the first load gzips smallest (it sits at its budget).
+import { mappingDone } from './source-mapping-editor.done.js';
+import { ownAdds } from './source-mapping-editor.adds.js';
 import { AdapterError } from '../../data/errors.js';
 import type { PosSource, SourceCategory } from '../../data/model.js';
 import { COMPLETE_MAPPING_CATEGORY_ID, DEFAULT_CATEGORIES, mappingStatus } from '../../data/logic/sources.js';
-import { completionPlan, editableName, filterSources, mappingSuggestions, newCategoryId, uniqueById } from '../../data/logic/source-mapping.js';
-import type { CompletionPlan, SourceFilter } from '../../data/logic/source-mapping.js';
+import { completionPlan, editableName, filterSources, mappingSuggestions, uniqueById } from '../../data/logic/source-mapping.js';
+import type { SourceFilter } from '../../data/logic/source-mapping.js';
 import { adapterContext } from '../shared/adapter-context.js';
-import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { ScrollHintController, scrollHintStyles } from '../shared/controllers/scroll-hint.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -17,10 +19,9 @@ import { formatCount } from '../shared/messages.js';
 import { errorView, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { FC_MAPPING_COMPLETE, FC_SOURCE_MAPPING_CHANGE } from './source-mapping-editor.events.js';
+import { FC_SOURCE_MAPPING_CHANGE } from './source-mapping-editor.events.js';
 import { FocusAfterRender } from './source-mapping-editor.focus.js';
 import { t } from './source-mapping-editor.messages.js';
-import type { OwnForms } from './source-mapping-editor.own.js';
 import { styles } from './source-mapping-editor.styles.js';
 import { categoryOptions, progressView, shownOf, sourceLabel, tableView, toolbarView, writePanel } from './source-mapping-editor.view.js';
 import type { Draft, OtherWrite, RowActions, RowView, SourceWrite } from './source-mapping-editor.view.js';
@@ -69,15 +70,8 @@ export class FcSourceMappingEditor extends FcElement {
   @state() private filter: Required<SourceFilter> = { text: '', unmappedOnly: false, showDeleted: false };
   @state() private draft: Draft | null = null;
   @state() private notice = '';
-  /** What the confirmation of "mapping done" counts. */
-  @state() private plan: CompletionPlan = { unmapped: [], suggested: [], rest: [] };
-  @state() private forms: OwnForms = { categoryName: '', categoryError: '', sourceName: '', sourceCategory: '', sourceError: '' };
-
-  @query('dialog') private dialog?: HTMLDialogElement;
 
   #reloadQueued = false;
-  /** The confirmation closed because the user chose to finish (focus then goes to what happens next). */
-  #finishing = false;
   #suggestionsFor: readonly PosSource[] | null = null;
   #suggestions = new Map<string, { categoryId: string; name: string }>();
 
@@ -112,6 +106,21 @@ export class FcSourceMappingEditor extends FcElement {
   /** Writes not confirmed yet: this page's, and the outbox's (they survive a reload). */
   readonly #writes = sourceWrites(this, () => this.adapter, () => this.#confirmed());
   readonly #focus = new FocusAfterRender(this);
+  readonly #say = (text: string): void => {
+    this.notice = text;
+  };
+  /** "Customer source mapping done": its confirmation and its write. */
+  readonly #done = mappingDone(this, this.#focus, this.#writes.completion, (ids) => this.#acceptAll(ids), () => this.#otherNewName, this.#say);
+  /** The shop's own categories and sources being added. */
+  readonly #adds = ownAdds(
+    this,
+    this.#writes,
+    () => this.categories,
+    (list) => (this.categories = list),
+    (source) => this.#patch(source),
+    (discard) => this.#drop(discard),
+    this.#say,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapter') && changed.get('adapter') !== undefined) {
@@ -330,128 +339,6 @@ export class FcSourceMappingEditor extends FcElement {
     this.#reload();
   }
 
-  // ───────────── mapping done ─────────────
-
-  async #openConfirm(plan: CompletionPlan): Promise<void> {
-    this.plan = plan;
-    this.#finishing = false;
-    // The dialog shows the new counts, and its `autofocus` the right default, before it opens.
-    await this.updateComplete;
-    const dialog = this.dialog;
-    if (!dialog || dialog.open || !this.isConnected) return;
-    dialog.showModal();
-  }
-
-  #closeConfirm(): void {
-    if (this.dialog?.open) this.dialog.close();
-  }
-
-  #onDialogClose(): void {
-    // Cancelled: back to the button that opened it. Confirmed: that button is disabled while the
-    // mapping is sent, so focus goes to the status line that says what happens.
-    if (this.#finishing) this.#focus.then(() => this.#focus.find('.notice'));
-    else this.#focus.then(() => this.#focus.find('button[data-action="done"]'));
-    this.#finishing = false;
-    this.requestUpdate();
-  }
-
-  async #confirmDone(): Promise<void> {
-    this.#finishing = true;
-    this.#closeConfirm();
-    await this.#completeMapping(this.#writes.completion.save(undefined));
-  }
-
-  /**
-   * Accepts the suggestions first, and once the server has them all, sends the rest to Other New
-   * Customers. When one is refused, nothing is sent: "done" would map that source to Other New
-   * Customers too.
-   */
-  async #acceptThenDone(plan: CompletionPlan): Promise<void> {
-    this.#finishing = true;
-    this.#closeConfirm();
-    this.notice = this.inLocale(() => t('completing'));
-    const accepted = await this.#acceptAll(plan.suggested);
-    if (accepted < plan.suggested.length) {
-      this.notice = this.inLocale(() => t('acceptFailed', this.#otherNewName));
-      return;
-    }
-    if (plan.rest.length === 0) return;
-    await this.#completeMapping(this.#writes.completion.save(undefined), accepted);
-  }
-
-  /** Maps the rest, and says how many sources the server mapped (not how many this page counted). */
-  async #completeMapping(sent: Promise<{ mapped: number } | undefined>, accepted = 0): Promise<void> {
-    this.notice = this.inLocale(() => t('completing'));
-    const result = await sent;
-    if (!result) {
-      this.notice = '';
-      return;
-    }
-    const mapped = Number(result.mapped) || 0;
-    this.notice = this.inLocale(() => `${accepted ? `${t('acceptedAll', formatCount(accepted))} ` : ''}${t('completed', formatCount(mapped), this.#otherNewName)}`);
-    this.emit(FC_MAPPING_COMPLETE, { mapped });
-  }
-
-  // ───────────── own categories and sources ─────────────
-
-  #onAddCategory(event: Event): void {
-    event.preventDefault();
-    const name = this.forms.categoryName.trim();
-    this.forms = { ...this.forms, categoryError: name ? '' : this.inLocale(() => t('nameRequired')) };
-    if (!name) return;
-    const input = { id: newCategoryId(name, this.categories), name };
-    void this.#createCategory(input, this.#writes.categories.save(input));
-  }
-
-  async #createCategory(input: { name: string }, sent: Promise<SourceCategory | undefined>): Promise<void> {
-    this.notice = this.inLocale(() => t('adding', input.name));
-    const category = await sent;
-    if (!category) return;
-    if (this.forms.categoryName.trim() === input.name) this.forms = { ...this.forms, categoryName: '' };
-    if (!this.categories.some((c) => c.id === category.id)) this.categories = [...this.categories, category];
-    this.notice = this.inLocale(() => t('addedCategory', category.name));
-  }
-
-  #onAddSource(event: Event): void {
-    event.preventDefault();
-    const name = this.forms.sourceName.trim();
-    const categoryId = this.forms.sourceCategory;
-    const error = !name ? 'nameRequired' : !categoryId ? 'categoryRequired' : null;
-    this.forms = { ...this.forms, sourceError: error ? this.inLocale(() => t(error)) : '' };
-    if (error) return;
-    const input = { categoryId, name };
-    void this.#createSource(input, this.#writes.creates.save(input));
-  }
-
-  async #createSource(input: { name: string }, sent: Promise<PosSource | undefined>): Promise<void> {
-    this.notice = this.inLocale(() => t('adding', input.name));
-    const source = await sent;
-    if (!source) return;
-    if (this.forms.sourceName.trim() === input.name) this.forms = { ...this.forms, sourceName: '' };
-    this.#patch(source);
-    this.notice = this.inLocale(() => t('addedSource', source.name));
-    this.emit(FC_SOURCE_MAPPING_CHANGE, { source });
-  }
-
-  /** The new sources' and categories' writes, as the own panel lists them. */
-  #creating(): OtherWrite[] {
-    const panel = <A extends { name: string }>(w: PendingWrite<A, unknown>, retry: () => void, discard: () => Promise<void>): OtherWrite => ({
-      status: w.status,
-      error: w.error,
-      pendingText: t('adding', w.args.name),
-      retry,
-      discard: () => this.#drop(discard),
-    });
-    return [
-      ...[...this.#writes.creates.all().values()].map((w) =>
-        panel(w, () => void this.#createSource(w.args, this.#writes.creates.retry(w.id)), () => this.#writes.creates.discard(w.id)),
-      ),
-      ...[...this.#writes.categories.all().values()].map((w) =>
-        panel(w, () => void this.#createCategory(w.args, this.#writes.categories.retry(w.id)), () => this.#writes.categories.discard(w.id)),
-      ),
-    ];
-  }
-
   // ───────────── render ─────────────
 
   protected override render(): unknown {
@@ -465,7 +352,7 @@ export class FcSourceMappingEditor extends FcElement {
   #editor(sources: PosSource[]): TemplateResult {
     const updates = this.#writes.updates.all();
     const completing = this.#writes.completion.get(COMPLETION);
-    const creating = this.#creating();
+    const creating = this.#adds.creating();
     const names = this.#categoryNames;
     const status = mappingStatus(sources, []);
     const suggestions = this.#suggestionMap(sources);
@@ -508,7 +395,7 @@ export class FcSourceMappingEditor extends FcElement {
           done: () => {
             // The sources as the user sees them (changes on their way applied); suggestions already being saved are not offered again.
             const seen = sources.map((s) => shownOf(s, updates.get(s.id)));
-            void this.#openConfirm(completionPlan(seen, new Map(acceptable.map((id) => [id, suggestions.get(id)]))));
+            void this.#done.open(completionPlan(seen, new Map(acceptable.map((id) => [id, suggestions.get(id)]))));
           },
         },
       )}
@@ -517,7 +404,7 @@ export class FcSourceMappingEditor extends FcElement {
             status: completing.status,
             error: completing.error,
             pendingText: html`${t('completing')}`,
-            retry: () => void this.#completeMapping(this.#writes.completion.retry(COMPLETION)),
+            retry: () => void this.#done.send(this.#writes.completion.retry(COMPLETION)),
             discard: () => this.#drop(() => this.#writes.completion.discard(COMPLETION)),
           })
         : nothing}
@@ -536,16 +423,8 @@ export class FcSourceMappingEditor extends FcElement {
     const own = this.own;
     if (!own) return nothing;
     const parts = { t, categoryOptions, writePanel, formatCount };
-    const { unmapped, suggested, rest } = this.plan;
-    return html`${own.ownView(this.categories, this.forms, creating, {
-      input: (change) => (this.forms = { ...this.forms, ...change }),
-      addCategory: (e) => this.#onAddCategory(e),
-      addSource: (e) => this.#onAddSource(e),
-    }, parts)} ${own.confirmView({ unmapped: unmapped.length, suggested: suggested.length, rest: rest.length }, this.#otherNewName, {
-      confirm: () => void this.#confirmDone(),
-      acceptFirst: () => void this.#acceptThenDone(this.plan),
-      cancel: () => this.#closeConfirm(),
-      closed: () => this.#onDialogClose(),
-    }, parts)}`;
+    const done = this.#done;
+    const { unmapped, suggested, rest } = done.plan;
+    return html`${own.ownView(this.categories, this.#adds.forms, creating, this.#adds, parts)} ${own.confirmView({ unmapped: unmapped.length, suggested: suggested.length, rest: rest.length }, this.#otherNewName, done, parts)}`;
   }
 }
