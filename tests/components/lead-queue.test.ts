@@ -108,10 +108,10 @@ describe('fc-lead-queue', () => {
       expect(rows(el).map((r) => r.dataset.lead)).to.deep.equal(['late', 'ford', 'no-email', 'toyota']);
       expect(part(el, 'count')).to.equal('4 running');
       expect(rows(el).map((r) => inRow(r, 'time'))).to.deep.equal([
-        'Overdue by 20 min Was due Mon, 10:00 AM CDT',
-        '40 min left Due Mon, 11:00 AM CDT',
-        '45 min left Due Mon, 11:05 AM CDT',
-        '1 h 40 min left Due Mon, 12:00 PM CDT',
+        'Overdue by 20 min Was due Mon, Mar 9, 10:00 AM CDT',
+        '40 min left Due Mon, Mar 9, 11:00 AM CDT',
+        '45 min left Due Mon, Mar 9, 11:05 AM CDT',
+        '1 h 40 min left Due Mon, Mar 9, 12:00 PM CDT',
       ]);
       await expect(el).to.be.accessible();
     });
@@ -141,7 +141,7 @@ describe('fc-lead-queue', () => {
       // Mon 18:30 CDT, closed since 18:00: a Ford lead received at 17:30 used 30 min; the other 30 count from Tue 9:00.
       now = '2026-03-09T23:30:00.000Z';
       const el = await mount([lead('evening', 'Ford', '2026-03-09T22:30:00.000Z')]);
-      expect(inRow(rowOf(el, 'evening'), 'time')).to.equal('30 min left Due Tue, 9:30 AM CDT Paused until the next opening');
+      expect(inRow(rowOf(el, 'evening'), 'time')).to.equal('30 min left Due Tue, Mar 10, 9:30 AM CDT Paused until the next opening');
     });
 
     it('shows what is wrong with a lead it cannot clock, with Retry, rather than a shorter queue', async () => {
@@ -209,7 +209,7 @@ describe('fc-lead-queue', () => {
         'Ford lead for Dana Reyes is overdue.',
       ]);
       const row = rowOf(el, 'ford');
-      expect(inRow(row, 'time')).to.equal('Overdue by 10 min Was due Mon, 11:00 AM CDT');
+      expect(inRow(row, 'time')).to.equal('Overdue by 10 min Was due Mon, Mar 9, 11:00 AM CDT');
       await expect(el).to.be.accessible();
     });
 
@@ -301,8 +301,8 @@ describe('fc-lead-queue', () => {
       expect(text(button)).to.equal('Desktop alerts: on');
       for (const t of ['15:45:00', '15:46:00', '16:00:00', '16:01:00']) await at(el, `2026-03-09T${t}.000Z`);
       expect(shown).to.deep.equal([
-        'Lead due in 15 min | Dana Reyes · Ford · Due Mon, 11:00 AM CDT | ford:due-soon',
-        'Lead overdue | Dana Reyes · Ford · Due Mon, 11:00 AM CDT | ford:overdue',
+        'Lead due in 15 min | Dana Reyes · Ford · Due Mon, Mar 9, 11:00 AM CDT | ford:due-soon',
+        'Lead overdue | Dana Reyes · Ford · Due Mon, Mar 9, 11:00 AM CDT | ford:overdue',
       ]);
       expect(asked).to.equal(1);
       // Off again: no more alerts, no new question.

@@ -42,12 +42,15 @@ export function shownMinutes(row: LeadQueueRow): number {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant in the dealer's zone: "Mon 11:00 AM CDT"; one format per locale and zone for the page. */
+/**
+ * An instant in the dealer's zone with its date: "Mon, Mar 9, 11:00 AM CDT" (a lead overdue for
+ * weeks must not read as due last Monday); one format per locale and zone for the page.
+ */
 export function dueText(iso: string, zone: string, locale: Locale): string {
   const key = `${locale}\n${zone}`;
   let format = formats.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone };
+    const options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone };
     formats.set(key, (format = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', options)));
   }
   return format.format(Date.parse(iso));
