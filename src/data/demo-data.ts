@@ -37,6 +37,7 @@ import type {
 import { WEEKDAYS } from './model.js';
 import { DEFAULT_OEM_RULES } from './logic/leads.js';
 import { cleanSourceName, DEFAULT_CATEGORIES, isSourceUnknown, suggestCategory } from './logic/sources.js';
+import { mulberry32 } from './demo-random.js';
 import { restoreLogOf, snapshotExtras, snapshotRandom } from './demo-snapshots.js';
 
 export type DatasetSize = 'small' | 'demo' | 'bench';
@@ -77,22 +78,7 @@ export const DATASET_SIZES: Record<
 /** The sending number whose messages carriers start filtering in the current month. */
 export const BLOCKED_SENDER = '+15125550177';
 
-/**
- * mulberry32: a tiny, fast, well-distributed 32-bit PRNG.
- * @param seed Any integer.
- * @returns A function giving numbers in [0, 1).
- * @example mulberry32(1)(); // 0.6270739405881613
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './demo-random.js';
 
 // ───────────────────────────── reference data ─────────────────────────────
 

@@ -7,6 +7,7 @@
 import type { CustomerNote, CustomerVehicle, DeletedRecord, DeletedRelated, RestoreLogEntry, VehicleWant } from './model.js';
 import { RELATED_KINDS } from './model.js';
 import { SNAPSHOT_META_FIELDS } from './logic/deleted-restore.js';
+import { mulberry32 } from './demo-random.js';
 
 const STREETS = ['Elm St', 'Oak Ave', 'Cedar Ln', 'Congress Ave', 'Burnet Rd', 'Lamar Blvd', 'Maple Dr', 'Pecan St'];
 const CITIES: [string, string][] = [['Austin', '787'], ['Round Rock', '786'], ['Georgetown', '786'], ['Waco', '767'], ['San Antonio', '782']];
@@ -25,14 +26,7 @@ const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
 /** A small seeded PRNG (mulberry32), separate from the dataset's own. */
 export function snapshotRandom(seed: number): () => number {
-  let a = (seed * 7919 + 13) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((seed * 7919 + 13) >>> 0);
 }
 
 /**

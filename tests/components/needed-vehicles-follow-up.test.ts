@@ -11,32 +11,16 @@ import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import type { Dataset, VehicleWant } from '../../src/data/model.js';
 import { closeClients, shadowText, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
+import { want as baseWant } from '../data/want-rig.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const NOW = Date.now();
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
 
-const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
-  id,
-  customerId: `x-${id}`,
-  customerName: `Buyer ${id}`,
-  customerStatus: 'need-car-locate',
-  yearFrom: 2017,
-  yearTo: 2021,
-  make: 'Honda',
-  model: 'CR-V',
-  trim: null,
-  color: null,
-  maxMileage: null,
-  maxPrice: null,
-  createdAt: ago(40 * DAY),
-  salespersonName: null,
-  lastContactAt: null,
-  followUpNote: null,
-  version: 1,
-  ...over,
-});
+/** A want made 40 days ago, never followed up. */
+const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant =>
+  baseWant(id, { createdAt: ago(40 * DAY), lastContactAt: null, followUpNote: null, version: 1, ...over });
 
 function dataset(): Dataset {
   return {

@@ -2,27 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import type { FcNeededVehicles } from '../../src/components/needed-vehicles/fc-needed-vehicles.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import type { Dataset, VehicleWant } from '../../src/data/model.js';
+import type { Dataset } from '../../src/data/model.js';
 import { closeClients, startDemoServer } from './rig.js';
 import type { DemoServer } from './rig.js';
-
-const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
-  id,
-  customerId: `x-${id}`,
-  customerName: `Buyer ${id}`,
-  customerStatus: 'need-car-locate',
-  yearFrom: 2017,
-  yearTo: 2021,
-  make: 'Honda',
-  model: 'CR-V',
-  trim: null,
-  color: null,
-  maxMileage: null,
-  maxPrice: null,
-  createdAt: '2026-06-01T12:00:00.000Z',
-  salespersonName: null,
-  ...over,
-});
+import { want } from '../data/want-rig.js';
 
 function dataset(): Dataset {
   return {

@@ -5,29 +5,12 @@ import '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { FcTradeInAlert } from '../../src/components/trade-in-alert/fc-trade-in-alert.js';
 import type { TradeInMatchDetail } from '../../src/components/trade-in-alert/trade-in-alert.events.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import type { Dataset, TradeInVehicle, VehicleWant } from '../../src/data/model.js';
+import type { Dataset, TradeInVehicle } from '../../src/data/model.js';
 import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
+import { want } from '../data/want-rig.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
-  id,
-  customerId: `x-${id}`,
-  customerName: `Buyer ${id}`,
-  customerStatus: 'need-car-locate',
-  yearFrom: 2017,
-  yearTo: 2021,
-  make: 'Honda',
-  model: 'CR-V',
-  trim: null,
-  color: null,
-  maxMileage: null,
-  maxPrice: null,
-  createdAt: '2026-06-01T12:00:00.000Z',
-  salespersonName: null,
-  ...over,
-});
 
 function lotDataset(): Dataset {
   const base = generateDataset({ size: 'small' });

@@ -10,24 +10,7 @@ import {
 import { makeKey, makeName } from '../../src/data/logic/makes.js';
 import { decodeVin, vinCheckDigit, vinModelYear } from '../../src/data/logic/vin.js';
 import * as index from '../../src/data/index.js';
-
-const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
-  id,
-  customerId: `c-${id}`,
-  customerName: `Customer ${id}`,
-  customerStatus: 'need-car-locate',
-  yearFrom: 2017,
-  yearTo: 2021,
-  make: 'Honda',
-  model: 'CR-V',
-  trim: null,
-  color: null,
-  maxMileage: null,
-  maxPrice: null,
-  createdAt: '2026-06-01T12:00:00.000Z',
-  salespersonName: null,
-  ...over,
-});
+import { want } from './want-rig.js';
 
 const honda: TradeInVehicle = { year: 2019, make: 'Honda', model: 'CR-V', trim: 'EX-L', color: 'Silver', mileage: 42_000, price: 2_100_000 };
 
@@ -324,7 +307,7 @@ describe('groupWants and formatWantsCsv', () => {
     expect(csv.endsWith('\r\n')).to.equal(true);
     expect(lines[0]).to.equal('Make,Model,Waiting buyers,Customer,Year from,Year to,Trim,Colour,Max mileage,Max price,Salesperson,Wanted since');
     expect(lines).to.have.length(7);
-    expect(lines[1]).to.equal('Chevrolet,Tahoe,2,Customer b,2017,2021,,,,,,2026-07-01');
+    expect(lines[1]).to.equal('Chevrolet,Tahoe,2,Buyer b,2017,2021,,,,,,2026-07-01');
     expect(lines[5]).to.equal(`Honda,CR-V,2,"'=HYPERLINK(""http://x"",""y"")",2017,2021,"'+EX","'@red",60000,24500.50,"Dana ""D"" Ruiz",2026-06-01`);
   });
 });

@@ -1,26 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { VehicleWant } from '../../src/data/model.js';
 import { STOCK_MAX_ROWS, guessStockMapping, matchStockList, parseStockCsv, readStockRows } from '../../src/data/logic/vehicles-stock.js';
 import type { StockMapping } from '../../src/data/logic/vehicles-stock.js';
 import { matchTradeIn } from '../../src/data/logic/vehicles.js';
-
-const want = (id: string, over: Partial<VehicleWant> = {}): VehicleWant => ({
-  id,
-  customerId: `c-${id}`,
-  customerName: `Customer ${id}`,
-  customerStatus: 'need-car-locate',
-  yearFrom: 2017,
-  yearTo: 2021,
-  make: 'Honda',
-  model: 'CR-V',
-  trim: null,
-  color: null,
-  maxMileage: null,
-  maxPrice: null,
-  createdAt: '2026-06-01T12:00:00.000Z',
-  salespersonName: null,
-  ...over,
-});
+import { want } from './want-rig.js';
 
 const ALL_NULL: StockMapping = { year: null, make: null, model: null, trim: null, color: null, mileage: null, price: null, vin: null, stockNumber: null };
 

@@ -22,7 +22,8 @@ import { styles } from './lead-clock.styles.js';
 import { unstoppableText } from '../shared/lead-rule-text.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from './lead-clock.ticker.js';
 import * as gauge from './lead-clock.gauge.js';
-import { countdownText, durationText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
+import { countdownText, formatInstant, gradeView, ruleView, stopTimeText } from './lead-clock.view.js';
+import { durationText } from '../shared/formats.js';
 
 export { leadClockTickerRunning, setLeadClockTime, tickLeadClocks } from './lead-clock.ticker.js';
 

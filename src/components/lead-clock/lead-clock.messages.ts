@@ -1,4 +1,4 @@
-import type { ActivityKind, LeadGrade } from '../../data/model.js';
+import type { LeadGrade } from '../../data/model.js';
 import { defineMessages } from '../shared/messages.js';
 
 const en = {
@@ -47,14 +47,6 @@ const en = {
     `Target: ${percent}% of leads within ${within}, on average ${average} or less`,
   closed: 'closed',
   list: (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items),
-  'email-sent': 'email sent',
-  'ebrochure-sent': 'e-brochure sent',
-  'email-received': 'email received',
-  'call-completed': 'call completed',
-  'call-incoming': 'incoming call',
-  'text-sent': 'text sent',
-  'text-received': 'text received',
-  'auto-response': 'auto-response',
 };
 
 const es: typeof en = {
@@ -102,18 +94,10 @@ const es: typeof en = {
   complianceAverage: (percent, within, average) => `Meta: ${percent}% de los prospectos en ${within}, con un promedio de ${average} o menos`,
   closed: 'cerrado',
   list: (items) => new Intl.ListFormat('es', { type: 'conjunction' }).format(items),
-  'email-sent': 'correo enviado',
-  'ebrochure-sent': 'folleto electrónico enviado',
-  'email-received': 'correo recibido',
-  'call-completed': 'llamada completada',
-  'call-incoming': 'llamada entrante',
-  'text-sent': 'mensaje enviado',
-  'text-received': 'mensaje recibido',
-  'auto-response': 'respuesta automática',
 };
 
 /** The clock's own text in the current locale. */
 export const t = defineMessages(en, es);
 
-export const activityWords = (kind: ActivityKind): string => t(kind);
+export { activityWords } from '../shared/activity-words.js';
 export const gradeWords = (grade: LeadGrade): string => t(`grade-${grade}`);

@@ -10,6 +10,7 @@ import { gradeBands } from '../../data/logic/leads.js';
 import { gradeBandsText } from '../shared/lead-rule-text.js';
 import type { Locale } from '../shared/messages.js';
 import { activityWords, t } from './lead-clock.messages.js';
+import { durationText } from '../shared/formats.js';
 
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
@@ -21,18 +22,6 @@ export function countdownText(seconds: number): string {
   const s = seconds % 60;
   const m = ((seconds - s) / 60) % 60;
   return `${Math.floor(seconds / 3600)}:${TWO[m]}:${TWO[s]}`;
-}
-
-/**
- * Minutes in words, hours and minutes.
- * @example durationText(125) // "2 h 5 min"
- */
-export function durationText(minutes: number): string {
-  const whole = Math.round(minutes);
-  const h = Math.floor(whole / 60);
-  const m = whole % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
 }
 
 type FormatKind = 'due' | 'weekdayTime' | 'time' | 'day';

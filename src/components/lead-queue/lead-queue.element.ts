@@ -23,8 +23,9 @@ import { FC_LEAD_DUE_SOON, FC_LEAD_FLAG, FC_LEAD_OVERDUE } from './lead-queue.ev
 import { t } from './lead-queue.messages.js';
 import { alertsSupported, askForAlerts, showAlert } from './lead-queue.alerts.js';
 import { styles } from './lead-queue.styles.js';
-import { detailsView, durationText, dueText, shownMinutes, timeView, urgencyOf, urgencyView } from './lead-queue.view.js';
+import { detailsView, dueText, shownMinutes, timeView, urgencyOf, urgencyView } from './lead-queue.view.js';
 import type { QueueUrgency } from './lead-queue.view.js';
+import { durationText } from '../shared/formats.js';
 
 /** What the queue reads: the leads of the lookback days, the rules and the dealer's calendar. */
 interface QueueData {

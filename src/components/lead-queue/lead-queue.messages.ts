@@ -56,14 +56,6 @@ const en = {
   'do-text-sent': 'send a text',
   'do-text-received': 'a text from the customer',
   'do-auto-response': 'an auto-response',
-  'email-sent': 'email sent',
-  'ebrochure-sent': 'e-brochure sent',
-  'email-received': 'email received',
-  'call-completed': 'call completed',
-  'call-incoming': 'incoming call',
-  'text-sent': 'text sent',
-  'text-received': 'text received',
-  'auto-response': 'auto-response',
 };
 
 const es: typeof en = {
@@ -121,14 +113,6 @@ const es: typeof en = {
   'do-text-sent': 'enviar un mensaje',
   'do-text-received': 'un mensaje del cliente',
   'do-auto-response': 'una respuesta automática',
-  'email-sent': 'correo enviado',
-  'ebrochure-sent': 'folleto electrónico enviado',
-  'email-received': 'correo recibido',
-  'call-completed': 'llamada completada',
-  'call-incoming': 'llamada entrante',
-  'text-sent': 'mensaje enviado',
-  'text-received': 'mensaje recibido',
-  'auto-response': 'respuesta automática',
 };
 
 /** The queue's own text in the current locale. */
@@ -136,5 +120,4 @@ export const t = defineMessages(en, es);
 
 /** What the dealer does to stop a clock, as an instruction ("send an email"). */
 export const respondWords = (kind: ActivityKind): string => t(`do-${kind}`);
-/** An activity's name ("email sent"), as the shared unstoppable note names it. */
-export const activityWords = (kind: ActivityKind): string => t(kind);
+export { activityWords } from '../shared/activity-words.js';

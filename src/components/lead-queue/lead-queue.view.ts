@@ -8,6 +8,7 @@ import type { LeadQueueRow } from '../../data/logic/lead-queue.js';
 import { unstoppableText } from '../shared/lead-rule-text.js';
 import type { Locale } from '../shared/messages.js';
 import { activityWords, respondWords, t } from './lead-queue.messages.js';
+import { durationText } from '../shared/formats.js';
 
 /** How near a row is: past due, within the smallest threshold, within another, or none. */
 export type QueueUrgency = 'overdue' | 'urgent' | 'soon' | 'none';
@@ -20,18 +21,6 @@ export function urgencyOf(level: number, count: number): QueueUrgency {
   if (level > count) return 'overdue';
   if (level === 0) return 'none';
   return level === count ? 'urgent' : 'soon';
-}
-
-/**
- * Minutes in words, hours and minutes.
- * @example durationText(125) // "2 h 5 min"
- */
-export function durationText(minutes: number): string {
-  const whole = Math.round(minutes);
-  const h = Math.floor(whole / 60);
-  const m = whole % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
 }
 
 /** Whole minutes left (rounded up) or overdue (rounded down), as the queue shows them. */

@@ -136,3 +136,15 @@ export function makeFormats(locale: string, options: { zone?: string; currency?:
   sets.set(key, set);
   return set;
 }
+
+/**
+ * Minutes in words, hours and minutes (a lead clock's limits, time left and overdue).
+ * @example durationText(125) // "2 h 5 min"
+ */
+export function durationText(minutes: number): string {
+  const whole = Math.round(minutes);
+  const h = Math.floor(whole / 60);
+  const m = whole % 60;
+  if (!h) return `${m} min`;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}

@@ -307,8 +307,8 @@ export function unstoppableReason(
   return email && phone ? 'no-contact' : email ? 'no-email' : 'no-phone';
 }
 
-/** Each stopping activity in plain English, as the widgets' English messages name them. */
-const ACTIVITY_WORDS: Record<ActivityKind, string> = {
+/** Each activity in plain English: the widgets' English names of them (`shared/activity-words.ts`) and this layer's own text. */
+export const ACTIVITY_WORDS: Record<ActivityKind, string> = {
   'email-sent': 'email sent',
   'ebrochure-sent': 'e-brochure sent',
   'email-received': 'email received',
