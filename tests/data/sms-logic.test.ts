@@ -43,7 +43,7 @@ const BANDWIDTH = [
   4406, 4470, 4481, 4482, 4700, 4701, 4702, 4720, 4721, 4730, 4750, 4770, 4771, 4772, 4773, 4775, 4780, 4781, 4785, 4795,
   5600, 5650, 9902, 9999,
 ];
-const TWILIO = [21211, 21610, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 30017, 30022, 30024, 30032, 30034, 30450];
+const TWILIO = [21211, 21610, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 30017, 30022, 30023, 30024, 30027, 30032, 30034, 30450];
 
 describe('classifySmsError', () => {
   it('classifies every listed code into a known category with text', () => {
@@ -126,6 +126,14 @@ describe('classifySmsError', () => {
       category: 'carrier-filtered',
       providerDefinition: 'The Numeric Sender ID is not currently provisioned with the carrier.',
     });
+    // The daily caps: a volume limit that passes by itself the next day, not a bad number or filtering.
+    for (const code of [30023, 30027]) {
+      const cap = classifySmsError('twilio', code);
+      expect(cap.category, String(code)).to.equal('volume-limited');
+      expect(cap.advice, String(code)).to.contain('Resend tomorrow');
+      expect(cap.providerDefinition, String(code)).to.equal(undefined);
+    }
+    expect(classifySmsError('twilio', 30027).title).to.equal('T-Mobile daily limit reached');
     expect(classifySmsError('twilio', 30007)).to.include({
       providerDefinition: 'Your message was filtered (blocked) by Twilio or by the carrier.',
       source: 'https://www.twilio.com/docs/api/errors/30007',

@@ -59,6 +59,8 @@ const ADVICE = {
   registration: 'The sending number is not registered or verified for business texting. Ask your texting provider to complete the registration; until then carriers block its texts.',
   blockedSender: 'Carriers have flagged the sending number. Contact your texting provider, and vary your templates so new texts are not flagged again.',
   shortLinks: 'Do not use public link shorteners (bit.ly and the like); link to the dealership’s own website instead.',
+  dailyCap:
+    'The business sent as many texts today as the carrier allows. Resend tomorrow (the cap resets at midnight Pacific time), send only what cannot wait, and ask your texting provider about raising the brand’s trust score.',
   congestion: 'The customer’s carrier was too busy to take the text. Resend later, and spread bulk texts over a longer time instead of sending them all at once.',
   // Bandwidth 4720: two of its three causes pass by themselves, one does not.
   retryOrCorrect:
@@ -328,6 +330,13 @@ export const SMS_ERROR_CODES = {
         'This error occurs when a downstream carrier rejects your US A2P 10DLC message because your traffic exceeded the rate allowed for your registered campaign.',
       source: 'https://www.twilio.com/docs/api/errors/30022',
     },
+    '30023': {
+      category: 'volume-limited',
+      title: 'Daily business texting cap reached',
+      definition:
+        'The carrier refused the message because the business (its registered texting brand) had already sent as many texts today as the carrier allows it per day; the cap depends on the brand’s trust score.',
+      advice: ADVICE.dailyCap,
+    },
     '30024': {
       category: 'carrier-filtered',
       title: 'Sending number not set up with the carrier',
@@ -336,6 +345,13 @@ export const SMS_ERROR_CODES = {
       advice: ADVICE.registration,
       providerDefinition: 'The Numeric Sender ID is not currently provisioned with the carrier.',
       source: 'https://www.twilio.com/docs/api/errors/30024',
+    },
+    '30027': {
+      category: 'volume-limited',
+      title: 'T-Mobile daily limit reached',
+      definition:
+        'T-Mobile refused the message because the business had reached its daily limit of texts to T-Mobile (and Sprint, Metro) customers, set by the brand’s trust score and shared by all its numbers and texting services.',
+      advice: ADVICE.dailyCap,
     },
     '30032': {
       category: 'carrier-filtered',
