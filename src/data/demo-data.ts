@@ -752,12 +752,13 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
       });
       // Follow-ups, from the want's place in the list (no random draw, so the rest of the data
       // stays as it was): a third never contacted, a third called two days ago, a third 9 to 13
-      // days ago (due at the default 7 days). Never before the want was made.
+      // days ago (due at the default 7 days), counted from noon so that the day's visits agree.
+      // Never before the want was made.
       const w = wants[wants.length - 1]!;
       const k = wants.length;
       const madeMs = Date.parse(w.createdAt);
       const daysAgo = k % 3 === 1 ? 2 : k % 3 === 2 ? 9 + (k % 5) : null;
-      w.lastContactAt = daysAgo === null ? null : iso(Math.max(madeMs, cutoff - daysAgo * 86_400_000 - (k % 7) * 3_600_000));
+      w.lastContactAt = daysAgo === null ? null : iso(Math.max(madeMs, noon - daysAgo * 86_400_000 - (k % 7) * 3_600_000));
       w.followUpNote = daysAgo === null ? null : FOLLOW_UP_NOTES[k % FOLLOW_UP_NOTES.length]!;
       w.version = 1;
     }

@@ -104,6 +104,24 @@ export function createRestoreViews(h: RestoreViewHelpers) {
     return m('wantLabel', w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`, `${w.make} ${w.model}`);
   }
 
+  /** {@link relatedText} on the page: each value the adapter gave in its own `<bdi>`, so an override in one stops at its end. */
+  function relatedView(kind: RelatedKind, item: RelatedItem, f: Formats): unknown {
+    if (kind === 'vehicles') {
+      const v = item as CustomerVehicle;
+      const car = [v.year === null ? '' : String(v.year), v.make, v.model].filter((x) => x !== null && x !== '') as string[];
+      const vin = v.vin ? [v.vin] : [];
+      return isolateIn((...held) => m('vehicleLabel', held.slice(0, car.length).join(' ') + (vin.length ? ` · VIN ${held[car.length]}` : '')), ...car, ...vin);
+    }
+    if (kind === 'notes') {
+      const n = item as CustomerNote;
+      const ms = Date.parse(n.at);
+      return isolateIn((by, text) => m('noteLabel', by!, Number.isNaN(ms) ? n.at : f.date.format(ms), text!), n.by, n.text);
+    }
+    const w = item as VehicleWant;
+    const years = w.yearFrom === w.yearTo ? String(w.yearFrom) : `${w.yearFrom}–${w.yearTo}`;
+    return isolateIn((make, model) => m('wantLabel', years, `${make} ${model}`), w.make, w.model);
+  }
+
   /** A record's related records, each with its kind, in kind order. */
   function relatedItems(r: DeletedRecord): { kind: RelatedKind; item: RelatedItem }[] {
     return relatedEntries(r).map(([kind, id]) => ({ kind, item: (r.related![kind] as RelatedItem[]).find((x) => x.id === id)! }));
@@ -181,7 +199,7 @@ export function createRestoreViews(h: RestoreViewHelpers) {
       <span class="name">${r.customerName}</span> <span class="muted">(${snapshotCounts(r)})</span>
       ${items.length
         ? html`<ul class="related" aria-label=${`${r.customerName}. ${m('relatedBack')}`}>
-            ${items.map(({ kind, item }) => html`<li><bdi>${relatedText(kind, item, f)}</bdi></li>`)}
+            ${items.map(({ kind, item }) => html`<li>${relatedView(kind, item, f)}</li>`)}
           </ul>`
         : nothing}
     </li>`;
@@ -218,7 +236,7 @@ export function createRestoreViews(h: RestoreViewHelpers) {
       ${relatedItems(r).map(
         ({ kind, item }) => html`<label class="choice">
           <input type="checkbox" .checked=${live(c.related[r.id]?.has(item.id) ?? false)} @change=${(e: Event) => on.toggleRelated(e, r.id, item.id)} />
-          <span><bdi>${relatedText(kind, item, f)}</bdi></span>
+          <span>${relatedView(kind, item, f)}</span>
         </label>`,
       )}
     </fieldset>`;
