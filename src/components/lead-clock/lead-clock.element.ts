@@ -119,8 +119,9 @@ export class FcLeadClock extends FcElement {
     read: async (adapter, [leadId, lead, rules, calendar], { signal }): Promise<Inputs> => {
       const [l, r, c] = await Promise.all([
         lead ?? adapter.leads.get(leadId, { signal }),
-        rules ?? sharedRules(adapter),
-        calendar ?? sharedDealer(adapter),
+        // Kept per the clock's own adapter (a Retry's read gets the cache's fresh view; the store asks afresh itself).
+        rules ?? sharedRules(this.adapter ?? adapter),
+        calendar ?? sharedDealer(this.adapter ?? adapter),
       ]);
       return { lead: l, rules: r, calendar: c };
     },
