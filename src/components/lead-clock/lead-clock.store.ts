@@ -3,7 +3,7 @@
  * read once and handed to all clocks, and one listener on a cached adapter's changes that drops
  * those reads and tells the clocks to read again (one listener, not one per clock).
  */
-import type { ForecourtAdapter, ReadOptions } from '../../data/adapter.js';
+import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { DealerProfile, StoredOemRule } from '../../data/model.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 
@@ -13,8 +13,6 @@ export type RefreshReason = 'change' | 'retry';
 interface Entry {
   rules?: Promise<StoredOemRule[]>;
   dealer?: Promise<DealerProfile>;
-  /** The reads a Retry dropped: the next of each asks the server again (`fresh`). */
-  retried: Set<'rules' | 'dealer'>;
   watchers: Set<(reason: RefreshReason) => void>;
   /** The listener on a cached adapter, while someone watches. */
   listener?: (event: Event) => void;
@@ -24,15 +22,15 @@ const entries = new WeakMap<ForecourtAdapter, Entry>();
 
 function entryOf(adapter: ForecourtAdapter): Entry {
   let entry = entries.get(adapter);
-  if (!entry) entries.set(adapter, (entry = { retried: new Set(), watchers: new Set() }));
+  if (!entry) entries.set(adapter, (entry = { watchers: new Set() }));
   return entry;
 }
 
 /** Keeps a read until it fails: a failed read is dropped so the next ask reads again. */
-function once<T>(entry: Entry, key: 'rules' | 'dealer', read: (opts: ReadOptions) => Promise<T>): Promise<T> {
+function once<T>(entry: Entry, key: 'rules' | 'dealer', read: () => Promise<T>): Promise<T> {
   const cached = entry[key] as Promise<T> | undefined;
   if (cached) return cached;
-  const promise = read(entry.retried.delete(key) ? { fresh: true } : {});
+  const promise = read();
   (entry as unknown as Record<string, Promise<T> | undefined>)[key] = promise;
   promise.catch(() => {
     if (entry[key] === (promise as unknown)) delete entry[key];
@@ -43,14 +41,16 @@ function once<T>(entry: Entry, key: 'rules' | 'dealer', read: (opts: ReadOptions
 /**
  * The dealer's OEM rules through `adapter.leads.rules()`, read once for every clock on the page.
  * No abort signal is passed: the read is shared, one clock going away must not cancel it.
+ * @param via What to read through when not `adapter` itself: after a failed read, the query
+ *   controller's fresh view of a cached adapter, so the read asks the server again.
  */
-export function sharedRules(adapter: ForecourtAdapter): Promise<StoredOemRule[]> {
-  return once(entryOf(adapter), 'rules', (opts) => adapter.leads!.rules(opts));
+export function sharedRules(adapter: ForecourtAdapter, via = adapter): Promise<StoredOemRule[]> {
+  return once(entryOf(adapter), 'rules', () => via.leads!.rules());
 }
 
-/** The dealer's profile (zone, hours, holidays) through `adapter.leads.dealer()`, read once for every clock. */
-export function sharedDealer(adapter: ForecourtAdapter): Promise<DealerProfile> {
-  return once(entryOf(adapter), 'dealer', (opts) => adapter.leads!.dealer(opts));
+/** The dealer's profile (zone, hours, holidays) through `adapter.leads.dealer()`, read once for every clock; `via` as for `sharedRules`. */
+export function sharedDealer(adapter: ForecourtAdapter, via = adapter): Promise<DealerProfile> {
+  return once(entryOf(adapter), 'dealer', () => via.leads!.dealer());
 }
 
 /**
@@ -84,14 +84,13 @@ export function watchLeads(adapter: ForecourtAdapter, onRefresh: (reason: Refres
 /**
  * Drops the shared reads and tells every clock of the adapter to read again: a read of this store
  * still on its way was sent before the retry (while the server was failing), so it is asked again
- * rather than awaited, as a fresh read (`ReadOptions.fresh`), which a cache does not join to its
- * own request on its way either.
+ * rather than awaited. The clocks that failed read through the cache's fresh view (see
+ * `sharedRules`), so the cache does not join its own request on its way either.
  */
 export function retrySharedReads(adapter: ForecourtAdapter): void {
   const entry = entryOf(adapter);
   delete entry.rules;
   delete entry.dealer;
-  entry.retried.add('rules').add('dealer');
   notify(entry, 'retry');
 }
 
