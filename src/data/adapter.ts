@@ -47,6 +47,13 @@ import type {
 /** Options every read takes. */
 export interface ReadOptions {
   signal?: AbortSignal;
+  /**
+   * Asks the server now (a user's Retry): a cache answers neither from what it keeps nor by
+   * joining a request for the same read already on its way (one sent while the server was
+   * failing), and falls back to what it keeps only when the server cannot be reached. An adapter
+   * without a cache has nothing to skip and ignores it; it is never sent to the server.
+   */
+  fresh?: boolean;
 }
 
 /** Options every write takes. */

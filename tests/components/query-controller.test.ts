@@ -1,6 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
 import { property } from 'lit/decorators.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
+import type { AdapterError } from '../../src/data/errors.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
 import type { CachedAdapter } from '../../src/data/cache/with-cache.js';
 import type { BoardEntry } from '../../src/data/model.js';
@@ -11,7 +13,7 @@ import { FcElement } from '../../src/components/shared/fc-element.js';
 import { stateStyles } from '../../src/components/shared/states.js';
 import { tokens } from '../../src/styles/tokens.js';
 import { shared } from '../../src/styles/shared.js';
-import { closeClients, shadowText, startDemoServer } from './rig.js';
+import { closeClients, shadowText, startDemoServer, useHandlers } from './rig.js';
 import type { DemoServer } from './rig.js';
 
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 8000 });
@@ -94,6 +96,42 @@ describe('QueryController', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
     await until(() => names(el).length > 0, 'Retry did not read the board');
     expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+  });
+
+  it('Retry asks the server again rather than awaiting a read sent while it was failing', async () => {
+    server.faults.failing = true;
+    const adapter = server.client();
+    const el = await mount(adapter);
+    await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 'no error state');
+
+    // Another read of the same board (another widget's) reaches the failing server and hangs there.
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    useHandlers(
+      http.get(
+        `${server.baseUrl}/customers/board`,
+        async () => {
+          arrived();
+          await held;
+          return HttpResponse.json({ message: 'Service unavailable' }, { status: 503 });
+        },
+        { once: true },
+      ),
+    );
+    const other = adapter.customers!.board({ date: today }).then(
+      () => null,
+      (e: AdapterError) => e,
+    );
+    await reached;
+
+    server.faults.failing = false;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await until(() => names(el).length > 0, 'Retry awaited the read on its way');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    release();
+    expect((await other)?.kind).to.equal('server');
   });
 
   it('shows the empty state for a day with nothing', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
+import { HttpResponse, http } from 'msw';
 import type { PosSource } from '../../src/data/model.js';
 import type { AdapterError } from '../../src/data/errors.js';
 import { withCache } from '../../src/data/cache/with-cache.js';
@@ -151,6 +152,58 @@ describe('withCache', () => {
       const error = (await aborted.then(() => null, (e: unknown) => e)) as AdapterError;
       expect(error.kind).to.equal('aborted');
       expect((await kept).items).to.have.length(10);
+    });
+
+    it('answers a fresh read (a Retry) with a request of its own, not the failing one still on its way', async () => {
+      // The first request for the categories reaches a failing server and hangs there until released.
+      let arrived!: () => void;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.get(
+          `${server.baseUrl}/sources/categories`,
+          async () => {
+            arrived();
+            await held;
+            return HttpResponse.json({ message: 'Service unavailable' }, { status: 503 });
+          },
+          { once: true },
+        ),
+      );
+      const adapter = cache();
+      const first = adapter.sources!.categories().then(
+        () => null,
+        (e: AdapterError) => e,
+      );
+      await reached;
+
+      // Retry: the server answers now, while the first request is still on its way.
+      const expected = await server.backend.sources!.categories();
+      const retried = await adapter.sources!.categories({ fresh: true });
+      expect(retried).to.deep.equal(expected);
+      // A plain read meanwhile is answered from what the fresh read stored, not by the failing request.
+      expect(await adapter.sources!.categories()).to.deep.equal(expected);
+
+      release();
+      expect((await first)?.kind).to.equal('server');
+      // The failure stored nothing over the fresh answer.
+      const db = await openDB(await dbName(who));
+      expect((await db.get('reads', 'sources.categories'))?.value).to.deep.equal(expected);
+      db.close();
+    });
+
+    it('gives a fresh view whose reads are fresh, and whose writes and preferences are the adapter\'s own', async () => {
+      const adapter = cache();
+      const view = adapter.fresh();
+      expect(adapter.fresh()).to.equal(view);
+      expect(view.preferences).to.equal(adapter.preferences);
+      await adapter.sources!.list();
+      const before = server.requests.length;
+      // A cached answer would need no request: the view's read asks the server.
+      await view.sources!.list();
+      expect(server.requests.length).to.equal(before + 1);
+      expect(view.sources!.update).to.equal(adapter.sources!.update);
     });
 
     it('leaves a domain missing when the wrapped adapter lacks it', () => {

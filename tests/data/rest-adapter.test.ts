@@ -72,6 +72,23 @@ describe('createRestAdapter against a scripted server', () => {
     expect(seen!.headers.get('Idempotency-Key'), 'reads carry no idempotency key').to.equal(null);
   });
 
+  it('ignores a read\'s fresh option: nothing of it reaches the server', async () => {
+    let seen: Request | undefined;
+    worker.use(
+      http.get(`${BASE}/sms`, ({ request }) => {
+        seen = request;
+        return HttpResponse.json({ items: [sms(1)], total: 1, nextCursor: null });
+      }),
+    );
+    const rest = createRestAdapter({ baseUrl: BASE });
+    const page = await rest.sms!.list({ from: '2026-03-01', to: '2026-03-31', limit: 1 }, { fresh: true });
+
+    expect(page.items).to.have.length(1);
+    const url = new URL(seen!.url);
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({ from: '2026-03-01', to: '2026-03-31', limit: '1' });
+    expect([...seen!.headers.keys()].filter((name) => name.includes('fresh'))).to.deep.equal([]);
+  });
+
   it('encodes traffic drill-down filters as filter.<dimension>', async () => {
     let params: Record<string, string> = {};
     worker.use(

@@ -176,7 +176,8 @@ export class FcDeletedCustomers extends FcElement {
       const limit = Math.min(MAX_PAGE_LIMIT, Math.max(this.#pageSize, this.#current?.items.length ?? 0));
       const page = await adapter.deleted.list({ from, to, ...(search && { search }), includeRestored: true, limit }, { signal });
       const key = JSON.stringify({ from, to, search } satisfies Query);
-      return { adapter, key, items: Array.isArray(page?.items) ? page.items : [], total: Number(page?.total) || 0, next: page?.nextCursor ?? null };
+      // The host's own adapter: a Retry's read is handed the cache's fresh view of it.
+      return { adapter: this.adapter ?? adapter, key, items: Array.isArray(page?.items) ? page.items : [], total: Number(page?.total) || 0, next: page?.nextCursor ?? null };
     },
     onValue: (list) => {
       this.#list = list;

@@ -120,8 +120,9 @@ export class FcLeadClock extends FcElement {
     read: async (adapter, [leadId, lead, rules, calendar], { signal }): Promise<Inputs> => {
       const [l, r, c] = await Promise.all([
         lead ?? adapter.leads.get(leadId, { signal }),
-        rules ?? sharedRules(adapter),
-        calendar ?? sharedDealer(adapter),
+        // Kept per the clock's own adapter, read through what the query hands (after a failure, the cache's fresh view).
+        rules ?? sharedRules(this.adapter ?? adapter, adapter),
+        calendar ?? sharedDealer(this.adapter ?? adapter, adapter),
       ]);
       return { lead: l, rules: r, calendar: c };
     },

@@ -41,14 +41,16 @@ function once<T>(entry: Entry, key: 'rules' | 'dealer', read: () => Promise<T>):
 /**
  * The dealer's OEM rules through `adapter.leads.rules()`, read once for every clock on the page.
  * No abort signal is passed: the read is shared, one clock going away must not cancel it.
+ * @param via What to read through when not `adapter` itself: after a failed read, the query
+ *   controller's fresh view of a cached adapter, so the read asks the server again.
  */
-export function sharedRules(adapter: ForecourtAdapter): Promise<StoredOemRule[]> {
-  return once(entryOf(adapter), 'rules', () => adapter.leads!.rules());
+export function sharedRules(adapter: ForecourtAdapter, via = adapter): Promise<StoredOemRule[]> {
+  return once(entryOf(adapter), 'rules', () => via.leads!.rules());
 }
 
-/** The dealer's profile (zone, hours, holidays) through `adapter.leads.dealer()`, read once for every clock. */
-export function sharedDealer(adapter: ForecourtAdapter): Promise<DealerProfile> {
-  return once(entryOf(adapter), 'dealer', () => adapter.leads!.dealer());
+/** The dealer's profile (zone, hours, holidays) through `adapter.leads.dealer()`, read once for every clock; `via` as for `sharedRules`. */
+export function sharedDealer(adapter: ForecourtAdapter, via = adapter): Promise<DealerProfile> {
+  return once(entryOf(adapter), 'dealer', () => via.leads!.dealer());
 }
 
 /**
@@ -82,8 +84,8 @@ export function watchLeads(adapter: ForecourtAdapter, onRefresh: (reason: Refres
 /**
  * Drops the shared reads and tells every clock of the adapter to read again: a read of this store
  * still on its way was sent before the retry (while the server was failing), so it is asked again
- * rather than awaited. (The IndexedDB cache still answers one request per key at a time, so a
- * retry through it joins its own read on its way, if any.)
+ * rather than awaited. The clocks that failed read through the cache's fresh view (see
+ * `sharedRules`), so the cache does not join its own request on its way either.
  */
 export function retrySharedReads(adapter: ForecourtAdapter): void {
   const entry = entryOf(adapter);

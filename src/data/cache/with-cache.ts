@@ -77,7 +77,9 @@ export interface CachedAdapterEventMap {
 }
 
 /**
- * The wrapped adapter. Writes ignore `opts.signal`: once made, a change is the user's and is kept
+ * The wrapped adapter. A read with `opts.fresh` asks the server now: it neither answers from the
+ * cache nor joins a request for the same read on its way, and falls back to the cached answer only
+ * when the server cannot be reached. Writes ignore `opts.signal`: once made, a change is the user's and is kept
  * until confirmed or dropped with `outbox.discard()`. A caller's `opts.idempotencyKey` becomes
  * the entry's key.
  */
@@ -87,6 +89,12 @@ export interface CachedAdapter extends ForecourtAdapter, EventTarget {
   readonly storage: 'indexeddb' | 'memory';
   /** Why the cache runs without IndexedDB, once it does (as `fc-storage-fallback` told); null before. */
   readonly storageFallback: StorageFallbackDetail | null;
+  /**
+   * The same adapter with every read asking the server now (`fresh: true`), for a user's Retry:
+   * the code that reads needs no change to pass the option down. Writes and `preferences` are
+   * this adapter's own. The same object on every call.
+   */
+  fresh(): ForecourtAdapter;
   /**
    * This tenant and user's preferences, in the cache's database (in memory while it runs without
    * IndexedDB). The inner adapter's own `preferences`, if any, are not used.
@@ -141,6 +149,8 @@ interface Flight {
   users: number;
   /** Someone (a background refresh, a caller without a signal) wants it whatever happens. */
   pinned: boolean;
+  /** A fresh read of the key was sent after it: its answer is not stored over the newer one. */
+  superseded: boolean;
 }
 
 /** A cached record is touched for LRU at most this often, to keep reads read-only. */
@@ -172,6 +182,7 @@ class Cached extends EventTarget {
   #puts = 0;
   #fallback: StorageFallbackDetail | null = null;
   #closed = false;
+  #freshView: ForecourtAdapter | null = null;
   readonly #onOnline = () => void this.outbox.resume();
 
   constructor(inner: ForecourtAdapter, options: CacheOptions) {
@@ -234,6 +245,30 @@ class Cached extends EventTarget {
     return (this.#preferences ??= cachePreferences(this.#storage));
   }
 
+  fresh(): ForecourtAdapter {
+    if (this.#freshView) return this.#freshView;
+    const view: Record<string, unknown> = {};
+    for (const domain of ADAPTER_DOMAINS) {
+      const api = (this as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>> | undefined>)[domain];
+      if (!api) continue;
+      const part: Record<string, unknown> = {};
+      for (const [method, call] of Object.entries(api)) {
+        const at = takesOptionsOnly(domain, method) ? 0 : 1;
+        part[method] =
+          contractRow(domain, method)?.kind === 'write'
+            ? call
+            : (...args: unknown[]) => {
+                const given = [...args];
+                given[at] = { ...(given[at] as ReadOptions | undefined), fresh: true };
+                return call(...given);
+              };
+      }
+      view[domain] = part;
+    }
+    Object.defineProperty(view, 'preferences', { get: () => this.preferences, enumerable: true });
+    return (this.#freshView = view as ForecourtAdapter);
+  }
+
   async clearCache(): Promise<void> {
     // Under the outbox's lock: no tab is sending while the queue is dropped.
     const deleted = await this.outbox.exclusive(async () => {
@@ -282,22 +317,24 @@ class Cached extends EventTarget {
     args: unknown[],
   ): Promise<unknown> {
     const arg = noArg ? undefined : args[0];
-    const signal = ((noArg ? args[0] : args[1]) as ReadOptions | undefined)?.signal;
+    const opts = (noArg ? args[0] : args[1]) as ReadOptions | undefined;
+    const signal = opts?.signal;
+    const fresh = opts?.fresh === true;
     const call = (s: AbortSignal) => (noArg ? api[method]!({ signal: s }) : api[method]!(arg, { signal: s }));
     const key = noArg ? `${domain}.${method}` : `${domain}.${method}:${stableJson(arg)}`;
     await this.#ready;
-    if (this.#storage.kind === 'memory') return this.#fetch(key, domain, call, signal);
+    if (this.#storage.kind === 'memory') return this.#fetch(key, domain, call, signal, fresh);
 
     const record = await this.#cachedRead(key, domain, method);
-    if (record && record.asOf > (this.#invalidated.get(domain) ?? Number.NEGATIVE_INFINITY)) {
+    if (!fresh && record && record.asOf > (this.#invalidated.get(domain) ?? Number.NEGATIVE_INFINITY)) {
       const now = this.#now();
       if (!this.#revalidated.has(key) || now - record.asOf >= this.#revalidateAfterMs) this.#revalidate(key, domain, call, record);
       else if (now - record.accessedAt >= TOUCH_AFTER_MS) void this.#storage.touchRead(key, now);
       return record.value;
     }
-    // Nothing cached, or a write has changed it since: the network first, the old answer if it is unreachable.
+    // Nothing cached, a write has changed it since, or a fresh read: the network first, the old answer if it is unreachable.
     try {
-      return await this.#fetch(key, domain, call, signal);
+      return await this.#fetch(key, domain, call, signal, fresh);
     } catch (error) {
       if (record && isAdapterError(error) && error.retryable) return record.value;
       throw error;
@@ -336,17 +373,25 @@ class Cached extends EventTarget {
     );
   }
 
-  /** One network request per key at a time; the answer is stored before anyone gets it. */
-  #fetch(key: string, domain: AdapterDomain, call: (s: AbortSignal) => Promise<unknown>, signal?: AbortSignal): Promise<unknown> {
+  /**
+   * One network request per key at a time, joined by whoever reads the key meanwhile, except a
+   * fresh read: it sends its own, which later readers join. The answer is stored before anyone gets it.
+   */
+  #fetch(key: string, domain: AdapterDomain, call: (s: AbortSignal) => Promise<unknown>, signal?: AbortSignal, fresh = false): Promise<unknown> {
     if (signal?.aborted) return Promise.reject(aborted());
     let flight = this.#inflight.get(key);
+    if (flight && fresh) {
+      flight.superseded = true;
+      flight = undefined;
+    }
     if (!flight) {
       const controller = new AbortController();
       const asOf = this.#now();
       const generation = this.#generation;
+      const created = { controller, domain, users: 0, pinned: false, superseded: false } as Flight;
       const promise = (async () => {
         const value = await call(controller.signal);
-        if (generation !== this.#generation || this.#closed) return value;
+        if (generation !== this.#generation || this.#closed || created.superseded) return value;
         this.#revalidated.add(key);
         if (this.#storage.kind === 'indexeddb') {
           try {
@@ -358,7 +403,7 @@ class Cached extends EventTarget {
         }
         return value;
       })();
-      const created: Flight = { promise, controller, domain, users: 0, pinned: false };
+      created.promise = promise;
       flight = created;
       this.#inflight.set(key, created);
       promise.then(

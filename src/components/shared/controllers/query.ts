@@ -37,7 +37,10 @@ export interface QueryOptions<D extends AdapterDomain, A extends readonly unknow
   args?: () => A;
   /**
    * Reads the data. Pass `signal` down to the adapter: it is aborted when a newer read starts
-   * or the host leaves the page.
+   * or the host leaves the page. After a failed read (a Retry, or any read until one succeeds), a
+   * cached adapter comes as its `fresh()` view, whose reads ask the server again rather than
+   * join one sent while it was failing: what is kept per adapter is keyed by the host's own
+   * adapter, not this one.
    */
   read: (adapter: AdapterWith<D>, args: A, options: { signal: AbortSignal }) => Promise<R>;
   /** Seconds between re-reads; 0 or less turns polling off. Paused while `document.hidden`. */
@@ -109,11 +112,13 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
       task: async ([adapter, args], { signal }) => {
         if (!adapter || this.#missing(adapter) || options.idle?.(args)) return initialState;
         const run = ++this.#runs;
-        const value = await options.read(adapter as AdapterWith<D>, args, { signal });
+        // After a failure (the task's `error` is the last finished run's), a cached adapter's `fresh()` view.
+        const reader = (this.#task.error !== undefined && (adapter as Partial<CachedAdapter>).fresh?.()) || adapter;
+        const value = await options.read(reader as AdapterWith<D>, args, { signal });
         if (run === this.#runs) this.#last = { adapter, args, value };
         return value;
       },
-      args: () => [options.adapter(), options.args?.() ?? ([] as unknown as A)] as const,
+      args: () => this.#currentArgs(),
       argsEqual: (a, b) => a[0] === b[0] && deepArrayEquals(a[1], b[1]),
       onComplete: (value) => {
         this.#lastRead = Date.now();
@@ -158,7 +163,11 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     return adapter ? this.#missing(adapter) : (this.#options.requires[0] ?? null);
   }
 
-  /** Reads again now (Retry, or after something the host knows changed); resolves when done. */
+  /**
+   * Reads again now (Retry, or after something the host knows changed); resolves when done.
+   * After a failed read, the read asks the server again rather than join a cached adapter's
+   * request on its way (one sent while the server was failing).
+   */
   async run(): Promise<void> {
     await this.#task.run();
   }
@@ -172,7 +181,7 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     const missing = this.missing;
     if (missing) return unsupportedView(missing);
     const value = this.value;
-    const failure = this.error !== undefined ? errorView(this.error, () => this.run()) : null;
+    const failure = this.errorView();
     if (value === undefined) return failure ?? (this.#idle ? nothing : loadingView(options.lines, options.loading));
     const body = options.isEmpty?.(value)
       ? emptyView(typeof options.empty === 'function' ? options.empty(value) : options.empty)
@@ -187,14 +196,13 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
 
   hostConnected(): void {
     this.#connected = true;
-    this.#follow(this.#options.adapter());
     document.addEventListener('visibilitychange', this.#onVisibility);
-    this.#schedule();
+    this.hostUpdate();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
-    this.#follow(undefined);
+    this.#follow();
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#stopPolling();
   }
@@ -231,7 +239,7 @@ export class QueryController<D extends AdapterDomain, A extends readonly unknown
     void this.#task.run();
   };
 
-  #follow(adapter: ForecourtAdapter | undefined): void {
+  #follow(adapter?: ForecourtAdapter): void {
     const next = isCachedAdapter(adapter) ? adapter : null;
     if (next === this.#listening) return;
     this.#listening?.removeEventListener('fc-cache-change', this.#onCacheChange);
