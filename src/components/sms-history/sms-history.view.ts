@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { classifySmsError } from '../../data/logic/sms.js';
-import type { SmsErrorInfo } from '../../data/logic/sms.js';
+import { classifySmsError } from '../../data/logic/sms-errors.js';
+import type { SmsErrorInfo } from '../../data/logic/sms-errors.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
 import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { makeFormats } from '../shared/formats.js';
