@@ -154,7 +154,6 @@ export class FcSmsHistory extends FcElement {
     cell: (row, col) => this.#grid.cell(row, col),
     rows: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
   });
-
   readonly #summary = new SmsSummaryLoader(this);
   readonly #details = new SmsDetails(this, { restoreFocus: () => this.#grid.focusActive() });
 
@@ -495,6 +494,7 @@ export class FcSmsHistory extends FcElement {
       },
       toggleOrder: () => (this.order = this.#order === 'asc' ? 'desc' : 'asc'),
       tip: this.#tooltip.tip?.message ?? null,
+      tipProblem: this.#tooltip.problem,
     });
   }
 }

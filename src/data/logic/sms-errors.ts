@@ -1,16 +1,15 @@
 /**
  * SMS provider errors: the taxonomy the SMS history's error column, its tooltip and the filter
- * classify codes by. Plain tables and lookups (no dates), so the history's first load takes them
- * without the zone arithmetic of `sms.ts`, which re-exports them.
- *
- * Error definitions: the dealership CRM deck (slide 12) for the five errors it defines, which are
- * Bandwidth's codes; Bandwidth's messaging error table (dev.bandwidth.com, "Messaging Errors")
- * for the other Bandwidth codes and their billable flags; Twilio's error dictionary
- * (twilio.com/docs/api/errors/<code>) for the Twilio codes. `definition` is reworded in plain
- * language for the people reading the SMS history; where an entry has a `providerDefinition`, that
- * is the provider's own sentence, quoted from the page in its `source`.
+ * classify codes by. Plain tables and lookups (no dates), re-exported by `sms.ts`. The table is in
+ * two halves, category and title (`sms-error-titles.ts`) and the texts (`sms-error-texts.ts`), so
+ * the history's first load takes only what its error column shows.
  */
-import type { SmsErrorCategory, SmsMessage, SmsProvider } from '../model.js';
+import type { SmsErrorCategory, SmsProvider } from '../model.js';
+import { SMS_ERROR_TITLES, normalizeCode, smsErrorTitle } from './sms-error-titles.js';
+import { CARRIER_FILTERING_ADVICE, SMS_ERROR_TEXTS, smsErrorTexts } from './sms-error-texts.js';
+
+export { CARRIER_FILTERING_ADVICE, normalizeCode };
+export { smsErrorCategoryOf } from './sms-error-titles.js';
 
 /** What an error code means, for the error column and its details panel. */
 export interface SmsErrorInfo {
@@ -32,335 +31,24 @@ export interface SmsErrorInfo {
   source?: string;
 }
 
-/** The deck's advice against carrier filtering (slide 9). */
-export const CARRIER_FILTERING_ADVICE =
-  'Carriers filter texts that look like bulk spam. Update your templates regularly and type a different message to each customer instead of sending the same text over and over.';
-
-const ADVICE = {
-  filtered: CARRIER_FILTERING_ADVICE,
-  checkNumber: 'Check the number with the customer and correct it in their record; reach them by phone or email meanwhile.',
-  noTexts: 'This number cannot receive texts (often a landline). Call or email the customer, and ask for a mobile number.',
-  unreachable: 'The phone was off or out of coverage. Try again later; if it keeps failing, call the customer.',
-  optedOut: 'The customer opted out. Do not text this number again unless they text START; call or email instead.',
-  slowDown: 'You sent more than the carrier allows. Spread bulk texts over a longer time and try again later.',
-  retryOnce: 'A carrier-side problem. Resend once later; if it keeps failing, call or email the customer.',
-  registration: 'The sending number is not registered or verified for business texting. Ask your texting provider to complete the registration; until then carriers block its texts.',
-  blockedSender: 'Carriers have flagged the sending number. Contact your texting provider, and vary your templates so new texts are not flagged again.',
-  shortLinks: 'Do not use public link shorteners (bit.ly and the like); link to the dealership’s own website instead.',
-  congestion: 'The customer’s carrier was too busy to take the text. Resend later, and spread bulk texts over a longer time instead of sending them all at once.',
-  // Bandwidth 4720: two of its three causes pass by themselves, one does not.
-  retryOrCorrect:
-    'Retry later: a prepaid account without funds, or a number moving to another carrier, usually clears within days. Only if the number has been deactivated (it keeps failing) correct the number with the customer. Call or email them meanwhile.',
-  unallocated: 'No carrier serves this number, so it cannot receive texts. Ask the customer for the number they use now; call or email them meanwhile.',
-} as const;
-
-/**
- * Every provider error code Forecourt explains. Codes not listed here classify as `unknown`.
- * `billable` is set only where the provider documents it.
- */
-export const SMS_ERROR_CODES = {
-  bandwidth: {
-    // Not `invalid-number`: the deck says the number is valid. No carrier holds it, so nothing can
-    // reach it, which is what `landline-or-unreachable` means (texts cannot get to this number).
-    '4406': {
-      category: 'landline-or-unreachable',
-      title: 'Rejected - unallocated number',
-      definition:
-        'This number is valid, but it is not assigned to a carrier because it is not available for public use in North America.',
-      advice: ADVICE.unallocated,
-      billable: false,
-    },
-    '4470': {
-      category: 'carrier-filtered',
-      title: 'Rejected as spam',
-      definition: 'The texting provider filtered and blocked this message as spam (volume, content or prohibited topics).',
-      advice: ADVICE.filtered,
-      billable: true,
-    },
-    '4481': {
-      category: 'carrier-filtered',
-      title: 'Sending number blocked',
-      definition: 'The sending number is on a block list because of repeated spam reports or violations.',
-      advice: ADVICE.blockedSender,
-      billable: false,
-    },
-    '4482': {
-      category: 'carrier-filtered',
-      title: 'Recipient number blocked',
-      definition: 'The customer’s number is on a block list and cannot receive these messages.',
-      advice: 'Stop texting this number; call or email the customer instead.',
-      billable: false,
-    },
-    '4700': {
-      category: 'landline-or-unreachable',
-      title: 'Texting not supported',
-      definition: 'The carrier or the phone does not support text messages.',
-      advice: ADVICE.noTexts,
-      billable: true,
-    },
-    '4701': {
-      category: 'landline-or-unreachable',
-      title: 'Destination unreachable',
-      definition: 'The carrier reports the number cannot be reached or has no text service.',
-      advice: ADVICE.noTexts,
-      billable: true,
-    },
-    '4702': {
-      category: 'landline-or-unreachable',
-      title: 'Phone unavailable',
-      definition: 'The phone is off, out of coverage, busy or its message storage is full.',
-      advice: ADVICE.unreachable,
-      billable: true,
-    },
-    // The deck's three causes: two are temporary (no prepaid funds, mid-port) and leave the number
-    // valid, one (deactivated) does not. Most often the number is right but cannot be reached for
-    // now, so `landline-or-unreachable`, not `invalid-number`; the advice covers the third cause.
-    '4720': {
-      category: 'landline-or-unreachable',
-      title: 'Invalid destination address',
-      definition:
-        'The customer has a prepaid account without funds to receive the message, the number has been deactivated, or the number is moving to another carrier and the change is not complete yet.',
-      advice: ADVICE.retryOrCorrect,
-      billable: true,
-    },
-    '4721': {
-      category: 'invalid-number',
-      title: 'Number deactivated',
-      definition: 'The number is on the deactivation list: it is inactive or no longer with a carrier.',
-      advice: ADVICE.checkNumber,
-      billable: true,
-    },
-    '4730': {
-      category: 'landline-or-unreachable',
-      title: 'No route to carrier',
-      definition: 'The carrier has no route to the number, for example while the phone is roaming on an unreachable network.',
-      advice: ADVICE.unreachable,
-      billable: true,
-    },
-    '4750': {
-      category: 'landline-or-unreachable',
-      title: 'Destination rejected message',
-      definition:
-        'The carrier rejected the message because the number is invalid or the customer does not have text messaging enabled.',
-      advice: ADVICE.noTexts,
-      billable: true,
-    },
-    '4770': {
-      category: 'carrier-filtered',
-      title: 'Carrier rejected as spam',
-      definition: 'The customer’s carrier blocked this message as spam, because of its content or because the sending number was flagged.',
-      advice: ADVICE.filtered,
-      billable: true,
-    },
-    '4771': {
-      category: 'carrier-filtered',
-      title: 'Rejected for shortened link',
-      definition: 'The carrier blocked the message because of a shortened link in it.',
-      advice: ADVICE.shortLinks,
-      billable: true,
-    },
-    '4772': {
-      category: 'carrier-filtered',
-      title: 'Sender or recipient blocked',
-      definition: 'A downstream carrier has blocked the sending or the receiving number.',
-      advice: ADVICE.blockedSender,
-      billable: true,
-    },
-    '4773': {
-      category: 'carrier-filtered',
-      title: 'Campaign inactive',
-      definition: 'The business-texting campaign of the sending number is not active (pending, rejected or suspended), so carriers block it.',
-      advice: ADVICE.registration,
-      billable: true,
-    },
-    '4775': {
-      category: 'opted-out',
-      title: 'Customer opted out',
-      definition: 'The customer has opted out of texts from this sender.',
-      advice: ADVICE.optedOut,
-      billable: true,
-    },
-    '4780': {
-      category: 'volume-limited',
-      title: 'T-Mobile daily limit exceeded',
-      definition: 'T-Mobile rejected the message because the brand sent over its daily limit.',
-      advice: ADVICE.slowDown,
-      billable: true,
-    },
-    '4781': {
-      category: 'volume-limited',
-      title: 'AT&T rate limit exceeded',
-      definition: 'AT&T rejected or throttled the message because the campaign sent faster than its limit (or for high spam rates).',
-      advice: ADVICE.slowDown,
-      billable: true,
-    },
-    '4785': {
-      category: 'volume-limited',
-      title: 'Volume limit exceeded',
-      definition: 'The carrier rejected the message because more messages were sent than allowed.',
-      advice: ADVICE.slowDown,
-      billable: true,
-    },
-    '4795': {
-      category: 'carrier-filtered',
-      title: 'Toll-free number not verified',
-      definition: 'The message was blocked because the toll-free sending number is not verified.',
-      advice: ADVICE.registration,
-      billable: true,
-    },
-    '5600': {
-      category: 'carrier-failure',
-      title: 'Carrier service unavailable',
-      definition: 'The carrier could not take the message: network congestion, a full queue or throttling on its side.',
-      advice: ADVICE.retryOnce,
-      billable: true,
-    },
-    '5650': {
-      category: 'carrier-failure',
-      title: 'Destination failed',
-      definition:
-        'General delivery failure. Something got in the way of delivering this message, usually because the customer’s carrier is having issues.',
-      advice: ADVICE.retryOnce,
-      billable: true,
-    },
-    '9902': {
-      category: 'receipt-expired',
-      title: 'Delivery receipt expired',
-      definition:
-        'The message was tried and failed; resent several times, it still could not be delivered, so it timed out. This usually happens when the carrier is down or the customer is where messages cannot be received.',
-      advice: ADVICE.unreachable,
-      billable: true,
-    },
-    '9999': {
-      category: 'carrier-failure',
-      title: 'Unknown carrier error',
-      definition: 'The carrier reported a failure the texting provider does not recognise.',
-      advice: ADVICE.retryOnce,
-      billable: true,
-    },
-  },
-  twilio: {
-    '21211': {
-      category: 'invalid-number',
-      title: 'Invalid “To” number',
-      definition: 'The customer’s number is not a valid phone number or is badly formatted.',
-      advice: ADVICE.checkNumber,
-    },
-    '21610': {
-      category: 'opted-out',
-      title: 'Customer unsubscribed',
-      definition: 'The customer replied STOP (or a similar word) to this number, so texts to them are not sent.',
-      advice: ADVICE.optedOut,
-      billable: false,
-    },
-    '21614': {
-      category: 'landline-or-unreachable',
-      title: 'Not a mobile number',
-      definition: 'The number is not a valid mobile number; it is most likely a landline.',
-      advice: ADVICE.noTexts,
-    },
-    '30003': {
-      category: 'landline-or-unreachable',
-      title: 'Unreachable handset',
-      definition: 'The phone is off, has no signal, is roaming or cannot receive texts.',
-      advice: ADVICE.unreachable,
-    },
-    '30004': {
-      category: 'carrier-filtered',
-      title: 'Message blocked',
-      definition: 'The customer’s number is blocked from receiving this message (a block list, the customer’s own block, or carrier filtering).',
-      advice: 'Stop texting this number for now; call or email the customer. If many numbers show this, vary your templates.',
-    },
-    '30005': {
-      category: 'invalid-number',
-      title: 'Unknown handset',
-      definition: 'The number is unknown to the carrier: it does not exist or is no longer in service.',
-      advice: ADVICE.checkNumber,
-    },
-    '30006': {
-      category: 'landline-or-unreachable',
-      title: 'Landline or unreachable carrier',
-      definition: 'The number cannot receive this message: it is a landline, or the carrier cannot be reached.',
-      advice: ADVICE.noTexts,
-    },
-    '30007': {
-      category: 'carrier-filtered',
-      title: 'Message filtered',
-      definition: 'The carrier filtered this message as spam or unwanted, because of its content, its volume or the sender’s history.',
-      advice: ADVICE.filtered,
-      providerDefinition: 'Your message was filtered (blocked) by Twilio or by the carrier.',
-      source: 'https://www.twilio.com/docs/api/errors/30007',
-    },
-    '30008': {
-      category: 'carrier-failure',
-      title: 'Unknown delivery error',
-      definition: 'Delivery failed for a reason the carrier did not give.',
-      advice: ADVICE.retryOnce,
-    },
-    '30017': {
-      category: 'carrier-failure',
-      title: 'Carrier network congestion',
-      definition: 'The customer’s carrier was overloaded with picture messages and did not take this one, even when it was tried again.',
-      advice: ADVICE.congestion,
-      providerDefinition:
-        'This error indicates that the downstream carrier is experiencing high MMS traffic and isn\'t accepting the message request.',
-      source: 'https://www.twilio.com/docs/api/errors/30017',
-    },
-    '30022': {
-      category: 'volume-limited',
-      title: 'Business texting rate limit exceeded',
-      definition:
-        'Carriers rejected the message because the number sent texts faster than its registered business-texting campaign allows (rarely: too many texts to one customer in a short time).',
-      advice: ADVICE.slowDown,
-      providerDefinition:
-        'This error occurs when a downstream carrier rejects your US A2P 10DLC message because your traffic exceeded the rate allowed for your registered campaign.',
-      source: 'https://www.twilio.com/docs/api/errors/30022',
-    },
-    '30024': {
-      category: 'carrier-filtered',
-      title: 'Sending number not set up with the carrier',
-      definition:
-        'The customer’s carrier has not set up the sending number for business texting yet (for example while a new registration is still being provisioned), so it refuses its texts.',
-      advice: ADVICE.registration,
-      providerDefinition: 'The Numeric Sender ID is not currently provisioned with the carrier.',
-      source: 'https://www.twilio.com/docs/api/errors/30024',
-    },
-    '30032': {
-      category: 'carrier-filtered',
-      title: 'Toll-free number not verified',
-      definition: 'The message was sent from a toll-free number that is not verified; carriers block such texts.',
-      advice: ADVICE.registration,
-    },
-    '30034': {
-      category: 'carrier-filtered',
-      title: 'Unregistered sending number',
-      definition: 'The message was sent from a number not registered for business texting (A2P 10DLC); carriers block such texts.',
-      advice: ADVICE.registration,
-    },
-    '30450': {
-      category: 'carrier-filtered',
-      title: 'Delivery temporarily blocked',
-      definition: 'Fraud protection temporarily blocked texts to this number (for about 15-30 minutes).',
-      advice: 'Wait and resend later; if it keeps happening to a real customer, ask your texting provider to allow the number.',
-    },
-  },
-} as const satisfies Record<SmsProvider, Record<string, ErrorRule & { category: Exclude<SmsErrorCategory, 'unknown'> }>>;
-
 /** What the table says of one code: an `SmsErrorInfo` without the code and the provider. */
-type ErrorRule = Omit<SmsErrorInfo, 'code' | 'provider'>;
+type ErrorRule = Omit<SmsErrorInfo, 'code' | 'provider'> & { category: Exclude<SmsErrorCategory, 'unknown'> };
 
 /**
- * An error code as the tables key it: trimmed text, '' for none.
- * @example normalizeCode(30007) // '30007'
+ * Every provider error code Forecourt explains, by provider: category, title and texts (the two
+ * halves joined). Codes not listed here classify as `unknown`.
  */
-export function normalizeCode(code: string | number | null | undefined): string {
-  return code === null || code === undefined ? '' : String(code).trim();
-}
-
-function ruleFor(provider: SmsProvider, code: string): ErrorRule | undefined {
-  const table = SMS_ERROR_CODES[provider] as Record<string, ErrorRule> | undefined;
-  return table && Object.hasOwn(table, code) ? table[code] : undefined;
-}
+export const SMS_ERROR_CODES = Object.fromEntries(
+  (Object.keys(SMS_ERROR_TITLES) as SmsProvider[]).map((provider) => [
+    provider,
+    Object.fromEntries(
+      Object.entries(SMS_ERROR_TITLES[provider]).map(([code, [category, title]]) => [
+        code,
+        { category, title, ...(SMS_ERROR_TEXTS[provider] as Record<string, object>)[code] } as ErrorRule,
+      ]),
+    ),
+  ]),
+) as Readonly<Record<SmsProvider, Readonly<Record<string, ErrorRule>>>>;
 
 /**
  * What a provider error code means, in the shared taxonomy. Never throws: an unknown code (or an
@@ -371,30 +59,6 @@ function ruleFor(provider: SmsProvider, code: string): ErrorRule | undefined {
  * @example classifySmsError('twilio', 30007).category // 'carrier-filtered'
  */
 export function classifySmsError(provider: SmsProvider, code: string | number | null | undefined): SmsErrorInfo {
-  const raw = normalizeCode(code);
-  const rule = ruleFor(provider, raw);
-  if (rule) return { code: raw, provider, ...rule };
-  return {
-    code: raw,
-    provider,
-    category: 'unknown',
-    title: raw ? `Error ${raw}` : 'Unknown error',
-    definition: raw
-      ? `The provider reported error ${raw}, which Forecourt does not know yet.`
-      : 'The message failed without an error code.',
-    advice: 'Look the code up in your texting provider’s error list; if it keeps happening, contact their support.',
-  };
-}
-
-/**
- * The category of a message's error, or null when it has none: the hot-loop form of
- * {@link classifySmsError}, with no object built per message.
- * @param message A message of the log.
- * @returns Its error's category, `unknown` for a code Forecourt does not list, null without a code.
- * @example smsErrorCategoryOf({ ...message, provider: 'twilio', errorCode: '30007' }) // 'carrier-filtered'
- */
-export function smsErrorCategoryOf(message: Pick<SmsMessage, 'provider' | 'errorCode'>): SmsErrorCategory | null {
-  const code = normalizeCode(message.errorCode);
-  if (!code) return null;
-  return ruleFor(message.provider, code)?.category ?? 'unknown';
+  const head = smsErrorTitle(provider, code);
+  return { ...head, ...smsErrorTexts(provider, head.code) };
 }

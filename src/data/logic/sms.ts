@@ -16,7 +16,8 @@ import type {
 } from '../model.js';
 import { checkDateRange, dayNumberOf, parseInstant } from './calendar.js';
 import { calendarRangeBounds, previousPeriod } from './calendar-zones.js';
-import { CARRIER_FILTERING_ADVICE, normalizeCode, smsErrorCategoryOf } from './sms-errors.js';
+import { CARRIER_FILTERING_ADVICE } from './sms-error-texts.js';
+import { normalizeCode, smsErrorCategoryOf } from './sms-error-titles.js';
 
 export { CARRIER_FILTERING_ADVICE, SMS_ERROR_CODES, classifySmsError, smsErrorCategoryOf } from './sms-errors.js';
 export type { SmsErrorInfo } from './sms-errors.js';
