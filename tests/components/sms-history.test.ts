@@ -28,8 +28,9 @@ const focusedColIndex = (el: FcSmsHistory) => root(el).activeElement?.getAttribu
 const button = (el: FcSmsHistory, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name || b.getAttribute('aria-label') === name);
 
-/** Waits for the details dialog (its template loads on the first open). */
-const detailsOpen = (el: FcSmsHistory) => waitUntil(() => root(el).querySelector('dialog')?.open, 'the details did not open');
+/** Waits for the details dialog and its content (loaded on the first open; a skeleton meanwhile). */
+const detailsOpen = (el: FcSmsHistory) =>
+  waitUntil(() => root(el).querySelector('dialog')?.open && !root(el).querySelector('dialog [part~="loading"]'), 'the details did not open');
 
 /** Lets the resize observers deliver (they run after layout, one frame later). */
 const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -271,6 +272,8 @@ describe('fc-sms-history', () => {
       expect(tip.hidden).to.equal(false);
       expect(errorCell.getAttribute('aria-describedby')).to.equal(tip.id);
       expect(text(tip)).to.contain('4720');
+      // The definitions and advice come with the first error shown.
+      await waitUntil(() => /prepaid account/.test(text(tip)), text(tip));
       expect(text(tip).length).to.be.greaterThan(60);
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });

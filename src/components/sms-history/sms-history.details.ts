@@ -1,18 +1,19 @@
-import { nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsFilter, SmsMessage } from '../../data/model.js';
 import { isolateIn } from '../shared/bidi.js';
 import { formatCount } from '../shared/messages.js';
+import { errorView, loadingView } from '../shared/states.js';
 import type { detailsView } from './sms-history.details.view.js';
 import { t } from './sms-history.messages.js';
-import { categoryName, customerPhone, directionName, errorInfo, formatSentAt, statusName } from './sms-history.view.js';
+import { categoryName, customerPhone, directionName, errorDetails, formatSentAt, loadErrorTexts, statusName } from './sms-history.view.js';
 
 /**
  * What the dialog's template formats with, handed to it rather than imported: its chunk then
  * imports nothing of the widget, and the widget's modules stay in one first-load file (a chunk
  * shared with the dialog would be gzipped apart and cost more than the dialog saves).
  */
-const HELPERS = { t, isolateIn, formatCount, categoryName, customerPhone, errorInfo, formatSentAt, directionName, statusName };
+const HELPERS = { t, isolateIn, formatCount, categoryName, customerPhone, errorInfo: errorDetails, formatSentAt, directionName, statusName };
 export type DetailsHelpers = typeof HELPERS;
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -25,8 +26,9 @@ export interface SmsDetailsOptions {
 /**
  * The details dialog of one text: opened modal once rendered, with focus on Close; closing it
  * (Close, Escape, an "Only this …" filter) returns focus to the grid. The host renders
- * {@link SmsDetails.render} in its template. The dialog's template (`sms-history.details.view.ts`)
- * is loaded the first time one opens, not with the widget: the grid comes first.
+ * {@link SmsDetails.render} in its template. The dialog's content (`sms-history.details.view.ts`)
+ * is loaded the first time one opens, not with the widget: the grid comes first. Meanwhile the
+ * dialog shows a skeleton; if the chunk cannot be loaded, its error and Retry (Close stays).
  * @internal
  */
 export class SmsDetails implements ReactiveController {
@@ -34,6 +36,9 @@ export class SmsDetails implements ReactiveController {
   readonly #options: SmsDetailsOptions;
   #message: SmsMessage | null = null;
   #view: typeof detailsView | null = null;
+  #failure: unknown = null;
+  /** The content changed under an open dialog (loaded or failed): focus goes back to Close. */
+  #refocus = false;
 
   constructor(host: Host, options: SmsDetailsOptions) {
     this.#host = host;
@@ -49,30 +54,47 @@ export class SmsDetails implements ReactiveController {
   hostUpdated(): void {
     const dialog = this.#host.renderRoot.querySelector('dialog');
     // A widget updated while off the page (the template loaded after it left) opens it when back.
-    if (this.#message && dialog?.isConnected && !dialog.open) {
-      dialog.showModal();
+    if (this.#message && dialog?.isConnected && (!dialog.open || this.#refocus)) {
+      if (!dialog.open) dialog.showModal();
       dialog.querySelector<HTMLElement>('.close')?.focus();
+      this.#refocus = false;
     }
   }
 
   /** Opens the dialog on a text (once its template is loaded). */
   open(message: SmsMessage): void {
     this.#message = message;
-    if (this.#view) this.#host.requestUpdate();
-    else
-      void import('./sms-history.details.view.js').then(
-        (module) => {
-          this.#view = module.detailsView;
-          this.#host.requestUpdate();
-        },
-        // Not loaded (offline, a new deploy): the click does nothing rather than leave a dialog half open.
-        () => (this.#message = null),
-      );
+    this.#host.requestUpdate();
+    if (!this.#view) this.#load();
+  }
+
+  #load(): void {
+    this.#failure = null;
+    this.#host.requestUpdate();
+    // The errors' texts with it: the dialog explains the text's error.
+    void Promise.all([import('./sms-history.details.view.js'), loadErrorTexts()]).then(
+      ([module]) => (this.#view = module.detailsView),
+      // Not loaded (offline, a new deploy): the dialog says so, with Retry.
+      (error: unknown) => (this.#failure = error),
+    ).finally(() => {
+      this.#refocus = true;
+      this.#host.requestUpdate();
+    });
   }
 
   /** The dialog while a text is shown, else nothing. */
   render(zone: string, named: boolean, actions: DetailsActions): TemplateResult | typeof nothing {
-    return this.#message && this.#view ? this.#view(this.#message, zone, named, actions, HELPERS) : nothing;
+    if (!this.#message) return nothing;
+    const content = this.#view
+      ? this.#view(this.#message, zone, named, actions, HELPERS)
+      : html`<h2 id="details-title">${t('details')}</h2>
+          ${this.#failure ? errorView(this.#failure, () => this.#load()) : loadingView(3)}
+          <div class="actions">
+            <button type="button" class="fc-button fc-button--primary close" @click=${() => actions.close()}>${t('close')}</button>
+          </div>`;
+    return html`<dialog part="details" aria-labelledby="details-title" @cancel=${(e: Event) => (e.preventDefault(), actions.close())}>
+      ${content}
+    </dialog>`;
   }
 
   /** Closes the dialog and returns focus to the grid. */

@@ -3,15 +3,14 @@ import type { TemplateResult } from 'lit';
 import type { SmsMessage } from '../../data/model.js';
 import type { DetailsActions, DetailsHelpers } from './sms-history.details.js';
 
-/** The details dialog of a text: every field, its error explained, and "Only this …" filters. */
+/** The details dialog's content for a text (the dialog is the host's): every field, its error explained, and "Only this …" filters. */
 export function detailsView(m: SmsMessage, zone: string, named: boolean, actions: DetailsActions, h: DetailsHelpers): TemplateResult {
   const { t, isolateIn, formatCount, categoryName, customerPhone, errorInfo, formatSentAt, directionName, statusName } = h;
   const time = formatSentAt(m.sentAt, zone, named);
   const who = m.customerName ?? customerPhone(m) ?? t('noCustomer');
   const info = errorInfo(m);
   const item = (label: string, value: string) => html`<dt>${label}</dt><dd>${value}</dd>`;
-  return html`<dialog part="details" aria-labelledby="details-title" @cancel=${(e: Event) => (e.preventDefault(), actions.close())}>
-    <h2 id="details-title">${isolateIn((name) => t('detailsTitle', name, time), who)}</h2>
+  return html`<h2 id="details-title">${isolateIn((name) => t('detailsTitle', name, time), who)}</h2>
     <dl>
       ${item(t('colDirection'), directionName(m.direction))} ${item(t('colStatus'), statusName(m.status))}
       ${item(t('colCustomer'), m.customerName ?? t('noCustomer'))} ${item(t('fromNumber'), m.from)} ${item(t('toNumber'), m.to)}
@@ -28,6 +27,5 @@ export function detailsView(m: SmsMessage, zone: string, named: boolean, actions
       ${m.employeeId ? html`<button type="button" class="fc-button" @click=${() => actions.only({ employeeId: m.employeeId! })}>${t('onlyEmployee')}</button>` : nothing}
       ${info ? html`<button type="button" class="fc-button" @click=${() => actions.only({ errorCode: info.code })}>${t('onlyCode')}</button>` : nothing}
       <button type="button" class="fc-button fc-button--primary close" @click=${() => actions.close()}>${t('close')}</button>
-    </div>
-  </dialog>`;
+    </div>`;
 }

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { DateTime } from 'luxon';
 import type { ForecourtAdapter, SmsListQuery } from '../../data/adapter.js';
+import { isoDateIn } from '../../data/logic/calendar.js';
 import { decodeSmsFilter, encodeSmsFilter } from '../../data/logic/sms-filter.js';
 import { SMS_ERROR_CATEGORIES } from '../../data/model.js';
 import type { SmsErrorCategory, SmsFilter, SmsMessage } from '../../data/model.js';
@@ -36,6 +36,7 @@ import { SmsPager } from './sms-history.pager.js';
 import { syncRows } from './sms-history.rows.js';
 import type { RowState } from './sms-history.rows.js';
 import { styles } from './sms-history.styles.js';
+import { SmsSummaryLoader } from './sms-history.summary.js';
 import { ErrorTooltip } from './sms-history.tooltip.js';
 import { gridView, toolbarView } from './sms-history.view.js';
 
@@ -112,7 +113,7 @@ export class FcSmsHistory extends FcElement {
   /** Time order: `desc` (newest first) or `asc`. */
   @property() order: Order = 'desc';
 
-  #decoded: SmsFilter = decodeSmsFilter('', DateTime.now().toISODate()!);
+  #decoded: SmsFilter = decodeSmsFilter('', isoDateIn(Date.now()));
   #queryKey = '';
   #pagerApi: unknown = null;
   #pager: SmsPager | null = null;
@@ -153,7 +154,7 @@ export class FcSmsHistory extends FcElement {
     cell: (row, col) => this.#grid.cell(row, col),
     rows: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
   });
-
+  readonly #summary = new SmsSummaryLoader(this);
   readonly #details = new SmsDetails(this, { restoreFocus: () => this.#grid.focusActive() });
 
   readonly #form = new SmsFilterForm(this, {
@@ -274,7 +275,7 @@ export class FcSmsHistory extends FcElement {
     }
     if (changed.has('filter') || (zone && zone !== this.#decodedIn)) {
       this.#decodedIn = zone;
-      const today = DateTime.now().setZone(zone || viewerZone()).toISODate()!;
+      const today = isoDateIn(Date.now(), zone || viewerZone());
       this.#decoded = decodeSmsFilter(this.filter, today);
       if (changed.has('filter')) this.#form.clearRangeError();
     }
@@ -427,7 +428,7 @@ export class FcSmsHistory extends FcElement {
     const encoded = encodeSmsFilter(next as unknown as SmsFilter);
     if (encoded === encodeSmsFilter(this.#decoded)) return;
     this.filter = encoded;
-    const today = DateTime.now().setZone(this.#zone || viewerZone()).toISODate()!;
+    const today = isoDateIn(Date.now(), this.#zone || viewerZone());
     this.emit(FC_SMS_FILTER_CHANGE, { filter: encoded, value: decodeSmsFilter(encoded, today) });
   }
 
@@ -445,17 +446,15 @@ export class FcSmsHistory extends FcElement {
     if (!this.adapter?.sms) return unsupportedView('sms');
     const themeClass = this.classList.contains('fc-dark') ? 'dark' : this.classList.contains('fc-light') ? 'light' : nothing;
     return html`${this.#form.render()}
-      <fc-sms-summary
-        part="summary"
-        exportparts="state: summary-state"
-        theme=${this.getAttribute('theme') ?? themeClass}
-        .locale=${this.locale}
-        .adapter=${this.adapter}
-        .filter=${this.#decoded}
-        .readyWhen=${this.#rowsShown}
-        time-zone=${this.#zone}
-        @fc-sms-category-select=${this.#onCategorySelect}
-      ></fc-sms-summary>
+      ${this.#summary.render({
+        theme: this.getAttribute('theme') ?? themeClass,
+        locale: this.locale,
+        adapter: this.adapter,
+        filter: this.#decoded,
+        readyWhen: this.#rowsShown,
+        zone: this.#zone,
+        onCategorySelect: (event) => this.#onCategorySelect(event),
+      })}
       ${toolbarView({
         total: this.rowCount,
         exporting: this.#csv.progress,
@@ -495,6 +494,7 @@ export class FcSmsHistory extends FcElement {
       },
       toggleOrder: () => (this.order = this.#order === 'asc' ? 'desc' : 'asc'),
       tip: this.#tooltip.tip?.message ?? null,
+      tipProblem: this.#tooltip.problem,
     });
   }
 }

@@ -11,6 +11,10 @@ import { t } from './sms-history.messages.js';
 /** Rows per request of the CSV export (the servers' page cap). */
 export const EXPORT_PAGE = 1000;
 
+/** What the export's walk (`sms-history.export.run.ts`) works with, handed to it rather than imported. */
+const HELPERS = { t, formatCount, downloadBlob, FC_EXPORT, EXPORT_PAGE } as const;
+export type ExportHelpers = typeof HELPERS;
+
 /** An export under way: rows written so far, of how many. */
 export interface ExportProgress {
   done: number;
@@ -37,8 +41,10 @@ export interface SmsCsvExportOptions {
 /**
  * The SMS history's CSV export: walks `sms.list` from the start by `nextCursor` in pages of
  * {@link EXPORT_PAGE}, shows progress, can be cancelled, and saves one file unless a listener cancels
- * the `fc-export` event fired before the download. The CSV writer (the shared one, which neutralises
- * every text cell a spreadsheet would run as a formula) is loaded on the first export, not with the widget.
+ * the `fc-export` event fired before the download. The walk (`sms-history.export.run.ts`) and the CSV
+ * writer (the shared one, which neutralises every text cell a spreadsheet would run as a formula)
+ * are loaded on the first export, not with the widget; if they cannot be, the status line says so
+ * and the export button tries again.
  * @internal
  */
 export class SmsCsvExport implements ReactiveController {
@@ -67,34 +73,16 @@ export class SmsCsvExport implements ReactiveController {
     if (!api || this.#controller) return;
     const controller = new AbortController();
     this.#controller = controller;
-    const { filter, order, zone, total } = this.#options.query();
-    this.#set({ done: 0, total: Math.max(0, total) }, '');
-    const parts: string[] = [];
+    const query = this.#options.query();
+    this.#set({ done: 0, total: Math.max(0, query.total) }, '');
     try {
-      const { formatSmsCsv } = await import('../../data/logic/sms-export.js');
-      let cursor: string | null = null;
-      let first = true;
-      let done = 0;
-      do {
-        const page = await api.list({ ...filter, order, limit: EXPORT_PAGE, cursor }, { signal: controller.signal });
-        if (controller.signal.aborted) throw controller.signal.reason;
-        const items = Array.isArray(page?.items) ? page.items : [];
-        // Every chunk ends with a line break: the pages concatenate into one file.
-        parts.push(formatSmsCsv(items, { zone, header: first }));
-        first = false;
-        done += items.length;
-        this.#set({ done, total: Math.max(page.total, 0) });
-        cursor = items.length ? page.nextCursor : null;
-      } while (cursor);
-      const filename = `sms-history-${filter.from}-to-${filter.to}.csv`;
-      const content = parts.join('');
-      if (!this.#host.emit(FC_EXPORT, { format: 'csv', filename, content, rows: done }, { cancelable: true })) {
-        // The host took the file: nothing was saved here, so there is nothing to announce.
-        this.#set(null, '');
-        return;
-      }
-      downloadBlob(this.#host.renderRoot, new Blob([content], { type: 'text/csv;charset=utf-8' }), filename);
-      this.#set(null, this.#host.inLocale(() => t('exportDone', formatCount(done))));
+      // The walk and the CSV writer load on the first export, not with the widget.
+      const { runExport } = await import('./sms-history.export.run.js');
+      const outcome = await runExport(api, query, controller.signal, HELPERS, {
+        host: this.#host,
+        progress: (done, total) => this.#set({ done, total }),
+      });
+      this.#set(null, outcome);
     } catch (error) {
       this.#set(null, this.#host.inLocale(() => (controller.signal.aborted ? t('exportCancelled') : `${t('exportFailed')} ${describeError(error).message}`)));
     } finally {

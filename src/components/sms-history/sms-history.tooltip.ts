@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SmsMessage } from '../../data/model.js';
 import { ERROR_COLUMN } from './sms-history.columns.js';
-import { errorInfo } from './sms-history.view.js';
+import { describeError } from '../shared/states.js';
+import { errorInfo, errorTexts, loadErrorTexts } from './sms-history.view.js';
 
 /** The row whose error the tooltip explains. */
 export interface ErrorTip {
@@ -32,6 +33,7 @@ export class ErrorTooltip implements ReactiveController {
   readonly #host: Host;
   readonly #options: ErrorTooltipOptions;
   #tip: ErrorTip | null = null;
+  #problem = '';
 
   constructor(host: Host, options: ErrorTooltipOptions) {
     this.#host = host;
@@ -50,6 +52,11 @@ export class ErrorTooltip implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('scroll', this.#onPageScroll, true);
+  }
+
+  /** Why the tooltip's texts (loaded on the first error shown) could not be loaded, or ''. */
+  get problem(): string {
+    return this.#problem;
   }
 
   /** Hides the tooltip. */
@@ -93,6 +100,18 @@ export class ErrorTooltip implements ReactiveController {
   #set(tip: ErrorTip | null): void {
     if (tip === this.#tip) return;
     this.#tip = tip;
+    this.#problem = '';
+    const info = tip && errorInfo(tip.message);
+    // The definitions and advice come with the first error shown; a failed load is tried again on the next.
+    if (info && !errorTexts(info))
+      loadErrorTexts().then(
+        () => this.#host.requestUpdate(),
+        (error: unknown) => {
+          if (this.#tip !== tip) return;
+          this.#problem = describeError(error).message;
+          this.#host.requestUpdate();
+        },
+      );
     this.#host.requestUpdate();
   }
 

@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { classifySmsError } from '../../data/logic/sms.js';
-import type { SmsErrorInfo } from '../../data/logic/sms.js';
+import { smsErrorTitle } from '../../data/logic/sms-error-titles.js';
+import type { SmsErrorTitle } from '../../data/logic/sms-error-titles.js';
+import type { SmsErrorTexts, smsErrorTexts } from '../../data/logic/sms-error-texts.js';
+import type { SmsErrorInfo } from '../../data/logic/sms-errors.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
 import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { makeFormats } from '../shared/formats.js';
-import { formatCount, getLocale } from '../shared/messages.js';
+import { formatCount, getLocale, msg } from '../shared/messages.js';
 import { COLUMNS, MAX_COLUMN_WIDTH } from './sms-history.columns.js';
 import type { ExportProgress } from './sms-history.export.js';
 import { t } from './sms-history.messages.js';
@@ -25,18 +27,50 @@ export function customerPhone(m: SmsMessage): string {
   return m.direction === 'inbound' ? m.from : m.to;
 }
 
-/** Classification of a message's error, memoized per provider and code (the column asks per rendered row). */
-const errorInfos = new Map<string, SmsErrorInfo>();
-export function errorInfo(m: SmsMessage): SmsErrorInfo | null {
+/**
+ * Classification of a message's error (category and title: what the column shows), memoized per
+ * provider and code (the column asks per rendered row).
+ */
+const errorInfos = new Map<string, SmsErrorTitle>();
+export function errorInfo(m: SmsMessage): SmsErrorTitle | null {
   if (m.errorCode === null || m.errorCode === undefined || String(m.errorCode).trim() === '') return null;
   const key = `${m.provider}|${m.errorCode}`;
   let info = errorInfos.get(key);
   if (!info) {
-    info = classifySmsError(m.provider, m.errorCode);
+    info = smsErrorTitle(m.provider, m.errorCode);
     if (errorInfos.size > 500) errorInfos.clear();
     errorInfos.set(key, info);
   }
   return info;
+}
+
+let textsOf: typeof smsErrorTexts | null = null;
+let textsLoad: Promise<void> | null = null;
+/**
+ * Loads the errors' definitions and advice (`sms-error-texts.ts`, not in the first load) once for
+ * every instance; a failed load is tried again on the next call.
+ */
+export function loadErrorTexts(): Promise<void> {
+  textsLoad ??= import('../../data/logic/sms-error-texts.js').then(
+    (module) => void (textsOf = module.smsErrorTexts),
+    (error: unknown) => {
+      textsLoad = null;
+      throw error;
+    },
+  );
+  return textsLoad;
+}
+
+/** The texts explaining an error, or null until {@link loadErrorTexts} has loaded them. */
+export function errorTexts(info: SmsErrorTitle): SmsErrorTexts | null {
+  return textsOf ? textsOf(info.provider, info.code) : null;
+}
+
+/** A message's error in full (title and texts), null without one or until the texts are loaded. */
+export function errorDetails(m: SmsMessage): SmsErrorInfo | null {
+  const info = errorInfo(m);
+  const texts = info && errorTexts(info);
+  return info && texts ? { ...info, ...texts } : null;
 }
 
 export function categoryName(category: SmsErrorCategory): string {
@@ -107,15 +141,18 @@ export interface GridProps {
   toggleOrder: () => void;
   /** The text whose error the tooltip explains, or null. */
   tip: SmsMessage | null;
+  /** Why the tooltip's texts could not be loaded, or ''. */
+  tipProblem: string;
 }
 
 /**
  * The grid's shell: the header row with the sort button and column separators, the body the
  * window's rows are pooled in (filled outside this template), and the error tooltip.
  */
-export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: GridProps): TemplateResult {
+export function gridView({ total, order, label, grid, rows, toggleOrder, tip, tipProblem }: GridProps): TemplateResult {
   const sorted = order === 'asc' ? t('sortedOldest') : t('sortedNewest');
   const info = tip ? errorInfo(tip) : null;
+  const texts = info && errorTexts(info);
   const head = grid.header;
   return html`<div class="wrap">
     <div class="grid" part="grid" role="grid" aria-label=${label} aria-rowcount=${total + 1} aria-colcount=${COLUMNS.length}>
@@ -177,8 +214,10 @@ export function gridView({ total, order, label, grid, rows, toggleOrder, tip }: 
     <div class="tip" part="tooltip" id="error-tip" role="tooltip" popover="manual" ?hidden=${!info}>
       ${info
         ? html`<strong>${info.code} · ${info.title} (${categoryName(info.category)})</strong>
-            <p>${info.definition}</p>
-            <p>${info.advice}</p>`
+            ${texts
+              ? html`<p>${texts.definition}</p>
+                  <p>${texts.advice}</p>`
+              : html`<p>${tipProblem || msg('loading')}</p>`}`
         : nothing}
     </div>
   </div>`;

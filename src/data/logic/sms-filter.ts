@@ -2,10 +2,9 @@
  * The SMS history's filter as a URL-safe string, so a host can keep it in its address bar and
  * a reload restores the same view: `from=2026-11-01&to=2026-11-30&direction=outbound&text=oil%20change`.
  */
-import { DateTime } from 'luxon';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../model.js';
 import type { DateRange, IsoDate, SmsFilter } from '../model.js';
-import { rangeProblem } from './calendar.js';
+import { isoDateIn, monthRangeOf, rangeProblem } from './calendar.js';
 
 /** The keys of an encoded filter, in the order they are written. */
 export const SMS_FILTER_KEYS = ['from', 'to', 'direction', 'status', 'errorCategory', 'errorCode', 'employeeId', 'customerId', 'text'] as const;
@@ -20,9 +19,8 @@ const isDate = (value: string) => rangeProblem({ from: value, to: value }) === n
 
 /** The calendar month containing a day (the system clock's month for an invalid day). */
 function monthOf(today: IsoDate): DateRange {
-  const day = DateTime.fromISO(today, { zone: 'UTC' });
-  const base = day.isValid ? day : DateTime.utc();
-  return { from: base.startOf('month').toISODate()!, to: base.endOf('month').toISODate()! };
+  // Plain calendar arithmetic (no zone): the filter reads without loading a zone library.
+  return monthRangeOf(today) ?? monthRangeOf(isoDateIn(Date.now(), 'UTC'))!;
 }
 
 /**
@@ -74,7 +72,7 @@ export function decodeSmsFilter(text: string, today?: IsoDate): SmsFilter {
     if ((SMS_FILTER_KEYS as readonly string[]).includes(key)) found.set(key as SmsFilterKey, value);
   }
 
-  const fallback = monthOf(today && isDate(today) ? today : DateTime.utc().toISODate()!);
+  const fallback = monthOf(today && isDate(today) ? today : isoDateIn(Date.now(), 'UTC'));
   const from = found.get('from');
   const to = found.get('to');
   let range: DateRange;
