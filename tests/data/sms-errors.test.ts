@@ -13,7 +13,7 @@ describe('SMS error taxonomy halves', () => {
       expect(Object.keys(SMS_ERROR_CODES[provider]).sort(), provider).to.deep.equal(codes);
     }
     expect(Object.keys(SMS_ERROR_TITLES.bandwidth)).to.have.length(24);
-    expect(Object.keys(SMS_ERROR_TITLES.twilio)).to.have.length(15);
+    expect(Object.keys(SMS_ERROR_TITLES.twilio)).to.have.length(17);
   });
 
   it('gives a known code its category and title, and an unknown one the raw code', () => {
