@@ -151,7 +151,8 @@ const OPENERS: Partial<Record<VisualTag, (el: HTMLElement) => Promise<HTMLDialog
   'fc-sms-history': async (el) => {
     await until(() => root(el).querySelector('.rows [role="row"] [aria-colindex="6"]'), 'no rows');
     await click(root(el).querySelector('.rows [role="row"] [aria-colindex="6"]')!);
-    await until(() => root(el).querySelector('dialog')?.open, 'the details did not open');
+    // Its content is loaded on the first open (a skeleton with Close meanwhile): measure the loaded dialog.
+    await until(() => root(el).querySelector('dialog')?.open && !root(el).querySelector('dialog [part~="loading"]'), 'the details did not open');
     return root(el).querySelector('dialog')!;
   },
 };
