@@ -1,13 +1,12 @@
 /**
  * Formatters and templates of the lead response report: durations, times in the dealer's zone,
- * grades (colour, shape and word), rule descriptions, and the Detail and Summary views. Figures
+ * grades (colour, shape and word), makes and grade bands, and the Detail and Summary views. Figures
  * come from the domain functions as they are; these only turn them into text and markup. State
  * and handlers come in as arguments.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule, Weekday, WeeklyHours } from '../../data/model.js';
-import { WEEKDAYS } from '../../data/model.js';
+import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule } from '../../data/model.js';
 import { NO_OEM_RULE, gradeBands, unstoppableReason } from '../../data/logic/leads.js';
 import { gradeBandsText, unstoppableText } from '../shared/lead-rule-text.js';
 import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
@@ -98,42 +97,11 @@ export const gradeBadge = (grade: LeadGrade): TemplateResult =>
 
 export const activityName = (kind: ActivityKind): string => t(kind);
 
-const dayShort = (day: Weekday): string => t(day);
-
-/** Weekly hours as "Mon–Sat 10:00–20:00", runs of days with the same hours grouped. */
-export function hoursText(hours: WeeklyHours): string {
-  const spans = WEEKDAYS.map((d) => (hours[d] ?? []).map(([a, b]) => `${a}–${b}`).join(', '));
-  const parts: string[] = [];
-  for (let i = 0; i < WEEKDAYS.length; ) {
-    let j = i;
-    while (j + 1 < WEEKDAYS.length && spans[j + 1] === spans[i]) j++;
-    if (spans[i]) {
-      const days = i === j ? dayShort(WEEKDAYS[i]!) : `${dayShort(WEEKDAYS[i]!)}–${dayShort(WEEKDAYS[j]!)}`;
-      parts.push(`${days} ${spans[i]}`);
-    }
-    i = j + 1;
-  }
-  return parts.join('; ') || t('closedAllWeek');
-}
-
-export function clockText(rule: OemRule): string {
-  if (rule.clock === 'real') return t('clockReal');
-  return rule.hours ? t('clockBusinessOwn', hoursText(rule.hours)) : t('clockBusinessDealer');
-}
-
-export const holidaysText = (rule: OemRule): string => (rule.excludeHolidays ? t('holidaysExcluded') : t('holidaysCounted'));
-
-export const stopsText = (rule: OemRule): string => rule.stopsClock.map(activityName).join(', ');
-
 /** The makes a rule covers, comma-separated, each in a `<bdi>` (names from the data). */
 export const makesView = (rule: OemRule): TemplateResult => html`${rule.makes.map((make, i) => html`${i ? ', ' : ''}<bdi>${make}</bdi>`)}`;
 
 /** A rule's grade bands and where they come from (the OEM's own, derived from its target, the dealer's, the default). */
 export const gradesText = (f: Formats, rule: Parameters<typeof gradeBands>[0]): string => gradeBandsText(gradeBands(rule), (m) => duration(f, m));
-
-/** A rule in one line, for comparing two versions of it. */
-export const ruleLine = (f: Formats, rule: OemRule): string =>
-  t('ruleSummary', duration(f, rule.limitMinutes), clockText(rule), holidaysText(rule), stopsText(rule));
 
 /** The OEM's compliance target in words: "90% within 1 h", with its average when it sets one. */
 export function targetText(f: Formats, rule: OemRule | undefined): string | null {
