@@ -1,7 +1,7 @@
 /**
  * Runs tests/node/*.test.mjs with Node's own test runner (`node --test`), outside any browser:
- * each test file is bundled with esbuild first (the TypeScript it imports from src compiled in,
- * npm packages left as imports) into node_modules/.cache/forecourt-node-tests/, so the packages
+ * each test file is bundled with esbuild first (the TypeScript it imports from src and server compiled
+ * in, `.sql` files as text, npm packages left as imports) into node_modules/.cache/forecourt-node-tests/, so the packages
  * resolve from the project's node_modules. Extra arguments go to `node --test`.
  *
  * @example node scripts/node-test.mjs
@@ -29,6 +29,7 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'inline',
+  loader: { '.sql': 'text' },
   tsconfig: `${root}tsconfig.json`,
   logLevel: 'warning',
 });

@@ -7,14 +7,13 @@
  */
 import { delay, http, HttpResponse } from 'msw';
 import type { RequestHandler } from 'msw';
-import * as v from 'valibot';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from '../../src/data/adapter.js';
-import { CONTRACT_ENTRIES, bodySchema, mswPath } from '../../src/data/contract.js';
-import type { AnyContractRow, HttpVerb } from '../../src/data/contract.js';
-import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { CONTRACT_ENTRIES, mswPath } from '../../src/data/contract.js';
+import type { HttpVerb } from '../../src/data/contract.js';
+import { AdapterError } from '../../src/data/errors.js';
 import { mulberry32 } from '../../src/data/demo-data.js';
-import type { AdapterErrorKind } from '../../src/data/errors.js';
-import { issuePath, issueText } from '../../src/data/schemas.js';
+import { callArgument, errorAnswer, parseBodyText, wireRoute } from '../../src/data/wire.js';
+import type { WireRoute } from '../../src/data/wire.js';
 
 /** Switches the demo page flips to simulate trouble. Read on every request. */
 export interface ApiFaults {
@@ -208,125 +207,29 @@ export interface ApiHandlersOptions {
 // One route per row of the contract table (src/data/contract.ts): its verb and path, where its
 // argument comes from, and the schema that checks it.
 
-/**
- * The schema of a row's query string, from the schema of its argument: a number parameter is a
- * whole number, a boolean one `true` or `false`, null is never sent; the rules on the values
- * themselves (range order, page size, cursor) are the backend's, so they live in one place.
- */
-function queryWireSchema(request: v.GenericSchema): v.GenericSchema {
-  const entries = (request as unknown as v.ObjectSchema<v.ObjectEntries, undefined>).entries;
-  return v.object(Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, wireValue(schema)])));
-}
-
-const wholeNumber = v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.toNumber());
-const flag = v.pipe(v.picklist(['true', 'false']), v.transform((s) => s === 'true'));
-
-function wireValue(schema: v.GenericSchema): v.GenericSchema {
-  const node = schema as v.GenericSchema & { wrapped?: v.GenericSchema };
-  if (node.type === 'optional') return v.optional(wireValue(node.wrapped!));
-  if (node.type === 'nullable') return wireValue(node.wrapped!);
-  if (node.type === 'number') return wholeNumber;
-  if (node.type === 'boolean') return flag;
-  return schema;
-}
-
-interface Route {
+interface Route extends WireRoute {
   domain: AdapterDomain;
   method: string;
-  row: AnyContractRow;
-  query?: v.GenericSchema;
-  body?: v.GenericSchema;
 }
 
 /** Static segments come before `{id}` routes on the same prefix: MSW takes the first match. */
 const ROUTES: Route[] = [...CONTRACT_ENTRIES]
   .sort((a, b) => Number(a.row.path.includes('{id}')) - Number(b.row.path.includes('{id}')))
-  .map(({ domain, method, row }) => ({
-    domain,
-    method,
-    row,
-    query: row.in === 'query' && row.request ? queryWireSchema(row.request) : undefined,
-    body: bodySchema(row),
-  }));
+  .map(({ domain, method, row }) => ({ domain, method, ...wireRoute(row) }));
 
 /** The argument of the call a request stands for, checked: a bad query is a 400, a bad body a 422. */
 async function argumentOf(r: Route, request: Request, url: URL, id: string | undefined): Promise<unknown> {
-  const { row } = r;
-  if (row.in === 'path') return id;
-  if (row.in === 'query') return parseQuery(r.query!, url.searchParams);
-  if (row.in !== 'body') return undefined;
-  const body = await parseBody(r.body!, request);
-  if (row.wrap !== undefined) return (body as Record<string, unknown>)[row.wrap];
-  if (row.id === undefined) return body;
-  if (!row.idInBody) return { ...(body as object), [row.id]: id };
-  const inBody = (body as Record<string, unknown>)[row.id];
-  if (inBody !== id) throw badRequest(`The ${row.id} ${String(inBody)} in the body does not match ${String(id)} in the path.`);
-  return body;
+  const body = r.row.in === 'body' ? parseBodyText(r.body!, await request.text()) : undefined;
+  return callArgument(r, url.searchParams, id, body);
 }
 
 // ───────────────────────────── plumbing ─────────────────────────────
 
 const VERB = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch' } as const satisfies Record<HttpVerb, keyof typeof http>;
 
-function badRequest(message: string, status = 400): AdapterError {
-  return new AdapterError({ kind: 'rejected', status, message });
-}
-
-/** Query parameters as an object; `filter.<dimension>` parameters are gathered under `filters`. */
-function queryObject(params: URLSearchParams): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  const filters: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (key.startsWith('filter.')) filters[key.slice('filter.'.length)] = value;
-    else query[key] = value;
-  }
-  if (Object.keys(filters).length > 0) query.filters = filters;
-  return query;
-}
-
-function parseQuery(schema: v.GenericSchema, params: URLSearchParams): unknown {
-  const result = v.safeParse(schema, queryObject(params));
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = issuePath(issue).replace(/^filters\./, 'filter.');
-  throw badRequest(path ? `Invalid query parameter ${path}: ${issueText(issue)}.` : `Invalid query: ${issueText(issue)}.`);
-}
-
-async function parseBody(schema: v.GenericSchema, request: Request): Promise<unknown> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    throw badRequest('The request body is not valid JSON.');
-  }
-  const result = v.safeParse(schema, json);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw badRequest(`Invalid request body: ${issuePath(issue) || '(root)'}: ${issueText(issue)}.`, 422);
-}
-
-const STATUS_FOR_KIND: Record<AdapterErrorKind, number> = {
-  network: 502,
-  timeout: 504,
-  aborted: 499,
-  auth: 403,
-  'not-found': 404,
-  conflict: 409,
-  rejected: 422,
-  'rate-limited': 429,
-  server: 500,
-  malformed: 500,
-  unsupported: 501,
-};
-
 function errorResponse(error: unknown): Response {
-  if (isAdapterError(error)) {
-    const status = error.status >= 400 && error.status <= 599 ? error.status : STATUS_FOR_KIND[error.kind];
-    const body = typeof error.body === 'object' && error.body !== null && !Array.isArray(error.body) ? error.body : {};
-    return HttpResponse.json({ ...body, message: error.message }, { status });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return HttpResponse.json({ message: `The server failed: ${reason}` }, { status: 500 });
+  const { status, body } = errorAnswer(error);
+  return HttpResponse.json(body, { status });
 }
 
 /** MSW handlers serving the whole REST contract from `backend`. */

@@ -23,7 +23,7 @@ import { flagLead } from './logic/lead-queue.js';
 import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
 import { paginate } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
-import { filterSms, smsTimeline, summarizeSms } from './logic/sms.js';
+import { filterSms, mergeImportedSms, smsTimeline, summarizeSms } from './logic/sms.js';
 import { detectTemplateRisk } from './logic/sms-templates.js';
 import { previousPeriodDetail } from './logic/calendar-zones.js';
 import {
@@ -81,21 +81,6 @@ function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
     .map((m, i) => ({ m, t: Date.parse(m.sentAt), i }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.m);
-}
-
-/**
- * An imported message over the one already stored: what the import knows wins, and what it
- * does not (a delivery receipt carries no body, an export no employee) keeps the stored value.
- */
-function mergeSms(stored: SmsMessage, incoming: SmsMessage): SmsMessage {
-  return {
-    ...incoming,
-    body: incoming.body || stored.body,
-    employeeId: incoming.employeeId ?? stored.employeeId,
-    employeeName: incoming.employeeName ?? stored.employeeName,
-    customerId: incoming.customerId ?? stored.customerId,
-    customerName: incoming.customerName ?? stored.customerName,
-  };
 }
 
 /** The minimum an imported message needs to be stored and listed; the REST server validates the rest. */
@@ -198,7 +183,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       } else {
         const stored = data.sms[at]!;
         if (Date.parse(stored.sentAt) !== Date.parse(message.sentAt)) ordered = false;
-        data.sms[at] = mergeSms(stored, message);
+        data.sms[at] = mergeImportedSms(stored, message);
         updated++;
       }
     }

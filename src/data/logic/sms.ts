@@ -8,10 +8,12 @@ import type {
   CarrierBlockingFlag,
   DateRange,
   IsoDate,
+  SmsDirection,
   SmsErrorCategory,
   SmsFilter,
   SmsMessage,
   SmsPeriodSummary,
+  SmsStatus,
   SmsSummary,
 } from '../model.js';
 import { checkDateRange, dayNumberOf, parseInstant } from './calendar.js';
@@ -101,6 +103,25 @@ export function filterSms(messages: readonly SmsMessage[], filter: SmsFilter, zo
   return out;
 }
 
+/**
+ * An imported message over the one already stored under its id: what the import knows wins, and
+ * what it does not (a delivery receipt carries no body, an export no employee) keeps the stored value.
+ * @param stored The message as stored.
+ * @param incoming The message as imported.
+ * @returns The message to store.
+ * @example mergeImportedSms(stored, { ...receipt, body: '' }).body === stored.body // true
+ */
+export function mergeImportedSms(stored: SmsMessage, incoming: SmsMessage): SmsMessage {
+  return {
+    ...incoming,
+    body: incoming.body || stored.body,
+    employeeId: incoming.employeeId ?? stored.employeeId,
+    employeeName: incoming.employeeName ?? stored.employeeName,
+    customerId: incoming.customerId ?? stored.customerId,
+    customerName: incoming.customerName ?? stored.customerName,
+  };
+}
+
 /** Start instants of every day of the range in the zone, plus the end of the last day. */
 function dayStarts(range: DateRange, zone: string): { dates: IsoDate[]; starts: number[] } {
   const dates: IsoDate[] = [];
@@ -133,6 +154,62 @@ function dayIndex(starts: readonly number[], t: number): number {
 const FAILED_STATUSES: ReadonlySet<string> = new Set(['failed', 'undelivered']);
 
 /**
+ * Messages of one day alike in sending number, direction, status and error category, counted: what
+ * a server's daily rollup holds, and what {@link summarizeSmsCounts} summarizes.
+ */
+export interface SmsDayCount {
+  /** The calendar day of `sentAt` in the dealer's zone. */
+  date: IsoDate;
+  from: string;
+  direction: SmsDirection;
+  status: SmsStatus;
+  /** {@link smsErrorCategoryOf} of the messages. */
+  category: SmsErrorCategory | null;
+  messages: number;
+}
+
+/** A period's summary being counted: one call of `add` per message, or per group of alike messages. */
+function periodTally(range: DateRange, dates: readonly IsoDate[]) {
+  const perDay = dates.map((date) => ({ date, inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 }));
+  const errorsByCategory: Partial<Record<SmsErrorCategory, number>> = {};
+  const total = { inbound: 0, outbound: 0, delivered: 0, failed: 0 };
+  return {
+    add(i: number, direction: SmsDirection, status: SmsStatus, category: SmsErrorCategory | null, n: number): void {
+      const day = perDay[i]!;
+      if (direction === 'inbound') {
+        total.inbound += n;
+        day.inbound += n;
+      } else {
+        total.outbound += n;
+        day.outbound += n;
+        if (status === 'delivered') {
+          total.delivered += n;
+          day.delivered += n;
+        } else if (FAILED_STATUSES.has(status)) {
+          total.failed += n;
+          day.failed += n;
+        }
+      }
+      if (category === 'carrier-filtered' && direction === 'outbound') day.filtered += n;
+      if (category) errorsByCategory[category] = (errorsByCategory[category] ?? 0) + n;
+    },
+    result(): SmsPeriodSummary {
+      const { inbound, outbound, delivered, failed } = total;
+      return {
+        range: { from: range.from, to: range.to },
+        inbound,
+        outbound,
+        delivered,
+        failed,
+        deliveryRate: delivered + failed > 0 ? delivered / (delivered + failed) : null,
+        errorsByCategory,
+        perDay,
+      };
+    },
+  };
+}
+
+/**
  * Counts for one period. Messages outside the range are ignored, so totals always equal the sum
  * of `perDay`. `failed` counts outbound `failed` and `undelivered`; errors are counted by
  * category for every message that carries an error code; a day's `filtered` counts its outbound
@@ -147,44 +224,31 @@ export function summarizePeriod(messages: readonly SmsMessage[], range: DateRang
   checkDateRange(range);
   calendarRangeBounds(range, zone);
   const { dates, starts } = dayStarts(range, zone);
-  const perDay = dates.map((date) => ({ date, inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 }));
-  const errorsByCategory: Partial<Record<SmsErrorCategory, number>> = {};
-  let inbound = 0;
-  let outbound = 0;
-  let delivered = 0;
-  let failed = 0;
+  const tally = periodTally(range, dates);
   for (const m of messages) {
     const i = dayIndex(starts, parseInstant(m.sentAt));
-    if (i < 0) continue;
-    const day = perDay[i];
-    if (m.direction === 'inbound') {
-      inbound++;
-      day.inbound++;
-    } else {
-      outbound++;
-      day.outbound++;
-      if (m.status === 'delivered') {
-        delivered++;
-        day.delivered++;
-      } else if (FAILED_STATUSES.has(m.status)) {
-        failed++;
-        day.failed++;
-      }
-    }
-    const category = smsErrorCategoryOf(m);
-    if (category === 'carrier-filtered' && m.direction === 'outbound') day.filtered++;
-    if (category) errorsByCategory[category] = (errorsByCategory[category] ?? 0) + 1;
+    if (i >= 0) tally.add(i, m.direction, m.status, smsErrorCategoryOf(m), 1);
   }
-  return {
-    range: { from: range.from, to: range.to },
-    inbound,
-    outbound,
-    delivered,
-    failed,
-    deliveryRate: delivered + failed > 0 ? delivered / (delivered + failed) : null,
-    errorsByCategory,
-    perDay,
-  };
+  return tally.result();
+}
+
+/**
+ * {@link summarizePeriod} over counted groups of messages (a daily rollup): the same figures.
+ * @param counts Groups of the period (already filtered); days outside the range are ignored.
+ * @param range The period.
+ * @returns The period summary.
+ * @example summarizePeriodCounts([{ date: '2026-03-02', from: '+1312', direction: 'outbound', status: 'delivered', category: null, messages: 4 }], march).delivered // 4
+ */
+export function summarizePeriodCounts(counts: readonly SmsDayCount[], range: DateRange): SmsPeriodSummary {
+  checkDateRange(range);
+  const { dates } = dayStarts(range, 'UTC');
+  const index = new Map(dates.map((date, i) => [date, i]));
+  const tally = periodTally(range, dates);
+  for (const c of counts) {
+    const i = index.get(c.date);
+    if (i !== undefined) tally.add(i, c.direction, c.status, c.category, c.messages);
+  }
+  return tally.result();
 }
 
 /** A sending number is flagged only with at least this many outbound messages in the period. */
@@ -196,16 +260,32 @@ export const BLOCKING_RISE_FACTOR = 2;
 /** What the store should do about a flagged number: the deck's advice. */
 export const CARRIER_BLOCKING_ADVICE = CARRIER_FILTERING_ADVICE;
 
-function filteredShares(messages: readonly SmsMessage[]): Map<string, { sent: number; filtered: number }> {
-  const byNumber = new Map<string, { sent: number; filtered: number }>();
-  for (const m of messages) {
-    if (m.direction !== 'outbound') continue;
-    let counts = byNumber.get(m.from);
-    if (!counts) byNumber.set(m.from, (counts = { sent: 0, filtered: 0 }));
-    counts.sent++;
-    if (smsErrorCategoryOf(m) === 'carrier-filtered') counts.filtered++;
-  }
+type Shares = Map<string, { sent: number; filtered: number }>;
+
+function addShare(byNumber: Shares, from: string, category: SmsErrorCategory | null, n: number): void {
+  let counts = byNumber.get(from);
+  if (!counts) byNumber.set(from, (counts = { sent: 0, filtered: 0 }));
+  counts.sent += n;
+  if (category === 'carrier-filtered') counts.filtered += n;
+}
+
+function filteredShares(messages: readonly SmsMessage[]): Shares {
+  const byNumber: Shares = new Map();
+  for (const m of messages) if (m.direction === 'outbound') addShare(byNumber, m.from, smsErrorCategoryOf(m), 1);
   return byNumber;
+}
+
+function blockingFlags(current: Shares, before: Shares): CarrierBlockingFlag[] {
+  const flags: CarrierBlockingFlag[] = [];
+  for (const [number, { sent, filtered }] of current) {
+    const share = filtered / sent;
+    const prior = before.get(number);
+    const previousShare = prior ? prior.filtered / prior.sent : 0;
+    if (sent >= BLOCKING_MIN_SENT && share >= BLOCKING_MIN_SHARE && share >= BLOCKING_RISE_FACTOR * previousShare) {
+      flags.push({ number, share, previousShare, filtered, sent });
+    }
+  }
+  return flags.sort((a, b) => b.share - a.share || a.number.localeCompare(b.number));
 }
 
 /**
@@ -221,17 +301,30 @@ export function detectCarrierBlocking(
   current: readonly SmsMessage[],
   previous: readonly SmsMessage[],
 ): CarrierBlockingFlag[] {
-  const before = filteredShares(previous);
-  const flags: CarrierBlockingFlag[] = [];
-  for (const [number, { sent, filtered }] of filteredShares(current)) {
-    const share = filtered / sent;
-    const prior = before.get(number);
-    const previousShare = prior ? prior.filtered / prior.sent : 0;
-    if (sent >= BLOCKING_MIN_SENT && share >= BLOCKING_MIN_SHARE && share >= BLOCKING_RISE_FACTOR * previousShare) {
-      flags.push({ number, share, previousShare, filtered, sent });
-    }
-  }
-  return flags.sort((a, b) => b.share - a.share || a.number.localeCompare(b.number));
+  return blockingFlags(filteredShares(current), filteredShares(previous));
+}
+
+function countedShares(counts: readonly SmsDayCount[]): Shares {
+  const byNumber: Shares = new Map();
+  for (const c of counts) if (c.direction === 'outbound') addShare(byNumber, c.from, c.category, c.messages);
+  return byNumber;
+}
+
+/**
+ * {@link summarizeSms} over counted groups of messages (a daily rollup): the two periods and the
+ * carrier-blocking flags, with the same figures as over the messages themselves.
+ * @param current Groups of the filter's range, under its other filters.
+ * @param previous Groups of {@link previousPeriod} of the range, under the same filters.
+ * @param filter The filter (its range is the current period).
+ * @returns Current and previous summaries and blocking flags.
+ * @example summarizeSmsCounts(marchCounts, februaryCounts, { from: '2026-03-01', to: '2026-03-31' }).previous.range // { from: '2026-02-01', to: '2026-02-28' }
+ */
+export function summarizeSmsCounts(current: readonly SmsDayCount[], previous: readonly SmsDayCount[], filter: SmsFilter): SmsSummary {
+  return {
+    current: summarizePeriodCounts(current, filter),
+    previous: summarizePeriodCounts(previous, previousPeriod(filter)),
+    blocking: blockingFlags(countedShares(current), countedShares(previous)),
+  };
 }
 
 /**
