@@ -130,7 +130,7 @@ async function once(ctx: RouteContext, key: string, request: string, apply: () =
     return { status: seen.status, body: seen.answer };
   }
   const answer = await apply();
-  await query(`INSERT INTO idempotency_keys (tenant_id, key, request, status, answer) VALUES (current_setting('app.tenant'), $1, $2, $3, $4::jsonb)`, [
+  await query(`INSERT INTO idempotency_keys (tenant_id, key, request, status, answer) VALUES (current_setting('app.tenant'), $1, $2, $3, $4::text::json)`, [
     key,
     request,
     answer.status,

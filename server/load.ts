@@ -13,7 +13,7 @@ const BATCH = 1000;
 /** Adds `tenant` with the records of `dataset`; a tenant already loaded is left as it is. */
 export async function loadTenant(db: Db, tenant: string, dataset: Pick<Dataset, 'dealer' | 'sources' | 'customers' | 'sms'>): Promise<boolean> {
   return db.tenantTransaction(tenant, async (query) => {
-    const inserted = await query(`INSERT INTO tenants (tenant_id, zone, dealer) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING RETURNING tenant_id`, [
+    const inserted = await query(`INSERT INTO tenants (tenant_id, zone, dealer) VALUES ($1, $2, $3::text::jsonb) ON CONFLICT DO NOTHING RETURNING tenant_id`, [
       tenant,
       dataset.dealer.zone,
       JSON.stringify(dataset.dealer),

@@ -109,7 +109,7 @@ CREATE TABLE idempotency_keys (
   key text NOT NULL,
   request text NOT NULL,
   status integer NOT NULL,
-  answer jsonb NOT NULL,
+  answer json NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, key)
 );

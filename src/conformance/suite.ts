@@ -1,0 +1,387 @@
+/**
+ * The conformance suite: contract checks against any server of the REST API (docs/rest-api.md),
+ * over plain `fetch`. Per endpoint (a row of the contract table, `sms.list`) each check passes,
+ * fails (with the request, the answer and what was expected) or finds the endpoint not provided
+ * (it answers 501, as the contract lets a server answer for a method it lacks).
+ *
+ * It covers answer shapes (the schemas the REST adapter validates with), paging (every row once,
+ * the total kept, the last page without a cursor), errors (a 400 or 422 that names the field, 401
+ * without a token, 404), idempotency (a write resent with its key is applied once and answered
+ * with the first answer), 409 on a stale version with the current record, and, given a second
+ * tenant's token, tenant isolation (ids, cursors, filters and idempotency keys of one tenant do
+ * nothing for the other).
+ *
+ * The write checks add a few SMS messages (ids `conformance-…`) and bump a customer's version
+ * without changing its source; `readOnly` leaves them out.
+ */
+import * as v from 'valibot';
+import { CONTRACT, CONTRACT_ENTRIES, requestBody, requestPath } from '../data/contract.js';
+import type { AnyContractRow } from '../data/contract.js';
+import { stableJson } from '../data/logic/stable-json.js';
+import { encodeQuery } from '../data/rest-adapter.js';
+import { CustomerSchema, describeIssue } from '../data/schemas.js';
+import type { Customer, SmsMessage } from '../data/model.js';
+
+export interface ConformanceOptions {
+  /** The API's base URL, e.g. `http://127.0.0.1:8787/api`. */
+  baseUrl: string;
+  /** A bearer token of one tenant. */
+  token?: string;
+  /** A bearer token of another tenant: the isolation checks run only with it. */
+  otherToken?: string;
+  /** The date range the reads ask for. Default: the 365 days up to today (UTC). */
+  from?: string;
+  to?: string;
+  /** Leave out every check that writes. */
+  readOnly?: boolean;
+  fetch?: typeof fetch;
+}
+
+export type CheckResult = 'pass' | 'fail' | 'not-provided';
+
+export interface CheckOutcome {
+  /** The contract row, `sms.list`. */
+  endpoint: string;
+  /** What was checked. */
+  check: string;
+  result: CheckResult;
+  /** For a failure: the request, the answer, what was expected. */
+  request?: string;
+  answer?: string;
+  expected?: string;
+}
+
+interface Exchange {
+  request: string;
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+class CheckFailure extends Error {
+  constructor(
+    readonly expected: string,
+    readonly exchange?: Exchange,
+  ) {
+    super(expected);
+  }
+}
+
+class NotProvided extends Error {
+  constructor(readonly label: string) {
+    super(`${label} is not provided`);
+  }
+}
+
+const ROW = (label: string): AnyContractRow => CONTRACT_ENTRIES.find((e) => e.label === label)!.row;
+
+/** The first 600 characters of an answer, for a report. */
+const clip = (text: string) => (text.length > 600 ? `${text.slice(0, 600)}…` : text);
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Runs the suite; never throws for what a server answers. */
+export async function runConformance(options: ConformanceOptions): Promise<CheckOutcome[]> {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const to = options.to ?? isoDay(Date.now());
+  const from = options.from ?? isoDay(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000);
+  const range = { from, to };
+  const outcomes: CheckOutcome[] = [];
+  const missing = new Set<string>();
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+  async function raw(method: string, path: string, init: { token?: string | null; body?: string; key?: string } = {}): Promise<Exchange> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = init.token === undefined ? options.token : init.token;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.key) headers['Idempotency-Key'] = init.key;
+    const request = `${method} ${path}${init.key ? ` (Idempotency-Key ${init.key})` : ''}${init.body !== undefined ? ` ${clip(init.body)}` : ''}`;
+    const response = await doFetch(base + path, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Left as text: the checks say what they expected.
+    }
+    return { request, status: response.status, body, text };
+  }
+
+  /** A call of a contract method: its request built as the REST adapter builds it. */
+  function call(label: string, arg: unknown, init: { token?: string | null; key?: string } = {}): Promise<Exchange> {
+    const row = ROW(label);
+    const path = requestPath(row, arg) + (row.in === 'query' ? encodeQuery(arg as object) : '');
+    const body = row.in === 'body' ? JSON.stringify(requestBody(row, arg)) : undefined;
+    return raw(row.http, path, { ...init, ...(body !== undefined ? { body } : {}) });
+  }
+
+  /** The answer of a call that must succeed with the row's shape. */
+  function expectOk<T>(label: string, exchange: Exchange): T {
+    const row = ROW(label);
+    if (exchange.status === 501) throw new NotProvided(label);
+    const status = row.status ?? 200;
+    if (exchange.status !== status) throw new CheckFailure(`HTTP ${status}`, exchange);
+    const parsed = v.safeParse(row.answer, exchange.body, { abortEarly: true });
+    if (!parsed.success) throw new CheckFailure(`an answer of the contract's shape; ${describeIssue(parsed.issues[0])}`, exchange);
+    return parsed.output as T;
+  }
+
+  /** A refusal: one of `statuses`, a JSON `{ message }`, and the message naming `names` when given. */
+  function expectRefusal(exchange: Exchange, statuses: number[], names?: string): void {
+    if (exchange.status === 501) throw new NotProvided('');
+    const message = typeof exchange.body === 'object' && exchange.body !== null ? (exchange.body as { message?: unknown }).message : undefined;
+    const wanted = `HTTP ${statuses.join(' or ')} with a JSON { message }${names ? ` naming "${names}"` : ''}`;
+    if (!statuses.includes(exchange.status) || typeof message !== 'string') throw new CheckFailure(wanted, exchange);
+    if (names && !message.includes(names)) throw new CheckFailure(wanted, exchange);
+  }
+
+  function expectThat(ok: boolean, expected: string, exchange?: Exchange): void {
+    if (!ok) throw new CheckFailure(expected, exchange);
+  }
+
+  async function check(endpoint: string, name: string, body: () => Promise<void>): Promise<void> {
+    if (missing.has(endpoint)) return;
+    try {
+      await body();
+      outcomes.push({ endpoint, check: name, result: 'pass' });
+    } catch (error) {
+      if (error instanceof NotProvided) {
+        // A check of one endpoint that needs another the server lacks says nothing of its own.
+        const label = error.label || endpoint;
+        if (!missing.has(label)) outcomes.push({ endpoint: label, check: name, result: 'not-provided' });
+        missing.add(label);
+      } else if (error instanceof CheckFailure) {
+        outcomes.push({
+          endpoint,
+          check: name,
+          result: 'fail',
+          expected: error.expected,
+          ...(error.exchange ? { request: error.exchange.request, answer: `HTTP ${error.exchange.status} ${clip(error.exchange.text)}` } : {}),
+        });
+      } else {
+        outcomes.push({ endpoint, check: name, result: 'fail', expected: 'an answer', answer: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  // ── shapes: every read that needs no more than a date range ──
+  for (const { label, row } of CONTRACT_ENTRIES) {
+    if (row.kind !== 'read' || row.http !== 'GET' || row.in === 'path') continue;
+    const keys = row.in === 'query' ? Object.keys((row.request as unknown as v.ObjectSchema<v.ObjectEntries, undefined>).entries) : [];
+    if (!keys.filter((key) => isRequired(row, key)).every((key) => key === 'from' || key === 'to')) continue;
+    const arg = row.in === undefined ? undefined : { ...(keys.includes('from') ? range : {}), ...(keys.includes('limit') ? { limit: 5 } : {}) };
+    await check(label, 'answer shape', async () => {
+      expectOk(label, await call(label, arg));
+    });
+  }
+
+  // ── paging ──
+  for (const label of ['sms.list', 'customers.list']) {
+    const arg = label === 'sms.list' ? range : {};
+    await check(label, 'paging: every row once, the total kept, the last page without a cursor', async () => {
+      const first = expectOk<{ items: { id: string }[]; total: number; nextCursor: string | null }>(label, await call(label, { ...arg, limit: 1 }));
+      const total = first.total;
+      const limit = Math.min(1000, Math.max(1, Math.ceil(total / 4)));
+      const seen = new Set<string>();
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const exchange = await call(label, { ...arg, limit, ...(cursor ? { cursor } : {}) });
+        const page = expectOk<{ items: { id: string }[]; total: number; nextCursor: string | null }>(label, exchange);
+        expectThat(page.items.length <= limit, `at most ${limit} items a page`, exchange);
+        expectThat(page.total === total, `the total ${total} on every page`, exchange);
+        for (const item of page.items) {
+          expectThat(!seen.has(item.id), `each row on one page only (${item.id} came twice)`, exchange);
+          seen.add(item.id);
+        }
+        expectThat(page.nextCursor === null || page.items.length === limit, 'a full page before a next cursor', exchange);
+        cursor = page.nextCursor;
+      } while (cursor && ++pages < 8);
+      if (!cursor) expectThat(seen.size === total, `${total} rows over the pages, got ${seen.size}`);
+    });
+    await check(label, 'errors: a cursor the server did not make is a 400', async () => {
+      expectRefusal(await call(label, { ...arg, cursor: 'not-a-cursor' }), [400]);
+    });
+    await check(label, 'errors: a page size that is not a number is a 400 naming it', async () => {
+      const query = label === 'sms.list' ? `?from=${from}&to=${to}&limit=many` : '?limit=many';
+      expectRefusal(await raw('GET', ROW(label).path + query), [400], 'limit');
+    });
+  }
+  await check('sms.list', 'errors: a query without its "to" is a 400 naming it', async () => {
+    expectRefusal(await raw('GET', `/sms?from=${from}`), [400], 'to');
+  });
+  await check('sms.list', 'errors: a range that ends before it starts is a 400', async () => {
+    expectRefusal(await call('sms.list', { from: to, to: from }), from === to ? [200, 400] : [400]);
+  });
+  await check('sms.list', 'errors: a request without a token is a 401', async () => {
+    if (!options.token) return;
+    expectRefusal(await call('sms.list', range, { token: null }), [401]);
+  });
+  await check('sms.list', 'errors: a token that is not valid is a 401', async () => {
+    if (!options.token) return;
+    expectRefusal(await call('sms.list', range, { token: `${options.token.slice(0, -4)}AAAA` }), [401]);
+  });
+  await check('sms.summary', 'the summary counts the same messages as the history', async () => {
+    const list = await call('sms.list', { ...range, limit: 1 });
+    const page = expectOk<{ total: number }>('sms.list', list);
+    const summary = expectOk<{ current: { inbound: number; outbound: number } }>('sms.summary', await call('sms.summary', range));
+    expectThat(summary.current.inbound + summary.current.outbound === page.total, `inbound + outbound = the history's total ${page.total}`, list);
+  });
+
+  if (options.readOnly) return outcomes;
+
+  // ── writes: SMS import ──
+  const day = Date.parse(`${to}T12:00:00Z`) - 86_400_000;
+  const marker = `conformance-${run}`;
+  const message = (n: number, body = `Forecourt conformance check ${marker}`): SmsMessage => ({
+    id: `${marker}-${n}`,
+    provider: 'twilio',
+    direction: 'outbound',
+    from: '+15125550100',
+    to: '+15125550199',
+    body,
+    status: 'delivered',
+    errorCode: null,
+    sentAt: new Date(day + n * 60_000).toISOString(),
+    segments: 1,
+    employeeId: null,
+    employeeName: null,
+    customerId: null,
+    customerName: null,
+  });
+  const importKey = `${marker}-import`;
+  let imported = false;
+  await check('sms.import', 'idempotency: a batch resent with its key is applied once and answered with the first answer', async () => {
+    const before = expectOk<{ current: { outbound: number } }>('sms.summary', await call('sms.summary', range));
+    const first = await call('sms.import', [message(1), message(2)], { key: importKey });
+    const answer = expectOk<{ imported: number; updated: number }>('sms.import', first);
+    imported = true;
+    expectThat(answer.imported === 2 && answer.updated === 0, '{ imported: 2, updated: 0 }', first);
+    const again = await call('sms.import', [message(1), message(2)], { key: importKey });
+    expectThat(sameAnswer(again, first), `the first answer again: HTTP ${first.status} ${first.text}`, again);
+    const listed = await call('sms.list', { ...range, text: marker });
+    expectThat(expectOk<{ total: number }>('sms.list', listed).total === 2, 'the 2 messages once each in the history', listed);
+    const after = await call('sms.summary', range);
+    const outbound = expectOk<{ current: { outbound: number } }>('sms.summary', after).current.outbound;
+    expectThat(outbound === before.current.outbound + 2, `the summary's outbound up by 2, from ${before.current.outbound}`, after);
+  });
+  await check('sms.import', 'errors: a message without its sentAt is a 4xx naming it', async () => {
+    const { sentAt: _sentAt, ...broken } = message(3);
+    expectRefusal(await raw('POST', '/sms/import', { body: JSON.stringify({ messages: [broken] }), key: `${marker}-broken` }), [400, 422], 'sentAt');
+  });
+  await check('sms.import', 'errors: a body that is not JSON is a 400', async () => {
+    expectRefusal(await raw('POST', '/sms/import', { body: '{"messages": [', key: `${marker}-json` }), [400]);
+  });
+
+  // ── writes: a customer's source, with its version ──
+  let customer: Customer | undefined;
+  await check('customers.setSource', 'idempotency: a change resent with its key is applied once and answered with the first answer', async () => {
+    const page = expectOk<{ items: Customer[] }>('customers.list', await call('customers.list', { limit: 1 }));
+    customer = page.items[0];
+    if (!customer) throw new CheckFailure('a customer to change (customers.list is empty)');
+    const change = { customerId: customer.id, sourceId: customer.sourceId, expectedVersion: customer.version };
+    const key = `${marker}-source`;
+    const first = await call('customers.setSource', change, { key });
+    const changed = expectOk<Customer>('customers.setSource', first);
+    expectThat(changed.version > customer.version, `a version above ${customer.version}`, first);
+    const again = await call('customers.setSource', change, { key });
+    expectThat(sameAnswer(again, first), `the first answer again: HTTP ${first.status} ${first.text}`, again);
+    customer = changed;
+  });
+  await check('customers.setSource', '409: a stale version is refused with the current record', async () => {
+    if (!customer) throw new CheckFailure('a customer changed by the idempotency check');
+    const stale = await call('customers.setSource', { customerId: customer.id, sourceId: customer.sourceId, expectedVersion: customer.version - 1 }, { key: `${marker}-stale` });
+    expectRefusal(stale, [409]);
+    const current = v.safeParse(CustomerSchema, (stale.body as { current?: unknown }).current);
+    expectThat(current.success && current.output.version === customer.version, `{ current } with the customer at version ${customer.version}`, stale);
+  });
+  await check('customers.setSource', 'errors: an unknown customer is a 404', async () => {
+    expectRefusal(await call('customers.setSource', { customerId: `${marker}-nobody`, sourceId: null, expectedVersion: 1 }, { key: `${marker}-nobody` }), [404]);
+  });
+  await check('customers.setSource', 'errors: a body without expectedVersion is a 4xx naming it', async () => {
+    const path = requestPath(CONTRACT.customers.setSource as AnyContractRow, { customerId: customer?.id ?? 'c1' });
+    expectRefusal(await raw('PUT', path, { body: JSON.stringify({ sourceId: null }), key: `${marker}-noversion` }), [400, 422], 'expectedVersion');
+  });
+
+  // ── tenant isolation ──
+  const other = options.otherToken;
+  if (other && imported) {
+    await check('sms.list', "isolation: another tenant's filter finds none of this tenant's messages", async () => {
+      const exchange = await call('sms.list', { ...range, text: marker }, { token: other });
+      expectThat(expectOk<{ total: number }>('sms.list', exchange).total === 0, 'no message of the first tenant', exchange);
+    });
+    await check('sms.list', "isolation: this tenant's cursor shows another tenant none of its messages", async () => {
+      const page = expectOk<{ nextCursor: string | null }>('sms.list', await call('sms.list', { ...range, text: marker, limit: 1 }));
+      if (!page.nextCursor) throw new CheckFailure('a next cursor over the 2 imported messages');
+      const exchange = await call('sms.list', { ...range, text: marker, limit: 1, cursor: page.nextCursor }, { token: other });
+      if (exchange.status === 400) return; // a cursor bound to its tenant is refused: isolated too
+      const items = expectOk<{ items: { id: string }[] }>('sms.list', exchange).items;
+      expectThat(items.every((m) => !m.id.startsWith(marker)), 'none of the first tenant\'s messages', exchange);
+    });
+    await check('sms.import', "isolation: another tenant's idempotency key and ids are its own", async () => {
+      const exchange = await call('sms.import', [message(1, 'The other tenant')], { token: other, key: importKey });
+      const answer = expectOk<{ imported: number; updated: number }>('sms.import', exchange);
+      expectThat(answer.imported === 1 && answer.updated === 0, '{ imported: 1, updated: 0 }: applied for the other tenant, not replayed or merged', exchange);
+      const mine = await call('sms.list', { ...range, text: 'The other tenant' });
+      const items = expectOk<{ items: SmsMessage[] }>('sms.list', mine).items;
+      expectThat(!items.some((m) => m.id.startsWith(marker)), "the first tenant's message unchanged", mine);
+    });
+    await check('sms.summary', "isolation: another tenant's summary does not count this tenant's messages", async () => {
+      const exchange = await call('sms.summary', range, { token: other });
+      const summary = expectOk<{ current: { inbound: number; outbound: number } }>('sms.summary', exchange);
+      const list = await call('sms.list', { ...range, limit: 1 }, { token: other });
+      const total = expectOk<{ total: number }>('sms.list', list).total;
+      expectThat(summary.current.inbound + summary.current.outbound === total, `the other tenant's own total ${total}`, exchange);
+    });
+  }
+  if (other && customer) {
+    const mine = customer;
+    await check('customers.setSource', "isolation: another tenant's write to this tenant's customer changes nothing here", async () => {
+      const exchange = await call('customers.setSource', { customerId: mine.id, sourceId: mine.sourceId, expectedVersion: mine.version }, { token: other, key: `${marker}-cross` });
+      const page = await call('customers.list', { search: mine.email ?? mine.lastName, limit: 1000 });
+      const found = expectOk<{ items: Customer[] }>('customers.list', page).items.find((c) => c.id === mine.id);
+      expectThat(!!found && found.version === mine.version, `the customer still at version ${mine.version} (the other tenant got HTTP ${exchange.status})`, page);
+    });
+  }
+  return outcomes;
+}
+
+/** The same status and the same JSON (keys in any order). */
+function sameAnswer(a: Exchange, b: Exchange): boolean {
+  return a.status === b.status && stableJson(a.body) === stableJson(b.body);
+}
+
+/** True when the key of a query row's argument must be given. */
+function isRequired(row: AnyContractRow, key: string): boolean {
+  const entries = (row.request as unknown as v.ObjectSchema<v.ObjectEntries, undefined>).entries;
+  return entries[key]?.type !== 'optional';
+}
+
+/** The outcomes as the CLI prints them: one block per endpoint, failures with their request and answer. */
+export function formatOutcomes(outcomes: readonly CheckOutcome[]): string {
+  const lines: string[] = [];
+  const endpoints = [...new Set(outcomes.map((o) => o.endpoint))];
+  for (const endpoint of endpoints) {
+    const mine = outcomes.filter((o) => o.endpoint === endpoint);
+    if (mine.some((o) => o.result === 'not-provided')) {
+      lines.push(`${endpoint}: not provided`);
+      continue;
+    }
+    lines.push(endpoint);
+    for (const o of mine) {
+      lines.push(`  ${o.result === 'pass' ? 'pass' : 'FAIL'}  ${o.check}`);
+      if (o.result === 'fail') {
+        if (o.request) lines.push(`        request:  ${o.request}`);
+        if (o.answer) lines.push(`        answer:   ${o.answer}`);
+        lines.push(`        expected: ${o.expected}`);
+      }
+    }
+  }
+  const count = (r: CheckResult) => outcomes.filter((o) => o.result === r).length;
+  lines.push('', `${count('pass')} passed, ${count('fail')} failed, ${new Set(outcomes.filter((o) => o.result === 'not-provided').map((o) => o.endpoint)).size} endpoints not provided.`);
+  return lines.join('\n');
+}
