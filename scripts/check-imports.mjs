@@ -188,8 +188,16 @@ export const RULES = [
   },
   {
     name: 'src-no-dev-code',
-    text: 'nothing in src imports from demo/, tests/ or bench/',
-    check: ({ from, to }) => from.startsWith('src/') && /^(demo|tests|bench)\//.test(to ?? ''),
+    text: 'nothing in src imports from demo/, tests/, bench/ or server/ (the reference server is not part of the package)',
+    check: ({ from, to }) => from.startsWith('src/') && /^(demo|tests|bench|server)\//.test(to ?? ''),
+  },
+  {
+    name: 'server-data-only',
+    text: 'server/ and src/conformance import from src only src/data, and no lit or @lit/* (they run in Node, without a DOM), and not the cache (a server has no outbox)',
+    check: ({ from, to, specifier }) =>
+      (from.startsWith('server/') || from.startsWith('src/conformance/')) &&
+      (LIT.test(specifier) ||
+        (!!to?.startsWith('src/') && !to.startsWith('src/conformance/') && (!to.startsWith('src/data/') || to.startsWith('src/data/cache/')))),
   },
 ];
 
@@ -244,7 +252,7 @@ function* sourceFiles(dir) {
 
 export function checkTree(root = ROOT) {
   const problems = [];
-  for (const file of sourceFiles(join(root, 'src'))) {
+  for (const file of ['src', 'server'].flatMap((dir) => [...sourceFiles(join(root, dir))])) {
     const path = relative(root, file).split(sep).join('/');
     problems.push(...checkSource(path, readFileSync(file, 'utf8')));
   }
@@ -272,6 +280,11 @@ const SELF_TEST = [
   ['src/components/customer-list/customer-list.element.ts', 'const k = (entry.args as { customerId: string }).customerId;', ['no-outbox-args-cast']],
   ['src/components/shared/x.ts', "import { rig } from '../../../tests/components/rig.js';", ['src-no-dev-code']],
   ['src/data/x.ts', "import '../../demo/main.js';", ['src-no-dev-code']],
+  ['src/data/x.ts', "import { startServer } from '../../server/server.js';", ['src-no-dev-code']],
+  ['server/routes/x.ts', "import { FcElement } from '../../src/components/shared/fc-element.js';", ['server-data-only']],
+  ['server/x.ts', "import { withCache } from '../src/data/cache/with-cache.js';", ['server-data-only']],
+  ['src/conformance/x.ts', "import { html } from 'lit';", ['server-data-only']],
+  ['server/routes/x.ts', "import { paginate } from '../../src/data/logic/paging.js';\nimport { Hono } from 'hono';\nimport sql from '../sql/x.sql';", []],
   // Allowed.
   ['src/data/logic/x.ts', "import { DateTime } from 'luxon';\nimport type { Page } from '../model.js';\nimport { AdapterError } from '../errors.js';\nimport { paginate } from './paging.js';", []],
   ['src/data/logic/sms-import.ts', "export { formatSmsCsv } from './sms-export.js';", []],
@@ -310,6 +323,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       report(problems);
       console.error(`\ncheck-imports: ${problems.length} import rule${problems.length === 1 ? ' is' : 's are'} broken (see ARCHITECTURE.md).`);
       process.exitCode = 1;
-    } else console.log('check-imports: every import in src/ follows the layer rules (ARCHITECTURE.md).');
+    } else console.log('check-imports: every import in src/ and server/ follows the layer rules (ARCHITECTURE.md).');
   }
 }
