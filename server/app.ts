@@ -21,6 +21,7 @@ import type { Caller, Verifier } from './auth.js';
 import type { Db, Query } from './db.js';
 import { CUSTOMER_ROUTES } from './routes/customers.js';
 import { SMS_ROUTES } from './routes/sms.js';
+import { DEALER_ROUTES, SOURCE_ROUTES } from './routes/sources.js';
 
 /** What a route handler works with: the tenant's transaction, the caller and the tenant's zone. */
 export interface RouteContext {
@@ -34,7 +35,7 @@ export interface RouteContext {
 export type RouteHandler = (arg: unknown, ctx: RouteContext) => Promise<unknown>;
 
 /** The methods this server provides, by label (`sms.list`). */
-export const HANDLERS: Readonly<Record<string, RouteHandler>> = { ...SMS_ROUTES, ...CUSTOMER_ROUTES };
+export const HANDLERS: Readonly<Record<string, RouteHandler>> = { ...SOURCE_ROUTES, ...CUSTOMER_ROUTES, ...SMS_ROUTES, ...DEALER_ROUTES };
 
 export interface AppOptions {
   db: Db;

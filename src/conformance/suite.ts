@@ -233,6 +233,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     expectThat(summary.current.inbound + summary.current.outbound === page.total, `inbound + outbound = the history's total ${page.total}`, list);
   });
 
+  await check('sources.mappingStatus', 'the mapping status counts the customers the customer list has, and those it lists as of unknown source', async () => {
+    const status = expectOk<{ customers: number; unknownCustomers: number }>('sources.mappingStatus', await call('sources.mappingStatus', undefined));
+    const all = await call('customers.list', { limit: 1 });
+    expectThat(expectOk<{ total: number }>('customers.list', all).total === status.customers, `customers.list's total = ${status.customers}`, all);
+    const unknown = await call('customers.list', { sourceUnknown: true, limit: 1 });
+    expectThat(expectOk<{ total: number }>('customers.list', unknown).total === status.unknownCustomers, `customers.list?sourceUnknown=true's total = ${status.unknownCustomers}`, unknown);
+  });
+
   if (options.readOnly) return outcomes;
 
   // ── writes: SMS import ──
