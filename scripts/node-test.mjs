@@ -1,17 +1,15 @@
 /**
  * Runs tests/node/*.test.mjs with Node's own test runner (`node --test`), outside any browser:
- * each test file is bundled with esbuild first (the TypeScript it imports from src and server compiled
- * in, `.sql` files as text, npm packages left as imports) into node_modules/.cache/forecourt-node-tests/, so the packages
- * resolve from the project's node_modules. Extra arguments go to `node --test`.
+ * each test file is bundled with esbuild first (scripts/node-bundle.mjs) into
+ * node_modules/.cache/forecourt-node-tests/. Extra arguments go to `node --test`.
  *
  * @example node scripts/node-test.mjs
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, ROOT as root } from './node-bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const testDir = `${root}tests/node`;
 const outDir = `${root}node_modules/.cache/forecourt-node-tests`;
 
@@ -23,15 +21,7 @@ await build({
   entryPoints: files.map((name) => `${testDir}/${name}`),
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'inline',
-  loader: { '.sql': 'text' },
-  tsconfig: `${root}tsconfig.json`,
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
 });
 
 const run = spawnSync(process.execPath, ['--test', '--enable-source-maps', ...process.argv.slice(2), ...files.map((name) => `${outDir}/${name}`)], {

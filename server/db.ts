@@ -27,9 +27,20 @@ export interface Db {
 /** The role requests run as: it owns nothing and is no superuser, so every policy applies to it. */
 export const APP_ROLE = 'forecourt_app';
 
-async function enterTenant(query: Query, tenant: string): Promise<void> {
-  await query(`SET LOCAL ROLE ${APP_ROLE}`);
-  await query(`SELECT set_config('app.tenant', $1, true)`, [tenant]);
+/** A Db from its client's query and transaction: the tenant's transaction is the same on both. */
+function db(kind: Db['kind'], query: Query, transaction: Db['transaction'], close: () => Promise<void>): Db {
+  return {
+    kind,
+    query,
+    transaction,
+    tenantTransaction: (tenant, work) =>
+      transaction(async (q) => {
+        await q(`SET LOCAL ROLE ${APP_ROLE}`);
+        await q(`SELECT set_config('app.tenant', $1, true)`, [tenant]);
+        return work(q);
+      }),
+    close,
+  };
 }
 
 /** A PostgreSQL server at `url`. */
@@ -40,38 +51,18 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
     async <R>(text: string, params: readonly unknown[] = []) =>
       [...((await run.unsafe(text, params as never[])) as Iterable<R>)];
   const transaction = <T>(work: (query: Query) => Promise<T>) => sql.begin((tx) => work(runner(tx))) as Promise<T>;
-  return {
-    kind: 'postgres',
-    query: runner(sql),
-    transaction,
-    tenantTransaction: (tenant, work) =>
-      transaction(async (query) => {
-        await enterTenant(query, tenant);
-        return work(query);
-      }),
-    close: () => sql.end({ timeout: 5 }),
-  };
+  return db('postgres', runner(sql), transaction, () => sql.end({ timeout: 5 }));
 }
 
 /** PGlite in `dataDir` (created when missing), or in memory without one. */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const runner =
     (run: Pick<PGlite, 'query'>): Query =>
     async <R>(text: string, params: readonly unknown[] = []) =>
       (await run.query<R>(text, params as unknown[])).rows;
-  const transaction = <T>(work: (query: Query) => Promise<T>) => db.transaction((tx) => work(runner(tx)));
-  return {
-    kind: 'pglite',
-    query: runner(db),
-    transaction,
-    tenantTransaction: (tenant, work) =>
-      transaction(async (query) => {
-        await enterTenant(query, tenant);
-        return work(query);
-      }),
-    close: () => db.close(),
-  };
+  const transaction = <T>(work: (query: Query) => Promise<T>) => pg.transaction((tx) => work(runner(tx)));
+  return db('pglite', runner(pg), transaction, () => pg.close());
 }
 
 /** The database of the configuration: the PostgreSQL server at `databaseUrl`, else PGlite. */
