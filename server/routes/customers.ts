@@ -1,16 +1,17 @@
 /**
- * Customers from PostgreSQL: the list (keyset paging on last name, first name and id) and the
+ * Customers from PostgreSQL: the day's board, the list (keyset paging on last name, first name and id) and the
  * change of a customer's source under optimistic concurrency: a stale `expectedVersion` is a 409
  * whose body carries the current record.
  */
 import type { CustomerQuery, CustomerSourceChange } from '../../src/data/adapter.js';
-import type { Customer } from '../../src/data/model.js';
+import type { BoardEntry, Customer, IsoDate } from '../../src/data/model.js';
 import { AdapterError } from '../../src/data/errors.js';
 import { pageLimit } from '../../src/data/logic/paging.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import { decodeKeyCursor, encodeKeyCursor } from './keyset.js';
 import countSql from '../sql/customers/count.sql';
 import forUpdateSql from '../sql/customers/for-update.sql';
+import boardSql from '../sql/customers/board.sql';
 import pageSql from '../sql/customers/page.sql';
 import saveSql from '../sql/customers/save.sql';
 import sourceSql from '../sql/customers/source.sql';
@@ -56,6 +57,7 @@ async function setSource(change: CustomerSourceChange, { query: sql }: RouteCont
 }
 
 export const CUSTOMER_ROUTES: Record<string, RouteHandler> = {
+  'customers.board': async (arg, { query }) => (await query<{ doc: BoardEntry }>(boardSql, [(arg as { date: IsoDate }).date])).map((r) => r.doc),
   'customers.list': (arg, ctx) => list(arg as CustomerQuery, ctx),
   'customers.setSource': (arg, ctx) => setSource(arg as CustomerSourceChange, ctx),
 };

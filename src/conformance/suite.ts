@@ -168,12 +168,15 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     }
   }
 
-  // ── shapes: every read that needs no more than a date range ──
+  // ── shapes: every read that needs no more than a date range or a day ──
   for (const { label, row } of CONTRACT_ENTRIES) {
     if (row.kind !== 'read' || row.http !== 'GET' || row.in === 'path') continue;
     const keys = row.in === 'query' ? Object.keys((row.request as unknown as v.ObjectSchema<v.ObjectEntries, undefined>).entries) : [];
-    if (!keys.filter((key) => isRequired(row, key)).every((key) => key === 'from' || key === 'to')) continue;
-    const arg = row.in === undefined ? undefined : { ...(keys.includes('from') ? range : {}), ...(keys.includes('limit') ? { limit: 5 } : {}) };
+    if (!keys.filter((key) => isRequired(row, key)).every((key) => ['from', 'to', 'date'].includes(key))) continue;
+    const arg =
+      row.in === undefined
+        ? undefined
+        : { ...(keys.includes('from') ? range : {}), ...(keys.includes('date') ? { date: to } : {}), ...(keys.includes('limit') ? { limit: 5 } : {}) };
     await check(label, 'answer shape', async () => {
       expectOk(label, await call(label, arg));
     });

@@ -70,7 +70,7 @@ function serverSuite(name, config, cleanup = async () => {}) {
       const outcomes = await runConformance({ baseUrl: server.baseUrl, token: tokenA, otherToken: tokenB, ...RANGE });
       const report = formatOutcomes(outcomes);
       assert.deepEqual(outcomes.filter((o) => o.result === 'fail'), [], report);
-      for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer']) {
+      for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'customers.board', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer']) {
         assert.ok(outcomes.some((o) => o.endpoint === endpoint && o.result === 'pass'), `${endpoint} checked\n${report}`);
         assert.ok(!outcomes.some((o) => o.endpoint === endpoint && o.result === 'not-provided'), `${endpoint} provided\n${report}`);
       }
@@ -175,19 +175,22 @@ function serverSuite(name, config, cleanup = async () => {}) {
       }
     });
 
-    it("answers the sources, their categories, the mapping status and the dealer as the memory adapter does", async () => {
+    it("answers the sources, their categories, the mapping status, the dealer and the board as the memory adapter does", async () => {
       const memory = createMemoryAdapter(datasetB, { now: () => new Date(`${TODAY}T17:00:00Z`) });
       const byId = (list) => [...list].sort((a, b) => a.id.localeCompare(b.id));
       assert.deepEqual(byId((await get(server, tokenB, '/sources')).body), byId(await memory.sources.list()));
       assert.deepEqual((await get(server, tokenB, '/sources/categories')).body, await memory.sources.categories());
       assert.deepEqual((await get(server, tokenB, '/sources/mapping-status')).body, await memory.sources.mappingStatus());
       assert.deepEqual((await get(server, tokenB, '/dealer')).body, await memory.leads.dealer());
+      const board = (await get(server, tokenB, `/customers/board?date=${TODAY}`)).body;
+      assert.ok(board.length > 0);
+      assert.deepEqual(board, await memory.customers.board({ date: TODAY }));
     });
 
     it('applies a migration once, and records it', async () => {
       assert.deepEqual(await migrate(server.db), []);
       const rows = await server.db.query('SELECT name FROM schema_migrations ORDER BY name');
-      assert.deepEqual(rows.map((r) => r.name), ['001_tenancy_sms_customers.sql', '002_source_categories.sql']);
+      assert.deepEqual(rows.map((r) => r.name), ['001_tenancy_sms_customers.sql', '002_source_categories.sql', '003_board.sql']);
     });
 
     it('replays a write resent with its key after a restart: applied once, the first answer', async () => {

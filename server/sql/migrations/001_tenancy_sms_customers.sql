@@ -92,16 +92,20 @@ CREATE TABLE customers (
 );
 CREATE INDEX customers_by_name ON customers (tenant_id, last_name, first_name, id);
 
+-- True when a customer's source is unknown: none, missing, deleted or not mapped to a category.
+CREATE FUNCTION source_is_unknown(p_source_id text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT NOT EXISTS (SELECT 1 FROM sources WHERE id = p_source_id AND NOT deleted AND category_id IS NOT NULL)
+$$;
+
 -- The customers whose name, phone or e-mail contains p_text (lowercase; null: any), and whose
--- source is unknown (p_unknown true: none, missing, deleted or unmapped), known (false) or either (null).
+-- source is unknown (p_unknown true), known (false) or either (null).
 CREATE FUNCTION customers_matching(p_text text, p_unknown boolean) RETURNS SETOF customers LANGUAGE sql STABLE AS $$
-  SELECT c.* FROM customers AS c
-  LEFT JOIN sources AS s ON s.tenant_id = c.tenant_id AND s.id = c.source_id
+  SELECT * FROM customers
   WHERE (p_text IS NULL
-      OR strpos(lower(c.first_name || ' ' || c.last_name), p_text) > 0
-      OR strpos(lower(coalesce(c.doc->>'phone', '')), p_text) > 0
-      OR strpos(lower(coalesce(c.doc->>'email', '')), p_text) > 0)
-    AND (p_unknown IS NULL OR p_unknown = (c.source_id IS NULL OR s.id IS NULL OR s.deleted OR s.category_id IS NULL))
+      OR strpos(lower(first_name || ' ' || last_name), p_text) > 0
+      OR strpos(lower(coalesce(doc->>'phone', '')), p_text) > 0
+      OR strpos(lower(coalesce(doc->>'email', '')), p_text) > 0)
+    AND (p_unknown IS NULL OR p_unknown = source_is_unknown(source_id))
 $$;
 
 CREATE TABLE idempotency_keys (
