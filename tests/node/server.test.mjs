@@ -187,6 +187,16 @@ function serverSuite(name, config, cleanup = async () => {}) {
       assert.deepEqual(board, await memory.customers.board({ date: TODAY }));
     });
 
+    it('applies a write sent five times at once with one key once, and answers all five alike', async () => {
+      const customer = datasetA.customers[datasetA.customers.length - 2];
+      const change = { sourceId: customer.sourceId, expectedVersion: customer.version };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => send(server, tokenA, 'PUT', `/customers/${customer.id}/source`, change, 'burst-1')));
+      assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([200]));
+      for (const a of answers) assert.deepEqual(a.body, answers[0].body);
+      const [row] = await server.db.tenantTransaction('tenant-a', (q) => q('SELECT version FROM customers WHERE id = $1', [customer.id]));
+      assert.equal(row.version, customer.version + 1);
+    });
+
     it('applies a migration once, and records it', async () => {
       assert.deepEqual(await migrate(server.db), []);
       const rows = await server.db.query('SELECT name FROM schema_migrations ORDER BY name');
