@@ -4,7 +4,8 @@
  * as the demo's MSW handlers do) and its answer checked with the row's answer schema before it
  * is sent. A row with no handler here answers 501 with the row's `ifMissing` text.
  *
- * Every request is verified (bearer JWT) and runs in one transaction that sees only its tenant's
+ * Every request is verified (bearer JWT), counted against its tenant's request budget when there
+ * is one (429 with `Retry-After` past it), and runs in one transaction that sees only its tenant's
  * rows. A write with an `Idempotency-Key` already seen for the tenant is answered with the first
  * answer, stored in the database, and not applied again.
  */
@@ -19,6 +20,8 @@ import { describeIssue } from '../src/data/schemas.js';
 import { callArgument, errorAnswer, parseBodyText, wireRoute } from '../src/data/wire.js';
 import type { Caller, Verifier } from './auth.js';
 import type { Db, Query } from './db.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { RateLimit } from './rate-limit.js';
 import { CUSTOMER_ROUTES } from './routes/customers.js';
 import { SMS_ROUTES } from './routes/sms.js';
 import { DEALER_ROUTES, SOURCE_ROUTES } from './routes/sources.js';
@@ -44,6 +47,8 @@ export interface AppOptions {
   basePath?: string;
   /** Where unexpected failures are written (never sent to the client). Default `console.error`. */
   log?: (message: string, error: unknown) => void;
+  /** A request budget per tenant; none by default. */
+  rateLimit?: RateLimit;
 }
 
 /** The largest request body read, in bytes: an SMS import of the largest batch fits. */
@@ -56,6 +61,7 @@ export function createApp(options: AppOptions): Hono {
   const { db, verify } = options;
   const base = (options.basePath ?? '/api').replace(/\/+$/, '');
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const limit = options.rateLimit ? createRateLimiter(options.rateLimit) : () => undefined;
   const app = new Hono();
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => json(c, 413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` }) }));
 
@@ -63,6 +69,7 @@ export function createApp(options: AppOptions): Hono {
     const known = error instanceof AdapterError;
     if (!known) log(`${c.req.method} ${c.req.path} failed:`, error);
     const { status, body } = known ? errorAnswer(error) : { status: 500, body: { message: 'The server failed; the error is in its log.' } };
+    if (known && error.retryAfterMs) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     return json(c, status, body);
   };
 
@@ -74,6 +81,7 @@ export function createApp(options: AppOptions): Hono {
     app.on(entry.row.http, base + entry.row.path.replace('{id}', ':id'), async (c) => {
       try {
         const caller = await verify(c.req.header('Authorization'));
+        limit(caller.tenant);
         if (!handler) {
           throw new AdapterError({ kind: 'unsupported', status: 501, message: entry.row.ifMissing ?? `This server does not provide ${entry.label}.` });
         }

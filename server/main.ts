@@ -4,7 +4,8 @@
  * 8787). Prints its URL and writes a token for each tenant to `.forecourt/demo-tokens.json`.
  *
  * Configuration: `FORECOURT_JWT_SECRET` (HS256; a random one per data folder when unset, kept in
- * `.forecourt/jwt-secret`) or `FORECOURT_JWKS_URL`; `DATABASE_URL`; `PORT`.
+ * `.forecourt/jwt-secret`) or `FORECOURT_JWKS_URL`; `DATABASE_URL`; `PORT`; `FORECOURT_RATE_LIMIT`
+ * (requests a second per tenant; none when unset).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const server = await startServer({
   ...(databaseUrl ? { databaseUrl } : { dataDir: join(DIR, 'pgdata') }),
   port: Number(process.env.PORT ?? 8787),
   hostname: process.env.HOST ?? '127.0.0.1',
+  ...(process.env.FORECOURT_RATE_LIMIT ? { rateLimit: { perSecond: Number(process.env.FORECOURT_RATE_LIMIT) } } : {}),
 });
 
 const tokens: Record<string, string> = {};

@@ -10,6 +10,7 @@ import type { AuthConfig } from './auth.js';
 import { openDb } from './db.js';
 import type { Db } from './db.js';
 import { migrate } from './migrate.js';
+import type { RateLimit } from './rate-limit.js';
 
 export interface ServerConfig extends AuthConfig {
   /** A PostgreSQL server; without it, PGlite. */
@@ -24,6 +25,8 @@ export interface ServerConfig extends AuthConfig {
   basePath?: string;
   /** Where unexpected failures are written. */
   log?: (message: string, error: unknown) => void;
+  /** A request budget per tenant (429 with `Retry-After` past it); none by default. */
+  rateLimit?: RateLimit;
 }
 
 export interface RunningServer {
@@ -46,7 +49,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     throw error;
   }
   const basePath = config.basePath ?? '/api';
-  const app = createApp({ db, verify, basePath, ...(config.log ? { log: config.log } : {}) });
+  const app = createApp({ db, verify, basePath, ...(config.log ? { log: config.log } : {}), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
   const hostname = config.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname }, () => resolve(s));

@@ -15,6 +15,7 @@ import { runConformance, formatOutcomes } from '../../src/conformance/suite.ts';
 import { signToken } from '../../server/auth.ts';
 import { loadTenant } from '../../server/load.ts';
 import { migrate } from '../../server/migrate.ts';
+import { createRateLimiter } from '../../server/rate-limit.ts';
 import { startServer } from '../../server/server.ts';
 
 const TODAY = '2026-11-23';
@@ -222,6 +223,38 @@ function serverSuite(name, config, cleanup = async () => {}) {
     });
   });
 }
+
+describe('request budget per tenant', () => {
+  it('refuses past the burst with 429 and Retry-After, per tenant, and lets requests in again as the budget refills', () => {
+    let now = 0;
+    const limit = createRateLimiter({ perSecond: 2, burst: 3 }, () => now);
+    for (let i = 0; i < 3; i++) limit('a');
+    assert.throws(() => limit('a'), (error) => error.status === 429 && error.kind === 'rate-limited' && error.retryAfterMs === 1000);
+    limit('b');
+    now = 500;
+    limit('a');
+    assert.throws(() => limit('a'));
+  });
+
+  it('answers 429 with Retry-After over HTTP', async () => {
+    const server = await startServer({ secret: SECRET, port: 0, log, rateLimit: { perSecond: 0.5, burst: 2 } });
+    try {
+      await loadTenant(server.db, 't', { ...datasetA, categories: [], sources: [], customers: [], board: [], sms: [] });
+      const token = await signToken(SECRET, { tenant: 't', user: 'u' });
+      const statuses = [];
+      let last;
+      for (let i = 0; i < 3; i++) {
+        last = await fetch(`${server.baseUrl}/dealer`, { headers: { Authorization: `Bearer ${token}` } });
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [200, 200, 429]);
+      assert.equal(last.headers.get('Retry-After'), '2');
+      assert.match((await last.json()).message, /Too many requests/);
+    } finally {
+      await server.close();
+    }
+  });
+});
 
 const pgliteDir = mkdtempSync(join(tmpdir(), 'forecourt-pglite-'));
 serverSuite('PGlite', async () => ({ dataDir: pgliteDir }), async () => rmSync(pgliteDir, { recursive: true, force: true }));
