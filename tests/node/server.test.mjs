@@ -198,6 +198,15 @@ function serverSuite(name, config, cleanup = async () => {}) {
       assert.equal(row.version, customer.version + 1);
     });
 
+    it('puts every table but the migrations record under row-level security on its tenant_id', async () => {
+      const tables = await server.db.query(`
+        SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+          EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') AS tenant
+        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname <> 'schema_migrations'`);
+      assert.ok(tables.length >= 8);
+      for (const t of tables) assert.deepEqual({ ...t }, { name: t.name, rls: true, forced: true, tenant: true });
+    });
+
     it('applies a migration once, and records it', async () => {
       assert.deepEqual(await migrate(server.db), []);
       const rows = await server.db.query('SELECT name FROM schema_migrations ORDER BY name');

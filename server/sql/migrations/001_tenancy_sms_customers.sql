@@ -155,19 +155,26 @@ CREATE TRIGGER sms_daily_on_update_new AFTER UPDATE ON sms
 CREATE TRIGGER sms_daily_on_delete AFTER DELETE ON sms
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sms_daily_remove();
 
-DO $$
-DECLARE
-  t text;
+-- Puts a table under the tenancy rule: row-level security, forced on its owner too, lets a
+-- transaction see and write only the rows of the tenant in app.tenant; the request role may use it.
+-- Every migration calls it for each table it adds.
+CREATE FUNCTION forecourt_tenant_table(p_table regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('GRANT USAGE ON SCHEMA %I TO forecourt_app', current_schema());
-  FOREACH t IN ARRAY ARRAY['tenants', 'sms', 'sms_daily', 'sources', 'customers', 'idempotency_keys'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format(
-      'CREATE POLICY tenant_only ON %I USING (tenant_id = current_setting(''app.tenant'', true)) WITH CHECK (tenant_id = current_setting(''app.tenant'', true))',
-      t
-    );
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO forecourt_app', t);
-  END LOOP;
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', p_table);
+  EXECUTE format(
+    'CREATE POLICY tenant_only ON %s USING (tenant_id = current_setting(''app.tenant'', true)) WITH CHECK (tenant_id = current_setting(''app.tenant'', true))',
+    p_table
+  );
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO forecourt_app', p_table);
 END
 $$;
+
+DO $$
+BEGIN
+  EXECUTE format('GRANT USAGE ON SCHEMA %I TO forecourt_app', current_schema());
+END
+$$;
+
+SELECT forecourt_tenant_table(t::regclass)
+FROM unnest(ARRAY['tenants', 'sms', 'sms_daily', 'sources', 'customers', 'idempotency_keys']) AS t;

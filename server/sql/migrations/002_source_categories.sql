@@ -8,9 +8,4 @@ CREATE TABLE source_categories (
   PRIMARY KEY (tenant_id, id)
 );
 
-ALTER TABLE source_categories ENABLE ROW LEVEL SECURITY;
-ALTER TABLE source_categories FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_only ON source_categories
-  USING (tenant_id = current_setting('app.tenant', true))
-  WITH CHECK (tenant_id = current_setting('app.tenant', true));
-GRANT SELECT, INSERT, UPDATE, DELETE ON source_categories TO forecourt_app;
+SELECT forecourt_tenant_table('source_categories');

@@ -11,9 +11,4 @@ CREATE TABLE board (
 );
 CREATE INDEX board_by_day ON board (tenant_id, date, position);
 
-ALTER TABLE board ENABLE ROW LEVEL SECURITY;
-ALTER TABLE board FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_only ON board
-  USING (tenant_id = current_setting('app.tenant', true))
-  WITH CHECK (tenant_id = current_setting('app.tenant', true));
-GRANT SELECT, INSERT, UPDATE, DELETE ON board TO forecourt_app;
+SELECT forecourt_tenant_table('board');
