@@ -67,6 +67,9 @@ class CheckFailure extends Error {
   }
 }
 
+/** No answer at all (the server is down, the URL wrong): the run stops. */
+export class ServerUnreachable extends Error {}
+
 class NotProvided extends Error {
   constructor(readonly label: string) {
     super(`${label} is not provided`);
@@ -82,7 +85,7 @@ function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** Runs the suite; never throws for what a server answers. */
+/** Runs the suite; never throws for what a server answers, only `ServerUnreachable` when it does not answer. */
 export async function runConformance(options: ConformanceOptions): Promise<CheckOutcome[]> {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
@@ -100,7 +103,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     if (init.key) headers['Idempotency-Key'] = init.key;
     const request = `${method} ${path}${init.key ? ` (Idempotency-Key ${init.key})` : ''}${init.body !== undefined ? ` ${clip(init.body)}` : ''}`;
-    const response = await doFetch(base + path, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+    let response: Response;
+    try {
+      response = await doFetch(base + path, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+    } catch (error) {
+      throw new ServerUnreachable(`no answer to ${method} ${base}${path} (${error instanceof Error ? error.message : String(error)})`);
+    }
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -149,6 +157,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
       await body();
       outcomes.push({ endpoint, check: name, result: 'pass' });
     } catch (error) {
+      if (error instanceof ServerUnreachable) throw error;
       if (error instanceof NotProvided) {
         // A check of one endpoint that needs another the server lacks says nothing of its own.
         const label = error.label || endpoint;
