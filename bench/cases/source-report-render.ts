@@ -26,7 +26,10 @@ import { chartEngine, nextPaint } from '../lib/chart-paint.js';
 import { timed, whenInDom } from '../lib/render.js';
 import { loadSourcesFixture, precomputedAdapter } from '../lib/sources-fixture.js';
 
-/** The figures as plain DOM: what any table of these numbers costs at least. */
+/**
+ * The figures as plain DOM, named as the widget names them (header scopes, toggles that say they
+ * are closed, words for a missing figure): what any table of these numbers costs at least.
+ */
 export function vanillaReport(host: HTMLElement, report: SourceReport): void {
   const count = new Intl.NumberFormat('en');
   const share = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
@@ -38,29 +41,43 @@ export function vanillaReport(host: HTMLElement, report: SourceReport): void {
     tr.append(el);
     return el;
   };
+  // A missing figure: a dash for the eye and words for a screen reader, as the widget writes it.
+  const none = (tr: HTMLTableRowElement, why: string) => {
+    const dash = document.createElement('span');
+    dash.ariaHidden = 'true';
+    dash.textContent = '—';
+    const words = document.createElement('span');
+    words.textContent = why;
+    cell(tr, '').append(dash, words);
+  };
   const figures = (tr: HTMLTableRowElement, r: SourceReportRow) => {
     cell(tr, count.format(r.newCustomers));
     cell(tr, share.format(r.share));
     cell(tr, money.format(r.spend / 100));
-    cell(tr, r.costPerNewCustomer === null ? '—' : money.format(r.costPerNewCustomer / 100));
+    if (r.costPerNewCustomer === null) none(tr, 'no new customers');
+    else cell(tr, money.format(r.costPerNewCustomer / 100));
     cell(tr, money.format(r.revenue / 100));
-    cell(tr, r.roi === null ? '—' : roi.format(r.roi));
+    if (r.roi === null) none(tr, 'no spend');
+    else cell(tr, roi.format(r.roi));
   };
   const table = document.createElement('table');
   table.createCaption().textContent = `Customer sources, ${report.range.from} to ${report.range.to}`;
   const head = table.createTHead().insertRow();
-  for (const name of ['Source', 'New customers', 'Share', 'Spend', 'Cost per new customer', 'Revenue', 'ROI']) cell(head, name, 'th');
+  for (const name of ['Source', 'New customers', 'Share', 'Spend', 'Cost per new customer', 'Revenue', 'ROI']) cell(head, name, 'th').scope = 'col';
   for (const c of report.categories) {
     const body = table.createTBody();
     const row = body.insertRow();
     const button = document.createElement('button');
     button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
     button.textContent = c.id === UNKNOWN_CATEGORY_ID ? 'Unknown' : c.name;
-    cell(row, '', 'th').append(button);
+    const th = cell(row, '', 'th');
+    th.scope = 'row';
+    th.append(button);
     figures(row, c);
   }
   const foot = table.createTFoot().insertRow();
-  cell(foot, 'Total', 'th');
+  cell(foot, 'Total', 'th').scope = 'row';
   figures(foot, report.totals);
   host.append(table);
 }
