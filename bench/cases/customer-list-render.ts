@@ -9,7 +9,8 @@
  * activating a name until the source picker's dialog is open with the mapped sources of the 400,
  * grouped by category, painted.
  *
- * Peers: the same rows (and the same picker) built with DOM APIs, no Lit: floors.
+ * Peers: the same rows (and the same picker) built with DOM APIs, no Lit, with the widget's
+ * accessible names: floors.
  */
 import '../../src/components/customer-list/fc-customer-list.js';
 import type { FcCustomerList } from '../../src/components/customer-list/fc-customer-list.js';
@@ -43,15 +44,30 @@ function mountBoard(fixture: SourcesFixture): FcCustomerList {
 
 const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
 
-/** The board as plain DOM. */
+/** A `<bdi>` holding outside text, as the widget isolates names. */
+function bdi(text: string): HTMLElement {
+  const el = document.createElement('bdi');
+  el.textContent = text;
+  return el;
+}
+
+/**
+ * The board as plain DOM, named as the widget names it (a named region, a caption, header scopes,
+ * names that say they open a dialog, the badge's hidden comma, outside names in `<bdi>`s).
+ */
 function vanillaBoard(host: HTMLElement, fixture: SourcesFixture): void {
   const byId = new Map(fixture.sources.map((s) => [s.id, s]));
   const categories = new Map(fixture.categories.map((c) => [c.id, c.name]));
+  const caption = `Today's vehicles, ${fixture.today}`;
+  const region = document.createElement('div');
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', caption);
   const table = document.createElement('table');
-  table.createCaption().textContent = `Today's vehicles, ${fixture.today}`;
+  table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
   for (const name of ['Customer', 'Vehicle', 'Advisor', 'Promised', 'Source']) {
     const th = document.createElement('th');
+    th.scope = 'col';
     th.textContent = name;
     head.append(th);
   }
@@ -59,13 +75,19 @@ function vanillaBoard(host: HTMLElement, fixture: SourcesFixture): void {
   for (const entry of fixture.board) {
     const tr = body.insertRow();
     const th = document.createElement('th');
+    th.scope = 'row';
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = entry.customerName;
+    button.setAttribute('aria-haspopup', 'dialog');
+    const name = document.createElement('span');
+    name.textContent = entry.customerName;
+    button.append(name);
     const unknown = isSourceUnknown(entry.sourceId, byId);
     if (unknown) {
       const badge = document.createElement('span');
-      badge.textContent = 'Source unknown';
+      const comma = document.createElement('span');
+      comma.textContent = ', ';
+      badge.append(comma, 'Source unknown');
       button.append(badge);
     }
     th.append(button);
@@ -74,18 +96,32 @@ function vanillaBoard(host: HTMLElement, fixture: SourcesFixture): void {
     tr.insertCell().textContent = entry.advisor;
     tr.insertCell().textContent = entry.promisedAt ? time.format(new Date(entry.promisedAt)) : 'Not promised';
     const source = unknown ? null : byId.get(entry.sourceId!)!;
-    tr.insertCell().textContent = source ? `${categories.get(source.categoryId!)} › ${source.name}` : 'Unknown';
+    const cell = tr.insertCell();
+    if (source) cell.append(bdi(categories.get(source.categoryId!)!), ' › ', bdi(source.name));
+    else cell.textContent = 'Unknown';
   }
-  host.append(table);
+  region.append(table);
+  host.append(region);
 }
 
-/** The picker as plain DOM: a modal dialog with one optgroup per category. */
+/**
+ * The picker as plain DOM: a modal dialog named by its title, the current source, a labelled
+ * select with one optgroup per category, Save and Cancel.
+ */
 function vanillaPicker(host: HTMLElement, fixture: SourcesFixture, entry: BoardEntry): HTMLDialogElement {
   const dialog = document.createElement('dialog');
+  dialog.setAttribute('aria-labelledby', 'floor-picker-title');
   const form = document.createElement('form');
   const title = document.createElement('h2');
-  title.textContent = `Source of ${entry.customerName}`;
+  title.id = 'floor-picker-title';
+  title.append('Customer source for ', bdi(entry.customerName));
+  const current = document.createElement('p');
+  current.textContent = 'Now: unknown';
+  const label = document.createElement('label');
+  label.htmlFor = 'floor-picker-source';
+  label.textContent = 'Source';
   const select = document.createElement('select');
+  select.id = 'floor-picker-source';
   select.required = true;
   select.add(new Option('Choose a source', ''));
   for (const group of groupSourcesForPicker(fixture.sources, fixture.categories)) {
@@ -96,7 +132,10 @@ function vanillaPicker(host: HTMLElement, fixture: SourcesFixture, entry: BoardE
   }
   const save = document.createElement('button');
   save.textContent = 'Save';
-  form.append(title, select, save);
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.textContent = 'Cancel';
+  form.append(title, current, label, select, save, cancel);
   dialog.append(form);
   host.append(dialog);
   dialog.showModal();

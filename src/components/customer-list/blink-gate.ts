@@ -72,7 +72,7 @@ export interface BlinkGateOptions {
  *
  * A modal dialog is found when the board connects, when the page or the board becomes visible
  * again, and when focus moves into one: `showModal()` moves focus into the dialog, and focus
- * events cross shadow roots. It counts as gone when it fires `close` or, while any is open, when
+ * events cross shadow roots (their path names the dialog). It counts as gone when it fires `close` or, while any is open, when
  * focus moves again and no modal is left (a dialog taken out of the page fires no `close`).
  */
 export class BlinkGate implements ReactiveController {
@@ -143,15 +143,35 @@ export class BlinkGate implements ReactiveController {
     else states.delete('blink-held');
   }
 
+  /**
+   * The board's own modal dialog (the source picker) is about to open over it: the blink holds
+   * now, so the style pass that opening the dialog costs also pauses the blink.
+   */
+  opening(dialog: HTMLDialogElement): void {
+    if (this.#covering.includes(dialog) || holds(dialog, this.#host)) return;
+    this.#watch([...this.#covering, dialog]);
+    this.decide();
+  }
+
   #onVisibility = (): void => {
     if (document.visibilityState !== 'hidden') this.#findModals();
     this.decide();
   };
 
   #onFocus = (event: Event): void => {
-    const intoModal = event.type === 'focusin' && event.composedPath().some((n) => n instanceof HTMLDialogElement && n.matches(':modal'));
-    if (!intoModal && !this.#covering.length) return;
-    this.#findModals();
+    const modal =
+      event.type === 'focusin'
+        ? event.composedPath().find((n): n is HTMLDialogElement => n instanceof HTMLDialogElement && n.matches(':modal'))
+        : undefined;
+    if (!modal && !this.#covering.length) return;
+    if (modal) {
+      // Focus moved into a modal: it names the dialog, so the page (a board's thousands of nodes) is not searched.
+      if (this.#covering.includes(modal)) return;
+      const open = this.#covering.filter((d) => d.isConnected && d.matches(':modal'));
+      this.#watch(holds(modal, this.#host) ? open : [...open, modal]);
+    } else {
+      this.#findModals();
+    }
     this.decide();
   };
 

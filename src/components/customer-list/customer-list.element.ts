@@ -9,6 +9,7 @@ import { AdapterError } from '../../data/errors.js';
 import type { BoardEntry, Customer, PosSource, SourceCategory } from '../../data/model.js';
 import { isoDateIn } from '../../data/logic/calendar.js';
 import { groupSourcesForPicker, pickerEntryOf, sourceDescriber } from '../../data/logic/source-picker.js';
+import type { PickerGroup } from '../../data/logic/source-picker.js';
 import { isSourceUnknown } from '../../data/logic/sources.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
@@ -206,6 +207,7 @@ export class FcCustomerList extends FcElement {
     const dialog = this.renderRoot.querySelector('dialog');
     // A read that lands after the element left the page still updates it; a modal needs a document.
     if (this.editing && dialog && !dialog.open && this.isConnected) {
+      this.#blinkGate.opening(dialog);
       dialog.showModal();
       (dialog.querySelector<HTMLElement>('select') ?? dialog.querySelector<HTMLElement>('button'))?.focus();
     }
@@ -263,7 +265,7 @@ export class FcCustomerList extends FcElement {
     const sourceId = select.value;
     // An entry may stand for several codes: a customer on any of them already has it.
     const data = this.#sources.value;
-    const picked = data ? pickerEntryOf(groupSourcesForPicker(data.sources, data.categories), sourceId) : null;
+    const picked = data ? pickerEntryOf(this.#groups(data), sourceId) : null;
     const same = row?.sourceId === sourceId || (!!row?.sourceId && !!picked?.ids.includes(row.sourceId));
     if (row && !row.failure && !row.unknown && same) {
       void this.#close();
@@ -347,7 +349,7 @@ export class FcCustomerList extends FcElement {
           </tbody>
         </table>
       </div>
-      ${this.editing ? this.#pickerView(this.editing) : nothing}`;
+      ${this.editing ? this.#pickerView(this.editing, rows) : nothing}`;
   }
 
   /** The "Pause blinking" toggle: one label, its state in `aria-pressed` (and a check mark when pressed). */
@@ -367,30 +369,19 @@ export class FcCustomerList extends FcElement {
     const { entry } = row;
     const blinking = row.unknown && !this.blinkPaused;
     const promised = formatTime(entry.promisedAt, zone, named);
-    return html`<tr>
-      <th scope="row">
-        <button
-          type="button"
-          class="name"
-          part="name"
-          aria-haspopup="dialog"
-          data-customer-id=${entry.customerId}
-          @click=${() => this.#open(entry)}
-        >
-          <span
-            class="name-text ${blinking ? 'name-text--blink' : ''}"
-          >${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}
-        </button>
-      </th>
-      <td>${entry.vehicle}</td>
-      <td>${entry.advisor}</td>
-      <td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td>
-      <td>${this.#sourceCell(row)}</td>
-    </tr>`;
+    // One flat template a row, with no whitespace that does not show (each such text node is a layout object).
+    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId} @click=${() => this.#open(entry)}><span class="name-text ${blinking ? 'name-text--blink' : ''}">${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td>${this.#sourceCell(row)}</td></tr>`;
   }
 
   /** The lookups naming sources, built once per read of the sources. */
   #describer: { data: SourceData; describe: ReturnType<typeof sourceDescriber> } | null = null;
+  /** The picker's groups, built once per read of the sources. */
+  #grouped: { data: SourceData; groups: PickerGroup[] } | null = null;
+
+  #groups(data: SourceData): PickerGroup[] {
+    if (this.#grouped?.data !== data) this.#grouped = { data, groups: groupSourcesForPicker(data.sources, data.categories) };
+    return this.#grouped.groups;
+  }
 
   #sourceName(sourceId: string | null): string | null {
     const data = this.#sources.value;
@@ -400,12 +391,12 @@ export class FcCustomerList extends FcElement {
     return described ? `${described.categoryName} › ${described.sourceName}` : null;
   }
 
-  /** The same as `#sourceName`, the category's and the source's names each in a `<bdi>`. */
+  /** The same as `#sourceName`, the category's and the source's names each in a `<bdi>` (one flat template a row). */
   #sourceNameView(sourceId: string | null): TemplateResult | null {
     // `#sourceName` builds the describer of the sources read.
     if (this.#sourceName(sourceId) === null) return null;
     const { categoryName, sourceName } = this.#describer!.describe(sourceId)!;
-    return isolateIn((category, source) => `${category} › ${source}`, categoryName, sourceName);
+    return html`<bdi>${categoryName}</bdi> › <bdi>${sourceName}</bdi>`;
   }
 
   #sourceCell(row: RowView): TemplateResult {
@@ -453,15 +444,15 @@ export class FcCustomerList extends FcElement {
     </div>`;
   }
 
-  #pickerView(entry: BoardEntry): TemplateResult {
-    const row = this.#rows().find((r) => r.entry.customerId === entry.customerId);
+  #pickerView(entry: BoardEntry, rows: readonly RowView[]): TemplateResult {
+    const row = rows.find((r) => r.entry.customerId === entry.customerId);
     const sourceId = row ? row.sourceId : entry.sourceId;
     const unknown = row ? row.unknown : entry.sourceUnknown;
     const currentName = unknown ? null : this.#sourceName(sourceId);
     let canSave = false;
     const body = this.#sources.render({
       complete: (data) => {
-        const groups = groupSourcesForPicker(data.sources, data.categories);
+        const groups = this.#groups(data);
         if (!groups.length) return html`<p role="status">${t('pickerNoSources')}</p>`;
         canSave = true;
         return html`<div class="field">
