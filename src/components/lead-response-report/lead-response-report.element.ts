@@ -5,8 +5,6 @@ import { consume } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import type { ForecourtAdapter, LeadsApi } from '../../data/adapter.js';
 import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
-import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
-import { bucketLeadResponses, dailyLeadResponses } from '../../data/logic/lead-buckets.js';
 import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
@@ -50,6 +48,21 @@ interface Loaded {
   leads: Lead[];
   /** Leads in the range on the server (more than `leads.length` when capped). */
   total: number;
+}
+
+type Engine = typeof import('./lead-response-report.engine.js');
+let engine: Engine | null = null;
+let engineLoad: Promise<Engine> | null = null;
+/** The rule engine (`lead-response-report.engine.ts`), loaded once for every report; a failed load is tried again on the next read. */
+function loadEngine(): Promise<Engine> {
+  engineLoad ??= import('./lead-response-report.engine.js').then(
+    (module) => (engine = module),
+    (error: unknown) => {
+      engineLoad = null;
+      throw error;
+    },
+  );
+  return engineLoad;
 }
 
 /**
@@ -141,12 +154,15 @@ export class FcLeadResponseReport extends FcElement {
     },
   });
 
-  /** The leads of the range (null without a valid range); a new range keeps the last ones on screen, busy, until it is read. */
+  /**
+   * The leads of the range (null without a valid range), read while the rule engine loads (its
+   * failure is the read's, with Retry); a new range keeps the last ones on screen, busy, until it is read.
+   */
   readonly #leads = new QueryController(this, {
     adapter: () => this.adapter,
     requires: ['leads'],
     args: () => [this.#range?.from ?? '', this.#range?.to ?? '', this.#cap] as const,
-    read: (adapter, [from, to, cap], { signal }) => this.#readLeads(adapter.leads, from, to, cap, signal),
+    read: async (adapter, [from, to, cap], { signal }) => (await Promise.all([this.#readLeads(adapter.leads, from, to, cap, signal), loadEngine()]))[0],
     keepAcrossArgs: true,
   });
 
@@ -255,7 +271,8 @@ export class FcLeadResponseReport extends FcElement {
       this.#evalKey = key;
       const nowIso = this.now || new Date().toISOString();
       try {
-        const evaluations = evaluateLeads(loaded.leads, rules, dealer, nowIso);
+        // Leads are loaded only once the engine is.
+        const evaluations = engine!.evaluateLeads(loaded.leads, rules, dealer, nowIso);
         this.#evaluated = { rows: evaluations.map(rowOf), nowIso };
       } catch (error) {
         this.#evaluated = { error };
@@ -290,17 +307,17 @@ export class FcLeadResponseReport extends FcElement {
     const key = [rows, range.from, range.to, zone, f.locale];
     if (!this.#figures || key.some((k, i) => k !== this.#figuresKey[i])) {
       this.#figuresKey = key;
-      const buckets = bucketLeadResponses(rows.map((r) => r.e.state));
+      const buckets = engine!.bucketLeadResponses(rows.map((r) => r.e.state));
       const targets = new Map<string, TrendTarget>();
       for (const { e } of rows) {
         const c = e.rule.compliance;
         if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
       }
       this.#figures = {
-        labels: bucketLabels(f),
+        labels: bucketLabels(f, engine!.LEAD_RESPONSE_BUCKETS),
         values: [...buckets.answered, buckets.noResponse],
         buckets,
-        days: dailyLeadResponses(rows.map((r) => r.e), range, zone),
+        days: engine!.dailyLeadResponses(rows.map((r) => r.e), range, zone),
         targets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id)),
         range,
         zone,
@@ -410,6 +427,7 @@ export class FcLeadResponseReport extends FcElement {
       onFilter: this.#setFilter,
       onClearFilters: this.#clearFilters,
       onMore: this.#showMore,
+      unstoppable: engine!.unstoppableReason,
     });
   }
 
@@ -420,7 +438,7 @@ export class FcLeadResponseReport extends FcElement {
     const kept = filtered ? this.#filteredRows(rows) : rows;
     let summary: LeadResponseSummary | null = null;
     let instead: unknown = nothing;
-    if (filtered) summary = summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
+    if (filtered) summary = engine!.summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
     else if (this.#summary.error !== undefined) instead = this.#summary.errorView();
     else if (this.#summary.value) summary = this.#summary.value;
     else instead = loadingView(4);
