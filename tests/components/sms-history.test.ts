@@ -267,7 +267,8 @@ describe('fc-sms-history', () => {
       await el.rowsReady();
       const errorCell = dataRows(el)[0]!.querySelector<HTMLElement>('[aria-colindex="8"]')!;
       errorCell.focus();
-      await el.updateComplete;
+      // The tooltip's part loads with the first error shown.
+      await waitUntil(() => root(el).querySelector('[role="tooltip"]:not([hidden])'), 'no tooltip', { timeout: 5000 });
       const tip = root(el).querySelector<HTMLElement>('[role="tooltip"]')!;
       expect(tip.hidden).to.equal(false);
       expect(errorCell.getAttribute('aria-describedby')).to.equal(tip.id);
@@ -306,7 +307,7 @@ describe('fc-sms-history', () => {
       // The host's panel ends at the cell's bottom edge: the tooltip cannot show inside it.
       card.style.height = `${errorCell.getBoundingClientRect().bottom - card.getBoundingClientRect().top}px`;
       errorCell.focus({ preventScroll: true });
-      await el.updateComplete;
+      await waitUntil(() => root(el).querySelector('[role="tooltip"]:popover-open'), 'no tooltip', { timeout: 5000 });
       const tip = root(el).querySelector<HTMLElement>('[role="tooltip"]')!;
       const box = tip.getBoundingClientRect();
       expect(box.height).to.be.greaterThan(20);

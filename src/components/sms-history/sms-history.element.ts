@@ -146,7 +146,7 @@ export class FcSmsHistory extends FcElement {
     renderRows: (container, start, count, tab) => this.#renderRows(container, start, count, tab),
     applyWidths: applyColumnWidths,
     onActiveCell: (row, col) => this.#tooltip.showFor(row, col),
-    onScrollFrame: () => this.#tooltip.hide(),
+    onScrollFrame: () => this.#tooltip.onGridScroll(),
   });
 
   readonly #tooltip = new ErrorTooltip(this, {
@@ -493,8 +493,7 @@ export class FcSmsHistory extends FcElement {
         focusout: this.#tooltip.onFocusOut,
       },
       toggleOrder: () => (this.order = this.#order === 'asc' ? 'desc' : 'asc'),
-      tip: this.#tooltip.tip?.message ?? null,
-      tipProblem: this.#tooltip.problem,
+      tooltip: this.#tooltip.render(),
     });
   }
 }
