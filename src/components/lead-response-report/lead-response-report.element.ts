@@ -11,6 +11,7 @@ import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { defineElement } from '../shared/define-element.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { getLocale } from '../shared/messages.js';
 import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -50,20 +51,8 @@ interface Loaded {
   total: number;
 }
 
-type Engine = typeof import('./lead-response-report.engine.js');
-let engine: Engine | null = null;
-let engineLoad: Promise<Engine> | null = null;
 /** The rule engine (`lead-response-report.engine.ts`), loaded once for every report; a failed load is tried again on the next read. */
-function loadEngine(): Promise<Engine> {
-  engineLoad ??= import('./lead-response-report.engine.js').then(
-    (module) => (engine = module),
-    (error: unknown) => {
-      engineLoad = null;
-      throw error;
-    },
-  );
-  return engineLoad;
-}
+const engineModule = lazyModule(() => import('./lead-response-report.engine.js'));
 
 /**
  * Internet lead response report: every lead of a date range against its OEM's "stop the clock"
@@ -162,7 +151,7 @@ export class FcLeadResponseReport extends FcElement {
     adapter: () => this.adapter,
     requires: ['leads'],
     args: () => [this.#range?.from ?? '', this.#range?.to ?? '', this.#cap] as const,
-    read: async (adapter, [from, to, cap], { signal }) => (await Promise.all([this.#readLeads(adapter.leads, from, to, cap, signal), loadEngine()]))[0],
+    read: async (adapter, [from, to, cap], { signal }) => (await Promise.all([this.#readLeads(adapter.leads, from, to, cap, signal), engineModule.load()]))[0],
     keepAcrossArgs: true,
   });
 
@@ -272,7 +261,7 @@ export class FcLeadResponseReport extends FcElement {
       const nowIso = this.now || new Date().toISOString();
       try {
         // Leads are loaded only once the engine is.
-        const evaluations = engine!.evaluateLeads(loaded.leads, rules, dealer, nowIso);
+        const evaluations = engineModule.value!.evaluateLeads(loaded.leads, rules, dealer, nowIso);
         this.#evaluated = { rows: evaluations.map(rowOf), nowIso };
       } catch (error) {
         this.#evaluated = { error };
@@ -307,17 +296,17 @@ export class FcLeadResponseReport extends FcElement {
     const key = [rows, range.from, range.to, zone, f.locale];
     if (!this.#figures || key.some((k, i) => k !== this.#figuresKey[i])) {
       this.#figuresKey = key;
-      const buckets = engine!.bucketLeadResponses(rows.map((r) => r.e.state));
+      const buckets = engineModule.value!.bucketLeadResponses(rows.map((r) => r.e.state));
       const targets = new Map<string, TrendTarget>();
       for (const { e } of rows) {
         const c = e.rule.compliance;
         if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
       }
       this.#figures = {
-        labels: bucketLabels(f, engine!.LEAD_RESPONSE_BUCKETS),
+        labels: bucketLabels(f, engineModule.value!.LEAD_RESPONSE_BUCKETS),
         values: [...buckets.answered, buckets.noResponse],
         buckets,
-        days: engine!.dailyLeadResponses(rows.map((r) => r.e), range, zone),
+        days: engineModule.value!.dailyLeadResponses(rows.map((r) => r.e), range, zone),
         targets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id)),
         range,
         zone,
@@ -427,7 +416,7 @@ export class FcLeadResponseReport extends FcElement {
       onFilter: this.#setFilter,
       onClearFilters: this.#clearFilters,
       onMore: this.#showMore,
-      unstoppable: engine!.unstoppableReason,
+      unstoppable: engineModule.value!.unstoppableReason,
     });
   }
 
@@ -438,7 +427,7 @@ export class FcLeadResponseReport extends FcElement {
     const kept = filtered ? this.#filteredRows(rows) : rows;
     let summary: LeadResponseSummary | null = null;
     let instead: unknown = nothing;
-    if (filtered) summary = engine!.summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
+    if (filtered) summary = engineModule.value!.summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
     else if (this.#summary.error !== undefined) instead = this.#summary.errorView();
     else if (this.#summary.value) summary = this.#summary.value;
     else instead = loadingView(4);

@@ -2,24 +2,14 @@ import { nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsMessage } from '../../data/model.js';
 import { ERROR_COLUMN } from './sms-history.columns.js';
+import { lazyModule } from '../shared/lazy.js';
 import { msg } from '../shared/messages.js';
 import { describeError } from '../shared/states.js';
 import { categoryName, errorInfo, errorTexts, loadErrorTexts } from './sms-history.view.js';
 
 type TipView = typeof import('./sms-history.tooltip.view.js');
-let tipView: TipView | null = null;
-let tipViewLoad: Promise<TipView> | null = null;
 /** The tooltip's part (content, styles, placement), loaded once for every instance; a failed load is tried again on the next error shown. */
-function loadTipView(): Promise<TipView> {
-  tipViewLoad ??= import('./sms-history.tooltip.view.js').then(
-    (module) => (tipView = module),
-    (error: unknown) => {
-      tipViewLoad = null;
-      throw error;
-    },
-  );
-  return tipViewLoad;
-}
+const tipModule = lazyModule(() => import('./sms-history.tooltip.view.js'));
 
 /** The row whose error the tooltip explains. */
 export interface ErrorTip {
@@ -76,6 +66,7 @@ export class ErrorTooltip implements ReactiveController {
 
   /** The tooltip (empty until its part is loaded). */
   render(): TemplateResult | typeof nothing {
+    const tipView = tipModule.value;
     if (!tipView) return nothing;
     this.#adopt(tipView);
     const info = this.#tip ? errorInfo(this.#tip.message) : null;
@@ -138,8 +129,8 @@ export class ErrorTooltip implements ReactiveController {
     this.#problem = '';
     const info = tip && errorInfo(tip.message);
     // The tooltip's part, the definitions and advice come with the first error shown; a failed load is tried again on the next.
-    if (info && (!tipView || !errorTexts(info)))
-      Promise.all([loadTipView(), loadErrorTexts()]).then(
+    if (info && (!tipModule.value || !errorTexts(info)))
+      Promise.all([tipModule.load(), loadErrorTexts()]).then(
         () => this.#host.requestUpdate(),
         (error: unknown) => {
           if (this.#tip !== tip) return;
@@ -166,6 +157,7 @@ export class ErrorTooltip implements ReactiveController {
   /** Places the tooltip at its cell (hidden without one), once its part is loaded. */
   #place(): void {
     const tipEl = this.#element();
+    const tipView = tipModule.value;
     if (!tipEl || !tipView) return;
     for (const cell of this.#options.rows()?.querySelectorAll('[aria-describedby]') ?? []) cell.removeAttribute('aria-describedby');
     const cell = this.#tip ? this.#options.cell(this.#tip.index, ERROR_COLUMN) : null;

@@ -7,6 +7,7 @@
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficHeatmap } from '../../data/model.js';
 import type { CsvRow, formatCsv } from '../../data/logic/csv.js';
+import { lazyModule } from '../shared/lazy.js';
 import { HOURS, heatmapGrid } from './store-traffic.model.js';
 import type { LevelModel, ModelRow } from './store-traffic.model.js';
 import { t } from './store-traffic.messages.js';
@@ -16,18 +17,9 @@ import type { Formats } from './store-traffic.view.js';
 /** The shared CSV writer. */
 export type CsvWriter = typeof formatCsv;
 
-let writer: Promise<CsvWriter> | null = null;
+const writer = lazyModule(() => import('../../data/logic/csv.js'));
 /** Loads the CSV writer once for every instance; a failed load is tried again on the next call. */
-export function loadCsvWriter(): Promise<CsvWriter> {
-  writer ??= import('../../data/logic/csv.js').then(
-    (module) => module.formatCsv,
-    (error: unknown) => {
-      writer = null;
-      throw error;
-    },
-  );
-  return writer;
-}
+export const loadCsvWriter = (): Promise<CsvWriter> => writer.load().then((module) => module.formatCsv);
 
 const percentCell = (ratio: number | null) => (ratio === null ? null : Number((ratio * 100).toFixed(1)));
 

@@ -13,6 +13,7 @@ import { QueryController } from '../shared/controllers/query.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { downloadBlob } from '../shared/download.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { makeFormats } from '../shared/formats.js';
 import { getLocale } from '../shared/messages.js';
 import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
@@ -38,24 +39,12 @@ import type { Formats } from './store-traffic.view.js';
 
 type View = 'chart' | 'heatmap';
 
-type Plots = typeof import('./store-traffic.plot.js');
-let plots: Plots | null = null;
-let plotsLoad: Promise<Plots> | null = null;
 /**
  * What the chart plots (`store-traffic.plot.ts`), loaded once for every instance when the first
  * figures show, not with the widget: its time axis is zone arithmetic (luxon), which the table,
- * the summary and the heatmap do not need. A failed load is tried again on the next call.
+ * the summary and the heatmap do not need.
  */
-function loadPlots(): Promise<Plots> {
-  plotsLoad ??= import('./store-traffic.plot.js').then(
-    (module) => (plots = module),
-    (error: unknown) => {
-      plotsLoad = null;
-      throw error;
-    },
-  );
-  return plotsLoad;
-}
+const plotModule = lazyModule(() => import('./store-traffic.plot.js'));
 
 /**
  * Store traffic: ups, sales, closing ratio, be-back share and steps reached per bucket of any
@@ -139,11 +128,12 @@ export class FcStoreTraffic extends FcElement {
     key: () => this.#shown?.plot,
     config: (kit) => {
       const plot = this.#shown?.plot;
+      const plots = plotModule.value;
       if (!plot || !plots) return null;
       const f = this.#formats;
       // Drawn after the render: the words are taken in the widget's language here, not when a tooltip shows.
       return this.inLocale(() =>
-        plots!.plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', ratioText(f, r)) }, f, getLocale()),
+        plots.plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', ratioText(f, r)) }, f, getLocale()),
       );
     },
     onSelect: ({ index }) => {
@@ -282,6 +272,7 @@ export class FcStoreTraffic extends FcElement {
     const categories = this.#categoryNames;
     const cached = this.#model;
     // Loaded with the first figures; after a failure, only Retry loads it again.
+    const plots = plotModule.value;
     if (!plots && !this.plotFailure) this.#loadPlots();
     if (cached && cached.level === level && cached.extras === extras && cached.locale === locale && cached.categories === categories && (cached.plot || !plots)) return cached;
     const { from, to, zone } = levelInputs(level.key);
@@ -301,7 +292,8 @@ export class FcStoreTraffic extends FcElement {
     // Asked while rendering: the state changes after this update.
     queueMicrotask(() => {
       this.plotFailure = null;
-      loadPlots()
+      plotModule
+        .load()
         .then(
           () => this.requestUpdate(),
           (error: unknown) => (this.plotFailure = { error }),

@@ -272,10 +272,6 @@ export function summarizeSms(messages: readonly SmsMessage[], filter: SmsFilter,
   };
 }
 
-// The arrows' comparison lives apart (no SMS logic, no luxon), for widgets that only compare.
-export { compareToPrevious } from './period-change.js';
-export type { PeriodChange } from './period-change.js';
-
 /** One day of the SMS trend: its figures, and where it stands on the trend's time axis. */
 export interface SmsTrendDay {
   date: IsoDate;
