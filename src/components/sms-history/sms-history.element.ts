@@ -146,7 +146,7 @@ export class FcSmsHistory extends FcElement {
     renderRows: (container, start, count, tab) => this.#renderRows(container, start, count, tab),
     applyWidths: applyColumnWidths,
     onActiveCell: (row, col) => this.#tooltip.showFor(row, col),
-    onScrollFrame: () => this.#tooltip.onGridScroll(),
+    onScrollFrame: () => this.#tooltip.hide(),
   });
 
   readonly #tooltip = new ErrorTooltip(this, {

@@ -78,18 +78,6 @@ export class ErrorTooltip implements ReactiveController {
     this.#set(null);
   }
 
-  /**
-   * The grid scrolled: a tooltip of the focused error cell follows it (the focus may be what
-   * scrolled the grid, and the tooltip's part may still be loading); any other tooltip hides.
-   */
-  onGridScroll(): void {
-    const tip = this.#tip;
-    const focused = (this.#host.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const row = focused?.closest<HTMLElement>('[role="row"]');
-    if (tip && focused && row && Number(focused.dataset['col']) === ERROR_COLUMN && Number(row.dataset['index']) === tip.index) this.#host.requestUpdate();
-    else this.hide();
-  }
-
   /** Shows the tooltip for the cell of `row` and `col` when it is an error cell with an error; hides it otherwise. */
   showFor(row: number, col: number): void {
     const message = col === ERROR_COLUMN ? this.#options.row(row) : undefined;
