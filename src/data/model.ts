@@ -436,6 +436,9 @@ export interface OemRule {
   reassignOver?: number;
 }
 
+/** The id of the stand-in rule of a lead whose make no OEM rule covers (`NO_OEM_RULE` in logic/leads.ts). */
+export const NO_OEM_RULE_ID = 'none';
+
 /** An OEM rule as an adapter stores it: `version` guards concurrent edits. */
 export interface StoredOemRule extends OemRule {
   version: number;

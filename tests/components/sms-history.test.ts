@@ -266,8 +266,10 @@ describe('fc-sms-history', () => {
       );
       await el.rowsReady();
       const errorCell = dataRows(el)[0]!.querySelector<HTMLElement>('[aria-colindex="8"]')!;
-      errorCell.focus();
-      await el.updateComplete;
+      // Without scrolling the grid: a scroll closes the tooltip.
+      errorCell.focus({ preventScroll: true });
+      // The tooltip's part loads with the first error shown.
+      await waitUntil(() => root(el).querySelector('[role="tooltip"]:not([hidden])'), 'no tooltip', { timeout: 5000 });
       const tip = root(el).querySelector<HTMLElement>('[role="tooltip"]')!;
       expect(tip.hidden).to.equal(false);
       expect(errorCell.getAttribute('aria-describedby')).to.equal(tip.id);
@@ -306,6 +308,8 @@ describe('fc-sms-history', () => {
       // The host's panel ends at the cell's bottom edge: the tooltip cannot show inside it.
       card.style.height = `${errorCell.getBoundingClientRect().bottom - card.getBoundingClientRect().top}px`;
       errorCell.focus({ preventScroll: true });
+      // The tooltip's part loads with the first error shown; then it is placed with its texts.
+      await waitUntil(() => /prepaid account/.test(text(root(el).querySelector('[role="tooltip"]:popover-open'))), 'no tooltip', { timeout: 5000 });
       await el.updateComplete;
       const tip = root(el).querySelector<HTMLElement>('[role="tooltip"]')!;
       const box = tip.getBoundingClientRect();

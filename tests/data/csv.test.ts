@@ -192,7 +192,7 @@ describe('every export through the shared writer', () => {
         compared: true,
         previousRange: { from: '2026-02-01', to: '2026-02-28' },
       };
-      const csv = levelCsv(model, makeFormats('en'));
+      const csv = levelCsv(model, makeFormats('en'), formatCsv);
       expect(liveCells(csv), payload).to.deep.equal([]);
       expect(cells(csv)[1]![0]).to.equal(`'${payload}`);
       expect(cells(csv)[1]!.slice(1, 5)).to.deep.equal(['4', '3', '1', '2']);
@@ -200,7 +200,7 @@ describe('every export through the shared writer', () => {
     for (const payload of PAYLOADS) {
       // A server that sends text where the counts go.
       const heatmap = { cells: [{ weekday: 0, hour: 10, ups: payload, sold: 0 }], max: 1 } as unknown as TrafficHeatmap;
-      const csv = heatmapCsv(heatmap);
+      const csv = heatmapCsv(heatmap, formatCsv);
       expect(liveCells(csv), payload).to.deep.equal([]);
       expect(cells(csv)[1]![11]).to.equal(`'${payload}`);
     }

@@ -5,7 +5,6 @@ import {
   CARRIER_FILTERING_ADVICE,
   SMS_ERROR_CODES,
   classifySmsError,
-  compareToPrevious,
   detectCarrierBlocking,
   filterSms,
   smsTimeline,
@@ -13,6 +12,7 @@ import {
   summarizePeriod,
   summarizeSms,
 } from '../../src/data/logic/sms.js';
+import { compareToPrevious } from '../../src/data/logic/period-change.js';
 import { previousPeriod, previousPeriodDetail } from '../../src/data/logic/calendar-zones.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { SmsMessage, SmsProvider } from '../../src/data/model.js';

@@ -5,14 +5,13 @@ import { consume } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import type { ForecourtAdapter, LeadsApi } from '../../data/adapter.js';
 import type { DateRange, DealerProfile, Lead, LeadResponseSummary, OemRule, StoredOemRule } from '../../data/model.js';
-import { evaluateLeads, summarizeLeadEvaluations } from '../../data/logic/leads.js';
-import { bucketLeadResponses, dailyLeadResponses } from '../../data/logic/lead-buckets.js';
 import { currentMonthRange, isValidZone, rangeProblem } from '../../data/logic/calendar.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { defineElement } from '../shared/define-element.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { getLocale } from '../shared/messages.js';
 import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -51,6 +50,9 @@ interface Loaded {
   /** Leads in the range on the server (more than `leads.length` when capped). */
   total: number;
 }
+
+/** The rule engine (`lead-response-report.engine.ts`), loaded once for every report; a failed load is tried again on the next read. */
+const engineModule = lazyModule(() => import('./lead-response-report.engine.js'));
 
 /**
  * Internet lead response report: every lead of a date range against its OEM's "stop the clock"
@@ -141,12 +143,15 @@ export class FcLeadResponseReport extends FcElement {
     },
   });
 
-  /** The leads of the range (null without a valid range); a new range keeps the last ones on screen, busy, until it is read. */
+  /**
+   * The leads of the range (null without a valid range), read while the rule engine loads (its
+   * failure is the read's, with Retry); a new range keeps the last ones on screen, busy, until it is read.
+   */
   readonly #leads = new QueryController(this, {
     adapter: () => this.adapter,
     requires: ['leads'],
     args: () => [this.#range?.from ?? '', this.#range?.to ?? '', this.#cap] as const,
-    read: (adapter, [from, to, cap], { signal }) => this.#readLeads(adapter.leads, from, to, cap, signal),
+    read: async (adapter, [from, to, cap], { signal }) => (await Promise.all([this.#readLeads(adapter.leads, from, to, cap, signal), engineModule.load()]))[0],
     keepAcrossArgs: true,
   });
 
@@ -255,7 +260,8 @@ export class FcLeadResponseReport extends FcElement {
       this.#evalKey = key;
       const nowIso = this.now || new Date().toISOString();
       try {
-        const evaluations = evaluateLeads(loaded.leads, rules, dealer, nowIso);
+        // Leads are loaded only once the engine is.
+        const evaluations = engineModule.value!.evaluateLeads(loaded.leads, rules, dealer, nowIso);
         this.#evaluated = { rows: evaluations.map(rowOf), nowIso };
       } catch (error) {
         this.#evaluated = { error };
@@ -290,17 +296,17 @@ export class FcLeadResponseReport extends FcElement {
     const key = [rows, range.from, range.to, zone, f.locale];
     if (!this.#figures || key.some((k, i) => k !== this.#figuresKey[i])) {
       this.#figuresKey = key;
-      const buckets = bucketLeadResponses(rows.map((r) => r.e.state));
+      const buckets = engineModule.value!.bucketLeadResponses(rows.map((r) => r.e.state));
       const targets = new Map<string, TrendTarget>();
       for (const { e } of rows) {
         const c = e.rule.compliance;
         if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
       }
       this.#figures = {
-        labels: bucketLabels(f),
+        labels: bucketLabels(f, engineModule.value!.LEAD_RESPONSE_BUCKETS),
         values: [...buckets.answered, buckets.noResponse],
         buckets,
-        days: dailyLeadResponses(rows.map((r) => r.e), range, zone),
+        days: engineModule.value!.dailyLeadResponses(rows.map((r) => r.e), range, zone),
         targets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id)),
         range,
         zone,
@@ -410,6 +416,7 @@ export class FcLeadResponseReport extends FcElement {
       onFilter: this.#setFilter,
       onClearFilters: this.#clearFilters,
       onMore: this.#showMore,
+      unstoppable: engineModule.value!.unstoppableReason,
     });
   }
 
@@ -420,7 +427,7 @@ export class FcLeadResponseReport extends FcElement {
     const kept = filtered ? this.#filteredRows(rows) : rows;
     let summary: LeadResponseSummary | null = null;
     let instead: unknown = nothing;
-    if (filtered) summary = summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
+    if (filtered) summary = engineModule.value!.summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);
     else if (this.#summary.error !== undefined) instead = this.#summary.errorView();
     else if (this.#summary.value) summary = this.#summary.value;
     else instead = loadingView(4);

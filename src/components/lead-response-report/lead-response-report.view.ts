@@ -6,10 +6,10 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { NO_OEM_RULE_ID } from '../../data/model.js';
 import type { ActivityKind, DateRange, LeadGrade, LeadResponseRow, LeadResponseSummary, OemRule } from '../../data/model.js';
-import { NO_OEM_RULE, gradeBands, unstoppableReason } from '../../data/logic/leads.js';
-import { gradeBandsText, unstoppableText } from '../shared/lead-rule-text.js';
-import { LEAD_RESPONSE_BUCKETS } from '../../data/logic/lead-buckets.js';
+import type { UnstoppableReason } from '../../data/logic/leads.js';
+import { unstoppableText } from '../shared/lead-rule-text.js';
 import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import type { Formats } from '../shared/formats.js';
 import type { ReportFigures } from './lead-response-report.charts.js';
@@ -87,7 +87,8 @@ export function bucketLabel(f: Formats, bucket: LeadResponseBucket): string {
   return t('hours', t('range', f.points.format(a / 60), f.points.format(b / 60)));
 }
 
-export const bucketLabels = (f: Formats): string[] => [...LEAD_RESPONSE_BUCKETS.map((b) => bucketLabel(f, b)), t('bucketNone')];
+/** The bar chart's labels: `buckets` (`LEAD_RESPONSE_BUCKETS`, from the report's engine), then no response. */
+export const bucketLabels = (f: Formats, buckets: readonly LeadResponseBucket[]): string[] => [...buckets.map((b) => bucketLabel(f, b)), t('bucketNone')];
 
 const GRADE_MARK: Record<LeadGrade, string> = { green: '●', yellow: '▲', red: '■' };
 
@@ -100,8 +101,6 @@ export const activityName = (kind: ActivityKind): string => t(kind);
 /** The makes a rule covers, comma-separated, each in a `<bdi>` (names from the data). */
 export const makesView = (rule: OemRule): TemplateResult => html`${rule.makes.map((make, i) => html`${i ? ', ' : ''}<bdi>${make}</bdi>`)}`;
 
-/** A rule's grade bands and where they come from (the OEM's own, derived from its target, the dealer's, the default). */
-export const gradesText = (f: Formats, rule: Parameters<typeof gradeBands>[0]): string => gradeBandsText(gradeBands(rule), (m) => duration(f, m));
 
 /** The OEM's compliance target in words: "90% within 1 h", with its average when it sets one. */
 export function targetText(f: Formats, rule: OemRule | undefined): string | null {
@@ -137,6 +136,8 @@ export interface DetailViewInput {
   onFilter: (name: keyof Filters, value: string) => void;
   onClearFilters: () => void;
   onMore: () => void;
+  /** Why a lead's contact details cannot take any activity that stops its rule's clock (`unstoppableReason`, from the report's engine). */
+  unstoppable: (lead: Row['e']['lead'], rule: OemRule) => UnstoppableReason | null;
 }
 
 /** The Detail view: filters, "Showing n of m", the sortable table of leads and "Show more". */
@@ -159,7 +160,7 @@ export function detailView(v: DetailViewInput): TemplateResult {
                 </tr>
               </thead>
               <tbody>
-                ${visible.map((r) => detailRow(f, r, year))}
+                ${visible.map((r) => detailRow(f, r, year, v.unstoppable))}
               </tbody>
             </table>
           </div>
@@ -180,7 +181,7 @@ function sortHeader(v: DetailViewInput, key: SortKey, label: string, num = false
   </th>`;
 }
 
-function detailRow(f: Formats, r: Row, year: boolean): TemplateResult {
+function detailRow(f: Formats, r: Row, year: boolean, unstoppable: DetailViewInput['unstoppable']): TemplateResult {
   const { lead, rule, state } = r.e;
   const stop = state.stoppedBy;
   const received = lead.receivedAt;
@@ -192,20 +193,20 @@ function detailRow(f: Formats, r: Row, year: boolean): TemplateResult {
   return html`<tr class="status-${state.status}">
     <td>${shortTime(f, received, { year })}</td>
     <td>${lead.customerName}</td>
-    <td><bdi>${lead.make}</bdi> <span class="sub">${rule.id === NO_OEM_RULE.id ? t('noRule') : rule.name}</span></td>
+    <td><bdi>${lead.make}</bdi> <span class="sub">${rule.id === NO_OEM_RULE_ID ? t('noRule') : rule.name}</span></td>
     <td>${lead.provider}</td>
     <td>${r.salesperson}</td>
     <td>${stop ? t('responseAt', activityName(stop.kind), shortTime(f, stop.at, { year, sameDayAs: received })) : t('noResponse')}</td>
     <td class="fc-num">${duration(f, state.elapsedMinutes)}</td>
     <td class="fc-num">${duration(f, rule.limitMinutes)} <span class="sub">${rule.clock === 'real' ? t('realTime') : t('businessTime')}</span></td>
     <td>${gradeBadge(state.grade)}</td>
-    <td class="status">${status} ${unstoppableView(lead, rule, state.status)}</td>
+    <td class="status">${status} ${unstoppableView(lead, rule, state.status, unstoppable)}</td>
     <td>${state.consequences.length ? state.consequences.map((c) => t(c)).join(', ') : t('noConsequence')}</td>
   </tr>`;
 }
 
 /** A lead whose contact details no stopping activity of its rule can reach (moot once met), in words. */
-function unstoppableView(lead: Row['e']['lead'], rule: OemRule, status: string): unknown {
+function unstoppableView(lead: Row['e']['lead'], rule: OemRule, status: string, unstoppableReason: DetailViewInput['unstoppable']): unknown {
   const reason = status === 'met' ? null : unstoppableReason(lead, rule);
   return reason
     ? html`<span class="sub unstoppable">${unstoppableText(reason, rule.stopsClock.filter((k) => k !== 'auto-response').map((k) => activityName(k).toLowerCase()))}</span>`
@@ -214,7 +215,7 @@ function unstoppableView(lead: Row['e']['lead'], rule: OemRule, status: string):
 
 function filtersView(v: DetailViewInput): TemplateResult {
   const unique = (pairs: Array<[string, string]>) => [...new Map(pairs).entries()].sort((a, b) => a[1].localeCompare(b[1], v.locale));
-  const oems = unique(v.rows.map((r) => [r.e.rule.id, r.e.rule.id === NO_OEM_RULE.id ? t('noRule') : r.e.rule.name]));
+  const oems = unique(v.rows.map((r) => [r.e.rule.id, r.e.rule.id === NO_OEM_RULE_ID ? t('noRule') : r.e.rule.name]));
   const people = unique(v.rows.map((r) => [r.salespersonKey, r.salesperson]));
   const sources = unique(v.rows.map((r) => [r.e.lead.provider, r.e.lead.provider]));
   const grades = GRADES.map((g) => [g, t(g)] as [string, string]);
@@ -374,7 +375,7 @@ function trendView(v: SummaryViewInput): TemplateResult {
 
 /** A summary table's first column: its header, and the row keys the widget names in its own words. */
 const KINDS = {
-  oem: ['colRule', { [NO_OEM_RULE.id]: 'noRule' }],
+  oem: ['colRule', { [NO_OEM_RULE_ID]: 'noRule' }],
   people: ['colSalesperson', { unassigned: 'unassigned' }],
   responder: ['colResponder', { customer: 'responderCustomer', 'no-response': 'bucketNone' }],
   provider: ['colProvider', { unknown: 'providerUnknown' }],

@@ -1,14 +1,20 @@
 /**
  * A rule in words for the rule editor (loaded on demand, with it): its clock and hours, its
- * holidays, what stops it, and the whole rule in one line. Not in the report's first load.
+ * holidays, what stops it, its grade bands, and the whole rule in one line. Not in the report's
+ * first load.
  */
 import type { OemRule, Weekday, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
+import { gradeBands } from '../../data/logic/leads.js';
+import { gradeBandsText } from '../shared/lead-rule-text.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './lead-response-report.messages.js';
 import { activityName, duration } from './lead-response-report.view.js';
 
 const dayShort = (day: Weekday): string => t(day);
+
+/** A rule's grade bands and where they come from (the OEM's own, derived from its target, the dealer's, the default). */
+export const gradesText = (f: Formats, rule: Parameters<typeof gradeBands>[0]): string => gradeBandsText(gradeBands(rule), (m) => duration(f, m));
 
 /** Weekly hours as "Mon–Sat 10:00–20:00", runs of days with the same hours grouped. */
 export function hoursText(hours: WeeklyHours): string {

@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsFilter, SmsMessage } from '../../data/model.js';
 import { isolateIn } from '../shared/bidi.js';
-import { formatCount } from '../shared/messages.js';
+import { defineMessages, formatCount } from '../shared/messages.js';
 import { errorView, loadingView } from '../shared/states.js';
-import type { detailsView } from './sms-history.details.view.js';
+import type { detailsViewOf } from './sms-history.details.view.js';
 import { t } from './sms-history.messages.js';
 import { categoryName, customerPhone, directionName, errorDetails, formatSentAt, loadErrorTexts, statusName } from './sms-history.view.js';
 
@@ -13,7 +13,7 @@ import { categoryName, customerPhone, directionName, errorDetails, formatSentAt,
  * imports nothing of the widget, and the widget's modules stay in one first-load file (a chunk
  * shared with the dialog would be gzipped apart and cost more than the dialog saves).
  */
-const HELPERS = { t, isolateIn, formatCount, categoryName, customerPhone, errorInfo: errorDetails, formatSentAt, directionName, statusName };
+const HELPERS = { t, defineMessages, isolateIn, formatCount, categoryName, customerPhone, errorInfo: errorDetails, formatSentAt, directionName, statusName };
 export type DetailsHelpers = typeof HELPERS;
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -27,7 +27,7 @@ export interface SmsDetailsOptions {
  * The details dialog of one text: opened modal once rendered, with focus on Close; closing it
  * (Close, Escape, an "Only this …" filter) returns focus to the grid. The host renders
  * {@link SmsDetails.render} in its template. The dialog's content (`sms-history.details.view.ts`)
- * is loaded the first time one opens, not with the widget: the grid comes first. Meanwhile the
+ * (its template, text and styles) is loaded the first time one opens, not with the widget: the grid comes first. Meanwhile the
  * dialog shows a skeleton; if the chunk cannot be loaded, its error and Retry (Close stays).
  * @internal
  */
@@ -35,7 +35,7 @@ export class SmsDetails implements ReactiveController {
   readonly #host: Host;
   readonly #options: SmsDetailsOptions;
   #message: SmsMessage | null = null;
-  #view: typeof detailsView | null = null;
+  #view: ReturnType<typeof detailsViewOf> | null = null;
   #failure: unknown = null;
   /** The content changed under an open dialog (loaded or failed): focus goes back to Close. */
   #refocus = false;
@@ -73,7 +73,12 @@ export class SmsDetails implements ReactiveController {
     this.#host.requestUpdate();
     // The errors' texts with it: the dialog explains the text's error.
     void Promise.all([import('./sms-history.details.view.js'), loadErrorTexts()]).then(
-      ([module]) => (this.#view = module.detailsView),
+      ([module]) => {
+        const root = this.#host.renderRoot as ShadowRoot;
+        const sheet = module.detailsStyles.styleSheet;
+        if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.#view = module.detailsViewOf(HELPERS);
+      },
       // Not loaded (offline, a new deploy): the dialog says so, with Retry.
       (error: unknown) => (this.#failure = error),
     ).finally(() => {
@@ -86,7 +91,7 @@ export class SmsDetails implements ReactiveController {
   render(zone: string, named: boolean, actions: DetailsActions): TemplateResult | typeof nothing {
     if (!this.#message) return nothing;
     const content = this.#view
-      ? this.#view(this.#message, zone, named, actions, HELPERS)
+      ? this.#view(this.#message, zone, named, actions)
       : html`<h2 id="details-title">${t('details')}</h2>
           ${this.#failure ? errorView(this.#failure, () => this.#load()) : loadingView(3)}
           <div class="actions">

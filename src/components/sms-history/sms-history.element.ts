@@ -493,8 +493,7 @@ export class FcSmsHistory extends FcElement {
         focusout: this.#tooltip.onFocusOut,
       },
       toggleOrder: () => (this.order = this.#order === 'asc' ? 'desc' : 'asc'),
-      tip: this.#tooltip.tip?.message ?? null,
-      tipProblem: this.#tooltip.problem,
+      tooltip: this.#tooltip.render(),
     });
   }
 }

@@ -5,15 +5,15 @@ import { formControl } from '../../styles/shared.js';
  * Row heights are fixed (the windowing computes positions from them): keep `ROW_HEIGHT`,
  * `HEADER_HEIGHT` and `CARD_HEIGHT` in the element in step with the pixel values here.
  *
- * In order: the filter form, the grid, the error tooltip, the details dialog, and the stacked
- * cards on a narrow container. The notes live here rather than as CSS comments, which would ship
+ * In order: the filter form, the grid, the details dialog's box (its fields' layout loads with its
+ * content, `sms-history.details.view.ts`; the error tooltip's styles with the tooltip,
+ * `sms-history.tooltip.view.ts`), and the stacked cards on a narrow container. The notes live here rather than as CSS comments, which would ship
  * in the widget's first load (its budget is tight):
  * - `.scroller` has `contain: strict`: scrolling repaints only the rows, the rest of the page is
  *   not invalidated.
  * - Rows are flex lines of fixed-width cells (the body cell takes what is left): cheaper to lay
  *   out than a grid per row when a fast scroll rewrites every row in a frame.
  * - The direction arrow is decoration (alt text `''`): the word says the direction.
- * - The error tooltip is a popover in the top layer, placed in the viewport under its cell.
  * - On cards only the sort control of the header shows; the other headers stay for screen readers.
  */
 export const styles = css`
@@ -288,32 +288,6 @@ export const styles = css`
     text-align: end;
   }
 
-  .tip {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    max-inline-size: min(24rem, 90vw);
-    color: var(--_fc-color-text);
-    padding: var(--_fc-space-s) var(--_fc-space-m);
-    border: var(--_fc-border-width) solid var(--_fc-color-border);
-    border-radius: var(--_fc-radius-s);
-    background: var(--_fc-color-surface);
-    box-shadow: var(--_fc-shadow);
-    font-size: var(--_fc-font-size-s);
-  }
-  .tip[hidden] {
-    display: none;
-  }
-  .tip p {
-    margin: 0 0 var(--_fc-space-xs);
-  }
-  .tip p:last-child {
-    margin: 0;
-  }
-  .tip strong {
-    display: block;
-  }
-
   dialog {
     inline-size: min(36rem, calc(100vw - 2 * var(--_fc-space-m)));
     padding: var(--_fc-space-m);
@@ -326,20 +300,6 @@ export const styles = css`
     margin-block: 0 var(--_fc-space-s);
     font-size: var(--_fc-font-size-l);
     overflow-wrap: anywhere;
-  }
-  dialog dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: var(--_fc-space-xs) var(--_fc-space-m);
-    margin: 0 0 var(--_fc-space-m);
-  }
-  dialog dt {
-    color: var(--_fc-color-text-muted);
-  }
-  dialog dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-    white-space: pre-wrap;
   }
   .actions {
     display: flex;

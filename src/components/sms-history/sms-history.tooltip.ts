@@ -1,8 +1,15 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SmsMessage } from '../../data/model.js';
 import { ERROR_COLUMN } from './sms-history.columns.js';
+import { lazyModule } from '../shared/lazy.js';
+import { msg } from '../shared/messages.js';
 import { describeError } from '../shared/states.js';
-import { errorInfo, errorTexts, loadErrorTexts } from './sms-history.view.js';
+import { categoryName, errorInfo, errorTexts, loadErrorTexts } from './sms-history.view.js';
+
+type TipView = typeof import('./sms-history.tooltip.view.js');
+/** The tooltip's part (content, styles, placement), loaded once for every instance; a failed load is tried again on the next error shown. */
+const tipModule = lazyModule(() => import('./sms-history.tooltip.view.js'));
 
 /** The row whose error the tooltip explains. */
 export interface ErrorTip {
@@ -25,8 +32,10 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
  * The error column's tooltip: shown while an error cell is hovered or focused, closed by Escape,
  * a scroll, or the pointer or focus leaving (WCAG 1.4.13: it stays while the pointer is over the
  * tooltip itself). It is a popover, in the top layer: no `overflow`, `transform` or `z-index` of
- * the host's containers clips or covers it. The host renders it (`.tip`, `id="error-tip"`) from
- * {@link tip}.
+ * the host's containers clips or covers it. The host renders {@link render} (`.tip`,
+ * `id="error-tip"`). Its content, styles and placement (`sms-history.tooltip.view.ts`) load with the
+ * first error shown, with the errors' definitions and advice; until they have, the error cell's
+ * code and title are all there is, and a failed load is tried again on the next error shown.
  * @internal
  */
 export class ErrorTooltip implements ReactiveController {
@@ -34,6 +43,7 @@ export class ErrorTooltip implements ReactiveController {
   readonly #options: ErrorTooltipOptions;
   #tip: ErrorTip | null = null;
   #problem = '';
+  #adopted = false;
 
   constructor(host: Host, options: ErrorTooltipOptions) {
     this.#host = host;
@@ -54,9 +64,13 @@ export class ErrorTooltip implements ReactiveController {
     window.removeEventListener('scroll', this.#onPageScroll, true);
   }
 
-  /** Why the tooltip's texts (loaded on the first error shown) could not be loaded, or ''. */
-  get problem(): string {
-    return this.#problem;
+  /** The tooltip (empty until its part is loaded). */
+  render(): TemplateResult | typeof nothing {
+    const tipView = tipModule.value;
+    if (!tipView) return nothing;
+    this.#adopt(tipView);
+    const info = this.#tip ? errorInfo(this.#tip.message) : null;
+    return tipView.tipView(info, info && errorTexts(info), { category: (i) => categoryName(i.category), missing: this.#problem || msg('loading') });
   }
 
   /** Hides the tooltip. */
@@ -102,9 +116,9 @@ export class ErrorTooltip implements ReactiveController {
     this.#tip = tip;
     this.#problem = '';
     const info = tip && errorInfo(tip.message);
-    // The definitions and advice come with the first error shown; a failed load is tried again on the next.
-    if (info && !errorTexts(info))
-      loadErrorTexts().then(
+    // The tooltip's part, the definitions and advice come with the first error shown; a failed load is tried again on the next.
+    if (info && (!tipModule.value || !errorTexts(info)))
+      Promise.all([tipModule.load(), loadErrorTexts()]).then(
         () => this.#host.requestUpdate(),
         (error: unknown) => {
           if (this.#tip !== tip) return;
@@ -115,34 +129,29 @@ export class ErrorTooltip implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The tooltip's styles, into the host's shadow root once. */
+  #adopt(view: TipView): void {
+    if (this.#adopted) return;
+    this.#adopted = true;
+    const root = this.#host.renderRoot as ShadowRoot;
+    const sheet = view.tipStyles.styleSheet;
+    if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   #element(): HTMLElement | null {
     return this.#host.renderRoot.querySelector<HTMLElement>('.tip');
   }
 
-  /**
-   * Shows the tooltip under its error cell, or above it when the viewport has no room below (a
-   * layout read, only while the tooltip shows).
-   */
+  /** Places the tooltip at its cell (hidden without one), once its part is loaded. */
   #place(): void {
     const tipEl = this.#element();
-    if (!tipEl) return;
+    const tipView = tipModule.value;
+    if (!tipEl || !tipView) return;
     for (const cell of this.#options.rows()?.querySelectorAll('[aria-describedby]') ?? []) cell.removeAttribute('aria-describedby');
     const cell = this.#tip ? this.#options.cell(this.#tip.index, ERROR_COLUMN) : null;
-    if (!cell) {
-      if (tipEl.matches(':popover-open')) tipEl.hidePopover();
-      window.removeEventListener('scroll', this.#onPageScroll, true);
-      return;
-    }
-    cell.setAttribute('aria-describedby', 'error-tip');
-    if (!tipEl.matches(':popover-open')) tipEl.showPopover();
     // Placed in the viewport, it would stay behind when the page scrolls: it closes instead.
-    window.addEventListener('scroll', this.#onPageScroll, { capture: true, passive: true });
-    const at = cell.getBoundingClientRect();
-    const view = document.documentElement;
-    const below = at.bottom + 2;
-    const top = below + tipEl.offsetHeight <= view.clientHeight ? below : Math.max(0, at.top - 2 - tipEl.offsetHeight);
-    tipEl.style.setProperty('top', `${top}px`);
-    tipEl.style.setProperty('left', `${Math.max(0, Math.min(at.left, view.clientWidth - tipEl.offsetWidth))}px`);
+    if (tipView.placeTip(tipEl, cell)) window.addEventListener('scroll', this.#onPageScroll, { capture: true, passive: true });
+    else window.removeEventListener('scroll', this.#onPageScroll, true);
   }
 
   readonly #onPageScroll = (): void => {

@@ -7,7 +7,7 @@ import type { SmsErrorInfo } from '../../data/logic/sms-errors.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
 import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { makeFormats } from '../shared/formats.js';
-import { formatCount, getLocale, msg } from '../shared/messages.js';
+import { formatCount, getLocale } from '../shared/messages.js';
 import { COLUMNS, MAX_COLUMN_WIDTH } from './sms-history.columns.js';
 import type { ExportProgress } from './sms-history.export.js';
 import { t } from './sms-history.messages.js';
@@ -139,20 +139,16 @@ export interface GridProps {
   grid: WindowedGridController;
   rows: RowListeners;
   toggleOrder: () => void;
-  /** The text whose error the tooltip explains, or null. */
-  tip: SmsMessage | null;
-  /** Why the tooltip's texts could not be loaded, or ''. */
-  tipProblem: string;
+  /** The error tooltip (`ErrorTooltip.render`). */
+  tooltip: unknown;
 }
 
 /**
  * The grid's shell: the header row with the sort button and column separators, the body the
  * window's rows are pooled in (filled outside this template), and the error tooltip.
  */
-export function gridView({ total, order, label, grid, rows, toggleOrder, tip, tipProblem }: GridProps): TemplateResult {
+export function gridView({ total, order, label, grid, rows, toggleOrder, tooltip }: GridProps): TemplateResult {
   const sorted = order === 'asc' ? t('sortedOldest') : t('sortedNewest');
-  const info = tip ? errorInfo(tip) : null;
-  const texts = info && errorTexts(info);
   const head = grid.header;
   return html`<div class="wrap">
     <div class="grid" part="grid" role="grid" aria-label=${label} aria-rowcount=${total + 1} aria-colcount=${COLUMNS.length}>
@@ -211,14 +207,6 @@ export function gridView({ total, order, label, grid, rows, toggleOrder, tip, ti
         </div>
       </div>
     </div>
-    <div class="tip" part="tooltip" id="error-tip" role="tooltip" popover="manual" ?hidden=${!info}>
-      ${info
-        ? html`<strong>${info.code} · ${info.title} (${categoryName(info.category)})</strong>
-            ${texts
-              ? html`<p>${texts.definition}</p>
-                  <p>${texts.advice}</p>`
-              : html`<p>${tipProblem || msg('loading')}</p>`}`
-        : nothing}
-    </div>
+    ${tooltip}
   </div>`;
 }

@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { compareToPrevious } from '../../data/logic/sms.js';
+import { compareToPrevious } from '../../data/logic/period-change.js';
 import type { CarrierBlockingFlag, DateRange, SmsErrorCategory, SmsSummary } from '../../data/model.js';
 import { SMS_ERROR_CATEGORIES } from '../../data/model.js';
 import { isolateIn } from '../shared/bidi.js';

@@ -13,22 +13,22 @@ import { QueryController } from '../shared/controllers/query.js';
 import { DateRangeEditor } from '../shared/date-range.js';
 import { downloadBlob } from '../shared/download.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { makeFormats } from '../shared/formats.js';
 import { getLocale } from '../shared/messages.js';
-import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
-import { heatmapFile, levelFile } from './store-traffic.csv.js';
+import { heatmapFile, levelFile, loadCsvWriter } from './store-traffic.csv.js';
 import { DEFAULT_CATEGORY_NAMES, bucketLabel } from './store-traffic.labels.js';
 import type { CategoryNames } from './store-traffic.labels.js';
 import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
-import { heatmapGrid, levelInputs, levelModel } from './store-traffic.model.js';
+import { heatmapGrid, isTimeGrouping, levelInputs, levelModel } from './store-traffic.model.js';
 import type { Level, LevelExtras, LevelModel, ModelRow } from './store-traffic.model.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, isDimension, nextDimension, parsePath, stackFor } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
-import { levelPlot, plotConfig } from './store-traffic.plot.js';
 import type { LevelPlot } from './store-traffic.plot.js';
 import { browserZone, labelKey, readCategoryNames, readDealer, readExtras, readLevel } from './store-traffic.reads.js';
 import type { BucketLabels } from './store-traffic.reads.js';
@@ -38,6 +38,13 @@ import type { Formats } from './store-traffic.view.js';
 
 
 type View = 'chart' | 'heatmap';
+
+/**
+ * What the chart plots (`store-traffic.plot.ts`), loaded once for every instance when the first
+ * figures show, not with the widget: its time axis is zone arithmetic (luxon), which the table,
+ * the summary and the heatmap do not need.
+ */
+const plotModule = lazyModule(() => import('./store-traffic.plot.js'));
 
 /**
  * Store traffic: ups, sales, closing ratio, be-back share and steps reached per bucket of any
@@ -99,6 +106,8 @@ export class FcStoreTraffic extends FcElement {
   @property({ attribute: 'stack-by' }) stackBy = '';
 
   @state() private announcement = '';
+  /** The CSV writer is being loaded for an export (the first one), or failed to load: why. */
+  @state() private exportLoad: { failure: unknown } | null = null;
 
   #formats: Formats = makeFormats('en');
   #drill: DrillPath = { filters: [], groupBy: ROOT_DIMENSION };
@@ -106,9 +115,12 @@ export class FcStoreTraffic extends FcElement {
   #warnedZone = '';
   /** Names of buckets seen, by dimension and key, for the breadcrumb. */
   readonly #labels: BucketLabels = new Map();
-  #model: { level: Level; extras: LevelExtras | undefined; locale: string; categories: CategoryNames; model: LevelModel; plot: LevelPlot } | null = null;
-  /** The level on screen and what its chart plots (its identity changes only with the figures). */
-  #shown: { model: LevelModel; plot: LevelPlot } | null = null;
+  #model: { level: Level; extras: LevelExtras | undefined; locale: string; categories: CategoryNames; model: LevelModel; plot: LevelPlot | null } | null = null;
+  /** The level on screen and what its chart plots (its identity changes only with the figures; null until the plot is loaded). */
+  #shown: { model: LevelModel; plot: LevelPlot | null } | null = null;
+  /** Why the chart's plot (see `loadPlots`) could not be loaded, until Retry. */
+  @state() private plotFailure: { error: unknown } | null = null;
+  #plotLoading = false;
 
   /** The chart (Chart.js, loaded after the table has painted), updated in place on a drill or a new range. */
   readonly #chart = new ChartController(this, {
@@ -116,16 +128,17 @@ export class FcStoreTraffic extends FcElement {
     key: () => this.#shown?.plot,
     config: (kit) => {
       const plot = this.#shown?.plot;
-      if (!plot) return null;
+      const plots = plotModule.value;
+      if (!plot || !plots) return null;
       const f = this.#formats;
       // Drawn after the render: the words are taken in the widget's language here, not when a tooltip shows.
       return this.inLocale(() =>
-        plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', ratioText(f, r)) }, f, getLocale()),
+        plots.plotConfig(plot, kit, { ups: t('colUps'), previous: t('previousSeries'), closing: (r) => t('tooltipClosing', ratioText(f, r)) }, f, getLocale()),
       );
     },
     onSelect: ({ index }) => {
       const shown = this.#shown;
-      const row = shown?.plot.rows[index];
+      const row = shown?.plot?.rows[index];
       if (shown && row !== null && row !== undefined && this.#canDrill) this.#drillRow(shown.model.rows[row]!);
     },
   });
@@ -253,19 +266,40 @@ export class FcStoreTraffic extends FcElement {
   }
 
   /** The shown level's model and plot, rebuilt only when its data or the locale changed. */
-  #shownOf(level: Level): { model: LevelModel; plot: LevelPlot } {
+  #shownOf(level: Level): { model: LevelModel; plot: LevelPlot | null } {
     const extras = this.#extrasRead;
     const locale = getLocale();
     const categories = this.#categoryNames;
     const cached = this.#model;
-    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale && cached.categories === categories) return cached;
+    // Loaded with the first figures; after a failure, only Retry loads it again.
+    const plots = plotModule.value;
+    if (!plots && !this.plotFailure) this.#loadPlots();
+    if (cached && cached.level === level && cached.extras === extras && cached.locale === locale && cached.categories === categories && (cached.plot || !plots)) return cached;
     const { from, to, zone } = levelInputs(level.key);
-    const model = levelModel(level.aggregate, level.stack, extras ?? null, { from, to }, categories);
-    // Bars do not show the previous period: its arrival leaves them as they are (no redraw).
     const same = cached && cached.level === level && cached.locale === locale && cached.categories === categories;
-    const plot = same && cached.plot.kind === 'bar' ? cached.plot : levelPlot(model, extras?.previous ?? null, zone);
+    // The plot arriving keeps the model (the table's rows keep their identity).
+    const model = same && cached.extras === extras ? cached.model : levelModel(level.aggregate, level.stack, extras ?? null, { from, to }, categories);
+    // Bars do not show the previous period: its arrival leaves them as they are (no redraw).
+    const plot = !plots ? null : same && cached.plot?.kind === 'bar' ? cached.plot : plots.levelPlot(model, extras?.previous ?? null, zone);
     this.#model = { level, extras, locale, categories, model, plot };
     return this.#model;
+  }
+
+  /** Loads the chart's plot (once per page), then draws; a failure shows in place of the chart, with Retry. */
+  #loadPlots(): void {
+    if (this.#plotLoading) return;
+    this.#plotLoading = true;
+    // Asked while rendering: the state changes after this update.
+    queueMicrotask(() => {
+      this.plotFailure = null;
+      plotModule
+        .load()
+        .then(
+          () => this.requestUpdate(),
+          (error: unknown) => (this.plotFailure = { error }),
+        )
+        .finally(() => (this.#plotLoading = false));
+    });
   }
 
   #modelOf(level: Level): LevelModel {
@@ -336,7 +370,7 @@ export class FcStoreTraffic extends FcElement {
     const lastName = last ? bucketLabel(last.dimension, last.key, this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key, this.#categoryNames) : '';
     return toolbarView({
       fields: this.#rangeEditor.fields(),
-      problem: this.#rangeEditor.problemView(),
+      problem: html`${this.#rangeEditor.problemView()}${this.#exportLoadView()}`,
       view: this.view,
       drill,
       stack: stackFor(drill, this.stackBy) ?? '',
@@ -376,12 +410,17 @@ export class FcStoreTraffic extends FcElement {
     const { model, plot } = shown;
     const extras = this.#extras;
     const failure = extras.error !== undefined ? { error: extras.error, retry: () => extras.run() } : null;
-    const label = plot.kind === 'line' ? t('chartLineLabel', dimensionName(model.dimension)) : t('chartLabel', dimensionName(model.dimension));
+    const label = isTimeGrouping(model.dimension) ? t('chartLineLabel', dimensionName(model.dimension)) : t('chartLabel', dimensionName(model.dimension));
+    const plotFailure = this.plotFailure;
     return html`<div aria-busy=${busy ? 'true' : 'false'}>
       ${busy ? updatingView() : nothing} ${summaryView(f, model, { previous: this.#extrasRead?.previous?.total, failure })}
       <div class="chart" part="chart">
         ${this.#chart.legend()}
-        <div class="fc-chart"><canvas class="traffic-chart" role="img" aria-label=${label} aria-details="traffic-table"></canvas></div>
+        ${plotFailure
+          ? errorView(plotFailure.error, () => this.#loadPlots())
+          : html`<div class="fc-chart" aria-busy=${plot ? 'false' : 'true'}>
+              <canvas class="traffic-chart" role="img" aria-label=${label} aria-details="traffic-table"></canvas>
+            </div>`}
       </div>
       ${tableView(f, model, {
         caption: this.#caption(f, model),
@@ -410,7 +449,7 @@ export class FcStoreTraffic extends FcElement {
 
   /** Shows the tooltip of table row `index` in the chart (null hides it): the keyboard's way to the chart's figures. */
   #highlight(index: number | null): void {
-    const point = index === null ? null : this.#shown?.plot.points[index];
+    const point = index === null ? null : this.#shown?.plot?.points[index];
     this.#chart.highlight(point === undefined || point === null || point < 0 ? null : point);
   }
 
@@ -456,13 +495,34 @@ export class FcStoreTraffic extends FcElement {
     this.view = view;
   }
 
-  #export = (): void => {
+  /** The export's writer while it loads (a status), or why it could not be loaded, with Retry. */
+  #exportLoadView(): TemplateResult | typeof nothing {
+    const load = this.exportLoad;
+    if (!load) return nothing;
+    return html`<div class="export-load">
+      ${load.failure ? errorView(load.failure, () => this.#export()) : html`<p role="status">${t('exportPreparing')}</p>`}
+    </div>`;
+  }
+
+  #export = async (): Promise<void> => {
+    if (!this.#exportable || (this.exportLoad && !this.exportLoad.failure)) return;
+    // The CSV writer (papaparse) loads with the first export, not with the widget.
+    this.exportLoad = { failure: null };
+    let write;
+    try {
+      write = await loadCsvWriter();
+      this.exportLoad = null;
+    } catch (failure) {
+      this.exportLoad = { failure };
+      return;
+    }
+    // The figures may have changed while the writer loaded.
     if (!this.#exportable) return;
     const range = this.#range;
     const { csv, filename, rows } =
       this.view === 'heatmap'
-        ? heatmapFile(this.#heatmap.value!, range)
-        : levelFile(this.#modelOf(this.#level.value!), this.#formats, this.#drill.groupBy, range);
+        ? heatmapFile(this.#heatmap.value!, range, write)
+        : levelFile(this.#modelOf(this.#level.value!), this.#formats, this.#drill.groupBy, range, write);
     if (!this.emit(FC_EXPORT, { format: 'csv', filename, content: csv, rows }, { cancelable: true })) return;
     if (!this.emit(FC_TRAFFIC_EXPORT, { csv, filename }, { cancelable: true })) return;
     downloadBlob(this.renderRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);

@@ -9,6 +9,12 @@ import type { DateRange, TrafficAggregate, TrafficDimension, TrafficHeatmap, Tra
 import { DEFAULT_CATEGORY_NAMES, bucketLabel } from './store-traffic.labels.js';
 import type { CategoryNames } from './store-traffic.labels.js';
 import { t } from './store-traffic.messages.js';
+import type { TrafficTimeGrouping } from '../../data/logic/traffic.js';
+
+const TIME_GROUPINGS: ReadonlySet<string> = new Set<TrafficTimeGrouping>(['month', 'day', 'hour']);
+
+/** Whether a dimension is a time grouping (drawn as a line on a time axis, not as bars). */
+export const isTimeGrouping = (dimension: TrafficDimension): dimension is TrafficTimeGrouping => TIME_GROUPINGS.has(dimension);
 
 /** Ups per bucket for one value of the stacking dimension. */
 export interface StackSeries {

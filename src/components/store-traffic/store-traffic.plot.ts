@@ -10,22 +10,22 @@
  *   it (`alignTrafficPeriods`: its n-th bucket over this period's n-th); stacked, a line per stack
  *   value beside the total.
  *
- * Only types come from chart.js here: the engine is loaded lazily by the controller.
+ * Only types come from chart.js here: the engine is loaded lazily by the controller. This module is
+ * loaded lazily too, once the first figures show (the element's `loadPlots`): its time axis is zone
+ * arithmetic (luxon), which the table and the heatmap do not need.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { dayNumberOf } from '../../data/logic/calendar.js';
 import { zoneDayStart } from '../../data/logic/calendar-zones.js';
 import { alignTrafficPeriods } from '../../data/logic/traffic.js';
 import type { TrafficTimeGrouping } from '../../data/logic/traffic.js';
-import type { TrafficAggregate, TrafficDimension } from '../../data/model.js';
+import type { TrafficAggregate } from '../../data/model.js';
 import type { ChartKit } from '../shared/charts/chart-controller.js';
 import type { Formats } from '../shared/formats.js';
 import { bucketLabel } from './store-traffic.labels.js';
+import { isTimeGrouping } from './store-traffic.model.js';
 import type { LevelModel } from './store-traffic.model.js';
 
-const TIME_GROUPINGS: ReadonlySet<string> = new Set<TrafficTimeGrouping>(['month', 'day', 'hour']);
-
-export const isTimeGrouping = (dimension: TrafficDimension): dimension is TrafficTimeGrouping => TIME_GROUPINGS.has(dimension);
 
 /** A time axis: where each point stands and how the axis counts. */
 export interface PlotTime {

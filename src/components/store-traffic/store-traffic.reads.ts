@@ -4,8 +4,7 @@
  * per call, so a stack and the breadcrumb's names take reads of their own.
  */
 import type { LeadsApi, SourcesApi, TrafficApi } from '../../data/adapter.js';
-import { isValidZone, isoDateIn } from '../../data/logic/calendar.js';
-import { comparedPeriods } from '../../data/logic/calendar-zones.js';
+import { comparedPeriods, isValidZone, isoDateIn } from '../../data/logic/calendar.js';
 import type { DateRange, TrafficDimension, TrafficRow, WeeklyHours } from '../../data/model.js';
 import { DEFAULT_CATEGORY_NAMES, categoryNames } from './store-traffic.labels.js';
 import type { CategoryNames } from './store-traffic.labels.js';

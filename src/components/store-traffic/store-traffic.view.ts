@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { compareToPrevious } from '../../data/logic/sms.js';
+import { compareToPrevious } from '../../data/logic/period-change.js';
 import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficDimension, TrafficRow, TrafficStep } from '../../data/model.js';
 import type { Formats } from '../shared/formats.js';

@@ -5,7 +5,7 @@
  * instants a date range covers in a zone, and periods (the previous period, this month in a zone).
  *
  * This module is plain arithmetic and `Intl`, without luxon. The zone arithmetic that needs
- * luxon (offsets, range bounds, local days and wall times, the previous period) is its other half,
+ * luxon (offsets, range bounds, local days and wall times) is its other half,
  * `calendar-zones.ts`: kept apart so a widget whose first load needs a date helper does not pull
  * luxon into a chunk it shares with code it loads later (a bundler splits by module, not by function).
  */
@@ -355,4 +355,102 @@ export function currentMonthRange(now: number, zone?: string): DateRange {
 export function rangeSoFar(range: DateRange, today: string): DateRange {
   if (!isIsoDate(today) || range.to <= today || range.from > today) return { from: range.from, to: range.to };
   return { from: range.from, to: today };
+}
+
+// ───────────────────────────── periods ─────────────────────────────
+
+/** How {@link previousPeriodDetail} chose the previous period. */
+export type PreviousPeriodBasis = 'months' | 'days';
+
+/** The period a range is compared with, and how it was chosen, so a widget can say what it compared. */
+export interface PreviousPeriod extends DateRange {
+  /**
+   * `months`: the range is whole calendar months, compared with as many whole months just before
+   * it; `days`: the same days one month earlier.
+   */
+  basis: PreviousPeriodBasis;
+  /**
+   * True when a day of the range does not exist one month earlier (March 29–31 before February 28,
+   * a 31st before a 30-day month): that end moved back to the month's last day, so `from`/`to`
+   * are not the same days of the month. Always false for `months`.
+   */
+  clamped: boolean;
+}
+
+/** Month number (year × 12 + month − 1) of an ISO date's year and month. */
+function monthIndexOf(iso: string): number {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/** The first day of a month number, as an ISO date. */
+function firstOfMonth(index: number): string {
+  return isoDateOfDay(daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1));
+}
+
+/** The same day one month earlier; a day the earlier month lacks becomes its last day. */
+function monthEarlier(iso: string): { date: string; clamped: boolean } {
+  const index = monthIndexOf(iso) - 1;
+  const day = Number(iso.slice(8, 10));
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = civilFromDays(month === 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, month + 1, 1) - 1)[2];
+  return { date: isoDateOfDay(daysFromCivil(year, month, Math.min(day, last))), clamped: day > last };
+}
+
+/**
+ * The period a range is compared with ("the arrows compare the same date range from the previous
+ * month"), and how it was chosen:
+ * - a range of whole calendar months (the 1st of a month to the last day of a month) compares with
+ *   as many whole months just before it: April 1–30 with March 1–31, January 1–February 28 with
+ *   November 1–December 31;
+ * - any other range compares with the same days one month earlier: March 10–20 with February
+ *   10–20. A day that the earlier month lacks becomes its last day and `clamped` says so: March
+ *   29–31, 2026 compares with February 28 alone.
+ * @param range The current range (ISO dates).
+ * @returns The previous period, its basis, and whether an end was clamped.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example previousPeriodDetail({ from: '2026-04-01', to: '2026-04-30' }) // { from: '2026-03-01', to: '2026-03-31', basis: 'months', clamped: false }
+ * @example previousPeriodDetail({ from: '2026-03-29', to: '2026-03-31' }) // { from: '2026-02-28', to: '2026-02-28', basis: 'days', clamped: true }
+ */
+export function previousPeriodDetail(range: DateRange): PreviousPeriod {
+  checkDateRange(range);
+  const { from, to } = range;
+  const nextDay = addDays(to, 1);
+  if (from.endsWith('-01') && nextDay.endsWith('-01')) {
+    const months = monthIndexOf(to) - monthIndexOf(from) + 1;
+    return { from: firstOfMonth(monthIndexOf(from) - months), to: addDays(from, -1), basis: 'months', clamped: false };
+  }
+  const start = monthEarlier(from);
+  const end = monthEarlier(to);
+  return { from: start.date, to: end.date, basis: 'days', clamped: start.clamped || end.clamped };
+}
+
+/**
+ * The period a range is compared with, as a plain date range: see {@link previousPeriodDetail}
+ * for the rule and for whether the days had to be clamped.
+ * @param range The current range (ISO dates).
+ * @returns The previous period.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example previousPeriod({ from: '2026-03-01', to: '2026-03-31' }) // { from: '2026-02-01', to: '2026-02-28' }
+ * @example previousPeriod({ from: '2026-03-10', to: '2026-03-20' }) // { from: '2026-02-10', to: '2026-02-20' }
+ */
+export function previousPeriod(range: DateRange): DateRange {
+  const { from, to } = previousPeriodDetail(range);
+  return { from, to };
+}
+
+/**
+ * The two periods a comparison sets side by side: the days of `range` that have happened by
+ * `today` (see `rangeSoFar`), and the period they are compared with (`previousPeriod`). When today
+ * is December 7, December 1–31 compares December 1–7 with November 1–7; once December has
+ * happened, the whole of it compares with the whole of November.
+ * @param range The range shown (ISO dates).
+ * @param today The shop's today, `YYYY-MM-DD`, in its zone.
+ * @returns `current`: the days compared; `previous`: the days they are compared with.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example comparedPeriods({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07') // { current: { from: '2026-12-01', to: '2026-12-07' }, previous: { from: '2026-11-01', to: '2026-11-07' } }
+ */
+export function comparedPeriods(range: DateRange, today: string): { current: DateRange; previous: DateRange } {
+  const current = rangeSoFar(checkDateRange(range), today);
+  return { current, previous: previousPeriod(current) };
 }

@@ -24,7 +24,7 @@ import type {
   OemRule,
   WeeklyHours,
 } from '../model.js';
-import { WEEKDAYS } from '../model.js';
+import { NO_OEM_RULE_ID, WEEKDAYS } from '../model.js';
 import { AdapterError } from '../errors.js';
 import { DAY_MS, checkZone, daysFromCivil, parseInstant } from './calendar.js';
 import { calendarRangeBounds, localDayNumber, localTimeToInstant } from './calendar-zones.js';
@@ -199,7 +199,7 @@ export const DEFAULT_OEM_RULES: OemRule[] = [
  * contact stops it. Its id `none` is never a real rule's.
  */
 export const NO_OEM_RULE: OemRule = {
-  id: 'none',
+  id: NO_OEM_RULE_ID,
   name: 'No OEM rule',
   makes: [],
   limitMinutes: 60,

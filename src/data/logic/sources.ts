@@ -2,7 +2,6 @@
  * Customer sources: cleaning PoS codes, suggesting a main category, mapping completeness and the
  * customer source report.
  */
-import { DateTime } from 'luxon';
 import type {
   Cents,
   Customer,
@@ -17,7 +16,7 @@ import type {
   SourceReportRow,
 } from '../model.js';
 import { UNKNOWN_CATEGORY_ID } from '../model.js';
-import { checkDateRange } from './calendar.js';
+import { checkDateRange, dayNumberOf, monthRangeOf } from './calendar.js';
 
 /** The default main categories, in display order. */
 export const DEFAULT_CATEGORIES: readonly SourceCategory[] = [
@@ -258,15 +257,13 @@ export function countCustomersBySource(customers: readonly Pick<Customer, 'sourc
  * @example proratedSpend(3100, '2026-03', { from: '2026-03-17', to: '2026-04-30' }); // 1500
  */
 export function proratedSpend(amount: Cents, month: string, range: DateRange): Cents {
-  const start = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
-  if (!start.isValid) return 0;
-  const days = start.daysInMonth ?? 30;
-  const first = start.toISODate()!;
-  const last = start.endOf('month').toISODate()!;
-  const from = range.from > first ? range.from : first;
-  const to = range.to < last ? range.to : last;
+  const whole = monthRangeOf(`${month}-01`);
+  if (!whole) return 0;
+  const days = dayNumberOf(whole.to) - dayNumberOf(whole.from) + 1;
+  const from = range.from > whole.from ? range.from : whole.from;
+  const to = range.to < whole.to ? range.to : whole.to;
   if (from > to) return 0;
-  const covered = DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days + 1;
+  const covered = dayNumberOf(to) - dayNumberOf(from) + 1;
   return covered === days ? amount : Math.round((amount * covered) / days);
 }
 

@@ -2,13 +2,16 @@
  * The part of the scroll hint that loads after the first render with a box (see `scroll-hint.ts`):
  * the signs' styles, adopted into the widget's shadow root, the hint lines and what sets the
  * boxes' marks. Apart so the six widgets with a wide table do not carry it in their first load;
- * until it arrives a wide table still scrolls inside its box.
+ * until it arrives a wide table still scrolls inside its box. It is handed `defineMessages` rather
+ * than importing it: its chunk then shares no module with the widget's first load (a shared module
+ * would split the first load into one more file, gzipped apart).
  */
 import { css } from 'lit';
 import type { FcElement } from '../fc-element.js';
-import { defineMessages } from '../messages.js';
+import type { defineMessages } from '../messages.js';
 
-const t = /* @__PURE__ */ defineMessages({ more: 'More columns →' }, { more: 'Más columnas →' });
+const en = { more: 'More columns →' };
+const es: typeof en = { more: 'Más columnas →' };
 
 /**
  * The box and its signs. The box is the containing block of what is positioned inside it
@@ -71,15 +74,18 @@ export class ScrollMarks {
   /** The hint's text in the widget's language, as of the last update. */
   #text = '';
 
-  constructor(host: FcElement) {
+  readonly #t: (key: 'more') => string;
+
+  constructor(host: FcElement, define: typeof defineMessages) {
     this.#host = host;
+    this.#t = define(en, es);
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
   }
 
   /** Marks every box now, watching the new ones. */
   update(): void {
-    this.#text = this.#host.inLocale(() => t('more'));
+    this.#text = this.#host.inLocale(() => this.#t('more'));
     for (const box of this.#host.renderRoot.querySelectorAll<HTMLElement>('.fc-scroll')) {
       if (!this.#boxes.has(box)) {
         this.#boxes.add(box);

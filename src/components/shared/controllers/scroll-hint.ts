@@ -19,6 +19,7 @@
 import { css } from 'lit';
 import type { ReactiveController } from 'lit';
 import type { FcElement } from '../fc-element.js';
+import { defineMessages } from '../messages.js';
 import type { ScrollMarks } from './scroll-hint.marks.js';
 
 /** The box scrolls and clips what is positioned inside it (visually hidden text) from the first paint. */
@@ -47,7 +48,7 @@ export class ScrollHintController implements ReactiveController {
       // Until the signs have loaded, a box that scrolls is still a Tab stop, so it is never out of a keyboard's reach.
       for (const box of host.renderRoot.querySelectorAll<HTMLElement>('.fc-scroll:not(.fc-scroll--grid)')) if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
     }
-    this.#marks ??= import('./scroll-hint.marks.js').then((m) => new m.ScrollMarks(host));
+    this.#marks ??= import('./scroll-hint.marks.js').then((m) => new m.ScrollMarks(host, defineMessages));
     void this.#marks.then((marks) => {
       this.#ready = true;
       if (host.isConnected) marks.update();
