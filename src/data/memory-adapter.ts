@@ -15,7 +15,7 @@ import type {
   WantQuery,
   WriteOptions,
 } from './adapter.js';
-import { AdapterError } from './errors.js';
+import { AdapterError, cancelled } from './errors.js';
 import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
@@ -49,6 +49,12 @@ export interface MemoryAdapterOptions {
    * (the demo's live day). Each record is copied in, as the dataset is.
    */
   feed?: (feed: MemoryFeed) => void;
+  /**
+   * Takes the dataset as it is instead of copying it: the adapter owns it from then on, and the
+   * caller must not read or change it. For a dataset made only for the adapter (built in a worker,
+   * or just received from one), where a deep copy would hold the rows twice. Default false.
+   */
+  adopt?: boolean;
 }
 
 /** What adds records to a memory adapter behind its contract (see `MemoryAdapterOptions.feed`). */
@@ -67,9 +73,7 @@ const conflict = (message: string, current: unknown) =>
   new AdapterError({ kind: 'conflict', status: 409, message, body: { current } });
 
 function checkSignal(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new AdapterError({ kind: 'aborted', message: 'The request was cancelled.', cause: signal.reason });
-  }
+  if (signal?.aborted) throw cancelled(signal);
 }
 
 /** How many SMS filters keep their match list (the history's current filter, its previous one, the export's...). */
@@ -132,15 +136,15 @@ function memoryPreferences(): PreferencesApi {
 
 /**
  * An adapter over an in-memory dataset.
- * @param dataset The data to serve; it is copied, later changes to it have no effect.
- * @param options The clock.
+ * @param dataset The data to serve; it is copied (unless `options.adopt`), later changes to it have no effect.
+ * @param options The clock, the user, the feed, and whether to adopt the dataset rather than copy it.
  * @returns An adapter implementing every domain of the contract, and `preferences` kept in memory.
  * @example
  * const adapter = createMemoryAdapter(generateDataset({ size: 'small' }));
  * await adapter.sources!.report({ from: '2026-11-01', to: '2026-11-23' });
  */
 export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOptions = {}): ForecourtAdapter {
-  const data: Dataset = structuredClone(dataset);
+  const data: Dataset = options.adopt ? dataset : structuredClone(dataset);
   const now = options.now ?? (() => new Date());
   const zone = data.dealer.zone;
   // Kept in time order (lists only reverse for "newest first"), with each message's instant, so a
