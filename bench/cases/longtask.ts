@@ -73,7 +73,10 @@ export const longtaskSms: BenchCase = {
     await defineOurs();
     const adapter = await fixtureInWorker({ fixture: 'sms', count: MILLION });
     const el = createOurs(adapter);
-    const result = await measureWindow(el, () => el.rowsReady(), 3, () => until(summaryShown(el), 'the SMS summary'));
+    const summary = () => el.shadowRoot?.querySelector('fc-sms-summary');
+    const result = await measureWindow(el, () => el.rowsReady(), 3, () =>
+      until(summaryShown(el), () => `the SMS summary (${summary() ? (summary()!.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 200) : 'absent'})`),
+    );
     checkOurs(el, smsRowNames(MILLION), 0);
     adapter.terminate();
     const { later, ...extra } = result.extra;

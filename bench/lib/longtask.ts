@@ -25,11 +25,11 @@ export function watchLongTasks(): LongTasks {
   };
 }
 
-/** Resolves in the first frame where `ready()` holds; rejects after `timeoutMs`. */
-export async function until(ready: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+/** Resolves in the first frame where `ready()` holds; rejects after `timeoutMs`, saying what (and what is shown instead). */
+export async function until(ready: () => boolean, what: string | (() => string), timeoutMs = 60_000): Promise<void> {
   const end = performance.now() + timeoutMs;
   while (!ready()) {
-    if (performance.now() > end) throw new Error(`${what}: not shown after ${timeoutMs} ms`);
+    if (performance.now() > end) throw new Error(`${typeof what === 'string' ? what : what()}: not shown after ${timeoutMs} ms`);
     await nextFrame();
   }
 }
