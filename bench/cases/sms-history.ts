@@ -3,7 +3,9 @@
  * direction, customer, phone, status, error), newest first, both in a 1200 × 720 px box.
  *
  * Ours is `<fc-sms-history>` with `createMemoryAdapter` over the rows (its own copy, built before
- * the clock), so every page it shows goes through the adapter contract: filter, order, page.
+ * the clock), so every page it shows goes through the adapter contract: filter, order, page. At a
+ * million rows it is `createWorkerAdapter`, the rows made in the worker before the clock, as a
+ * host with that many would keep them.
  * The peer is `<vaadin-grid>` with a `dataProvider` answering synchronously with slices of the same
  * array (filtered once per filter): its best case, no copy, no promise.
  *
@@ -16,7 +18,9 @@ import type { SmsMessage } from '../../src/data/model.js';
 import type { BenchCase, SideResult } from '../lib/case.js';
 import { check } from '../lib/case.js';
 import { painted, timed } from '../lib/render.js';
-import { rowAt, SMS_FILTER_OUTBOUND, smsDataset, smsRows } from '../lib/sms-fixture.js';
+import { rowAt, SMS_FILTER_OUTBOUND, smsDataset, smsRowNames, smsRows } from '../lib/sms-fixture.js';
+import { fixtureInWorker } from '../lib/worker-fixtures.js';
+import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import {
   checkOurs,
   checkVaadin,
@@ -36,10 +40,13 @@ const HUNDRED_K = 100_000;
 const MILLION = 1_000_000;
 const PEER = 'vaadin-grid 25, dataProvider over the same array';
 
-/** Ours, mounted over a fresh memory adapter of `rows`, first rows shown and painted. */
-async function mountOurs(rows: SmsMessage[]): Promise<SmsHistoryElement> {
+/**
+ * Ours, mounted over a fresh memory adapter of `rows` (or over `adapter`), first rows shown and
+ * painted; `rows` is what the checks read.
+ */
+async function mountOurs(rows: readonly SmsMessage[], adapter: ForecourtAdapter = createMemoryAdapter(smsDataset(rows as SmsMessage[]))): Promise<SmsHistoryElement> {
   await defineOurs();
-  const el = createOurs(createMemoryAdapter(smsDataset(rows)));
+  const el = createOurs(adapter);
   document.body.append(el);
   await el.rowsReady();
   await painted();
@@ -121,9 +128,10 @@ export const smsHistoryDomSize: BenchCase = {
     const small = await mountOurs(smsRows(HUNDRED_K));
     const at100k = countElements(small);
     small.remove();
-    const rows = smsRows(MILLION);
+    // A million texts live where a host would keep them: in a worker adapter, made there.
+    const rows = smsRowNames(MILLION);
     await defineOurs();
-    const el = createOurs(createMemoryAdapter(smsDataset(rows)));
+    const el = createOurs(await fixtureInWorker({ fixture: 'sms', count: MILLION }));
     const ms = await timed('sms-history-dom-size:ours', async () => {
       document.body.append(el);
       await el.rowsReady();
@@ -233,8 +241,8 @@ export const smsHistoryJumpLast: BenchCase = {
     '1,000,000 rows, first rows shown: from scrollToRow(999999) (vaadin-grid: scrollToIndex) to the last row loaded, in view, the oldest message checked, painted (budget ≤ 100 ms)',
   budgets: [{ figure: 'ms', max: 100 }],
   async ours() {
-    const rows = smsRows(MILLION);
-    const el = await mountOurs(rows);
+    const rows = smsRowNames(MILLION);
+    const el = await mountOurs(rows, await fixtureInWorker({ fixture: 'sms', count: MILLION }));
     await settle();
     const ms = await timed('sms-history-jump-last:ours', async () => {
       await el.scrollToRow(MILLION - 1);
