@@ -16,6 +16,7 @@
  * for SMS, `summary` (mount to the summary's figures shown, inside the window). Every side runs on
  * a fresh page; the peer's rows or in-thread adapter are made before mounting, outside the window.
  */
+import '../../src/components/store-traffic/fc-store-traffic.js';
 import type { FcStoreTraffic } from '../../src/components/store-traffic/fc-store-traffic.js';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
@@ -99,7 +100,6 @@ export const longtaskSms: BenchCase = {
 const TRAFFIC: BenchFixture = { fixture: 'traffic', count: MILLION };
 
 async function trafficSide(adapter: ForecourtAdapter): Promise<SideResult> {
-  await import('../../src/components/store-traffic/fc-store-traffic.js');
   const el = document.createElement('fc-store-traffic') as FcStoreTraffic;
   el.adapter = adapter;
   el.path = 'groupBy=department';

@@ -1,23 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { failure } from './failure.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { buildSourceReport } from '../../src/data/logic/sources.js';
 import type { Dataset } from '../../src/data/model.js';
 
 const NOW = new Date('2026-11-23T16:30:00.000Z');
 const dataset = generateDataset({ seed: 5, size: 'small' });
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAdapterError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createMemoryAdapter', () => {
   let adapter: ForecourtAdapter;

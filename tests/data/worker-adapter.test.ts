@@ -9,7 +9,8 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import { AdapterError, isAdapterError } from '../../src/data/errors.js';
+import { AdapterError } from '../../src/data/errors.js';
+import { failure } from './failure.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { createWorkerAdapter, type WorkerAdapter } from '../../src/data/worker-adapter.js';
 import type { Dataset } from '../../src/data/model.js';
@@ -17,16 +18,6 @@ import type { Dataset } from '../../src/data/model.js';
 const dataset = generateDataset({ seed: 5, size: 'small', smsCount: 4_000 });
 const MONTH = { from: '2026-11-01', to: '2026-11-23' };
 const YEAR = { from: '2025-11-24', to: '2026-11-23' };
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAdapterError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The same reads, asked of either adapter. */
 function reads(adapter: ForecourtAdapter): Promise<unknown>[] {
