@@ -16,7 +16,7 @@ import type {
   WriteOptions,
 } from './adapter.js';
 import { AdapterError, cancelled } from './errors.js';
-import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { flagLead } from './logic/lead-queue.js';
@@ -78,6 +78,8 @@ function checkSignal(signal: AbortSignal | undefined): void {
 
 /** How many SMS filters keep their match list (the history's current filter, its previous one, the export's...). */
 const SMS_MEMO_SIZE = 4;
+/** How many lead queries keep their match list (the report's range, the queue's...). */
+const LEADS_MEMO_SIZE = 4;
 
 /** Stable sort by `sentAt`, parsing each time once. */
 function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
@@ -156,13 +158,35 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   }
   const timeline = () => (smsTimes === undefined ? (smsTimes = smsTimeline(data.sms)) : smsTimes);
   const applied = new Map<string, unknown>();
+  // ── leads: the match lists (newest first) of the last few queries, so reading a range page by
+  // page filters and sorts the leads once; any change to the leads or the rules clears them ──
+  const leadsMemo = new Map<string, Lead[]>();
+  const leadMatches = (query: LeadQuery): Lead[] => {
+    const { cursor: _cursor, limit: _limit, ...filter } = query;
+    const key = stableJson(filter);
+    let items = leadsMemo.get(key);
+    if (items) {
+      leadsMemo.delete(key); // most recently used goes last
+    } else {
+      items = [...filterLeads(data.leads, query, zone, data.rules)].sort((a, b) =>
+        a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0,
+      );
+      if (leadsMemo.size >= LEADS_MEMO_SIZE) leadsMemo.delete(leadsMemo.keys().next().value!);
+    }
+    leadsMemo.set(key, items);
+    return items;
+  };
   options.feed?.({
     addBoardEntry: (entry) => void data.board.push(structuredClone(entry)),
-    addLead: (lead) => void data.leads.push(structuredClone(lead)),
+    addLead: (lead) => {
+      data.leads.push(structuredClone(lead));
+      leadsMemo.clear();
+    },
     addLeadActivity: (leadId, activity) => {
       const lead = data.leads.find((l) => l.id === leadId);
       if (!lead) throw notFound(`No lead "${leadId}".`);
       lead.activities = [...lead.activities, structuredClone(activity)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      leadsMemo.clear();
     },
   });
 
@@ -465,10 +489,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       list: (query, opts) =>
         read(opts, () => {
           checkDateRange(query);
-          const items = [...filterLeads(data.leads, query, zone, data.rules)].sort((a, b) =>
-            a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0,
-          );
-          return paginate(items, query);
+          return paginate(leadMatches(query), query);
         }),
       get: (id, opts) =>
         read(opts, () => {
@@ -497,6 +518,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           if (overlap) {
             throw rejected(`Rule "${name}": ${overlap.make} is already covered by the rule "${overlap.rule.name}". A make can belong to one rule only.`);
           }
+          leadsMemo.clear();
           return replace(data.rules, { ...structuredClone(rule), version: existing ? existing.version + 1 : 1 });
         }),
       dealer: (opts) => read(opts, () => data.dealer),
@@ -513,6 +535,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
         write('leads.flag', opts, () => {
           const at = data.leads.findIndex((l) => l.id === change?.leadId);
           if (at < 0) throw notFound(`No lead "${change?.leadId}".`);
+          leadsMemo.clear();
           return (data.leads[at] = flagLead(data.leads[at]!, change, stamp(), options.user ?? null));
         }),
     },
