@@ -24,7 +24,7 @@ import type { BenchCase, SideResult } from '../lib/case.js';
 import { watchLongTasks, until, waitUntil } from '../lib/longtask.js';
 import { painted } from '../lib/render.js';
 import { smsRowNames, smsRows } from '../lib/sms-fixture.js';
-import { checkOurs, checkVaadin, createOurs, createVaadin, defineOurs, defineVaadin, vaadinShown } from '../lib/sms-sides.js';
+import { checkOurs, checkVaadin, createOurs, createVaadin, defineOurs, defineVaadin, summaryShown, vaadinShown } from '../lib/sms-sides.js';
 import { fixtureDataset, fixtureInWorker, type BenchFixture } from '../lib/worker-fixtures.js';
 import { LEAD_NOW } from './lead-evaluate.js';
 
@@ -61,9 +61,6 @@ async function measureWindow(el: HTMLElement, shown: () => Promise<void>, frames
 
 // ───────────────────────────── SMS ─────────────────────────────
 
-const summaryShown = (el: HTMLElement) => () =>
-  !!el.shadowRoot?.querySelector('fc-sms-summary')?.shadowRoot?.querySelector('[part~="metrics"]');
-
 export const longtaskSms: BenchCase = {
   name: 'longtask-sms-1m',
   description:
@@ -76,7 +73,7 @@ export const longtaskSms: BenchCase = {
     const el = createOurs(adapter);
     const summary = () => el.shadowRoot?.querySelector('fc-sms-summary');
     const result = await measureWindow(el, () => el.rowsReady(), 3, () =>
-      until(summaryShown(el), () => `the SMS summary (${summary() ? (summary()!.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 200) : 'absent'})`),
+      until(() => summaryShown(el), () => `the SMS summary (${summary() ? (summary()!.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 200) : 'absent'})`),
     );
     checkOurs(el, smsRowNames(MILLION), 0);
     adapter.terminate();
