@@ -14,6 +14,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   define: { __FC_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
+  // createWorkerAdapter's worker is the one file beside it, `forecourt-worker.js`, found relative to forecourt.js.
+  base: './',
+  worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'forecourt-worker.js' } } },
   build: {
     outDir: here('./dist/cdn'),
     emptyOutDir: true,

@@ -53,6 +53,9 @@ export default defineConfig(({ command }) => ({
   root: command === 'serve' ? here('./demo') : undefined,
   server: { fs: { allow: [here('.')] } },
   plugins: [mswWorker()],
+  // The memory worker (createWorkerAdapter) is a file of its own, found relative to the module that starts it.
+  base: command === 'serve' ? '/' : './',
+  worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'data/memory-worker.js' } } },
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,

@@ -1,12 +1,12 @@
 /**
  * The standalone demo: MSW serves the REST contract from the memory adapter over a seeded
- * dataset, and the page embeds Forecourt the way a vendor would, with markup alone.
+ * dataset, built and kept in a Web Worker (`createWorkerAdapter`), and the page embeds Forecourt
+ * the way a vendor would, with markup alone.
  */
 import { setupWorker } from 'msw/browser';
 import { DateTime } from 'luxon';
-import { createMemoryAdapter } from '../src/data/memory-adapter.js';
-import type { MemoryFeed } from '../src/data/memory-adapter.js';
-import { DEMO_ZONE, generateDataset } from '../src/data/demo-data.js';
+import { createWorkerAdapter } from '../src/data/worker-adapter.js';
+import { DEMO_ZONE } from '../src/data/demo-data.js';
 import { legacyDatabaseName } from '../src/data/cache/storage.js';
 import type { AdapterDomain } from '../src/data/adapter.js';
 import { adfLeadToLead, parseAdf } from '../src/data/logic/adf.js';
@@ -23,15 +23,11 @@ const USER = 'advisor-1';
 // The shop as of this moment, on today's date in the dealer's zone: the same seed and day give the
 // same shop on every reload, and every widget opens on data of this month.
 const opened = Date.now();
-const dataset = generateDataset({ size: 'demo', today: DateTime.fromMillis(opened).setZone(DEMO_ZONE).toISODate()!, now: opened });
-// Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads, and
-// says which of them the dealer's rules cannot stop (a Ford lead without an email address).
-const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone, rules: dataset.rules });
-for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
-const adfLeadsIn = imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`));
-dataset.leads.push(...adfLeadsIn);
-const arrivals = imported.leads.flatMap((adf, i) => (adf.unstoppable ? [{ lead: adfLeadsIn[i]!, message: adf.unstoppable.message }] : []));
-dataset.leads.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+const today = DateTime.fromMillis(opened).setZone(DEMO_ZONE).toISODate()!;
+// The server's data is generated in its worker and stays there: texts, traffic and the rest are
+// counted off the page's main thread. The server stamps who made a change (a restore's "restored
+// by", the restore log) with the signed-in advisor's name.
+const backend = createWorkerAdapter({ generate: { size: 'demo', today, now: opened } }, { user: 'Dana Ruiz' });
 const faults = createApiFaults();
 const app = document.querySelector<HTMLElement>('#app')!;
 const controls = document.querySelector<HTMLFormElement>('#controls')!;
@@ -39,15 +35,28 @@ const controls = document.querySelector<HTMLFormElement>('#controls')!;
 let live: LiveDay | null = null;
 
 async function start(): Promise<void> {
-  let feed: MemoryFeed | undefined;
-  // The server stamps who made a change (a restore's "restored by", the restore log) with the signed-in advisor's name.
-  const backend = createMemoryAdapter(dataset, { feed: (f) => (feed = f), user: 'Dana Ruiz' });
-  // The provider goes on the page only once the worker answers, so its first reads reach the demo server.
-  await setupWorker(...createApiHandlers(backend, { baseUrl: API_BASE, faults })).start({
+  // The page keeps the small parts of the server's data it shows beside the widgets (today, the
+  // board, the leads, the wants), and one text whose sender the live day writes as.
+  // The service worker starts while the data worker builds the data.
+  const serving = setupWorker(...createApiHandlers(backend, { baseUrl: API_BASE, faults })).start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
+  const dataset = await backend.dataset({ omit: ['sms', 'traffic', 'invoices'] });
+  const month = DateTime.fromISO(today, { zone: DEMO_ZONE }).minus({ months: 1 }).startOf('month').toISODate()!;
+  dataset.sms = (await backend.sms.list({ from: month, to: today, direction: 'outbound', limit: 1 })).items;
+  // Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads, and
+  // says which of them the dealer's rules cannot stop (a Ford lead without an email address).
+  const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone, rules: dataset.rules });
+  for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
+  const adfLeadsIn = imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`));
+  await Promise.all(adfLeadsIn.map((lead) => backend.feed.addLead(lead)));
+  dataset.leads.push(...adfLeadsIn);
+  dataset.leads.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  const arrivals = imported.leads.flatMap((adf, i) => (adf.unstoppable ? [{ lead: adfLeadsIn[i]!, message: adf.unstoppable.message }] : []));
+  // The provider goes on the page only once the service worker answers, so its first reads reach the demo server.
+  await serving;
   const { provider, showClock } = buildDemoPage(dataset, {
     apiBase: API_BASE,
     tenant: TENANT,
@@ -68,7 +77,7 @@ async function start(): Promise<void> {
   live = createLiveDay({
     dataset,
     backend,
-    feed: feed!,
+    feed: backend.feed,
     announce: (domains: AdapterDomain[]) => channel.postMessage({ type: 'change', domains, at: Date.now() }),
     onLead: (lead) => showClock(lead.id),
   });

@@ -13,6 +13,7 @@ import { trafficDrill } from './traffic-drill.js';
 import { smsTrendRender } from './sms-trend-render.js';
 import { chartTableFirst } from './chart-table-first.js';
 import { tradeInMatch } from './trade-in-match.js';
+import { LONGTASK_CASES } from './longtask.js';
 
 export const CASES: BenchCase[] = [
   cacheWarmStart,
@@ -30,4 +31,5 @@ export const CASES: BenchCase[] = [
   smsTrendRender,
   tradeInMatch,
   ...SMS_HISTORY_CASES,
+  ...LONGTASK_CASES,
 ];

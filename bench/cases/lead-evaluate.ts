@@ -21,7 +21,7 @@ import { naiveEvaluateLead } from '../lib/naive-lead-clock.js';
 const LEADS = 100_000;
 const SAMPLE_EVERY = 2000;
 
-const dealer: DealerProfile = {
+export const LEAD_DEALER: DealerProfile = {
   name: 'Prairie Motors',
   zone: 'America/Chicago',
   hours: {
@@ -34,12 +34,12 @@ const dealer: DealerProfile = {
   },
   holidays: [...usHolidays(2026), '2026-11-11'],
 };
-const NOW = '2026-11-12T18:00:00.000Z';
+export const LEAD_NOW = '2026-11-12T18:00:00.000Z';
 const MAKES = [...DEFAULT_OEM_RULES.flatMap((r) => r.makes), 'Tesla', 'Land Rover'];
 const KINDS: ActivityKind[] = ['auto-response', 'email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming', 'text-sent', 'text-received'];
 
 /** Deterministic leads on whole minutes between 2026-10-22 and 2026-11-12. */
-function generateLeads(): Lead[] {
+export function generateLeads(): Lead[] {
   let seed = 42;
   const rand = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -86,7 +86,7 @@ const ours: Side = async () => {
   const all = leads();
   await settle();
   const start = performance.now();
-  const result = evaluateLeads(all, DEFAULT_OEM_RULES, dealer, NOW);
+  const result = evaluateLeads(all, DEFAULT_OEM_RULES, LEAD_DEALER, LEAD_NOW);
   const ms = performance.now() - start;
   check(result.length === LEADS, `evaluated ${result.length} leads, expected ${LEADS}`);
   const statuses = new Set(result.map((e) => e.state.status));
@@ -100,9 +100,9 @@ const naive: Side = async () => {
   const rules = sample.map((l) => ruleForMake(l.make) ?? NO_OEM_RULE);
   await settle();
   const start = performance.now();
-  const answers = sample.map((l, i) => naiveEvaluateLead(l, l.activities, rules[i]!, dealer, NOW));
+  const answers = sample.map((l, i) => naiveEvaluateLead(l, l.activities, rules[i]!, LEAD_DEALER, LEAD_NOW));
   const ms = performance.now() - start;
-  const ourAnswers = evaluateLeads(sample, DEFAULT_OEM_RULES, dealer, NOW);
+  const ourAnswers = evaluateLeads(sample, DEFAULT_OEM_RULES, LEAD_DEALER, LEAD_NOW);
   answers.forEach((a, i) => {
     const o = ourAnswers[i]!.state;
     check(

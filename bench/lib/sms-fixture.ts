@@ -124,7 +124,7 @@ export function smsRows(count: number, span: SmsSpan = SMS_RANGE): SmsMessage[] 
       employeeId: employee ? employee[0] : null,
       employeeName: employee ? employee[1] : null,
       customerId: customer.id,
-      customerName: `${FIRST[i % FIRST.length]} ${LAST[(i >> 4) % LAST.length]} ${pad7(i)}`,
+      customerName: customerNameOf(i),
     });
   }
   cache.set(key, rows);
@@ -132,6 +132,23 @@ export function smsRows(count: number, span: SmsSpan = SMS_RANGE): SmsMessage[] 
 }
 
 /** The message shown at display row `index` (newest first). */
+/** The customer name of message `i` (0 the oldest): it ends in the row's number. */
+const customerNameOf = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[(i >> 4) % LAST.length]} ${pad7(i)}`;
+
+/**
+ * What the checks read of `smsRows(count)` (its length and each row's customer name) without making
+ * the rows on the page: for a side whose rows are made in a worker.
+ */
+export function smsRowNames(count: number): readonly SmsMessage[] {
+  return new Proxy([] as SmsMessage[], {
+    get: (target, key) => {
+      if (key === 'length') return count;
+      if (typeof key === 'string' && /^\d+$/.test(key)) return { customerName: customerNameOf(Number(key)) };
+      return Reflect.get(target, key);
+    },
+  });
+}
+
 export const rowAt = (rows: readonly SmsMessage[], index: number): SmsMessage => rows[rows.length - 1 - index]!;
 
 /** A small demo dataset (dealer, zone, sources…) whose SMS history is `rows`, for `createMemoryAdapter`. */

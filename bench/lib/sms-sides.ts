@@ -113,6 +113,9 @@ export function createOurs(adapter: ForecourtAdapter, filter = SMS_FILTER_ALL): 
   return el;
 }
 
+/** Whether the `<fc-sms-summary>` inside ours shows its figures. */
+export const summaryShown = (el: HTMLElement): boolean => !!el.shadowRoot?.querySelector('fc-sms-summary')?.shadowRoot?.querySelector('[part~="metrics"]');
+
 export function oursScroller(el: SmsHistoryElement): HTMLElement {
   const scroller = el.shadowRoot?.querySelector<HTMLElement>('[part~="scroller"]');
   check(scroller, '<fc-sms-history> has no [part~="scroller"] in its shadow root');

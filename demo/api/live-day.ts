@@ -17,8 +17,8 @@ export interface LiveDayOptions {
   dataset: Dataset;
   /** The server's store; texts arrive through its `sms.import`. */
   backend: ForecourtAdapter;
-  /** What adds board entries, leads and lead activities to the store. */
-  feed: MemoryFeed;
+  /** What adds board entries, leads and lead activities to the store: the memory adapter's feed, or a worker adapter's (each call resolves once the record is in). */
+  feed: { [K in keyof MemoryFeed]: (...args: Parameters<MemoryFeed[K]>) => void | Promise<void> };
   /** Tells the page's clients which domains changed on the server. */
   announce(domains: AdapterDomain[]): void;
   /** A lead has arrived (the page shows its clock). */
@@ -94,7 +94,7 @@ export function createLiveDay(options: LiveDayOptions): LiveDay {
   };
 
   /** A customer not on the board yet drives in; one in three has no known source (the name blinks). */
-  const vehicleArrives = () => {
+  const vehicleArrives = async () => {
     const pool = turn % 9 === 0 && unknownFirst.length ? unknownFirst : waiting;
     const customer = pool.splice(Math.floor(random() * pool.length), 1)[0];
     if (!customer) return;
@@ -102,7 +102,7 @@ export function createLiveDay(options: LiveDayOptions): LiveDay {
     const twin = other.indexOf(customer);
     if (twin >= 0) other.splice(twin, 1);
     const at = now();
-    feed.addBoardEntry({
+    await feed.addBoardEntry({
       id: `tvp-live-${++serial}`,
       date: isoDateIn(at, zone),
       customerId: customer.id,
@@ -146,7 +146,7 @@ export function createLiveDay(options: LiveDayOptions): LiveDay {
   };
 
   /** An internet lead arrives, its clock running; an auto-response follows, and some are answered by email. */
-  const leadArrives = (make: string, model: string, answerAfterMs: number | null) => {
+  const leadArrives = async (make: string, model: string, answerAfterMs: number | null) => {
     const at = now();
     const n = ++serial;
     const [salespersonId, salespersonName] = salespeople.length ? pick(salespeople) : [null, null];
@@ -165,11 +165,11 @@ export function createLiveDay(options: LiveDayOptions): LiveDay {
       salespersonName,
       activities: [],
     };
-    feed.addLead(lead);
+    await feed.addLead(lead);
     announce(['leads']);
     options.onLead?.(lead);
-    const act = (kind: ActivityKind, by: string | null) => () => {
-      feed.addLeadActivity(lead.id, { id: `act-live-${++serial}`, at: iso(now()), kind, by });
+    const act = (kind: ActivityKind, by: string | null) => async () => {
+      await feed.addLeadActivity(lead.id, { id: `act-live-${++serial}`, at: iso(now()), kind, by });
       announce(['leads']);
     };
     plan(at + 20_000, act('auto-response', null));
@@ -178,13 +178,10 @@ export function createLiveDay(options: LiveDayOptions): LiveDay {
 
   const arrive = () => {
     const kind = turn++ % 3;
-    if (kind === 0) vehicleArrives();
-    else if (kind === 1) return textsTrickle();
-    else {
-      const [make, model] = MAKES[Math.floor(turn / 3) % MAKES.length]!;
-      leadArrives(make, model, random() < 0.5 ? (40 + Math.floor(random() * 50)) * 1000 : null);
-    }
-    return undefined;
+    if (kind === 0) return vehicleArrives();
+    if (kind === 1) return textsTrickle();
+    const [make, model] = MAKES[Math.floor(turn / 3) % MAKES.length]!;
+    return leadArrives(make, model, random() < 0.5 ? (40 + Math.floor(random() * 50)) * 1000 : null);
   };
 
   const runDue = async () => {

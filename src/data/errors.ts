@@ -151,3 +151,8 @@ export function unsupported(domain: string, method?: string): AdapterError {
     message: method ? `This host does not provide ${domain}.${method}.` : `This host does not provide ${domain}.`,
   });
 }
+
+/** The error of a call its caller cancelled with its `AbortSignal` (the signal's reason is the cause). */
+export function cancelled(signal?: AbortSignal): AdapterError {
+  return new AdapterError({ kind: 'aborted', message: 'The request was cancelled.', cause: signal?.reason });
+}

@@ -23,6 +23,14 @@ export * from './errors.js';
 export { createRestAdapter, encodeQuery, type RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
 export { createMemoryAdapter, type MemoryAdapterOptions, type MemoryFeed } from './memory-adapter.js';
 export {
+  createWorkerAdapter,
+  type DatasetList,
+  type WorkerAdapter,
+  type WorkerAdapterOptions,
+  type WorkerAdapterSource,
+  type WorkerFeed,
+} from './worker-adapter.js';
+export {
   withCache,
   CACHE_CHANGE_EVENT,
   OUTBOX_CHANGE_EVENT,

@@ -15,8 +15,8 @@ import type {
   WantQuery,
   WriteOptions,
 } from './adapter.js';
-import { AdapterError } from './errors.js';
-import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import { AdapterError, cancelled } from './errors.js';
+import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { flagLead } from './logic/lead-queue.js';
@@ -49,6 +49,12 @@ export interface MemoryAdapterOptions {
    * (the demo's live day). Each record is copied in, as the dataset is.
    */
   feed?: (feed: MemoryFeed) => void;
+  /**
+   * Takes the dataset as it is instead of copying it: the adapter owns it from then on, and the
+   * caller must not read or change it. For a dataset made only for the adapter (built in a worker,
+   * or just received from one), where a deep copy would hold the rows twice. Default false.
+   */
+  adopt?: boolean;
 }
 
 /** What adds records to a memory adapter behind its contract (see `MemoryAdapterOptions.feed`). */
@@ -67,13 +73,13 @@ const conflict = (message: string, current: unknown) =>
   new AdapterError({ kind: 'conflict', status: 409, message, body: { current } });
 
 function checkSignal(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new AdapterError({ kind: 'aborted', message: 'The request was cancelled.', cause: signal.reason });
-  }
+  if (signal?.aborted) throw cancelled(signal);
 }
 
 /** How many SMS filters keep their match list (the history's current filter, its previous one, the export's...). */
 const SMS_MEMO_SIZE = 4;
+/** How many lead queries keep their match list (the report's range, the queue's...). */
+const LEADS_MEMO_SIZE = 4;
 
 /** Stable sort by `sentAt`, parsing each time once. */
 function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
@@ -117,15 +123,15 @@ function memoryPreferences(): PreferencesApi {
 
 /**
  * An adapter over an in-memory dataset.
- * @param dataset The data to serve; it is copied, later changes to it have no effect.
- * @param options The clock.
+ * @param dataset The data to serve; it is copied (unless `options.adopt`), later changes to it have no effect.
+ * @param options The clock, the user, the feed, and whether to adopt the dataset rather than copy it.
  * @returns An adapter implementing every domain of the contract, and `preferences` kept in memory.
  * @example
  * const adapter = createMemoryAdapter(generateDataset({ size: 'small' }));
  * await adapter.sources!.report({ from: '2026-11-01', to: '2026-11-23' });
  */
 export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOptions = {}): ForecourtAdapter {
-  const data: Dataset = structuredClone(dataset);
+  const data: Dataset = options.adopt ? dataset : structuredClone(dataset);
   const now = options.now ?? (() => new Date());
   const zone = data.dealer.zone;
   // Kept in time order (lists only reverse for "newest first"), with each message's instant, so a
@@ -137,13 +143,35 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   }
   const timeline = () => (smsTimes === undefined ? (smsTimes = smsTimeline(data.sms)) : smsTimes);
   const applied = new Map<string, unknown>();
+  // ── leads: the match lists (newest first) of the last few queries, so reading a range page by
+  // page filters and sorts the leads once; any change to the leads or the rules clears them ──
+  const leadsMemo = new Map<string, Lead[]>();
+  const leadMatches = (query: LeadQuery): Lead[] => {
+    const { cursor: _cursor, limit: _limit, ...filter } = query;
+    const key = stableJson(filter);
+    let items = leadsMemo.get(key);
+    if (items) {
+      leadsMemo.delete(key); // most recently used goes last
+    } else {
+      items = [...filterLeads(data.leads, query, zone, data.rules)].sort((a, b) =>
+        a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0,
+      );
+      if (leadsMemo.size >= LEADS_MEMO_SIZE) leadsMemo.delete(leadsMemo.keys().next().value!);
+    }
+    leadsMemo.set(key, items);
+    return items;
+  };
   options.feed?.({
     addBoardEntry: (entry) => void data.board.push(structuredClone(entry)),
-    addLead: (lead) => void data.leads.push(structuredClone(lead)),
+    addLead: (lead) => {
+      data.leads.push(structuredClone(lead));
+      leadsMemo.clear();
+    },
     addLeadActivity: (leadId, activity) => {
       const lead = data.leads.find((l) => l.id === leadId);
       if (!lead) throw notFound(`No lead "${leadId}".`);
       lead.activities = [...lead.activities, structuredClone(activity)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      leadsMemo.clear();
     },
   });
 
@@ -446,10 +474,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       list: (query, opts) =>
         read(opts, () => {
           checkDateRange(query);
-          const items = [...filterLeads(data.leads, query, zone, data.rules)].sort((a, b) =>
-            a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0,
-          );
-          return paginate(items, query);
+          return paginate(leadMatches(query), query);
         }),
       get: (id, opts) =>
         read(opts, () => {
@@ -478,6 +503,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           if (overlap) {
             throw rejected(`Rule "${name}": ${overlap.make} is already covered by the rule "${overlap.rule.name}". A make can belong to one rule only.`);
           }
+          leadsMemo.clear();
           return replace(data.rules, { ...structuredClone(rule), version: existing ? existing.version + 1 : 1 });
         }),
       dealer: (opts) => read(opts, () => data.dealer),
@@ -494,6 +520,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
         write('leads.flag', opts, () => {
           const at = data.leads.findIndex((l) => l.id === change?.leadId);
           if (at < 0) throw notFound(`No lead "${change?.leadId}".`);
+          leadsMemo.clear();
           return (data.leads[at] = flagLead(data.leads[at]!, change, stamp(), options.user ?? null));
         }),
     },

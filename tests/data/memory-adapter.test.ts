@@ -1,23 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { ForecourtAdapter } from '../../src/data/adapter.js';
 import { generateDataset } from '../../src/data/demo-data.js';
-import { AdapterError, isAdapterError } from '../../src/data/errors.js';
-import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
+import { failure } from './failure.js';
+import { createMemoryAdapter, type MemoryFeed } from '../../src/data/memory-adapter.js';
 import { buildSourceReport } from '../../src/data/logic/sources.js';
 import type { Dataset } from '../../src/data/model.js';
 
 const NOW = new Date('2026-11-23T16:30:00.000Z');
 const dataset = generateDataset({ seed: 5, size: 'small' });
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAdapterError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createMemoryAdapter', () => {
   let adapter: ForecourtAdapter;
@@ -492,6 +482,22 @@ describe('createMemoryAdapter: overlapping rules and deleted sources', () => {
     expect([missing.kind, missing.message]).to.deep.equal(['not-found', 'No lead "nope".']);
     const long = await failure(adapter.leads!.flag!({ leadId: id, flagged: true, note: 'x'.repeat(501) }));
     expect([long.kind, long.status]).to.deep.equal(['rejected', 400]);
+  });
+
+  it('pages a lead range from one match list, and a new lead, an activity or a flag shows on the next read', async () => {
+    let feed: MemoryFeed | undefined;
+    const adapter = createMemoryAdapter(data, { now: () => NOW, feed: (f) => (feed = f) });
+    const range = { from: '2025-11-24', to: '2026-11-23' };
+    const first = await adapter.leads!.list({ ...range, limit: 10 });
+    const second = await adapter.leads!.list({ ...range, limit: 10, cursor: first.nextCursor! });
+    expect(second.items[0]!.receivedAt <= first.items.at(-1)!.receivedAt).to.equal(true);
+    feed!.addLead({ ...first.items[0]!, id: 'lead-newest', receivedAt: '2026-11-23T17:00:00.000Z', activities: [] });
+    const after = await adapter.leads!.list({ ...range, limit: 10 });
+    expect([after.total, after.items[0]!.id]).to.deep.equal([first.total + 1, 'lead-newest']);
+    feed!.addLeadActivity('lead-newest', { id: 'act-1', at: '2026-11-23T17:05:00.000Z', kind: 'email-sent', by: null });
+    expect((await adapter.leads!.list({ ...range, limit: 1 })).items[0]!.activities.map((a) => a.id)).to.deep.equal(['act-1']);
+    await adapter.leads!.flag!({ leadId: 'lead-newest', flagged: true });
+    expect((await adapter.leads!.list({ ...range, limit: 1 })).items[0]!.managerFlag?.by).to.equal(null);
   });
 
   it('evaluates leads of a make two stored rules name under the first of them', async () => {

@@ -101,11 +101,19 @@ function digitPart(match: string, ...groups: unknown[]): string {
 /** Regular expressions for one person's name parts, cached: a log names the same customers again and again. */
 const namePatterns = new Map<string, RegExp | null>();
 
+/** The parts of a name a text may write: the whole name and each word of two letters or more. */
+const nameParts = (name: string) => [name.trim(), ...name.split(/\s+/)].filter((part) => part.length >= 2);
+
+/**
+ * Whether the text holds a part of the name in any case: most texts name nobody, and building a
+ * pattern costs far more than looking (a log of a million customers names each once).
+ */
+const mentions = (lowerText: string, name: string) => nameParts(name).some((part) => lowerText.includes(part.toLowerCase()));
+
 function namePattern(name: string): RegExp | null {
   let pattern = namePatterns.get(name);
   if (pattern !== undefined) return pattern;
-  const parts = [name.trim(), ...name.split(/\s+/)]
-    .filter((part) => part.length >= 2)
+  const parts = nameParts(name)
     .sort((a, b) => b.length - a.length)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   pattern = parts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
@@ -127,12 +135,29 @@ function namePattern(name: string): RegExp | null {
  * // 'Hi {name}, your Civic is ready. Total {amount}, pick up by {time}: {link}'
  */
 export function smsTemplateOf(body: string, names: readonly (string | null | undefined)[] = []): string {
+  const lower = body.toLowerCase();
+  const named = names.filter((name): name is string => !!name && mentions(lower, name));
+  if (named.length) return templateOf(body, named);
+  // A text naming nobody has the template of its words alone: the same texts go out again and again.
+  let template = plainTemplates.get(body);
+  if (template === undefined) {
+    template = templateOf(body, []);
+    if (plainTemplates.size > 10_000) plainTemplates.clear();
+    plainTemplates.set(body, template);
+  }
+  return template;
+}
+
+/** Templates of texts that name none of their message's names, by text. */
+const plainTemplates = new Map<string, string>();
+
+function templateOf(body: string, names: readonly string[]): string {
   let text = body;
   if (text.includes('@')) text = text.replace(EMAIL, '{email}');
   if (text.includes('://') || text.includes('www.') || text.includes('WWW.')) text = text.replace(URL, '{link}');
   if (TLD.test(text)) text = text.replace(DOMAIN, '{link}');
   for (const name of names) {
-    const pattern = name ? namePattern(name) : null;
+    const pattern = namePattern(name);
     // Only where the text writes it as a name (capitalised): "Will" is a name, "will" is not.
     if (pattern) text = text.replace(pattern, (match) => (CAPITALISED.test(match) ? '{name}' : match));
   }
