@@ -6,15 +6,19 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The single-file CDN build, `dist/cdn/forecourt.js`: one minified ES module with every widget,
- * `<fc-data-provider>` and the data API, and every dependency (Lit, @lit/context, @lit/task,
- * luxon, idb, valibot, papaparse, fast-xml-parser) bundled once; nothing external.
- * Runs after the package build (`npm run build`), which empties `dist/`.
+ * The CDN build, `dist/cdn/forecourt.js`: one minified ES module that defines every widget and
+ * `<fc-data-provider>` and re-exports the data API, with every dependency (Lit, @lit/context,
+ * @lit/task, luxon, idb, valibot, papaparse, fast-xml-parser, Chart.js) bundled once; nothing external.
+ * What the widgets load on demand (the Chart.js engine, dialogs, CSV writers, parsers) stays a lazy
+ * chunk in `dist/cdn/chunks/`, fetched by the entry's `import()` relative to its own URL
+ * (`import.meta.url`), so a page needs the one `<script type="module" src=".../forecourt.js">` and
+ * the folder beside it. Runs after the package build (`npm run build`), which empties `dist/`.
  */
 export default defineConfig({
   define: { __FC_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
-  // createWorkerAdapter's worker is the one file beside it, `forecourt-worker.js`, found relative to forecourt.js.
+  // Relative: the chunks (in chunks/) and createWorkerAdapter's worker (forecourt-worker.js) are found beside
+  // the entry wherever it is served from.
   base: './',
   worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'forecourt-worker.js' } } },
   build: {
@@ -23,14 +27,15 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    // One file by design (~800 kB min, ~260 kB gz); `npm run sizes` holds it to its baseline.
+    // `npm run sizes` holds the entry and the lazy chunks to their baseline.
     chunkSizeWarningLimit: 1000,
     // Not lib mode: Vite leaves whitespace in lib-mode ES output; an app build with a JS entry is fully minified.
+    // No preload helper either: a lazy chunk is a plain `import()` of its relative path.
     modulePreload: false,
     rollupOptions: {
       input: here('./src/cdn.ts'),
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'forecourt.js', codeSplitting: false },
+      output: { format: 'es', entryFileNames: 'forecourt.js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });

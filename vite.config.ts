@@ -49,7 +49,7 @@ const external = Object.keys(pkg.dependencies);
 
 export default defineConfig(({ command }) => ({
   define: { __FC_VERSION__: JSON.stringify(pkg.version) },
-  // `npm start`: the standalone demo over MSW.
+  // `npm run dev`: the standalone demo over MSW on the dev server (`npm start` serves its production build).
   root: command === 'serve' ? here('./demo') : undefined,
   server: { fs: { allow: [here('.')] } },
   plugins: [mswWorker()],

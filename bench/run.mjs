@@ -11,6 +11,10 @@ import os from 'node:os';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../scripts/chrome-path.mjs';
+import { demoContent } from './cases/demo-content.mjs';
+
+/** Cases that time a page load, driven from here (`start()` their servers, `measure()` one visit) instead of the bench page. */
+const NAVIGATION_CASES = [demoContent];
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROOT = here('./pages');
@@ -130,7 +134,10 @@ const results = [];
 const infoOf = new Map();
 try {
   const probe = await openPage(await browser.newContext());
-  const available = await evaluate(probe, () => window.bench.cases);
+  const available = [
+    ...(await evaluate(probe, () => window.bench.cases)),
+    ...NAVIGATION_CASES.map(({ name, description, reload, peers, figures, budgets }) => ({ name, description, reload, peers, setup: false, figures, budgets, navigation: true })),
+  ];
   await probe.page.context().close();
   const unknown = (args.case ?? []).filter((name) => !available.some((c) => c.name === name));
   if (unknown.length) throw new Error(`Unknown case(s): ${unknown.join(', ')}; known: ${available.map((c) => c.name).join(', ')}`);
@@ -141,6 +148,8 @@ try {
     process.stderr.write(`${info.name}: `);
     // A fresh context per case: empty IndexedDB, no service worker, nothing from another case.
     const context = await browser.newContext();
+    const navigation = info.navigation ? NAVIGATION_CASES.find((c) => c.name === info.name) : null;
+    const servers = navigation ? await navigation.start({ out: OUT, reuse: args['no-build'] }) : null;
     try {
       let shared = null;
       const pageFor = async () => {
@@ -164,13 +173,14 @@ try {
         // Rotate who goes first so neither side always pays (or profits from) being first.
         const k = ((i % sides.length) + sides.length) % sides.length;
         for (const side of [...sides.slice(k), ...sides.slice(0, k)]) {
-          const p = await pageFor();
-          const { ms, extra } = await evaluate(p, ([name, s, iteration]) => window.bench.run(name, s, { iteration }), [
-            info.name,
-            side,
-            i,
-          ]);
-          await done(p);
+          let result;
+          if (navigation) result = await navigation.measure(browser, servers.urls[side]);
+          else {
+            const p = await pageFor();
+            result = await evaluate(p, ([name, s, iteration]) => window.bench.run(name, s, { iteration }), [info.name, side, i]);
+            await done(p);
+          }
+          const { ms, extra } = result;
           if (i >= 0) {
             samples[side].push(ms);
             for (const [figure, value] of Object.entries(extra)) (extras[side][figure] ??= []).push(value);
@@ -208,6 +218,7 @@ try {
       results.push({ case: info.name, description: info.description, error: String(error?.message ?? error) });
     } finally {
       await context.close();
+      await servers?.close();
     }
   }
 } finally {

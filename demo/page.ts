@@ -19,7 +19,9 @@ import '../src/components/trade-in-alert/fc-trade-in-alert.js';
 import '../src/components/lead-response-report/fc-lead-response-report.js';
 import '../src/components/lead-clock/fc-lead-clock.js';
 import '../src/components/lead-queue/fc-lead-queue.js';
-import './demo-overview.js';
+// Imported by name, not for its side effect: the package's `sideEffects` names only the widgets, so a
+// build drops a bare import of a demo module (and the tag would never be defined).
+import { FcDemoOverview } from './demo-overview.js';
 import { tradeInForm } from './trade-in-form.js';
 
 export interface DemoPageOptions {
@@ -95,7 +97,7 @@ export function buildDemoPage(dataset: Dataset, options: DemoPageOptions): DemoP
   const deleted = document.createElement('fc-deleted-customers');
   const needed = document.createElement('fc-needed-vehicles');
   const tradeIn = document.createElement('fc-trade-in-alert');
-  const overview = document.createElement('fc-demo-overview');
+  const overview = new FcDemoOverview();
   overview.today = dataset.today;
 
   provider.append(

@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 /**
- * `npm run check:cdn` (after `npm run build`): the single-file CDN build works from markup alone.
+ * `npm run check:cdn` (after `npm run build`): the CDN build works from markup alone.
  *
- * Serves `dist/cdn/forecourt.js` and a plain HTML page that loads it with one
- * `<script type="module">` and holds `<fc-data-provider api-base="/api">` with a widget inside, in
- * headless Chromium (playwright-core, the system Chrome/Chromium as `npm test` uses). Fails unless
- * - the file imports nothing (one file, every dependency bundled: esbuild lists its imports),
+ * Serves `dist/cdn/` (the entry `forecourt.js` and its chunks) and a plain HTML page that loads the
+ * entry with one `<script type="module">` and holds `<fc-data-provider api-base="/api">` with a
+ * widget inside, in headless Chromium (playwright-core, the system Chrome/Chromium as `npm test`
+ * uses). A second page imports the data API from the entry, as the README's second example does, and
+ * gives a `<fc-source-report>` a memory adapter, so its chart loads the lazy Chart.js chunk. Fails unless
+ * - the build imports nothing from outside itself: every import of the entry and its chunks, static
+ *   or `import()`, is a relative path to one of its own files (esbuild lists them), and no chunk is
+ *   left over that nothing imports,
  * - every tag defined by a `src/components/<widget>/fc-<widget>.ts` is in `customElements`,
  * - the widget inside the provider rendered and asked `/api` for its data (the provider built the
  *   REST adapter from the markup and gave it to the widget),
- * - the page reported no error (uncaught exception or console error, other than the API's 503s).
+ * - on the second page the chart engine chunk was fetched from beside the entry (`chunks/`, found
+ *   through the entry's own URL) and the report's chart drew,
+ * - no page reported an error (uncaught exception or console error, other than the API's 503s).
  */
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from './chrome-path.mjs';
+import { CDN_DIR, CDN_ENTRY as CDN, cdnFiles } from './cdn-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CDN = `${root}dist/cdn/forecourt.js`;
 const started = Date.now();
 const fail = (message) => {
   console.error(`✗ ${message}`);
@@ -39,10 +45,9 @@ const expected = readdirSync(`${root}src/components`, { withFileTypes: true })
   .filter((tag, i, all) => all.indexOf(tag) === i)
   .sort();
 
-/** What the file imports, static or dynamic, as esbuild's metafile lists it (nothing is resolved). */
-const scan = await esbuild.build({ entryPoints: [CDN], bundle: true, write: false, metafile: true, external: ['*'], logLevel: 'error' });
-const imports = Object.values(scan.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
-if (imports.length) fail(`dist/cdn/forecourt.js is not self-contained; it imports: ${[...new Set(imports)].join(', ')}`);
+const files = await cdnFiles();
+if (files.outside.length) fail(`the CDN build is not self-contained; it imports: ${files.outside.join(', ')}`);
+if (files.orphans.length) fail(`chunks nothing imports: ${files.orphans.map((f) => relative(CDN_DIR, f)).join(', ')}`);
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -59,13 +64,38 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+/** The README's second example: the data API from the entry, a memory adapter, a chart. */
+const DATA_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Forecourt CDN, data API</title>
+    <script type="module">
+      import { DEMO_ZONE, createMemoryAdapter, generateDataset, isoDateIn } from '/cdn/forecourt.js';
+      const now = Date.now();
+      const dataset = generateDataset({ size: 'small', today: isoDateIn(now, DEMO_ZONE), now });
+      document.querySelector('fc-data-provider').adapter = createMemoryAdapter(dataset);
+    </script>
+  </head>
+  <body>
+    <fc-data-provider>
+      <fc-source-report></fc-source-report>
+    </fc-data-provider>
+  </body>
+</html>
+`;
+
 const apiRequests = [];
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-  } else if (url.pathname === '/cdn/forecourt.js') {
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+  } else if (url.pathname === '/data.html') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DATA_PAGE);
+  } else if (url.pathname.startsWith('/cdn/') && url.pathname.endsWith('.js')) {
+    const file = normalize(join(CDN_DIR, decodeURIComponent(url.pathname.slice('/cdn/'.length))));
+    if (file.startsWith(CDN_DIR + sep) && existsSync(file)) res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(file));
+    else res.writeHead(404).end();
   } else if (url.pathname.startsWith('/api/')) {
     // No backend here: the check is that the widget got an adapter from the markup and used it.
     apiRequests.push(`${req.method} ${url.pathname}`);
@@ -87,15 +117,19 @@ if (!executablePath) {
 }
 const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
 try {
-  const page = await browser.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    // The 503s from the stub API are expected; anything else is not.
-    if (/Failed to load resource: the server responded with a status of 503/.test(msg.text())) return;
-    errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
-  });
+  const newPage = async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // The 503s from the stub API are expected; anything else is not.
+      if (/Failed to load resource: the server responded with a status of 503/.test(msg.text())) return;
+      errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+    });
+    return page;
+  };
+  const page = await newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => customElements.get('fc-data-provider') !== undefined, undefined, { timeout: 10_000 }).catch(() => {});
 
@@ -112,9 +146,33 @@ try {
     .then(() => true, () => false);
   if (!asked) fail('the widget never asked /api for data: the provider gave it no adapter from its markup');
   const version = await page.evaluate(() => /** @type {any} */ (customElements.get('fc-source-report'))?.version);
+  const firstLoad = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/cdn/')).length);
+
+  // The data API from the entry, and the lazy chart engine chunk found beside it.
+  const dataPage = await newPage();
+  await dataPage.goto(`http://127.0.0.1:${port}/data.html`);
+  const drawn = await dataPage
+    .waitForFunction(
+      () => {
+        const canvas = document.querySelector('fc-source-report')?.shadowRoot?.querySelector('canvas');
+        if (!canvas?.width || !canvas.height) return false;
+        const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d')).getImageData(0, 0, canvas.width, canvas.height);
+        return data.some((value, i) => i % 4 === 3 && value > 0);
+      },
+      undefined,
+      { timeout: 20_000, polling: 200 },
+    )
+    .then(() => true, () => false);
+  const engine = await dataPage.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /^\/cdn\/chunks\/chart-engine-[^/]+\.js$/.test(p)));
+  if (!engine.length) fail('the chart engine chunk was not fetched from dist/cdn/chunks/ on the data API page');
+  if (!drawn) fail("<fc-source-report>'s chart over the CDN file's memory adapter did not draw");
 
   for (const error of errors) fail(error);
-  console.log(`CDN file: dist/cdn/forecourt.js, ${(Buffer.byteLength(script) / 1000).toFixed(1)} kB, version ${version}, imports: ${imports.length ? imports.join(', ') : 'none'}`);
+  const rel = (file) => relative(CDN_DIR, file);
+  const kB = (list) => (list.reduce((n, file) => n + readFileSync(file).length, 0) / 1000).toFixed(1);
+  console.log(`CDN build: dist/cdn/forecourt.js ${(Buffer.byteLength(script) / 1000).toFixed(1)} kB, version ${version}; first load ${files.first.length} files, ${kB(files.first)} kB (${files.first.map(rel).join(', ')}); ${files.lazy.length} lazy chunks, ${kB(files.lazy)} kB; imports from outside the build: ${files.outside.length ? files.outside.join(', ') : 'none'}`);
+  console.log(`markup-only page fetched ${firstLoad} files of the build before any widget asked for more`);
+  console.log(`data API page: chart engine chunk ${engine.join(', ') || 'NOT fetched'}, chart drawn ${drawn ? 'yes' : 'NO'}`);
   console.log(`defined ${defined.length}/${expected.length} tags: ${defined.join(', ')}`);
   console.log(`markup-only provider: widget rendered ${rendered ? 'yes' : 'NO'}; API requests: ${[...new Set(apiRequests)].join(', ') || 'none'}`);
   console.log(`page errors: ${errors.length}`);

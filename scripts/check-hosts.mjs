@@ -15,8 +15,9 @@
  *   Trusted Types required (only the `lit-html` policy allowed), sent as a response header; each
  *   renders its data, every Chart.js chart (source report, SMS summary, store traffic, lead
  *   response) is drawn, and no `securitypolicyviolation` is reported.
- * - double: the page's own copy of the widgets, then the CDN build of another version: no error,
- *   one definition per tag (the first copy's), a console warning per tag skipped.
+ * - double: the page's own copy of the widgets, then the CDN build of another version (its entry
+ *   `/second/forecourt.js`, which finds its chunks under `/second/chunks/`): no error, one definition
+ *   per tag (the first copy's), a console warning per tag skipped.
  * - overflow: widgets inside `overflow: hidden` + `transform` containers; every dialog and popover
  *   they open is fully visible: its box inside the viewport and the element hit at its corners
  *   and centre inside it.

@@ -13,9 +13,11 @@
  *   such as exporting), and their own imports. Held to the baseline only.
  * A budget above its kind's in issue 8, or a kind issue 8 does not name, is an exception: it must
  * say why in `reason`, and the reasons are printed under the table.
- * The baseline is `scripts/size-baseline.json`; more than 5% above it fails. The CDN file
- * (`dist/cdn/forecourt.js`, from `npm run build`) is measured as built (gzip of the file) and held
- * to the 5% rule only.
+ * The baseline is `scripts/size-baseline.json`; more than 5% above it fails. The CDN build
+ * (`dist/cdn/`, from `npm run build`) is measured as built, gzip per file: its first load (the entry
+ * `forecourt.js` and the chunks it imports statically) against issue 20's 150 kB (printed, not failed)
+ * and the 5% rule, and its lazy chunks (the Chart.js engine and whatever else a widget loads with
+ * `import()`) to the 5% rule.
  *
  * 1 kB = 1000 bytes. Exits 1 on any failure, listing each failing widget's largest inputs.
  * `npm run sizes -- --update` rewrites the baseline with the current sizes (budgets never change here).
@@ -24,12 +26,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { CDN_ENTRY as CDN, cdnFiles } from './cdn-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const path = (p) => `${root}${p}`;
 const BUDGETS = path('scripts/size-budgets.json');
 const BASELINE = path('scripts/size-baseline.json');
-const CDN = path('dist/cdn/forecourt.js');
+/** Issue 20: the CDN build's first load, gzip. */
+const CDN_BUDGET_KB = 150;
 const MAX_RISE = 0.05;
 /** Issue 8's budgets by kind, in kB. */
 const KIND_BUDGETS = { simple: 10, table: 20, chart: 60 };
@@ -149,7 +153,7 @@ const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8'
 const failures = [];
 const rows = [];
 const exceptions = [];
-const next = { widgets: {}, lazy: {}, cdn: undefined };
+const next = { widgets: {}, lazy: {}, cdn: undefined, cdnLazy: undefined };
 const lazyLines = [];
 
 for (const widget of widgets()) {
@@ -188,16 +192,37 @@ for (const widget of widgets()) {
   }
 }
 
+const cdnNotes = [];
 if (existsSync(CDN)) {
-  const code = readFileSync(CDN);
-  const size = gz(code);
+  const { first, lazy } = await cdnFiles();
+  const sum = (files) => files.reduce((n, file) => n + readFileSync(file).length, 0);
+  const sumGz = (files) => files.reduce((n, file) => n + gz(readFileSync(file)), 0);
+  const size = sumGz(first);
+  const lazySize = sumGz(lazy);
   next.cdn = size;
+  next.cdnLazy = lazySize;
   const base = baseline.cdn;
-  const problems = rise(size, base, '');
-  rows.push(['CDN dist/cdn/forecourt.js', 'all', kB(code.length), kB(size), '-', base === undefined ? '-' : kB(base), '-', '-', problems.length ? 'FAIL' : 'ok']);
-  if (problems.length) failures.push({ name: 'CDN file', problems });
+  const lazyBase = baseline.cdnLazy;
+  const problems = [...rise(size, base, 'first load '), ...rise(lazySize, lazyBase, 'lazy chunks ')];
+  if (!update && lazyBase === undefined) problems.push('lazy chunks have no baseline (run `npm run sizes -- --update`)');
+  rows.push([
+    `CDN dist/cdn/ (${first.length} files first, ${lazy.length} lazy)`,
+    'all',
+    kB(sum(first)),
+    kB(size),
+    `${CDN_BUDGET_KB}`,
+    base === undefined ? '-' : kB(base),
+    kB(lazySize),
+    lazyBase === undefined ? '-' : kB(lazyBase),
+    problems.length ? 'FAIL' : 'ok',
+  ]);
+  if (size > CDN_BUDGET_KB * 1000) {
+    cdnNotes.push(`CDN first load ${kB(size)} kB is over issue 20's ${CDN_BUDGET_KB} kB (reported, not failed). Largest files:`);
+    for (const file of [...first].sort((a, b) => gz(readFileSync(b)) - gz(readFileSync(a))).slice(0, 5)) cdnNotes.push(`  ${kB(gz(readFileSync(file))).padStart(6)} kB  ${file.slice(root.length)}`);
+  }
+  if (problems.length) failures.push({ name: 'CDN build', problems });
 } else {
-  failures.push({ name: 'CDN file', problems: ['dist/cdn/forecourt.js not found: run `npm run build` first'] });
+  failures.push({ name: 'CDN build', problems: ['dist/cdn/forecourt.js not found: run `npm run build` first'] });
 }
 
 const header = ['widget', 'kind', 'min kB', 'min+gz kB', 'budget kB', 'baseline kB', 'lazy kB', 'lazy baseline kB', ''];
@@ -214,6 +239,7 @@ if (lazyLines.length) {
   console.log('\nLoaded on demand (dynamic import), largest inputs first:');
   for (const text of lazyLines) console.log(`  ${text}`);
 }
+if (cdnNotes.length) console.log(`\n${cdnNotes.join('\n')}`);
 if (exceptions.length) {
   console.log("\nBudgets that differ from issue 8's (simple 10, table 20, chart 60 kB):");
   for (const { title, reason } of exceptions) console.log(`  ${title}:\n${wrap(reason, '    ')}`);

@@ -1,7 +1,8 @@
 /**
- * The single-file CDN build (`dist/cdn/forecourt.js`, `vite.cdn.config.ts`): every widget and
+ * The CDN build's entry (`dist/cdn/forecourt.js`, `vite.cdn.config.ts`): every widget and
  * `<fc-data-provider>` defined, with Lit and every dependency bundled once, for a plain
- * `<script type="module" src=".../forecourt.js">`. It also re-exports the data API, so a page can
+ * `<script type="module" src=".../forecourt.js">`; what the widgets load on demand (the Chart.js
+ * engine, dialogs, CSV writers) stays in lazy chunks beside it. It also re-exports the data API, so a page can
  * `import { createRestAdapter, withCache } from '.../forecourt.js'` and set `adapter` itself.
  * A widget missing here is caught by `scripts/check-cdn.mjs`, which expects every
  * `src/components/<widget>/fc-<widget>.ts` tag to be defined.
