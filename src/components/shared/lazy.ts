@@ -4,7 +4,7 @@
  * the module once it has loaded, for code that runs only after. A failed load (offline, a deploy
  * that removed the chunk) is forgotten, so the next `load()` tries again: the widget shows the
  * failure with Retry, and Retry calls `load()`.
- * @example const engine = lazyModule(() => import('./engine.js')); await engine.load(); engine.value!.run();
+ * For example, the lead report keeps its rule engine as `lazyModule(() => import(<the engine module>))`.
  */
 export interface LazyModule<T> {
   load(): Promise<T>;
