@@ -6,18 +6,11 @@
  * `leads.ts`, which re-exports all of this.
  */
 import type { ActivityKind, Lead, OemRule, WeeklyHours } from '../model.js';
-import { NO_OEM_RULE_ID, WEEKDAYS } from '../model.js';
+import { ACTIVITY_KINDS, NO_OEM_RULE_ID, WEEKDAYS } from '../model.js';
 import { makeKey } from './makes.js';
 
-const ALL_CONTACTS: ActivityKind[] = [
-  'email-sent',
-  'ebrochure-sent',
-  'email-received',
-  'call-completed',
-  'call-incoming',
-  'text-sent',
-  'text-received',
-];
+/** Every contact, the dealer's and the customer's: every activity but an auto-response. */
+const ALL_CONTACTS: ActivityKind[] = ACTIVITY_KINDS.filter((k) => k !== 'auto-response');
 const NO_TEXTS: ActivityKind[] = ['email-sent', 'ebrochure-sent', 'email-received', 'call-completed', 'call-incoming'];
 
 const days = (list: readonly (typeof WEEKDAYS)[number][], open: string, close: string): WeeklyHours =>
