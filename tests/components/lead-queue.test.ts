@@ -74,7 +74,7 @@ async function mount(leads: Lead[], attrs: { dueSoon?: number; urgent?: number }
   const el = await fixture<FcLeadQueue>(
     html`<fc-lead-queue .adapter=${adapter} due-soon-minutes=${attrs.dueSoon ?? 15} urgent-minutes=${attrs.urgent ?? 5}></fc-lead-queue>`,
   );
-  await waitUntil(() => has(el, 'list') || has(el, 'empty') || has(el, 'error'), 'the queue did not load');
+  await waitUntil(() => has(el, 'list') || has(el, 'empty') || has(el, 'error'), 'the queue did not load', { timeout: 5000 });
   return el;
 }
 

@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { Settings } from 'luxon';
 import '../../src/components/sms-summary/fc-sms-summary.js';
 import '../../src/components/sms-history/fc-sms-history.js';
 import type { FcSmsSummary } from '../../src/components/sms-summary/fc-sms-summary.js';
@@ -449,56 +448,45 @@ describe('fc-sms-summary', () => {
 
     it('reads this month in its time zone by default, up to today', async () => {
       // Nov 30, 12:00 UTC is already Dec 1 at UTC+14, and still Nov 30 in Chicago.
-      const realNow = Settings.now;
-      Settings.now = () => Date.parse('2026-11-30T12:00:00Z');
-      try {
-        const { client, calls } = recorded(server);
-        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} time-zone="Pacific/Kiritimati"></fc-sms-summary>`);
-        await loaded(el);
-        expect(calls).to.deep.equal([{ from: '2026-12-01', to: '2026-12-01' }]);
-        el.timeZone = 'America/Chicago';
-        await loaded(el);
-        await waitUntil(() => calls.length === 2, 'the zone change was not read');
-        expect(calls[1]).to.deep.equal(NOVEMBER);
-      } finally {
-        Settings.now = realNow;
-      }
+      const { client, calls } = recorded(server);
+      const el = await fixture<FcSmsSummary>(
+        html`<fc-sms-summary .adapter=${client} time-zone="Pacific/Kiritimati" now="2026-11-30T12:00:00Z"></fc-sms-summary>`,
+      );
+      await loaded(el);
+      expect(calls).to.deep.equal([{ from: '2026-12-01', to: '2026-12-01' }]);
+      el.timeZone = 'America/Chicago';
+      await loaded(el);
+      await waitUntil(() => calls.length === 2, 'the zone change was not read', { timeout: 5000 });
+      expect(calls[1]).to.deep.equal(NOVEMBER);
     });
 
     it("reads this month and today in the dealer profile's zone, not the viewer's, when no time-zone is set", async () => {
       const before = Intl.DateTimeFormat().resolvedOptions().timeZone;
       await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
       // Noon of Dec 1 in Tokyo is 9 PM of Nov 30 in Chicago, the dealer's zone: this month is still November there.
-      const realNow = Settings.now;
-      Settings.now = () => Date.parse('2026-12-01T03:00:00Z');
       try {
         expect(server.dataset.dealer.zone).to.equal('America/Chicago');
         const { client, calls } = recorded(server);
-        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client}></fc-sms-summary>`);
+        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} now="2026-12-01T03:00:00Z"></fc-sms-summary>`);
         await loaded(el);
         expect(calls).to.deep.equal([NOVEMBER]);
         expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 30, 2026, compared with all of October 2026');
         await expect(el).to.be.accessible();
       } finally {
-        Settings.now = realNow;
         await executeServerCommand('emulate-timezone', { timezoneId: before });
       }
     });
 
     it('compares the days of a range that have happened with the same days a month earlier', async () => {
       // Today is November 20 in Chicago: November 1–30 is November 1–20 against October 1–20.
-      const realNow = Settings.now;
-      Settings.now = () => Date.parse('2026-11-20T18:00:00Z');
-      try {
-        const { client, calls } = recorded(server);
-        const el = await fixture<FcSmsSummary>(html`<fc-sms-summary .adapter=${client} time-zone="America/Chicago" .filter=${NOVEMBER}></fc-sms-summary>`);
-        await loaded(el);
-        expect(calls).to.deep.equal([{ from: '2026-11-01', to: '2026-11-20' }]);
-        expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 20, 2026, compared with Oct 1–Oct 20, 2026');
-        await expect(el).to.be.accessible();
-      } finally {
-        Settings.now = realNow;
-      }
+      const { client, calls } = recorded(server);
+      const el = await fixture<FcSmsSummary>(
+        html`<fc-sms-summary .adapter=${client} time-zone="America/Chicago" now="2026-11-20T18:00:00Z" .filter=${NOVEMBER}></fc-sms-summary>`,
+      );
+      await loaded(el);
+      expect(calls).to.deep.equal([{ from: '2026-11-01', to: '2026-11-20' }]);
+      expect(text(root(el).querySelector('.range'))).to.equal('Nov 1–Nov 20, 2026, compared with Oct 1–Oct 20, 2026');
+      await expect(el).to.be.accessible();
     });
 
     it('shows loading, then an empty range with the range named', async () => {

@@ -70,7 +70,7 @@ describe('the demo’s live day', () => {
     expect(told).to.deep.equal([['leads']]);
 
     const el = await fixture<FcLeadClock>(html`<fc-lead-clock .adapter=${client} lead-id=${arrived[0]!.id}></fc-lead-clock>`);
-    await waitUntil(() => part(el, 'countdown') === '5:00:00', `the clock did not start: ${text(el.shadowRoot)}`);
+    await waitUntil(() => part(el, 'countdown') === '5:00:00', `the clock did not start: ${text(el.shadowRoot)}`, { timeout: 5000 });
     t += 9_000;
     tickLeadClocks();
     expect(part(el, 'countdown'), 'it ticks').to.equal('4:59:51');

@@ -5,7 +5,7 @@
  * page is pinned like widgets.test.ts (reduced motion, a light system, the fonts the project ships).
  * Baselines: tests/visual/screenshots/baseline/fc-lead-clock-gauge/<size>-<theme>.png.
  */
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/components/lead-clock/fc-lead-clock.js';
@@ -97,7 +97,8 @@ describe('lead clock gauge screenshots', function () {
           )}
         </div>`);
         const clocks = [...frame.querySelectorAll<FcLeadClock>('fc-lead-clock')];
-        await Promise.all(clocks.map((c) => c.updateComplete));
+        // The clocks' engine loads on demand: each shows its loading state until it has.
+        await waitUntil(() => clocks.every((c) => c.shadowRoot!.querySelector('.clock')), 'the clocks show', { timeout: 5000 });
         frame.style.display = 'grid';
         frame.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
         frame.style.gap = '16px';

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
-import { NO_OEM_RULE, gradeBands, ruleForMake, unstoppableReason } from '../../data/logic/leads.js';
+import { NO_OEM_RULE, gradeBands, ruleForMake, unstoppableReason } from '../../data/logic/leads-rules.js';
 import type { BusinessCalendar, Lead, LeadConsequence, OemRule } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { FcElement } from '../shared/fc-element.js';
@@ -13,8 +13,8 @@ import { emptyView, errorView, loadingView, stateStyles, unsupportedView } from 
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { activityWords, t } from './lead-clock.messages.js';
-import { planClock, remainingAt } from './lead-clock.plan.js';
 import type { ClockPlan } from './lead-clock.plan.js';
+import { lazyModule } from '../shared/lazy.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { retrySharedReads, sharedDealer, sharedRules, watchLeads } from './lead-clock.store.js';
 import type { RefreshReason } from './lead-clock.store.js';
@@ -39,6 +39,13 @@ function viewKey(plan: ClockPlan, locale: Locale): string {
   const s = plan.state;
   return `${locale}|${s.status}|${s.grade}|${s.consequences.join()}|${plan.counting}|${plan.resumesAt}|${plan.early}|${s.dueAt}`;
 }
+
+/**
+ * The clock's engine (`lead-clock.plan.ts` over the business-time rules of `leads.ts` and luxon),
+ * loaded once for every clock on the page alongside the first read (nothing can be shown before
+ * both), or on its own when everything is given directly; a failed load is tried again on Retry.
+ */
+const engine = lazyModule(() => import('./lead-clock.plan.js'));
 
 const ANNOUNCE = { overdue: 'announceOverdue', met: 'announceMet', missed: 'announceMissed' } as const;
 
@@ -123,12 +130,16 @@ export class FcLeadClock extends FcElement {
         // Kept per the clock's own adapter, read through what the query hands (after a failure, the cache's fresh view).
         rules ?? sharedRules(this.adapter ?? adapter, adapter),
         calendar ?? sharedDealer(this.adapter ?? adapter, adapter),
+        engine.load(),
       ]);
       return { lead: l, rules: r, calendar: c };
     },
   });
 
   #inputs: Inputs | null = null;
+  /** The engine's load for inputs given directly (a read loads it itself): under way, or how it failed. */
+  #engineLoading = false;
+  #engineError: unknown = undefined;
   #rule: OemRule = NO_OEM_RULE;
   #plan: ClockPlan | null = null;
   #problem: unknown = null;
@@ -172,7 +183,9 @@ export class FcLeadClock extends FcElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#locale = getLocale();
     const wanted = !!(this.lead || this.leadId) && this.#load.error === undefined;
-    const inputs = this.#direct ?? (wanted ? (this.#load.value ?? null) : null);
+    const direct = this.#direct;
+    if (direct && !engine.value) this.#loadEngine();
+    const inputs = (engine.value ? direct : null) ?? (wanted ? (this.#load.value ?? null) : null);
     const current = this.#inputs;
     if (!inputs) {
       this.#inputs = null;
@@ -206,7 +219,7 @@ export class FcLeadClock extends FcElement {
     if (!inputs) return false;
     const previous = this.#plan;
     try {
-      this.#plan = planClock(inputs.lead, this.#rule, inputs.calendar, now, previous ?? undefined);
+      this.#plan = engine.value!.planClock(inputs.lead, this.#rule, inputs.calendar, now, previous ?? undefined);
       this.#problem = null;
     } catch (error) {
       this.#plan = null;
@@ -250,7 +263,7 @@ export class FcLeadClock extends FcElement {
     const plan = this.#plan;
     const digits = this.#countdownText;
     if (!plan?.live || !digits) return;
-    const left = remainingAt(plan, now);
+    const left = engine.value!.remainingAt(plan, now);
     const seconds = left >= 0 ? Math.ceil(left / 1000) : Math.floor(-left / 1000);
     if (seconds === this.#shownSeconds) return;
     this.#shownSeconds = seconds;
@@ -329,6 +342,28 @@ export class FcLeadClock extends FcElement {
     if (reason === 'change' || this.#load.error !== undefined) void this.#load.run();
   };
 
+  #loadEngine(): void {
+    if (this.#engineLoading || this.#engineError !== undefined) return;
+    this.#engineLoading = true;
+    engine.load().then(
+      () => {
+        this.#engineLoading = false;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#engineLoading = false;
+        this.#engineError = error;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  #retryEngine(): void {
+    this.#engineError = undefined;
+    this.#loadEngine();
+    this.requestUpdate();
+  }
+
   #retry(): void {
     if (this.adapter) retrySharedReads(this.adapter);
     if (this.#load.error !== undefined) void this.#load.run();
@@ -340,6 +375,7 @@ export class FcLeadClock extends FcElement {
     if (this.#problem) return errorView(this.#problem, this.#direct ? undefined : () => this.#retry());
     if (this.#plan) return this.#clockView(this.#plan, this.#inputs!);
     if (!this.lead && !this.leadId) return emptyView(t('noLead'));
+    if (this.#direct && this.#engineError !== undefined) return errorView(this.#engineError, () => this.#retryEngine());
     if (!this.#direct && !this.adapter?.leads) return unsupportedView('leads');
     if (this.#load.error !== undefined) return errorView(this.#load.error, () => this.#retry());
     return loadingView(2);

@@ -7,7 +7,7 @@
  */
 import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
-import type { GradeBands } from '../../data/logic/leads.js';
+import type { GradeBands } from '../../data/logic/leads-rules.js';
 import type { LeadClockState, LeadGrade, OemRule } from '../../data/model.js';
 import type { Locale } from '../shared/messages.js';
 import { gaugeMessages } from './lead-clock.gauge.messages.js';

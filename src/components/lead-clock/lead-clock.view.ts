@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { LeadGrade, OemRule, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
-import { gradeBands } from '../../data/logic/leads.js';
+import { gradeBands } from '../../data/logic/leads-rules.js';
 import { gradeBandsText } from '../shared/lead-rule-text.js';
 import type { Locale } from '../shared/messages.js';
 import { activityWords, t } from './lead-clock.messages.js';

@@ -4,15 +4,15 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { OutboxEntry } from '../../data/cache/outbox.js';
-import { DEFAULT_QUEUE_LOOKBACK_DAYS, buildLeadQueue, queueCrossings, queueLevel, queueRange, queueThresholds } from '../../data/logic/lead-queue.js';
-import type { LeadQueueRow, QueueCrossing } from '../../data/logic/lead-queue.js';
-import { evaluateLead } from '../../data/logic/leads.js';
+import { DEFAULT_QUEUE_LOOKBACK_DAYS, queueCrossings, queueLevel, queueRange, queueThresholds } from '../../data/logic/lead-queue-levels.js';
+import type { LeadQueueRow, QueueCrossing } from '../../data/logic/lead-queue-levels.js';
 import type { DealerProfile, Lead, LeadFlagChange, StoredOemRule } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { QueryController } from '../shared/controllers/query.js';
 import { PendingWritesController } from '../shared/controllers/pending-writes.js';
 import type { PendingWrite } from '../shared/controllers/pending-writes.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { leadClockNow, subscribeLeadClock, unsubscribeLeadClock } from '../shared/lead-ticker.js';
 import { formatCount, getLocale } from '../shared/messages.js';
 import type { Locale } from '../shared/messages.js';
@@ -35,6 +35,9 @@ interface QueueData {
 }
 
 /** Page size of the lead reads, and how many pages at most (a queue of the last days, not the history). */
+/** The rule engine (`lead-queue.engine.ts`), loaded once for every queue with the first read; a failed load is tried again on Retry. */
+const engineModule = lazyModule(() => import('./lead-queue.engine.js'));
+
 const PAGE = 500;
 const MAX_PAGES = 20;
 
@@ -109,7 +112,7 @@ export class FcLeadQueue extends FcElement {
     args: () => [this.lookbackDays] as const,
     poll: () => this.refreshInterval,
     read: async (adapter, [days], { signal }): Promise<QueueData> => {
-      const [rules, dealer] = await Promise.all([adapter.leads.rules({ signal }), adapter.leads.dealer({ signal })]);
+      const [rules, dealer] = await Promise.all([adapter.leads.rules({ signal }), adapter.leads.dealer({ signal }), engineModule.load()]);
       const range = queueRange(this.#now(), dealer.zone, days);
       const leads: Lead[] = [];
       let cursor: string | null = null;
@@ -194,7 +197,7 @@ export class FcLeadQueue extends FcElement {
     const now = this.#now();
     try {
       // Evaluated once per read: leads whose clock has stopped leave the per-second work.
-      const open = new Set(buildLeadQueue(data.leads, data.rules, data.dealer, new Date(now).toISOString()).map((r) => r.lead.id));
+      const open = new Set(engineModule.value!.buildLeadQueue(data.leads, data.rules, data.dealer, new Date(now).toISOString()).map((r) => r.lead.id));
       this.#open = data.leads.filter((l) => open.has(l.id));
     } catch (error) {
       // A lead the rules cannot clock (an invalid time): the error with Retry, not a shorter queue.
@@ -226,7 +229,7 @@ export class FcLeadQueue extends FcElement {
     const data = this.#data;
     if (!data) return false;
     try {
-      this.#rows = buildLeadQueue(this.#open, data.rules, data.dealer, new Date(now).toISOString());
+      this.#rows = engineModule.value!.buildLeadQueue(this.#open, data.rules, data.dealer, new Date(now).toISOString());
       this.#problem = null;
     } catch (error) {
       this.#rows = [];
@@ -255,7 +258,7 @@ export class FcLeadQueue extends FcElement {
     const paused = new Set<string>();
     for (const row of this.#rows) {
       if (row.state.status !== 'running' || row.rule.clock !== 'business') continue;
-      const next = evaluateLead(row.lead, row.lead.activities, row.rule, data.dealer, later);
+      const next = engineModule.value!.evaluateLead(row.lead, row.lead.activities, row.rule, data.dealer, later);
       if (next.remainingMinutes === row.state.remainingMinutes) paused.add(row.lead.id);
     }
     return paused;

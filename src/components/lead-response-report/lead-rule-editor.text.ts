@@ -5,7 +5,7 @@
  */
 import type { OemRule, Weekday, WeeklyHours } from '../../data/model.js';
 import { WEEKDAYS } from '../../data/model.js';
-import { gradeBands } from '../../data/logic/leads.js';
+import { gradeBands } from '../../data/logic/leads-rules.js';
 import { gradeBandsText } from '../shared/lead-rule-text.js';
 import type { Formats } from '../shared/formats.js';
 import { t } from './lead-response-report.messages.js';

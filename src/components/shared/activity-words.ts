@@ -3,7 +3,7 @@
  * the lead queue name what stopped a clock and what can stop it. The English names are the logic
  * layer's (`ACTIVITY_WORDS`), so text a report writes without a widget reads the same.
  */
-import { ACTIVITY_WORDS } from '../../data/logic/leads.js';
+import { ACTIVITY_WORDS } from '../../data/logic/leads-rules.js';
 import type { ActivityKind } from '../../data/model.js';
 import { defineMessages } from './messages.js';
 

@@ -3,7 +3,7 @@
  * and where they come from, and why a lead's clock cannot be stopped. Each widget formats the
  * durations and activity names its own way and hands them in.
  */
-import type { GradeBands, GradeBandSource, UnstoppableReason } from '../../data/logic/leads.js';
+import type { GradeBands, GradeBandSource, UnstoppableReason } from '../../data/logic/leads-rules.js';
 import { defineMessages } from './messages.js';
 
 type Duration = (minutes: number) => string;

@@ -9,7 +9,7 @@
  * imports nothing at run time and shares no chunk with the first load.
  */
 import type { ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js';
-import type { SmsTrend, SmsTrendDay } from '../../data/logic/sms.js';
+import type { SmsTrend, SmsTrendDay } from '../../data/logic/sms-trend.js';
 import type { ChartKit, wrapLabel } from '../shared/charts/chart-controller.js';
 import type { t } from './sms-summary.messages.js';
 import type { CategoryRow, Formats } from './sms-summary.view.js';

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { DateTime } from 'luxon';
 import type { ForecourtAdapter } from '../../data/adapter.js';
 import type { DateRange, SmsErrorCategory, SmsFilter, SmsSummary } from '../../data/model.js';
 import { currentMonthRange, isValidZone, isoDateIn, rangeProblem, rangeSoFar } from '../../data/logic/calendar.js';
@@ -18,8 +17,8 @@ import { emptyView, loadingView, stateStyles, unsupportedView } from '../shared/
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles, wrapLabel } from '../shared/charts/chart-controller.js';
-import { smsTrend } from '../../data/logic/sms.js';
-import type { SmsTrend } from '../../data/logic/sms.js';
+import { smsTrend } from '../../data/logic/sms-trend.js';
+import type { SmsTrend } from '../../data/logic/sms-trend.js';
 import { FC_SMS_CATEGORY_SELECT } from './sms-summary.events.js';
 import { t } from './sms-summary.messages.js';
 import { styles } from './sms-summary.styles.js';
@@ -113,6 +112,9 @@ export class FcSmsSummary extends FcElement {
   /** IANA zone whose "this month" and today bound the period; default the dealer's (`leads.dealer()`), else the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
+  /** The instant "this month" and today are taken at, ISO; default the clock when the period is worked out. */
+  @property() now = '';
+
   /** Whether the table of figures per day is open: its rows are rendered only then (a long range has hundreds of days). */
   @state() private trendTableOpen = false;
 
@@ -201,7 +203,7 @@ export class FcSmsSummary extends FcElement {
     const zone = this.#zone();
     const filter = this.#filter;
     if (!zone || rangeProblem(filter)) return '';
-    return filterKey({ ...filter, ...rangeSoFar(filter, isoDateIn(DateTime.now().toMillis(), zone)) });
+    return filterKey({ ...filter, ...rangeSoFar(filter, isoDateIn(this.#nowMs(), zone)) });
   }
 
   /** The shop's zone (`time-zone` when it is an IANA zone, else the dealer's); '' while the dealer's is being read. */
@@ -215,8 +217,13 @@ export class FcSmsSummary extends FcElement {
   }
 
   #thisMonth(): DateRange {
-    // Luxon's clock (`Settings.now`), so a page or a test can set the day the default month is built around.
-    return currentMonthRange(DateTime.now().toMillis(), this.#zone() || viewerZone());
+    return currentMonthRange(this.#nowMs(), this.#zone() || viewerZone());
+  }
+
+  /** `now` as epoch ms, or the clock's when it is not set or not an instant. */
+  #nowMs(): number {
+    const at = this.now ? Date.parse(this.now) : NaN;
+    return Number.isNaN(at) ? Date.now() : at;
   }
 
   protected override willUpdate(): void {

@@ -1,4 +1,4 @@
-import { CARRIER_BLOCKING_ADVICE } from '../../data/logic/sms.js';
+import { CARRIER_FILTERING_ADVICE } from '../../data/logic/sms-error-texts.js';
 import { defineMessages } from '../shared/messages.js';
 
 const en = {
@@ -56,7 +56,7 @@ const en = {
   blockingHeading: 'Warning: carriers may be blocking texts',
   blockingLine: (number: string, filtered: string, sent: string, share: string, before: string, range: string) =>
     `${number}: ${filtered} of ${sent} texts sent (${share}) were filtered or blocked by carriers, up from ${before} in ${range}.`,
-  blockingAdvice: CARRIER_BLOCKING_ADVICE,
+  blockingAdvice: CARRIER_FILTERING_ADVICE,
   'invalid-number': 'Invalid number',
   'landline-or-unreachable': 'Landline or unreachable',
   'opted-out': 'Opted out',

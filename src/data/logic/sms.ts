@@ -16,13 +16,15 @@ import type {
   SmsStatus,
   SmsSummary,
 } from '../model.js';
-import { checkDateRange, dayNumberOf, parseInstant } from './calendar.js';
+import { checkDateRange, parseInstant } from './calendar.js';
 import { calendarRangeBounds, previousPeriod } from './calendar-zones.js';
 import { CARRIER_FILTERING_ADVICE } from './sms-error-texts.js';
 import { normalizeCode, smsErrorCategoryOf } from './sms-error-titles.js';
 
 export { CARRIER_FILTERING_ADVICE, SMS_ERROR_CODES, classifySmsError, smsErrorCategoryOf } from './sms-errors.js';
 export type { SmsErrorInfo } from './sms-errors.js';
+export { smsTrend } from './sms-trend.js';
+export type { SmsTrend, SmsTrendDay } from './sms-trend.js';
 
 /** The non-date part of the advanced filter as one predicate. */
 /** The filter's tests besides the date range; null when it has none. */
@@ -363,45 +365,4 @@ export function summarizeSms(messages: readonly SmsMessage[], filter: SmsFilter,
     previous: summarizePeriod(previous, prevRange, zone),
     blocking: detectCarrierBlocking(current, previous),
   };
-}
-
-/** One day of the SMS trend: its figures, and where it stands on the trend's time axis. */
-export interface SmsTrendDay {
-  date: IsoDate;
-  /** The position on the axis: UTC midnight of the day this period's axis shows it on (epoch ms). */
-  x: number;
-  inbound: number;
-  outbound: number;
-  delivered: number;
-  failed: number;
-  filtered: number;
-}
-
-/** The summary's days on one time axis, for the daily trend and its table. */
-export interface SmsTrend {
-  /** Every day of the current period. */
-  current: SmsTrendDay[];
-  /** The previous period's days, each on the axis at the current day it is compared with; days past the current period's end are left off. */
-  previous: SmsTrendDay[];
-  /** Days of the current period on which carriers filtered or blocked texts, when the summary flags carrier blocking (none otherwise). */
-  blockedDays: IsoDate[];
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * The daily trend of a summary: each period's days on this period's axis, so the previous
- * period can be drawn over it. Day i of the previous period (the same range a month earlier) is
- * compared with day i of this one: for a whole month, or any range within one month, that is the
- * same day of the month. The axis is the calendar days as UTC midnights, so every day is as wide
- * as the next whatever the zone's clock changes.
- * @param summary The adapter's summary (both periods' `perDay`, the blocking flags).
- * @returns The current and previous days on one axis, and the days carrier blocking marks.
- * @example smsTrend(summary).previous[4] // { date: '2026-10-05', x: Date.UTC(2026, 10, 5), inbound: 0, outbound: 19, delivered: 19, failed: 0, filtered: 0 }
- */
-export function smsTrend(summary: SmsSummary): SmsTrend {
-  const current = summary.current.perDay.map((day) => ({ ...day, x: dayNumberOf(day.date) * DAY_MS }));
-  const previous = summary.previous.perDay.slice(0, current.length).map((day, i) => ({ ...day, x: current[i]!.x }));
-  const blockedDays = summary.blocking.length ? current.filter((day) => day.filtered > 0).map((day) => day.date) : [];
-  return { current, previous, blockedDays };
 }

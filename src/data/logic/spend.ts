@@ -3,9 +3,8 @@
  * range covers, the default "this month" range, range checks for date inputs, and the rows of
  * the spend editor (one per category and per mapped source).
  */
-import { DateTime } from 'luxon';
 import type { Cents, DateRange, IsoDate, IsoMonth, MarketingSpend, PosSource, SourceCategory } from '../model.js';
-import { rangeProblem } from './calendar.js';
+import { monthRangeOf, rangeProblem } from './calendar.js';
 
 /** Why a typed amount was not accepted. */
 export type MoneyProblem = 'empty' | 'invalid' | 'negative' | 'precision' | 'too-large';
@@ -60,9 +59,7 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Money
  * @example monthOf('2026-02-14'); // { from: '2026-02-01', to: '2026-02-28' }
  */
 export function monthOf(today: IsoDate): DateRange | null {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? DateTime.fromISO(today, { zone: 'utc' }) : null;
-  if (!day?.isValid) return null;
-  return { from: day.startOf('month').toISODate()!, to: day.endOf('month').toISODate()! };
+  return monthRangeOf(today);
 }
 
 /**
@@ -74,11 +71,13 @@ export function monthOf(today: IsoDate): DateRange | null {
 export function monthsOfRange(range: DateRange): IsoMonth[] {
   if (rangeProblem(range)) return [];
   const months: IsoMonth[] = [];
-  let month = DateTime.fromISO(range.from, { zone: 'utc' }).startOf('month');
+  let year = Number(range.from.slice(0, 4));
+  let month = Number(range.from.slice(5, 7));
   const last = range.to.slice(0, 7);
-  while (month.toFormat('yyyy-MM') <= last) {
-    months.push(month.toFormat('yyyy-MM'));
-    month = month.plus({ months: 1 });
+  for (let key = range.from.slice(0, 7); key <= last; ) {
+    months.push(key);
+    if (++month > 12) [year, month] = [year + 1, 1];
+    key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
   }
   return months;
 }
