@@ -24,7 +24,7 @@ import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponse
 import { paginate, paginateBy } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
 import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsIndex, updateSmsIndex, type SmsIndex } from './logic/sms-index.js';
-import { detectTemplateRisk } from './logic/sms-templates.js';
+import { detectTemplateRisk, messageTemplate } from './logic/sms-templates.js';
 import { previousPeriodDetail } from './logic/calendar-zones.js';
 import {
   buildSourceReport,
@@ -153,6 +153,9 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   const smsIndex = () => (smsIndexCache ??= buildSmsIndex(data.sms, zone));
   const smsMemo = new Map<string, Int32Array>();
   const smsSummaries = new Map<string, SmsSummary>();
+  // Each text's template (by its place in data.sms, which only grows), made once: the summary of
+  // every filter and period reads them again.
+  const smsTemplates: (string | undefined)[] = [];
   let smsById: Map<string, number> | null = null;
   /** The filter's rows, oldest first (a list newest first reads them backwards). */
   const smsMatches = (query: SmsFilter & Partial<SmsListQuery>): Int32Array => {
@@ -182,6 +185,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
         imported++;
       } else {
         data.sms[at] = mergeSms(data.sms[at]!, message);
+        if (at < smsTemplates.length) smsTemplates[at] = undefined;
         changed.push(at);
         updated++;
       }
@@ -431,7 +435,14 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
             const { basis, clamped } = previousPeriodDetail(range);
             // The templates of the current period under the same filters: the rows the list shows.
             const index = smsIndex();
-            const templates = detectTemplateRisk(Array.from(smsMatches(range), (r) => smsAtRow(index, r)));
+            const rows = smsMatches(range);
+            while (smsTemplates.length < data.sms.length) smsTemplates.push(undefined);
+            const at = (i: number) => (index.position ? index.position[rows[i]!]! : rows[i]!);
+            const templates = detectTemplateRisk(
+              Array.from(rows, (r) => smsAtRow(index, r)),
+              {},
+              (m, i) => (smsTemplates[at(i)] ??= messageTemplate(m)),
+            );
             summary = { ...summarizeSmsIndex(index, range), templates, compared: { basis, clamped } };
             if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
             smsSummaries.set(key, summary);

@@ -4,6 +4,7 @@ import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsIndex, summarizeSm
 import { filterSms, summarizeSms } from '../../src/data/logic/sms.js';
 import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
 import { smsErrorCategoryOf } from '../../src/data/logic/sms-errors.js';
+import { detectTemplateRisk } from '../../src/data/logic/sms-templates.js';
 import { createMemoryAdapter } from '../../src/data/memory-adapter.js';
 import { generateDataset, mulberry32 } from '../../src/data/demo-data.js';
 import type { DateRange, SmsFilter, SmsMessage, SmsSummary } from '../../src/data/model.js';
@@ -286,9 +287,10 @@ describe('memory adapter SMS over its index', () => {
       for (const range of [RANGES[0]!, RANGES[4]!, RANGES[7]!]) {
         for (const filter of [{}, { direction: 'outbound' as const }, { errorCategory: 'carrier-filtered' as const, text: 'ready' }]) {
           const f = { ...filter, ...range };
-          const { templates: _t, compared: _c, ...summary } = await adapter.sms!.summary(f);
+          const { templates, compared: _c, ...summary } = await adapter.sms!.summary(f);
           expect(summary, `${label}: ${JSON.stringify(f)}`).to.deep.equal(referenceSummary(merged, f, dates));
           const expected = referenceFilter(merged, f, dates);
+          expect(templates).to.deep.equal(detectTemplateRisk(expected));
           const page = await adapter.sms!.list({ ...f, limit: 50, offset: 10 });
           expect(page.total).to.equal(expected.length);
           expect(page.items.map((m) => m.id)).to.deep.equal(expected.reverse().slice(10, 60).map((m) => m.id));
@@ -296,6 +298,18 @@ describe('memory adapter SMS over its index', () => {
       }
     };
     await check('as built');
+    // A burst of one template from one number to 25 customers, then a changed body: its template is made again.
+    const lastAt = Date.parse(all[2499]!.sentAt);
+    const burst = Array.from({ length: 25 }, (_, i) => ({
+      ...all[0]!,
+      id: `burst-${i}`,
+      direction: 'outbound' as const,
+      from: SENDERS[0]!,
+      to: `+1630555${1000 + i}`,
+      body: `Hi Customer C${i}, your service appointment is due. Book now!`,
+      customerName: `Customer C${i}`,
+      sentAt: new Date(lastAt + (i + 1) * 60_000).toISOString(),
+    }));
     // Newer texts, and receipts (no body) for stored ones: kept in place.
     const receipts = [3, 400, 1999].map((i) => ({ ...merged[i]!, body: '', status: 'undelivered' as const, errorCode: '30007' }));
     await adapter.sms!.import!([...all.slice(2000, 2500), ...receipts]);
@@ -307,5 +321,14 @@ describe('memory adapter SMS over its index', () => {
     await adapter.sms!.import!(older);
     merged.push(...older);
     await check('after older texts');
+    await adapter.sms!.import!(burst);
+    merged.push(...burst);
+    const wide = { from: '2026-01-01', to: '2026-12-31' };
+    expect((await adapter.sms!.summary(wide)).templates).to.have.length(1);
+    const reworded = burst.slice(0, 10).map((m) => ({ ...m, body: `Dear ${m.customerName}, thanks for visiting us today.` }));
+    await adapter.sms!.import!(reworded);
+    expect((await adapter.sms!.summary(wide)).templates).to.deep.equal(detectTemplateRisk(referenceFilter([...merged.slice(0, -25), ...reworded, ...burst.slice(10)], wide, localDates([...merged, ...reworded], zone))));
+    // 15 customers got the template: under the threshold once the reworded texts count as their own.
+    expect((await adapter.sms!.summary(wide)).templates).to.deep.equal([]);
   });
 });
