@@ -288,7 +288,8 @@ export function filterSmsIndex(index: SmsIndex, filter: SmsFilter): Int32Array {
   }
   let k = 0;
   for (let r = first; r < last; r++) if (test(r)) rows[k++] = r;
-  return k === rows.length ? rows : rows.slice(0, k);
+  // A view of the matches, not a copy: the rest of the buffer is a few bytes per row of the range.
+  return k === rows.length ? rows : rows.subarray(0, k);
 }
 
 /** Counts of one period as the pass adds them up. */
