@@ -218,7 +218,13 @@ function firstAtOrAfter(index: SmsIndex, t: number): number {
   return lo;
 }
 
-/** The message of a row. */
+/**
+ * The message of a row of an index.
+ * @param index The index.
+ * @param row A row number (from {@link filterSmsIndex}).
+ * @returns The message in the index's log.
+ * @example Array.from(filterSmsIndex(index, march), (r) => smsAtRow(index, r))
+ */
 export function smsAtRow(index: SmsIndex, row: number): SmsMessage {
   return index.messages[index.position ? index.position[row]! : row]!;
 }
