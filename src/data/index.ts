@@ -52,6 +52,7 @@ export * from './logic/paging.js';
 export * from './logic/sources.js';
 export * from './logic/sms.js';
 export * from './logic/period-change.js';
+export * from './logic/sms-index.js';
 export * from './logic/sms-import.js';
 export * from './logic/sms-filter.js';
 export * from './logic/sms-templates.js';

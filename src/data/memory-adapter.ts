@@ -16,15 +16,16 @@ import type {
   WriteOptions,
 } from './adapter.js';
 import { AdapterError, cancelled } from './errors.js';
-import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, MarketingSpend, PosSource, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
+import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, MarketingSpend, PosSource, SmsFilter, SmsMessage, SmsSummary, SourceCategory, StoredOemRule, VehicleWant } from './model.js';
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { flagLead } from './logic/lead-queue.js';
 import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
-import { paginate } from './logic/paging.js';
+import { paginate, paginateBy } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
-import { filterSms, mergeImportedSms, smsTimeline, summarizeSms } from './logic/sms.js';
-import { detectTemplateRisk } from './logic/sms-templates.js';
+import { mergeImportedSms } from './logic/sms.js';
+import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsIndex, updateSmsIndex, type SmsIndex } from './logic/sms-index.js';
+import { detectTemplateRisk, messageTemplate } from './logic/sms-templates.js';
 import { previousPeriodDetail } from './logic/calendar-zones.js';
 import {
   buildSourceReport,
@@ -81,14 +82,6 @@ const SMS_MEMO_SIZE = 4;
 /** How many lead queries keep their match list (the report's range, the queue's...). */
 const LEADS_MEMO_SIZE = 4;
 
-/** Stable sort by `sentAt`, parsing each time once. */
-function sortByTime(sms: readonly SmsMessage[]): SmsMessage[] {
-  return sms
-    .map((m, i) => ({ m, t: Date.parse(m.sentAt), i }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.m);
-}
-
 /** The minimum an imported message needs to be stored and listed; the REST server validates the rest. */
 function checkImported(message: SmsMessage, index: number): void {
   if (!message || typeof message !== 'object' || typeof message.id !== 'string' || !message.id) {
@@ -134,14 +127,6 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   const data: Dataset = options.adopt ? dataset : structuredClone(dataset);
   const now = options.now ?? (() => new Date());
   const zone = data.dealer.zone;
-  // Kept in time order (lists only reverse for "newest first"), with each message's instant, so a
-  // date range is found by binary search.
-  let smsTimes: Float64Array | null | undefined = smsTimeline(data.sms);
-  if (!smsTimes) {
-    data.sms = sortByTime(data.sms);
-    smsTimes = smsTimeline(data.sms);
-  }
-  const timeline = () => (smsTimes === undefined ? (smsTimes = smsTimeline(data.sms)) : smsTimes);
   const applied = new Map<string, unknown>();
   // ── leads: the match lists (newest first) of the last few queries, so reading a range page by
   // page filters and sorts the leads once; any change to the leads or the rules clears them ──
@@ -175,54 +160,55 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     },
   });
 
-  // ── SMS: the match lists (and summaries) of the last few filters, so paging deep into a large log
-  // does not filter it again, and going back to a filter does not count it again ──
-  const smsMemo = new Map<string, SmsMessage[]>();
+  // ── SMS: the log's columnar index (in time order, built on first use and kept current by imports),
+  // and the matching rows of the last few filters, so paging deep into a large log does not filter
+  // it again, and going back to a filter does not count it again ──
+  let smsIndexCache: SmsIndex | null = null;
+  const smsIndex = () => (smsIndexCache ??= buildSmsIndex(data.sms, zone));
+  const smsMemo = new Map<string, Int32Array>();
   const smsSummaries = new Map<string, SmsSummary>();
+  // Each text's template (by its place in data.sms, which only grows), made once: the summary of
+  // every filter and period reads them again.
+  const smsTemplates: (string | undefined)[] = [];
   let smsById: Map<string, number> | null = null;
-  const smsMatches = (query: SmsListQuery): SmsMessage[] => {
-    const { cursor: _cursor, limit: _limit, offset: _offset, ...filter } = query;
-    const key = stableJson({ ...filter, order: filter.order === 'asc' ? 'asc' : 'desc' });
-    let items = smsMemo.get(key);
-    if (items) {
+  /** The filter's rows, oldest first (a list newest first reads them backwards). */
+  const smsMatches = (query: SmsFilter & Partial<SmsListQuery>): Int32Array => {
+    const { cursor: _cursor, limit: _limit, offset: _offset, order: _order, ...filter } = query;
+    const key = stableJson(filter);
+    let rows = smsMemo.get(key);
+    if (rows) {
       smsMemo.delete(key); // most recently used goes last
     } else {
-      const matching = filterSms(data.sms, filter, zone, timeline());
-      items = filter.order === 'asc' ? matching : matching.reverse();
+      rows = filterSmsIndex(smsIndex(), filter);
       if (smsMemo.size >= SMS_MEMO_SIZE) smsMemo.delete(smsMemo.keys().next().value!);
     }
-    smsMemo.set(key, items);
-    return items;
+    smsMemo.set(key, rows);
+    return rows;
   };
   const importSms = (messages: readonly SmsMessage[]): SmsImportResult => {
     smsById ??= new Map(data.sms.map((m, i) => [m.id, i]));
     let imported = 0;
     let updated = 0;
-    let ordered = true;
+    const changed: number[] = [];
     for (const incoming of messages) {
       const message = structuredClone(incoming);
       const at = smsById.get(message.id);
       if (at === undefined) {
-        const last = data.sms[data.sms.length - 1];
-        if (last && Date.parse(message.sentAt) < Date.parse(last.sentAt)) ordered = false;
         smsById.set(message.id, data.sms.length);
         data.sms.push(message);
         imported++;
       } else {
-        const stored = data.sms[at]!;
-        if (Date.parse(stored.sentAt) !== Date.parse(message.sentAt)) ordered = false;
-        data.sms[at] = mergeImportedSms(stored, message);
+        data.sms[at] = mergeImportedSms(data.sms[at]!, message);
+        if (at < smsTemplates.length) smsTemplates[at] = undefined;
+        changed.push(at);
         updated++;
       }
     }
     smsMemo.clear();
     smsSummaries.clear();
-    if (!ordered) {
-      data.sms = sortByTime(data.sms);
-      smsById = null;
-    }
-    // Read again at the next query, not after every chunk of a long import.
-    smsTimes = undefined;
+    // Newer texts appended and receipts that keep their time update the index in place; anything
+    // else (an older text, a time corrected) rebuilds it at the next query.
+    if (smsIndexCache && !updateSmsIndex(smsIndexCache, changed)) smsIndexCache = null;
     return { imported, updated };
   };
   let nextShopSource = data.sources.length + 1;
@@ -444,7 +430,15 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       list: (query: SmsListQuery, opts) =>
         read(opts, () => {
           checkDateRange(query);
-          return paginate(smsMatches(query), query);
+          const rows = smsMatches(query);
+          const index = smsIndex();
+          const last = rows.length - 1;
+          const newestFirst = query.order !== 'asc';
+          return paginateBy(rows.length, query, (start, end) => {
+            const items: SmsMessage[] = new Array(end - start);
+            for (let i = start; i < end; i++) items[i - start] = smsAtRow(index, rows[newestFirst ? last - i : i]!);
+            return items;
+          });
         }),
       summary: (filter, opts) =>
         read(opts, () => {
@@ -453,10 +447,17 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
           if (!summary) {
             const range = checkDateRange(filter);
             const { basis, clamped } = previousPeriodDetail(range);
-            // The templates of the current period under the same filters: its slice of the log, by
-            // binary search over the timeline.
-            const templates = detectTemplateRisk(filterSms(data.sms, range, zone, timeline()));
-            summary = { ...summarizeSms(data.sms, range, zone, timeline()), templates, compared: { basis, clamped } };
+            // The templates of the current period under the same filters: the rows the list shows.
+            const index = smsIndex();
+            const rows = smsMatches(range);
+            while (smsTemplates.length < data.sms.length) smsTemplates.push(undefined);
+            const at = (i: number) => (index.position ? index.position[rows[i]!]! : rows[i]!);
+            const templates = detectTemplateRisk(
+              Array.from(rows, (r) => smsAtRow(index, r)),
+              {},
+              (m, i) => (smsTemplates[at(i)] ??= messageTemplate(m)),
+            );
+            summary = { ...summarizeSmsIndex(index, range), templates, compared: { basis, clamped } };
             if (smsSummaries.size >= SMS_MEMO_SIZE) smsSummaries.delete(smsSummaries.keys().next().value!);
             smsSummaries.set(key, summary);
           }

@@ -7,7 +7,6 @@ import {
   classifySmsError,
   detectCarrierBlocking,
   filterSms,
-  smsTimeline,
   smsTrend,
   summarizePeriod,
   summarizeSms,
@@ -272,42 +271,6 @@ describe('filterSms', () => {
     expect(filterSms(all, { ...march, errorCode: '30006' })).to.deep.equal([]);
     expect(filterSms(all, { ...march, errorCode: '' })).to.have.length(4);
     expect(filterSms(all, { ...march, errorCode: '30007', errorCategory: 'invalid-number' })).to.deep.equal([]);
-  });
-});
-
-describe('smsTimeline', () => {
-  // A log in time order, some messages on the edges of March in Chicago.
-  const log = [
-    '2026-01-31T12:00:00.000Z',
-    '2026-02-28T23:59:59.999Z',
-    '2026-03-01T05:59:59.999Z', // Feb 28 in Chicago
-    '2026-03-01T06:00:00.000Z', // Mar 1, 00:00 in Chicago
-    '2026-03-15T12:00:00.000Z',
-    '2026-03-15T12:00:00.000Z',
-    '2026-04-01T04:59:59.999Z', // Mar 31 in Chicago
-    '2026-04-01T05:00:00.000Z', // Apr 1 in Chicago
-  ].map((sentAt, i) => sms({ sentAt, direction: i % 2 ? 'inbound' : 'outbound', status: i % 2 ? 'received' : 'delivered' }));
-  const march = { from: '2026-03-01', to: '2026-03-31' };
-
-  it('gives each instant of a log in time order, and null for a log out of order or with a bad date', () => {
-    expect(Array.from(smsTimeline(log.slice(0, 3))!)).to.deep.equal(log.slice(0, 3).map((m) => Date.parse(m.sentAt)));
-    expect(smsTimeline([log[1]!, log[0]!])).to.equal(null);
-    expect(smsTimeline([log[0]!, sms({ sentAt: 'yesterday' }), log[1]!])).to.equal(null);
-    expect(smsTimeline([])!.length).to.equal(0);
-  });
-
-  it('lets filterSms and summarizeSms find the range by binary search, with the same answers', () => {
-    const timeline = smsTimeline(log);
-    for (const filter of [march, { ...march, direction: 'inbound' as const }, { from: '2026-03-15', to: '2026-03-15' }, { from: '2026-05-01', to: '2026-05-31' }]) {
-      expect(filterSms(log, filter, 'America/Chicago', timeline)).to.deep.equal(filterSms(log, filter, 'America/Chicago'));
-      expect(summarizeSms(log, filter, 'America/Chicago', timeline)).to.deep.equal(summarizeSms(log, filter, 'America/Chicago'));
-    }
-    expect(filterSms(log, march, 'America/Chicago', timeline).map((m) => m.sentAt)).to.deep.equal(log.slice(3, 7).map((m) => m.sentAt));
-  });
-
-  it('is ignored when it does not belong to the log', () => {
-    const timeline = smsTimeline(log.slice(0, 4));
-    expect(filterSms(log, march, 'America/Chicago', timeline)).to.have.length(4);
   });
 });
 

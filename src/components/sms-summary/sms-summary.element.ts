@@ -266,7 +266,7 @@ export class FcSmsSummary extends FcElement {
         : html`${summary.blocking.length ? this.#blocking(summary, figures.trend, before) : nothing}
             ${summary.templates?.length && this.#charts
               ? // The blocking warning's advice (TEMPLATE_RISK_ADVICE is the same text), in the current language.
-                this.#charts.templatesView(summary.templates, html, f, this.#zone(), warningIcon, t('blockingAdvice'))
+                this.#charts.templatesView(summary.templates, html, f, makeFormats(f.locale, { zone: this.#zone() }).time, warningIcon, t('blockingAdvice'))
               : nothing}
             <ul class="metrics" part="metrics">
               ${metricViews(f, summary).map(metricTile)}

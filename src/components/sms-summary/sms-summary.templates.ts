@@ -45,15 +45,15 @@ export const TEMPLATES_SHOWN = 3;
  * @param risks The summary's `templates` (at least one).
  * @param html lit's `html`.
  * @param f The widget's formats.
- * @param zone The shop's IANA zone, in which the busiest window is shown ("Nov 3, 2026, 8:00 – 11:40 AM").
+ * @param when Instants in the shop's zone, for the busiest window ("Nov 3, 2026, 8:00 – 11:40 AM"): the `time` format of the
+ *   widget's formats in that zone, made once, not per render.
  * @param icon The blocking warning's icon (`aria-hidden`).
  * @param advice The deck's advice in the current language (`TEMPLATE_RISK_ADVICE` in English).
  * @returns The panel.
  */
-export function templatesView(risks: readonly TemplateRisk[], html: typeof litHtml, f: Formats, zone: string, icon: TemplateResult, advice: string): TemplateResult {
+export function templatesView(risks: readonly TemplateRisk[], html: typeof litHtml, f: Formats, when: Intl.DateTimeFormat, icon: TemplateResult, advice: string): TemplateResult {
   const m = f.locale.startsWith('es') ? es : en;
   const n = (v: number) => f.count.format(v);
-  const when = new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   return html`<section class="blocking templates" part="templates" aria-labelledby="templates-heading">
     <h3 id="templates-heading">${icon}<span>${m.heading}</span></h3>
     <p>${m.intro}</p>

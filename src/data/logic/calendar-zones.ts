@@ -8,7 +8,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { AdapterError } from '../errors.js';
 import type { DateRange } from '../model.js';
-import { DAY_MS, checkDateRange, checkZone, civilFromDays } from './calendar.js';
+import { DAY_MS, checkDateRange, checkZone, civilFromDays, dayNumberOf, isValidZone } from './calendar.js';
 
 export { comparedPeriods, previousPeriod, previousPeriodDetail } from './calendar.js';
 export type { PreviousPeriod, PreviousPeriodBasis } from './calendar.js';
@@ -25,14 +25,16 @@ const MINUTE_MS = 60_000;
  * @example calendarRangeBounds({ from: '2026-03-08', to: '2026-03-08' }, 'America/Chicago') // a 23-hour day
  */
 export function calendarRangeBounds(range: DateRange, zone: string): [number, number] {
-  const start = DateTime.fromISO(range.from, { zone }).startOf('day');
-  const end = DateTime.fromISO(range.to, { zone }).startOf('day').plus({ days: 1 });
-  if (!start.isValid || !end.isValid) {
+  const first = dayNumberOf(range?.from);
+  const last = dayNumberOf(range?.to);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || !isValidZone(zone)) {
     checkDateRange(range);
     checkZone(zone);
     throw new AdapterError({ kind: 'rejected', status: 400, message: `Invalid date range ${range.from} to ${range.to} in ${zone}.` });
   }
-  return [start.toMillis(), end.toMillis()];
+  // Each day starts at its first local time: the first of two midnights when the clocks go back at
+  // midnight, the end of the gap when they skip it (America/Havana).
+  return [localTimeToInstant(zone, first * DAY_MS), localTimeToInstant(zone, (last + 1) * DAY_MS)];
 }
 
 /**

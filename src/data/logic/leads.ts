@@ -239,23 +239,29 @@ function addBusinessMs(c: Compiled, from: number, ms: number): number {
 }
 
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const HOURS = TWO.slice(0, 24).map((hh) => `${hh}:`);
+const MINUTES = TWO.map((mm) => `${mm}:`);
 const SECONDS = TWO.map((ss) => `${ss}.`);
 const MILLIS_Z = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
-/** `YYYY-MM-DDTHH:mm:` per epoch minute. */
-const minutePrefixes = new Map<number, string>();
+/** `YYYY-MM-DDT` per epoch day. */
+const dayPrefixes = new Map<number, string>();
 
 /** `Date#toISOString()` for years 1000-9999, several times faster (it runs once per lead). */
 function isoString(ms: number): string {
   if (!(ms >= -30610224000000 && ms < 253402300800000)) return new Date(ms).toISOString();
-  const minute = Math.floor(ms / MINUTE_MS);
-  let prefix = minutePrefixes.get(minute);
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
   if (prefix === undefined) {
-    if (minutePrefixes.size > 200_000) minutePrefixes.clear();
-    minutePrefixes.set(minute, (prefix = new Date(minute * MINUTE_MS).toISOString().slice(0, 17)));
+    if (dayPrefixes.size > 100_000) dayPrefixes.clear();
+    dayPrefixes.set(day, (prefix = new Date(day * DAY_MS).toISOString().slice(0, 11)));
   }
-  const rest = ms - minute * MINUTE_MS;
+  let rest = ms - day * DAY_MS;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / MINUTE_MS);
+  rest -= minute * MINUTE_MS;
   const sec = Math.floor(rest / 1000);
-  return prefix + SECONDS[sec] + MILLIS_Z[rest - sec * 1000];
+  return prefix + HOURS[hour] + MINUTES[minute] + SECONDS[sec] + MILLIS_Z[rest - sec * 1000];
 }
 
 function instant(value: string, what: string): number {

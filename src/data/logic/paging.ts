@@ -87,12 +87,26 @@ export function pageOffset(offset: number): number {
  * paginate(['a', 'b', 'c'], { cursor: first.nextCursor, limit: 2 }); // items ['c'], nextCursor null
  */
 export function paginate<T>(items: readonly T[], query: PageQuery & { offset?: number | null } = {}): Page<T> {
+  return paginateBy(items.length, query, (start, end) => items.slice(start, end));
+}
+
+/**
+ * One page of a list that is not an array (rows of an index, a list read backwards): as
+ * {@link paginate}, with the page's items taken by `take`.
+ * @param total The list's length.
+ * @param query Cursor or offset, and page size.
+ * @param take The items of positions [start, end), end at most `total`.
+ * @returns The page, the total and the next cursor (null on the last page).
+ * @throws AdapterError kind `rejected` for an invalid cursor or page size.
+ * @example paginateBy(rows.length, { limit: 50 }, (start, end) => Array.from(rows.subarray(start, end), (r) => log[r]))
+ */
+export function paginateBy<T>(total: number, query: PageQuery & { offset?: number | null }, take: (start: number, end: number) => T[]): Page<T> {
   const limit = pageLimit(query.limit);
   const offset = query.offset !== undefined && query.offset !== null ? pageOffset(query.offset) : query.cursor ? decodeCursor(query.cursor) : 0;
   const end = offset + limit;
   return {
-    items: items.slice(offset, end),
-    total: items.length,
-    nextCursor: end < items.length ? encodeCursor(end) : null,
+    items: offset < total ? take(offset, Math.min(end, total)) : [],
+    total,
+    nextCursor: end < total ? encodeCursor(end) : null,
   };
 }

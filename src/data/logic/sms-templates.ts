@@ -6,7 +6,7 @@
  */
 import type { IsoDateTime, SmsMessage } from '../model.js';
 import { HOUR_MS, parseInstant } from './calendar.js';
-import { CARRIER_FILTERING_ADVICE, smsErrorCategoryOf } from './sms.js';
+import { CARRIER_FILTERING_ADVICE, smsErrorCategoryOf } from './sms-errors.js';
 
 /** What the store should do about a template at risk: the deck's advice. */
 export const TEMPLATE_RISK_ADVICE = CARRIER_FILTERING_ADVICE;
@@ -166,6 +166,16 @@ function templateOf(body: string, names: readonly string[]): string {
   return text.replace(DAY_WORD, '{date}').replace(SPACES, ' ').trim();
 }
 
+/**
+ * The template of a message: {@link smsTemplateOf} its body, with the names it records.
+ * @param message The message.
+ * @returns The template.
+ * @example messageTemplate({ ...message, body: 'Hi Sam, your car is ready', customerName: 'Sam Lee' }) // 'Hi {name}, your car is ready'
+ */
+export function messageTemplate(message: Pick<SmsMessage, 'body' | 'customerName' | 'employeeName'>): string {
+  return smsTemplateOf(message.body, [message.customerName, message.employeeName]);
+}
+
 /** Words of a template that are not placeholders. */
 function wordCount(template: string): number {
   let count = 0;
@@ -220,19 +230,25 @@ function peakWindow(times: readonly number[], to: readonly string[], windowMs: n
  * of time order is sorted first).
  * @param messages The log, any order (time order is cheapest).
  * @param options Thresholds; each has a default.
+ * @param templateOf The template of the i-th message; {@link messageTemplate} unless the caller keeps them.
  * @returns One entry per template and sending number at risk, most recipients first.
  * @example detectTemplateRisk(log)[0] // { template: 'Hi {name}, your car is ready for pickup.', from: '+13125550100', messages: 42, recipients: 40, peakRecipients: 31, failed: 6, filtered: 5, examples: [...], ... }
  */
-export function detectTemplateRisk(messages: readonly SmsMessage[], options: TemplateRiskOptions = {}): TemplateRisk[] {
+export function detectTemplateRisk(
+  messages: readonly SmsMessage[],
+  options: TemplateRiskOptions = {},
+  templateOf: (message: SmsMessage, i: number) => string = messageTemplate,
+): TemplateRisk[] {
   const minRecipients = Math.max(1, options.minRecipients ?? TEMPLATE_RISK_MIN_RECIPIENTS);
   const hours = options.windowHours ?? TEMPLATE_RISK_WINDOW_HOURS;
   const windowMs = (hours > 0 ? hours : TEMPLATE_RISK_WINDOW_HOURS) * HOUR_MS;
   const minWords = options.minWords ?? TEMPLATE_RISK_MIN_WORDS;
   const maxExamples = options.examples ?? 3;
   const groups = new Map<string, Group>();
-  for (const m of messages) {
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
     if (m.direction !== 'outbound' || !m.body) continue;
-    const template = smsTemplateOf(m.body, [m.customerName, m.employeeName]);
+    const template = templateOf(m, i);
     const key = `${m.from}\u0000${template.toLowerCase()}`;
     let group = groups.get(key);
     if (!group) {

@@ -171,7 +171,8 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
   for (let i = 0, r = 0; i < n; i++) if (Number.isFinite(times[i]!)) position[r++] = i;
   if (!sorted) position.sort((a, b) => times[a]! - times[b]! || a - b);
 
-  const ms = new Float64Array(valid);
+  // A log in time order with every time valid: the instants are already the column.
+  const ms = sorted && valid === n ? times : new Float64Array(valid);
   const day = new Int32Array(valid);
   const hourStart = new Float64Array(valid);
   let ordered = true;
@@ -180,12 +181,12 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
   const weekday = new Uint16Array(valid);
   const weekHour = new Uint16Array(valid);
   const flags = new Uint8Array(valid);
-  const wide = Object.fromEntries(TRAFFIC_VALUE_DIMENSIONS.map((d) => [d, new Uint32Array(valid)])) as Record<TrafficValueDimension, Uint32Array>;
   const dictionaries = Object.fromEntries(
     TRAFFIC_VALUE_DIMENSIONS.map((d): [string, TrafficDictionary] => [d, { keys: [], labels: [], codes: new Map() }]),
   ) as Record<TrafficValueDimension, TrafficDictionary>;
-  // Per dimension, in TRAFFIC_VALUE_DIMENSIONS order (arrays, not keyed lookups, in the hot loop).
-  const columns = TRAFFIC_VALUE_DIMENSIONS.map((d) => wide[d]);
+  // Per dimension, in TRAFFIC_VALUE_DIMENSIONS order (arrays, not keyed lookups, in the hot loop):
+  // 16-bit codes, widened to 32 bits for a dimension with more than 65,536 values.
+  const columns: (Uint16Array | Uint32Array)[] = TRAFFIC_VALUE_DIMENSIONS.map(() => new Uint16Array(valid));
   const dicts = TRAFFIC_VALUE_DIMENSIONS.map((d) => dictionaries[d]);
   // The last value seen per dimension and its code: neighbours in time often share values.
   const lastValue = TRAFFIC_VALUE_DIMENSIONS.map(() => '\u0000');
@@ -193,9 +194,20 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
   const encode = (k: number, value: string, event: TrafficEvent, r: number) => {
     if (value !== lastValue[k]) {
       const dictionary = dicts[k]!;
-      let code = dictionary.codes.get(value);
+      const keys = dictionary.keys;
+      let code: number | undefined;
+      // A few values (up type, department, outcome...): a scan costs less than hashing the string.
+      if (keys.length <= 16) {
+        for (let c = 0; c < keys.length; c++) {
+          if (keys[c] === value) {
+            code = c;
+            break;
+          }
+        }
+      } else code = dictionary.codes.get(value);
       if (code === undefined) {
         code = dictionary.keys.length;
+        if (code === 0x10000) columns[k] = Uint32Array.from(columns[k]!);
         dictionary.codes.set(value, code);
         dictionary.keys.push(value);
         dictionary.labels.push(k === 2 ? event.salespersonName || value : (LABELS[value] ?? value));
@@ -259,9 +271,7 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
       dictionary.labels[dictionary.codes.get(event.salespersonId)!] = event.salespersonName || event.salespersonId;
     }
   }
-  const codes = Object.fromEntries(
-    TRAFFIC_VALUE_DIMENSIONS.map((d) => [d, dictionaries[d].keys.length <= 0x10000 ? Uint16Array.from(wide[d]) : wide[d]]),
-  ) as Record<TrafficValueDimension, Uint16Array | Uint32Array>;
+  const codes = Object.fromEntries(TRAFFIC_VALUE_DIMENSIONS.map((d, k) => [d, columns[k]!])) as Record<TrafficValueDimension, Uint16Array | Uint32Array>;
   return { zone, events, size: valid, position, ms, day, hourStart, ordered, offset, hour, weekday, weekHour, flags, codes, dictionaries };
 }
 
