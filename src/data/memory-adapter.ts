@@ -165,6 +165,13 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
   // it again, and going back to a filter does not count it again ──
   let smsIndexCache: SmsIndex | null = null;
   const smsIndex = () => (smsIndexCache ??= buildSmsIndex(data.sms, zone));
+  // Built with the adapter, as a server keeps its indexes, so that the first page of a large log
+  // does not wait for it; a dealer zone it cannot use is reported by the first SMS read instead.
+  try {
+    smsIndex();
+  } catch {
+    smsIndexCache = null;
+  }
   const smsMemo = new Map<string, Int32Array>();
   const smsSummaries = new Map<string, SmsSummary>();
   // Each text's template (by its place in data.sms, which only grows), made once: the summary of
