@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DateTime } from 'luxon';
-import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsIndex, summarizeSmsPeriodIndex, updateSmsIndex } from '../../src/data/logic/sms-index.js';
+import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsCounts, summarizeSmsIndex, summarizeSmsPeriodIndex, updateSmsIndex, type SmsDayCount } from '../../src/data/logic/sms-index.js';
 import { filterSms, summarizeSms } from '../../src/data/logic/sms.js';
 import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
 import { smsErrorCategoryOf } from '../../src/data/logic/sms-errors.js';
@@ -209,6 +209,30 @@ describe('SMS index', () => {
       // The fixture does make some numbers look blocked.
       expect(flagged).to.be.greaterThan(0);
       expect(summarizeSms(log, { from: '2026-03-01', to: '2026-03-31' }, zone)).to.deep.equal(referenceSummary(log, { from: '2026-03-01', to: '2026-03-31' }, dates));
+    });
+
+    it(`summarizes a daily rollup of the texts as reading every message does (${zone})`, () => {
+      // What a server's rollup holds: the texts of a filter grouped by local day, sender, direction, status and category.
+      const rollup = (texts: readonly SmsMessage[]): SmsDayCount[] => {
+        const groups = new Map<string, SmsDayCount>();
+        for (const m of texts) {
+          const group = { date: dates.get(m)!, from: m.from, direction: m.direction, status: m.status, category: smsErrorCategoryOf(m), messages: 0 };
+          const key = JSON.stringify({ ...group, messages: undefined });
+          (groups.get(key) ?? groups.set(key, group).get(key)!).messages++;
+        }
+        return [...groups.values()];
+      };
+      let flagged = 0;
+      for (const range of RANGES) {
+        for (const filter of FILTERS.filter((f) => !f.text && !f.customerId && !f.employeeId)) {
+          const f = { ...filter, ...range };
+          const expected = referenceSummary(log, f, dates);
+          const counts = summarizeSmsCounts(rollup(referenceFilter(log, f, dates)), rollup(referenceFilter(log, { ...f, ...previousPeriod(f) }, dates)), f);
+          expect(counts, `${JSON.stringify(f)} in ${zone}`).to.deep.equal(expected);
+          flagged += counts.blocking.length;
+        }
+      }
+      expect(flagged).to.be.greaterThan(0);
     });
 
     it(`filters every range and filter as reading every message does (${zone})`, () => {

@@ -10,9 +10,9 @@
  * pass over the slice that covers them. {@link updateSmsIndex} keeps an index current when
  * messages are appended in time order or change without moving in time.
  *
- * The plain-array functions of `sms.ts` build an index and query it, so both ways give the same answers.
+ * The plain-array functions of `sms.ts` build an index and query it, so both ways give the same answers; {@link summarizeSmsCounts} counts a server's daily rollup with the same rule.
  */
-import type { CarrierBlockingFlag, DateRange, IsoDate, SmsErrorCategory, SmsFilter, SmsMessage, SmsPeriodSummary, SmsSummary } from '../model.js';
+import type { CarrierBlockingFlag, DateRange, IsoDate, SmsDirection, SmsErrorCategory, SmsFilter, SmsMessage, SmsPeriodSummary, SmsStatus, SmsSummary } from '../model.js';
 import { SMS_ERROR_CATEGORIES } from '../model.js';
 import { checkDateRange, checkZone, dayNumberOf, isoDateOfDay, parseInstant } from './calendar.js';
 import { calendarRangeBounds, localDayNumber, previousPeriod } from './calendar-zones.js';
@@ -104,18 +104,23 @@ function reserve(index: SmsIndex, size: number): void {
 
 const CATEGORY_CODES = new Map<SmsErrorCategory, number>(SMS_ERROR_CATEGORIES.map((c, i) => [c, i + 1]));
 
+/** What a summary counts a text of this direction, status and error category as (the flags above). */
+function smsFlags(direction: string, status: string, category: SmsErrorCategory | null): number {
+  let flags = 0;
+  if (direction === 'inbound') flags |= INBOUND;
+  else if (direction === 'outbound') flags |= OUTBOUND;
+  if (status === 'delivered') flags |= DELIVERED;
+  else if (status === 'failed' || status === 'undelivered') flags |= FAILED;
+  if (category === 'carrier-filtered') flags |= CARRIER_FILTERED;
+  return flags;
+}
+
 /** Writes one message into row r (its time already known). */
 function encodeRow(index: SmsIndex, r: number, m: SmsMessage, t: number): void {
   index.ms[r] = t;
   index.day[r] = localDayNumber(index.zone, t);
   const category = smsErrorCategoryOf(m);
-  let flags = 0;
-  if (m.direction === 'inbound') flags |= INBOUND;
-  else if (m.direction === 'outbound') flags |= OUTBOUND;
-  if (m.status === 'delivered') flags |= DELIVERED;
-  else if (m.status === 'failed' || m.status === 'undelivered') flags |= FAILED;
-  if (category === 'carrier-filtered') flags |= CARRIER_FILTERED;
-  index.flags[r] = flags;
+  index.flags[r] = smsFlags(m.direction, m.status, category);
   index.category[r] = category ? CATEGORY_CODES.get(category)! : 0;
   for (const column of SMS_INDEX_COLUMNS) {
     const value = columnValue(m, column);
@@ -317,13 +322,17 @@ interface PeriodCounts {
 
 function periodCounts(index: SmsIndex, range: DateRange): PeriodCounts {
   const [start, end] = calendarRangeBounds(range, index.zone);
+  return { ...emptyCounts(range, index.dictionaries.from.keys.length), start, end };
+}
+
+/** A period's counts, all zero, for `senders` sending numbers (its instants left at 0). */
+function emptyCounts(range: DateRange, senders: number): PeriodCounts {
   const firstDay = dayNumberOf(range.from);
   const days = dayNumberOf(range.to) - firstDay + 1;
-  const senders = index.dictionaries.from.keys.length;
   return {
     range,
-    start,
-    end,
+    start: 0,
+    end: 0,
     firstDay,
     inbound: new Int32Array(days),
     outbound: new Int32Array(days),
@@ -336,26 +345,31 @@ function periodCounts(index: SmsIndex, range: DateRange): PeriodCounts {
   };
 }
 
-/** Adds row r to a period's counts. */
-function tally(index: SmsIndex, c: PeriodCounts, r: number): void {
-  const d = index.day[r]! - c.firstDay;
-  const flags = index.flags[r]!;
-  if (flags & INBOUND) c.inbound[d]!++;
+/**
+ * Adds n texts alike (their flags, error-category code and sending-number code, -1 for none) to
+ * day d of a period: the one counting rule of every SMS summary, from the log or from a rollup.
+ */
+function addCounts(c: PeriodCounts, d: number, flags: number, category: number, sender: number, n: number): void {
+  if (flags & INBOUND) c.inbound[d]! += n;
   else {
     // A direction other than inbound counts as sent, as it always has.
-    c.outbound[d]!++;
-    if (flags & DELIVERED) c.delivered[d]!++;
-    else if (flags & FAILED) c.failed[d]!++;
+    c.outbound[d]! += n;
+    if (flags & DELIVERED) c.delivered[d]! += n;
+    else if (flags & FAILED) c.failed[d]! += n;
   }
   if (flags & OUTBOUND) {
-    const sender = index.codes.from[r]!;
-    c.sent[sender]!++;
+    c.sent[sender]! += n;
     if (flags & CARRIER_FILTERED) {
-      c.filtered[d]!++;
-      c.blocked[sender]!++;
+      c.filtered[d]! += n;
+      c.blocked[sender]! += n;
     }
   }
-  c.errors[index.category[r]!]!++;
+  c.errors[category]! += n;
+}
+
+/** Adds row r to a period's counts. */
+function tally(index: SmsIndex, c: PeriodCounts, r: number): void {
+  addCounts(c, index.day[r]! - c.firstDay, index.flags[r]!, index.category[r]!, index.codes.from[r]!, 1);
 }
 
 const sum = (values: Int32Array) => {
@@ -427,9 +441,9 @@ export function blockingFlags(current: ReadonlyMap<string, SenderShare>, previou
   return flags.sort((a, b) => b.share - a.share || a.number.localeCompare(b.number));
 }
 
-function senderShares(index: SmsIndex, c: PeriodCounts): Map<string, SenderShare> {
+/** Per sending number (`numbers[code]`), a period's outbound texts and those carriers filtered. */
+function senderShares(numbers: readonly (string | null)[], c: PeriodCounts): Map<string, SenderShare> {
   const shares = new Map<string, SenderShare>();
-  const numbers = index.dictionaries.from.keys;
   for (let code = 0; code < c.sent.length; code++) {
     if (c.sent[code]) shares.set(numbers[code] ?? '', { sent: c.sent[code]!, filtered: c.blocked[code]! });
   }
@@ -493,6 +507,72 @@ export function summarizeSmsIndex(index: SmsIndex, filter: SmsFilter): SmsSummar
   return {
     current: periodSummary(current!),
     previous: periodSummary(previous!),
-    blocking: blockingFlags(senderShares(index, current!), senderShares(index, previous!)),
+    blocking: blockingFlags(senderShares(index.dictionaries.from.keys, current!), senderShares(index.dictionaries.from.keys, previous!)),
   };
+}
+
+/**
+ * Texts of one day alike in sending number, direction, status and error category, counted: what
+ * a server's daily rollup holds, and what {@link summarizeSmsCounts} summarizes.
+ */
+export interface SmsDayCount {
+  /** The calendar day of `sentAt` in the dealer's zone. */
+  date: IsoDate;
+  from: string;
+  direction: SmsDirection;
+  status: SmsStatus;
+  /** `smsErrorCategoryOf` of the texts. */
+  category: SmsErrorCategory | null;
+  messages: number;
+}
+
+/** Counts groups into a period (groups on days outside it are left out), numbers coded by `senders`. */
+function countGroups(groups: readonly SmsDayCount[], range: DateRange, senders: Map<string, number>): PeriodCounts {
+  const c = emptyCounts(range, senders.size);
+  const days = c.inbound.length;
+  for (const g of groups) {
+    const d = dayNumberOf(g.date) - c.firstDay;
+    if (!(d >= 0 && d < days)) continue;
+    const category = g.category ? (CATEGORY_CODES.get(g.category) ?? 0) : 0;
+    addCounts(c, d, smsFlags(g.direction, g.status, g.category), category, senders.get(g.from)!, g.messages);
+  }
+  return c;
+}
+
+function senderCodes(...lists: (readonly SmsDayCount[])[]): Map<string, number> {
+  const codes = new Map<string, number>();
+  for (const list of lists) for (const g of list) if (!codes.has(g.from)) codes.set(g.from, codes.size);
+  return codes;
+}
+
+/**
+ * {@link summarizeSmsPeriodIndex} over counted groups of texts (a daily rollup): the same figures.
+ * @param counts Groups of the period (already filtered); days outside the range are ignored.
+ * @param range The period.
+ * @returns The period summary.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example summarizePeriodCounts([{ date: '2026-03-02', from: '+1312', direction: 'outbound', status: 'delivered', category: null, messages: 4 }], march).delivered // 4
+ */
+export function summarizePeriodCounts(counts: readonly SmsDayCount[], range: DateRange): SmsPeriodSummary {
+  checkDateRange(range);
+  return periodSummary(countGroups(counts, range, senderCodes(counts)));
+}
+
+/**
+ * {@link summarizeSmsIndex} over counted groups of texts (a daily rollup): the two periods and the
+ * carrier-blocking flags, with the same figures as over the texts themselves.
+ * @param current Groups of the filter's range, under its other filters.
+ * @param previous Groups of `previousPeriod` of the range, under the same filters.
+ * @param filter The filter (its range is the current period).
+ * @returns Current and previous summaries and blocking flags.
+ * @throws AdapterError kind `rejected` for an invalid range.
+ * @example summarizeSmsCounts(marchCounts, februaryCounts, { from: '2026-03-01', to: '2026-03-31' }).previous.range // { from: '2026-02-01', to: '2026-02-28' }
+ */
+export function summarizeSmsCounts(current: readonly SmsDayCount[], previous: readonly SmsDayCount[], filter: SmsFilter): SmsSummary {
+  checkDateRange(filter);
+  const senders = senderCodes(current, previous);
+  const numbers = [...senders.keys()];
+  const now = countGroups(current, { from: filter.from, to: filter.to }, senders);
+  const before = countGroups(previous, previousPeriod(filter), senders);
+  return { current: periodSummary(now), previous: periodSummary(before), blocking: blockingFlags(senderShares(numbers, now), senderShares(numbers, before)) };
 }

@@ -7,24 +7,20 @@
 import type {
   CarrierBlockingFlag,
   DateRange,
-  IsoDate,
-  SmsDirection,
-  SmsErrorCategory,
   SmsFilter,
   SmsMessage,
   SmsPeriodSummary,
-  SmsStatus,
   SmsSummary,
 } from '../model.js';
-import { checkDateRange, dayNumberOf, isoDateOfDay } from './calendar.js';
-import { previousPeriod } from './calendar-zones.js';
+import { checkDateRange } from './calendar.js';
 import { CARRIER_FILTERING_ADVICE } from './sms-error-texts.js';
 import { smsErrorCategoryOf } from './sms-error-titles.js';
 import { blockingFlags, buildSmsIndex, filterSmsIndex, summarizeSmsIndex, summarizeSmsPeriodIndex, type SenderShare } from './sms-index.js';
 
 export { CARRIER_FILTERING_ADVICE, SMS_ERROR_CODES, classifySmsError, smsErrorCategoryOf } from './sms-errors.js';
 export type { SmsErrorInfo } from './sms-errors.js';
-export { BLOCKING_MIN_SENT, BLOCKING_MIN_SHARE, BLOCKING_RISE_FACTOR } from './sms-index.js';
+export { BLOCKING_MIN_SENT, BLOCKING_MIN_SHARE, BLOCKING_RISE_FACTOR, summarizePeriodCounts, summarizeSmsCounts } from './sms-index.js';
+export type { SmsDayCount } from './sms-index.js';
 export { smsTrend } from './sms-trend.js';
 export type { SmsTrend, SmsTrendDay } from './sms-trend.js';
 
@@ -80,96 +76,18 @@ export function summarizePeriod(messages: readonly SmsMessage[], range: DateRang
   return summarizeSmsPeriodIndex(buildSmsIndex(messages, zone), range);
 }
 
-/** Every calendar day of a range, in order. */
-function rangeDates(range: DateRange): IsoDate[] {
-  const first = dayNumberOf(range.from);
-  return Array.from({ length: dayNumberOf(range.to) - first + 1 }, (_, i) => isoDateOfDay(first + i) as IsoDate);
-}
-
-/** Statuses that count as a failed outbound message. */
-const FAILED_STATUSES: ReadonlySet<string> = new Set(['failed', 'undelivered']);
-
-/**
- * Messages of one day alike in sending number, direction, status and error category, counted: what
- * a server's daily rollup holds, and what {@link summarizeSmsCounts} summarizes.
- */
-export interface SmsDayCount {
-  /** The calendar day of `sentAt` in the dealer's zone. */
-  date: IsoDate;
-  from: string;
-  direction: SmsDirection;
-  status: SmsStatus;
-  /** {@link smsErrorCategoryOf} of the messages. */
-  category: SmsErrorCategory | null;
-  messages: number;
-}
-
-/** A period's summary being counted: one call of `add` per message, or per group of alike messages. */
-function periodTally(range: DateRange, dates: readonly IsoDate[]) {
-  const perDay = dates.map((date) => ({ date, inbound: 0, outbound: 0, delivered: 0, failed: 0, filtered: 0 }));
-  const errorsByCategory: Partial<Record<SmsErrorCategory, number>> = {};
-  const total = { inbound: 0, outbound: 0, delivered: 0, failed: 0 };
-  return {
-    add(i: number, direction: SmsDirection, status: SmsStatus, category: SmsErrorCategory | null, n: number): void {
-      const day = perDay[i]!;
-      if (direction === 'inbound') {
-        total.inbound += n;
-        day.inbound += n;
-      } else {
-        total.outbound += n;
-        day.outbound += n;
-        if (status === 'delivered') {
-          total.delivered += n;
-          day.delivered += n;
-        } else if (FAILED_STATUSES.has(status)) {
-          total.failed += n;
-          day.failed += n;
-        }
-      }
-      if (category === 'carrier-filtered' && direction === 'outbound') day.filtered += n;
-      if (category) errorsByCategory[category] = (errorsByCategory[category] ?? 0) + n;
-    },
-    result(): SmsPeriodSummary {
-      const { inbound, outbound, delivered, failed } = total;
-      return {
-        range: { from: range.from, to: range.to },
-        inbound,
-        outbound,
-        delivered,
-        failed,
-        deliveryRate: delivered + failed > 0 ? delivered / (delivered + failed) : null,
-        errorsByCategory,
-        perDay,
-      };
-    },
-  };
-}
-
-/**
- * {@link summarizePeriod} over counted groups of messages (a daily rollup): the same figures.
- * @param counts Groups of the period (already filtered); days outside the range are ignored.
- * @param range The period.
- * @returns The period summary.
- * @example summarizePeriodCounts([{ date: '2026-03-02', from: '+1312', direction: 'outbound', status: 'delivered', category: null, messages: 4 }], march).delivered // 4
- */
-export function summarizePeriodCounts(counts: readonly SmsDayCount[], range: DateRange): SmsPeriodSummary {
-  checkDateRange(range);
-  const dates = rangeDates(range);
-  const index = new Map(dates.map((date, i) => [date, i]));
-  const tally = periodTally(range, dates);
-  for (const c of counts) {
-    const i = index.get(c.date);
-    if (i !== undefined) tally.add(i, c.direction, c.status, c.category, c.messages);
-  }
-  return tally.result();
-}
-
 /** What the store should do about a flagged number: the deck's advice. */
 export const CARRIER_BLOCKING_ADVICE = CARRIER_FILTERING_ADVICE;
 
-function filteredShares(messages: readonly SmsMessage[]): Shares {
-  const byNumber: Shares = new Map();
-  for (const m of messages) if (m.direction === 'outbound') addShare(byNumber, m.from, smsErrorCategoryOf(m), 1);
+function filteredShares(messages: readonly SmsMessage[]): Map<string, SenderShare> {
+  const byNumber = new Map<string, SenderShare>();
+  for (const m of messages) {
+    if (m.direction !== 'outbound') continue;
+    let counts = byNumber.get(m.from);
+    if (!counts) byNumber.set(m.from, (counts = { sent: 0, filtered: 0 }));
+    counts.sent++;
+    if (smsErrorCategoryOf(m) === 'carrier-filtered') counts.filtered++;
+  }
   return byNumber;
 }
 
@@ -202,36 +120,4 @@ export function detectCarrierBlocking(
 export function summarizeSms(messages: readonly SmsMessage[], filter: SmsFilter, zone = 'UTC'): SmsSummary {
   checkDateRange(filter);
   return summarizeSmsIndex(buildSmsIndex(messages, zone), filter);
-}
-
-type Shares = Map<string, SenderShare>;
-
-function addShare(byNumber: Shares, from: string, category: SmsErrorCategory | null, n: number): void {
-  let counts = byNumber.get(from);
-  if (!counts) byNumber.set(from, (counts = { sent: 0, filtered: 0 }));
-  counts.sent += n;
-  if (category === 'carrier-filtered') counts.filtered += n;
-}
-
-function countedShares(counts: readonly SmsDayCount[]): Shares {
-  const byNumber: Shares = new Map();
-  for (const c of counts) if (c.direction === 'outbound') addShare(byNumber, c.from, c.category, c.messages);
-  return byNumber;
-}
-
-/**
- * {@link summarizeSms} over counted groups of messages (a daily rollup): the two periods and the
- * carrier-blocking flags, with the same figures as over the messages themselves.
- * @param current Groups of the filter's range, under its other filters.
- * @param previous Groups of {@link previousPeriod} of the range, under the same filters.
- * @param filter The filter (its range is the current period).
- * @returns Current and previous summaries and blocking flags.
- * @example summarizeSmsCounts(marchCounts, februaryCounts, { from: '2026-03-01', to: '2026-03-31' }).previous.range // { from: '2026-02-01', to: '2026-02-28' }
- */
-export function summarizeSmsCounts(current: readonly SmsDayCount[], previous: readonly SmsDayCount[], filter: SmsFilter): SmsSummary {
-  return {
-    current: summarizePeriodCounts(current, filter),
-    previous: summarizePeriodCounts(previous, previousPeriod(filter)),
-    blocking: blockingFlags(countedShares(current), countedShares(previous)),
-  };
 }
