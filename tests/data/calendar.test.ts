@@ -122,6 +122,14 @@ describe('days and ranges in a zone', () => {
     expect(zoneDayStart('America/Santiago', dayNumberOf('2026-09-06'))).to.equal(at('2026-09-06T04:00:00Z'));
   });
 
+  it('starts a day whose midnight happens twice at the first of them, as its range does', () => {
+    // Havana falls back from 1:00 −04 to 0:00 −05 on 2026-11-01: midnight is 04:00Z and again 05:00Z.
+    const day = dayNumberOf('2026-11-01');
+    expect(zoneDayStart('America/Havana', day)).to.equal(at('2026-11-01T04:00:00Z'));
+    expect(zoneDayStart('America/Havana', day)).to.equal(calendarRangeBounds({ from: '2026-11-01', to: '2026-11-01' }, 'America/Havana')[0]);
+    expect(zoneDayStart('America/Havana', day + 1) - zoneDayStart('America/Havana', day)).to.equal(25 * 3_600_000);
+  });
+
   it('bounds a date range by the starts of its first day and of the day after its last', () => {
     expect(calendarRangeBounds({ from: '2026-03-08', to: '2026-03-08' }, NY)).to.deep.equal([at('2026-03-08T05:00:00Z'), at('2026-03-09T04:00:00Z')]);
     expect(calendarRangeBounds({ from: '2026-11-01', to: '2026-11-30' }, NY)).to.deep.equal([at('2026-11-01T04:00:00Z'), at('2026-12-01T05:00:00Z')]);

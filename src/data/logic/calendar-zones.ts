@@ -5,10 +5,10 @@
  * without luxon are in `calendar.ts`; the periods are re-exported here for the modules that import
  * them from this one.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { AdapterError } from '../errors.js';
 import type { DateRange } from '../model.js';
-import { DAY_MS, checkDateRange, checkZone, civilFromDays, dayNumberOf, isValidZone } from './calendar.js';
+import { DAY_MS, checkDateRange, checkZone, dayNumberOf, isValidZone } from './calendar.js';
 
 export { comparedPeriods, previousPeriod, previousPeriodDetail } from './calendar.js';
 export type { PreviousPeriod, PreviousPeriodBasis } from './calendar.js';
@@ -39,15 +39,15 @@ export function calendarRangeBounds(range: DateRange, zone: string): [number, nu
 
 /**
  * The first instant of a zone-local day (DST-exact; a day whose midnight does not exist starts at
- * its first local time).
+ * its first local time, and one whose midnight happens twice at the first of them).
  * @param zone A valid IANA zone.
  * @param day Epoch-day number of the local date.
  * @returns Epoch milliseconds.
  * @example zoneDayStart('America/Chicago', 20513) // Date.parse('2026-03-01T06:00:00Z')
  */
 export function zoneDayStart(zone: string, day: number): number {
-  const [year, month, d] = civilFromDays(day);
-  return DateTime.fromObject({ year, month, day: d }, { zone }).toMillis();
+  // A midnight that happens twice (America/Havana falls back from 1:00 to 0:00) starts the day at its first.
+  return localTimeToInstant(zone, day * DAY_MS);
 }
 
 /** One UTC day of a zone: its offset (ms) at the start, and when (if at all) it changes. */
