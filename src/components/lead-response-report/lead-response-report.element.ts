@@ -24,9 +24,9 @@ import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-re
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
 import { ScrollBoxes, scrollStyles } from './lead-response-report.scroll.js';
-import { bucketLabels, detailView, evaluationErrorView, progressText, summaryView, targetText, timeText } from './lead-response-report.view.js';
+import { bucketLabels, detailView, evaluationErrorView, progressText, summaryView, timeText, trendTargets } from './lead-response-report.view.js';
 import { bucketChartConfig, trendChartConfig } from './lead-response-report.charts.js';
-import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
+import type { ReportFigures } from './lead-response-report.charts.js';
 import { makeFormats } from '../shared/formats.js';
 import type { Formats } from '../shared/formats.js';
 import { VIEWS, nextTab, panelView, rulesPanelView, tabsView } from './lead-response-report.tabs.js';
@@ -297,17 +297,12 @@ export class FcLeadResponseReport extends FcElement {
     if (!this.#figures || key.some((k, i) => k !== this.#figuresKey[i])) {
       this.#figuresKey = key;
       const buckets = engineModule.value!.bucketLeadResponses(rows.map((r) => r.e.state));
-      const targets = new Map<string, TrendTarget>();
-      for (const { e } of rows) {
-        const c = e.rule.compliance;
-        if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
-      }
       this.#figures = {
         labels: bucketLabels(f, engineModule.value!.LEAD_RESPONSE_BUCKETS),
         values: [...buckets.answered, buckets.noResponse],
         buckets,
         days: engineModule.value!.dailyLeadResponses(rows.map((r) => r.e), range, zone),
-        targets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id)),
+        targets: trendTargets(f, rows),
         range,
         zone,
         locale: f.locale,

@@ -12,7 +12,7 @@ import type { UnstoppableReason } from '../../data/logic/leads.js';
 import { unstoppableText } from '../shared/lead-rule-text.js';
 import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import type { Formats } from '../shared/formats.js';
-import type { ReportFigures } from './lead-response-report.charts.js';
+import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
@@ -108,6 +108,16 @@ export function targetText(f: Formats, rule: OemRule | undefined): string | null
   if (!c) return null;
   const base = t('targetText', f.percent.format(c.percentWithin / 100), duration(f, c.withinMinutes));
   return c.averageAtMost === undefined ? base : `${base}, ${t('targetAverage', duration(f, c.averageAtMost))}`;
+}
+
+/** The compliance target of every rule the rows fall under, once each, by name: the trend chart's lines. */
+export function trendTargets(f: Formats, rows: readonly Row[]): TrendTarget[] {
+  const targets = new Map<string, TrendTarget>();
+  for (const { e } of rows) {
+    const c = e.rule.compliance;
+    if (c && !targets.has(e.rule.id)) targets.set(e.rule.id, { id: e.rule.id, name: e.rule.name, minutes: c.withinMinutes, text: targetText(f, e.rule)! });
+  }
+  return [...targets.values()].sort((a, b) => a.name.localeCompare(b.name, f.locale) || a.id.localeCompare(b.id));
 }
 
 /** A figure that does not exist: a dash for the eye, words for a screen reader. */

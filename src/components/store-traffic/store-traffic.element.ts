@@ -16,7 +16,7 @@ import { FcElement } from '../shared/fc-element.js';
 import { lazyModule } from '../shared/lazy.js';
 import { makeFormats } from '../shared/formats.js';
 import { getLocale } from '../shared/messages.js';
-import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
+import { loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChartController, chartStyles } from '../shared/charts/chart-controller.js';
@@ -25,7 +25,7 @@ import { DEFAULT_CATEGORY_NAMES, bucketLabel } from './store-traffic.labels.js';
 import type { CategoryNames } from './store-traffic.labels.js';
 import { FC_EXPORT, FC_TRAFFIC_DRILL, FC_TRAFFIC_EXPORT } from './store-traffic.events.js';
 import { t } from './store-traffic.messages.js';
-import { heatmapGrid, isTimeGrouping, levelInputs, levelModel } from './store-traffic.model.js';
+import { heatmapGrid, levelInputs, levelModel } from './store-traffic.model.js';
 import type { Level, LevelExtras, LevelModel, ModelRow } from './store-traffic.model.js';
 import { ROOT_DIMENSION, backTo, drillInto, filterRecord, formatPath, isDimension, nextDimension, parsePath, stackFor } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
@@ -33,9 +33,8 @@ import type { LevelPlot } from './store-traffic.plot.js';
 import { browserZone, labelKey, readCategoryNames, readDealer, readExtras, readLevel } from './store-traffic.reads.js';
 import type { BucketLabels } from './store-traffic.reads.js';
 import { styles } from './store-traffic.styles.js';
-import { breadcrumbView, dimensionName, heatmapView, rangeName, ratioText, summaryView, scrollToHour, tableView, toolbarView, updatingView } from './store-traffic.view.js';
+import { breadcrumbView, dimensionName, exportLoadView, heatmapCaption, heatmapView, levelCaption, levelView, ratioText, scrollToHour, toolbarView } from './store-traffic.view.js';
 import type { Formats } from './store-traffic.view.js';
-
 
 type View = 'chart' | 'heatmap';
 
@@ -370,13 +369,13 @@ export class FcStoreTraffic extends FcElement {
     const lastName = last ? bucketLabel(last.dimension, last.key, this.#labels.get(labelKey(last.dimension, last.key)) ?? last.key, this.#categoryNames) : '';
     return toolbarView({
       fields: this.#rangeEditor.fields(),
-      problem: html`${this.#rangeEditor.problemView()}${this.#exportLoadView()}`,
+      problem: html`${this.#rangeEditor.problemView()}${exportLoadView(this.exportLoad, () => this.#export())}`,
       view: this.view,
       drill,
       stack: stackFor(drill, this.stackBy) ?? '',
       groupLabel: last ? isolateIn((name) => t('breakDown', name), lastName) : t('groupBy'),
       exportable: this.#exportable,
-      setView: (view) => this.#setView(view),
+      setView: (view) => (this.view = view),
       groupBy: this.#onGroupBy,
       stackBy: this.#onStackBy,
       export: this.#export,
@@ -403,46 +402,25 @@ export class FcStoreTraffic extends FcElement {
   }
 
   #levelView(level: Level): TemplateResult {
-    // A re-read keeps the last figures on screen rather than flashing a skeleton.
-    const busy = this.#level.refreshing;
-    const f = this.#formats;
-    const shown = (this.#shown = this.#shownOf(level));
-    const { model, plot } = shown;
+    const { model, plot } = (this.#shown = this.#shownOf(level));
     const extras = this.#extras;
-    const failure = extras.error !== undefined ? { error: extras.error, retry: () => extras.run() } : null;
-    const label = isTimeGrouping(model.dimension) ? t('chartLineLabel', dimensionName(model.dimension)) : t('chartLabel', dimensionName(model.dimension));
-    const plotFailure = this.plotFailure;
-    return html`<div aria-busy=${busy ? 'true' : 'false'}>
-      ${busy ? updatingView() : nothing} ${summaryView(f, model, { previous: this.#extrasRead?.previous?.total, failure })}
-      <div class="chart" part="chart">
-        ${this.#chart.legend()}
-        ${plotFailure
-          ? errorView(plotFailure.error, () => this.#loadPlots())
-          : html`<div class="fc-chart" aria-busy=${plot ? 'false' : 'true'}>
-              <canvas class="traffic-chart" role="img" aria-label=${label} aria-details="traffic-table"></canvas>
-            </div>`}
-      </div>
-      ${tableView(f, model, {
-        caption: this.#caption(f, model),
-        canDrill: this.#canDrill,
-        drill: (row) => this.#drillRow(row),
-        focus: (index) => this.#highlight(index),
-      })}
-    </div>`;
-  }
-
-  #caption(f: Formats, model: LevelModel): string | TemplateResult {
-    const range = rangeName(f, model.range);
-    if (!this.#drill.filters.length) return t('caption', dimensionName(model.dimension), range);
-    return isolateIn((...crumbs) => t('captionUnder', crumbs.join(' › '), dimensionName(model.dimension), range), ...this.#crumbNames());
+    return levelView(this.#formats, model, {
+      // A re-read keeps the last figures on screen rather than flashing a skeleton.
+      busy: this.#level.refreshing,
+      previous: this.#extrasRead?.previous?.total,
+      extrasFailure: extras.error !== undefined ? { error: extras.error, retry: () => extras.run() } : null,
+      legend: this.#chart.legend(),
+      plotShown: plot !== null,
+      plotFailure: this.plotFailure ? { error: this.plotFailure.error, retry: () => this.#loadPlots() } : null,
+      caption: levelCaption(this.#formats, model, this.#crumbNames()),
+      canDrill: this.#canDrill,
+      drill: (row) => this.#drillRow(row),
+      focus: (index) => this.#highlight(index),
+    });
   }
 
   #heatmapView(heatmap: TrafficHeatmap): TemplateResult {
-    const range = rangeName(this.#formats, this.#range);
-    const caption = this.#drill.filters.length
-      ? isolateIn((...crumbs) => `${crumbs.join(' › ')}: ${t('heatmapCaption', range)}`, ...this.#crumbNames())
-      : t('heatmapCaption', range);
-    return heatmapView(this.#formats, heatmapGrid(heatmap), caption, this.#heatmap.refreshing);
+    return heatmapView(this.#formats, heatmapGrid(heatmap), heatmapCaption(this.#formats, this.#range, this.#crumbNames()), this.#heatmap.refreshing);
   }
 
   // ───────────── chart ─────────────
@@ -489,19 +467,6 @@ export class FcStoreTraffic extends FcElement {
     if (!focus) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLSelectElement>('select[name=group-by]')?.focus();
-  }
-
-  #setView(view: View): void {
-    this.view = view;
-  }
-
-  /** The export's writer while it loads (a status), or why it could not be loaded, with Retry. */
-  #exportLoadView(): TemplateResult | typeof nothing {
-    const load = this.exportLoad;
-    if (!load) return nothing;
-    return html`<div class="export-load">
-      ${load.failure ? errorView(load.failure, () => this.#export()) : html`<p role="status">${t('exportPreparing')}</p>`}
-    </div>`;
   }
 
   #export = async (): Promise<void> => {

@@ -10,8 +10,9 @@ import { TRAFFIC_STEPS } from '../../data/model.js';
 import type { DateRange, TrafficDimension, TrafficRow, TrafficStep } from '../../data/model.js';
 import type { Formats } from '../shared/formats.js';
 import { msg } from '../shared/messages.js';
+import { isolateIn } from '../shared/bidi.js';
 import { errorView } from '../shared/states.js';
-import { HOURS } from './store-traffic.model.js';
+import { HOURS, isTimeGrouping } from './store-traffic.model.js';
 import { freeDimensions } from './store-traffic.path.js';
 import type { DrillPath } from './store-traffic.path.js';
 import type { LevelModel, ModelRow } from './store-traffic.model.js';
@@ -308,4 +309,62 @@ export function heatmapView(f: Formats, grid: number[][], caption: string | Temp
       </table>
       </div>
       <p id="heatmap-hint" class="hint">${t('heatmapHint')}</p>`;
+}
+
+// ───────────── captions and the export's status ─────────────
+
+/** The figures table's caption: the grouping and range, under the drilled-into trail when there is one (each crumb isolated). */
+export function levelCaption(f: Formats, model: LevelModel, crumbs: readonly string[]): string | TemplateResult {
+  const range = rangeName(f, model.range);
+  if (!crumbs.length) return t('caption', dimensionName(model.dimension), range);
+  return isolateIn((...names) => t('captionUnder', names.join(' › '), dimensionName(model.dimension), range), ...crumbs);
+}
+
+/** The weekday × hour table's caption, under the drilled-into trail when there is one. */
+export function heatmapCaption(f: Formats, range: DateRange, crumbs: readonly string[]): string | TemplateResult {
+  const text = t('heatmapCaption', rangeName(f, range));
+  return crumbs.length ? isolateIn((...names) => `${names.join(' › ')}: ${text}`, ...crumbs) : text;
+}
+
+/** The export's writer while it loads (a status), or why it could not be loaded, with Retry. */
+export function exportLoadView(load: { failure: unknown } | null, retry: () => void): TemplateResult | typeof nothing {
+  if (!load) return nothing;
+  return html`<div class="export-load">${load.failure ? errorView(load.failure, retry) : html`<p role="status">${t('exportPreparing')}</p>`}</div>`;
+}
+
+/** What {@link levelView} shows besides the level's figures. */
+export interface LevelViewOptions {
+  /** The figures are being read again (the last ones stay on screen, marked as updating). */
+  busy: boolean;
+  /** The previous period's totals, when read. */
+  previous: SummaryOptions['previous'];
+  /** The previous period's read failed: why, and how to try again. */
+  extrasFailure: SummaryOptions['failure'];
+  /** The chart's legend. */
+  legend: unknown;
+  /** The chart's plot is loaded (the chart box is busy until then). */
+  plotShown: boolean;
+  /** The chart's code could not be loaded: why, and how to try again. */
+  plotFailure: { error: unknown; retry: () => void } | null;
+  caption: string | TemplateResult;
+  canDrill: boolean;
+  drill: (row: ModelRow) => void;
+  focus: (index: number | null) => void;
+}
+
+/** One level: the totals against the previous period, the chart's box and the figures table. */
+export function levelView(f: Formats, model: LevelModel, o: LevelViewOptions): TemplateResult {
+  const label = isTimeGrouping(model.dimension) ? t('chartLineLabel', dimensionName(model.dimension)) : t('chartLabel', dimensionName(model.dimension));
+  return html`<div aria-busy=${o.busy ? 'true' : 'false'}>
+    ${o.busy ? updatingView() : nothing} ${summaryView(f, model, { previous: o.previous, failure: o.extrasFailure })}
+    <div class="chart" part="chart">
+      ${o.legend}
+      ${o.plotFailure
+        ? errorView(o.plotFailure.error, o.plotFailure.retry)
+        : html`<div class="fc-chart" aria-busy=${o.plotShown ? 'false' : 'true'}>
+            <canvas class="traffic-chart" role="img" aria-label=${label} aria-details="traffic-table"></canvas>
+          </div>`}
+    </div>
+    ${tableView(f, model, { caption: o.caption, canDrill: o.canDrill, drill: o.drill, focus: o.focus })}
+  </div>`;
 }
