@@ -6,11 +6,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The CDN build, `dist/cdn/forecourt.js`: one minified ES module that defines every widget and
- * `<fc-data-provider>` and re-exports the data API, with every dependency (Lit, @lit/context,
- * @lit/task, luxon, idb, valibot, papaparse, fast-xml-parser, Chart.js) bundled once; nothing external.
- * What the widgets load on demand (the Chart.js engine, dialogs, CSV writers, parsers) stays a lazy
- * chunk in `dist/cdn/chunks/`, fetched by the entry's `import()` relative to its own URL
+ * The CDN build, `dist/cdn/forecourt.js`: a minified ES module that defines `<fc-data-provider>` and
+ * re-exports the data API, with every dependency (Lit, @lit/context, @lit/task, luxon, idb, valibot,
+ * papaparse, fast-xml-parser, Chart.js) bundled once; nothing external. Every other widget is a lazy
+ * chunk in `dist/cdn/chunks/`, imported by the entry's autoloader (`src/cdn-loader.ts`) the first
+ * time its tag is in the document, as is what the widgets load on demand (the Chart.js engine,
+ * dialogs, CSV writers, parsers). Chunks are fetched by `import()` relative to the entry's own URL
  * (`import.meta.url`), so a page needs the one `<script type="module" src=".../forecourt.js">` and
  * the folder beside it. Runs after the package build (`npm run build`), which empties `dist/`.
  */
@@ -27,7 +28,7 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    // `npm run sizes` holds the entry and the lazy chunks to their baseline.
+    // `npm run sizes` holds the first load (the entry and its static imports) to its budget and baseline, the lazy chunks to theirs.
     chunkSizeWarningLimit: 1000,
     // Not lib mode: Vite leaves whitespace in lib-mode ES output; an app build with a JS entry is fully minified.
     // No preload helper either: a lazy chunk is a plain `import()` of its relative path.
