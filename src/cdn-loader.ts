@@ -131,9 +131,12 @@ export function defineAll(): Promise<void> {
   return loadTags(Object.keys(loaders));
 }
 
-/** Loads the widgets in the document now and every one added to it later. Runs once per copy. */
+let started = false;
+
+/** Loads the widgets in the document now and every one added to it later. Starts once per copy. */
 export function startAutoloader(): void {
-  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  if (started || typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  started = true;
   loadQuietly(undefinedTags(document));
   new MutationObserver((records) => {
     const tags = new Set<string>();
