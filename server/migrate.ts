@@ -1,18 +1,22 @@
 /**
- * The migrations of `server/sql/migrations/`, applied in the order of their numbers, each in its
- * own transaction and recorded in `schema_migrations`; one already recorded is never run again.
+ * The migrations of `server/sql/migrations/`, applied in the order of their file names, each in
+ * its own transaction and recorded in `schema_migrations`; one already recorded is never run
+ * again. A gap in the numbers is no error: a migration added later with a lower number than one
+ * already applied is applied at the next start (so two branches may add 004 and 005 in any order).
  */
 import type { Db } from './db.js';
 import m001 from './sql/migrations/001_tenancy_sms_customers.sql';
 import m002 from './sql/migrations/002_source_categories.sql';
 import m003 from './sql/migrations/003_board.sql';
+import m005 from './sql/migrations/005_deleted_vehicles_spend.sql';
 
-/** Every migration, in order: its file name and its SQL. */
+/** Every migration, in the order of its file name: its name and its SQL. */
 export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '001_tenancy_sms_customers.sql', sql: m001 },
   { name: '002_source_categories.sql', sql: m002 },
   { name: '003_board.sql', sql: m003 },
-];
+  { name: '005_deleted_vehicles_spend.sql', sql: m005 },
+].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /**
  * Applies the migrations `db` lacks.
