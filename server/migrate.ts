@@ -19,13 +19,15 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /**
- * Applies the migrations `db` lacks.
+ * Applies the migrations `db` lacks, in the order of their names.
+ * @param migrations Default: {@link MIGRATIONS}.
  * @returns The names of the migrations applied now.
  */
-export async function migrate(db: Db): Promise<string[]> {
+export async function migrate(db: Db, migrations: readonly { name: string; sql: string }[] = MIGRATIONS): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
-  for (const { name, sql } of MIGRATIONS) {
+  const inOrder = [...migrations].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name, sql } of inOrder) {
     const done = await db.transaction(async (query) => {
       // Two servers starting at once on one database: the second waits, then finds it done.
       if (db.kind === 'postgres') await query(`SELECT pg_advisory_xact_lock(hashtext('forecourt_migrations'))`);

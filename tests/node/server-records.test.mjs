@@ -10,7 +10,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMemoryAdapter, generateDataset } from '../../src/data/index.ts';
 import { signToken } from '../../server/auth.ts';
+import { openPglite } from '../../server/db.ts';
 import { loadTenant } from '../../server/load.ts';
+import { MIGRATIONS, migrate } from '../../server/migrate.ts';
 import { startServer } from '../../server/server.ts';
 
 const TODAY = '2026-11-23';
@@ -353,5 +355,22 @@ describe('reference server: deleted records, needed vehicles and source writes',
       assert.match(answer.body.message, names);
     }
     assert.deepEqual(failures, []);
+  });
+});
+
+describe('migrations', () => {
+  it('apply in file-name order over a gap, and one numbered lower added later is applied at the next start', async () => {
+    const db = await openPglite();
+    try {
+      const shuffled = [...MIGRATIONS].reverse();
+      assert.deepEqual(await migrate(db, shuffled), MIGRATIONS.map((m) => m.name), 'in name order, whatever the list order');
+      const late = { name: '004_zz_late.sql', sql: `CREATE TABLE late_rows (tenant_id text NOT NULL REFERENCES tenants, id text NOT NULL, PRIMARY KEY (tenant_id, id));\nSELECT forecourt_tenant_table('late_rows');` };
+      assert.deepEqual(await migrate(db, [...MIGRATIONS, late]), ['004_zz_late.sql']);
+      assert.deepEqual(await migrate(db, [...MIGRATIONS, late]), []);
+      const [{ forced }] = await db.query(`SELECT relforcerowsecurity AS forced FROM pg_class WHERE relname = 'late_rows'`);
+      assert.equal(forced, true);
+    } finally {
+      await db.close();
+    }
   });
 });
