@@ -23,8 +23,10 @@ import type { Db, Query } from './db.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RateLimit } from './rate-limit.js';
 import { CUSTOMER_ROUTES } from './routes/customers.js';
+import { DELETED_ROUTES } from './routes/deleted.js';
 import { SMS_ROUTES } from './routes/sms.js';
 import { DEALER_ROUTES, SOURCE_ROUTES } from './routes/sources.js';
+import { VEHICLE_ROUTES } from './routes/vehicles.js';
 
 /** What a route handler works with: the tenant's transaction, the caller and the tenant's zone. */
 export interface RouteContext {
@@ -38,7 +40,14 @@ export interface RouteContext {
 export type RouteHandler = (arg: unknown, ctx: RouteContext) => Promise<unknown>;
 
 /** The methods this server provides, by label (`sms.list`). */
-export const HANDLERS: Readonly<Record<string, RouteHandler>> = { ...SOURCE_ROUTES, ...CUSTOMER_ROUTES, ...SMS_ROUTES, ...DEALER_ROUTES };
+export const HANDLERS: Readonly<Record<string, RouteHandler>> = {
+  ...SOURCE_ROUTES,
+  ...CUSTOMER_ROUTES,
+  ...SMS_ROUTES,
+  ...DEALER_ROUTES,
+  ...DELETED_ROUTES,
+  ...VEHICLE_ROUTES,
+};
 
 export interface AppOptions {
   db: Db;

@@ -11,8 +11,10 @@
  * tenant's token, tenant isolation (ids, cursors, filters and idempotency keys of one tenant do
  * nothing for the other).
  *
- * The write checks add a few SMS messages (ids `conformance-…`) and bump a customer's version
- * without changing its source; `readOnly` leaves them out.
+ * The write checks add a few SMS messages (ids `conformance-…`), and bump the versions of a
+ * customer, a source, a category, a spend row and a want by saving each as it is (the want's
+ * follow-up time becomes now); they restore no record (only ids that are not there) and map no
+ * source. `readOnly` leaves them out.
  */
 import * as v from 'valibot';
 import { CONTRACT, CONTRACT_ENTRIES, requestBody, requestPath } from '../data/contract.js';
@@ -20,7 +22,7 @@ import type { AnyContractRow } from '../data/contract.js';
 import { stableJson } from '../data/logic/stable-json.js';
 import { encodeQuery } from '../data/rest-adapter.js';
 import { CustomerSchema, describeIssue } from '../data/schemas.js';
-import type { Customer, SmsMessage } from '../data/model.js';
+import type { Customer, DeletedRecord, MarketingSpend, PosSource, SmsMessage, SourceCategory, VehicleWant } from '../data/model.js';
 
 export interface ConformanceOptions {
   /** The API's base URL, e.g. `http://127.0.0.1:8787/api`. */
@@ -192,8 +194,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
   }
 
   // ── paging ──
-  for (const label of ['sms.list', 'customers.list']) {
-    const arg = label === 'sms.list' ? range : {};
+  const pagingArgs: Record<string, object> = {
+    'sms.list': range,
+    'customers.list': {},
+    'deleted.list': { ...range, includeRestored: true },
+    'deleted.log': {},
+    'vehicles.wants': {},
+  };
+  for (const [label, arg] of Object.entries(pagingArgs)) {
     await check(label, 'paging: every row once, the total kept, the last page without a cursor', async () => {
       const first = expectOk<{ items: { id: string }[]; total: number; nextCursor: string | null }>(label, await call(label, { ...arg, limit: 1 }));
       const total = first.total;
@@ -219,8 +227,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
       expectRefusal(await call(label, { ...arg, cursor: 'not-a-cursor' }), [400]);
     });
     await check(label, 'errors: a page size that is not a number is a 400 naming it', async () => {
-      const query = label === 'sms.list' ? `?from=${from}&to=${to}&limit=many` : '?limit=many';
-      expectRefusal(await raw('GET', ROW(label).path + query), [400], 'limit');
+      const query = encodeQuery(arg);
+      expectRefusal(await raw('GET', `${ROW(label).path}${query ? `${query}&` : '?'}limit=many`), [400], 'limit');
     });
   }
   await check('sms.list', 'errors: a query without its "to" is a 400 naming it', async () => {
@@ -253,7 +261,137 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     expectThat(expectOk<{ total: number }>('customers.list', unknown).total === status.unknownCustomers, `customers.list?sourceUnknown=true's total = ${status.unknownCustomers}`, unknown);
   });
 
+  await check('deleted.list', 'errors: a reason the contract does not know is a 400 naming it', async () => {
+    expectRefusal(await raw('GET', `/deleted${encodeQuery(range)}&reason=boredom`), [400], 'reason');
+  });
+  await check('vehicles.matchTradeIn', 'the matches are wants of the make asked for, best first', async () => {
+    const wants = expectOk<{ items: VehicleWant[] }>('vehicles.wants', await call('vehicles.wants', { limit: 1 })).items;
+    const want = wants[0];
+    if (!want) return; // no wants: nothing to match
+    const exchange = await call('vehicles.matchTradeIn', { make: want.make, model: want.model, year: want.yearFrom });
+    const matches = expectOk<{ want: VehicleWant; score?: number }[]>('vehicles.matchTradeIn', exchange);
+    expectThat(matches.some((m) => m.want.id === want.id), `the want ${want.id} among the matches of its own make, model and year`, exchange);
+  });
+  await check('vehicles.matchTradeIn', 'errors: a trade-in with neither make nor VIN is a 4xx naming the make', async () => {
+    expectRefusal(await call('vehicles.matchTradeIn', { model: 'F-150' }), [400, 422], 'make');
+  });
+
   if (options.readOnly) return outcomes;
+
+  // ── writes with a version: each is re-saved as it is (its version goes up, nothing else changes) ──
+  const versioned = async <T extends { version?: number }>(
+    label: string,
+    what: string,
+    find: () => Promise<T | undefined>,
+    write: (record: T, expectedVersion: number) => unknown,
+    current: (record: T) => boolean,
+  ): Promise<T | undefined> => {
+    let saved: T | undefined;
+    await check(label, 'idempotency: a change resent with its key is applied once and answered with the first answer', async () => {
+      const record = await find();
+      if (!record) throw new CheckFailure(`${what} to change`);
+      const key = `${marker0}-${label}`;
+      const first = await call(label, write(record, record.version ?? 0), { key });
+      saved = expectOk<T>(label, first);
+      expectThat((saved.version ?? 0) === (record.version ?? 0) + 1, `the version ${(record.version ?? 0) + 1}`, first);
+      const again = await call(label, write(record, record.version ?? 0), { key });
+      expectThat(sameAnswer(again, first), `the first answer again: HTTP ${first.status} ${first.text}`, again);
+    });
+    await check(label, '409: a stale version is refused with the current record', async () => {
+      if (!saved) throw new CheckFailure(`${what} changed by the idempotency check`);
+      const stale = await call(label, write(saved, (saved.version ?? 0) - 1), { key: `${marker0}-${label}-stale` });
+      expectRefusal(stale, [409]);
+      const body = (stale.body as { current?: T & { version?: number } }).current;
+      expectThat(!!body && body.version === saved.version && current(body), `{ current } at version ${saved.version}`, stale);
+    });
+    return saved;
+  };
+  const marker0 = `conformance-${run}`;
+  const want = await versioned<VehicleWant>(
+    'vehicles.followUp',
+    'a want',
+    async () => expectOk<{ items: VehicleWant[] }>('vehicles.wants', await call('vehicles.wants', { limit: 1 })).items[0],
+    (w, expectedVersion) => ({ wantId: w.id, note: w.followUpNote ?? '', expectedVersion }),
+    () => true,
+  );
+  await check('vehicles.followUp', 'errors: an unknown want is a 404', async () => {
+    expectRefusal(await call('vehicles.followUp', { wantId: `${marker0}-nowant`, note: '', expectedVersion: 1 }, { key: `${marker0}-nowant` }), [404]);
+  });
+  await versioned<PosSource>(
+    'sources.update',
+    'a source',
+    async () => expectOk<PosSource[]>('sources.list', await call('sources.list', undefined))[0],
+    (s, expectedVersion) => ({ id: s.id, expectedVersion }),
+    (s) => typeof s.customerCount === 'number',
+  );
+  await versioned<SourceCategory>(
+    'sources.saveCategory',
+    'a category',
+    async () => expectOk<SourceCategory[]>('sources.categories', await call('sources.categories', undefined))[0],
+    (c, expectedVersion) => ({ id: c.id, name: c.name, order: c.order, expectedVersion }),
+    () => true,
+  );
+  await versioned<MarketingSpend>(
+    'sources.saveSpend',
+    'a spend row in the range',
+    async () => expectOk<MarketingSpend[]>('sources.spend', await call('sources.spend', range))[0],
+    (s, expectedVersion) => ({ month: s.month, categoryId: s.categoryId, sourceId: s.sourceId, amount: s.amount, expectedVersion }),
+    () => true,
+  );
+  await check('sources.saveSpend', 'errors: a month that is not YYYY-MM is a 4xx naming it', async () => {
+    expectRefusal(await raw('PUT', '/sources/spend', { body: JSON.stringify({ month: '2026-13', categoryId: 'x', sourceId: null, amount: 1 }), key: `${marker0}-month` }), [400, 422], 'month');
+  });
+  await check('sources.create', 'errors: a source without a name is a 4xx naming it', async () => {
+    expectRefusal(await raw('POST', '/sources', { body: JSON.stringify({ categoryId: 'internet', name: '  ' }), key: `${marker0}-noname` }), [400, 422], 'name');
+  });
+  await check('sources.update', 'errors: an unknown source is a 404', async () => {
+    expectRefusal(await call('sources.update', { id: `${marker0}-nosource`, expectedVersion: 1 }, { key: `${marker0}-nosource` }), [404]);
+  });
+
+  // ── deleted.restore: ids that are not deleted records fail one by one, and a resend is applied once ──
+  const restoreKey = `${marker0}-restore`;
+  await check('deleted.restore', 'a record that is not there fails by itself with not-found; resent with its key, the first answer', async () => {
+    const ids = [`${marker0}-gone`];
+    const first = await call('deleted.restore', { ids }, { key: restoreKey });
+    const answer = expectOk<{ restored: string[]; failed: { id: string; code: string }[] }>('deleted.restore', first);
+    expectThat(answer.restored.length === 0 && answer.failed[0]?.id === ids[0] && answer.failed[0]?.code === 'not-found', `{ restored: [], failed: [{ id: "${ids[0]}", code: "not-found" }] }`, first);
+    const again = await call('deleted.restore', { ids }, { key: restoreKey });
+    expectThat(sameAnswer(again, first), `the first answer again: HTTP ${first.status} ${first.text}`, again);
+  });
+  await check('deleted.restore', 'errors: ids that are not a list are a 4xx naming them', async () => {
+    expectRefusal(await raw('POST', '/deleted/restore', { body: JSON.stringify({ ids: 'del-1' }), key: `${marker0}-ids` }), [400, 422], 'ids');
+  });
+  await check('deleted.restore', 'a record already restored fails with already-restored', async () => {
+    const page = expectOk<{ items: DeletedRecord[] }>('deleted.list', await call('deleted.list', { ...range, includeRestored: true, limit: 1000 }));
+    const done = page.items.find((r) => r.restoredAt);
+    if (!done) return; // none restored in the range: nothing to resend
+    const exchange = await call('deleted.restore', { ids: [done.id] }, { key: `${marker0}-again` });
+    const answer = expectOk<{ failed: { code: string }[] }>('deleted.restore', exchange);
+    expectThat(answer.failed[0]?.code === 'already-restored', 'failed with code already-restored', exchange);
+  });
+
+  if (options.otherToken && want) {
+    const other = options.otherToken;
+    await check('vehicles.followUp', "isolation: another tenant's follow-up of this tenant's want changes nothing here", async () => {
+      const exchange = await call('vehicles.followUp', { wantId: want.id, note: 'other tenant', expectedVersion: want.version ?? 0 }, { token: other, key: `${marker0}-cross-want` });
+      const mine = expectOk<{ items: VehicleWant[] }>('vehicles.wants', await call('vehicles.wants', { limit: 1000 })).items.find((w) => w.id === want.id);
+      expectThat(!!mine && mine.version === want.version && mine.followUpNote === want.followUpNote, `the want still at version ${want.version} (the other tenant got HTTP ${exchange.status})`, exchange);
+    });
+    await check('deleted.restore', "isolation: another tenant's idempotency key is its own", async () => {
+      const exchange = await call('deleted.restore', { ids: [`${marker0}-other`] }, { token: other, key: restoreKey });
+      const answer = expectOk<{ failed: { id: string }[] }>('deleted.restore', exchange);
+      expectThat(answer.failed[0]?.id === `${marker0}-other`, 'the other tenant\'s own request answered, not this tenant\'s replayed', exchange);
+    });
+    await check('deleted.list', "isolation: this tenant's cursor shows another tenant none of its records", async () => {
+      const mine = expectOk<{ items: DeletedRecord[]; nextCursor: string | null }>('deleted.list', await call('deleted.list', { ...range, includeRestored: true, limit: 1 }));
+      if (!mine.nextCursor) return;
+      const exchange = await call('deleted.list', { ...range, includeRestored: true, limit: 1000, cursor: mine.nextCursor }, { token: other });
+      if (exchange.status === 400) return;
+      const theirs = expectOk<{ items: DeletedRecord[] }>('deleted.list', exchange).items;
+      const first = mine.items[0]!;
+      expectThat(!theirs.some((r) => stableJson(r) === stableJson(first)), "none of this tenant's records", exchange);
+    });
+  }
 
   // ── writes: SMS import ──
   const day = Date.parse(`${to}T12:00:00Z`) - 86_400_000;

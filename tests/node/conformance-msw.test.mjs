@@ -23,7 +23,7 @@ describe("conformance suite against the demo's MSW handlers", () => {
     const outcomes = await runConformance({ baseUrl: BASE, from: '2026-01-01', to: TODAY });
     const report = formatOutcomes(outcomes);
     assert.deepEqual(outcomes.filter((o) => o.result !== 'pass'), [], report);
-    for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report']) {
+    for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report', 'sources.spend', 'sources.update', 'sources.create', 'sources.saveCategory', 'sources.saveSpend', 'deleted.list', 'deleted.restore', 'deleted.log', 'vehicles.wants', 'vehicles.matchTradeIn', 'vehicles.followUp']) {
       assert.ok(outcomes.some((o) => o.endpoint === endpoint), `${endpoint} checked\n${report}`);
     }
   });

@@ -14,7 +14,7 @@ import { createMemoryAdapter, generateDataset } from '../../src/data/index.ts';
 import { runConformance, formatOutcomes } from '../../src/conformance/suite.ts';
 import { signToken } from '../../server/auth.ts';
 import { loadTenant } from '../../server/load.ts';
-import { migrate } from '../../server/migrate.ts';
+import { MIGRATIONS, migrate } from '../../server/migrate.ts';
 import { createRateLimiter } from '../../server/rate-limit.ts';
 import { startServer } from '../../server/server.ts';
 
@@ -71,7 +71,7 @@ function serverSuite(name, config, cleanup = async () => {}) {
       const outcomes = await runConformance({ baseUrl: server.baseUrl, token: tokenA, otherToken: tokenB, ...RANGE });
       const report = formatOutcomes(outcomes);
       assert.deepEqual(outcomes.filter((o) => o.result === 'fail'), [], report);
-      for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'customers.board', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer']) {
+      for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'customers.board', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer', 'sources.report', 'sources.spend', 'sources.update', 'sources.create', 'sources.saveCategory', 'sources.saveSpend', 'deleted.list', 'deleted.restore', 'deleted.log', 'vehicles.wants', 'vehicles.matchTradeIn', 'vehicles.followUp']) {
         assert.ok(outcomes.some((o) => o.endpoint === endpoint && o.result === 'pass'), `${endpoint} checked\n${report}`);
         assert.ok(!outcomes.some((o) => o.endpoint === endpoint && o.result === 'not-provided'), `${endpoint} provided\n${report}`);
       }
@@ -210,7 +210,8 @@ function serverSuite(name, config, cleanup = async () => {}) {
     it('applies a migration once, and records it', async () => {
       assert.deepEqual(await migrate(server.db), []);
       const rows = await server.db.query('SELECT name FROM schema_migrations ORDER BY name');
-      assert.deepEqual(rows.map((r) => r.name), ['001_tenancy_sms_customers.sql', '002_source_categories.sql', '003_board.sql']);
+      assert.deepEqual(rows.map((r) => r.name), MIGRATIONS.map((m) => m.name));
+      assert.ok(rows.some((r) => r.name === '005_deleted_vehicles_spend.sql'));
     });
 
     it('replays a write resent with its key after a restart: applied once, the first answer', async () => {
