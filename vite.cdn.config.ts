@@ -18,10 +18,16 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   define: { __FC_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
-  // Relative: the chunks (in chunks/) and createWorkerAdapter's worker (forecourt-worker.js) are found beside
-  // the entry wherever it is served from.
+  // Relative: the chunks (in chunks/) and the workers are found beside the entry wherever it is served from:
+  // createWorkerAdapter's as forecourt-worker.js, the others as forecourt-<name>-worker.js (the SMS import's parser:
+  // forecourt-sms-import-worker.js).
   base: './',
-  worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'forecourt-worker.js' } } },
+  worker: {
+    format: 'es',
+    rollupOptions: {
+      output: { entryFileNames: (chunk) => (chunk.name === 'memory-worker' ? 'forecourt-worker.js' : `forecourt-${chunk.name.replace(/\.worker$/, '')}-worker.js`) },
+    },
+  },
   build: {
     outDir: here('./dist/cdn'),
     emptyOutDir: true,
