@@ -1,19 +1,21 @@
 /**
  * Loads a dataset (the demo's, from `generateDataset`) into one tenant: its dealer, source categories, sources,
- * customers, board and SMS log, in batched inserts inside one transaction as that tenant.
+ * customers, board, SMS log, leads with their OEM rules, and store traffic, in batched inserts inside one transaction as that tenant.
  */
 import type { Dataset } from '../src/data/model.js';
 import type { Db } from './db.js';
+import { insertLeads } from './routes/leads.js';
 import { insertSms } from './routes/sms.js';
 import boardInsertSql from './sql/customers/board-insert.sql';
 import customersInsertSql from './sql/customers/insert.sql';
 import categoriesInsertSql from './sql/sources/categories-insert.sql';
 import sourcesInsertSql from './sql/sources/insert.sql';
+import trafficInsertSql from './sql/traffic/insert.sql';
 
 const BATCH = 1000;
 
 /** Adds `tenant` with the records of `dataset`; a tenant already loaded is left as it is. */
-export async function loadTenant(db: Db, tenant: string, dataset: Pick<Dataset, 'dealer' | 'categories' | 'sources' | 'customers' | 'board' | 'sms'>): Promise<boolean> {
+export async function loadTenant(db: Db, tenant: string, dataset: Pick<Dataset, 'dealer' | 'categories' | 'sources' | 'customers' | 'board' | 'sms'> & Partial<Pick<Dataset, 'leads' | 'rules' | 'traffic'>>): Promise<boolean> {
   return db.tenantTransaction(tenant, async (query) => {
     const inserted = await query(`INSERT INTO tenants (tenant_id, zone, dealer) VALUES ($1, $2, $3::text::jsonb) ON CONFLICT DO NOTHING RETURNING tenant_id`, [
       tenant,
@@ -30,6 +32,8 @@ export async function loadTenant(db: Db, tenant: string, dataset: Pick<Dataset, 
     // One statement for the whole board, so its positions follow the dataset's order.
     await query(boardInsertSql, [JSON.stringify(dataset.board)]);
     await insertSms(query, dataset.sms);
+    await insertLeads(query, dataset.leads ?? [], dataset.rules ?? []);
+    await batches(trafficInsertSql, dataset.traffic ?? []);
     return true;
   });
 }

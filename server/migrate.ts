@@ -6,12 +6,14 @@ import type { Db } from './db.js';
 import m001 from './sql/migrations/001_tenancy_sms_customers.sql';
 import m002 from './sql/migrations/002_source_categories.sql';
 import m003 from './sql/migrations/003_board.sql';
+import m004 from './sql/migrations/004_leads_traffic.sql';
 
 /** Every migration, in order: its file name and its SQL. */
 export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '001_tenancy_sms_customers.sql', sql: m001 },
   { name: '002_source_categories.sql', sql: m002 },
   { name: '003_board.sql', sql: m003 },
+  { name: '004_leads_traffic.sql', sql: m004 },
 ];
 
 /**

@@ -286,7 +286,8 @@ interface Slice {
   values: number[];
 }
 
-interface RangeQuery extends DateRange {
+/** A date range with a drill path's filters, in a zone. */
+export interface TrafficRangeQuery extends DateRange {
   filters?: Partial<Record<TrafficDimension, string>>;
   zone?: string;
 }
@@ -337,12 +338,18 @@ function timeKeyBounds(key: string, zone: string): [number, number] | null {
 
 const EMPTY: Slice = { lo: 0, hi: 0, columns: [], values: [] };
 
-/** The rows of a date range and drill path: a time slice plus equality tests on code columns. */
-function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
-  if (query.zone !== undefined && query.zone !== index.zone) {
-    throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
-  }
-  const zone = index.zone;
+/**
+ * The instants [start, end) of a date range narrowed by the time filters of a drill path (`time`,
+ * `month`, `day` keys, as in {@link aggregateTraffic} rows), in a zone: what a server reads before
+ * it applies the other filters.
+ * @param query Range and filters.
+ * @param zone IANA zone of the calendar days and time keys.
+ * @returns The bounds in epoch milliseconds, or null when nothing can match (an empty range or a
+ *   time key outside it or not a key at all).
+ * @throws AdapterError kind `rejected` for a date that is not one.
+ * @example trafficTimeBounds({ from: '2026-03-01', to: '2026-03-31', filters: { day: '2026-03-08' } }, 'America/Chicago')
+ */
+export function trafficTimeBounds(query: TrafficRangeQuery, zone: string): [number, number] | null {
   const fromDay = dayNumberOf(query.from);
   const toDay = dayNumberOf(query.to);
   if (!Number.isFinite(fromDay) || !Number.isFinite(toDay)) {
@@ -350,9 +357,28 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
       `Invalid date range: use dates like 2026-03-31, got ${JSON.stringify(query.from ?? null)} to ${JSON.stringify(query.to ?? null)}.`,
     );
   }
-  if (fromDay > toDay) return EMPTY;
+  if (fromDay > toDay) return null;
   let start = zoneDayStart(zone, fromDay);
   let end = zoneDayStart(zone, toDay + 1);
+  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
+    if (value === undefined || value === null) continue;
+    if (dimension !== 'time' && dimension !== 'month' && dimension !== 'day') continue;
+    const bounds =
+      dimension === 'time' || (dimension === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(value) ? timeKeyBounds(value, zone) : null;
+    if (!bounds) return null;
+    start = Math.max(start, bounds[0]);
+    end = Math.min(end, bounds[1]);
+  }
+  return start < end ? [start, end] : null;
+}
+
+/** The rows of a date range and drill path: a time slice plus equality tests on code columns. */
+function sliceOf(index: TrafficIndex, query: TrafficRangeQuery): Slice {
+  if (query.zone !== undefined && query.zone !== index.zone) {
+    throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
+  }
+  const bounds = trafficTimeBounds(query, index.zone);
+  if (!bounds) return EMPTY;
   const columns: ArrayLike<number>[] = [];
   const values: number[] = [];
   for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
@@ -360,14 +386,8 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
     switch (dimension) {
       case 'time':
       case 'month':
-      case 'day': {
-        const bounds =
-          dimension === 'time' || (dimension === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(value) ? timeKeyBounds(value, zone) : null;
-        if (!bounds) return EMPTY;
-        start = Math.max(start, bounds[0]);
-        end = Math.min(end, bounds[1]);
+      case 'day':
         break;
-      }
       case 'hour': {
         const h = /^\d{2}$/.test(value) ? +value : NaN;
         if (!(h <= 23)) return EMPTY;
@@ -392,9 +412,8 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
       }
     }
   }
-  if (!(start < end)) return EMPTY;
-  const lo = lowerBound(index.ms, 0, index.size, start);
-  const hi = lowerBound(index.ms, lo, index.size, end);
+  const lo = lowerBound(index.ms, 0, index.size, bounds[0]);
+  const hi = lowerBound(index.ms, lo, index.size, bounds[1]);
   return { lo, hi, columns, values };
 }
 
@@ -657,7 +676,7 @@ export function trafficHeatmapIndex(index: TrafficIndex, query: Omit<TrafficQuer
  * @returns The matching events, in their original order.
  * @example filterTrafficIndex(index, { from: '2026-03-01', to: '2026-03-31', filters: { salesperson: 'sp-3' } }).length
  */
-export function filterTrafficIndex(index: TrafficIndex, query: RangeQuery): TrafficEvent[] {
+export function filterTrafficIndex(index: TrafficIndex, query: TrafficRangeQuery): TrafficEvent[] {
   const { lo, hi, columns, values } = sliceOf(index, query);
   const hits: number[] = [];
   outer: for (let i = lo; i < hi; i++) {
