@@ -3,22 +3,29 @@
  * time and the order events were added in), the drill-down aggregate and the weekday × hour
  * heatmap.
  *
- * The aggregate and the heatmap read the fields they count of the matching events, in time order,
- * in one range query over traffic_by_time (the drill path's value, hour and weekday filters
- * applied there), and count them with the memory adapter's own index
- * (aggregateTrafficIndex / trafficHeatmapIndex in src/data/logic/traffic.ts): time buckets in the
- * query's zone, their keys and labels, the DST hours and the row order stay one rule in one place.
+ * The aggregate is counted in the database: a level by days, weeks, months, weekdays or values in
+ * the tenant's zone from the daily rollup (traffic_daily), any other level (hours, another zone)
+ * grouped from the events of the range (traffic_by_time); the heatmap is grouped from the events.
+ * Each group keeps what decides its ups' flags (up type, outcome, steps), and the shared logic
+ * (aggregateTrafficCounts / trafficHeatmapCounts in src/data/logic/traffic.ts) turns the groups
+ * into rows: the flags, time buckets, keys, labels, DST hours and row order stay one rule in one
+ * place, the same as the memory adapter's.
  */
 import type { TrafficListQuery } from '../../src/data/adapter.js';
 import type { TrafficDimension, TrafficEvent, TrafficQuery } from '../../src/data/model.js';
-import { checkDateRange, checkZone } from '../../src/data/logic/calendar.js';
+import { DAY_MS, HOUR_MS, checkDateRange, checkZone, dayNumberOf, isoDateOfDay } from '../../src/data/logic/calendar.js';
+import { localDayNumber } from '../../src/data/logic/calendar-zones.js';
 import { pageLimit } from '../../src/data/logic/paging.js';
-import { aggregateTrafficIndex, buildTrafficIndex, trafficHeatmapIndex, trafficTimeBounds } from '../../src/data/logic/traffic.js';
+import { aggregateTrafficCounts, trafficHeatmapCounts, trafficTimeBounds } from '../../src/data/logic/traffic.js';
+import type { TrafficCount } from '../../src/data/logic/traffic.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import { decodeKeyCursor, encodeKeyCursor, invalidCursor } from './keyset.js';
 import countSql from '../sql/traffic/count.sql';
-import eventsSql from '../sql/traffic/events.sql';
+import heatmapSql from '../sql/traffic/heatmap.sql';
+import levelDailySql from '../sql/traffic/level-daily.sql';
+import levelEventsSql from '../sql/traffic/level-events.sql';
 import pageSql from '../sql/traffic/page.sql';
+import salespeopleSql from '../sql/traffic/salespeople.sql';
 
 type Scope = Pick<TrafficListQuery, 'from' | 'to' | 'filters' | 'zone'>;
 
@@ -75,47 +82,60 @@ async function list(query: TrafficListQuery, { query: sql, zone }: RouteContext)
   return { items: items.map((r) => r.doc), total, nextCursor: rows.length > limit && last ? encodeKeyCursor([last.key_time, last.seq]) : null };
 }
 
-interface EventRow {
-  iso: string;
+interface GroupRow {
+  g: string;
+  off: number;
   up_type: TrafficEvent['upType'];
-  department: TrafficEvent['department'];
-  salesperson_id: string;
-  salesperson_name: string;
-  source_category: string;
-  source: string;
   outcome: TrafficEvent['outcome'];
   steps: TrafficEvent['steps'];
+  ups: number;
 }
 
-/** The matching events as the index reads them (no id: it counts, it does not list). */
-async function matchingEvents(scope: Scope, { query: sql }: RouteContext, zone: string): Promise<TrafficEvent[]> {
-  const params = matchingParams(scope, zone);
-  if (!params) return [];
-  const rows = await sql<EventRow>(eventsSql, params);
-  return rows.map((r) => ({
-    id: '',
-    at: r.iso,
-    upType: r.up_type,
-    department: r.department,
-    salespersonId: r.salesperson_id,
-    salespersonName: r.salesperson_name,
-    sourceCategory: r.source_category,
-    source: r.source,
-    steps: r.steps,
-    outcome: r.outcome,
-  }));
+/** Whether the daily rollup answers a level: in the tenant's zone, by days or values, no hour filter. */
+function inRollup(query: TrafficQuery, zone: string, tenantZone: string): boolean {
+  const filters = query.filters ?? {};
+  const hourly = query.groupBy === 'hour' || (query.groupBy === 'time' && query.timeGrain === 'hour');
+  return zone === tenantZone && !hourly && filters.hour == null && !(filters.time != null && filters.time.includes('T'));
 }
 
-async function aggregate(query: TrafficQuery, ctx: RouteContext) {
-  const zone = query.zone ?? ctx.zone;
-  const events = await matchingEvents(query, ctx, zone);
-  return aggregateTrafficIndex(buildTrafficIndex(events, zone), { ...checkDateRange(query), zone });
+async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: RouteContext) {
+  const zone = query.zone ?? tenantZone;
+  const echo: TrafficQuery = { ...checkDateRange(query), zone };
+  const params = matchingParams(query, zone);
+  if (!params) return aggregateTrafficCounts(echo, []);
+  const groupBy = query.groupBy;
+  const hourly = groupBy === 'time' && (query.timeGrain ?? 'day') === 'hour';
+  let rows: GroupRow[];
+  const daily = inRollup(query, zone, tenantZone);
+  if (daily) {
+    const [start, end] = [Date.parse(params[0] as string), Date.parse(params[1] as string)];
+    const days = [isoDateOfDay(localDayNumber(zone, start)), isoDateOfDay(localDayNumber(zone, end - 1))];
+    rows = await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), params[10], groupBy]);
+  } else {
+    rows = await sql<GroupRow>(levelEventsSql, [...params, hourly ? 'time-hour' : groupBy]);
+  }
+  const counts: TrafficCount[] = rows.map((r) => {
+    const flags = { upType: r.up_type, outcome: r.outcome, steps: r.steps, ups: r.ups };
+    if (groupBy === 'hour') return { ...flags, hour: +r.g };
+    // The rollup groups a weekday level by day: the logic takes the weekday from it.
+    if (groupBy === 'weekday') return daily ? { ...flags, day: dayNumberOf(r.g) } : { ...flags, weekday: +r.g - 1 };
+    if (hourly) {
+      const localStart = dayNumberOf(r.g.slice(0, 10)) * DAY_MS + +r.g.slice(11, 13) * HOUR_MS;
+      return { ...flags, hourStart: localStart - r.off * 60_000, offset: r.off };
+    }
+    if (groupBy === 'time' || groupBy === 'month' || groupBy === 'day') return { ...flags, day: dayNumberOf(r.g) };
+    return { ...flags, value: r.g };
+  });
+  const salespeople =
+    groupBy === 'salesperson' ? new Map((await sql<{ id: string; name: string }>(salespeopleSql)).map((r) => [r.id, r.name])) : undefined;
+  return aggregateTrafficCounts(echo, counts, salespeople);
 }
 
-async function heatmap(query: Omit<TrafficQuery, 'groupBy'>, ctx: RouteContext) {
-  const zone = query.zone ?? ctx.zone;
-  const events = await matchingEvents(query, ctx, zone);
-  return trafficHeatmapIndex(buildTrafficIndex(events, zone), { ...checkDateRange(query), zone });
+async function heatmap(query: Omit<TrafficQuery, 'groupBy'>, { query: sql, zone: tenantZone }: RouteContext) {
+  const params = matchingParams(query, query.zone ?? tenantZone);
+  if (!params) return trafficHeatmapCounts([]);
+  const rows = await sql<{ weekday: number; hour: number; outcome: TrafficEvent['outcome']; ups: number }>(heatmapSql, params);
+  return trafficHeatmapCounts(rows);
 }
 
 export const TRAFFIC_ROUTES: Record<string, RouteHandler> = {

@@ -49,11 +49,75 @@ CREATE TABLE traffic (
   doc jsonb NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
--- The traffic list's keyset (time order, ties in data order) and every aggregate's range scan;
--- the aggregate reads only the columns it includes, so a range is read from the index alone once
--- the table is vacuumed.
-CREATE INDEX traffic_by_time ON traffic (tenant_id, at, seq)
-  INCLUDE (up_type, department, salesperson_id, salesperson_name, source_category, source, outcome, steps);
+-- The traffic list's keyset (time order, ties in data order) and the range scans of the levels
+-- the daily rollup cannot answer (hours, another zone than the tenant's, the heatmap).
+CREATE INDEX traffic_by_time ON traffic (tenant_id, at, seq);
+
+-- The traffic of each local day by every value dimension and what decides an up's flags (up type,
+-- outcome, steps): the aggregate's day, week, month, weekday and value levels in the tenant's
+-- zone read it instead of the events. Kept by the statement triggers below, like sms_daily.
+CREATE TABLE traffic_daily (
+  tenant_id text NOT NULL REFERENCES tenants,
+  day date NOT NULL,
+  up_type text NOT NULL,
+  department text NOT NULL,
+  salesperson_id text NOT NULL,
+  source_category text NOT NULL,
+  source text NOT NULL,
+  outcome text NOT NULL,
+  steps text[] NOT NULL,
+  ups integer NOT NULL,
+  PRIMARY KEY (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps)
+);
+
+-- Each salesperson's name as the first event carrying the id gave it (the aggregate's labels).
+CREATE TABLE traffic_salespeople (
+  tenant_id text NOT NULL REFERENCES tenants,
+  salesperson_id text NOT NULL,
+  name text NOT NULL,
+  PRIMARY KEY (tenant_id, salesperson_id)
+);
+
+CREATE FUNCTION traffic_daily_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO traffic_daily AS d (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, ups)
+  SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, count(*)
+  FROM new_rows
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+  ON CONFLICT (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps)
+  DO UPDATE SET ups = d.ups + excluded.ups;
+  INSERT INTO traffic_salespeople (tenant_id, salesperson_id, name)
+  SELECT DISTINCT ON (tenant_id, salesperson_id) tenant_id, salesperson_id, salesperson_name
+  FROM new_rows
+  ORDER BY tenant_id, salesperson_id, seq
+  ON CONFLICT (tenant_id, salesperson_id) DO NOTHING;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION traffic_daily_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE traffic_daily AS d SET ups = d.ups - o.n
+  FROM (
+    SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, count(*) AS n
+    FROM old_rows
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+  ) o
+  WHERE (d.tenant_id, d.day, d.up_type, d.department, d.salesperson_id, d.source_category, d.source, d.outcome, d.steps)
+      = (o.tenant_id, o.day, o.up_type, o.department, o.salesperson_id, o.source_category, o.source, o.outcome, o.steps);
+  DELETE FROM traffic_daily WHERE ups <= 0;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER traffic_daily_on_insert AFTER INSERT ON traffic
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION traffic_daily_add();
+CREATE TRIGGER traffic_daily_on_update_old AFTER UPDATE ON traffic
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION traffic_daily_remove();
+CREATE TRIGGER traffic_daily_on_update_new AFTER UPDATE ON traffic
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION traffic_daily_add();
+CREATE TRIGGER traffic_daily_on_delete AFTER DELETE ON traffic
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION traffic_daily_remove();
 
 -- The events from p_start (inclusive) to p_end (exclusive) that pass a drill path's value filters
 -- and its hour of day (0..23) and ISO weekday (1..7) in zone p_zone; a null argument does not
@@ -75,7 +139,7 @@ CREATE FUNCTION traffic_matching(
 $$;
 
 SELECT forecourt_tenant_table(t::regclass)
-FROM unnest(ARRAY['oem_rules', 'leads', 'traffic']) AS t;
+FROM unnest(ARRAY['oem_rules', 'leads', 'traffic', 'traffic_daily', 'traffic_salespeople']) AS t;
 
 -- The identity sequences are used by the request role's inserts.
 DO $$
