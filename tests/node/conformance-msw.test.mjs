@@ -23,7 +23,9 @@ describe("conformance suite against the demo's MSW handlers", () => {
     const outcomes = await runConformance({ baseUrl: BASE, from: '2026-01-01', to: TODAY });
     const report = formatOutcomes(outcomes);
     assert.deepEqual(outcomes.filter((o) => o.result !== 'pass'), [], report);
-    for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report']) {
+    const endpoints = ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report'];
+    endpoints.push('leads.get', 'leads.rules', 'leads.saveRule', 'leads.responseSummary', 'leads.flag', 'traffic.aggregate', 'traffic.heatmap', 'traffic.list');
+    for (const endpoint of endpoints) {
       assert.ok(outcomes.some((o) => o.endpoint === endpoint), `${endpoint} checked\n${report}`);
     }
   });
