@@ -6,11 +6,11 @@ import type { Dataset } from '../src/data/model.js';
 import type { Db } from './db.js';
 import { insertLeads } from './routes/leads.js';
 import { insertSms } from './routes/sms.js';
+import { insertTraffic } from './routes/traffic.js';
 import boardInsertSql from './sql/customers/board-insert.sql';
 import customersInsertSql from './sql/customers/insert.sql';
 import categoriesInsertSql from './sql/sources/categories-insert.sql';
 import sourcesInsertSql from './sql/sources/insert.sql';
-import trafficInsertSql from './sql/traffic/insert.sql';
 
 const BATCH = 1000;
 
@@ -33,7 +33,7 @@ export async function loadTenant(db: Db, tenant: string, dataset: Pick<Dataset, 
     await query(boardInsertSql, [JSON.stringify(dataset.board)]);
     await insertSms(query, dataset.sms);
     await insertLeads(query, dataset.leads ?? [], dataset.rules ?? []);
-    await batches(trafficInsertSql, dataset.traffic ?? []);
+    await insertTraffic(query, dataset.traffic ?? []);
     return true;
   });
 }

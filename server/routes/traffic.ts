@@ -3,26 +3,31 @@
  * time and the order events were added in), the drill-down aggregate and the weekday × hour
  * heatmap.
  *
- * The aggregate is counted in the database: a level by days, weeks, months, weekdays or values in
- * the tenant's zone from the daily rollup (traffic_daily), any other level (hours, another zone)
- * grouped from the events of the range (traffic_by_time); the heatmap is grouped from the events.
- * Each group keeps what decides its ups' flags (up type, outcome, steps), and the shared logic
- * (aggregateTrafficCounts / trafficHeatmapCounts in src/data/logic/traffic.ts) turns the groups
- * into rows: the flags, time buckets, keys, labels, DST hours and row order stay one rule in one
- * place, the same as the memory adapter's.
+ * The aggregate is counted in the database. A level by days, weeks, months, weekdays or values in
+ * the tenant's zone comes from a daily rollup: the per-dimension one (traffic_daily_dim, a few
+ * dozen rows a day) when the drill path has at most one value filter and the level is by time or
+ * by that filter's dimension (or by any value without filters), else the one of every dimension
+ * together (traffic_daily). Any other level (hours, another zone) and the heatmap are grouped from
+ * the events of the range (traffic_by_time). Every group is by the events' stored flag byte
+ * (trafficFlags), and the shared logic (aggregateTrafficCounts / trafficHeatmapCounts in
+ * src/data/logic/traffic.ts) turns the groups into rows: the flags, time buckets, keys, labels,
+ * DST hours and row order stay one rule in one place, the same as the memory adapter's.
  */
 import type { TrafficListQuery } from '../../src/data/adapter.js';
 import type { TrafficDimension, TrafficEvent, TrafficQuery } from '../../src/data/model.js';
 import { DAY_MS, HOUR_MS, checkDateRange, checkZone, dayNumberOf, isoDateOfDay } from '../../src/data/logic/calendar.js';
 import { localDayNumber } from '../../src/data/logic/calendar-zones.js';
 import { pageLimit } from '../../src/data/logic/paging.js';
-import { aggregateTrafficCounts, trafficHeatmapCounts, trafficTimeBounds } from '../../src/data/logic/traffic.js';
+import { aggregateTrafficCounts, trafficFlags, trafficHeatmapCounts, trafficTimeBounds } from '../../src/data/logic/traffic.js';
 import type { TrafficCount } from '../../src/data/logic/traffic.js';
+import type { Query } from '../db.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import { decodeKeyCursor, encodeKeyCursor, invalidCursor } from './keyset.js';
 import countSql from '../sql/traffic/count.sql';
 import heatmapSql from '../sql/traffic/heatmap.sql';
+import insertSql from '../sql/traffic/insert.sql';
 import levelDailySql from '../sql/traffic/level-daily.sql';
+import levelDimSql from '../sql/traffic/level-dim.sql';
 import levelEventsSql from '../sql/traffic/level-events.sql';
 import pageSql from '../sql/traffic/page.sql';
 import salespeopleSql from '../sql/traffic/salespeople.sql';
@@ -85,9 +90,7 @@ async function list(query: TrafficListQuery, { query: sql, zone }: RouteContext)
 interface GroupRow {
   g: string;
   off: number;
-  up_type: TrafficEvent['upType'];
-  outcome: TrafficEvent['outcome'];
-  steps: TrafficEvent['steps'];
+  flags: number;
   ups: number;
 }
 
@@ -110,12 +113,22 @@ async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: 
   if (daily) {
     const [start, end] = [Date.parse(params[0] as string), Date.parse(params[1] as string)];
     const days = [isoDateOfDay(localDayNumber(zone, start)), isoDateOfDay(localDayNumber(zone, end - 1))];
-    rows = await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), params[10], groupBy]);
+    const byTime = groupBy === 'time' || groupBy === 'month' || groupBy === 'day' || groupBy === 'weekday';
+    const filtered = VALUE_FILTERS.filter((d) => query.filters?.[d] != null);
+    const [only] = filtered;
+    if (filtered.length === 0 && (byTime || VALUE_FILTERS.includes(groupBy))) {
+      // Each event is in the per-dimension rollup once per dimension: any one dimension counts them all.
+      rows = await sql<GroupRow>(levelDimSql, [...days, byTime ? 'upType' : groupBy, null, params[10], byTime ? 'day' : 'value']);
+    } else if (filtered.length === 1 && only && (byTime || groupBy === only)) {
+      rows = await sql<GroupRow>(levelDimSql, [...days, only, query.filters![only], params[10], byTime ? 'day' : 'value']);
+    } else {
+      rows = await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), params[10], groupBy]);
+    }
   } else {
     rows = await sql<GroupRow>(levelEventsSql, [...params, hourly ? 'time-hour' : groupBy]);
   }
   const counts: TrafficCount[] = rows.map((r) => {
-    const flags = { upType: r.up_type, outcome: r.outcome, steps: r.steps, ups: r.ups };
+    const flags = { flags: r.flags, ups: r.ups };
     if (groupBy === 'hour') return { ...flags, hour: +r.g };
     // The rollup groups a weekday level by day: the logic takes the weekday from it.
     if (groupBy === 'weekday') return daily ? { ...flags, day: dayNumberOf(r.g) } : { ...flags, weekday: +r.g - 1 };
@@ -134,8 +147,18 @@ async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: 
 async function heatmap(query: Omit<TrafficQuery, 'groupBy'>, { query: sql, zone: tenantZone }: RouteContext) {
   const params = matchingParams(query, query.zone ?? tenantZone);
   if (!params) return trafficHeatmapCounts([]);
-  const rows = await sql<{ weekday: number; hour: number; outcome: TrafficEvent['outcome']; ups: number }>(heatmapSql, params);
+  const rows = await sql<{ weekday: number; hour: number; flags: number; ups: number }>(heatmapSql, params);
   return trafficHeatmapCounts(rows);
+}
+
+/** Rows per statement when events are written in bulk. */
+const BATCH = 1000;
+
+/** Adds traffic events to the tenant, in their order, each with its flag byte (the demo load). */
+export async function insertTraffic(sql: Query, events: readonly TrafficEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += BATCH) {
+    await sql(insertSql, [JSON.stringify(events.slice(i, i + BATCH).map((doc) => ({ flags: trafficFlags(doc), doc })))]);
+  }
 }
 
 export const TRAFFIC_ROUTES: Record<string, RouteHandler> = {

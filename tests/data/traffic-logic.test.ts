@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../seed.js';
 import { DateTime } from 'luxon';
-import { aggregateTraffic, aggregateTrafficCounts, alignTrafficPeriods, filterTraffic, trafficHeatmap, trafficHeatmapCounts } from '../../src/data/logic/traffic.js';
+import { aggregateTraffic, aggregateTrafficCounts, alignTrafficPeriods, filterTraffic, trafficFlags, trafficHeatmap, trafficHeatmapCounts } from '../../src/data/logic/traffic.js';
 import type { TrafficCount } from '../../src/data/logic/traffic.js';
 import { parseInstant } from '../../src/data/logic/calendar.js';
 import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
@@ -598,8 +598,8 @@ describe('traffic aggregation properties (fast-check)', () => {
 
 /**
  * The groups a server makes of the events of a level (a GROUP BY over the matching events, with
- * luxon standing in for the database's zone arithmetic): the level's field, and what decides the
- * flags (up type, outcome, steps).
+ * luxon standing in for the database's zone arithmetic): the level's field and the flag byte the
+ * server stored with each event.
  */
 function serverCounts(events: readonly TrafficEvent[], query: TrafficQuery): TrafficCount[] {
   const groups = new Map<string, TrafficCount>();
@@ -619,8 +619,9 @@ function serverCounts(events: readonly TrafficEvent[], query: TrafficQuery): Tra
       const key = { upType: e.upType, department: e.department, salesperson: e.salespersonId, sourceCategory: e.sourceCategory, source: e.source, outcome: e.outcome };
       field = { value: key[query.groupBy as keyof typeof key] };
     }
-    const id = JSON.stringify([field, e.upType, e.outcome, e.steps]);
-    const group = groups.get(id) ?? { ...field, upType: e.upType, outcome: e.outcome, steps: e.steps, ups: 0 };
+    const flags = trafficFlags(e);
+    const id = JSON.stringify([field, flags]);
+    const group = groups.get(id) ?? { ...field, flags, ups: 0 };
     group.ups++;
     groups.set(id, group);
   }
@@ -628,6 +629,12 @@ function serverCounts(events: readonly TrafficEvent[], query: TrafficQuery): Tra
 }
 
 describe("aggregateTrafficCounts and trafficHeatmapCounts (a server's groups)", () => {
+  it('reads the flag byte: steps in order, be-back, sold; unknown steps count for nothing', () => {
+    expect(trafficFlags({ upType: 'be-back', outcome: 'sold', steps: ['demo'] })).to.equal(97);
+    expect(trafficFlags({ upType: 'walk-in', outcome: 'pending', steps: ['finance', 'desk', 'test-drive' as never] })).to.equal(24);
+    expect(trafficFlags({})).to.equal(0);
+  });
+
   it('give the same levels and heatmap as the index over the same events', () => {
     fc.assert(
       fc.property(
@@ -647,8 +654,8 @@ describe("aggregateTrafficCounts and trafficHeatmapCounts (a server's groups)", 
           const perCell = new Map<string, TrafficCount>();
           for (const e of filterTraffic(all, query)) {
             const local = DateTime.fromISO(e.at, { zone });
-            const id = `${local.weekday - 1}/${local.hour}/${e.outcome}`;
-            const c = perCell.get(id) ?? { weekday: local.weekday - 1, hour: local.hour, outcome: e.outcome, ups: 0 };
+            const id = `${local.weekday - 1}/${local.hour}/${trafficFlags(e)}`;
+            const c = perCell.get(id) ?? { weekday: local.weekday - 1, hour: local.hour, flags: trafficFlags(e), ups: 0 };
             c.ups++;
             perCell.set(id, c);
           }

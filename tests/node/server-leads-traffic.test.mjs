@@ -120,6 +120,9 @@ function suite(name, config, cleanup = async () => {}) {
         { ...quarter, groupBy: 'time', timeGrain: 'day', zone: 'Pacific/Chatham' },
         { ...RANGE, groupBy: 'salesperson', filters: { time: '2026-W20' } },
         { ...RANGE, groupBy: 'outcome', filters: { time: anHour.key } },
+        { ...quarter, groupBy: 'time', timeGrain: 'day', filters: { upType: 'walk-in', outcome: 'sold' } },
+        { ...quarter, groupBy: 'source', filters: { source: datasetA.traffic[5].source } },
+        { ...quarter, groupBy: 'department', filters: { salesperson: datasetA.traffic[5].salespersonId, weekday: '5' } },
       ];
       for (const query of queries) {
         const served = await restA.traffic.aggregate(query);
@@ -215,6 +218,24 @@ function suite(name, config, cleanup = async () => {}) {
       assert.equal(autoStop.status, 400);
       assert.match(autoStop.body.message, /an auto-response never stops the clock/);
       assert.deepEqual(failures, []);
+    });
+
+    it('keeps both traffic rollups equal to the events, on insert and on delete', async () => {
+      const totals = () =>
+        server.db.tenantTransaction('tenant-a', async (q) => {
+          const [row] = await q(`SELECT (SELECT count(*)::int FROM traffic) AS events, (SELECT sum(ups)::int FROM traffic_daily) AS daily,
+            (SELECT count(DISTINCT dimension)::int FROM traffic_daily_dim) AS dimensions,
+            (SELECT sum(ups)::int FROM traffic_daily_dim WHERE dimension = 'source') AS "bySource"`);
+          return { ...row };
+        });
+      const n = datasetA.traffic.length;
+      assert.deepEqual(await totals(), { events: n, daily: n, dimensions: 6, bySource: n });
+      const gone = datasetA.traffic.slice(0, 25).map((e) => e.id);
+      await server.db.tenantTransaction('tenant-a', (q) => q('DELETE FROM traffic WHERE id = ANY($1::text[])', [gone]));
+      assert.deepEqual(await totals(), { events: n - 25, daily: n - 25, dimensions: 6, bySource: n - 25 });
+      const memory = createMemoryAdapter({ ...datasetA, traffic: datasetA.traffic.slice(25) }, { now: () => NOW });
+      const query = { from: RANGE.from, to: '2025-12-31', groupBy: 'salesperson' };
+      assert.deepEqual(await restA.traffic.aggregate(query), await memory.traffic.aggregate(query));
     });
   });
 }

@@ -45,7 +45,8 @@ CREATE TABLE traffic (
   source_category text NOT NULL,
   source text NOT NULL,
   outcome text NOT NULL,
-  steps text[] NOT NULL,
+  -- trafficFlags(event) (logic/traffic.ts): the steps reached, be-back and sold as one byte.
+  flags smallint NOT NULL,
   doc jsonb NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
@@ -53,9 +54,11 @@ CREATE TABLE traffic (
 -- the daily rollup cannot answer (hours, another zone than the tenant's, the heatmap).
 CREATE INDEX traffic_by_time ON traffic (tenant_id, at, seq);
 
--- The traffic of each local day by every value dimension and what decides an up's flags (up type,
--- outcome, steps): the aggregate's day, week, month, weekday and value levels in the tenant's
--- zone read it instead of the events. Kept by the statement triggers below, like sms_daily.
+-- Two rollups of the events by local day (in the tenant's zone) and flag byte, kept by the
+-- statement triggers below like sms_daily. traffic_daily keeps every value dimension together: a
+-- day, week, month, weekday or value level under any value filters. traffic_daily_dim keeps one
+-- dimension a row (each event once per dimension), a few dozen rows a day: a level with at most
+-- one value filter, grouped by that filter's dimension, by a value with no filter, or by time.
 CREATE TABLE traffic_daily (
   tenant_id text NOT NULL REFERENCES tenants,
   day date NOT NULL,
@@ -65,9 +68,20 @@ CREATE TABLE traffic_daily (
   source_category text NOT NULL,
   source text NOT NULL,
   outcome text NOT NULL,
-  steps text[] NOT NULL,
+  flags smallint NOT NULL,
   ups integer NOT NULL,
-  PRIMARY KEY (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps)
+  PRIMARY KEY (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, flags)
+);
+
+CREATE TABLE traffic_daily_dim (
+  tenant_id text NOT NULL REFERENCES tenants,
+  -- The contract's dimension name: upType, department, salesperson, sourceCategory, source, outcome.
+  dimension text NOT NULL,
+  day date NOT NULL,
+  value text NOT NULL,
+  flags smallint NOT NULL,
+  ups integer NOT NULL,
+  PRIMARY KEY (tenant_id, dimension, day, value, flags)
 );
 
 -- Each salesperson's name as the first event carrying the id gave it (the aggregate's labels).
@@ -80,12 +94,19 @@ CREATE TABLE traffic_salespeople (
 
 CREATE FUNCTION traffic_daily_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO traffic_daily AS d (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, ups)
-  SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, count(*)
+  INSERT INTO traffic_daily AS d (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, flags, ups)
+  SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, flags, count(*)
   FROM new_rows
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-  ON CONFLICT (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps)
+  ON CONFLICT (tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, flags)
   DO UPDATE SET ups = d.ups + excluded.ups;
+  INSERT INTO traffic_daily_dim AS d (tenant_id, dimension, day, value, flags, ups)
+  SELECT n.tenant_id, v.dimension, n.day, v.value, n.flags, count(*)
+  FROM new_rows AS n
+  CROSS JOIN LATERAL (VALUES ('upType', n.up_type), ('department', n.department), ('salesperson', n.salesperson_id),
+    ('sourceCategory', n.source_category), ('source', n.source), ('outcome', n.outcome)) AS v(dimension, value)
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, dimension, day, value, flags) DO UPDATE SET ups = d.ups + excluded.ups;
   INSERT INTO traffic_salespeople (tenant_id, salesperson_id, name)
   SELECT DISTINCT ON (tenant_id, salesperson_id) tenant_id, salesperson_id, salesperson_name
   FROM new_rows
@@ -99,13 +120,23 @@ CREATE FUNCTION traffic_daily_remove() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE traffic_daily AS d SET ups = d.ups - o.n
   FROM (
-    SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, steps, count(*) AS n
+    SELECT tenant_id, day, up_type, department, salesperson_id, source_category, source, outcome, flags, count(*) AS n
     FROM old_rows
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
   ) o
-  WHERE (d.tenant_id, d.day, d.up_type, d.department, d.salesperson_id, d.source_category, d.source, d.outcome, d.steps)
-      = (o.tenant_id, o.day, o.up_type, o.department, o.salesperson_id, o.source_category, o.source, o.outcome, o.steps);
+  WHERE (d.tenant_id, d.day, d.up_type, d.department, d.salesperson_id, d.source_category, d.source, d.outcome, d.flags)
+      = (o.tenant_id, o.day, o.up_type, o.department, o.salesperson_id, o.source_category, o.source, o.outcome, o.flags);
   DELETE FROM traffic_daily WHERE ups <= 0;
+  UPDATE traffic_daily_dim AS d SET ups = d.ups - o.n
+  FROM (
+    SELECT r.tenant_id, v.dimension, r.day, v.value, r.flags, count(*) AS n
+    FROM old_rows AS r
+    CROSS JOIN LATERAL (VALUES ('upType', r.up_type), ('department', r.department), ('salesperson', r.salesperson_id),
+      ('sourceCategory', r.source_category), ('source', r.source), ('outcome', r.outcome)) AS v(dimension, value)
+    GROUP BY 1, 2, 3, 4, 5
+  ) o
+  WHERE (d.tenant_id, d.dimension, d.day, d.value, d.flags) = (o.tenant_id, o.dimension, o.day, o.value, o.flags);
+  DELETE FROM traffic_daily_dim WHERE ups <= 0;
   RETURN NULL;
 END
 $$;
@@ -139,7 +170,7 @@ CREATE FUNCTION traffic_matching(
 $$;
 
 SELECT forecourt_tenant_table(t::regclass)
-FROM unnest(ARRAY['oem_rules', 'leads', 'traffic', 'traffic_daily', 'traffic_salespeople']) AS t;
+FROM unnest(ARRAY['oem_rules', 'leads', 'traffic', 'traffic_daily', 'traffic_daily_dim', 'traffic_salespeople']) AS t;
 
 -- The identity sequences are used by the request role's inserts.
 DO $$

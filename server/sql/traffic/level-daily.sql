@@ -1,7 +1,7 @@
 -- One level of the drill-down from the daily rollup: local days $1 to $2 (inclusive, in the
 -- tenant's zone), the drill path's value filters $3..$8 (up type, department, salesperson, source
 -- category, source, outcome) and ISO weekday $9 (null: any), grouped by $10: a value dimension's
--- column, else the day. Each group keeps what decides its ups' flags (up type, outcome, steps).
+-- column, else the day, and by flag byte.
 SELECT CASE $10::text
     WHEN 'upType' THEN up_type
     WHEN 'department' THEN department
@@ -11,7 +11,7 @@ SELECT CASE $10::text
     WHEN 'outcome' THEN outcome
     ELSE to_char(day, 'YYYY-MM-DD')
   END AS g,
-  0 AS off, up_type, outcome, steps, sum(ups)::int AS ups
+  0 AS off, flags, sum(ups)::int AS ups
 FROM traffic_daily
 WHERE day BETWEEN $1::date AND $2::date
   AND ($3::text IS NULL OR up_type = $3)
@@ -21,4 +21,4 @@ WHERE day BETWEEN $1::date AND $2::date
   AND ($7::text IS NULL OR source = $7)
   AND ($8::text IS NULL OR outcome = $8)
   AND ($9::int IS NULL OR extract(isodow FROM day) = $9)
-GROUP BY 1, up_type, outcome, steps
+GROUP BY 1, flags

@@ -1,7 +1,8 @@
 -- One level of the drill-down from the events, for what the daily rollup cannot answer (hours,
 -- a zone other than the tenant's): the range and drill path $1..$11 (see traffic_matching),
 -- grouped by $12: a value dimension's column, `hour` (of day, 00..23), `weekday` (ISO, 1..7),
--- `time-hour` (the local hour, with the UTC offset there in minutes as `off`), else the local day.
+-- `time-hour` (the local hour, with the UTC offset there in minutes as `off`), else the local day;
+-- and by flag byte.
 SELECT CASE $12::text
     WHEN 'upType' THEN up_type
     WHEN 'department' THEN department
@@ -15,6 +16,6 @@ SELECT CASE $12::text
     ELSE to_char(at AT TIME ZONE $3, 'YYYY-MM-DD')
   END AS g,
   CASE WHEN $12::text = 'time-hour' THEN (extract(epoch FROM (at AT TIME ZONE $3) - (at AT TIME ZONE 'UTC')) / 60)::int ELSE 0 END AS off,
-  up_type, outcome, steps, count(*)::int AS ups
+  flags, count(*)::int AS ups
 FROM traffic_matching($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-GROUP BY 1, 2, up_type, outcome, steps
+GROUP BY 1, 2, flags

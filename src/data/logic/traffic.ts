@@ -70,12 +70,20 @@ const BE_BACK_BIT = 1 << 5;
 const SOLD_BIT = 1 << 6;
 /** Distinct flag bytes: every bucket counts ups per flag byte. */
 const FLAGS = 128;
+const FLAG_MASK = FLAGS - 1;
 
 /** What decides how an event counts (its steps, be-back, sold): the fields of its flag byte. */
 export type TrafficFlagFields = Partial<Pick<TrafficEvent, 'upType' | 'outcome'>> & { steps?: readonly string[] | null };
 
-/** An event's flag byte (see {@link FLAGS}). */
-function flagsOf(event: TrafficFlagFields): number {
+/**
+ * An event's flag byte: bits 0-4 the steps it reached (in TRAFFIC_STEPS order), bit 5 be-back,
+ * bit 6 sold. A server stores it with the event and groups by it; {@link aggregateTrafficCounts}
+ * reads it back, so the rule stays here.
+ * @param event Up type, outcome and steps (unknown steps count for nothing).
+ * @returns 0..127.
+ * @example trafficFlags({ upType: 'be-back', outcome: 'sold', steps: ['demo'] }) // 97
+ */
+export function trafficFlags(event: TrafficFlagFields): number {
   let f = 0;
   const steps = event.steps;
   if (steps) for (let s = 0; s < steps.length; s++) f |= stepBit(steps[s]!);
@@ -265,7 +273,7 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
     weekday[r] = w;
     weekHour[r] = w * 24 + h;
 
-    flags[r] = flagsOf(event);
+    flags[r] = trafficFlags(event);
 
     encode(0, event.upType, event, r);
     encode(1, event.department, event, r);
@@ -691,10 +699,12 @@ function codeLevel(query: TrafficQuery, keys: string[], labels: string[], counts
 
 /**
  * Events a server counted together for one level of the drill-down (see
- * {@link aggregateTrafficCounts}): the group they fall in, what decides their flag byte (up type,
- * outcome, steps), and how many they are.
+ * {@link aggregateTrafficCounts}): the group they fall in, their flag byte ({@link trafficFlags}),
+ * and how many they are.
  */
-export interface TrafficCount extends TrafficFlagFields {
+export interface TrafficCount {
+  /** The events' {@link trafficFlags}. */
+  flags: number;
   /** Zone-local epoch-day number: for a day, week or month level, and a weekday level without `weekday`. */
   day?: number;
   /** For an hour level (`time` by `hour`): the zone-local hour's first instant (epoch ms) and the UTC offset in minutes there. */
@@ -719,7 +729,7 @@ export interface TrafficCount extends TrafficFlagFields {
  * @param salespeople A salesperson id's name, for the labels of a salesperson level (the id when none).
  * @returns The rows and the total.
  * @throws AdapterError kind `rejected` for an unknown time grain or dimension.
- * @example aggregateTrafficCounts({ from, to, groupBy: 'upType' }, [{ value: 'walk-in', outcome: 'sold', ups: 3 }])
+ * @example aggregateTrafficCounts({ from, to, groupBy: 'upType' }, [{ value: 'walk-in', flags: trafficFlags({ outcome: 'sold' }), ups: 3 }])
  */
 export function aggregateTrafficCounts(query: TrafficQuery, counts: readonly TrafficCount[], salespeople?: ReadonlyMap<string, string>): TrafficAggregate {
   const grain = timeGrainOf(query);
@@ -732,7 +742,7 @@ export function aggregateTrafficCounts(query: TrafficQuery, counts: readonly Tra
         const { first, make } = dayBucket(grain, c.day!);
         base = set.base(first, make);
       }
-      set.counts[base + flagsOf(c)]! += c.ups;
+      set.counts[base + (c.flags & FLAG_MASK)]! += c.ups;
     }
     return timeLevel(query, grain, set.buckets, set.counts);
   }
@@ -770,7 +780,7 @@ export function aggregateTrafficCounts(query: TrafficQuery, counts: readonly Tra
       grown.set(table);
       table = grown;
     }
-    table[code * FLAGS + flagsOf(c)]! += c.ups;
+    table[code * FLAGS + (c.flags & FLAG_MASK)]! += c.ups;
   }
   return codeLevel(query, keys, labels, table);
 }
@@ -778,13 +788,13 @@ export function aggregateTrafficCounts(query: TrafficQuery, counts: readonly Tra
 /**
  * The weekday × hour heatmap from counts a server grouped itself, already filtered: as
  * {@link trafficHeatmapIndex} over the same events.
- * @param counts Groups with `weekday` (0 = Monday), `hour`, the outcome (sold or not) and `ups`.
+ * @param counts Groups with `weekday` (0 = Monday), `hour`, `flags` and `ups`.
  * @returns All 168 cells, weekday-major, and the largest cell's ups.
- * @example trafficHeatmapCounts([{ weekday: 0, hour: 10, outcome: 'sold', ups: 2 }]).cells[10].sold // 2
+ * @example trafficHeatmapCounts([{ weekday: 0, hour: 10, flags: trafficFlags({ outcome: 'sold' }), ups: 2 }]).cells[10].sold // 2
  */
 export function trafficHeatmapCounts(counts: readonly TrafficCount[]): TrafficHeatmap {
   const table = new Int32Array(168 * FLAGS);
-  for (const c of counts) table[(c.weekday! * 24 + c.hour!) * FLAGS + flagsOf(c)]! += c.ups;
+  for (const c of counts) table[(c.weekday! * 24 + c.hour!) * FLAGS + (c.flags & FLAG_MASK)]! += c.ups;
   return heatmapOf(table);
 }
 
