@@ -7,8 +7,10 @@
  * the tenant's zone comes from a daily rollup: the per-dimension one (traffic_daily_dim, a few
  * dozen rows a day) when the drill path has at most one value filter and the level is by time or
  * by that filter's dimension (or by any value without filters), else the one of every dimension
- * together (traffic_daily). Any other level (hours, another zone) and the heatmap are grouped from
- * the events of the range (traffic_by_time). Every group is by the events' stored flag byte
+ * together (traffic_daily); a level by time, weekday or hour of day with no value filter, and
+ * the heatmap, from the hourly rollup (traffic_hourly). Any other level (by the hour, another zone,
+ * hour and value filters together) is grouped from the events of the range (traffic_by_time); the
+ * list's total is counted the same way. Every group is by the events' stored flag byte
  * (trafficFlags), and the shared logic (aggregateTrafficCounts / trafficHeatmapCounts in
  * src/data/logic/traffic.ts) turns the groups into rows: the flags, time buckets, keys, labels,
  * DST hours and row order stay one rule in one place, the same as the memory adapter's.
@@ -23,11 +25,10 @@ import type { TrafficCount } from '../../src/data/logic/traffic.js';
 import type { Query } from '../db.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import { decodeKeyCursor, encodeKeyCursor, invalidCursor } from './keyset.js';
-import countSql from '../sql/traffic/count.sql';
-import heatmapSql from '../sql/traffic/heatmap.sql';
 import insertSql from '../sql/traffic/insert.sql';
 import levelDailySql from '../sql/traffic/level-daily.sql';
 import levelDimSql from '../sql/traffic/level-dim.sql';
+import levelHourlySql from '../sql/traffic/level-hourly.sql';
 import levelEventsSql from '../sql/traffic/level-events.sql';
 import pageSql from '../sql/traffic/page.sql';
 import salespeopleSql from '../sql/traffic/salespeople.sql';
@@ -81,7 +82,9 @@ async function list(query: TrafficListQuery, { query: sql, zone }: RouteContext)
   const params = matchingParams(query, query.zone ?? zone);
   if (!params) return { items: [], total: 0, nextCursor: null };
   const rows = await sql<{ doc: TrafficEvent; key_time: string; seq: string }>(pageSql, [...params, after[0] ?? null, after[1] ?? null, limit + 1]);
-  const [{ total }] = (await sql<{ total: number }>(countSql, params)) as [{ total: number }];
+  // The total is the events of the range and path: counted from a rollup where one has them.
+  const level = await levelRows({ ...query, groupBy: 'day' }, params, query.zone ?? zone, zone, sql);
+  const total = level.rows.reduce((n, r) => n + r.ups, 0);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items: items.map((r) => r.doc), total, nextCursor: rows.length > limit && last ? encodeKeyCursor([last.key_time, last.seq]) : null };
@@ -94,11 +97,43 @@ interface GroupRow {
   ups: number;
 }
 
-/** Whether the daily rollup answers a level: in the tenant's zone, by days or values, no hour filter. */
-function inRollup(query: TrafficQuery, zone: string, tenantZone: string): boolean {
+/** A level's groups, and whether they are by day (a weekday level read from a rollup is). */
+interface Level {
+  rows: GroupRow[];
+  byDay: boolean;
+}
+
+/**
+ * The groups of a level (or, for `heatmap`, of weekday × hour), from the smallest source that has
+ * them. In the tenant's zone, with no hour key in the drill path: with no value filter, a level
+ * by time, weekday or hour of day (and the heatmap) from traffic_hourly; with no hour filter, a
+ * level by time or by a value from traffic_daily_dim when at most one value filters it (by time,
+ * or by that value's dimension), else from traffic_daily. Anything else from the events.
+ */
+async function levelRows(query: Scope & { groupBy: TrafficDimension | 'heatmap'; timeGrain?: TrafficQuery['timeGrain'] }, params: unknown[], zone: string, tenantZone: string, sql: Query): Promise<Level> {
   const filters = query.filters ?? {};
-  const hourly = query.groupBy === 'hour' || (query.groupBy === 'time' && query.timeGrain === 'hour');
-  return zone === tenantZone && !hourly && filters.hour == null && !(filters.time != null && filters.time.includes('T'));
+  const groupBy = query.groupBy;
+  const byHour = groupBy === 'time' && (query.timeGrain ?? 'day') === 'hour';
+  const byTime = !byHour && (groupBy === 'time' || groupBy === 'month' || groupBy === 'day' || groupBy === 'weekday');
+  const filtered = VALUE_FILTERS.filter((d) => filters[d] != null);
+  if (zone === tenantZone && !byHour && !(filters.time != null && filters.time.includes('T'))) {
+    const [start, end] = [Date.parse(params[0] as string), Date.parse(params[1] as string)];
+    const days = [isoDateOfDay(localDayNumber(zone, start)), isoDateOfDay(localDayNumber(zone, end - 1))];
+    const [hour, weekday] = [params[9], params[10]];
+    if (filtered.length === 0 && (byTime || groupBy === 'hour' || groupBy === 'heatmap')) {
+      return { rows: await sql<GroupRow>(levelHourlySql, [...days, hour, weekday, groupBy === 'hour' || groupBy === 'heatmap' ? groupBy : 'day']), byDay: byTime };
+    }
+    if (hour === null && groupBy !== 'hour' && groupBy !== 'heatmap') {
+      const [only] = filtered;
+      // Each event is in the per-dimension rollup once per dimension: any one dimension counts them all.
+      if (filtered.length === 0) return { rows: await sql<GroupRow>(levelDimSql, [...days, byTime ? 'upType' : groupBy, null, weekday, byTime ? 'day' : 'value']), byDay: byTime };
+      if (filtered.length === 1 && only && (byTime || groupBy === only)) {
+        return { rows: await sql<GroupRow>(levelDimSql, [...days, only, filters[only], weekday, byTime ? 'day' : 'value']), byDay: byTime };
+      }
+      return { rows: await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), weekday, groupBy]), byDay: byTime };
+    }
+  }
+  return { rows: await sql<GroupRow>(levelEventsSql, [...params, byHour ? 'time-hour' : groupBy]), byDay: false };
 }
 
 async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: RouteContext) {
@@ -108,30 +143,12 @@ async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: 
   if (!params) return aggregateTrafficCounts(echo, []);
   const groupBy = query.groupBy;
   const hourly = groupBy === 'time' && (query.timeGrain ?? 'day') === 'hour';
-  let rows: GroupRow[];
-  const daily = inRollup(query, zone, tenantZone);
-  if (daily) {
-    const [start, end] = [Date.parse(params[0] as string), Date.parse(params[1] as string)];
-    const days = [isoDateOfDay(localDayNumber(zone, start)), isoDateOfDay(localDayNumber(zone, end - 1))];
-    const byTime = groupBy === 'time' || groupBy === 'month' || groupBy === 'day' || groupBy === 'weekday';
-    const filtered = VALUE_FILTERS.filter((d) => query.filters?.[d] != null);
-    const [only] = filtered;
-    if (filtered.length === 0 && (byTime || VALUE_FILTERS.includes(groupBy))) {
-      // Each event is in the per-dimension rollup once per dimension: any one dimension counts them all.
-      rows = await sql<GroupRow>(levelDimSql, [...days, byTime ? 'upType' : groupBy, null, params[10], byTime ? 'day' : 'value']);
-    } else if (filtered.length === 1 && only && (byTime || groupBy === only)) {
-      rows = await sql<GroupRow>(levelDimSql, [...days, only, query.filters![only], params[10], byTime ? 'day' : 'value']);
-    } else {
-      rows = await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), params[10], groupBy]);
-    }
-  } else {
-    rows = await sql<GroupRow>(levelEventsSql, [...params, hourly ? 'time-hour' : groupBy]);
-  }
+  const { rows, byDay } = await levelRows(query, params, zone, tenantZone, sql);
   const counts: TrafficCount[] = rows.map((r) => {
     const flags = { flags: r.flags, ups: r.ups };
     if (groupBy === 'hour') return { ...flags, hour: +r.g };
-    // The rollup groups a weekday level by day: the logic takes the weekday from it.
-    if (groupBy === 'weekday') return daily ? { ...flags, day: dayNumberOf(r.g) } : { ...flags, weekday: +r.g - 1 };
+    // A rollup groups a weekday level by day: the logic takes the weekday from it.
+    if (groupBy === 'weekday') return byDay ? { ...flags, day: dayNumberOf(r.g) } : { ...flags, weekday: +r.g - 1 };
     if (hourly) {
       const localStart = dayNumberOf(r.g.slice(0, 10)) * DAY_MS + +r.g.slice(11, 13) * HOUR_MS;
       return { ...flags, hourStart: localStart - r.off * 60_000, offset: r.off };
@@ -145,10 +162,12 @@ async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: 
 }
 
 async function heatmap(query: Omit<TrafficQuery, 'groupBy'>, { query: sql, zone: tenantZone }: RouteContext) {
-  const params = matchingParams(query, query.zone ?? tenantZone);
+  const zone = query.zone ?? tenantZone;
+  const params = matchingParams(query, zone);
   if (!params) return trafficHeatmapCounts([]);
-  const rows = await sql<{ weekday: number; hour: number; flags: number; ups: number }>(heatmapSql, params);
-  return trafficHeatmapCounts(rows);
+  const { rows } = await levelRows({ ...query, groupBy: 'heatmap' }, params, zone, tenantZone, sql);
+  // `heatmap` groups are `weekday/hour` (ISO weekday).
+  return trafficHeatmapCounts(rows.map((r) => ({ weekday: +r.g.split('/')[0]! - 1, hour: +r.g.split('/')[1]!, flags: r.flags, ups: r.ups })));
 }
 
 /** Rows per statement when events are written in bulk. */

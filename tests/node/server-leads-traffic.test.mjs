@@ -123,16 +123,20 @@ function suite(name, config, cleanup = async () => {}) {
         { ...quarter, groupBy: 'time', timeGrain: 'day', filters: { upType: 'walk-in', outcome: 'sold' } },
         { ...quarter, groupBy: 'source', filters: { source: datasetA.traffic[5].source } },
         { ...quarter, groupBy: 'department', filters: { salesperson: datasetA.traffic[5].salespersonId, weekday: '5' } },
+        { ...quarter, groupBy: 'time', timeGrain: 'week', filters: { hour: '11' } },
+        { ...quarter, groupBy: 'hour', filters: { month: '2026-08' } },
       ];
       for (const query of queries) {
         const served = await restA.traffic.aggregate(query);
         assert.deepEqual(served, await memoryA.traffic.aggregate(query), JSON.stringify(query));
         assert.ok(served.total.ups > 0 || query.filters?.source || query.filters?.day, JSON.stringify(query));
       }
-      for (const query of [quarter, { ...RANGE, filters: { salesperson: datasetA.traffic[0].salespersonId, hour: '14' } }, { ...quarter, zone: 'Pacific/Auckland' }]) {
+      for (const query of [quarter, { ...RANGE, filters: { salesperson: datasetA.traffic[0].salespersonId, hour: '14' } }, { ...quarter, zone: 'Pacific/Auckland' }, { ...RANGE, filters: { weekday: '6', hour: '10', day: '2026-03-14' } }]) {
         assert.deepEqual(await restA.traffic.heatmap(query), await memoryA.traffic.heatmap(query), JSON.stringify(query));
       }
-      for (const query of [quarter, { ...RANGE, filters: { upType: 'be-back', weekday: '2' } }, { ...RANGE, filters: { time: '2026-W10' } }]) {
+      const lists = [quarter, { ...RANGE, filters: { upType: 'be-back', weekday: '2' } }, { ...RANGE, filters: { time: '2026-W10' } }];
+      lists.push({ ...RANGE, filters: { hour: '15', source: datasetA.traffic[5].source } }, { ...quarter, filters: { outcome: 'sold', department: 'used' } }, { ...quarter, zone: 'Asia/Kolkata', filters: { hour: '20' } });
+      for (const query of lists) {
         const served = await allPages((q) => restA.traffic.list(q), query, 40);
         const expected = await memoryA.traffic.list({ ...query, limit: 1000 });
         assert.equal(served.total, expected.total, JSON.stringify(query));
@@ -220,22 +224,23 @@ function suite(name, config, cleanup = async () => {}) {
       assert.deepEqual(failures, []);
     });
 
-    it('keeps both traffic rollups equal to the events, on insert and on delete', async () => {
+    it('keeps the traffic rollups equal to the events, on insert and on delete', async () => {
       const totals = () =>
         server.db.tenantTransaction('tenant-a', async (q) => {
           const [row] = await q(`SELECT (SELECT count(*)::int FROM traffic) AS events, (SELECT sum(ups)::int FROM traffic_daily) AS daily,
-            (SELECT count(DISTINCT dimension)::int FROM traffic_daily_dim) AS dimensions,
+            (SELECT count(DISTINCT dimension)::int FROM traffic_daily_dim) AS dimensions, (SELECT sum(ups)::int FROM traffic_hourly) AS hourly,
             (SELECT sum(ups)::int FROM traffic_daily_dim WHERE dimension = 'source') AS "bySource"`);
           return { ...row };
         });
       const n = datasetA.traffic.length;
-      assert.deepEqual(await totals(), { events: n, daily: n, dimensions: 6, bySource: n });
+      assert.deepEqual(await totals(), { events: n, daily: n, dimensions: 6, hourly: n, bySource: n });
       const gone = datasetA.traffic.slice(0, 25).map((e) => e.id);
       await server.db.tenantTransaction('tenant-a', (q) => q('DELETE FROM traffic WHERE id = ANY($1::text[])', [gone]));
-      assert.deepEqual(await totals(), { events: n - 25, daily: n - 25, dimensions: 6, bySource: n - 25 });
+      assert.deepEqual(await totals(), { events: n - 25, daily: n - 25, dimensions: 6, hourly: n - 25, bySource: n - 25 });
       const memory = createMemoryAdapter({ ...datasetA, traffic: datasetA.traffic.slice(25) }, { now: () => NOW });
       const query = { from: RANGE.from, to: '2025-12-31', groupBy: 'salesperson' };
       assert.deepEqual(await restA.traffic.aggregate(query), await memory.traffic.aggregate(query));
+      assert.deepEqual(await restA.traffic.heatmap(query), await memory.traffic.heatmap(query));
     });
   });
 }

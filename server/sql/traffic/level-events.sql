@@ -1,6 +1,7 @@
 -- One level of the drill-down from the events, for what the daily rollup cannot answer (hours,
 -- a zone other than the tenant's): the range and drill path $1..$11 (see traffic_matching),
 -- grouped by $12: a value dimension's column, `hour` (of day, 00..23), `weekday` (ISO, 1..7),
+-- `heatmap` (ISO weekday/hour),
 -- `time-hour` (the local hour, with the UTC offset there in minutes as `off`), else the local day;
 -- and by flag byte.
 SELECT CASE $12::text
@@ -12,6 +13,7 @@ SELECT CASE $12::text
     WHEN 'outcome' THEN outcome
     WHEN 'hour' THEN to_char(at AT TIME ZONE $3, 'HH24')
     WHEN 'weekday' THEN extract(isodow FROM at AT TIME ZONE $3)::text
+    WHEN 'heatmap' THEN extract(isodow FROM at AT TIME ZONE $3)::int || '/' || extract(hour FROM at AT TIME ZONE $3)::int
     WHEN 'time-hour' THEN to_char(date_trunc('hour', at AT TIME ZONE $3), 'YYYY-MM-DD"T"HH24')
     ELSE to_char(at AT TIME ZONE $3, 'YYYY-MM-DD')
   END AS g,
