@@ -7,10 +7,10 @@
  * the tenant's zone comes from a daily rollup: the per-dimension one (traffic_daily_dim, a few
  * dozen rows a day) when the drill path has at most one value filter and the level is by time or
  * by that filter's dimension (or by any value without filters), else the one of every dimension
- * together (traffic_daily); a level by time, weekday or hour of day with no value filter, and
- * the heatmap, from the hourly rollup (traffic_hourly). Any other level (by the hour, another zone,
- * hour and value filters together) is grouped from the events of the range (traffic_by_time); the
- * list's total is counted the same way. Every group is by the events' stored flag byte
+ * together (traffic_daily); a level by time (by the hour too), weekday or hour of day with no
+ * value filter, and the heatmap, from the hourly rollup (traffic_hourly). Any other level (another
+ * zone, an hour with a value filter) is grouped from the events of the range (traffic_by_time);
+ * the list's total is counted the same way. Every group is by the events' stored flag byte
  * (trafficFlags), and the shared logic (aggregateTrafficCounts / trafficHeatmapCounts in
  * src/data/logic/traffic.ts) turns the groups into rows: the flags, time buckets, keys, labels,
  * DST hours and row order stay one rule in one place, the same as the memory adapter's.
@@ -106,9 +106,10 @@ interface Level {
 /**
  * The groups of a level (or, for `heatmap`, of weekday × hour), from the smallest source that has
  * them. In the tenant's zone, with no hour key in the drill path: with no value filter, a level
- * by time, weekday or hour of day (and the heatmap) from traffic_hourly; with no hour filter, a
- * level by time or by a value from traffic_daily_dim when at most one value filters it (by time,
- * or by that value's dimension), else from traffic_daily. Anything else from the events.
+ * by time (by the hour too), weekday or hour of day (and the heatmap) from traffic_hourly; with no
+ * hour filter, a level by days or by a value from traffic_daily_dim when at most one value filters
+ * it (by time, or by that value's dimension), else from traffic_daily. Anything else from the
+ * events (their stored local day, hour and offset in the tenant's zone).
  */
 async function levelRows(query: Scope & { groupBy: TrafficDimension | 'heatmap'; timeGrain?: TrafficQuery['timeGrain'] }, params: unknown[], zone: string, tenantZone: string, sql: Query): Promise<Level> {
   const filters = query.filters ?? {};
@@ -116,14 +117,16 @@ async function levelRows(query: Scope & { groupBy: TrafficDimension | 'heatmap';
   const byHour = groupBy === 'time' && (query.timeGrain ?? 'day') === 'hour';
   const byTime = !byHour && (groupBy === 'time' || groupBy === 'month' || groupBy === 'day' || groupBy === 'weekday');
   const filtered = VALUE_FILTERS.filter((d) => filters[d] != null);
-  if (zone === tenantZone && !byHour && !(filters.time != null && filters.time.includes('T'))) {
+  const own = zone === tenantZone;
+  if (own && !(filters.time != null && filters.time.includes('T'))) {
     const [start, end] = [Date.parse(params[0] as string), Date.parse(params[1] as string)];
     const days = [isoDateOfDay(localDayNumber(zone, start)), isoDateOfDay(localDayNumber(zone, end - 1))];
     const [hour, weekday] = [params[9], params[10]];
-    if (filtered.length === 0 && (byTime || groupBy === 'hour' || groupBy === 'heatmap')) {
-      return { rows: await sql<GroupRow>(levelHourlySql, [...days, hour, weekday, groupBy === 'hour' || groupBy === 'heatmap' ? groupBy : 'day']), byDay: byTime };
+    if (filtered.length === 0 && (byTime || byHour || groupBy === 'hour' || groupBy === 'heatmap')) {
+      const grouping = byHour ? 'time-hour' : groupBy === 'hour' || groupBy === 'heatmap' ? groupBy : 'day';
+      return { rows: await sql<GroupRow>(levelHourlySql, [...days, hour, weekday, grouping]), byDay: byTime };
     }
-    if (hour === null && groupBy !== 'hour' && groupBy !== 'heatmap') {
+    if (hour === null && !byHour && groupBy !== 'hour' && groupBy !== 'heatmap') {
       const [only] = filtered;
       // Each event is in the per-dimension rollup once per dimension: any one dimension counts them all.
       if (filtered.length === 0) return { rows: await sql<GroupRow>(levelDimSql, [...days, byTime ? 'upType' : groupBy, null, weekday, byTime ? 'day' : 'value']), byDay: byTime };
@@ -133,7 +136,7 @@ async function levelRows(query: Scope & { groupBy: TrafficDimension | 'heatmap';
       return { rows: await sql<GroupRow>(levelDailySql, [...days, ...params.slice(3, 9), weekday, groupBy]), byDay: byTime };
     }
   }
-  return { rows: await sql<GroupRow>(levelEventsSql, [...params, byHour ? 'time-hour' : groupBy]), byDay: false };
+  return { rows: await sql<GroupRow>(levelEventsSql, [...params, byHour ? 'time-hour' : groupBy, own]), byDay: false };
 }
 
 async function aggregate(query: TrafficQuery, { query: sql, zone: tenantZone }: RouteContext) {

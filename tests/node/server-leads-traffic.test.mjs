@@ -125,6 +125,8 @@ function suite(name, config, cleanup = async () => {}) {
         { ...quarter, groupBy: 'department', filters: { salesperson: datasetA.traffic[5].salespersonId, weekday: '5' } },
         { ...quarter, groupBy: 'time', timeGrain: 'week', filters: { hour: '11' } },
         { ...quarter, groupBy: 'hour', filters: { month: '2026-08' } },
+        { ...quarter, groupBy: 'hour', filters: { outcome: 'sold' } },
+        { ...RANGE, groupBy: 'time', timeGrain: 'hour', filters: { upType: 'walk-in', day: '2026-08-14' } },
       ];
       for (const query of queries) {
         const served = await restA.traffic.aggregate(query);
@@ -241,6 +243,26 @@ function suite(name, config, cleanup = async () => {}) {
       const query = { from: RANGE.from, to: '2025-12-31', groupBy: 'salesperson' };
       assert.deepEqual(await restA.traffic.aggregate(query), await memory.traffic.aggregate(query));
       assert.deepEqual(await restA.traffic.heatmap(query), await memory.traffic.heatmap(query));
+    });
+
+    it('tells the two 01:00 hours of a fall-back day apart, from the hourly rollup and from the events', async () => {
+      const base = { ...datasetA.traffic[0], steps: [], outcome: 'sold' };
+      const events = [
+        { ...base, id: 'dst-1', at: '2025-11-02T06:30:00.000Z', upType: 'walk-in' },
+        { ...base, id: 'dst-2', at: '2025-11-02T07:30:00.000Z', upType: 'walk-in' },
+        { ...base, id: 'dst-3', at: '2025-11-02T07:45:00.000Z', upType: 'phone-up' },
+      ];
+      const dataset = { ...datasetA, categories: [], sources: [], customers: [], board: [], sms: [], leads: [], rules: [], traffic: events };
+      await loadTenant(server.db, 'tenant-dst', dataset);
+      const token = await signToken(SECRET, { tenant: 'tenant-dst', user: 'dee' });
+      const rest = createRestAdapter({ baseUrl: server.baseUrl, getToken: () => token });
+      const memory = createMemoryAdapter(dataset, { now: () => NOW });
+      for (const filters of [undefined, { upType: 'walk-in' }]) {
+        const query = { from: '2025-11-02', to: '2025-11-02', groupBy: 'time', timeGrain: 'hour', ...(filters ? { filters } : {}) };
+        const served = await rest.traffic.aggregate(query);
+        assert.deepEqual(served, await memory.traffic.aggregate(query));
+        assert.deepEqual(served.rows.map((r) => r.key), ['2025-11-02T01:00-05:00', '2025-11-02T01:00-06:00']);
+      }
     });
   });
 }
