@@ -1,13 +1,15 @@
 /**
  * Loads a dataset (the demo's, from `generateDataset`) into one tenant: its dealer, source categories, sources,
- * customers, invoices, spend, board, SMS log, deleted records, restore log and wants, in batched
- * inserts inside one transaction as that tenant.
+ * customers, invoices, spend, board, SMS log, deleted records, restore log, wants, leads with their
+ * OEM rules, and store traffic, in batched inserts inside one transaction as that tenant.
  */
 import type { Dataset } from '../src/data/model.js';
 import type { Db } from './db.js';
 import { insertDeleted, insertRestoreLog } from './routes/deleted.js';
+import { insertLeads } from './routes/leads.js';
 import { insertSms } from './routes/sms.js';
 import { insertSpend } from './routes/sources.js';
+import { insertTraffic } from './routes/traffic.js';
 import { insertWants } from './routes/vehicles.js';
 import boardInsertSql from './sql/customers/board-insert.sql';
 import customersInsertSql from './sql/customers/insert.sql';
@@ -19,7 +21,7 @@ const BATCH = 1000;
 
 /** What a tenant is loaded with; the records the server does not need yet may be left out. */
 export type TenantData = Pick<Dataset, 'dealer' | 'categories' | 'sources' | 'customers' | 'board' | 'sms'> &
-  Partial<Pick<Dataset, 'invoices' | 'spend' | 'deleted' | 'restoreLog' | 'wants'>>;
+  Partial<Pick<Dataset, 'invoices' | 'spend' | 'deleted' | 'restoreLog' | 'wants' | 'leads' | 'rules' | 'traffic'>>;
 
 /** Adds `tenant` with the records of `dataset`; a tenant already loaded is left as it is. */
 export async function loadTenant(db: Db, tenant: string, dataset: TenantData): Promise<boolean> {
@@ -44,6 +46,8 @@ export async function loadTenant(db: Db, tenant: string, dataset: TenantData): P
     await insertDeleted(query, dataset.deleted ?? []);
     await insertRestoreLog(query, dataset.restoreLog ?? []);
     await insertWants(query, dataset.wants ?? []);
+    await insertLeads(query, dataset.leads ?? [], dataset.rules ?? []);
+    await insertTraffic(query, dataset.traffic ?? []);
     return true;
   });
 }

@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import m001 from './sql/migrations/001_tenancy_sms_customers.sql';
 import m002 from './sql/migrations/002_source_categories.sql';
 import m003 from './sql/migrations/003_board.sql';
+import m004 from './sql/migrations/004_leads_traffic.sql';
 import m005 from './sql/migrations/005_deleted_vehicles_spend.sql';
 
 /** Every migration, in the order of its file name: its name and its SQL. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '001_tenancy_sms_customers.sql', sql: m001 },
   { name: '002_source_categories.sql', sql: m002 },
   { name: '003_board.sql', sql: m003 },
+  { name: '004_leads_traffic.sql', sql: m004 },
   { name: '005_deleted_vehicles_spend.sql', sql: m005 },
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 

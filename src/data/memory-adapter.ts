@@ -20,7 +20,7 @@ import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, Mark
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { flagLead } from './logic/lead-queue.js';
-import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
+import { checkOemRule, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
 import { paginate, paginateBy } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
 import { mergeImportedSms } from './logic/sms.js';
@@ -492,16 +492,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       rules: (opts) => read(opts, () => data.rules),
       saveRule: (rule: StoredOemRule, opts) =>
         write('leads.saveRule', opts, () => {
-          if (!rule?.id) throw rejected('A rule needs an id.');
-          const name = requireName(rule.name, 'A rule');
-          if (!(rule.limitMinutes > 0) || !Number.isFinite(rule.limitMinutes)) {
-            throw rejected(`Rule "${name}": the limit must be a positive number of minutes.`);
-          }
-          if (rule.stopsClock?.includes('auto-response')) {
-            throw rejected(`Rule "${name}": an auto-response never stops the clock.`);
-          }
-          // Checks the hours (format, at least one open day) the way the clock will read them.
-          if (rule.hours) businessMinutesBetween(stamp(), stamp(), { zone, hours: rule.hours });
+          const name = checkOemRule(rule, { zone }, stamp());
           const existing = data.rules.find((r) => r.id === rule.id);
           if (existing && existing.version !== rule.version) {
             throw conflict(`Rule "${existing.name}" was changed by someone else.`, existing);

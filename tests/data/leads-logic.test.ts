@@ -10,10 +10,13 @@ import {
   evaluateLead,
   evaluateLeads,
   filterLeads,
+  checkOemRule,
+  makeKeysByRule,
   makeOverlap,
   ruleForMake,
   summarizeLeadResponses,
 } from '../../src/data/logic/leads.js';
+import { makeKey } from '../../src/data/logic/makes.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { ActivityKind, BusinessCalendar, DealerProfile, Lead, OemRule, Weekday, WeeklyHours } from '../../src/data/model.js';
 
@@ -461,7 +464,44 @@ describe('a make named by two rules', () => {
     expect(makeOverlap({ id: 'gm-2', makes: ['Tesla', 'g.m.c.'] }, DEFAULT_OEM_RULES)).to.deep.equal({ make: 'g.m.c.', rule: rule('gm') });
   });
 
+  it('gives each make key to the first rule naming it, so a stored make key finds the rule ruleForMake finds', () => {
+    const keys = makeKeysByRule(overlapping);
+    expect(keys.get('toyota')).to.include(makeKey('Lexus'));
+    expect(keys.get('lexus-only')).to.deep.equal([]);
+    for (const make of ['Lexus', 'chevy', 'VW', 'Tesla', '']) {
+      const owner = [...keys].find(([, list]) => list.includes(makeKey(make)))?.[0];
+      expect(owner, make).to.equal(ruleForMake(make, overlapping)?.id);
+    }
+  });
+
   it('never happens among the default rules', () => {
     expect(DEFAULT_OEM_RULES.map((r) => makeOverlap(r, DEFAULT_OEM_RULES))).to.deep.equal(DEFAULT_OEM_RULES.map(() => null));
+  });
+});
+
+describe('checkOemRule', () => {
+  const now = '2026-03-17T15:00:00Z';
+  const refusal = (change: Partial<OemRule>) => {
+    change = { name: 'Toyota', ...change };
+    try {
+      checkOemRule({ ...rule('toyota'), ...change }, chicago, now);
+    } catch (error) {
+      expect(isAdapterError(error) && error.kind === 'rejected' && error.status === 400, String(error)).to.equal(true);
+      return (error as Error).message;
+    }
+    return null;
+  };
+
+  it('answers the trimmed name of a rule that can be saved', () => {
+    expect(checkOemRule({ ...rule('toyota'), name: '  Toyota ' }, chicago, now)).to.equal('Toyota');
+  });
+
+  it('refuses what the clock cannot count, naming the rule and the fault', () => {
+    expect(refusal({ id: '' })).to.equal('A rule needs an id.');
+    expect(refusal({ name: '  ' })).to.equal('A rule needs a name.');
+    expect(refusal({ limitMinutes: 0 })).to.equal('Rule "Toyota": the limit must be a positive number of minutes.');
+    expect(refusal({ limitMinutes: Infinity })).to.match(/positive number of minutes/);
+    expect(refusal({ stopsClock: ['email-sent', 'auto-response'] })).to.equal('Rule "Toyota": an auto-response never stops the clock.');
+    expect(refusal({ hours: { mon: [['25:00', '26:00']] } as WeeklyHours })).to.be.a('string');
   });
 });
