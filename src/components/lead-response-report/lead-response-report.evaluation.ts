@@ -17,6 +17,8 @@ import type { FilterOptions, Filters, Row, Sort } from './lead-response-report.r
 
 /** How long one slice of the evaluation runs before the page gets its turn. */
 export const SLICE_MS = 8;
+/** How often the progress line moves while the work runs. */
+const PROGRESS_MS = 100;
 
 export type Evaluation =
   /** Rows are being worked out: `done` of `total` leads so far. */
@@ -72,6 +74,7 @@ export class LeadRows implements ReactiveController {
     const nowIso = now || new Date().toISOString();
     const rows: Row[] = new Array(leads.length);
     let next = 0;
+    let evaluate: ReturnType<typeof leadEvaluator>;
     /** Evaluates leads from `next` until all are done or the slice's time is up; false once done. */
     const slice = (): boolean => {
       const end = performance.now() + SLICE_MS;
@@ -82,7 +85,6 @@ export class LeadRows implements ReactiveController {
       }
       return next < leads.length;
     };
-    let evaluate: ReturnType<typeof leadEvaluator>;
     try {
       evaluate = evaluator(rules, dealer, nowIso);
       if (!slice()) return (this.#state = { status: 'done', rows });
@@ -90,38 +92,37 @@ export class LeadRows implements ReactiveController {
       return (this.#state = { status: 'error', error });
     }
     this.#state = { status: 'running', done: next, total: leads.length };
-    void this.#continue(run, slice, () => ({ status: 'done', rows }), () => next);
+    void this.#continue(run, slice, rows, () => next);
     return this.#state;
   }
 
-  async #continue(run: number, slice: () => boolean, done: () => Evaluation, progress: () => number): Promise<void> {
-    for (;;) {
+  /** The slices after the first, each in a task of its own, then the filters' choices and the sorted rows. */
+  async #continue(run: number, slice: () => boolean, rows: Row[], done: () => number): Promise<void> {
+    let shown = performance.now();
+    try {
+      for (;;) {
+        await yieldToPage();
+        if (run !== this.#run) return;
+        if (!slice()) break;
+        // The progress line moves a few times a second, not after every slice: each update renders the panel.
+        if (performance.now() - shown >= PROGRESS_MS) {
+          this.#state = { status: 'running', done: done(), total: rows.length };
+          this.#host.requestUpdate();
+          shown = performance.now();
+        }
+      }
+      // The filters' choices and the rows in the sort's order, each in a task of its own, so the
+      // render that shows the rows does only the rows.
+      this.options(rows, this.#view().locale);
       await yieldToPage();
       if (run !== this.#run) return;
-      let more: boolean;
-      try {
-        more = slice();
-      } catch (error) {
-        this.#state = { status: 'error', error };
-        break;
-      }
-      if (!more) {
-        // The filters' choices and the rows in the sort's order over every lead, each a task of its
-        // own, so the render that shows the rows does only the rows.
-        const { rows } = done() as { rows: Row[] };
-        const { locale } = this.#view();
-        this.options(rows, locale);
-        await yieldToPage();
-        if (run !== this.#run) return;
-        const { filters, sort } = this.#view();
-        this.filtered(rows, filters, sort, this.#view().locale);
-        await yieldToPage();
-        if (run !== this.#run) return;
-        this.#state = done();
-        break;
-      }
-      if (this.#state.status === 'running') this.#state = { status: 'running', done: progress(), total: this.#state.total };
-      this.#host.requestUpdate();
+      const { filters, sort, locale } = this.#view();
+      this.filtered(rows, filters, sort, locale);
+      await yieldToPage();
+      if (run !== this.#run) return;
+      this.#state = { status: 'done', rows };
+    } catch (error) {
+      this.#state = { status: 'error', error };
     }
     this.#host.requestUpdate();
   }
