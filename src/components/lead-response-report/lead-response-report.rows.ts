@@ -88,26 +88,31 @@ export function filterAndSort(rows: readonly Row[], filters: Filters, sort: Sort
       (!source || r.e.lead.provider === source) &&
       (!grade || r.e.state.grade === grade),
   );
-  // Each row's key worked out once (a text's place in the collator's order), not in every comparison.
-  const key = sortKey(sort.key, kept, collatorFor(locale));
+  // Each row's key worked out once, not in every comparison.
+  const { key, compare } = sortKey(sort.key, kept, collatorFor(locale));
   const keyed = kept.map((r) => ({ r, k: key(r) }));
   const sign = sort.dir === 'ascending' ? 1 : -1;
-  keyed.sort((a, b) => sign * compareNumbers(a.k, b.k) || a.r.received - b.r.received);
+  keyed.sort((a, b) => sign * compare(a.k, b.k) || a.r.received - b.r.received);
   return keyed.map((x) => x.r);
 }
 
-const compareNumbers = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
+/** A row's sort key and how two keys compare (numbers as numbers, texts with the collator). */
+interface SortKeyOf {
+  key: (r: Row) => number | string;
+  compare: (x: number | string, y: number | string) => number;
+}
+
+const compareNumbers = (x: number | string, y: number | string): number => (x === y ? 0 : x < y ? -1 : 1);
 
 /**
  * Each distinct text's place in the collator's order: texts the collator holds equal share one,
  * so comparing places compares as the collator does.
  */
-function placesOf(texts: readonly string[], collator: Intl.Collator): Map<string, number> {
-  const distinct = [...new Set(texts)].sort(collator.compare);
+function placesOf(distinct: Iterable<string>, collator: Intl.Collator): Map<string, number> {
   const places = new Map<string, number>();
   let place = -1;
   let previous = '';
-  for (const text of distinct) {
+  for (const text of [...distinct].sort(collator.compare)) {
     if (place < 0 || collator.compare(previous, text) !== 0) place++;
     places.set(text, place);
     previous = text;
@@ -115,14 +120,22 @@ function placesOf(texts: readonly string[], collator: Intl.Collator): Map<string
   return places;
 }
 
-function sortKey(key: SortKey, rows: readonly Row[], collator: Intl.Collator): (r: Row) => number {
-  const text = (get: (r: Row) => string) => {
-    const places = placesOf(rows.map(get), collator);
-    return (r: Row) => places.get(get(r))!;
+function sortKey(key: SortKey, rows: readonly Row[], collator: Intl.Collator): SortKeyOf {
+  const num = (get: (r: Row) => number): SortKeyOf => ({ key: get, compare: compareNumbers });
+  /**
+   * A text column: with few distinct texts (makes, sources, salespeople), each text's place in the
+   * collator's order, so the rows sort on numbers; with many (customers), the text itself, each
+   * comparison one collator call (sorting the distinct texts first would cost as much again).
+   */
+  const text = (get: (r: Row) => string): SortKeyOf => {
+    const distinct = new Set(rows.map(get));
+    if (distinct.size * 4 > rows.length) return { key: get, compare: (x, y) => collator.compare(x as string, y as string) };
+    const places = placesOf(distinct, collator);
+    return { key: (r) => places.get(get(r))!, compare: compareNumbers };
   };
   switch (key) {
     case 'received':
-      return (r) => r.received;
+      return num((r) => r.received);
     case 'customer':
       return text((r) => r.e.lead.customerName);
     case 'make':
@@ -132,15 +145,15 @@ function sortKey(key: SortKey, rows: readonly Row[], collator: Intl.Collator): (
     case 'salesperson':
       return text((r) => r.salesperson);
     case 'response':
-      return (r) => r.response;
+      return num((r) => r.response);
     case 'elapsed':
-      return (r) => r.e.state.elapsedMinutes;
+      return num((r) => r.e.state.elapsedMinutes);
     case 'limit':
-      return (r) => r.e.rule.limitMinutes;
+      return num((r) => r.e.rule.limitMinutes);
     case 'grade':
-      return (r) => GRADE_RANK[r.e.state.grade];
+      return num((r) => GRADE_RANK[r.e.state.grade]);
     case 'status':
-      return (r) => STATUS_RANK[r.e.state.status];
+      return num((r) => STATUS_RANK[r.e.state.status]);
     case 'consequences':
       return text((r) => r.consequences);
   }
