@@ -12,6 +12,7 @@ import {
   filterLeads,
   checkOemRule,
   makeKeysByRule,
+  leadEvaluator,
   makeOverlap,
   ruleForMake,
   summarizeLeadResponses,
@@ -404,6 +405,16 @@ describe('lists and the contact-time summary', () => {
     expect(filterLeads(all, { ...range, ruleId: 'gm' }, chicago.zone).map((l) => l.id)).to.deep.equal(gm.map((l) => l.id));
     expect(filterLeads(all, { ...range, ruleId: 'none' }, chicago.zone).map((l) => l.id)).to.deep.equal([tesla.id]);
     expect(filterLeads(all, { ...range, salespersonId: 'sp-2' }, chicago.zone)).to.have.length(7);
+  });
+
+  it('evaluates a slice at a time with leadEvaluator exactly as evaluateLeads does at once', () => {
+    const evaluate = leadEvaluator(DEFAULT_OEM_RULES, chicago, nowIso);
+    const sliced = [...all.slice(0, 5).map(evaluate), ...all.slice(5).map(evaluate)];
+    expect(sliced).to.deep.equal(evaluateLeads(all, DEFAULT_OEM_RULES, chicago, nowIso));
+    // A bad `now` is refused when the evaluator is made; a bad lead when it is evaluated, by its id.
+    expect(() => leadEvaluator(DEFAULT_OEM_RULES, chicago, 'later')).to.throw(/Now: expected an ISO 8601 instant/);
+    const bad = { ...ford, activities: [{ id: 'x', kind: 'email-sent' as const, at: 'soon', by: null }] };
+    expect(() => evaluate(bad)).to.throw(`Lead ${ford.id}: Activity 1 (email-sent) has an invalid time "soon".`);
   });
 
   it('summarizes per OEM and per salesperson: count, average, median, % within, grades, compliance', () => {
