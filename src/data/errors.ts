@@ -127,18 +127,18 @@ export class AdapterError extends Error {
     this.retryAfterMs = retryAfterMs;
     this.retryable = kind === 'network' || kind === 'timeout' || kind === 'rate-limited' || kind === 'server';
   }
+}
 
-  /** The kind of error an HTTP status stands for. */
-  static kindForStatus(status: number): AdapterErrorKind {
-    if (status === 401 || status === 403) return 'auth';
-    if (status === 404) return 'not-found';
-    if (status === 409 || status === 412) return 'conflict';
-    if (status === 429) return 'rate-limited';
-    // Not implemented: the server lacks this part of the contract, as an adapter without the method does.
-    if (status === 501) return 'unsupported';
-    if (status >= 500) return 'server';
-    return 'rejected';
-  }
+/** The kind of error an HTTP status stands for (a function of its own, so a bundle that never reads a status leaves it out). */
+export function kindForStatus(status: number): AdapterErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  if (status === 409 || status === 412) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  // Not implemented: the server lacks this part of the contract, as an adapter without the method does.
+  if (status === 501) return 'unsupported';
+  if (status >= 500) return 'server';
+  return 'rejected';
 }
 
 /** True for an `AdapterError` (also across bundle copies, which `instanceof` misses). */

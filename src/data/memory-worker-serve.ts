@@ -5,7 +5,7 @@
  * clone. A worker of a host's own can run it with another generator.
  */
 import { generateDataset, type GenerateOptions } from './demo-data.js';
-import { AdapterError } from './errors.js';
+import { AdapterError, kindForStatus } from './errors.js';
 import { createMemoryAdapter, type MemoryFeed } from './memory-adapter.js';
 import type { ForecourtAdapter } from './adapter.js';
 import type { Dataset } from './model.js';
@@ -31,7 +31,7 @@ async function fetchDataset(url: string): Promise<Dataset> {
   }
   if (!response.ok) {
     throw new AdapterError({
-      kind: AdapterError.kindForStatus(response.status),
+      kind: kindForStatus(response.status),
       status: response.status,
       message: `The dataset at ${url} could not be loaded (HTTP ${response.status}).`,
     });

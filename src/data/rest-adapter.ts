@@ -14,7 +14,7 @@ import * as v from 'valibot';
 import { CONTRACT_ENTRIES, requestBody, requestPath } from './contract.js';
 import type { AnyContractRow } from './contract.js';
 import type { AdapterDomain, ForecourtAdapter, ReadOptions, WriteOptions } from './adapter.js';
-import { AdapterError, parseRetryAfter } from './errors.js';
+import { AdapterError, kindForStatus, parseRetryAfter } from './errors.js';
 import { describeIssue } from './schemas.js';
 
 export interface RestAdapterOptions {
@@ -174,7 +174,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
       const now = Date.now();
       const wait = parseRetryAfter(response.headers.get('Retry-After'), now);
       throw new AdapterError({
-        kind: AdapterError.kindForStatus(response.status),
+        kind: kindForStatus(response.status),
         status: response.status,
         message: serverMessage || `${label} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
         body: errorBody,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, excerpt, FULL_MESSAGE_CHARS, isAdapterError, MAX_RETRY_AFTER_MS, MESSAGE_EXCERPT_CHARS, parseRetryAfter, unsupported } from '../../src/data/errors.js';
+import { AdapterError, excerpt, FULL_MESSAGE_CHARS, isAdapterError, kindForStatus, MAX_RETRY_AFTER_MS, MESSAGE_EXCERPT_CHARS, parseRetryAfter, unsupported } from '../../src/data/errors.js';
 
 describe('AdapterError', () => {
   it('maps HTTP statuses to kinds and retryability', () => {
@@ -12,7 +12,7 @@ describe('AdapterError', () => {
       [503, 'server', true],
     ];
     for (const [status, kind, retryable] of cases) {
-      const error = new AdapterError({ kind: AdapterError.kindForStatus(status), status, message: `HTTP ${status}` });
+      const error = new AdapterError({ kind: kindForStatus(status), status, message: `HTTP ${status}` });
       expect([error.kind, error.retryable], String(status)).to.deep.equal([kind, retryable]);
     }
   });
