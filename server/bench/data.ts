@@ -145,7 +145,7 @@ function localDays(zones: readonly string[]) {
   const hours = (SPAN.end - SPAN.start) / HOUR_MS;
   const offsets = new Map(zones.map((zone) => [zone, Float64Array.from({ length: hours }, (_, h) => zoneOffsetMs(zone, SPAN.start + h * HOUR_MS))]));
   return (zone: string, ms: number) => {
-    const local = ms + offsets.get(zone)![Math.floor((ms - SPAN.start) / HOUR_MS)]!;
+    const local = ms + offsets.get(zone)![Math.min(hours - 1, Math.max(0, Math.floor((ms - SPAN.start) / HOUR_MS)))]!;
     return iso(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10);
   };
 }
@@ -243,6 +243,171 @@ export function* smsLines(tenants: readonly BenchTenant[], total: number, chunk 
       }
     }
     written += count;
+  }
+  if (lines.length) yield lines.join('');
+}
+
+/** Time-ordered row times of the group: `total` over the span, each with its tenant's index. */
+function* groupTimes(tenants: readonly BenchTenant[], total: number, seed: number, inDay: (rng: () => number) => number): Generator<[number, number]> {
+  const rng = rngOf(seed);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const t of tenants) cumulative.push((sum += t.share));
+  const weights = Array.from({ length: SPAN_DAYS }, (_, d) => {
+    const weekday = new Date(SPAN.start + d * DAY_MS).getUTCDay();
+    return (weekday === 0 ? 0.3 : weekday === 6 ? 1.3 : 1) * (0.85 + 0.3 * rng());
+  });
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  let written = 0;
+  let carry = 0;
+  for (let d = 0; d < SPAN_DAYS; d++) {
+    const exact = (total * weights[d]!) / weightSum + carry;
+    const count = d === SPAN_DAYS - 1 ? total - written : Math.floor(exact);
+    carry = exact - count;
+    const times = new Float64Array(count);
+    for (let i = 0; i < count; i++) times[i] = SPAN.start + d * DAY_MS + inDay(rng);
+    times.sort();
+    for (let i = 0; i < count; i++) {
+      const r = rng() * sum;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid]! < r) lo = mid + 1;
+        else hi = mid;
+      }
+      yield [Math.floor(times[i]! / 60_000) * 60_000, lo];
+    }
+    written += count;
+  }
+}
+
+const SALESPEOPLE = ['Dana Whitfield', 'Marcus Bell', 'Priya Raman', 'Luis Ortega', 'Hannah Cole', 'Tom Becker', 'Grace Kim', 'Omar Haddad', 'Nina Petrova', 'Eli Turner'];
+const UPS = [['walk-in', 30], ['phone-up', 15], ['internet', 25], ['be-back', 10], ['appointment', 12], ['service-drive', 8]] as const;
+const DEPARTMENTS = [['new', 55], ['used', 40], ['service', 5]] as const;
+const SOURCES = [
+  ['internet', 'Google', 10], ['internet', 'Website', 8], ['internet', 'Cars.com', 5], ['internet', 'Autotrader', 4], ['internet', 'Facebook', 3],
+  ['referral', 'Referral – Friend', 6], ['referral', 'Referral', 3], ['drive-by', 'Drive-by', 8], ['advertising', 'Radio – KJZ', 4],
+  ['advertising', 'TV', 3], ['advertising', 'Mailer', 2], ['fleet', 'Fleet – Acme', 1], ['repeat', 'Repeat', 9], ['other-new', 'Other', 2],
+] as const;
+const STEP_PATHS = [
+  [[], 25], [['demo'], 20], [['demo', 'write-up'], 15], [['demo', 'write-up', 'trade-appraisal'], 10], [['demo', 'write-up', 'desk'], 12],
+  [['demo', 'write-up', 'desk', 'finance'], 8], [['demo', 'write-up', 'trade-appraisal', 'desk', 'finance'], 10],
+] as const;
+
+/** A weighted pick over `[value…, weight]` rows. */
+function weighted<T extends readonly unknown[]>(rows: readonly T[], rng: () => number): () => T {
+  const total = rows.reduce((a, r) => a + (r[r.length - 1] as number), 0);
+  return () => {
+    let r = rng() * total;
+    for (const row of rows) if ((r -= row[row.length - 1] as number) < 0) return row;
+    return rows[rows.length - 1]!;
+  };
+}
+
+/** The columns `traffic` is copied with (seq comes from its identity, in the order copied). */
+export const TRAFFIC_COLUMNS = ['tenant_id', 'id', 'at', 'day', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'doc'] as const;
+
+/** The group's store traffic: `total` ups in opening hours (13–24 UTC, 8–7 in the group's zones), time-ordered. */
+export function* trafficLines(tenants: readonly BenchTenant[], total: number, chunk = 2000): Generator<string> {
+  const rng = rngOf(17);
+  const pickUp = weighted(UPS, rng);
+  const pickDepartment = weighted(DEPARTMENTS, rng);
+  const pickSource = weighted(SOURCES, rng);
+  const pickInternet = weighted(SOURCES.filter(([c]) => c === 'internet'), rng);
+  const pickSteps = weighted(STEP_PATHS, rng);
+  const dayOf = localDays([...new Set(tenants.map((t) => t.zone))]);
+  const counters = new Int32Array(tenants.length);
+  let lines: string[] = [];
+  for (const [ms, ti] of groupTimes(tenants, total, 19, (r) => 13 * HOUR_MS + ((r() + r()) / 2) * 11 * HOUR_MS)) {
+    const tenant = tenants[ti]!;
+    const upType = pickUp()[0];
+    const [sourceCategory, source] = upType === 'internet' ? pickInternet() : pickSource();
+    const steps = pickSteps()[0] as readonly string[];
+    const last = steps[steps.length - 1];
+    const r = rng();
+    const outcome = last === 'finance' ? (r < 0.9 ? 'sold' : 'pending') : last === 'desk' ? (r < 0.3 ? 'sold' : r < 0.45 ? 'pending' : 'not-sold') : 'not-sold';
+    const sp = Math.floor(rng() * SALESPEOPLE.length);
+    const event = {
+      id: `t${(++counters[ti]!).toString(36)}`,
+      at: iso(ms),
+      upType,
+      department: pickDepartment()[0],
+      salespersonId: `sp-${sp}`,
+      salespersonName: SALESPEOPLE[sp]!,
+      sourceCategory,
+      source,
+      steps,
+      outcome,
+    };
+    lines.push(
+      `${tenant.id}\t${event.id}\t${event.at}\t${dayOf(tenant.zone, ms)}\t${upType}\t${event.department}\t${event.salespersonId}\t${event.salespersonName}\t${sourceCategory}\t${source}\t${outcome}\t{${steps.join(',')}}\t${copyText(JSON.stringify(event))}\n`,
+    );
+    if (lines.length >= chunk) {
+      yield lines.join('');
+      lines = [];
+    }
+  }
+  if (lines.length) yield lines.join('');
+}
+
+/** The columns `leads` is copied with (seq from its identity). */
+export const LEAD_COLUMNS = ['tenant_id', 'id', 'received_at', 'day', 'make_key', 'salesperson_id', 'provider', 'doc'] as const;
+
+const LEAD_PROVIDERS = ['OEM website', 'Dealer website', 'Autotrader', 'Cars.com', 'TrueCar', 'CarGurus', 'Edmunds'];
+const RESPONSES = [['email-sent', 35], ['call-completed', 25], ['text-sent', 15], ['text-received', 5], ['ebrochure-sent', 8], ['call-incoming', 5], ['email-received', 7]] as const;
+const CUSTOMER_KINDS = new Set(['email-received', 'call-incoming', 'text-received']);
+
+/**
+ * The group's internet leads: `total` over the span, 70% in the day's hours, each with the
+ * activities of a response (an auto-response for 40%, a first answer within minutes to hours for
+ * 87%, a follow-up for half of those). `makes` are the makes leads are for, with their make keys.
+ */
+export function* leadLines(tenants: readonly BenchTenant[], total: number, makes: readonly [string, string][], chunk = 1000): Generator<string> {
+  const rng = rngOf(23);
+  const pickResponse = weighted(RESPONSES, rng);
+  const dayOf = localDays([...new Set(tenants.map((t) => t.zone))]);
+  const counters = new Int32Array(tenants.length);
+  let activity = 0;
+  let lines: string[] = [];
+  for (const [ms, ti] of groupTimes(tenants, total, 29, (r) => (r() < 0.7 ? 13 * HOUR_MS + r() * 11 * HOUR_MS : r() * DAY_MS))) {
+    const tenant = tenants[ti]!;
+    const n = ++counters[ti]!;
+    const [make, key] = makes[Math.floor(rng() * makes.length)]!;
+    const sp = rng() < 0.9 ? Math.floor(rng() * SALESPEOPLE.length) : -1;
+    const salesperson = sp >= 0 ? SALESPEOPLE[sp]! : null;
+    const activities: { id: string; at: string; kind: string; by: string | null }[] = [];
+    const act = (at: number, kind: string, by: string | null) => {
+      if (at < SPAN.end) activities.push({ id: `act-${++activity}`, at: iso(at), kind, by: CUSTOMER_KINDS.has(kind) ? null : by });
+    };
+    if (rng() < 0.4) act(ms + (20 + Math.floor(rng() * 100)) * 1000, 'auto-response', null);
+    if (rng() < 0.87) {
+      const r = rng();
+      const delay = r < 0.6 ? 3 + Math.floor(rng() * 57) : r < 0.85 ? 60 + Math.floor(rng() * 120) : 180 + Math.floor(rng() * 720);
+      act(ms + delay * 60_000, pickResponse()[0], salesperson ?? 'BDC Desk');
+      if (rng() < 0.5) act(ms + (delay + 30 + Math.floor(rng() * 2000)) * 60_000, pickResponse()[0], salesperson ?? 'BDC Desk');
+    }
+    activities.sort((a, b) => (a.at < b.at ? -1 : 1));
+    const { firstName, lastName, phone } = person(tenant, Math.floor(rng() * tenant.customers));
+    const lead = {
+      id: `lead-${n}`,
+      receivedAt: iso(ms),
+      make,
+      model: null,
+      year: rng() < 0.9 ? 2025 + Math.floor(rng() * 3) : null,
+      provider: LEAD_PROVIDERS[Math.floor(rng() * LEAD_PROVIDERS.length)]!,
+      customerName: `${firstName} ${lastName}`,
+      email: rng() < 0.9 ? `lead${n}@example.net` : null,
+      phone: rng() < 0.7 ? phone : null,
+      salespersonId: sp >= 0 ? `sp-${sp}` : null,
+      salespersonName: salesperson,
+      activities,
+    };
+    lines.push(`${tenant.id}\t${lead.id}\t${lead.receivedAt}\t${dayOf(tenant.zone, ms)}\t${copyText(key)}\t${copyNullable(lead.salespersonId)}\t${copyText(lead.provider)}\t${copyText(JSON.stringify(lead))}\n`);
+    if (lines.length >= chunk) {
+      yield lines.join('');
+      lines = [];
+    }
   }
   if (lines.length) yield lines.join('');
 }

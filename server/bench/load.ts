@@ -17,7 +17,8 @@ import postgres from 'postgres';
 import { generateDataset } from '../../src/data/demo-data.js';
 import { connectPostgres } from '../db.js';
 import { migrate } from '../migrate.js';
-import { CUSTOMER_COLUMNS, SMS_COLUMNS, customerLines, smsLines } from './data.js';
+import { makeKey } from '../../src/data/logic/makes.js';
+import { CUSTOMER_COLUMNS, LEAD_COLUMNS, SMS_COLUMNS, TRAFFIC_COLUMNS, customerLines, leadLines, smsLines, trafficLines } from './data.js';
 import type { BenchTenant } from './data.js';
 
 type Sql = postgres.Sql;
@@ -69,15 +70,20 @@ async function copy(sql: Sql, table: string, columns: readonly string[], lines: 
   return (stream as unknown as { count?: number }).count ?? Number.NaN;
 }
 
-/** Fills `table` by COPY with its keys dropped, then builds them again; the timings of both. */
+/**
+ * Fills `table` by COPY with its keys dropped, then builds them again, in one transaction (a load
+ * that fails leaves the table as it was, keys and all); the timings of both.
+ */
 async function bulkLoad(sql: Sql, timings: Timing[], label: string, table: string, columns: readonly string[], lines: Iterable<string>): Promise<number> {
-  const keys = await keysOf(sql, table);
-  for (const statement of keys.drop) await sql.unsafe(statement);
-  const rows = await timed(timings, `${label}: COPY`, () => copy(sql, table, columns, lines), (n) => n);
-  await timed(timings, `${label}: primary key and indexes (${keys.build.length})`, async () => {
-    for (const statement of keys.build) await sql.unsafe(statement);
-  });
-  return rows;
+  return sql.begin(async (tx) => {
+    const keys = await keysOf(tx as unknown as Sql, table);
+    for (const statement of keys.drop) await tx.unsafe(statement);
+    const rows = await timed(timings, `${label}: COPY`, () => copy(tx as unknown as Sql, table, columns, lines), (n) => n);
+    await timed(timings, `${label}: primary key and indexes (${keys.build.length})`, async () => {
+      for (const statement of keys.build) await tx.unsafe(statement);
+    });
+    return rows;
+  }) as Promise<number>;
 }
 
 /** The rollup from the log, grouped as `sms_daily_add` groups every insert. */
@@ -103,23 +109,39 @@ async function checkRollup(sql: Sql, tenant: string): Promise<string> {
   });
 }
 
+/** What the bench loads: the SMS log (with its rollup) and customers, traffic, leads (with OEM rules). */
+export const PARTS = ['customers', 'sms', 'traffic', 'leads'] as const;
+export type Part = (typeof PARTS)[number];
+
 export interface LoadOptions {
   adminUrl: string;
   database: string;
   tenants: readonly BenchTenant[];
-  sms: number;
+  sizes: Record<'sms' | 'traffic' | 'leads', number>;
+  /** The parts to load; a fresh load (all of them) drops and creates the database first. */
+  parts: readonly Part[];
+  /** Drop and create the database first (else: migrate it, and replace the parts' rows). */
+  fresh: boolean;
 }
 
-/** Creates, migrates and fills the bench database; the timings of each step. */
+/** The tables among `tables` the database lacks. */
+async function missing(sql: Sql, tables: readonly string[]): Promise<string[]> {
+  const rows = await sql.unsafe(`SELECT t, to_regclass(t) IS NULL AS gone FROM unnest($1::text[]) AS t`, [tables as string[]]);
+  return rows.filter((r) => r.gone).map((r) => r.t as string);
+}
+
+/** Creates (when fresh), migrates and fills the bench database; the timings of each step. */
 export async function loadBench(options: LoadOptions): Promise<Timing[]> {
-  const { adminUrl, database, tenants } = options;
+  const { adminUrl, database, tenants, parts } = options;
   const timings: Timing[] = [];
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${database}`);
-  } finally {
-    await admin.end({ timeout: 2 });
+  if (options.fresh) {
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.unsafe(`CREATE DATABASE ${database}`);
+    } finally {
+      await admin.end({ timeout: 2 });
+    }
   }
   const url = databaseUrl(adminUrl, database);
   const db = connectPostgres(url, { max: 1 });
@@ -133,31 +155,74 @@ export async function loadBench(options: LoadOptions): Promise<Timing[]> {
   try {
     await sql.unsafe(`SET maintenance_work_mem = '1GB'`);
     await sql.unsafe(`SET session_replication_role = replica`);
-    const { dealer } = generateDataset({ size: 'small', seed: 1 });
-    await sql.unsafe(`INSERT INTO tenants (tenant_id, zone, dealer) SELECT x.id, x.zone, x.dealer FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, zone text, dealer jsonb)`, [
-      JSON.stringify(tenants.map((t, i) => ({ id: t.id, zone: t.zone, dealer: { ...dealer, name: `Bench Motors ${i + 1}`, zone: t.zone } }))),
-    ]);
-    console.log(`  ${tenants.length} tenants`);
+    const { dealer, rules } = generateDataset({ size: 'small', seed: 1 });
+    if (options.fresh) {
+      await sql.unsafe(`INSERT INTO tenants (tenant_id, zone, dealer) SELECT x.id, x.zone, x.dealer FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, zone text, dealer jsonb)`, [
+        JSON.stringify(tenants.map((t, i) => ({ id: t.id, zone: t.zone, dealer: { ...dealer, name: `Bench Motors ${i + 1}`, zone: t.zone } }))),
+      ]);
+      console.log(`  ${tenants.length} tenants`);
+    }
+    const vacuum: string[] = [];
 
-    await bulkLoad(sql, timings, 'customers', 'customers', CUSTOMER_COLUMNS, customerLines(tenants));
-    await bulkLoad(sql, timings, 'sms', 'sms', SMS_COLUMNS, smsLines(tenants, options.sms));
-    await timed(
-      timings,
-      'sms_daily: INSERT … SELECT … GROUP BY from sms',
-      async () => (await sql.unsafe(`INSERT INTO sms_daily (tenant_id, day, from_number, direction, status, error_category, messages) ${SMS_DAILY_FROM_LOG}`)).count,
-      (n) => n,
-    );
+    if (parts.includes('customers')) {
+      if (!options.fresh) await sql.unsafe(`TRUNCATE customers`);
+      await bulkLoad(sql, timings, 'customers', 'customers', CUSTOMER_COLUMNS, customerLines(tenants));
+      vacuum.push('customers');
+    }
+    if (parts.includes('sms')) {
+      if (!options.fresh) await sql.unsafe(`TRUNCATE sms, sms_daily`);
+      await bulkLoad(sql, timings, 'sms', 'sms', SMS_COLUMNS, smsLines(tenants, options.sizes.sms));
+      await timed(
+        timings,
+        'sms_daily: INSERT … SELECT … GROUP BY from sms',
+        async () => (await sql.unsafe(`INSERT INTO sms_daily (tenant_id, day, from_number, direction, status, error_category, messages) ${SMS_DAILY_FROM_LOG}`)).count,
+        (n) => n,
+      );
+      vacuum.push('sms', 'sms_daily');
+    }
+    for (const part of ['traffic', 'leads'] as const) {
+      if (!parts.includes(part)) continue;
+      const gone = await missing(sql, part === 'leads' ? ['leads', 'oem_rules'] : ['traffic']);
+      if (gone.length) {
+        console.log(`  ${part}: skipped, the database has no table ${gone.join(', ')} (the server's migrations do not add it yet)`);
+        continue;
+      }
+      if (part === 'traffic') {
+        await sql.unsafe(`TRUNCATE traffic RESTART IDENTITY`);
+        await bulkLoad(sql, timings, 'traffic', 'traffic', TRAFFIC_COLUMNS, trafficLines(tenants, options.sizes.traffic));
+        vacuum.push('traffic');
+      } else {
+        await sql.unsafe(`TRUNCATE leads, oem_rules RESTART IDENTITY`);
+        // Every tenant gets the demo's OEM rules, as the demo load gives each tenant its rules.
+        await sql.unsafe(
+          `INSERT INTO oem_rules (tenant_id, id, position, version, doc)
+           SELECT t.tenant_id, x.doc->>'id', x.position::int, (x.doc->>'version')::int, x.doc
+           FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(doc, position) CROSS JOIN tenants AS t`,
+          [JSON.stringify(rules)],
+        );
+        // The rules' makes, and two no rule covers (their leads count under "no OEM rule").
+        const makes = [...new Set([...rules.flatMap((r) => r.makes), 'Subaru', 'Mitsubishi'])].map((m) => [m, makeKey(m)] as [string, string]);
+        await bulkLoad(sql, timings, 'leads', 'leads', LEAD_COLUMNS, leadLines(tenants, options.sizes.leads, makes));
+        vacuum.push('leads', 'oem_rules');
+      }
+    }
     await sql.unsafe(`SET session_replication_role = DEFAULT`);
 
-    await timed(timings, 'check: every sms.day is insert.sql\'s local day', async () => {
-      const [row] = await sql.unsafe(`SELECT count(*)::int AS n FROM sms s JOIN tenants t USING (tenant_id) WHERE s.day <> (s.sent_at AT TIME ZONE t.zone)::date`);
-      if (row!.n) throw new Error(`${row!.n} messages have a day other than insert.sql's.`);
-    });
-    const smallest = [...tenants].sort((a, b) => a.share - b.share)[0]!;
-    await timed(timings, 'check: rollup equals the triggers\' (one tenant)', async () => console.log(`  ${await checkRollup(sql, smallest.id)}`));
-    await timed(timings, 'VACUUM (ANALYZE)', () => sql.unsafe(`VACUUM (ANALYZE) customers, sms, sms_daily, tenants`));
-    const sizes = await sql.unsafe(`SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class WHERE relname IN ('sms', 'sms_daily', 'customers') ORDER BY relname`);
-    console.log(`  sizes: ${sizes.map((r) => `${r.relname} ${r.size}`).join(', ')}`);
+    // Each table's day column as its insert.sql computes it: the row's calendar day in the tenant's zone.
+    for (const [table, time] of [['sms', 'sent_at'], ['traffic', 'at'], ['leads', 'received_at']] as const) {
+      if (!vacuum.includes(table)) continue;
+      await timed(timings, `check: every ${table}.day is its insert.sql's local day`, async () => {
+        const [row] = await sql.unsafe(`SELECT count(*)::int AS n FROM ${table} x JOIN tenants t USING (tenant_id) WHERE x.day <> (x.${time} AT TIME ZONE t.zone)::date`);
+        if (row!.n) throw new Error(`${row!.n} rows of ${table} have a day other than insert.sql's.`);
+      });
+    }
+    if (parts.includes('sms')) {
+      const smallest = [...tenants].sort((a, b) => a.share - b.share)[0]!;
+      await timed(timings, "check: rollup equals the triggers' (one tenant)", async () => console.log(`  ${await checkRollup(sql, smallest.id)}`));
+    }
+    if (vacuum.length) await timed(timings, `VACUUM (ANALYZE) ${vacuum.join(', ')}`, () => sql.unsafe(`VACUUM (ANALYZE) ${vacuum.join(', ')}, tenants`));
+    const sizes = await sql.unsafe(`SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class WHERE relname = ANY($1::text[]) AND relkind = 'r' ORDER BY relname`, [vacuum]);
+    console.log(`  sizes with indexes: ${sizes.map((r) => `${r.relname} ${r.size}`).join(', ')}`);
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -5,14 +5,15 @@
  * @example npm run bench:server -- --scale 0.01          # a small run: load, measure, plans
  * @example npm run bench:server                          # 10M SMS, 1M customers, 50 tenants
  * @example npm run bench:server -- --skip-load           # measure the database already loaded
+ * @example npm run bench:server -- --load traffic,leads  # (re)load those parts only, then measure
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { FULL_SIZE, benchTenants } from './data.js';
-import { databaseUrl, loadBench } from './load.js';
-import type { Timing } from './load.js';
+import { PARTS, databaseUrl, loadBench } from './load.js';
+import type { Part, Timing } from './load.js';
 import { benchCases, explain, runCase, spawnServer, tenantTokens } from './measure.js';
 import type { CaseResult } from './measure.js';
 
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'forecourt_bench' },
     scale: { type: 'string', default: '1' },
     'skip-load': { type: 'boolean', default: false },
+    load: { type: 'string' },
     'skip-measure': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '16' },
     requests: { type: 'string', default: '3000' },
@@ -41,12 +43,15 @@ const tenants = benchTenants(FULL_SIZE.tenants, sizes.customers);
 const url = databaseUrl(adminUrl, values.database!);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-console.log(`Forecourt server bench: ${tenants.length} tenants, ${fmt(sizes.sms)} SMS, ${fmt(sizes.customers)} customers (scale ${scale}), database ${values.database}`);
+console.log(`Forecourt server bench: ${tenants.length} tenants, ${fmt(sizes.sms)} SMS, ${fmt(sizes.customers)} customers, ${fmt(sizes.traffic)} traffic events, ${fmt(sizes.leads)} leads (scale ${scale}), database ${values.database}`);
 
 let timings: Timing[] = [];
 if (!values['skip-load']) {
   console.log('\nLoad');
-  timings = await loadBench({ adminUrl, database: values.database!, tenants, sms: sizes.sms });
+  const parts = (values.load?.split(',') ?? PARTS) as Part[];
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length) throw new Error(`--load takes ${PARTS.join(', ')}; not ${unknown.join(', ')}.`);
+  timings = await loadBench({ adminUrl, database: values.database!, tenants, sizes, parts, fresh: !values.load });
 }
 
 if (!values['skip-measure']) {
