@@ -10,6 +10,8 @@
 import type { SmsDirection, SmsMessage, SmsProvider, SmsStatus } from '../../src/data/model.js';
 import { zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
 import { smsErrorCategoryOf } from '../../src/data/logic/sms.js';
+// As a namespace: trafficFlags (the flag byte migration 004 stores) is read when the logic has it.
+import * as trafficLogic from '../../src/data/logic/traffic.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -142,13 +144,38 @@ export const SMS_COLUMNS = ['tenant_id', 'id', 'sent_at', 'day', 'direction', 's
  * hour of the span (the group's zones change offset only on the hour).
  */
 function localDays(zones: readonly string[]) {
+  const local = localTime(zones);
+  return (zone: string, ms: number) => iso(Math.floor(local(zone, ms) / DAY_MS) * DAY_MS).slice(0, 10);
+}
+
+/** The wall time of `ms` in `zone` as UTC milliseconds (see localDays). */
+function localTime(zones: readonly string[]) {
   const hours = (SPAN.end - SPAN.start) / HOUR_MS;
   const offsets = new Map(zones.map((zone) => [zone, Float64Array.from({ length: hours }, (_, h) => zoneOffsetMs(zone, SPAN.start + h * HOUR_MS))]));
-  return (zone: string, ms: number) => {
-    const local = ms + offsets.get(zone)![Math.min(hours - 1, Math.max(0, Math.floor((ms - SPAN.start) / HOUR_MS)))]!;
-    return iso(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10);
-  };
+  return (zone: string, ms: number) => ms + offsets.get(zone)![Math.min(hours - 1, Math.max(0, Math.floor((ms - SPAN.start) / HOUR_MS)))]!;
 }
+
+/**
+ * A COPY line of the columns `columns` from a row's values by column name (null: `\N`). The tables
+ * of traffic and leads are read from the database's catalog, so the bench fills them as their
+ * migration has them; a column it has no value for is refused before anything is copied.
+ */
+function columnLine(columns: readonly string[], values: Record<string, string | number | null>): string {
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    const v = values[columns[i]!];
+    line += (i ? '\t' : '') + (v === null || v === undefined ? '\\N' : typeof v === 'number' ? String(v) : copyText(v));
+  }
+  return line + '\n';
+}
+
+/** The columns of traffic and leads rows the bench can fill (those with a default need not be filled). */
+export const TRAFFIC_VALUES: readonly string[] = [
+  ...['tenant_id', 'id', 'at', 'day', 'hour', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'doc'],
+  // The flag byte, when this checkout's logic defines it.
+  ...(typeof (trafficLogic as Record<string, unknown>).trafficFlags === 'function' ? ['flags'] : []),
+];
+export const LEAD_VALUES: readonly string[] = ['tenant_id', 'id', 'received_at', 'day', 'make_key', 'salesperson_id', 'provider', 'doc'];
 
 /**
  * The group's SMS log, `total` messages over the span in time order, each of a tenant picked by
@@ -305,18 +332,16 @@ function weighted<T extends readonly unknown[]>(rows: readonly T[], rng: () => n
   };
 }
 
-/** The columns `traffic` is copied with (seq comes from its identity, in the order copied). */
-export const TRAFFIC_COLUMNS = ['tenant_id', 'id', 'at', 'day', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'doc'] as const;
-
 /** The group's store traffic: `total` ups in opening hours (13–24 UTC, 8–7 in the group's zones), time-ordered. */
-export function* trafficLines(tenants: readonly BenchTenant[], total: number, chunk = 2000): Generator<string> {
+export function* trafficLines(tenants: readonly BenchTenant[], total: number, columns: readonly string[], chunk = 2000): Generator<string> {
   const rng = rngOf(17);
   const pickUp = weighted(UPS, rng);
   const pickDepartment = weighted(DEPARTMENTS, rng);
   const pickSource = weighted(SOURCES, rng);
   const pickInternet = weighted(SOURCES.filter(([c]) => c === 'internet'), rng);
   const pickSteps = weighted(STEP_PATHS, rng);
-  const dayOf = localDays([...new Set(tenants.map((t) => t.zone))]);
+  const localOf = localTime([...new Set(tenants.map((t) => t.zone))]);
+  const flagsOf = (trafficLogic as Record<string, unknown>).trafficFlags as ((event: unknown) => number) | undefined;
   const counters = new Int32Array(tenants.length);
   let lines: string[] = [];
   for (const [ms, ti] of groupTimes(tenants, total, 19, (r) => 13 * HOUR_MS + ((r() + r()) / 2) * 11 * HOUR_MS)) {
@@ -340,8 +365,25 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, ch
       steps,
       outcome,
     };
+    const local = localOf(tenant.zone, ms);
     lines.push(
-      `${tenant.id}\t${event.id}\t${event.at}\t${dayOf(tenant.zone, ms)}\t${upType}\t${event.department}\t${event.salespersonId}\t${event.salespersonName}\t${sourceCategory}\t${source}\t${outcome}\t{${steps.join(',')}}\t${copyText(JSON.stringify(event))}\n`,
+      columnLine(columns, {
+        tenant_id: tenant.id,
+        id: event.id,
+        at: event.at,
+        day: iso(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10),
+        hour: Math.floor((local % DAY_MS) / HOUR_MS),
+        up_type: upType,
+        department: event.department,
+        salesperson_id: event.salespersonId,
+        salesperson_name: event.salespersonName,
+        source_category: sourceCategory,
+        source,
+        outcome,
+        steps: `{${steps.join(',')}}`,
+        flags: flagsOf ? flagsOf(event) : null,
+        doc: JSON.stringify(event),
+      }),
     );
     if (lines.length >= chunk) {
       yield lines.join('');
@@ -350,9 +392,6 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, ch
   }
   if (lines.length) yield lines.join('');
 }
-
-/** The columns `leads` is copied with (seq from its identity). */
-export const LEAD_COLUMNS = ['tenant_id', 'id', 'received_at', 'day', 'make_key', 'salesperson_id', 'provider', 'doc'] as const;
 
 const LEAD_PROVIDERS = ['OEM website', 'Dealer website', 'Autotrader', 'Cars.com', 'TrueCar', 'CarGurus', 'Edmunds'];
 const RESPONSES = [['email-sent', 35], ['call-completed', 25], ['text-sent', 15], ['text-received', 5], ['ebrochure-sent', 8], ['call-incoming', 5], ['email-received', 7]] as const;
@@ -363,7 +402,7 @@ const CUSTOMER_KINDS = new Set(['email-received', 'call-incoming', 'text-receive
  * activities of a response (an auto-response for 40%, a first answer within minutes to hours for
  * 87%, a follow-up for half of those). `makes` are the makes leads are for, with their make keys.
  */
-export function* leadLines(tenants: readonly BenchTenant[], total: number, makes: readonly [string, string][], chunk = 1000): Generator<string> {
+export function* leadLines(tenants: readonly BenchTenant[], total: number, makes: readonly [string, string][], columns: readonly string[], chunk = 1000): Generator<string> {
   const rng = rngOf(23);
   const pickResponse = weighted(RESPONSES, rng);
   const dayOf = localDays([...new Set(tenants.map((t) => t.zone))]);
@@ -403,7 +442,18 @@ export function* leadLines(tenants: readonly BenchTenant[], total: number, makes
       salespersonName: salesperson,
       activities,
     };
-    lines.push(`${tenant.id}\t${lead.id}\t${lead.receivedAt}\t${dayOf(tenant.zone, ms)}\t${copyText(key)}\t${copyNullable(lead.salespersonId)}\t${copyText(lead.provider)}\t${copyText(JSON.stringify(lead))}\n`);
+    lines.push(
+      columnLine(columns, {
+        tenant_id: tenant.id,
+        id: lead.id,
+        received_at: lead.receivedAt,
+        day: dayOf(tenant.zone, ms),
+        make_key: key,
+        salesperson_id: lead.salespersonId,
+        provider: lead.provider,
+        doc: JSON.stringify(lead),
+      }),
+    );
     if (lines.length >= chunk) {
       yield lines.join('');
       lines = [];

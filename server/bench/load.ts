@@ -18,7 +18,7 @@ import { generateDataset } from '../../src/data/demo-data.js';
 import { connectPostgres } from '../db.js';
 import { migrate } from '../migrate.js';
 import { makeKey } from '../../src/data/logic/makes.js';
-import { CUSTOMER_COLUMNS, LEAD_COLUMNS, SMS_COLUMNS, TRAFFIC_COLUMNS, customerLines, leadLines, smsLines, trafficLines } from './data.js';
+import { CUSTOMER_COLUMNS, LEAD_VALUES, SMS_COLUMNS, TRAFFIC_VALUES, customerLines, leadLines, smsLines, trafficLines } from './data.js';
 import type { BenchTenant } from './data.js';
 
 type Sql = postgres.Sql;
@@ -92,6 +92,21 @@ async function bulkLoad(sql: Sql, timings: Timing[], label: string, table: strin
     });
     return rows;
   }) as Promise<number>;
+}
+
+/**
+ * The columns of `table` the bench fills: those of `known` the table has. A column it must fill
+ * (no default, not null) that the bench does not know stops the load with its name.
+ */
+async function copyColumns(sql: Sql, table: string, known: readonly string[]): Promise<string[]> {
+  const columns = await sql.unsafe(
+    `SELECT column_name AS name, is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO' AS required
+     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  const unknown = columns.filter((c) => c.required && !known.includes(c.name as string)).map((c) => c.name as string);
+  if (unknown.length) throw new Error(`The bench cannot fill ${table}.${unknown.join(`, ${table}.`)}: the migration has columns server/bench/data.ts does not generate yet.`);
+  return columns.map((c) => c.name as string).filter((name) => known.includes(name));
 }
 
 /** The rollup from the log, grouped as `sms_daily_add` groups every insert. */
@@ -198,10 +213,11 @@ export async function loadBench(options: LoadOptions): Promise<Timing[]> {
       }
       if (part === 'traffic') {
         // What the traffic triggers keep (migration 004's rollups), emptied with the log.
-        const kept = (await sql.unsafe(`SELECT relname FROM pg_class WHERE relname IN ('traffic_daily', 'traffic_salespeople') AND relkind = 'r'`)).map((r) => r.relname as string);
+        const kept = (await sql.unsafe(`SELECT relname FROM pg_class WHERE relname LIKE 'traffic\\_%' AND relkind = 'r' AND relnamespace = current_schema()::regnamespace`)).map((r) => r.relname as string);
         await sql.unsafe(`TRUNCATE ${['traffic', ...kept].join(', ')} RESTART IDENTITY`);
         // Through the server's own triggers: whatever rollups 004 keeps, the COPY keeps them as an insert would.
-        await bulkLoad(sql, timings, 'traffic', 'traffic', TRAFFIC_COLUMNS, trafficLines(tenants, options.sizes.traffic), true);
+        const columns = await copyColumns(sql, 'traffic', TRAFFIC_VALUES);
+        await bulkLoad(sql, timings, 'traffic', 'traffic', columns, trafficLines(tenants, options.sizes.traffic, columns), true);
         vacuum.push('traffic', ...kept);
       } else {
         await sql.unsafe(`TRUNCATE leads, oem_rules RESTART IDENTITY`);
@@ -214,7 +230,8 @@ export async function loadBench(options: LoadOptions): Promise<Timing[]> {
         );
         // The rules' makes, and two no rule covers (their leads count under "no OEM rule").
         const makes = [...new Set([...rules.flatMap((r) => r.makes), 'Subaru', 'Mitsubishi'])].map((m) => [m, makeKey(m)] as [string, string]);
-        await bulkLoad(sql, timings, 'leads', 'leads', LEAD_COLUMNS, leadLines(tenants, options.sizes.leads, makes), true);
+        const columns = await copyColumns(sql, 'leads', LEAD_VALUES);
+        await bulkLoad(sql, timings, 'leads', 'leads', columns, leadLines(tenants, options.sizes.leads, makes, columns), true);
         vacuum.push('leads', 'oem_rules');
       }
     }
