@@ -13,6 +13,8 @@ import { smsErrorCategoryOf } from '../../src/data/logic/sms.js';
 // As a namespace: trafficFlags (the flag byte migration 004 stores) is read when the logic has it.
 import * as trafficLogic from '../../src/data/logic/traffic.js';
 
+const TRAFFIC_LOGIC: Record<string, unknown> = { ...trafficLogic };
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -173,7 +175,7 @@ function columnLine(columns: readonly string[], values: Record<string, string | 
 export const TRAFFIC_VALUES: readonly string[] = [
   ...['tenant_id', 'id', 'at', 'day', 'hour', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'doc'],
   // The flag byte, when this checkout's logic defines it.
-  ...(typeof (trafficLogic as Record<string, unknown>).trafficFlags === 'function' ? ['flags'] : []),
+  ...(typeof TRAFFIC_LOGIC.trafficFlags === 'function' ? ['flags'] : []),
 ];
 export const LEAD_VALUES: readonly string[] = ['tenant_id', 'id', 'received_at', 'day', 'make_key', 'salesperson_id', 'provider', 'doc'];
 
@@ -341,7 +343,7 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, co
   const pickInternet = weighted(SOURCES.filter(([c]) => c === 'internet'), rng);
   const pickSteps = weighted(STEP_PATHS, rng);
   const localOf = localTime([...new Set(tenants.map((t) => t.zone))]);
-  const flagsOf = (trafficLogic as Record<string, unknown>).trafficFlags as ((event: unknown) => number) | undefined;
+  const flagsOf = TRAFFIC_LOGIC.trafficFlags as ((event: unknown) => number) | undefined;
   const counters = new Int32Array(tenants.length);
   let lines: string[] = [];
   for (const [ms, ti] of groupTimes(tenants, total, 19, (r) => 13 * HOUR_MS + ((r() + r()) / 2) * 11 * HOUR_MS)) {
