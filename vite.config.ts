@@ -53,9 +53,13 @@ export default defineConfig(({ command }) => ({
   root: command === 'serve' ? here('./demo') : undefined,
   server: { fs: { allow: [here('.')] } },
   plugins: [mswWorker()],
-  // The memory worker (createWorkerAdapter) is a file of its own, found relative to the module that starts it.
+  // Each worker is a file of its own, found relative to the module that starts it: the memory worker
+  // (createWorkerAdapter) at data/memory-worker.js, the others (the SMS import's parser) in workers/.
   base: command === 'serve' ? '/' : './',
-  worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'data/memory-worker.js' } } },
+  worker: {
+    format: 'es',
+    rollupOptions: { output: { entryFileNames: (chunk) => (chunk.name === 'memory-worker' ? 'data/memory-worker.js' : 'workers/[name].js') } },
+  },
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,

@@ -16,8 +16,10 @@
  *   renders its data, every Chart.js chart (source report, SMS summary, store traffic, lead
  *   response) is drawn, and no `securitypolicyviolation` is reported.
  * - double: the page's own copy of the widgets, then the CDN build of another version (its entry
- *   `/second/forecourt.js`, which finds its chunks under `/second/chunks/`): no error, one definition
- *   per tag (the first copy's), a console warning per tag skipped.
+ *   `/second/forecourt.js`, which finds its chunks under `/second/chunks/`), which then calls its
+ *   `defineAll()`: no error, one definition per tag (the first copy's), a console warning for the
+ *   second copy's `<fc-data-provider>` (the one tag its entry defines itself), and no widget chunk
+ *   of the second copy loaded (its autoloader and `defineAll()` leave a defined tag alone).
  * - overflow: widgets inside `overflow: hidden` + `transform` containers; every dialog and popover
  *   they open is fully visible: its box inside the viewport and the element hit at its corners
  *   and centre inside it.
@@ -480,13 +482,17 @@ const CHECKS = {
       () => false,
     );
     if (!loaded) problems.push('the second copy did not load');
+    const loadedChunks = await page.evaluate(() => /** @type {HTMLElement | null} */ (document.querySelector('#second-copy'))?.dataset.widgetChunks ?? '');
+    if (loadedChunks) problems.push(`the second copy loaded widget chunks for tags the first copy had defined: ${loadedChunks}`);
+    // The one tag the second copy's entry defines itself; its widgets' tags it never tries.
+    const skipped = ['fc-data-provider'];
     await waitLoaded(page, ['fc-customer-list', 'fc-needed-vehicles', 'fc-trade-in-alert'], problems);
     const versions = await page.evaluate((tags) => tags.map((tag) => [tag, /** @type {any} */ (customElements.get(tag))?.version]), expectedTags);
     const wrong = versions.filter(([, v]) => v !== pkg.version);
     if (wrong.length) problems.push(`tags not defined by the first copy (${pkg.version}): ${wrong.map(([t, v]) => `${t} ${v ?? 'undefined'}`).join(', ')}`);
-    const unwarned = expectedTags.filter((tag) => !warnings.some((w) => w.includes(`<${tag}> ${SECOND_VERSION} skipped: ${pkg.version} already defined`)));
+    const unwarned = skipped.filter((tag) => !warnings.some((w) => w.includes(`<${tag}> ${SECOND_VERSION} skipped: ${pkg.version} already defined`)));
     if (unwarned.length) problems.push(`no console warning for the second copy's ${unwarned.join(', ')}`);
-    return [`${expectedTags.length} tags defined once, by the first copy`, 'a warning per tag skipped', "widgets render, one fed by the second copy's adapter"];
+    return [`${expectedTags.length} tags defined once, by the first copy`, "a warning for the second copy's provider", 'no widget chunk of the second copy loaded, defineAll() too', "widgets render, one fed by the second copy's adapter"];
   },
 
   async overflow({ context, problems }) {

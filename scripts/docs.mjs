@@ -187,7 +187,7 @@ function embeddingSection(element, example) {
   const lines = ['## Embedding', ''];
   if (tag === 'fc-data-provider') {
     lines.push(
-      'With markup only: the provider builds the REST adapter (`createRestAdapter`) with the offline cache (`withCache`, one IndexedDB database per `tenant` and `user`) and gives it to every widget inside it. Load `dist/cdn/forecourt.js` (every tag, no build step) or, with npm, the modules:',
+      'With markup only: the provider builds the REST adapter (`createRestAdapter`) with the offline cache (`withCache`, one IndexedDB database per `tenant` and `user`) and gives it to every widget inside it. Load `dist/cdn/forecourt.js` (the provider at once and each widget the first time its tag is on the page, no build step) or, with npm, the modules:',
       '',
       '```js',
       `import 'forecourt/${folder}';`,
@@ -242,7 +242,7 @@ function embeddingSection(element, example) {
     );
   }
   lines.push(
-    'Without a build step, `dist/cdn/forecourt.js` defines every tag and re-exports `forecourt/data`: load it with `<script type="module" src="/vendor/forecourt/forecourt.js"></script>` and use the same markup (see the [README](../../README.md#embedding)).',
+    'Without a build step, `dist/cdn/forecourt.js` defines each tag the first time it is on the page (`<fc-data-provider>` at once) and re-exports `forecourt/data`: load it with `<script type="module" src="/vendor/forecourt/forecourt.js"></script>` and use the same markup (see the [README](../../README.md#embedding)).',
     '',
     `To register the class under another name (or in a scoped registry), import it from \`forecourt/${folder}/element\`, which defines nothing:`,
     '',

@@ -23,8 +23,12 @@ import type { Db, Query } from './db.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RateLimit } from './rate-limit.js';
 import { CUSTOMER_ROUTES } from './routes/customers.js';
+import { DELETED_ROUTES } from './routes/deleted.js';
+import { LEAD_ROUTES } from './routes/leads.js';
 import { SMS_ROUTES } from './routes/sms.js';
 import { DEALER_ROUTES, SOURCE_ROUTES } from './routes/sources.js';
+import { TRAFFIC_ROUTES } from './routes/traffic.js';
+import { VEHICLE_ROUTES } from './routes/vehicles.js';
 
 /** What a route handler works with: the tenant's transaction, the caller and the tenant's zone. */
 export interface RouteContext {
@@ -32,13 +36,24 @@ export interface RouteContext {
   caller: Caller;
   /** The dealer's IANA zone. */
   zone: string;
+  /** The server's clock (what a write stamps, what a response clock counts up to). */
+  now: () => Date;
 }
 
 /** A contract method served from the database. */
 export type RouteHandler = (arg: unknown, ctx: RouteContext) => Promise<unknown>;
 
 /** The methods this server provides, by label (`sms.list`). */
-export const HANDLERS: Readonly<Record<string, RouteHandler>> = { ...SOURCE_ROUTES, ...CUSTOMER_ROUTES, ...SMS_ROUTES, ...DEALER_ROUTES };
+export const HANDLERS: Readonly<Record<string, RouteHandler>> = {
+  ...SOURCE_ROUTES,
+  ...CUSTOMER_ROUTES,
+  ...SMS_ROUTES,
+  ...DEALER_ROUTES,
+  ...DELETED_ROUTES,
+  ...VEHICLE_ROUTES,
+  ...LEAD_ROUTES,
+  ...TRAFFIC_ROUTES,
+};
 
 export interface AppOptions {
   db: Db;
@@ -49,6 +64,8 @@ export interface AppOptions {
   log?: (message: string, error: unknown) => void;
   /** A request budget per tenant; none by default. */
   rateLimit?: RateLimit;
+  /** The clock. Default the system's. */
+  now?: () => Date;
 }
 
 /** The largest request body read, in bytes: an SMS import of the largest batch fits. */
@@ -62,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
   const base = (options.basePath ?? '/api').replace(/\/+$/, '');
   const log = options.log ?? ((message, error) => console.error(message, error));
   const limit = options.rateLimit ? createRateLimiter(options.rateLimit) : () => undefined;
+  const now = options.now ?? (() => new Date());
   const app = new Hono();
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => json(c, 413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` }) }));
 
@@ -93,7 +111,7 @@ export function createApp(options: AppOptions): Hono {
         const answer = await db.tenantTransaction(caller.tenant, async (query) => {
           const [tenant] = await query<{ zone: string }>(`SELECT zone FROM tenants`);
           if (!tenant) throw new AdapterError({ kind: 'auth', status: 403, message: `This server has no tenant "${caller.tenant}".` });
-          const ctx = { query, caller, zone: tenant.zone };
+          const ctx = { query, caller, zone: tenant.zone, now };
           return key ? once(ctx, key, request, () => run(entry, handler, arg, ctx)) : run(entry, handler, arg, ctx);
         });
         return json(c, answer.status, answer.body);

@@ -27,6 +27,8 @@ export interface ServerConfig extends AuthConfig {
   log?: (message: string, error: unknown) => void;
   /** A request budget per tenant (429 with `Retry-After` past it); none by default. */
   rateLimit?: RateLimit;
+  /** The clock (tests fix it). Default the system's. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     throw error;
   }
   const basePath = config.basePath ?? '/api';
-  const app = createApp({ db, verify, basePath, ...(config.log ? { log: config.log } : {}), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
+  const app = createApp({ db, verify, basePath, ...(config.log ? { log: config.log } : {}), ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}), ...(config.now ? { now: config.now } : {}) });
   const hostname = config.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname }, () => resolve(s));

@@ -16,11 +16,11 @@ export type AdapterErrorKind =
   | 'rejected'
   /** 429. */
   | 'rate-limited'
-  /** 5xx. */
+  /** Other 5xx. */
   | 'server'
   /** The response was not what the contract says (bad JSON, a field of the wrong type). */
   | 'malformed'
-  /** This adapter does not provide the domain or method. */
+  /** This adapter does not provide the domain or method (a server's 501). */
   | 'unsupported';
 
 export interface AdapterErrorInit {
@@ -134,6 +134,8 @@ export class AdapterError extends Error {
     if (status === 404) return 'not-found';
     if (status === 409 || status === 412) return 'conflict';
     if (status === 429) return 'rate-limited';
+    // Not implemented: the server lacks this part of the contract, as an adapter without the method does.
+    if (status === 501) return 'unsupported';
     if (status >= 500) return 'server';
     return 'rejected';
   }

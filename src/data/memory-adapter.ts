@@ -20,7 +20,7 @@ import type { BoardEntry, Customer, Dataset, Lead, LeadActivity, LeadQuery, Mark
 import { stableJson } from './logic/stable-json.js';
 import { filterDeletedRecords, restoreRecords, survivorValues } from './logic/deleted.js';
 import { flagLead } from './logic/lead-queue.js';
-import { businessMinutesBetween, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
+import { checkOemRule, filterLeads, makeOverlap, summarizeLeadResponses } from './logic/leads.js';
 import { paginate, paginateBy } from './logic/paging.js';
 import { checkDateRange } from './logic/calendar.js';
 import { mergeImportedSms } from './logic/sms.js';
@@ -35,9 +35,8 @@ import {
   mappingStatus,
 } from './logic/sources.js';
 import { aggregateTrafficIndex, buildTrafficIndex, filterTrafficIndex, trafficHeatmapIndex, type TrafficIndex } from './logic/traffic.js';
-import { makeKey } from './logic/makes.js';
-import { matchTradeIn, resolveTradeIn, WANT_STATUS } from './logic/vehicles.js';
-import { FOLLOW_UP_NOTE_MAX } from './model.js';
+import { checkTradeIn, compareWants, matchTradeIn, wantListed } from './logic/vehicles.js';
+import { applyFollowUp } from './logic/vehicles-follow-up.js';
 
 export interface MemoryAdapterOptions {
   /** The clock, for `updatedAt` stamps and open lead clocks. Default: the system clock. */
@@ -493,16 +492,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
       rules: (opts) => read(opts, () => data.rules),
       saveRule: (rule: StoredOemRule, opts) =>
         write('leads.saveRule', opts, () => {
-          if (!rule?.id) throw rejected('A rule needs an id.');
-          const name = requireName(rule.name, 'A rule');
-          if (!(rule.limitMinutes > 0) || !Number.isFinite(rule.limitMinutes)) {
-            throw rejected(`Rule "${name}": the limit must be a positive number of minutes.`);
-          }
-          if (rule.stopsClock?.includes('auto-response')) {
-            throw rejected(`Rule "${name}": an auto-response never stops the clock.`);
-          }
-          // Checks the hours (format, at least one open day) the way the clock will read them.
-          if (rule.hours) businessMinutesBetween(stamp(), stamp(), { zone, hours: rule.hours });
+          const name = checkOemRule(rule, { zone }, stamp());
           const existing = data.rules.find((r) => r.id === rule.id);
           if (existing && existing.version !== rule.version) {
             throw conflict(`Rule "${existing.name}" was changed by someone else.`, existing);
@@ -580,49 +570,17 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
     },
 
     vehicles: {
-      wants: (query: WantQuery, opts) =>
-        read(opts, () => {
-          const make = query.make ? makeKey(query.make) : null;
-          const text = query.search?.trim().toLowerCase();
-          const items = currentWants().filter(
-            (w) =>
-              w.customerStatus === WANT_STATUS &&
-              (!make || makeKey(w.make) === make) &&
-              (!text ||
-                [w.customerName, w.make, w.model, w.trim ?? '', w.color ?? ''].some((f) => f.toLowerCase().includes(text))),
-          );
-          // Grouped by make and model for the auction run; newest want first within a group.
-          items.sort(
-            (a, b) =>
-              a.make.localeCompare(b.make) || a.model.localeCompare(b.model) || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
-          );
-          return paginate(items, query);
-        }),
+      wants: (query: WantQuery, opts) => read(opts, () => paginate(currentWants().filter((w) => wantListed(w, query)).sort(compareWants), query)),
       matchTradeIn: (vehicle, opts) =>
         read(opts, () => {
-          const year = vehicle?.year;
-          if (year != null && (!Number.isInteger(year) || year < 1900 || year > 2100)) {
-            throw rejected(`Invalid trade-in year ${JSON.stringify(year)}.`);
-          }
-          const resolved = resolveTradeIn(vehicle ?? {});
-          if (!resolved.makes.length) {
-            throw rejected(vehicle?.vin?.trim() ? `The make cannot be read from VIN ${resolved.vin?.vin ?? ''}; give the make.` : 'A trade-in needs a make or a VIN.');
-          }
+          checkTradeIn(vehicle);
           return matchTradeIn(vehicle, currentWants());
         }),
       followUp: (change, opts) =>
         write('vehicles.followUp', opts, () => {
           const want = currentWants().find((w) => w.id === change.wantId);
           if (!want) throw notFound(`No want "${change.wantId}".`);
-          if ((want.version ?? 0) !== change.expectedVersion) {
-            throw conflict(`The want of ${want.customerName} was changed by someone else.`, want);
-          }
-          if (typeof change.note !== 'string' || change.note.length > FOLLOW_UP_NOTE_MAX) {
-            throw rejected(`A follow-up note has at most ${FOLLOW_UP_NOTE_MAX} characters.`);
-          }
-          const next: VehicleWant = { ...want, lastContactAt: stamp(), followUpNote: change.note.trim() || null, version: (want.version ?? 0) + 1 };
-          replace(data.wants, next);
-          return next;
+          return replace(data.wants, applyFollowUp(want, change, stamp()));
         }),
     },
     preferences: memoryPreferences(),

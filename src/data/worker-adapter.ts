@@ -5,6 +5,7 @@
  * worker's adapter adopts it without copying, and answers come back by structured clone.
  */
 import type { AdapterDomain, ForecourtAdapter, PreferencesApi, ReadOptions } from './adapter.js';
+import { anyOriginWorker } from './any-origin-worker.js';
 import { CONTRACT_ENTRIES, takesOptionsOnly } from './contract.js';
 import type { GenerateOptions } from './demo-data.js';
 import { AdapterError, cancelled } from './errors.js';
@@ -50,17 +51,6 @@ export type WorkerAdapter = { [D in AdapterDomain]-?: Required<NonNullable<Forec
   /** Ends the worker: calls on their way and every later call reject (kind `aborted`). */
   terminate(): void;
 };
-
-/** A module worker from a URL of any origin: from another origin, through a same-origin script that imports it. */
-function anyOriginWorker(): typeof Worker {
-  return class extends Worker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      const href = new URL(url, location.href);
-      const script = () => URL.createObjectURL(new Blob([`import ${JSON.stringify(href.href)};`], { type: 'text/javascript' }));
-      super(href.origin === location.origin ? href : script(), options);
-    }
-  };
-}
 
 /** The worker beside this module. */
 function startMemoryWorker(): Worker {

@@ -610,6 +610,9 @@ describe('fc-sms-history', () => {
       const { adapter, queries } = recording(smsDataset([message(0)]));
       const el = await fixture<FcSmsHistory>(html`<fc-sms-history .adapter=${adapter} filter=${filter}></fc-sms-history>`);
       await el.rowsReady();
+      // The fields behind "More filters" load on demand: at once when the filter uses them.
+      await waitUntil(() => root(el).querySelector('#f-status'), 'the fields behind "More filters"');
+      await el.updateComplete;
       const value = (id: string) => root(el).querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!.value;
       expect([value('f-from'), value('f-to'), value('f-direction'), value('f-status'), value('f-category')]).to.deep.equal([
         '2026-11-01',

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sms-import/fc-sms-import.js';
 import type { FcSmsImport } from '../../src/components/sms-import/fc-sms-import.js';
@@ -40,6 +40,41 @@ function twilioJson(count: number, prefix: string, existing: string[] = []): str
   });
 }
 
+/** What the parser finds on the page, at once (imported when asked: the first test checks that nothing loaded it before). */
+async function parsedOnThePage(source: string | Uint8Array) {
+  const { parseSmsImport } = await import('../../src/data/logic/sms-import.js');
+  return parseSmsImport(source);
+}
+
+/**
+ * A Twilio Console export of `rows` messages; with `badEvery`, every so many rows has a bad date, and
+ * every so many (offset by half) one field too few.
+ */
+function bigTwilioCsv(rows: number, { badEvery = 0 } = {}): string {
+  const lines = ['Sid,From,To,Body,Status,SentDate,Direction,NumSegments,ErrorCode'];
+  for (let i = 0; i < rows; i++) {
+    const at = new Date(Date.UTC(2026, 2, 16, 8) + i * 1000).toISOString();
+    if (badEvery && i % badEvery === badEvery - 1) lines.push(`SMbig${i},+13125550100,+17735550123,"Text ${i}",delivered,not a date,outbound-api,1,`);
+    else if (badEvery && i % badEvery === badEvery >> 1) lines.push(`SMbig${i},+13125550100,+17735550123,"Text ${i}",delivered,${at},outbound-api,1`);
+    else lines.push(`SMbig${i},+13125550100,+17735550123,"Text ${i}, with a comma",${i % 7 ? 'delivered' : 'undelivered'},${at},outbound-api,1,${i % 7 ? '' : '30007'}`);
+  }
+  return lines.join('\n');
+}
+
+/** Counts the workers the page starts from now on, and the errors they report (the real `Worker`, watched). */
+function watchWorkers(): { started: number; errors: string[]; stop(): void } {
+  const Real = window.Worker;
+  const seen = { started: 0, errors: [] as string[], stop: () => void (window.Worker = Real) };
+  window.Worker = class extends Real {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      seen.started++;
+      this.addEventListener('error', (event) => seen.errors.push(event.message || 'error'));
+    }
+  };
+  return seen;
+}
+
 function input(el: FcSmsImport): HTMLInputElement {
   return el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
 }
@@ -57,8 +92,8 @@ function button(el: FcSmsImport, text: string): HTMLButtonElement | undefined {
   return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
 }
 
-async function until(el: FcSmsImport, text: string, message = `"${text}" shown`): Promise<void> {
-  await waitUntil(() => shadowText(el).includes(text), message, { timeout: 8000 });
+async function until(el: FcSmsImport, text: string, message = `"${text}" shown`, timeout = 8000): Promise<void> {
+  await waitUntil(() => shadowText(el).includes(text), message, { timeout });
 }
 
 async function storedCount(server: DemoServer, text: string): Promise<number> {
@@ -92,12 +127,14 @@ describe('fc-sms-import', () => {
 
   // Before any test that gives a file (or presses "Choose file"): the reader is not loaded in this page yet.
   it('loads the file reader only once a file is given, and offers Retry when it cannot be downloaded', async () => {
-    const reader = /\/src\/data\/logic\/sms-import\.[jt]s/;
+    // The parse worker and the reader it imports, and the reader the page falls back to: none can be fetched.
+    const reader = /\/src\/(data\/logic\/sms-import|components\/sms-import\/sms-import\.worker)\.[jt]s/;
     const fetched = () => performance.getEntriesByType('resource').some((e) => reader.test(e.name));
     const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
     expect(fetched()).to.equal(false);
 
-    useHandlers(http.get(reader, () => HttpResponse.error(), { once: true }));
+    let offline = true;
+    useHandlers(http.get(reader, () => (offline ? HttpResponse.error() : passthrough())));
     chooseFile(el, 'twilio-log.csv', TWILIO_CSV);
     await until(el, 'The server could not be reached. Check the connection and retry.');
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
@@ -105,10 +142,68 @@ describe('fc-sms-import', () => {
     expect(button(el, 'Choose another file')?.getAttribute('part')).to.equal('choose-button');
     await expect(el).to.be.accessible();
 
+    offline = false;
     retry.click();
     await until(el, '3 messages in twilio-log.csv (Twilio CSV export).');
     const times = [...el.shadowRoot!.querySelectorAll('[part="preview"] tbody tr td:first-child')].map((td) => td.textContent);
     expect(times).to.deep.equal(['2026-03-16 14:00', '2026-03-16 14:05', '2026-03-16 14:10']);
+  });
+
+  it('reads a 50,000-row export off the page, showing its progress before the result', async () => {
+    const workers = watchWorkers();
+    try {
+      const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+      const csv = bigTwilioCsv(50_000);
+      chooseFile(el, 'big.csv', csv);
+      await waitUntil(() => /[\d,]+ of 50,000 rows read…/.test(shadowText(el)), 'a progress line while the file is read', { timeout: 20_000 });
+      const bar = el.shadowRoot!.querySelector<HTMLProgressElement>('#read-progress')!;
+      expect(bar.max).to.equal(50_000);
+      await expect(el).to.be.accessible();
+      await until(el, '50,000 messages in big.csv (Twilio CSV export).', 'the result', 20_000);
+      expect(button(el, 'Import 50,000 messages')).to.not.equal(undefined);
+      expect(shadowText(el)).to.not.contain('rows read');
+      expect(workers.started, 'parsed in a worker').to.equal(1);
+      expect(workers.errors, 'which ran').to.deep.equal([]);
+    } finally {
+      workers.stop();
+    }
+  });
+
+  it('finds the same messages and the same bad rows, by line, as the parser on the page', async () => {
+    const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+    const csv = bigTwilioCsv(1_200, { badEvery: 97 });
+    const expected = await parsedOnThePage(new TextEncoder().encode(csv));
+    expect(expected.errors.length, 'the file has bad rows').to.be.greaterThan(10);
+    chooseFile(el, 'some-bad.csv', csv);
+    await until(el, `${expected.messages.length.toLocaleString('en-US')} messages in some-bad.csv`, 'the result', 20_000);
+    const listed = [...el.shadowRoot!.querySelectorAll('[part="errors"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed[0]).to.equal(`Line ${expected.errors[0]!.line.toLocaleString('en-US')} ${expected.errors[0]!.message}`);
+    setTimeout(() => button(el, 'Import')!.click());
+    const done = (await oneEvent(el, 'fc-sms-import-complete')) as CustomEvent<SmsImportCompleteDetail>;
+    expect(done.detail.errors).to.deep.equal(expected.errors);
+    expect(done.detail.imported + done.detail.updated).to.equal(expected.messages.length);
+  });
+
+  it('parses on the page in slices, with the same progress and result, when no worker can start', async () => {
+    const real = window.Worker;
+    // What a Content-Security-Policy without worker-src for the file does to `new Worker`.
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('Refused to create a worker', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+    try {
+      const el = await fixture<FcSmsImport>(html`<fc-sms-import .adapter=${server.client()}></fc-sms-import>`);
+      const csv = bigTwilioCsv(20_000, { badEvery: 1_000 });
+      const expected = await parsedOnThePage(csv);
+      chooseFile(el, 'on-the-page.csv', csv);
+      await waitUntil(() => /[\d,]+ of 20,000 rows read…/.test(shadowText(el)), 'a progress line while the file is read', { timeout: 20_000 });
+      await until(el, `${expected.messages.length.toLocaleString('en-US')} messages in on-the-page.csv`, 'the result', 20_000);
+      const lines = [...el.shadowRoot!.querySelectorAll('[part="errors"] li .where')].map((w) => w.textContent);
+      expect(lines).to.deep.equal(expected.errors.slice(0, lines.length).map((e) => `Line ${e.line.toLocaleString('en-US')}`));
+    } finally {
+      window.Worker = real;
+    }
   });
 
   it('offers a labelled, keyboard-operable file chooser and drop zone', async () => {

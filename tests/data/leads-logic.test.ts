@@ -10,10 +10,14 @@ import {
   evaluateLead,
   evaluateLeads,
   filterLeads,
+  checkOemRule,
+  makeKeysByRule,
+  leadEvaluator,
   makeOverlap,
   ruleForMake,
   summarizeLeadResponses,
 } from '../../src/data/logic/leads.js';
+import { makeKey } from '../../src/data/logic/makes.js';
 import { isAdapterError } from '../../src/data/errors.js';
 import type { ActivityKind, BusinessCalendar, DealerProfile, Lead, OemRule, Weekday, WeeklyHours } from '../../src/data/model.js';
 
@@ -403,6 +407,16 @@ describe('lists and the contact-time summary', () => {
     expect(filterLeads(all, { ...range, salespersonId: 'sp-2' }, chicago.zone)).to.have.length(7);
   });
 
+  it('evaluates a slice at a time with leadEvaluator exactly as evaluateLeads does at once', () => {
+    const evaluate = leadEvaluator(DEFAULT_OEM_RULES, chicago, nowIso);
+    const sliced = [...all.slice(0, 5).map(evaluate), ...all.slice(5).map(evaluate)];
+    expect(sliced).to.deep.equal(evaluateLeads(all, DEFAULT_OEM_RULES, chicago, nowIso));
+    // A bad `now` is refused when the evaluator is made; a bad lead when it is evaluated, by its id.
+    expect(() => leadEvaluator(DEFAULT_OEM_RULES, chicago, 'later')).to.throw(/Now: expected an ISO 8601 instant/);
+    const bad = { ...ford, activities: [{ id: 'x', kind: 'email-sent' as const, at: 'soon', by: null }] };
+    expect(() => evaluate(bad)).to.throw(`Lead ${ford.id}: Activity 1 (email-sent) has an invalid time "soon".`);
+  });
+
   it('summarizes per OEM and per salesperson: count, average, median, % within, grades, compliance', () => {
     const summary = summarizeLeadResponses(all, { range, calendar: chicago, nowIso });
     const byId = Object.fromEntries(summary.byOem.map((r) => [r.key, r]));
@@ -461,7 +475,44 @@ describe('a make named by two rules', () => {
     expect(makeOverlap({ id: 'gm-2', makes: ['Tesla', 'g.m.c.'] }, DEFAULT_OEM_RULES)).to.deep.equal({ make: 'g.m.c.', rule: rule('gm') });
   });
 
+  it('gives each make key to the first rule naming it, so a stored make key finds the rule ruleForMake finds', () => {
+    const keys = makeKeysByRule(overlapping);
+    expect(keys.get('toyota')).to.include(makeKey('Lexus'));
+    expect(keys.get('lexus-only')).to.deep.equal([]);
+    for (const make of ['Lexus', 'chevy', 'VW', 'Tesla', '']) {
+      const owner = [...keys].find(([, list]) => list.includes(makeKey(make)))?.[0];
+      expect(owner, make).to.equal(ruleForMake(make, overlapping)?.id);
+    }
+  });
+
   it('never happens among the default rules', () => {
     expect(DEFAULT_OEM_RULES.map((r) => makeOverlap(r, DEFAULT_OEM_RULES))).to.deep.equal(DEFAULT_OEM_RULES.map(() => null));
+  });
+});
+
+describe('checkOemRule', () => {
+  const now = '2026-03-17T15:00:00Z';
+  const refusal = (change: Partial<OemRule>) => {
+    change = { name: 'Toyota', ...change };
+    try {
+      checkOemRule({ ...rule('toyota'), ...change }, chicago, now);
+    } catch (error) {
+      expect(isAdapterError(error) && error.kind === 'rejected' && error.status === 400, String(error)).to.equal(true);
+      return (error as Error).message;
+    }
+    return null;
+  };
+
+  it('answers the trimmed name of a rule that can be saved', () => {
+    expect(checkOemRule({ ...rule('toyota'), name: '  Toyota ' }, chicago, now)).to.equal('Toyota');
+  });
+
+  it('refuses what the clock cannot count, naming the rule and the fault', () => {
+    expect(refusal({ id: '' })).to.equal('A rule needs an id.');
+    expect(refusal({ name: '  ' })).to.equal('A rule needs a name.');
+    expect(refusal({ limitMinutes: 0 })).to.equal('Rule "Toyota": the limit must be a positive number of minutes.');
+    expect(refusal({ limitMinutes: Infinity })).to.match(/positive number of minutes/);
+    expect(refusal({ stopsClock: ['email-sent', 'auto-response'] })).to.equal('Rule "Toyota": an auto-response never stops the clock.');
+    expect(refusal({ hours: { mon: [['25:00', '26:00']] } as WeeklyHours })).to.be.a('string');
   });
 });

@@ -546,7 +546,7 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
     const { import: _import, ...readOnly } = backend.sms!;
     worker.resetHandlers(...createApiHandlers({ sms: readOnly }, { baseUrl: BASE }));
     const error = await rejection(rest.sms!.import!([dataset.sms[0]!]));
-    expect([error.kind, error.status, error.message]).to.deep.equal(['server', 501, 'This server does not import SMS messages.']);
+    expect([error.kind, error.status, error.message]).to.deep.equal(['unsupported', 501, 'This server does not import SMS messages.']);
   });
 
   it('answers an unknown id with 404 and the backend message', async () => {
@@ -605,7 +605,7 @@ describe('createRestAdapter over the demo API handlers and the memory adapter', 
   it('answers 501 for a domain the backend does not provide', async () => {
     worker.resetHandlers(...createApiHandlers({ sources: backend.sources }, { baseUrl: BASE }));
     const error = await rejection(rest.sms!.list(range));
-    expect([error.kind, error.status, error.message]).to.deep.equal(['server', 501, 'This server does not provide sms.']);
+    expect([error.kind, error.status, error.message]).to.deep.equal(['unsupported', 501, 'This server does not provide sms.']);
   });
 });
 

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../seed.js';
 import { DateTime } from 'luxon';
-import { aggregateTraffic, alignTrafficPeriods, filterTraffic, trafficHeatmap } from '../../src/data/logic/traffic.js';
+import { aggregateTraffic, aggregateTrafficCounts, alignTrafficPeriods, filterTraffic, trafficFlags, trafficHeatmap, trafficHeatmapCounts } from '../../src/data/logic/traffic.js';
+import type { TrafficCount } from '../../src/data/logic/traffic.js';
 import { parseInstant } from '../../src/data/logic/calendar.js';
 import { previousPeriod } from '../../src/data/logic/calendar-zones.js';
 import { isAdapterError } from '../../src/data/errors.js';
@@ -591,6 +592,78 @@ describe('traffic aggregation properties (fast-check)', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+/**
+ * The groups a server makes of the events of a level (a GROUP BY over the matching events, with
+ * luxon standing in for the database's zone arithmetic): the level's field and the flag byte the
+ * server stored with each event.
+ */
+function serverCounts(events: readonly TrafficEvent[], query: TrafficQuery): TrafficCount[] {
+  const groups = new Map<string, TrafficCount>();
+  const zone = query.zone ?? 'UTC';
+  const grain = query.groupBy === 'time' ? (query.timeGrain ?? 'day') : query.groupBy;
+  for (const e of filterTraffic(events, { ...query, zone })) {
+    const local = DateTime.fromISO(e.at, { zone });
+    const day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / 86_400_000);
+    let field: Partial<TrafficCount>;
+    if (grain === 'hour' && query.groupBy === 'time') {
+      const start = local.startOf('hour');
+      field = { hourStart: start.toMillis(), offset: start.offset };
+    } else if (query.groupBy === 'hour') field = { hour: local.hour };
+    else if (query.groupBy === 'weekday') field = e.id.length % 2 ? { weekday: local.weekday - 1 } : { day };
+    else if (['time', 'month', 'day'].includes(query.groupBy)) field = { day };
+    else {
+      const key = { upType: e.upType, department: e.department, salesperson: e.salespersonId, sourceCategory: e.sourceCategory, source: e.source, outcome: e.outcome };
+      field = { value: key[query.groupBy as keyof typeof key] };
+    }
+    const flags = trafficFlags(e);
+    const id = JSON.stringify([field, flags]);
+    const group = groups.get(id) ?? { ...field, flags, ups: 0 };
+    group.ups++;
+    groups.set(id, group);
+  }
+  return [...groups.values()].reverse();
+}
+
+describe("aggregateTrafficCounts and trafficHeatmapCounts (a server's groups)", () => {
+  it('reads the flag byte: steps in order, be-back, sold; unknown steps count for nothing', () => {
+    expect(trafficFlags({ upType: 'be-back', outcome: 'sold', steps: ['demo'] })).to.equal(97);
+    expect(trafficFlags({ upType: 'walk-in', outcome: 'pending', steps: ['finance', 'desk', 'test-drive' as never] })).to.equal(24);
+    expect(trafficFlags({})).to.equal(0);
+  });
+
+  it('give the same levels and heatmap as the index over the same events', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbEvent, { maxLength: 120 }),
+        fc.constantFrom(...TRAFFIC_DIMENSIONS),
+        arbGrain,
+        fc.constantFrom('America/Chicago', 'UTC', 'Asia/Kolkata', 'Pacific/Chatham'),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 14 }),
+        (all, groupBy, timeGrain, zone, fromOffset, length) => {
+          const day = (n: number) => new Date(WINDOW_START + n * 86_400_000).toISOString().slice(0, 10);
+          const query: TrafficQuery = { from: day(fromOffset), to: day(fromOffset + length), zone, groupBy, timeGrain };
+          const names = new Map(SALESPEOPLE.map(([id, name]) => [id, name]));
+          expect(aggregateTrafficCounts(query, serverCounts(all, query), names)).to.deep.equal(aggregateTraffic(all, query));
+          const cells = serverCounts(all, { ...query, groupBy: 'hour' }).map((c) => c);
+          const heat = trafficHeatmap(all, query);
+          const perCell = new Map<string, TrafficCount>();
+          for (const e of filterTraffic(all, query)) {
+            const local = DateTime.fromISO(e.at, { zone });
+            const id = `${local.weekday - 1}/${local.hour}/${trafficFlags(e)}`;
+            const c = perCell.get(id) ?? { weekday: local.weekday - 1, hour: local.hour, flags: trafficFlags(e), ups: 0 };
+            c.ups++;
+            perCell.set(id, c);
+          }
+          expect(cells.reduce((s, c) => s + c.ups, 0)).to.equal(heat.cells.reduce((s, c) => s + c.ups, 0));
+          expect(trafficHeatmapCounts([...perCell.values()])).to.deep.equal(heat);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -23,8 +23,28 @@ describe("conformance suite against the demo's MSW handlers", () => {
     const outcomes = await runConformance({ baseUrl: BASE, from: '2026-01-01', to: TODAY });
     const report = formatOutcomes(outcomes);
     assert.deepEqual(outcomes.filter((o) => o.result !== 'pass'), [], report);
-    for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report']) {
+    const endpoints = ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'leads.list', 'sources.report', 'sources.spend', 'sources.update', 'sources.create', 'sources.saveCategory', 'sources.saveSpend', 'deleted.list', 'deleted.restore', 'deleted.log', 'vehicles.wants', 'vehicles.matchTradeIn', 'vehicles.followUp'];
+    endpoints.push('leads.get', 'leads.rules', 'leads.saveRule', 'leads.responseSummary', 'leads.flag', 'traffic.aggregate', 'traffic.heatmap', 'traffic.list');
+    for (const endpoint of endpoints) {
       assert.ok(outcomes.some((o) => o.endpoint === endpoint), `${endpoint} checked\n${report}`);
+    }
+  });
+
+  it('reports what a server lacks as not provided (its 501), not as a failure', async () => {
+    const partial = setupServer(...createApiHandlers({ sources: adapter.sources, customers: adapter.customers }, { baseUrl: `${BASE}-partial` }));
+    server.close();
+    partial.listen({ onUnhandledRequest: 'error' });
+    try {
+      const outcomes = await runConformance({ baseUrl: `${BASE}-partial`, from: '2026-01-01', to: TODAY });
+      const report = formatOutcomes(outcomes);
+      assert.deepEqual(outcomes.filter((o) => o.result === 'fail'), [], report);
+      for (const endpoint of ['sms.list', 'leads.list', 'traffic.list', 'deleted.list', 'vehicles.wants']) {
+        assert.ok(outcomes.some((o) => o.endpoint === endpoint && o.result === 'not-provided'), `${endpoint} not provided\n${report}`);
+      }
+      assert.ok(outcomes.some((o) => o.endpoint === 'customers.list' && o.result === 'pass'), report);
+    } finally {
+      partial.close();
+      server.listen({ onUnhandledRequest: 'error' });
     }
   });
 });

@@ -14,7 +14,7 @@ import { createMemoryAdapter, generateDataset } from '../../src/data/index.ts';
 import { runConformance, formatOutcomes } from '../../src/conformance/suite.ts';
 import { signToken } from '../../server/auth.ts';
 import { loadTenant } from '../../server/load.ts';
-import { migrate } from '../../server/migrate.ts';
+import { MIGRATIONS, migrate } from '../../server/migrate.ts';
 import { createRateLimiter } from '../../server/rate-limit.ts';
 import { startServer } from '../../server/server.ts';
 
@@ -71,12 +71,14 @@ function serverSuite(name, config, cleanup = async () => {}) {
       const outcomes = await runConformance({ baseUrl: server.baseUrl, token: tokenA, otherToken: tokenB, ...RANGE });
       const report = formatOutcomes(outcomes);
       assert.deepEqual(outcomes.filter((o) => o.result === 'fail'), [], report);
-      for (const endpoint of ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'customers.board', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer']) {
+      const provided = ['sms.list', 'sms.summary', 'sms.import', 'customers.list', 'customers.setSource', 'customers.board', 'sources.list', 'sources.categories', 'sources.mappingStatus', 'leads.dealer', 'sources.report', 'sources.spend', 'sources.update', 'sources.create', 'sources.saveCategory', 'sources.saveSpend', 'deleted.list', 'deleted.restore', 'deleted.log', 'vehicles.wants', 'vehicles.matchTradeIn', 'vehicles.followUp'];
+      provided.push('leads.list', 'leads.get', 'leads.rules', 'leads.saveRule', 'leads.responseSummary', 'leads.flag', 'traffic.aggregate', 'traffic.heatmap', 'traffic.list');
+      for (const endpoint of provided) {
         assert.ok(outcomes.some((o) => o.endpoint === endpoint && o.result === 'pass'), `${endpoint} checked\n${report}`);
         assert.ok(!outcomes.some((o) => o.endpoint === endpoint && o.result === 'not-provided'), `${endpoint} provided\n${report}`);
       }
       assert.ok(outcomes.filter((o) => o.check.startsWith('isolation')).length >= 5, report);
-      assert.ok(outcomes.some((o) => o.endpoint === 'leads.list' && o.result === 'not-provided'), 'a route it lacks answers 501');
+      assert.deepEqual(outcomes.filter((o) => o.result === 'not-provided'), [], `every route of the contract is provided\n${report}`);
     });
 
     it('keeps a query that names no tenant to its own rows, and refuses rows written for another', async () => {
@@ -210,7 +212,8 @@ function serverSuite(name, config, cleanup = async () => {}) {
     it('applies a migration once, and records it', async () => {
       assert.deepEqual(await migrate(server.db), []);
       const rows = await server.db.query('SELECT name FROM schema_migrations ORDER BY name');
-      assert.deepEqual(rows.map((r) => r.name), ['001_tenancy_sms_customers.sql', '002_source_categories.sql', '003_board.sql']);
+      assert.deepEqual(rows.map((r) => r.name), MIGRATIONS.map((m) => m.name));
+      assert.ok(rows.some((r) => r.name === '004_leads_traffic.sql') && rows.some((r) => r.name === '005_deleted_vehicles_spend.sql'));
     });
 
     it('replays a write resent with its key after a restart: applied once, the first answer', async () => {

@@ -20,11 +20,12 @@ import { ChartController, chartStyles } from '../shared/charts/chart-controller.
 import { DateRangeEditor } from '../shared/date-range.js';
 import type { RuleSaveDetail } from './lead-response-report.events.js';
 import { t } from './lead-response-report.messages.js';
-import { NO_FILTERS, anyFilter, filterAndSort, nextSort, rowOf } from './lead-response-report.rows.js';
+import { NO_FILTERS, anyFilter, nextSort } from './lead-response-report.rows.js';
 import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { styles } from './lead-response-report.styles.js';
 import { ScrollBoxes, scrollStyles } from './lead-response-report.scroll.js';
-import { bucketLabels, detailView, evaluationErrorView, progressText, summaryView, timeText, trendTargets } from './lead-response-report.view.js';
+import { bucketLabels, detailView, evaluatingText, evaluationErrorView, progressText, summaryView, timeText, trendTargets } from './lead-response-report.view.js';
+import { LeadRows, TableFill } from './lead-response-report.evaluation.js';
 import { bucketChartConfig, trendChartConfig } from './lead-response-report.charts.js';
 import type { ReportFigures } from './lead-response-report.charts.js';
 import { makeFormats } from '../shared/formats.js';
@@ -249,39 +250,11 @@ export class FcLeadResponseReport extends FcElement {
     return this.#rules;
   }
 
-  #evalKey: unknown[] = [];
-  #evaluated: { rows: Row[]; nowIso: string } | { error: unknown } = { rows: [], nowIso: '' };
-
-  /** Every lead read, evaluated against the rules in effect (once per leads, rules, dealer and `now`). */
-  #evaluation(loaded: Loaded, dealer: DealerProfile): { rows: Row[]; nowIso: string } | { error: unknown } {
-    const rules = this.#rulesInEffect;
-    const key = [loaded, rules, dealer, this.now];
-    if (key.some((k, i) => k !== this.#evalKey[i])) {
-      this.#evalKey = key;
-      const nowIso = this.now || new Date().toISOString();
-      try {
-        // Leads are loaded only once the engine is.
-        const evaluations = engineModule.value!.evaluateLeads(loaded.leads, rules, dealer, nowIso);
-        this.#evaluated = { rows: evaluations.map(rowOf), nowIso };
-      } catch (error) {
-        this.#evaluated = { error };
-      }
-    }
-    return this.#evaluated;
-  }
-
-  #viewKey: unknown[] = [];
-  #viewRows: Row[] = [];
-
-  /** The rows after the filters, in the chosen order. */
-  #filteredRows(rows: Row[]): Row[] {
-    const key = [rows, this.filters, this.sort];
-    if (key.some((k, i) => k !== this.#viewKey[i])) {
-      this.#viewKey = key;
-      this.#viewRows = filterAndSort(rows, this.filters, this.sort, getLocale());
-    }
-    return this.#viewRows;
-  }
+  /** The leads read, worked out a slice at a time; the filtered and sorted rows. */
+  readonly #rows = new LeadRows(this, () => ({ filters: this.filters, sort: this.sort, locale: getLocale() }));
+  readonly #fill = new TableFill(this);
+  /** The rows last worked out, with the read they came from: shown, busy, while newer ones are worked out. */
+  #evaluated: { loaded: Loaded; rows: Row[] } | null = null;
 
   #figuresKey: unknown[] = [];
   #figures: ReportFigures | null = null;
@@ -382,27 +355,42 @@ export class FcLeadResponseReport extends FcElement {
     if (!loaded) {
       return this.#range && !rangeProblem(this.#range) ? loadingView(6, this.progress ? progressText(f, this.progress) : undefined) : nothing;
     }
-    const busy = task.status === TaskStatus.PENDING;
-    const capped = loaded.total > loaded.leads.length;
+    let busy = task.status === TaskStatus.PENDING;
+    let progress = this.progress && progressText(f, this.progress);
+    let shown = loaded;
     let content: unknown;
-    if (!loaded.leads.length) {
+    const evaluation = loaded.leads.length ? this.#rows.rows(engineModule.value!.leadEvaluator, loaded.leads, this.#rulesInEffect, setup.dealer, this.now) : null;
+    if (!evaluation) {
       content = html`<div class="fc-state fc-state--empty" part="state empty"><p class="fc-state__message" role="status">${t('empty')}</p></div>`;
+    } else if (evaluation.status === 'error') {
+      content = evaluationErrorView(evaluation.error, () => void this.#leads.run());
+    } else if (evaluation.status === 'running') {
+      // The rows last worked out stay, busy, until these are; before any, the busy state says how far it is.
+      progress ??= evaluatingText(f, evaluation);
+      const last = this.#evaluated;
+      if (last) [shown, busy, content] = [last.loaded, true, this.#content(view, f, last.loaded, last.rows)];
+      else content = loadingView(6, progress);
     } else {
-      const evaluation = this.#evaluation(loaded, setup.dealer);
-      if ('error' in evaluation) content = evaluationErrorView(evaluation.error, () => void this.#leads.run());
-      else content = view === 'detail' ? this.#detail(f, loaded, evaluation.rows) : this.#summaryOf(f, loaded, evaluation.rows);
+      this.#evaluated = { loaded, rows: evaluation.rows };
+      content = this.#content(view, f, loaded, evaluation.rows);
     }
-    return panelView({ f, progress: this.progress, capped: capped ? { read: loaded.leads.length, total: loaded.total } : null, busy, content });
+    const capped = shown.total > shown.leads.length;
+    return panelView({ f, progress, capped: capped ? { read: shown.leads.length, total: shown.total } : null, busy, content });
+  }
+
+  #content(view: 'detail' | 'summary', f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
+    return view === 'detail' ? this.#detail(f, loaded, rows) : this.#summaryOf(f, loaded, rows);
   }
 
   #detail(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
+    const shown = this.#rows.filtered(rows, this.filters, this.sort, getLocale());
     return detailView({
       f,
       range: loaded.range,
-      locale: getLocale(),
-      rows,
-      shown: this.#filteredRows(rows),
+      options: this.#rows.options(rows, getLocale()),
+      shown,
       shownRows: this.shownRows,
+      filled: this.#fill.rows(Math.min(this.shownRows, shown.length)),
       step: ROWS_STEP,
       sort: this.sort,
       filters: this.filters,
@@ -419,7 +407,7 @@ export class FcLeadResponseReport extends FcElement {
   #summaryOf(f: Formats, loaded: Loaded, rows: Row[]): TemplateResult {
     const filtered = anyFilter(this.filters);
     const capped = loaded.total > loaded.leads.length;
-    const kept = filtered ? this.#filteredRows(rows) : rows;
+    const kept = filtered ? this.#rows.filtered(rows, this.filters, this.sort, getLocale()) : rows;
     let summary: LeadResponseSummary | null = null;
     let instead: unknown = nothing;
     if (filtered) summary = engineModule.value!.summarizeLeadEvaluations(kept.map((r) => r.e), loaded.range);

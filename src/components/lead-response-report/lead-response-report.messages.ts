@@ -9,6 +9,7 @@ const en = {
   tabRules: 'OEM rules',
   reading: (loaded: string, total: string) => `Reading leads… ${loaded} of ${total}`,
   readingStart: 'Reading leads…',
+  evaluating: (done: string, total: string) => `Working out response clocks… ${done} of ${total} leads`,
   capped: (shown: string, total: string) =>
     `This range has ${total} leads; the report reads the first ${shown}. Pick a shorter range to see them all.`,
   empty: 'No internet leads were received in this range.',
@@ -220,6 +221,7 @@ const es: typeof en = {
   tabRules: 'Reglas de fabricantes',
   reading: (loaded, total) => `Leyendo prospectos… ${loaded} de ${total}`,
   readingStart: 'Leyendo prospectos…',
+  evaluating: (done, total) => `Calculando los tiempos de respuesta… ${done} de ${total} prospectos`,
   capped: (shown, total) => `Este periodo tiene ${total} prospectos; el informe lee los primeros ${shown}. Elija un periodo más corto para verlos todos.`,
   empty: 'No se recibieron prospectos de internet en este periodo.',
   noMatch: 'Ningún prospecto coincide con estos filtros.',

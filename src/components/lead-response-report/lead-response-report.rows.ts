@@ -1,8 +1,9 @@
 /**
  * The detail table's rows: each lead's evaluation with its sort keys worked out once, the
- * filters and the column orders. Plain data in, plain data out; the element memoises the calls.
+ * filters, their choices and the column orders. Plain data in, plain data out; the element memoises the calls.
  */
 import type { LeadGrade } from '../../data/model.js';
+import { NO_OEM_RULE_ID } from '../../data/model.js';
 import type { LeadEvaluation } from '../../data/logic/leads.js';
 import { t } from './lead-response-report.messages.js';
 
@@ -69,6 +70,14 @@ export function nextSort(sort: Sort, key: SortKey): Sort {
   return { key, dir: key === 'received' ? 'descending' : 'ascending' };
 }
 
+/** One collator per locale: building one costs more than many comparisons. */
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
+
 /** The rows the filters keep, in the sort's order; ties stay oldest first. */
 export function filterAndSort(rows: readonly Row[], filters: Filters, sort: Sort, locale: string): Row[] {
   const { oem, salesperson, source, grade } = filters;
@@ -79,17 +88,50 @@ export function filterAndSort(rows: readonly Row[], filters: Filters, sort: Sort
       (!source || r.e.lead.provider === source) &&
       (!grade || r.e.state.grade === grade),
   );
-  const compare = comparator(sort.key, new Intl.Collator(locale, { sensitivity: 'base', numeric: true }));
+  // Each row's key worked out once, not in every comparison.
+  const { key, compare } = sortKey(sort.key, kept, collatorFor(locale));
+  const keyed = kept.map((r) => ({ r, k: key(r) }));
   const sign = sort.dir === 'ascending' ? 1 : -1;
-  return kept.sort((a, b) => sign * compare(a, b) || a.received - b.received);
+  keyed.sort((a, b) => sign * compare(a.k, b.k) || a.r.received - b.r.received);
+  return keyed.map((x) => x.r);
 }
 
-function comparator(key: SortKey, collator: Intl.Collator): (a: Row, b: Row) => number {
-  const text = (get: (r: Row) => string) => (a: Row, b: Row) => collator.compare(get(a), get(b));
-  const num = (get: (r: Row) => number) => (a: Row, b: Row) => {
-    const x = get(a);
-    const y = get(b);
-    return x === y ? 0 : x < y ? -1 : 1;
+/** A row's sort key and how two keys compare (numbers as numbers, texts with the collator). */
+interface SortKeyOf {
+  key: (r: Row) => number | string;
+  compare: (x: number | string, y: number | string) => number;
+}
+
+const compareNumbers = (x: number | string, y: number | string): number => (x === y ? 0 : x < y ? -1 : 1);
+
+/**
+ * Each distinct text's place in the collator's order: texts the collator holds equal share one,
+ * so comparing places compares as the collator does.
+ */
+function placesOf(distinct: Iterable<string>, collator: Intl.Collator): Map<string, number> {
+  const places = new Map<string, number>();
+  let place = -1;
+  let previous = '';
+  for (const text of [...distinct].sort(collator.compare)) {
+    if (place < 0 || collator.compare(previous, text) !== 0) place++;
+    places.set(text, place);
+    previous = text;
+  }
+  return places;
+}
+
+function sortKey(key: SortKey, rows: readonly Row[], collator: Intl.Collator): SortKeyOf {
+  const num = (get: (r: Row) => number): SortKeyOf => ({ key: get, compare: compareNumbers });
+  /**
+   * A text column: with few distinct texts (makes, sources, salespeople), each text's place in the
+   * collator's order, so the rows sort on numbers; with many (customers), the text itself, each
+   * comparison one collator call (sorting the distinct texts first would cost as much again).
+   */
+  const text = (get: (r: Row) => string): SortKeyOf => {
+    const distinct = new Set(rows.map(get));
+    if (distinct.size * 4 > rows.length) return { key: get, compare: (x, y) => collator.compare(x as string, y as string) };
+    const places = placesOf(distinct, collator);
+    return { key: (r) => places.get(get(r))!, compare: compareNumbers };
   };
   switch (key) {
     case 'received':
@@ -115,4 +157,25 @@ function comparator(key: SortKey, collator: Intl.Collator): (a: Row, b: Row) => 
     case 'consequences':
       return text((r) => r.consequences);
   }
+}
+
+/** The choices of the OEM, salesperson and source filters: each value the rows hold once, by its label in the locale's order. */
+export interface FilterOptions {
+  oems: Array<[string, string]>;
+  people: Array<[string, string]>;
+  sources: Array<[string, string]>;
+}
+
+export function filterOptions(rows: readonly Row[], locale: string): FilterOptions {
+  const oems = new Map<string, string>();
+  const people = new Map<string, string>();
+  const sources = new Map<string, string>();
+  // The last label of a value wins, as \`new Map(pairs)\` would have it.
+  for (const r of rows) {
+    oems.set(r.e.rule.id, r.e.rule.id === NO_OEM_RULE_ID ? t('noRule') : r.e.rule.name);
+    people.set(r.salespersonKey, r.salesperson);
+    sources.set(r.e.lead.provider, r.e.lead.provider);
+  }
+  const sorted = (pairs: Map<string, string>) => [...pairs.entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
+  return { oems: sorted(oems), people: sorted(people), sources: sorted(sources) };
 }

@@ -10,7 +10,6 @@ import type { StoredOemRule, WeeklyHours } from '../../data/model.js';
 import type { Formats } from '../shared/formats.js';
 import type { RuleSaveDetail } from './lead-response-report.events.js';
 import { t } from './lead-response-report.messages.js';
-import { progressText } from './lead-response-report.view.js';
 
 export type LeadReportView = 'detail' | 'summary' | 'rules';
 export const VIEWS: readonly LeadReportView[] = ['detail', 'summary', 'rules'];
@@ -63,18 +62,19 @@ export function tabsView(v: TabsInput): TemplateResult {
 /** What frames the Detail or Summary content. */
 export interface PanelInput {
   f: Formats;
-  progress: { loaded: number; total: number | null } | null;
+  /** The line saying what is under way (reading the leads, working out their clocks), or null. */
+  progress: string | null;
   /** Leads read and leads in the range, when the range holds more than were read; else null. */
   capped: { read: number; total: number } | null;
-  /** A new range is being read (the content shown is the last one's). */
+  /** A new range is being read or worked out (the content shown is the last one's). */
   busy: boolean;
   content: unknown;
 }
 
-/** The reading progress, the capped-range notice and the content, dimmed while busy. */
+/** The progress line, the capped-range notice and the content, dimmed while busy. */
 export function panelView(v: PanelInput): TemplateResult {
   const { f } = v;
-  return html`${v.progress ? html`<p class="progress" role="status">${progressText(f, v.progress)}</p>` : nothing}
+  return html`${v.progress ? html`<p class="progress" role="status">${v.progress}</p>` : nothing}
     ${v.capped
       ? html`<div class="notice" part="notice"><p>${t('capped', f.count.format(v.capped.read), f.count.format(v.capped.total))}</p></div>`
       : nothing}

@@ -14,7 +14,7 @@ import type { LeadResponseBucket } from '../../data/logic/lead-buckets.js';
 import type { Formats } from '../shared/formats.js';
 import type { ReportFigures, TrendTarget } from './lead-response-report.charts.js';
 import { COLUMNS, GRADES } from './lead-response-report.rows.js';
-import type { Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
+import type { FilterOptions, Filters, Row, Sort, SortKey } from './lead-response-report.rows.js';
 import { t } from './lead-response-report.messages.js';
 import type { TextKey } from './lead-response-report.messages.js';
 import { scrollHint } from './lead-response-report.scroll.js';
@@ -130,13 +130,14 @@ export const none = (why: string): TemplateResult =>
 export interface DetailViewInput {
   f: Formats;
   range: DateRange;
-  locale: string;
-  /** Every row read (the filters' choices come from these). */
-  rows: readonly Row[];
+  /** The filters' choices: the values of every row read. */
+  options: FilterOptions;
   /** The rows the filters keep, in order. */
   shown: readonly Row[];
-  /** How many of `shown` are rendered. */
+  /** How many of `shown` the table holds ("Showing n of m"). */
   shownRows: number;
+  /** How many of those are in the table yet (they are added a few per frame); the rest come in the next frames. */
+  filled: number;
   /** Rows added per "Show more". */
   step: number;
   sort: Sort;
@@ -169,8 +170,8 @@ export function detailView(v: DetailViewInput): TemplateResult {
                   ${COLUMNS.map((c) => sortHeader(v, c.key, t(c.label), c.num))}
                 </tr>
               </thead>
-              <tbody>
-                ${visible.map((r) => detailRow(f, r, year, v.unstoppable))}
+              <tbody aria-busy=${v.filled < visible.length ? 'true' : 'false'}>
+                ${visible.slice(0, v.filled).map((r) => detailRow(f, r, year, v.unstoppable))}
               </tbody>
             </table>
           </div>
@@ -224,10 +225,7 @@ function unstoppableView(lead: Row['e']['lead'], rule: OemRule, status: string, 
 }
 
 function filtersView(v: DetailViewInput): TemplateResult {
-  const unique = (pairs: Array<[string, string]>) => [...new Map(pairs).entries()].sort((a, b) => a[1].localeCompare(b[1], v.locale));
-  const oems = unique(v.rows.map((r) => [r.e.rule.id, r.e.rule.id === NO_OEM_RULE_ID ? t('noRule') : r.e.rule.name]));
-  const people = unique(v.rows.map((r) => [r.salespersonKey, r.salesperson]));
-  const sources = unique(v.rows.map((r) => [r.e.lead.provider, r.e.lead.provider]));
+  const { oems, people, sources } = v.options;
   const grades = GRADES.map((g) => [g, t(g)] as [string, string]);
   const select = (name: keyof Filters, label: string, options: Array<[string, string]>) => {
     const value = v.filters[name];
@@ -467,6 +465,11 @@ const bucketChartLabel = (f: Formats, labels: string[], values: number[]): strin
 
 export function progressText(f: Formats, p: { loaded: number; total: number | null }): string {
   return p.total === null ? t('readingStart') : t('reading', f.count.format(p.loaded), f.count.format(p.total));
+}
+
+/** The progress line while the leads read are worked out against the rules. */
+export function evaluatingText(f: Formats, p: { done: number; total: number }): string {
+  return t('evaluating', f.count.format(p.done), f.count.format(p.total));
 }
 
 /** Leads worked out against the rules threw: the reason, with Retry. */

@@ -43,3 +43,9 @@ export function applyColumnWidths(grid: HTMLElement, widths: readonly number[]):
   }
   grid.style.setProperty('--_total-w', `${widths.reduce((a, b) => a + b, 0)}px`);
 }
+
+/**
+ * Tallest scroll body. Chromium stops growing an element at 33,554,431 px (Firefox near 17.9M):
+ * past this the scrollbar is scaled and scroll positions map to rows proportionally.
+ */
+export const MAX_BODY_HEIGHT = 15_000_000;

@@ -22,6 +22,7 @@ import {
   CARD_HEIGHT,
   COLUMNS,
   HEADER_HEIGHT,
+  MAX_BODY_HEIGHT,
   MAX_COLUMN_WIDTH,
   NARROW_WIDTH,
   ROW_HEIGHT,
@@ -31,20 +32,14 @@ import { FC_SMS_FILTER_CHANGE } from './sms-history.events.js';
 import { SmsCsvExport } from './sms-history.export.js';
 import { SmsFilterForm } from './sms-history.filter.js';
 import type { SmsFilterChange } from './sms-history.filter.js';
-import { t } from './sms-history.messages.js';
+import { spanishGate, t } from './sms-history.messages.js';
 import { SmsPager } from './sms-history.pager.js';
 import { syncRows } from './sms-history.rows.js';
 import type { RowState } from './sms-history.rows.js';
 import { styles } from './sms-history.styles.js';
 import { SmsSummaryLoader } from './sms-history.summary.js';
 import { ErrorTooltip } from './sms-history.tooltip.js';
-import { gridView, toolbarView } from './sms-history.view.js';
-
-/**
- * Tallest scroll body. Chromium stops growing an element at 33,554,431 px (Firefox near 17.9M):
- * past this the scrollbar is scaled and scroll positions map to rows proportionally.
- */
-export const MAX_BODY_HEIGHT = 15_000_000;
+import { gridView, loadErrorTitles, toolbarView } from './sms-history.view.js';
 
 type Order = 'asc' | 'desc';
 
@@ -297,7 +292,9 @@ export class FcSmsHistory extends FcElement {
       const filter = this.#decoded;
       this.#pager = new SmsPager({
         pageSize,
-        load: (offset, limit, signal) => api.list({ ...filter, order, limit, offset } satisfies SmsListQuery, { signal }),
+        // The errors' titles (not in the first load) come with the first page: its rows show them.
+        load: (offset, limit, signal) =>
+          Promise.all([api.list({ ...filter, order, limit, offset } satisfies SmsListQuery, { signal }), loadErrorTitles()]).then(([page]) => page),
         onChange: (page) => this.#pageChanged(page),
       });
       this.#grid.reset();
@@ -444,6 +441,8 @@ export class FcSmsHistory extends FcElement {
 
   protected override render() {
     if (!this.adapter?.sms) return unsupportedView('sms');
+    const waiting = spanishGate(this);
+    if (waiting) return waiting;
     const themeClass = this.classList.contains('fc-dark') ? 'dark' : this.classList.contains('fc-light') ? 'light' : nothing;
     return html`${this.#form.render()}
       ${this.#summary.render({

@@ -5,9 +5,15 @@ import { rangeProblem } from '../../data/logic/calendar.js';
 import { SMS_DIRECTIONS, SMS_ERROR_CATEGORIES, SMS_STATUSES } from '../../data/model.js';
 import type { SmsFilter } from '../../data/model.js';
 import { rangeProblemText } from '../shared/date-range.js';
+import { lazyModule } from '../shared/lazy.js';
+import { errorView, loadingView } from '../shared/states.js';
 import type { FcElement } from '../shared/fc-element.js';
+import type { MoreFiltersHelpers } from './sms-history.filter.more.js';
 import { t } from './sms-history.messages.js';
 import { categoryName, directionName, statusName } from './sms-history.view.js';
+
+/** The fields behind "More filters", loaded the first time they are shown (a filter from the URL that uses them: at once). */
+const moreFields = lazyModule(() => import('./sms-history.filter.more.js'));
 
 /** Pause after typing before a text field applies. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -37,6 +43,7 @@ export class SmsFilterForm implements ReactiveController {
   readonly #options: SmsFilterFormOptions;
   #advanced = false;
   #rangeError = '';
+  #moreFailure: unknown = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: FcElement, options: SmsFilterFormOptions) {
@@ -98,37 +105,34 @@ export class SmsFilterForm implements ReactiveController {
     </form>`;
   }
 
+  /** The fields behind "More filters" once loaded; meanwhile a skeleton, and the error with Retry if they cannot be. */
   #advancedView(f: SmsFilter): TemplateResult {
-    const text = (key: 'errorCode' | 'employeeId' | 'customerId', label: string, hint = '') => html`<div class="field">
-      <label for="f-${key}">${label}</label>
-      <input
-        id="f-${key}"
-        name=${key}
-        type="text"
-        autocomplete="off"
-        placeholder=${hint}
-        .value=${live(f[key] ?? '')}
-        @input=${(e: Event) => this.#onTextInput(e, key)}
-        @change=${(e: Event) => this.#onTextInput(e, key)}
-      />
-    </div>`;
-    return html`<div class="field">
-        <label for="f-status">${t('status')}</label>
-        <select id="f-status" @change=${(e: Event) => this.#onSelect(e, 'status')}>
-          <option value="" ?selected=${!f.status}>${t('any')}</option>
-          ${SMS_STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${statusName(s)}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="f-category">${t('errorCategory')}</label>
-        <select id="f-category" @change=${(e: Event) => this.#onSelect(e, 'errorCategory')}>
-          <option value="" ?selected=${!f.errorCategory}>${t('any')}</option>
-          ${SMS_ERROR_CATEGORIES.map((c) => html`<option value=${c} ?selected=${f.errorCategory === c}>${categoryName(c)}</option>`)}
-        </select>
-      </div>
-      ${text('errorCode', t('errorCode'), t('errorCodeHint'))} ${text('employeeId', t('employeeId'))}
-      ${text('customerId', t('customerId'))}`;
+    const view = moreFields.value;
+    if (view) return view.moreFiltersView(f, this.#moreHelpers);
+    if (this.#moreFailure)
+      return errorView(this.#moreFailure, () => {
+        this.#moreFailure = null;
+        this.#host.requestUpdate();
+      });
+    moreFields.load().then(
+      () => this.#host.requestUpdate(),
+      (error: unknown) => {
+        this.#moreFailure = error;
+        this.#host.requestUpdate();
+      },
+    );
+    return loadingView(1);
   }
+
+  readonly #moreHelpers: MoreFiltersHelpers = {
+    t,
+    statuses: SMS_STATUSES,
+    categories: SMS_ERROR_CATEGORIES,
+    statusName,
+    categoryName,
+    onSelect: (event, key) => this.#onSelect(event, key),
+    onTextInput: (event, key) => this.#onTextInput(event, key),
+  };
 
   #setAdvanced(advanced: boolean): void {
     this.#advanced = advanced;

@@ -1,4 +1,8 @@
+import type { TemplateResult } from 'lit';
+import { lazyModule } from '../shared/lazy.js';
 import { defineMessages } from '../shared/messages.js';
+import type { Locale } from '../shared/messages.js';
+import { errorView, loadingView } from '../shared/states.js';
 
 const en = {
   gridLabel: (from: string, to: string) => `Text messages, ${from} to ${to}`,
@@ -70,72 +74,34 @@ const en = {
   errorTipLabel: 'Error details',
 };
 
-export const t = defineMessages(en, {
-  gridLabel: (from, to) => `Mensajes de texto, ${from} a ${to}`,
-  colTime: 'Hora',
-  colDirection: 'Dirección',
-  colCustomer: 'Cliente',
-  colPhone: 'Teléfono',
-  colEmployee: 'Empleado',
-  colBody: 'Mensaje',
-  colStatus: 'Estado',
-  colError: 'Error',
-  colSegments: 'Segmentos',
-  inbound: 'Entrante',
-  outbound: 'Saliente',
-  queued: 'En cola',
-  sent: 'Enviado',
-  delivered: 'Entregado',
-  undelivered: 'No entregado',
-  failed: 'Fallido',
-  received: 'Recibido',
-  'invalid-number': 'Número no válido',
-  'landline-or-unreachable': 'Fijo o inalcanzable',
-  'opted-out': 'Dado de baja',
-  'carrier-filtered': 'Filtrado o bloqueado por el operador',
-  'volume-limited': 'Límite de volumen',
-  'carrier-failure': 'Fallo del operador',
-  'receipt-expired': 'Confirmación caducada',
-  unknown: 'Error desconocido',
-  filterTitle: 'Filtrar textos',
-  from: 'Desde',
-  to: 'Hasta',
-  direction: 'Dirección',
-  status: 'Estado',
-  errorCategory: 'Categoría de error',
-  errorCode: 'Código de error',
-  errorCodeHint: 'p. ej. 4470 o 30007',
-  employeeId: 'ID de empleado',
-  customerId: 'ID de cliente',
-  text: 'Buscar',
-  textHint: 'Texto del mensaje, números o nombres',
-  any: 'Cualquiera',
-  moreFilters: 'Más filtros',
-  clearFilters: 'Quitar filtros',
-  count: (n) => `${n} textos`,
-  countOne: '1 texto',
-  counting: 'Contando textos…',
-  empty: 'Ningún texto coincide con este filtro.',
-  sortByTime: 'Hora',
-  sortedNewest: 'más recientes primero',
-  sortedOldest: 'más antiguos primero',
-  sortHint: (now) => `Ordenado: ${now}. Actívelo para invertir.`,
-  resize: (column) => `Ancho de la columna ${column}`,
-  sortable: 'Solo la hora se puede ordenar: el servidor ordena los textos por hora.',
-  pageError: (first, last) => `No se pudieron cargar los textos ${first} a ${last}.`,
-  retryRows: (first, last) => `Reintentar cargar los textos ${first} a ${last}`,
-  notLoaded: 'Sin cargar',
-  loadingRow: 'Cargando',
-  noCustomer: 'Cliente desconocido',
-  noEmployee: 'Ninguno',
-  details: 'Detalles del texto',
-  close: 'Cerrar',
-  exportCsv: 'Exportar CSV',
-  exporting: (done, total) => `Exportando ${done} de ${total} textos…`,
-  exportProgress: 'Progreso de la exportación',
-  cancelExport: 'Cancelar exportación',
-  exportDone: (n) => `Se exportaron ${n} textos.`,
-  exportCancelled: 'Exportación cancelada.',
-  exportFailed: 'La exportación se detuvo.',
-  errorTipLabel: 'Detalles del error',
-});
+export type SmsHistoryWords = typeof en;
+
+/** The Spanish table: English until `sms-history.messages.es.ts` has loaded into it. */
+const es: SmsHistoryWords = { ...en };
+
+export const t = defineMessages(en, es);
+
+const spanish = lazyModule(() => import('./sms-history.messages.es.js').then((m) => Object.assign(es, m.es)));
+let spanishFailure: unknown = null;
+
+/**
+ * The history in Spanish waits for its words, which are not in the first load: while they load,
+ * the loading state (the load is started here); if they cannot be fetched, the error with Retry.
+ * Null when the host speaks English or the words are there: render as usual.
+ */
+export function spanishGate(host: { readonly resolvedLocale: Locale; requestUpdate(): void }): TemplateResult | null {
+  if (host.resolvedLocale !== 'es' || spanish.value) return null;
+  if (spanishFailure)
+    return errorView(spanishFailure, () => {
+      spanishFailure = null;
+      host.requestUpdate();
+    });
+  spanish.load().then(
+    () => host.requestUpdate(),
+    (error: unknown) => {
+      spanishFailure = error;
+      host.requestUpdate();
+    },
+  );
+  return loadingView(6);
+}

@@ -6,14 +6,14 @@ import type { SmsMessage } from '../../data/model.js';
 import { formatCount, getLocale, msg } from '../shared/messages.js';
 import { COLUMNS } from './sms-history.columns.js';
 import { t } from './sms-history.messages.js';
-import { customerPhone, directionName, errorInfo, formatSentAt, statusName } from './sms-history.view.js';
+import { customerPhone, directionName, errorInfo, errorTitles, formatSentAt, statusName } from './sms-history.view.js';
 
 /** Texts per message, so a row recycled onto a message seen before formats nothing again. */
 const textCache = new WeakMap<SmsMessage, { key: string; texts: string[] }>();
 
 /** The text of each column for one message. */
 export function cellTexts(m: SmsMessage, zone: string, named: boolean): string[] {
-  const key = `${getLocale()}|${zone}|${named}`;
+  const key = `${getLocale()}|${zone}|${named}|${!!errorTitles.value}`;
   const cached = textCache.get(m);
   if (cached?.key === key) return cached.texts;
   const texts = computeTexts(m, zone, named);
@@ -31,7 +31,7 @@ function computeTexts(m: SmsMessage, zone: string, named: boolean): string[] {
     m.employeeName ?? '',
     m.body ?? '',
     statusName(m.status),
-    error ? `${error.code} ${error.title}` : '',
+    error ? `${error.code} ${error.title}`.trim() : '',
     Number.isFinite(m.segments) ? formatCount(m.segments) : '',
   ];
 }
@@ -89,7 +89,7 @@ function updateDataRow(row: PooledRow, state: Exclude<RowState, { kind: 'error' 
     row._index = state.index;
   }
   const message = state.kind === 'data' ? state.message : null;
-  const textKey = `${getLocale()}|${zone}|${named}`;
+  const textKey = `${getLocale()}|${zone}|${named}|${!!errorTitles.value}`;
   if (row._message !== message || row._textKey !== textKey) {
     const texts = message ? cellTexts(message, zone, named) : null;
     const error = message ? errorInfo(message) : null;

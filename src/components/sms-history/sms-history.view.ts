@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { smsErrorTitle } from '../../data/logic/sms-error-titles.js';
 import type { SmsErrorTitle } from '../../data/logic/sms-error-titles.js';
 import type { SmsErrorTexts, smsErrorTexts } from '../../data/logic/sms-error-texts.js';
 import type { SmsErrorInfo } from '../../data/logic/sms-errors.js';
 import type { SmsErrorCategory, SmsMessage } from '../../data/model.js';
 import type { WindowedGridController } from '../shared/controllers/windowed-grid.js';
 import { makeFormats } from '../shared/formats.js';
+import { lazyModule } from '../shared/lazy.js';
 import { formatCount, getLocale } from '../shared/messages.js';
 import { COLUMNS, MAX_COLUMN_WIDTH } from './sms-history.columns.js';
 import type { ExportProgress } from './sms-history.export.js';
@@ -28,16 +28,35 @@ export function customerPhone(m: SmsMessage): string {
 }
 
 /**
+ * The errors' categories and titles (`sms-error-titles.ts`): not in the first load, fetched as the
+ * first rows are (the element starts it). Until they arrive, or if they cannot be fetched, the
+ * error column shows the code alone; the tooltip and the details dialog load them with the errors'
+ * texts, and say so if that fails (the next error shown tries again).
+ */
+export const errorTitles = lazyModule(() => import('../../data/logic/sms-error-titles.js'));
+
+/** Loads the errors' titles; settles either way (a failure leaves the codes alone in the column). */
+export function loadErrorTitles(): Promise<void> {
+  return errorTitles.load().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
  * Classification of a message's error (category and title: what the column shows), memoized per
- * provider and code (the column asks per rendered row).
+ * provider and code (the column asks per rendered row). Until the titles are loaded: the code
+ * alone, in category `unknown` with no title.
  */
 const errorInfos = new Map<string, SmsErrorTitle>();
 export function errorInfo(m: SmsMessage): SmsErrorTitle | null {
   if (m.errorCode === null || m.errorCode === undefined || String(m.errorCode).trim() === '') return null;
+  const titles = errorTitles.value;
+  if (!titles) return { code: String(m.errorCode).trim(), provider: m.provider, category: 'unknown', title: '' };
   const key = `${m.provider}|${m.errorCode}`;
   let info = errorInfos.get(key);
   if (!info) {
-    info = smsErrorTitle(m.provider, m.errorCode);
+    info = titles.smsErrorTitle(m.provider, m.errorCode);
     if (errorInfos.size > 500) errorInfos.clear();
     errorInfos.set(key, info);
   }
@@ -48,11 +67,11 @@ let textsOf: typeof smsErrorTexts | null = null;
 let textsLoad: Promise<void> | null = null;
 /**
  * Loads the errors' definitions and advice (`sms-error-texts.ts`, not in the first load) once for
- * every instance; a failed load is tried again on the next call.
+ * every instance, with their titles; a failed load is tried again on the next call.
  */
 export function loadErrorTexts(): Promise<void> {
-  textsLoad ??= import('../../data/logic/sms-error-texts.js').then(
-    (module) => void (textsOf = module.smsErrorTexts),
+  textsLoad ??= Promise.all([import('../../data/logic/sms-error-texts.js'), errorTitles.load()]).then(
+    ([module]) => void (textsOf = module.smsErrorTexts),
     (error: unknown) => {
       textsLoad = null;
       throw error;
@@ -86,7 +105,6 @@ export function statusName(status: string): string {
 export function directionName(direction: string): string {
   return direction === 'inbound' || direction === 'outbound' ? t(direction) : String(direction ?? '');
 }
-
 
 // ───────────── templates ─────────────
 

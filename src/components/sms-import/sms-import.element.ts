@@ -7,11 +7,12 @@ import type { CachedAdapterEventMap } from '../../data/cache/with-cache.js';
 import { AdapterError } from '../../data/errors.js';
 import type { AdapterErrorKind } from '../../data/errors.js';
 import type { FileEncoding } from '../../data/logic/file-text.js';
-import type { SmsImportFormat, SmsImportIssue, SmsReadStop, parseSmsImport } from '../../data/logic/sms-import.js';
+import type { SmsImportFormat, SmsImportIssue, SmsImportParseResult, SmsParseProgress, SmsReadStop } from '../../data/logic/sms-import.js';
 import type { SmsMessage } from '../../data/model.js';
 import { adapterContext } from '../shared/adapter-context.js';
 import { isCachedAdapter } from '../shared/controllers/adapter-events.js';
 import { FcElement } from '../shared/fc-element.js';
+import { lazyModule } from '../shared/lazy.js';
 import { formatCount } from '../shared/messages.js';
 import { errorView, loadingView, stateStyles, unsupportedView } from '../shared/states.js';
 import { isolate, isolateIn } from '../shared/bidi.js';
@@ -51,9 +52,10 @@ interface Run extends Parsed {
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'reading'; name: string }
+  /** `progress`: rows turned into messages so far, once the parse has reported. */
+  | { kind: 'reading'; name: string; progress?: SmsParseProgress }
   | { kind: 'unreadable'; name: string; error: unknown }
-  /** The file was read but the parser could not be loaded (offline, a failed download): Retry reads it again. */
+  /** The file was read but no parser could be loaded, in a worker or on the page (offline, a failed download): Retry reads it again. */
   | { kind: 'unavailable'; file: File; error: unknown }
   | { kind: 'parsed'; file: Parsed }
   | { kind: 'importing'; run: Run }
@@ -62,27 +64,23 @@ type Phase =
 
 const ACCEPT = '.csv,.json,text/csv,application/json';
 
-let parser: Promise<typeof parseSmsImport> | null = null;
-
 /**
- * The file parser (the provider formats and papaparse), loaded the first time a user picks or drags
- * a file rather than with the widget; a failed load is forgotten so the next ask loads again.
+ * How a file is parsed (the worker, and the parser on the page where no worker may start), loaded the
+ * first time a user gives a file rather than with the widget; a failed load is tried again on Retry.
  */
-function loadParser(): Promise<typeof parseSmsImport> {
-  parser ??= import('../../data/logic/sms-import.js').then(
-    (module) => module.parseSmsImport,
-    (error: unknown) => {
-      parser = null;
-      throw new AdapterError({ kind: 'network', message: `The file reader could not be loaded (${error instanceof Error ? error.message : String(error)}).` });
-    },
-  );
-  return parser;
+const parser = lazyModule(() => import('./sms-import.parse.js'));
+
+/** Why a file was read but not parsed: the parser could not be downloaded, in a worker or on the page. */
+function readerUnavailable(error: unknown): AdapterError {
+  if (error instanceof AdapterError) return error;
+  return new AdapterError({ kind: 'network', message: `The file reader could not be loaded (${error instanceof Error ? error.message : String(error)}).` });
 }
 
 /**
  * Imports a provider's SMS log into the SMS history: a Twilio Console CSV export or Message
- * JSON, or Bandwidth message events. The user drops a file or picks one; the widget reads it in its
- * encoding (UTF-8; UTF-16 by its byte-order mark; else Windows-1252, with a note saying so),
+ * JSON, or Bandwidth message events. The user drops a file or picks one; the widget reads it off the
+ * page's main thread, in a worker (on the page in short slices where no worker may start), with a
+ * progress line, in its encoding (UTF-8; UTF-16 by its byte-order mark; else Windows-1252, with a note saying so),
  * detects the format, shows the first messages and the rows it cannot read (line and reason), says
  * where and after how many rows reading stopped if a quote that is never closed ends it, and on
  * "Import" writes the messages through `adapter.sms.import` in batches of 500 with a progress bar. A failed
@@ -96,7 +94,7 @@ function loadParser(): Promise<typeof parseSmsImport> {
  * @csspart choose-button - The "Choose file" button.
  * @csspart preview - The table of the file's first messages.
  * @csspart import-button - Starts writing the messages.
- * @csspart progress - The progress bar and its text.
+ * @csspart progress - The progress bar and its text (reading the file, then writing the messages).
  * @csspart result - The "… imported, … updated" line.
  * @csspart errors - The list of rows that could not be read.
  * @csspart stopped - The warning that reading stopped before the end of the file (where, and how many rows were read).
@@ -121,10 +119,13 @@ export class FcSmsImport extends FcElement {
   #generation = 0;
   /** Focus the new phase's main control after the next render (the one the user used is gone). */
   #focusAfter = false;
+  /** Stops the parse under way (a new file, Cancel, the element removed). */
+  #parse: AbortController | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#generation++;
+    this.#parse?.abort();
     if (this.phase.kind === 'importing') this.phase = { kind: 'failed', run: this.phase.run, error: new AdapterError({ kind: 'aborted', message: 'The import was interrupted.' }) };
   }
 
@@ -137,8 +138,8 @@ export class FcSmsImport extends FcElement {
   // ───────────── reading the file ─────────────
 
   #choose(): void {
-    // The user is about to give a file: fetch the parser while they pick it.
-    void loadParser().catch(() => undefined);
+    // The user is about to give a file: fetch what parses it while they pick it.
+    void parser.load().catch(() => undefined);
     this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
   }
 
@@ -153,7 +154,7 @@ export class FcSmsImport extends FcElement {
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-    if (!this.dragging) void loadParser().catch(() => undefined);
+    if (!this.dragging) void parser.load().catch(() => undefined);
     this.dragging = true;
   }
 
@@ -183,18 +184,20 @@ export class FcSmsImport extends FcElement {
       return;
     }
     if (generation !== this.#generation) return;
-    let parse: typeof parseSmsImport;
+    this.#parse?.abort();
+    const parse = (this.#parse = new AbortController());
+    // Parsed in a worker (or on the page in slices when none can start): the page stays responsive, with progress.
+    const progress = (at: SmsParseProgress) => {
+      if (generation === this.#generation) this.phase = { kind: 'reading', name, progress: at };
+    };
+    let parsed: SmsImportParseResult;
     try {
-      parse = await loadParser();
+      parsed = await (await parser.load()).parseSmsFile(bytes, progress, parse.signal);
     } catch (error) {
-      if (generation === this.#generation) this.#show({ kind: 'unavailable', file, error });
+      if (generation === this.#generation) this.#show({ kind: 'unavailable', file, error: readerUnavailable(error) });
       return;
     }
     if (generation !== this.#generation) return;
-    // Parsing a large file takes a moment: let "Reading…" paint first.
-    await new Promise((resolve) => setTimeout(resolve));
-    if (generation !== this.#generation) return;
-    const parsed = parse(bytes);
     this.#show({ kind: 'parsed', file: { name, ...parsed } });
   }
 
@@ -205,6 +208,7 @@ export class FcSmsImport extends FcElement {
 
   #reset(): void {
     this.#generation++;
+    this.#parse?.abort();
     this.#show({ kind: 'idle' });
   }
 
@@ -288,7 +292,7 @@ export class FcSmsImport extends FcElement {
       case 'idle':
         return this.#dropZone(t('choose'));
       case 'reading':
-        return loadingView(2, t('reading', isolate(phase.name)));
+        return html`${loadingView(2, t('reading', isolate(phase.name)))} ${phase.progress ? this.#readProgress(phase.progress) : nothing}`;
       case 'unreadable':
         return html`${errorView(phase.error, undefined, { urgent: true })}
           <p class="file-error" role="alert">${isolateIn((name) => t('unreadable', name), phase.name)}</p>
@@ -344,6 +348,14 @@ export class FcSmsImport extends FcElement {
           ${count ? t('cancel') : t('chooseAnother')}
         </button>
       </div>`;
+  }
+
+  #readProgress({ done, total }: SmsParseProgress): TemplateResult {
+    return html`<div class="progress" part="progress">
+      <label for="read-progress">${t('readProgressLabel')}</label>
+      <progress id="read-progress" max=${Math.max(1, total)} .value=${done}></progress>
+      <p>${t('readProgress', formatCount(done), formatCount(total))}</p>
+    </div>`;
   }
 
   #progressBar(run: Run): TemplateResult {

@@ -23,6 +23,38 @@ export type { RestorableField } from './deleted-restore.js';
 
 const digitsOf = (s: string) => s.replace(/\D+/g, '');
 
+/** What a search looks in: the record's words, lowercase, one a line, and its phone's digits. */
+export interface DeletedSearchIndex {
+  text: string;
+  phoneDigits: string;
+}
+
+/**
+ * The text a search of deleted records looks in: name (also the survivor's), the snapshot's
+ * first and last name, email; and the phone's digits. A server stores it with the record.
+ * @param record A deleted record.
+ * @returns The lowercase words (one a line) and the phone's digits.
+ * @example deletedSearchIndex(record).phoneDigits // '15125550009'
+ */
+export function deletedSearchIndex(record: DeletedRecord): DeletedSearchIndex {
+  const f = record.fields;
+  const words = [record.customerName, record.mergedIntoName ?? '', `${f.firstName ?? ''} ${f.lastName ?? ''}`, f.email ?? ''];
+  return { text: words.map((w) => w.toLowerCase()).join('\n'), phoneDigits: digitsOf(f.phone ?? '') };
+}
+
+/**
+ * What a typed search looks for: the lowercase text in the words, and, when it is a phone number
+ * (3 digits or more and nothing but phone punctuation), its digits in the phone's; both null for a
+ * blank search, which matches everything.
+ * @example deletedSearchTerms(' (512) 555 ') // { text: '(512) 555', digits: '512555' }
+ */
+export function deletedSearchTerms(search: string | null | undefined): { text: string | null; digits: string | null } {
+  const text = (search ?? '').trim().toLowerCase();
+  if (!text) return { text: null, digits: null };
+  const digits = digitsOf(text);
+  return { text, digits: digits.length >= 3 && /^[\d\s()+.-]+$/.test(text) ? digits : null };
+}
+
 /**
  * Whether a deleted record matches what the user typed: name (also the survivor's), email, or
  * phone compared by digits, so "(512) 555-0009" finds "+15125550009".
@@ -32,14 +64,10 @@ const digitsOf = (s: string) => s.replace(/\D+/g, '');
  * @example matchesDeletedSearch(record, '512 555 0009') // true for fields.phone '+15125550009'
  */
 export function matchesDeletedSearch(record: DeletedRecord, search: string | null | undefined): boolean {
-  const text = (search ?? '').trim().toLowerCase();
-  if (!text) return true;
-  const f = record.fields;
-  const words = [record.customerName, record.mergedIntoName ?? '', `${f.firstName ?? ''} ${f.lastName ?? ''}`, f.email ?? ''];
-  if (words.some((w) => w.toLowerCase().includes(text))) return true;
-  const digits = digitsOf(text);
-  // Enough digits to mean a phone number, and nothing but phone punctuation around them.
-  return digits.length >= 3 && /^[\d\s()+.-]+$/.test(text) && digitsOf(f.phone ?? '').includes(digits);
+  const terms = deletedSearchTerms(search);
+  if (terms.text === null) return true;
+  const index = deletedSearchIndex(record);
+  return index.text.includes(terms.text) || (terms.digits !== null && index.phoneDigits.includes(terms.digits));
 }
 
 export interface DeletedFilter extends DateRange {

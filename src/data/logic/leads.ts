@@ -451,12 +451,35 @@ export function evaluateLeads(
   calendar: BusinessCalendar,
   nowIso: string,
 ): LeadEvaluation[] {
+  const evaluate = leadEvaluator(rules, calendar, nowIso);
+  const out: LeadEvaluation[] = new Array(leads.length);
+  for (let i = 0; i < leads.length; i++) out[i] = evaluate(leads[i]!);
+  return out;
+}
+
+/**
+ * What {@link evaluateLeads} does to each lead, as a function of one lead, for a caller that
+ * works a long list out a slice at a time (a page that yields between slices): rules are matched
+ * and calendars compiled once per evaluator, as once per `evaluateLeads` call. Evaluating every
+ * lead with one evaluator gives what `evaluateLeads` gives.
+ * @param rules The dealer's rule set.
+ * @param calendar The dealer's zone, hours and holidays.
+ * @param nowIso The current instant.
+ * @returns A function from a lead to its evaluation.
+ * @throws As {@link evaluateLead}: `rejected` for an invalid `nowIso` at once; the returned
+ *   function `malformed` for a lead with an invalid time (naming the lead), `rejected` for the
+ *   calendar.
+ * @example const evaluate = leadEvaluator(rules, dealer, now); const first = leads.slice(0, 500).map(evaluate);
+ */
+export function leadEvaluator(
+  rules: readonly OemRule[],
+  calendar: BusinessCalendar,
+  nowIso: string,
+): (lead: Lead) => LeadEvaluation {
   const now = instant(nowIso, 'Now');
   const lookup = makeLookup(rules);
   const calendars = new Map<OemRule, Compiled | null>();
-  const out: LeadEvaluation[] = new Array(leads.length);
-  for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i]!;
+  return (lead) => {
     const rule = lookup(lead.make) ?? NO_OEM_RULE;
     let c = calendars.get(rule);
     if (c === undefined) calendars.set(rule, (c = compiledForRule(rule, calendar)));
@@ -469,9 +492,50 @@ export function evaluateLeads(
       }
       throw error;
     }
-    out[i] = { lead, rule, state };
+    return { lead, rule, state };
+  };
+}
+
+/**
+ * Checks an OEM rule a user saves, before its version and its makes are compared with the stored
+ * rules ({@link makeOverlap}): it has an id and a name, a positive limit, no auto-response among
+ * the activities that stop its clock, and set hours (when it has its own) the clock can read.
+ * @param rule The rule as saved.
+ * @param calendar The dealer's zone (its hours are not read).
+ * @param nowIso The current instant (the hours are checked by counting from it).
+ * @returns The rule's name, trimmed.
+ * @throws AdapterError kind `rejected` naming what is wrong.
+ * @example checkOemRule({ ...rule, limitMinutes: 0 }, dealer, now) // throws: the limit must be a positive number of minutes
+ */
+export function checkOemRule(rule: OemRule, calendar: Pick<BusinessCalendar, 'zone'>, nowIso: string): string {
+  if (!rule?.id) throw rejected('A rule needs an id.');
+  if (typeof rule.name !== 'string' || !rule.name.trim()) throw rejected('A rule needs a name.');
+  const name = rule.name.trim();
+  if (!(rule.limitMinutes > 0) || !Number.isFinite(rule.limitMinutes)) {
+    throw rejected(`Rule "${name}": the limit must be a positive number of minutes.`);
   }
-  return out;
+  if (rule.stopsClock?.includes('auto-response')) {
+    throw rejected(`Rule "${name}": an auto-response never stops the clock.`);
+  }
+  // Checks the hours (format, at least one open day) the way the clock will read them.
+  if (rule.hours) businessMinutesBetween(nowIso, nowIso, { zone: calendar.zone, hours: rule.hours });
+  return name;
+}
+
+/**
+ * The make keys ({@link makeKey}) each rule of a set covers: where two rules name one make, the
+ * first in rule order has it, as in every evaluation. A server matches a lead's stored make key
+ * against them to list one rule's leads, or (all keys) the leads no rule covers.
+ * @param rules The dealer's rule set, in rule order.
+ * @returns Rule id → its make keys.
+ * @example makeKeysByRule(DEFAULT_OEM_RULES).get('toyota') // ['toyota', 'lexus', …]
+ */
+export function makeKeysByRule(rules: readonly OemRule[]): Map<string, string[]> {
+  const owner = new Map<string, string>();
+  for (const r of rules) for (const m of r.makes) if (!owner.has(makeKey(m))) owner.set(makeKey(m), r.id);
+  const keys = new Map<string, string[]>(rules.map((r) => [r.id, []]));
+  for (const [key, id] of owner) keys.get(id)!.push(key);
+  return keys;
 }
 
 // ───────────────────────────── lists and summaries ─────────────────────────────

@@ -55,6 +55,23 @@ export type SmsImportFormat = (typeof SMS_IMPORT_FORMATS)[number];
 const FILE = -1;
 const fileError = (message: string): SmsParseResult => ({ messages: [], errors: [{ line: FILE, message }] });
 
+/** How far a parse is: `done` of `total` rows (or events) turned into messages. */
+export interface SmsParseProgress {
+  done: number;
+  total: number;
+}
+
+/** Rows turned into messages between two progress reports of the `…Steps` parsers. */
+const STEP_ROWS = 250;
+
+/** A parse run to its end at once (the `…Steps` parsers' progress reports ignored). */
+function drain<T>(steps: Generator<SmsParseProgress, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 // ───────────────────────────── shared field rules ─────────────────────────────
 
 const TWILIO_STATUS: Readonly<Record<string, SmsStatus>> = {
@@ -200,11 +217,16 @@ const REQUIRED_COLUMNS: readonly [keyof TwilioFields, string][] = [
 
 const headerKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function parseTwilioCsv(source: string): SmsParseResult {
+/** A CSV record read: a row to turn into a message, or why it cannot be (in the file's order). */
+type CsvItem = { line: number; fields: TwilioFields } | SmsImportIssue;
+
+function* parseTwilioCsv(source: string): Generator<SmsParseProgress, SmsParseResult> {
   // One kind of line break, so papaparse cannot guess \r\n and then miss a bare \n further down.
   const csv = source.replace(/\r\n?/g, '\n');
   const messages: SmsMessage[] = [];
   const errors: SmsImportIssue[] = [];
+  // Papaparse reads the records at once; turning them into messages (dates, the slow part) is done after, in steps.
+  const items: CsvItem[] = [];
   let columns: Map<keyof TwilioFields, number> | null = null;
   let headerWidth = 0;
   let start = 0; // offset where the current record starts
@@ -245,7 +267,7 @@ function parseTwilioCsv(source: string): SmsParseResult {
         const lastLine = csv.endsWith('\n') ? line - 1 : line;
         stopped = { line: recordLine, lastLine, rows: rows - 1 };
         const lost = lastLine - recordLine + 1;
-        errors.push({
+        items.push({
           line: recordLine,
           message: `Unreadable CSV record: a quote opened on line ${recordLine} is never closed, so reading stopped there. ${rows - 1} rows before it were read; lines ${recordLine}–${lastLine} (${lost} line${lost === 1 ? '' : 's'}) were not.`,
         });
@@ -255,35 +277,47 @@ function parseTwilioCsv(source: string): SmsParseResult {
       if (row.errors.length) {
         const endLine = csv.charCodeAt(end - 1) === 10 ? line - 1 : line;
         const where = endLine > recordLine ? ` (lines ${recordLine}–${endLine} read as one record)` : '';
-        errors.push({ line: recordLine, message: `Unreadable CSV record${where}: ${row.errors[0]!.message}.` });
+        items.push({ line: recordLine, message: `Unreadable CSV record${where}: ${row.errors[0]!.message}.` });
         return;
       }
       if (cells.length !== headerWidth) {
-        errors.push({ line: recordLine, message: `Expected ${headerWidth} fields, found ${cells.length}.` });
+        items.push({ line: recordLine, message: `Expected ${headerWidth} fields, found ${cells.length}.` });
         return;
       }
       const cell = (field: keyof TwilioFields) => {
         const i = columns!.get(field);
         return i === undefined ? undefined : cells[i];
       };
-      const message = twilioMessage({
-        sid: cell('sid'),
-        from: cell('from'),
-        to: cell('to'),
-        body: cell('body'),
-        status: cell('status'),
-        direction: cell('direction'),
-        num_segments: cell('num_segments'),
-        error_code: cell('error_code'),
-        date_sent: cell('date_sent'),
-        date_created: cell('date_created'),
+      items.push({
+        line: recordLine,
+        fields: {
+          sid: cell('sid'),
+          from: cell('from'),
+          to: cell('to'),
+          body: cell('body'),
+          status: cell('status'),
+          direction: cell('direction'),
+          num_segments: cell('num_segments'),
+          error_code: cell('error_code'),
+          date_sent: cell('date_sent'),
+          date_created: cell('date_created'),
+        },
       });
-      if (typeof message === 'string') errors.push({ line: recordLine, message });
-      else messages.push(message);
     },
   });
   if (fatal) return fileError(fatal);
   if (!columns) return fileError('The file is empty.');
+  for (let i = 0; i < items.length; i++) {
+    if (i % STEP_ROWS === 0) yield { done: i, total: items.length };
+    const item = items[i]!;
+    if (!('fields' in item)) {
+      errors.push(item);
+      continue;
+    }
+    const message = twilioMessage(item.fields);
+    if (typeof message === 'string') errors.push({ line: item.line, message });
+    else messages.push(message);
+  }
   return stopped ? { messages, errors, stopped } : { messages, errors };
 }
 
@@ -300,20 +334,22 @@ function parseJson(source: string): { ok: true; value: unknown } | { ok: false; 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function parseTwilioJson(value: unknown): SmsParseResult {
+function* parseTwilioJson(value: unknown): Generator<SmsParseProgress, SmsParseResult> {
   const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.messages) ? value.messages : null;
   if (!list) return fileError('This JSON is not a list of Twilio messages: expected an array or a page with "messages".');
   const messages: SmsMessage[] = [];
   const errors: SmsImportIssue[] = [];
-  list.forEach((item: unknown, index: number) => {
+  for (let index = 0; index < list.length; index++) {
+    if (index % STEP_ROWS === 0) yield { done: index, total: list.length };
+    const item: unknown = list[index];
     if (!isRecord(item)) {
       errors.push({ line: index, message: 'Not a message object.' });
-      return;
+      continue;
     }
     const message = twilioMessage(item as unknown as TwilioFields);
     if (typeof message === 'string') errors.push({ line: index, message });
     else messages.push(message);
-  });
+  }
   return { messages, errors };
 }
 
@@ -328,14 +364,18 @@ function parseTwilioJson(value: unknown): SmsParseResult {
  * @example parseTwilioMessages('Sid,From,To,Body,Status,SentDate,Direction\nSM1,+1312…').messages[0].direction // 'outbound'
  */
 export function parseTwilioMessages(source: string): SmsParseResult {
+  return drain(twilioMessageSteps(source));
+}
+
+function* twilioMessageSteps(source: string): Generator<SmsParseProgress, SmsParseResult> {
   const trimmed = typeof source === 'string' ? source.replace(/^\uFEFF/, '').trim() : '';
   if (!trimmed) return fileError('The file is empty.');
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const json = parseJson(trimmed);
     if (!json.ok) return fileError(`The file is not valid JSON: ${json.error}`);
-    return parseTwilioJson(json.value);
+    return yield* parseTwilioJson(json.value);
   }
-  return parseTwilioCsv(source.replace(/^\uFEFF/, ''));
+  return yield* parseTwilioCsv(source.replace(/^\uFEFF/, ''));
 }
 
 // ───────────────────────────── Bandwidth ─────────────────────────────
@@ -396,6 +436,10 @@ function bandwidthMessage(event: Record<string, unknown>): SmsMessage | string {
  * @example parseBandwidthEvents('[{"type":"message-failed","errorCode":4720,…}]').messages[0].errorCode // '4720'
  */
 export function parseBandwidthEvents(json: unknown): SmsParseResult {
+  return drain(bandwidthEventSteps(json));
+}
+
+function* bandwidthEventSteps(json: unknown): Generator<SmsParseProgress, SmsParseResult> {
   let value = json;
   if (typeof json === 'string') {
     const trimmed = json.replace(/^\uFEFF/, '').trim();
@@ -408,15 +452,17 @@ export function parseBandwidthEvents(json: unknown): SmsParseResult {
   if (!events) return fileError('This JSON is not a list of Bandwidth message events.');
   const latest = new Map<string, { message: SmsMessage; at: number }>();
   const errors: SmsImportIssue[] = [];
-  events.forEach((event: unknown, index: number) => {
+  for (let index = 0; index < events.length; index++) {
+    if (index % STEP_ROWS === 0) yield { done: index, total: events.length };
+    const event: unknown = events[index];
     if (!isRecord(event)) {
       errors.push({ line: index, message: 'Not an event object.' });
-      return;
+      continue;
     }
     const message = bandwidthMessage(event);
     if (typeof message === 'string') {
       errors.push({ line: index, message });
-      return;
+      continue;
     }
     const at = Date.parse(instantOf(event.time) ?? message.sentAt);
     const seen = latest.get(message.id);
@@ -424,7 +470,7 @@ export function parseBandwidthEvents(json: unknown): SmsParseResult {
     if (!seen) latest.set(message.id, { message, at });
     else if (at >= seen.at) latest.set(message.id, { message: { ...message, body: message.body || seen.message.body }, at });
     else if (!seen.message.body) seen.message = { ...seen.message, body: message.body };
-  });
+  }
   return { messages: [...latest.values()].map((m) => m.message), errors };
 }
 
@@ -465,10 +511,10 @@ export interface SmsImportParseResult extends SmsParseResult {
   lossy: boolean;
 }
 
-function parseSmsText(source: string): SmsParseResult & { format: SmsImportFormat | null } {
+function* smsTextSteps(source: string): Generator<SmsParseProgress, SmsParseResult & { format: SmsImportFormat | null }> {
   const format = detectSmsFormat(source);
-  if (format === 'bandwidth-json') return { format, ...parseBandwidthEvents(source) };
-  if (format) return { format, ...parseTwilioMessages(source) };
+  if (format === 'bandwidth-json') return { format, ...(yield* bandwidthEventSteps(source)) };
+  if (format) return { format, ...(yield* twilioMessageSteps(source)) };
   const empty = typeof source !== 'string' || !source.replace(/^\uFEFF/, '').trim();
   const trimmed = empty ? '' : source.trim();
   if (!empty && (trimmed.startsWith('[') || trimmed.startsWith('{'))) {
@@ -495,8 +541,20 @@ function parseSmsText(source: string): SmsParseResult & { format: SmsImportForma
  * @example parseSmsImport(await file.arrayBuffer()).encoding // 'windows-1252' for a Latin-1 export
  */
 export function parseSmsImport(source: string | ArrayBuffer | ArrayBufferView): SmsImportParseResult {
+  return drain(parseSmsImportSteps(source));
+}
+
+/**
+ * {@link parseSmsImport} in steps, for a caller that reports progress or lets the page breathe
+ * between them (a worker, or the page itself in slices): a generator that yields how many rows have
+ * been turned into messages (every few hundred) and returns the same result as `parseSmsImport`.
+ * @param source The file's text, or its bytes.
+ * @returns The steps; the last `next()` gives the result.
+ * @example for (let s = steps.next(); !s.done; s = steps.next()) show(s.value.done, s.value.total);
+ */
+export function* parseSmsImportSteps(source: string | ArrayBuffer | ArrayBufferView): Generator<SmsParseProgress, SmsImportParseResult> {
   const decoded = typeof source !== 'string' && isBytes(source) ? decodeText(source) : null;
-  const result = parseSmsText(decoded ? decoded.text : (source as string));
+  const result = yield* smsTextSteps(decoded ? decoded.text : (source as string));
   return { ...result, encoding: decoded?.encoding ?? null, lossy: decoded?.lossy ?? false };
 }
 

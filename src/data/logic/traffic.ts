@@ -70,6 +70,32 @@ const BE_BACK_BIT = 1 << 5;
 const SOLD_BIT = 1 << 6;
 /** Distinct flag bytes: every bucket counts ups per flag byte. */
 const FLAGS = 128;
+const FLAG_MASK = FLAGS - 1;
+
+/** What decides how an event counts (its steps, be-back, sold): the fields of its flag byte. */
+export type TrafficFlagFields = Partial<Pick<TrafficEvent, 'upType' | 'outcome'>> & { steps?: readonly string[] | null };
+
+/**
+ * An event's flag byte: bits 0-4 the steps it reached (in TRAFFIC_STEPS order), bit 5 be-back,
+ * bit 6 sold. A server stores it with the event and groups by it; {@link aggregateTrafficCounts}
+ * reads it back, so the rule stays here.
+ * @param event Up type, outcome and steps (unknown steps count for nothing).
+ * @returns 0..127.
+ * @example trafficFlags({ upType: 'be-back', outcome: 'sold', steps: ['demo'] }) // 97
+ */
+export function trafficFlags(event: TrafficFlagFields): number {
+  let f = 0;
+  const steps = event.steps;
+  if (steps) for (let s = 0; s < steps.length; s++) f |= stepBit(steps[s]!);
+  if (event.upType === 'be-back') f |= BE_BACK_BIT;
+  if (event.outcome === 'sold') f |= SOLD_BIT;
+  return f;
+}
+
+/** A value's label: the salesperson's name (the key when blank), else the fixed vocabulary's. */
+function valueLabel(dimension: TrafficValueDimension, value: string, salespersonName: string | null | undefined): string {
+  return dimension === 'salesperson' ? salespersonName || value : (LABELS[value] ?? value);
+}
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -210,7 +236,7 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
         if (code === 0x10000) columns[k] = Uint32Array.from(columns[k]!);
         dictionary.codes.set(value, code);
         dictionary.keys.push(value);
-        dictionary.labels.push(k === 2 ? event.salespersonName || value : (LABELS[value] ?? value));
+        dictionary.labels.push(valueLabel(TRAFFIC_VALUE_DIMENSIONS[k]!, value, event.salespersonName));
       }
       lastValue[k] = value;
       lastCode[k] = code;
@@ -247,12 +273,7 @@ export function buildTrafficIndex(events: readonly TrafficEvent[], zone: string)
     weekday[r] = w;
     weekHour[r] = w * 24 + h;
 
-    let f = 0;
-    const steps = event.steps;
-    if (steps) for (let s = 0; s < steps.length; s++) f |= stepBit(steps[s]!);
-    if (event.upType === 'be-back') f |= BE_BACK_BIT;
-    if (event.outcome === 'sold') f |= SOLD_BIT;
-    flags[r] = f;
+    flags[r] = trafficFlags(event);
 
     encode(0, event.upType, event, r);
     encode(1, event.department, event, r);
@@ -286,7 +307,8 @@ interface Slice {
   values: number[];
 }
 
-interface RangeQuery extends DateRange {
+/** A date range with a drill path's filters, in a zone. */
+export interface TrafficRangeQuery extends DateRange {
   filters?: Partial<Record<TrafficDimension, string>>;
   zone?: string;
 }
@@ -337,12 +359,18 @@ function timeKeyBounds(key: string, zone: string): [number, number] | null {
 
 const EMPTY: Slice = { lo: 0, hi: 0, columns: [], values: [] };
 
-/** The rows of a date range and drill path: a time slice plus equality tests on code columns. */
-function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
-  if (query.zone !== undefined && query.zone !== index.zone) {
-    throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
-  }
-  const zone = index.zone;
+/**
+ * The instants [start, end) of a date range narrowed by the time filters of a drill path (`time`,
+ * `month`, `day` keys, as in {@link aggregateTraffic} rows), in a zone: what a server reads before
+ * it applies the other filters.
+ * @param query Range and filters.
+ * @param zone IANA zone of the calendar days and time keys.
+ * @returns The bounds in epoch milliseconds, or null when nothing can match (an empty range or a
+ *   time key outside it or not a key at all).
+ * @throws AdapterError kind `rejected` for a date that is not one.
+ * @example trafficTimeBounds({ from: '2026-03-01', to: '2026-03-31', filters: { day: '2026-03-08' } }, 'America/Chicago')
+ */
+export function trafficTimeBounds(query: TrafficRangeQuery, zone: string): [number, number] | null {
   const fromDay = dayNumberOf(query.from);
   const toDay = dayNumberOf(query.to);
   if (!Number.isFinite(fromDay) || !Number.isFinite(toDay)) {
@@ -350,9 +378,28 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
       `Invalid date range: use dates like 2026-03-31, got ${JSON.stringify(query.from ?? null)} to ${JSON.stringify(query.to ?? null)}.`,
     );
   }
-  if (fromDay > toDay) return EMPTY;
+  if (fromDay > toDay) return null;
   let start = zoneDayStart(zone, fromDay);
   let end = zoneDayStart(zone, toDay + 1);
+  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
+    if (value === undefined || value === null) continue;
+    if (dimension !== 'time' && dimension !== 'month' && dimension !== 'day') continue;
+    const bounds =
+      dimension === 'time' || (dimension === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(value) ? timeKeyBounds(value, zone) : null;
+    if (!bounds) return null;
+    start = Math.max(start, bounds[0]);
+    end = Math.min(end, bounds[1]);
+  }
+  return start < end ? [start, end] : null;
+}
+
+/** The rows of a date range and drill path: a time slice plus equality tests on code columns. */
+function sliceOf(index: TrafficIndex, query: TrafficRangeQuery): Slice {
+  if (query.zone !== undefined && query.zone !== index.zone) {
+    throw new Error(`The traffic index is for ${index.zone}, the query for ${query.zone}.`);
+  }
+  const bounds = trafficTimeBounds(query, index.zone);
+  if (!bounds) return EMPTY;
   const columns: ArrayLike<number>[] = [];
   const values: number[] = [];
   for (const [dimension, value] of Object.entries(query.filters ?? {}) as [TrafficDimension, string | undefined][]) {
@@ -360,14 +407,8 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
     switch (dimension) {
       case 'time':
       case 'month':
-      case 'day': {
-        const bounds =
-          dimension === 'time' || (dimension === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(value) ? timeKeyBounds(value, zone) : null;
-        if (!bounds) return EMPTY;
-        start = Math.max(start, bounds[0]);
-        end = Math.min(end, bounds[1]);
+      case 'day':
         break;
-      }
       case 'hour': {
         const h = /^\d{2}$/.test(value) ? +value : NaN;
         if (!(h <= 23)) return EMPTY;
@@ -392,9 +433,8 @@ function sliceOf(index: TrafficIndex, query: RangeQuery): Slice {
       }
     }
   }
-  if (!(start < end)) return EMPTY;
-  const lo = lowerBound(index.ms, 0, index.size, start);
-  const hi = lowerBound(index.ms, lo, index.size, end);
+  const lo = lowerBound(index.ms, 0, index.size, bounds[0]);
+  const hi = lowerBound(index.ms, lo, index.size, bounds[1]);
   return { lo, hi, columns, values };
 }
 
@@ -429,6 +469,55 @@ interface TimeBucket {
   order: number;
   key: string;
   label: string;
+}
+
+/** Time buckets by their order, each with its flag-byte counts at `index × FLAGS`, grown as met. */
+function timeBuckets() {
+  const buckets: TimeBucket[] = [];
+  const byOrder = new Map<number, number>();
+  const set = {
+    buckets,
+    counts: new Int32Array(64 * FLAGS),
+    /** The counts' base of the bucket starting at `order`, made by `make` when new. */
+    base(order: number, make: () => { key: string; label: string }): number {
+      let b = byOrder.get(order);
+      if (b === undefined) {
+        b = buckets.length;
+        byOrder.set(order, b);
+        buckets.push({ order, ...make() });
+        if ((b + 1) * FLAGS > set.counts.length) {
+          const grown = new Int32Array(set.counts.length * 2);
+          grown.set(set.counts);
+          set.counts = grown;
+        }
+      }
+      return b * FLAGS;
+    },
+  };
+  return set;
+}
+
+/** The zone-local hour starting at instant `start` with UTC offset `off` minutes: its key and label. */
+function hourBucket(start: number, off: number): { key: string; label: string } {
+  const localStart = start + off * 60_000;
+  const d = Math.floor(localStart / DAY_MS);
+  const h = Math.floor((localStart - d * DAY_MS) / HOUR_MS);
+  return { key: `${isoDateOfDay(d)}T${pad2(h)}:00${offsetText(off)}`, label: `${dayLabel(d)}, ${pad2(h)}:00` };
+}
+
+/** The day, week or month holding local day `d`: its first day, the first day after it, its key and label. */
+function dayBucket(grain: Exclude<TrafficTimeGrain, 'hour'>, d: number): { first: number; next: number; make: () => { key: string; label: string } } {
+  if (grain === 'day') return { first: d, next: d + 1, make: () => ({ key: isoDateOfDay(d), label: dayLabel(d) }) };
+  if (grain === 'week') {
+    const monday = d - weekdayOfDay(d);
+    return { first: monday, next: monday + 7, make: () => ({ key: isoWeekKey(monday), label: `Week of ${dayLabel(monday).slice(4)}` }) };
+  }
+  const [y, m] = civilFromDays(d);
+  return {
+    first: daysFromCivil(y, m, 1),
+    next: daysFromCivil(y + (m === 12 ? 1 : 0), (m % 12) + 1, 1),
+    make: () => ({ key: `${y}-${pad2(m)}`, label: `${MONTH_NAMES[m - 1]} ${y}` }),
+  };
 }
 
 /** Adds the rows [lo, hi) that pass the filters to the flag-byte counts at `base`. */
@@ -469,23 +558,7 @@ function gallop(column: Int32Array | Float64Array, lo: number, hi: number, v: nu
 function countByTime(index: TrafficIndex, slice: Slice, grain: TrafficTimeGrain): { buckets: TimeBucket[]; counts: Int32Array } {
   const { lo, hi, columns, values } = slice;
   const { day, hourStart, offset, flags } = index;
-  const buckets: TimeBucket[] = [];
-  const byOrder = new Map<number, number>();
-  let counts = new Int32Array(64 * FLAGS);
-  const bucketFor = (order: number, make: () => { key: string; label: string }): number => {
-    let b = byOrder.get(order);
-    if (b === undefined) {
-      b = buckets.length;
-      byOrder.set(order, b);
-      buckets.push({ order, ...make() });
-      if ((b + 1) * FLAGS > counts.length) {
-        const grown = new Int32Array(counts.length * 2);
-        grown.set(counts);
-        counts = grown;
-      }
-    }
-    return b * FLAGS;
-  };
+  const set = timeBuckets();
   let i = lo;
   while (i < hi) {
     let end: number;
@@ -494,38 +567,16 @@ function countByTime(index: TrafficIndex, slice: Slice, grain: TrafficTimeGrain)
       const start = hourStart[i]!;
       const off = offset[i]!;
       end = index.ordered ? gallop(hourStart, i, hi, start + 1) : runEnd(hourStart, i, hi);
-      base = bucketFor(start, () => {
-        const localStart = start + off * 60_000;
-        const d = Math.floor(localStart / DAY_MS);
-        const h = Math.floor((localStart - d * DAY_MS) / HOUR_MS);
-        return { key: `${isoDateOfDay(d)}T${pad2(h)}:00${offsetText(off)}`, label: `${dayLabel(d)}, ${pad2(h)}:00` };
-      });
+      base = set.base(start, () => hourBucket(start, off));
     } else {
-      const d = day[i]!;
-      let first: number;
-      let next: number;
-      let make: () => { key: string; label: string };
-      if (grain === 'day') {
-        [first, next] = [d, d + 1];
-        make = () => ({ key: isoDateOfDay(d), label: dayLabel(d) });
-      } else if (grain === 'week') {
-        first = d - weekdayOfDay(d);
-        next = first + 7;
-        const monday = first;
-        make = () => ({ key: isoWeekKey(monday), label: `Week of ${dayLabel(monday).slice(4)}` });
-      } else {
-        const [y, m] = civilFromDays(d);
-        first = daysFromCivil(y, m, 1);
-        next = daysFromCivil(y + (m === 12 ? 1 : 0), (m % 12) + 1, 1);
-        make = () => ({ key: `${y}-${pad2(m)}`, label: `${MONTH_NAMES[m - 1]} ${y}` });
-      }
+      const { first, next, make } = dayBucket(grain, day[i]!);
       end = index.ordered ? gallop(day, i, hi, next) : runEnd(day, i, hi, first, next);
-      base = bucketFor(first, make);
+      base = set.base(first, make);
     }
-    countRun(counts, base, flags, i, end, columns, values);
+    countRun(set.counts, base, flags, i, end, columns, values);
     i = end;
   }
-  return { buckets, counts };
+  return { buckets: set.buckets, counts: set.counts };
 }
 
 /** End of the run of rows from `lo` with the same value (or a value in [first, next)), scanning. */
@@ -572,57 +623,179 @@ function rowOf(key: string, label: string, counts: Int32Array, base: number): Tr
 export function aggregateTrafficIndex(index: TrafficIndex, query: TrafficQuery): TrafficAggregate {
   const slice = sliceOf(index, query);
   const groupBy = query.groupBy;
+  const grain = timeGrainOf(query);
+  if (grain) {
+    const { buckets, counts } = countByTime(index, slice, grain);
+    return timeLevel(query, grain, buckets, counts);
+  }
+  let column: ArrayLike<number>;
+  let keys: string[];
+  let labels: string[];
+  if (groupBy === 'hour') {
+    column = index.hour;
+    [keys, labels] = HOURS;
+  } else if (groupBy === 'weekday') {
+    column = index.weekday;
+    [keys, labels] = WEEKDAYS;
+  } else {
+    const dimension = groupBy as TrafficValueDimension;
+    const dictionary = index.dictionaries[dimension];
+    if (!dictionary) throw rejected(`Unknown traffic dimension "${groupBy}".`);
+    column = index.codes[dimension];
+    keys = dictionary.keys;
+    labels = dictionary.labels;
+  }
+  return codeLevel(query, keys, labels, countByCode(index, slice, column, keys.length));
+}
+
+/** The hour-of-day and weekday rows' keys and labels, by code. */
+const HOURS: [string[], string[]] = (() => {
+  const keys = Array.from({ length: 24 }, (_, h) => pad2(h));
+  return [keys, keys.map((k) => `${k}:00`)];
+})();
+const WEEKDAYS: [string[], string[]] = [Array.from({ length: 7 }, (_, w) => String(w + 1)), WEEKDAY_NAMES];
+
+/** The time grain a level groups by, or null when it groups by something else. */
+function timeGrainOf(query: Pick<TrafficQuery, 'groupBy' | 'timeGrain'>): TrafficTimeGrain | null {
+  const groupBy = query.groupBy;
+  if (groupBy !== 'time' && groupBy !== 'month' && groupBy !== 'day') return null;
+  const grain: TrafficTimeGrain = groupBy === 'time' ? (query.timeGrain ?? 'day') : groupBy;
+  if (!['month', 'week', 'day', 'hour'].includes(grain)) throw rejected(`Unknown time grain "${grain}": use month, week, day or hour.`);
+  return grain;
+}
+
+/** A time level from its buckets' counts: in time order, only buckets with ups, the two 01:00 hours of a fall-back day told apart. */
+function timeLevel(query: TrafficQuery, grain: TrafficTimeGrain, buckets: TimeBucket[], counts: Int32Array): TrafficAggregate {
   const totals = new Int32Array(FLAGS);
   const rows: TrafficRow[] = [];
-  const addTotals = (counts: Int32Array, base: number) => {
-    for (let f = 0; f < FLAGS; f++) totals[f]! += counts[base + f]!;
-  };
-  if (groupBy === 'time' || groupBy === 'month' || groupBy === 'day') {
-    const grain: TrafficTimeGrain = groupBy === 'time' ? (query.timeGrain ?? 'day') : groupBy;
-    if (!['month', 'week', 'day', 'hour'].includes(grain)) throw rejected(`Unknown time grain "${grain}": use month, week, day or hour.`);
-    const { buckets, counts } = countByTime(index, slice, grain);
-    const order = buckets.map((_, b) => b).sort((a, b) => buckets[a]!.order - buckets[b]!.order);
-    for (const b of order) {
-      const row = rowOf(buckets[b]!.key, buckets[b]!.label, counts, b * FLAGS);
-      if (!row.ups) continue;
-      rows.push(row);
-      addTotals(counts, b * FLAGS);
-    }
-    // The two 01:00 hours of a fall-back day: tell them apart by their offset.
-    if (grain === 'hour') {
-      const seen = new Map<string, number>();
-      for (const row of rows) seen.set(row.label, (seen.get(row.label) ?? 0) + 1);
-      for (const row of rows) if (seen.get(row.label)! > 1) row.label += ` (UTC${row.key.slice(-6)})`;
-    }
-  } else {
-    let column: ArrayLike<number>;
-    let keys: string[];
-    let labels: string[];
-    if (groupBy === 'hour') {
-      column = index.hour;
-      keys = Array.from({ length: 24 }, (_, h) => pad2(h));
-      labels = keys.map((k) => `${k}:00`);
-    } else if (groupBy === 'weekday') {
-      column = index.weekday;
-      keys = Array.from({ length: 7 }, (_, w) => String(w + 1));
-      labels = WEEKDAY_NAMES;
-    } else {
-      const dictionary = index.dictionaries[groupBy];
-      if (!dictionary) throw rejected(`Unknown traffic dimension "${groupBy}".`);
-      column = index.codes[groupBy];
-      keys = dictionary.keys;
-      labels = dictionary.labels;
-    }
-    const counts = countByCode(index, slice, column, keys.length);
-    for (let code = 0; code < keys.length; code++) {
-      const row = rowOf(keys[code]!, labels[code]!, counts, code * FLAGS);
-      if (!row.ups) continue;
-      rows.push(row);
-      addTotals(counts, code * FLAGS);
-    }
-    if (groupBy !== 'hour' && groupBy !== 'weekday') rows.sort((a, b) => b.ups - a.ups || a.label.localeCompare(b.label));
+  const order = buckets.map((_, b) => b).sort((a, b) => buckets[a]!.order - buckets[b]!.order);
+  for (const b of order) {
+    const row = rowOf(buckets[b]!.key, buckets[b]!.label, counts, b * FLAGS);
+    if (!row.ups) continue;
+    rows.push(row);
+    for (let f = 0; f < FLAGS; f++) totals[f]! += counts[b * FLAGS + f]!;
+  }
+  if (grain === 'hour') {
+    const seen = new Map<string, number>();
+    for (const row of rows) seen.set(row.label, (seen.get(row.label) ?? 0) + 1);
+    for (const row of rows) if (seen.get(row.label)! > 1) row.label += ` (UTC${row.key.slice(-6)})`;
   }
   return { query, rows, total: rowOf('total', 'All traffic', totals, 0) };
+}
+
+/** A level of codes (hours, weekdays, values) from their counts: only codes with ups; values most ups first. */
+function codeLevel(query: TrafficQuery, keys: string[], labels: string[], counts: Int32Array): TrafficAggregate {
+  const totals = new Int32Array(FLAGS);
+  const rows: TrafficRow[] = [];
+  for (let code = 0; code < keys.length; code++) {
+    const row = rowOf(keys[code]!, labels[code]!, counts, code * FLAGS);
+    if (!row.ups) continue;
+    rows.push(row);
+    for (let f = 0; f < FLAGS; f++) totals[f]! += counts[code * FLAGS + f]!;
+  }
+  if (query.groupBy !== 'hour' && query.groupBy !== 'weekday') rows.sort((a, b) => b.ups - a.ups || a.label.localeCompare(b.label));
+  return { query, rows, total: rowOf('total', 'All traffic', totals, 0) };
+}
+
+/**
+ * Events a server counted together for one level of the drill-down (see
+ * {@link aggregateTrafficCounts}): the group they fall in, their flag byte ({@link trafficFlags}),
+ * and how many they are.
+ */
+export interface TrafficCount {
+  /** The events' {@link trafficFlags}. */
+  flags: number;
+  /** Zone-local epoch-day number: for a day, week or month level, and a weekday level without `weekday`. */
+  day?: number;
+  /** For an hour level (`time` by `hour`): the zone-local hour's first instant (epoch ms) and the UTC offset in minutes there. */
+  hourStart?: number;
+  offset?: number;
+  /** Zone-local hour 0..23, for an hour-of-day level. */
+  hour?: number;
+  /** 0 = Monday .. 6 = Sunday, for a weekday level (else taken from `day`). */
+  weekday?: number;
+  /** The value of the level's dimension (up type, salesperson id, source…). */
+  value?: string;
+  /** Events in the group. */
+  ups: number;
+}
+
+/**
+ * One level of the drill-down from counts a server grouped itself (a rollup, a GROUP BY), already
+ * filtered by the drill path: the same rows, keys, labels and order as {@link aggregateTrafficIndex}
+ * over the same events.
+ * @param query Range (echoed), `groupBy` and `timeGrain`.
+ * @param counts The groups, each with the field its level needs (see {@link TrafficCount}).
+ * @param salespeople A salesperson id's name, for the labels of a salesperson level (the id when none).
+ * @returns The rows and the total.
+ * @throws AdapterError kind `rejected` for an unknown time grain or dimension.
+ * @example aggregateTrafficCounts({ from, to, groupBy: 'upType' }, [{ value: 'walk-in', flags: trafficFlags({ outcome: 'sold' }), ups: 3 }])
+ */
+export function aggregateTrafficCounts(query: TrafficQuery, counts: readonly TrafficCount[], salespeople?: ReadonlyMap<string, string>): TrafficAggregate {
+  const grain = timeGrainOf(query);
+  if (grain) {
+    const set = timeBuckets();
+    for (const c of counts) {
+      let base: number;
+      if (grain === 'hour') base = set.base(c.hourStart!, () => hourBucket(c.hourStart!, c.offset!));
+      else {
+        const { first, make } = dayBucket(grain, c.day!);
+        base = set.base(first, make);
+      }
+      set.counts[base + (c.flags & FLAG_MASK)]! += c.ups;
+    }
+    return timeLevel(query, grain, set.buckets, set.counts);
+  }
+  const groupBy = query.groupBy;
+  let keys: string[];
+  let labels: string[];
+  let codeOf: (c: TrafficCount) => number;
+  if (groupBy === 'hour') {
+    [keys, labels] = HOURS;
+    codeOf = (c) => c.hour!;
+  } else if (groupBy === 'weekday') {
+    [keys, labels] = WEEKDAYS;
+    codeOf = (c) => c.weekday ?? weekdayOfDay(c.day!);
+  } else {
+    if (!(TRAFFIC_VALUE_DIMENSIONS as readonly string[]).includes(groupBy)) throw rejected(`Unknown traffic dimension "${groupBy}".`);
+    keys = [];
+    labels = [];
+    const codes = new Map<string, number>();
+    codeOf = (c) => {
+      const value = c.value!;
+      let code = codes.get(value);
+      if (code === undefined) {
+        codes.set(value, (code = keys.length));
+        keys.push(value);
+        labels.push(valueLabel(groupBy as TrafficValueDimension, value, salespeople?.get(value)));
+      }
+      return code;
+    };
+  }
+  let table = new Int32Array(Math.max(keys.length, 1) * FLAGS);
+  for (const c of counts) {
+    const code = codeOf(c);
+    if ((code + 1) * FLAGS > table.length) {
+      const grown = new Int32Array(Math.max(table.length * 2, (code + 1) * FLAGS));
+      grown.set(table);
+      table = grown;
+    }
+    table[code * FLAGS + (c.flags & FLAG_MASK)]! += c.ups;
+  }
+  return codeLevel(query, keys, labels, table);
+}
+
+/**
+ * The weekday × hour heatmap from counts a server grouped itself, already filtered: as
+ * {@link trafficHeatmapIndex} over the same events.
+ * @param counts Groups with `weekday` (0 = Monday), `hour`, `flags` and `ups`.
+ * @returns All 168 cells, weekday-major, and the largest cell's ups.
+ * @example trafficHeatmapCounts([{ weekday: 0, hour: 10, flags: trafficFlags({ outcome: 'sold' }), ups: 2 }]).cells[10].sold // 2
+ */
+export function trafficHeatmapCounts(counts: readonly TrafficCount[]): TrafficHeatmap {
+  const table = new Int32Array(168 * FLAGS);
+  for (const c of counts) table[(c.weekday! * 24 + c.hour!) * FLAGS + (c.flags & FLAG_MASK)]! += c.ups;
+  return heatmapOf(table);
 }
 
 /**
@@ -633,7 +806,11 @@ export function aggregateTrafficIndex(index: TrafficIndex, query: TrafficQuery):
  * @example trafficHeatmapIndex(index, { from: '2026-03-01', to: '2026-03-31' }).max
  */
 export function trafficHeatmapIndex(index: TrafficIndex, query: Omit<TrafficQuery, 'groupBy'>): TrafficHeatmap {
-  const counts = countByCode(index, sliceOf(index, query), index.weekHour, 168);
+  return heatmapOf(countByCode(index, sliceOf(index, query), index.weekHour, 168));
+}
+
+/** The heatmap's cells from counts per (weekday × 24 + hour, flag byte). */
+function heatmapOf(counts: Int32Array): TrafficHeatmap {
   const cells: TrafficHeatmap['cells'] = [];
   let max = 0;
   for (let cell = 0; cell < 168; cell++) {
@@ -657,7 +834,7 @@ export function trafficHeatmapIndex(index: TrafficIndex, query: Omit<TrafficQuer
  * @returns The matching events, in their original order.
  * @example filterTrafficIndex(index, { from: '2026-03-01', to: '2026-03-31', filters: { salesperson: 'sp-3' } }).length
  */
-export function filterTrafficIndex(index: TrafficIndex, query: RangeQuery): TrafficEvent[] {
+export function filterTrafficIndex(index: TrafficIndex, query: TrafficRangeQuery): TrafficEvent[] {
   const { lo, hi, columns, values } = sliceOf(index, query);
   const hits: number[] = [];
   outer: for (let i = lo; i < hi; i++) {

@@ -6,7 +6,9 @@
  * calendar days in the shop's zone: "no contact in 7 days" means a week has passed, whatever the
  * hour of the call, and a DST change moves the moment a want falls due by at most an hour.
  */
-import type { VehicleWant } from '../model.js';
+import { AdapterError } from '../errors.js';
+import type { IsoDateTime, VehicleWant } from '../model.js';
+import { FOLLOW_UP_NOTE_MAX } from '../model.js';
 
 /** A follow-up is due after this many days without contact, unless the host says otherwise. */
 export const FOLLOW_UP_DAYS = 7;
@@ -73,4 +75,22 @@ export function dueForFollowUp<W extends Pick<VehicleWant, 'id' | 'createdAt' | 
   return due.sort(
     (a, b) => b.state.days - a.state.days || (a.want.createdAt < b.want.createdAt ? -1 : a.want.createdAt > b.want.createdAt ? 1 : 0) || (a.want.id < b.want.id ? -1 : 1),
   );
+}
+
+/**
+ * A want after a follow-up: contacted at `at`, with the note (blank: none) and the next version.
+ * @param want The want as it is now.
+ * @param change The note and the version it was based on.
+ * @param at The server's time.
+ * @throws AdapterError 409 `conflict` with `{ current: want }` when the version is stale; 400 `rejected` for a note over {@link FOLLOW_UP_NOTE_MAX} characters.
+ * @example applyFollowUp(want, { note: 'Called', expectedVersion: 1 }, '2026-11-23T17:00:00.000Z').version // 2
+ */
+export function applyFollowUp(want: VehicleWant, change: { note: string; expectedVersion: number }, at: IsoDateTime): VehicleWant {
+  if ((want.version ?? 0) !== change.expectedVersion) {
+    throw new AdapterError({ kind: 'conflict', status: 409, message: `The want of ${want.customerName} was changed by someone else.`, body: { current: want } });
+  }
+  if (typeof change.note !== 'string' || change.note.length > FOLLOW_UP_NOTE_MAX) {
+    throw new AdapterError({ kind: 'rejected', status: 400, message: `A follow-up note has at most ${FOLLOW_UP_NOTE_MAX} characters.` });
+  }
+  return { ...want, lastContactAt: at, followUpNote: change.note.trim() || null, version: (want.version ?? 0) + 1 };
 }

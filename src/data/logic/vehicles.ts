@@ -5,6 +5,7 @@
  * not load the CSV writer (papaparse).
  */
 import type { CriterionOutcome, MatchReason, TradeInCriterion, TradeInVehicle, VehicleWant, WantMatch } from '../model.js';
+import { AdapterError } from '../errors.js';
 import { foldMake, makeKey, makeName } from './makes.js';
 import { decodeVin } from './vin.js';
 import type { VinDecoding } from './vin.js';
@@ -289,6 +290,71 @@ export function matchTradeIn(vehicle: TradeInVehicle, wants: readonly VehicleWan
       (a.match.want.id < b.match.want.id ? -1 : a.match.want.id > b.match.want.id ? 1 : 0),
   );
   return ranked.map((r) => r.match);
+}
+
+/**
+ * Checks a trade-in before matching: a year, when given, is a whole year from 1900 to 2100, and
+ * the make is typed or can be read from the VIN.
+ * @param vehicle The trade-in as entered.
+ * @throws AdapterError kind `rejected` (400) naming what is wrong.
+ * @example checkTradeIn({ vin: 'not a vin' }); // throws "The make cannot be read from VIN …; give the make."
+ */
+export function checkTradeIn(vehicle: TradeInVehicle | null | undefined): void {
+  const rejected = (message: string) => new AdapterError({ kind: 'rejected', status: 400, message });
+  const year = vehicle?.year;
+  if (year != null && (!Number.isInteger(year) || year < 1900 || year > 2100)) {
+    throw rejected(`Invalid trade-in year ${JSON.stringify(year)}.`);
+  }
+  const resolved = resolveTradeIn(vehicle ?? {});
+  if (!resolved.makes.length) {
+    throw rejected(vehicle?.vin?.trim() ? `The make cannot be read from VIN ${resolved.vin?.vin ?? ''}; give the make.` : 'A trade-in needs a make or a VIN.');
+  }
+}
+
+// ───────────────────────────── needed-vehicles list ─────────────────────────────
+
+/**
+ * The key a make or model sorts by in the needed-vehicles list: accents dropped, lower case,
+ * compared by code point, so a database sorting bytes (`COLLATE "C"`) keeps the same order.
+ * @example wantSortKey('Škoda') // 'skoda'
+ */
+export function wantSortKey(text: string | null | undefined): string {
+  return (text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The needed-vehicles list's order: grouped by make and model ({@link wantSortKey}) for the
+ * auction run, newest want first within a group, then by id.
+ * @example wants.sort(compareWants)
+ */
+export function compareWants(a: VehicleWant, b: VehicleWant): number {
+  return (
+    byCodePoint(wantSortKey(a.make), wantSortKey(b.make)) ||
+    byCodePoint(wantSortKey(a.model), wantSortKey(b.model)) ||
+    byCodePoint(b.createdAt, a.createdAt) ||
+    byCodePoint(a.id, b.id)
+  );
+}
+
+/**
+ * The text a search of the needed-vehicles list looks in: customer, make, model, trim and colour,
+ * lowercase, one a line. A server stores it with the want.
+ * @example wantSearchText(want).includes('cr-v')
+ */
+export function wantSearchText(want: Pick<VehicleWant, 'customerName' | 'make' | 'model' | 'trim' | 'color'>): string {
+  return [want.customerName, want.make, want.model, want.trim ?? '', want.color ?? ''].map((f) => f.toLowerCase()).join('\n');
+}
+
+/**
+ * Whether a want is listed for a query: its customer is looking ({@link WANT_STATUS}), the make
+ * is the asked one ({@link makeKey}), and the search text is in {@link wantSearchText}.
+ */
+export function wantListed(want: VehicleWant, query: { make?: string | null; search?: string | null }): boolean {
+  const make = query.make ? makeKey(query.make) : null;
+  const text = query.search?.trim().toLowerCase();
+  return want.customerStatus === WANT_STATUS && (!make || makeKey(want.make) === make) && (!text || wantSearchText(want).includes(text));
 }
 
 // ───────────────────────────── needed-vehicles report ─────────────────────────────

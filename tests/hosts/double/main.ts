@@ -1,8 +1,9 @@
 /**
  * Two copies of Forecourt on one page: this page's own (every widget, bundled with the page) and,
  * once its widgets are on the page, the CDN build of another version, as a third-party script
- * would add it. The second copy defines nothing (each tag is already defined; it warns once per
- * tag), throws nothing, and its data API works with the first copy's widgets.
+ * would add it. The second copy defines nothing: its `<fc-data-provider>` is skipped with a warning,
+ * and neither its autoloader nor its `defineAll()` loads a widget chunk, every widget tag being
+ * defined already. It throws nothing, and its data API works with the first copy's widgets.
  */
 // Each widget module itself: a bare import of `src/cdn.ts` is dropped (package.json lists the side-effect modules).
 import '../../../src/components/customer-list/fc-customer-list.js';
@@ -52,11 +53,19 @@ async function loadSecond(): Promise<void> {
   const second = (await import(/* @vite-ignore */ url)) as {
     createMemoryAdapter: (dataset: Dataset) => ForecourtAdapter;
     generateDataset: (options: { size: 'small' }) => Dataset;
+    defineAll: () => Promise<void>;
   };
   // A widget added after the second copy ran, fed by the second copy's memory adapter.
   const widget = createWidget('fc-trade-in-alert', fixture);
   Object.assign(widget, { adapter: second.createMemoryAdapter(second.generateDataset({ size: 'small' })) });
   app.append(section('<fc-trade-in-alert>, added after the second copy, with its adapter', widget));
+  await second.defineAll();
+  // The widget chunks the second copy fetched: none, every tag being defined already.
+  const widgetChunks = performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname.match(/^\/second\/chunks\/(fc-[a-z-]+)-[\w-]{8}\.js$/)?.[1])
+    .filter((tag) => tag !== undefined && customElements.get(tag) !== undefined);
+  status.dataset.widgetChunks = widgetChunks.join(' ');
   status.textContent = 'Second copy loaded.';
 }
 

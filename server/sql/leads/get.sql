@@ -1,0 +1,2 @@
+-- A lead ($1).
+SELECT doc FROM leads WHERE id = $1
