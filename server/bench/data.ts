@@ -10,10 +10,7 @@
 import type { SmsDirection, SmsMessage, SmsProvider, SmsStatus } from '../../src/data/model.js';
 import { zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
 import { smsErrorCategoryOf } from '../../src/data/logic/sms.js';
-// As a namespace: trafficFlags (the flag byte migration 004 stores) is read when the logic has it.
-import * as trafficLogic from '../../src/data/logic/traffic.js';
-
-const TRAFFIC_LOGIC: Record<string, unknown> = { ...trafficLogic };
+import { trafficFlags } from '../../src/data/logic/traffic.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -172,11 +169,7 @@ function columnLine(columns: readonly string[], values: Record<string, string | 
 }
 
 /** The columns of traffic and leads rows the bench can fill (those with a default need not be filled). */
-export const TRAFFIC_VALUES: readonly string[] = [
-  ...['tenant_id', 'id', 'at', 'day', 'hour', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'doc'],
-  // The flag byte, when this checkout's logic defines it.
-  ...(typeof TRAFFIC_LOGIC.trafficFlags === 'function' ? ['flags'] : []),
-];
+export const TRAFFIC_VALUES: readonly string[] = ['tenant_id', 'id', 'at', 'day', 'hour', 'utc_offset', 'up_type', 'department', 'salesperson_id', 'salesperson_name', 'source_category', 'source', 'outcome', 'steps', 'flags', 'doc'];
 export const LEAD_VALUES: readonly string[] = ['tenant_id', 'id', 'received_at', 'day', 'make_key', 'salesperson_id', 'provider', 'doc'];
 
 /**
@@ -343,7 +336,6 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, co
   const pickInternet = weighted(SOURCES.filter(([c]) => c === 'internet'), rng);
   const pickSteps = weighted(STEP_PATHS, rng);
   const localOf = localTime([...new Set(tenants.map((t) => t.zone))]);
-  const flagsOf = TRAFFIC_LOGIC.trafficFlags as ((event: unknown) => number) | undefined;
   const counters = new Int32Array(tenants.length);
   let lines: string[] = [];
   for (const [ms, ti] of groupTimes(tenants, total, 19, (r) => 13 * HOUR_MS + ((r() + r()) / 2) * 11 * HOUR_MS)) {
@@ -375,6 +367,7 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, co
         at: event.at,
         day: iso(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10),
         hour: Math.floor((local % DAY_MS) / HOUR_MS),
+        utc_offset: Math.round((local - ms) / 60_000),
         up_type: upType,
         department: event.department,
         salesperson_id: event.salespersonId,
@@ -383,7 +376,7 @@ export function* trafficLines(tenants: readonly BenchTenant[], total: number, co
         source,
         outcome,
         steps: `{${steps.join(',')}}`,
-        flags: flagsOf ? flagsOf(event) : null,
+        flags: trafficFlags(event as Parameters<typeof trafficFlags>[0]),
         doc: JSON.stringify(event),
       }),
     );
