@@ -14,6 +14,7 @@ import { normalizeCode } from '../../src/data/logic/sms-error-titles.js';
 import type { Query } from '../db.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import { decodeKeyCursor, encodeKeyCursor, invalidCursor } from './keyset.js';
+import countRollupSql from '../sql/sms/count-rollup.sql';
 import countSql from '../sql/sms/count.sql';
 import insertSql from '../sql/sms/insert.sql';
 import pageAscSql from '../sql/sms/page-asc.sql';
@@ -39,6 +40,11 @@ function matchingParams(filter: SmsFilter, start: number, end: number): unknown[
   ];
 }
 
+/** True when the daily rollup keeps every filter of `filter` (direction, status and error category only). */
+function inRollup(filter: SmsFilter): boolean {
+  return !normalizeCode(filter.errorCode) && !filter.employeeId && !filter.customerId && !filter.text?.trim();
+}
+
 /** The cursor's key time: `2026-11-23T17:04:05.123456Z`, as the page queries write it. */
 const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -60,7 +66,11 @@ async function list(query: SmsListQuery, { query: sql, zone }: RouteContext) {
     limit + 1,
     offset,
   ]);
-  const [{ total }] = (await sql<{ total: number }>(countSql, params)) as [{ total: number }];
+  const [{ total }] = (
+    inRollup(query)
+      ? await sql<{ total: number }>(countRollupSql, [query.from, query.to, query.direction ?? null, query.status ?? null, query.errorCategory ?? null])
+      : await sql<{ total: number }>(countSql, params)
+  ) as [{ total: number }];
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items: items.map((r) => r.doc), total, nextCursor: rows.length > limit && last ? encodeKeyCursor([last.key_time, last.id]) : null };
@@ -69,9 +79,8 @@ async function list(query: SmsListQuery, { query: sql, zone }: RouteContext) {
 async function summary(filter: SmsFilter, { query: sql, zone }: RouteContext): Promise<SmsSummary> {
   const range = checkDateRange(filter);
   const previous = previousPeriodDetail(range);
-  const inRollup = !normalizeCode(filter.errorCode) && !filter.employeeId && !filter.customerId && !filter.text?.trim();
   let counts: SmsDayCount[];
-  if (inRollup) {
+  if (inRollup(filter)) {
     const from = previous.from < range.from ? previous.from : range.from;
     const to = previous.to > range.to ? previous.to : range.to;
     counts = await sql<SmsDayCount>(summaryRollupSql, [from, to, filter.direction ?? null, filter.status ?? null, filter.errorCategory ?? null]);

@@ -178,6 +178,20 @@ function serverSuite(name, config, cleanup = async () => {}) {
       }
     });
 
+    it("gives each history page the memory adapter's total, from the daily rollup or the log", async () => {
+      const memory = createMemoryAdapter(datasetB, { now: () => new Date(`${TODAY}T17:00:00Z`) });
+      const range = { from: RANGE.from, to: '2026-11-20' };
+      const sample = datasetB.sms.find((m) => m.status === 'failed' || m.status === 'undelivered') ?? datasetB.sms[0];
+      const filters = [{}, { direction: 'outbound' }, { status: sample.status }, { direction: 'inbound', status: 'received' }, { text: sample.body.slice(0, 6).toLowerCase() }, { employeeId: datasetB.sms.find((m) => m.employeeId)?.employeeId }];
+      for (const filter of filters) {
+        const query = new URLSearchParams({ ...range, ...filter, limit: '5' });
+        const page = await get(server, tokenB, `/sms?${query}`);
+        const expected = await memory.sms.list({ ...range, ...filter, limit: 5 });
+        assert.equal(page.body.total, expected.total, JSON.stringify(filter));
+        assert.ok(filter.text || filter.employeeId || expected.total > 0, `a filter that matches: ${JSON.stringify(filter)}`);
+      }
+    });
+
     it("answers the sources, their categories, the mapping status, the dealer and the board as the memory adapter does", async () => {
       const memory = createMemoryAdapter(datasetB, { now: () => new Date(`${TODAY}T17:00:00Z`) });
       const byId = (list) => [...list].sort((a, b) => a.id.localeCompare(b.id));
