@@ -1,185 +1,33 @@
 /**
- * The standalone demo: MSW serves the REST contract from the memory adapter over a seeded
- * dataset, built and kept in a Web Worker (`createWorkerAdapter`), and the page embeds Forecourt
- * the way a vendor would, with markup alone.
+ * The standalone demo's entry, a small one: it starts the demo server's data worker, and with it
+ * the shop's generation, then loads the page (`app.ts`: MSW and every widget), which the page's
+ * HTML has already asked for (the build preloads every chunk), so the shop is made while the page's
+ * code is fetched and evaluated. `app.ts` takes the worker's adapter from here.
  */
-import { setupWorker } from 'msw/browser';
-import { DateTime } from 'luxon';
 import { createWorkerAdapter } from '../src/data/worker-adapter.js';
 import { DEMO_ZONE } from '../src/data/demo-data.js';
-import { legacyDatabaseName } from '../src/data/cache/storage.js';
-import type { AdapterDomain } from '../src/data/adapter.js';
-import { adfLeadToLead, parseAdf } from '../src/data/logic/adf.js';
-import adfLeads from './data/leads.adf.xml?raw';
-import type { CachedAdapter } from '../src/data/cache/with-cache.js';
-import { createApiFaults, createApiHandlers, createChaos } from './api/handlers.js';
-import { createLiveDay } from './api/live-day.js';
-import type { LiveDay } from './api/live-day.js';
-import { buildDemoPage } from './page.js';
 
-const API_BASE = '/api';
-const TENANT = 'demo-shop';
-const USER = 'advisor-1';
-// The shop as of this moment, on today's date in the dealer's zone: the same seed and day give the
-// same shop on every reload, and every widget opens on data of this month.
-const opened = Date.now();
-const today = DateTime.fromMillis(opened).setZone(DEMO_ZONE).toISODate()!;
+/** When the page was opened: the shop's "now". */
+export const opened = Date.now();
+
+/** Today in the dealer's zone, as `yyyy-mm-dd`. */
+export const today = (() => {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: DEMO_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(opened);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+})();
+
 // The server's data is generated in its worker and stays there: texts, traffic and the rest are
 // counted off the page's main thread. The server stamps who made a change (a restore's "restored
 // by", the restore log) with the signed-in advisor's name.
-const backend = createWorkerAdapter({ generate: { size: 'demo', today, now: opened } }, { user: 'Dana Ruiz' });
-const faults = createApiFaults();
-const app = document.querySelector<HTMLElement>('#app')!;
-const controls = document.querySelector<HTMLFormElement>('#controls')!;
+export const backend = createWorkerAdapter({ generate: { size: 'demo', today, now: opened } }, { user: 'Dana Ruiz' });
 
-let live: LiveDay | null = null;
-
-async function start(): Promise<void> {
-  // The page keeps the small parts of the server's data it shows beside the widgets (today, the
-  // board, the leads, the wants), and one text whose sender the live day writes as.
-  // The service worker starts while the data worker builds the data.
-  const serving = setupWorker(...createApiHandlers(backend, { baseUrl: API_BASE, faults })).start({
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-  });
-  const dataset = await backend.dataset({ omit: ['sms', 'traffic', 'invoices'] });
-  const month = DateTime.fromISO(today, { zone: DEMO_ZONE }).minus({ months: 1 }).startOf('month').toISODate()!;
-  dataset.sms = (await backend.sms.list({ from: month, to: today, direction: 'outbound', limit: 1 })).items;
-  // Internet leads also arrive as ADF documents: the demo imports one beside the seeded leads, and
-  // says which of them the dealer's rules cannot stop (a Ford lead without an email address).
-  const imported = parseAdf(adfLeads, { zone: dataset.dealer.zone, rules: dataset.rules });
-  for (const problem of imported.errors) console.warn(`ADF import: ${problem.message}`);
-  const adfLeadsIn = imported.leads.map((lead, i) => adfLeadToLead(lead, `adf-${i + 1}`));
-  await Promise.all(adfLeadsIn.map((lead) => backend.feed.addLead(lead)));
-  dataset.leads.push(...adfLeadsIn);
-  dataset.leads.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-  const arrivals = imported.leads.flatMap((adf, i) => (adf.unstoppable ? [{ lead: adfLeadsIn[i]!, message: adf.unstoppable.message }] : []));
-  // The provider goes on the page only once the service worker answers, so its first reads reach the demo server.
-  await serving;
-  const { provider, showClock } = buildDemoPage(dataset, {
-    apiBase: API_BASE,
-    tenant: TENANT,
-    user: USER,
-    // The SMS history's filter and the traffic drill path live in the page's address, so a reload
-    // (or a shared link) opens the same view.
-    smsFilter: urlState('sms'),
-    trafficPath: urlState('traffic'),
-    theme: () => controls.querySelector<HTMLInputElement>('input[name="theme"]:checked')?.value ?? '',
-    arrivals,
-  });
-  provider.addEventListener('fc-sms-filter-change', (e) => setUrlState('sms', e.detail.filter));
-  provider.addEventListener('fc-traffic-drill', (e) => setUrlState('traffic', e.detail.path));
-
-  // The day goes on: the server adds vehicles, leads and texts, and tells the page's cached adapter
-  // what changed, with the message another tab sends after a confirmed write.
-  const channel = new BroadcastChannel(legacyDatabaseName(TENANT, USER));
-  live = createLiveDay({
-    dataset,
-    backend,
-    feed: backend.feed,
-    announce: (domains: AdapterDomain[]) => channel.postMessage({ type: 'change', domains, at: Date.now() }),
-    onLead: (lead) => showClock(lead.id),
-  });
-  // The switches kept from the last visit hold before the first request: a demo left offline reloads offline.
-  const apply = wireControls(provider);
-  app.replaceChildren(provider);
-  for (const input of controls.querySelectorAll<HTMLInputElement>('input[name="theme"]')) apply(input);
-}
-
-/** A value kept in the page address's query (`?sms=…&traffic=…`). */
-function urlState(key: string): string | null {
-  return new URL(location.href).searchParams.get(key);
-}
-
-function setUrlState(key: string, value: string): void {
-  const url = new URL(location.href);
-  if (value) url.searchParams.set(key, value);
-  else url.searchParams.delete(key);
-  history.replaceState(history.state, '', url);
-}
-
-/**
- * Chaos with the seed in the address (`?chaos-seed=42` replays a run), else a new one; the seed
- * is logged so a run worth repeating can be.
- */
-function chaosFromAddress(): ReturnType<typeof createChaos> {
-  const seed = Number(urlState('chaos-seed')) || Math.floor(Math.random() * 2 ** 31);
-  console.info(`Demo chaos on, seed ${seed} (open the page with ?chaos-seed=${seed} to replay it).`);
-  return createChaos({ seed });
-}
-
-/** Where the demo keeps its switches (the live day, trouble, latency, theme) across reloads. */
-const CONTROLS_KEY = 'forecourt-demo:controls';
-
-/** The switches as `{ offline: true, latency: '400', theme: 'dark' }`: each checkbox, and the checked radio of each group. */
-function saveControls(): void {
-  const inputs = [...controls.querySelectorAll('input')].filter((input) => input.type === 'checkbox' || input.checked);
-  const state = Object.fromEntries(inputs.map((input) => [input.name, input.type === 'checkbox' ? input.checked : input.value]));
-  try {
-    localStorage.setItem(CONTROLS_KEY, JSON.stringify(state));
-  } catch {
-    // Storage refused (a private window, a full disk): the switches last for this visit.
-  }
-}
-
-/** Sets the switches as the last visit left them; anything unreadable leaves the page's defaults. */
-function restoreControls(): void {
-  let saved: unknown;
-  try {
-    saved = JSON.parse(localStorage.getItem(CONTROLS_KEY) ?? '{}');
-  } catch {
-    return;
-  }
-  if (!saved || typeof saved !== 'object') return;
-  const state = saved as Record<string, unknown>;
-  for (const input of controls.querySelectorAll('input')) {
-    if (!(input.name in state)) continue;
-    input.checked = input.type === 'checkbox' ? state[input.name] === true : state[input.name] === input.value;
-  }
-}
-
-/**
- * Restores the switches, applies them (the API's faults, the theme) and keeps them on every change.
- * @returns What applies one switch, for the widgets put on the page afterwards.
- */
-function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): (input: HTMLInputElement) => void {
-  const apply = (input: HTMLInputElement) => {
-    if (input.name === 'offline' || input.name === 'failing' || input.name === 'chaos') {
-      if (input.name === 'chaos') faults.chaos = input.checked ? chaosFromAddress() : null;
-      else faults[input.name] = input.checked;
-      // A real browser fires `online` and the cache flushes itself; a simulated outage cannot, so flush here.
-      if (!faults.offline && !faults.failing && !faults.chaos) void (provider.provided as CachedAdapter | undefined)?.outbox?.flush();
-    } else if (input.name === 'live') {
-      if (input.checked) void live?.start();
-      else live?.stop();
-    } else if (input.name === 'latency' && input.checked) {
-      faults.latencyMs = Number(input.value);
-    } else if (input.name === 'theme' && input.checked) {
-      document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
-      document.documentElement.classList.toggle('fc-light', input.value === 'light');
-      for (const el of app.querySelectorAll('fc-data-provider *')) {
-        if (!el.localName.startsWith('fc-')) continue;
-        if (input.value) el.setAttribute('theme', input.value);
-        else el.removeAttribute('theme');
-      }
-    }
-  };
-  controls.addEventListener('submit', (event) => event.preventDefault());
-  controls.addEventListener('change', (event) => {
-    apply(event.target as HTMLInputElement);
-    saveControls();
-  });
-  restoreControls();
-  // The faults must match what is shown, restored from the last visit or by the browser.
-  for (const input of controls.querySelectorAll('input')) apply(input);
-  return apply;
-}
-
-start().catch((error: unknown) => {
+// Imported by name, not for its side effect: the package's `sideEffects` names only the widgets, so a
+// build drops a module of the demo that is only evaluated.
+import('./app.js').then(({ startDemo }) => startDemo(), (error: unknown) => {
   const p = document.createElement('p');
   p.className = 'boot-error';
   p.setAttribute('role', 'alert');
-  p.textContent = `The demo server could not start (${error instanceof Error ? error.message : String(error)}). Service workers need http://localhost or https, and are off in some private windows.`;
-  app.replaceChildren(p);
+  p.textContent = `The demo could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  document.querySelector<HTMLElement>('#app')!.replaceChildren(p);
 });
