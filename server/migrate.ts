@@ -10,6 +10,7 @@ import m002 from './sql/migrations/002_source_categories.sql';
 import m003 from './sql/migrations/003_board.sql';
 import m004 from './sql/migrations/004_leads_traffic.sql';
 import m005 from './sql/migrations/005_deleted_vehicles_spend.sql';
+import m006 from './sql/migrations/006_sms_daily_sender.sql';
 
 /** Every migration, in the order of its file name: its name and its SQL. */
 export const MIGRATIONS: readonly { name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '003_board.sql', sql: m003 },
   { name: '004_leads_traffic.sql', sql: m004 },
   { name: '005_deleted_vehicles_spend.sql', sql: m005 },
+  { name: '006_sms_daily_sender.sql', sql: m006 },
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /**

@@ -111,7 +111,8 @@ async function copyColumns(sql: Sql, table: string, known: readonly string[]): P
 
 /** The rollup from the log, grouped as `sms_daily_add` groups every insert. */
 const SMS_DAILY_FROM_LOG = `
-  SELECT tenant_id, day, from_number, direction, status, coalesce(error_category, '') AS error_category, count(*)::int AS messages
+  SELECT tenant_id, day, CASE WHEN direction = 'outbound' THEN from_number ELSE '' END AS from_number, direction, status,
+    coalesce(error_category, '') AS error_category, count(*)::int AS messages
   FROM sms GROUP BY 1, 2, 3, 4, 5, 6`;
 
 /**

@@ -157,6 +157,12 @@ function serverSuite(name, config, cleanup = async () => {}) {
       assert.deepEqual(withoutTemplates(after.body), withoutTemplates(await memory.sms.summary(month)));
       const listed = await get(server, tokenA, `/sms?from=${month.from}&to=${month.to}&text=${encodeURIComponent(stored.body.slice(0, 30))}`);
       assert.ok(listed.body.items.some((m) => m.id === stored.id && m.body === stored.body && m.status === 'undelivered'), 'the receipt kept the body');
+      // The rollup keeps a number for outbound texts only (an inbound text's is the customer's): a few rows a day.
+      const keys = await server.db.tenantTransaction('tenant-a', (q) =>
+        q(`SELECT direction, count(DISTINCT from_number)::int AS numbers FROM sms_daily GROUP BY direction ORDER BY direction`),
+      );
+      const senders = new Set(datasetA.sms.filter((m) => m.direction === 'outbound').map((m) => m.from)).size;
+      assert.deepEqual(keys.map((k) => ({ ...k })), [{ direction: 'inbound', numbers: 1 }, { direction: 'outbound', numbers: senders }]);
     });
 
     it('pages the SMS history by (sent_at, id) both ways with the same rows as the memory adapter', async () => {
