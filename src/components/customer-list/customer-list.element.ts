@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
@@ -19,6 +20,7 @@ import { PendingWritesController, currentOf } from '../shared/controllers/pendin
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
+import { getLocale } from '../shared/messages.js';
 import { preferencesOf } from '../shared/preferences.js';
 import { describeError, loadingView, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -27,7 +29,7 @@ import { BlinkGate } from './blink-gate.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
 import { t } from './customer-list.messages.js';
 import { styles } from './customer-list.styles.js';
-import { formatDay, formatTime, pickerOptions, tableHead, unknownBadge } from './customer-list.view.js';
+import { formatDay, formatTime, pickerOptions, rowsRenderAlike, tableHead, unknownBadge } from './customer-list.view.js';
 
 /** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
 export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
@@ -235,6 +237,13 @@ export class FcCustomerList extends FcElement {
     this.editing = entry;
   }
 
+  /** One listener for every name: a click on a name opens the picker for the row as it shows. */
+  #onBoardClick(event: Event): void {
+    const name = (event.target as Element).closest?.<HTMLButtonElement>('button.name');
+    const row = name && this.#shown.rows.find((r) => r.entry.customerId === name.dataset['customerId']);
+    if (row) this.#open(row.entry);
+  }
+
   async #close(): Promise<void> {
     const customerId = this.editing?.customerId;
     this.renderRoot.querySelector('dialog')?.close();
@@ -334,18 +343,27 @@ export class FcCustomerList extends FcElement {
     });
   }
 
+  /** The rows last rendered, and a key that changes only when a row would render differently (opening the picker does not). */
+  #shown: { rows: RowView[]; key: object } = { rows: [], key: {} };
+
+  #rowsKey(rows: RowView[]): object {
+    this.#shown = { rows, key: rowsRenderAlike(rows, this.#shown.rows) ? this.#shown.key : {} };
+    return this.#shown.key;
+  }
+
   #table(rows: RowView[]): TemplateResult {
     const zone = this.#zone.zone;
     const named = isForeignZone(zone);
     const caption = t('caption', formatDay(this.#date));
+    const key = this.#rowsKey(rows);
     return html`
       ${rows.some((r) => r.unknown) ? this.#toolbarView() : nothing}
       <div class="fc-scroll" role="region" aria-label=${caption}>
         <table class="fc-table" part="table">
           <caption>${caption}</caption>
           ${tableHead()}
-          <tbody>
-            ${repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named))}
+          <tbody @click=${this.#onBoardClick}>
+            ${guard([key, this.blinkPaused, zone, getLocale(), this.#sources.value], () => repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named)))}
           </tbody>
         </table>
       </div>
@@ -370,7 +388,7 @@ export class FcCustomerList extends FcElement {
     const blinking = row.unknown && !this.blinkPaused;
     const promised = formatTime(entry.promisedAt, zone, named);
     // One flat template a row, with no whitespace that does not show (each such text node is a layout object).
-    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId} @click=${() => this.#open(entry)}><span class="name-text ${blinking ? 'name-text--blink' : ''}">${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td>${this.#sourceCell(row)}</td></tr>`;
+    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId}><span class="name-text ${blinking ? 'name-text--blink' : ''}">${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td>${this.#sourceCell(row)}</td></tr>`;
   }
 
   /** The lookups naming sources, built once per read of the sources. */

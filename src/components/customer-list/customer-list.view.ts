@@ -41,6 +41,23 @@ export function formatTime(at: string | null, zone: string, named: boolean): str
   return Number.isNaN(ms) ? null : format(named ? 'named' : 'time', zone).format(ms);
 }
 
+/**
+ * Whether two renders' rows would render the same: the same entries (by identity), sources and
+ * unknown marks, and no write on either (a row with one, its status, wait or reason, always renders again).
+ */
+export function rowsRenderAlike(
+  rows: readonly { entry: object; sourceId: string | null; unknown: boolean; write: object | null }[],
+  last: typeof rows,
+): boolean {
+  return (
+    rows.length === last.length &&
+    rows.every((r, i) => {
+      const was = last[i]!;
+      return !r.write && !was.write && r.entry === was.entry && r.sourceId === was.sourceId && r.unknown === was.unknown;
+    })
+  );
+}
+
 /** The mark an unknown source leaves beside the name, blinking or not (colour and motion are never the only sign). */
 export function unknownBadge(): TemplateResult {
   return html`<span class="badge" part="badge"><span class="fc-visually-hidden">, </span>${t('sourceUnknownBadge')}</span>`;
