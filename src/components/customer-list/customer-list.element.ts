@@ -387,8 +387,9 @@ export class FcCustomerList extends FcElement {
     const { entry } = row;
     const blinking = row.unknown && !this.blinkPaused;
     const promised = formatTime(entry.promisedAt, zone, named);
-    // One flat template a row, with no whitespace that does not show (each such text node is a layout object).
-    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId}><span class="name-text ${blinking ? 'name-text--blink' : ''}">${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td>${this.#sourceCell(row)}</td></tr>`;
+    // One flat template a row, its source cell inline (a nested template a row costs a clone and a walk of its own),
+    // with no whitespace that does not show (each such text node is a layout object).
+    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId}><span class=${blinking ? 'name-text name-text--blink' : 'name-text'}>${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td><span class=${row.unknown ? 'muted' : ''}>${this.#sourceShown(row)}</span>${row.saving ? this.#savingView(row) : nothing}${row.failure ? this.#failureView(row, entry.customerName) : nothing}</td></tr>`;
   }
 
   /** The lookups naming sources, built once per read of the sources. */
@@ -417,13 +418,13 @@ export class FcCustomerList extends FcElement {
     return html`<bdi>${categoryName}</bdi> › <bdi>${sourceName}</bdi>`;
   }
 
-  #sourceCell(row: RowView): TemplateResult {
-    const name = row.entry.customerName;
-    const shown = row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
-    const saving = row.saving
-      ? html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error, Date.now(), this.#zone.zone) ?? t('waiting')) : t('saving')}</span>`
-      : nothing;
-    return html`<span class=${row.unknown ? 'muted' : ''}>${shown}</span>${saving}${row.failure ? this.#failureView(row, name) : nothing}`;
+  /** What the source cell names: the source, "Unknown", or that one is set whose name is not known. */
+  #sourceShown(row: RowView): TemplateResult | string {
+    return row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
+  }
+
+  #savingView(row: RowView): TemplateResult {
+    return html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error, Date.now(), this.#zone.zone) ?? t('waiting')) : t('saving')}</span>`;
   }
 
   #failureView(row: RowView, name: string): TemplateResult {
