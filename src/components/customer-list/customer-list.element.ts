@@ -29,7 +29,7 @@ import { BlinkGate } from './blink-gate.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
 import { t } from './customer-list.messages.js';
 import { styles } from './customer-list.styles.js';
-import { formatDay, formatTime, pickerOptions, rowsRenderAlike, tableHead, unknownBadge } from './customer-list.view.js';
+import { choosePickerEntry, formatDay, formatTime, pickerOptions, rowsRenderAlike, tableHead, unknownBadge } from './customer-list.view.js';
 
 /** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
 export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
@@ -205,13 +205,18 @@ export class FcCustomerList extends FcElement {
     if (this.adapter) void preferencesOf(this.adapter).set(BLINK_PAUSED_PREFERENCE, this.blinkPaused).catch(() => undefined);
   }
 
+  /** Chooses the current entry in the picker's select (its options are nodes made once, see `pickerOptions`). */
+  #choose: (select: HTMLSelectElement) => void = () => {};
+
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog');
+    const select = dialog?.querySelector('select');
+    if (this.editing && select) this.#choose(select);
     // A read that lands after the element left the page still updates it; a modal needs a document.
     if (this.editing && dialog && !dialog.open && this.isConnected) {
       this.#blinkGate.opening(dialog);
       dialog.showModal();
-      (dialog.querySelector<HTMLElement>('select') ?? dialog.querySelector<HTMLElement>('button'))?.focus();
+      (select ?? dialog.querySelector<HTMLElement>('button'))?.focus();
     }
   }
 
@@ -233,15 +238,11 @@ export class FcCustomerList extends FcElement {
 
   // ───────────── picker ─────────────
 
-  #open(entry: BoardEntry): void {
-    this.editing = entry;
-  }
-
   /** One listener for every name: a click on a name opens the picker for the row as it shows. */
   #onBoardClick(event: Event): void {
     const name = (event.target as Element).closest?.<HTMLButtonElement>('button.name');
     const row = name && this.#shown.rows.find((r) => r.entry.customerId === name.dataset['customerId']);
-    if (row) this.#open(row.entry);
+    if (row) this.editing = row.entry;
   }
 
   async #close(): Promise<void> {
@@ -362,9 +363,7 @@ export class FcCustomerList extends FcElement {
         <table class="fc-table" part="table">
           <caption>${caption}</caption>
           ${tableHead()}
-          <tbody @click=${this.#onBoardClick}>
-            ${guard([key, this.blinkPaused, zone, getLocale(), this.#sources.value], () => repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named)))}
-          </tbody>
+          <tbody @click=${this.#onBoardClick}>${guard([key, this.blinkPaused, zone, getLocale(), this.#sources.value], () => repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named)))}</tbody>
         </table>
       </div>
       ${this.editing ? this.#pickerView(this.editing, rows) : nothing}`;
@@ -474,10 +473,11 @@ export class FcCustomerList extends FcElement {
         const groups = this.#groups(data);
         if (!groups.length) return html`<p role="status">${t('pickerNoSources')}</p>`;
         canSave = true;
+        this.#choose = (select) => choosePickerEntry(select, groups, unknown ? null : sourceId);
         return html`<div class="field">
           <label for="picker-source">${t('pickerLabel')}</label>
           <select id="picker-source" name="source" required @keydown=${this.#onSelectKey}>
-            ${pickerOptions(groups, unknown ? null : sourceId)}
+            ${pickerOptions(groups)}
           </select>
         </div>`;
       },
