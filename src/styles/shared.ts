@@ -32,6 +32,9 @@ export const formControlInvalid = css`
  *   no negative margin, so it never sticks out of its container.
  * - Tables have separate borders (each cell draws only its bottom edge, so nothing doubles): they
  *   lay out faster than collapsed ones.
+ * - `box-sizing` is inherited by elements only: a universal `*::before, *::after` rule would make
+ *   the browser resolve two pseudo-element styles for every element of a widget (a board's
+ *   thousands), so a widget's own pseudo-element that has a size says `box-sizing: inherit` itself.
  * - A modal dialog's frame: each widget sets its size and accent; it never outgrows the viewport
  *   (max inline and block sizes) and scrolls inside (a modal dialog's own \`overflow: auto\`).
  */
@@ -47,9 +50,7 @@ export const shared = css`
   :host([hidden]) {
     display: none !important;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
   :focus-visible {

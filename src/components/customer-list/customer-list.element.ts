@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { ForecourtAdapter } from '../../data/adapter.js';
@@ -19,6 +20,7 @@ import { PendingWritesController, currentOf } from '../shared/controllers/pendin
 import type { PendingWrite, WriteFailure } from '../shared/controllers/pending-writes.js';
 import { isolateIn } from '../shared/bidi.js';
 import { FcElement } from '../shared/fc-element.js';
+import { getLocale } from '../shared/messages.js';
 import { preferencesOf } from '../shared/preferences.js';
 import { describeError, loadingView, serverWaitText, stateStyles } from '../shared/states.js';
 import { shared } from '../../styles/shared.js';
@@ -27,7 +29,7 @@ import { BlinkGate } from './blink-gate.js';
 import { FC_SOURCE_CHANGE } from './customer-list.events.js';
 import { t } from './customer-list.messages.js';
 import { styles } from './customer-list.styles.js';
-import { formatDay, formatTime, pickerOptions, tableHead, unknownBadge } from './customer-list.view.js';
+import { choosePickerEntry, formatDay, formatTime, pickerOptions, rowsRenderAlike, tableHead, unknownBadge } from './customer-list.view.js';
 
 /** The preference that holds the user's "Pause blinking" choice (`true` when paused). */
 export const BLINK_PAUSED_PREFERENCE = 'customer-list.blink-paused';
@@ -203,13 +205,18 @@ export class FcCustomerList extends FcElement {
     if (this.adapter) void preferencesOf(this.adapter).set(BLINK_PAUSED_PREFERENCE, this.blinkPaused).catch(() => undefined);
   }
 
+  /** Chooses the current entry in the picker's select (its options are nodes made once, see `pickerOptions`). */
+  #choose: (select: HTMLSelectElement) => void = () => {};
+
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog');
+    const select = dialog?.querySelector('select');
+    if (this.editing && select) this.#choose(select);
     // A read that lands after the element left the page still updates it; a modal needs a document.
     if (this.editing && dialog && !dialog.open && this.isConnected) {
       this.#blinkGate.opening(dialog);
       dialog.showModal();
-      (dialog.querySelector<HTMLElement>('select') ?? dialog.querySelector<HTMLElement>('button'))?.focus();
+      (select ?? dialog.querySelector<HTMLElement>('button'))?.focus();
     }
   }
 
@@ -231,8 +238,11 @@ export class FcCustomerList extends FcElement {
 
   // ───────────── picker ─────────────
 
-  #open(entry: BoardEntry): void {
-    this.editing = entry;
+  /** One listener for every name: a click on a name opens the picker for the row as it shows. */
+  #onBoardClick(event: Event): void {
+    const name = (event.target as Element).closest?.<HTMLButtonElement>('button.name');
+    const row = name && this.#shown.rows.find((r) => r.entry.customerId === name.dataset['customerId']);
+    if (row) this.editing = row.entry;
   }
 
   async #close(): Promise<void> {
@@ -334,19 +344,26 @@ export class FcCustomerList extends FcElement {
     });
   }
 
+  /** The rows last rendered, and a key that changes only when a row would render differently (opening the picker does not). */
+  #shown: { rows: RowView[]; key: object } = { rows: [], key: {} };
+
+  #rowsKey(rows: RowView[]): object {
+    this.#shown = { rows, key: rowsRenderAlike(rows, this.#shown.rows) ? this.#shown.key : {} };
+    return this.#shown.key;
+  }
+
   #table(rows: RowView[]): TemplateResult {
     const zone = this.#zone.zone;
     const named = isForeignZone(zone);
     const caption = t('caption', formatDay(this.#date));
+    const key = this.#rowsKey(rows);
     return html`
       ${rows.some((r) => r.unknown) ? this.#toolbarView() : nothing}
       <div class="fc-scroll" role="region" aria-label=${caption}>
         <table class="fc-table" part="table">
           <caption>${caption}</caption>
           ${tableHead()}
-          <tbody>
-            ${repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named))}
-          </tbody>
+          <tbody @click=${this.#onBoardClick}>${guard([key, this.blinkPaused, zone, getLocale(), this.#sources.value], () => repeat(rows, (r) => r.entry.id, (r) => this.#rowView(r, zone, named)))}</tbody>
         </table>
       </div>
       ${this.editing ? this.#pickerView(this.editing, rows) : nothing}`;
@@ -369,8 +386,9 @@ export class FcCustomerList extends FcElement {
     const { entry } = row;
     const blinking = row.unknown && !this.blinkPaused;
     const promised = formatTime(entry.promisedAt, zone, named);
-    // One flat template a row, with no whitespace that does not show (each such text node is a layout object).
-    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId} @click=${() => this.#open(entry)}><span class="name-text ${blinking ? 'name-text--blink' : ''}">${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td>${this.#sourceCell(row)}</td></tr>`;
+    // One flat template a row, its source cell inline (a nested template a row costs a clone and a walk of its own),
+    // with no whitespace that does not show (each such text node is a layout object).
+    return html`<tr><th scope="row"><button type="button" class="name" part="name" aria-haspopup="dialog" data-customer-id=${entry.customerId}><span class=${blinking ? 'name-text name-text--blink' : 'name-text'}>${entry.customerName}</span>${row.unknown ? unknownBadge() : nothing}</button></th><td>${entry.vehicle}</td><td>${entry.advisor}</td><td>${promised ?? html`<span class="muted">${t('notPromised')}</span>`}</td><td><span class=${row.unknown ? 'muted' : ''}>${this.#sourceShown(row)}</span>${row.saving ? this.#savingView(row) : nothing}${row.failure ? this.#failureView(row, entry.customerName) : nothing}</td></tr>`;
   }
 
   /** The lookups naming sources, built once per read of the sources. */
@@ -399,13 +417,13 @@ export class FcCustomerList extends FcElement {
     return html`<bdi>${categoryName}</bdi> › <bdi>${sourceName}</bdi>`;
   }
 
-  #sourceCell(row: RowView): TemplateResult {
-    const name = row.entry.customerName;
-    const shown = row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
-    const saving = row.saving
-      ? html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error, Date.now(), this.#zone.zone) ?? t('waiting')) : t('saving')}</span>`
-      : nothing;
-    return html`<span class=${row.unknown ? 'muted' : ''}>${shown}</span>${saving}${row.failure ? this.#failureView(row, name) : nothing}`;
+  /** What the source cell names: the source, "Unknown", or that one is set whose name is not known. */
+  #sourceShown(row: RowView): TemplateResult | string {
+    return row.unknown ? t('unknown') : (this.#sourceNameView(row.sourceId) ?? t('sourceSetNoName'));
+  }
+
+  #savingView(row: RowView): TemplateResult {
+    return html` <span class="pending" role="status">${row.saving === 'waiting' ? (serverWaitText(row.write?.error, Date.now(), this.#zone.zone) ?? t('waiting')) : t('saving')}</span>`;
   }
 
   #failureView(row: RowView, name: string): TemplateResult {
@@ -455,10 +473,11 @@ export class FcCustomerList extends FcElement {
         const groups = this.#groups(data);
         if (!groups.length) return html`<p role="status">${t('pickerNoSources')}</p>`;
         canSave = true;
+        this.#choose = (select) => choosePickerEntry(select, groups, unknown ? null : sourceId);
         return html`<div class="field">
           <label for="picker-source">${t('pickerLabel')}</label>
           <select id="picker-source" name="source" required @keydown=${this.#onSelectKey}>
-            ${pickerOptions(groups, unknown ? null : sourceId)}
+            ${pickerOptions(groups)}
           </select>
         </div>`;
       },

@@ -41,22 +41,66 @@ export function formatTime(at: string | null, zone: string, named: boolean): str
   return Number.isNaN(ms) ? null : format(named ? 'named' : 'time', zone).format(ms);
 }
 
+/**
+ * Whether two renders' rows would render the same: the same entries (by identity), sources and
+ * unknown marks, and no write on either (a row with one, its status, wait or reason, always renders again).
+ */
+export function rowsRenderAlike(
+  rows: readonly { entry: object; sourceId: string | null; unknown: boolean; write: object | null }[],
+  last: typeof rows,
+): boolean {
+  return (
+    rows.length === last.length &&
+    rows.every((r, i) => {
+      const was = last[i]!;
+      return !r.write && !was.write && r.entry === was.entry && r.sourceId === was.sourceId && r.unknown === was.unknown;
+    })
+  );
+}
+
 /** The mark an unknown source leaves beside the name, blinking or not (colour and motion are never the only sign). */
 export function unknownBadge(): TemplateResult {
   return html`<span class="badge" part="badge"><span class="fc-visually-hidden">, </span>${t('sourceUnknownBadge')}</span>`;
 }
 
+/** The picker's options as nodes, per groups (one read of the sources) and language. */
+const optionNodes = new WeakMap<readonly PickerGroup[], { locale: string; nodes: Node[] }>();
+
 /**
- * The picker's options: a placeholder, then one `<optgroup>` per main category. The entry holding
- * `selected` is chosen, also when `selected` is one of the codes merged into it.
+ * The picker's options: a placeholder, then one `<optgroup>` per main category. Built with DOM
+ * calls once per read of the sources and language, and moved into each picker that opens: opening
+ * it does not make 300 options again. The choice is set by `choosePickerEntry`.
  */
-export function pickerOptions(groups: readonly PickerGroup[], selected: string | null): TemplateResult {
-  return html`<option value="">${t('pickerChoose')}</option>
-    ${groups.map(
-      (g) => html`<optgroup label=${g.categoryName}>
-        ${g.sources.map((s) => html`<option value=${s.id} ?selected=${selected !== null && s.ids.includes(selected)}>${s.name}</option>`)}
-      </optgroup>`,
-    )}`;
+export function pickerOptions(groups: readonly PickerGroup[]): Node[] {
+  const locale = getLocale();
+  let built = optionNodes.get(groups);
+  if (built?.locale !== locale) {
+    const nodes: Node[] = [new Option(t('pickerChoose'), '')];
+    for (const g of groups) {
+      const optgroup = document.createElement('optgroup');
+      optgroup.label = g.categoryName;
+      for (const s of g.sources) optgroup.append(new Option(s.name, s.id));
+      nodes.push(optgroup);
+    }
+    optionNodes.set(groups, (built = { locale, nodes }));
+  }
+  return built.nodes;
+}
+
+/** The option nodes each select was last given a choice for. */
+const chosenFor = new WeakMap<HTMLSelectElement, readonly Node[]>();
+
+/**
+ * Chooses the entry holding `selected` (also when it is one of the codes merged into it), else the
+ * placeholder, when the select is new or holds other option nodes; the user's own choice in an open
+ * picker is left alone.
+ */
+export function choosePickerEntry(select: HTMLSelectElement, groups: readonly PickerGroup[], selected: string | null): void {
+  const nodes = optionNodes.get(groups)?.nodes;
+  if (!nodes || chosenFor.get(select) === nodes) return;
+  chosenFor.set(select, nodes);
+  const entry = selected === null ? undefined : groups.flatMap((g) => g.sources).find((s) => s.ids.includes(selected));
+  select.value = entry?.id ?? '';
 }
 
 /** The board's column widths (fixed layout) and its header row. */

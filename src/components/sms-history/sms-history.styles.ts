@@ -223,6 +223,7 @@ export const styles = css`
     touch-action: none;
   }
   .resizer::after {
+    box-sizing: inherit;
     content: '';
     position: absolute;
     inset-block: 25%;
@@ -242,6 +243,7 @@ export const styles = css`
     color: transparent;
   }
   .row--busy .cell::after {
+    box-sizing: inherit;
     content: '';
     display: inline-block;
     inline-size: 70%;

@@ -168,6 +168,7 @@ export const styles = css`
     cursor: pointer;
   }
   .toggle::before {
+    box-sizing: inherit;
     content: '';
     display: inline-block;
     inline-size: 0.5em;

@@ -26,7 +26,9 @@ export interface PickerGroup {
 
 type PickableSource = Pick<PosSource, 'id' | 'name' | 'categoryId' | 'deleted'> & Partial<Pick<PosSource, 'customerCount'>>;
 
-const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+/** One collator for every comparison: `localeCompare` with options builds a new one on each call. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byText = (a: string, b: string) => collator.compare(a, b);
 
 /** The form of a subcategory name two entries are compared in: the same letters read the same, whatever their case, width or spacing. */
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
