@@ -249,7 +249,10 @@ export class ChartController implements ReactiveController {
     let loaded: Engine;
     if (loadedEngine) {
       // The engine is in the page already (another chart loaded it): nothing is fetched, so the
-      // chart is made now and drawn in the frame that paints the table, as plain Chart.js would be.
+      // chart is made right after this update (a microtask: outside it, as a chart made later is,
+      // so a widget's `config` sees the same language) and drawn in the frame that paints the
+      // table, as plain Chart.js would be.
+      await Promise.resolve();
       loaded = loadedEngine;
     } else if (this.#chart) loaded = await loadChartEngine();
     else {
