@@ -17,8 +17,9 @@
  * line chart: texts in, out, delivered and failed, and the previous period's four dashed) has
  * drawn every series and the frame that shows that draw is painted. With 90 days × 8 lines (712
  * points, under the controller's 1,000) the chart animates its first appearance for 300 ms; the
- * first draw is its first step. The table first: the controller fetches nothing and draws nothing
- * until the widget's figures and tables are painted, so `ms` holds the wait for that frame too.
+ * first draw is its first step. The widget reads nothing until its tables are painted, so `ms`
+ * holds the wait for that frame too; with the engine loaded, the chart is made right after the
+ * render that shows its canvas.
  * Extra figures: `table`, connect to the errors-by-category table painted (rows in the DOM, that
  * frame painted); `chart drawn`, connect to the trend's first draw; `chart`, the chart's own part,
  * from Chart.js beginning to make it (`beforeInit`) to that first draw painted (the span the peer's

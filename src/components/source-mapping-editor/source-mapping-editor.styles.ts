@@ -9,6 +9,8 @@ import { formControl } from '../../styles/shared.js';
  *   cell of 400 rows; it scrolls sideways in its `.fc-scroll` box (shared scroll hint).
  * - Row buttons are inline blocks with one text child each: a block of buttons costs less to lay
  *   out than a flex box each.
+ * - A row's code is its header cell's own text (`th.code`), no element around it; a badge in it
+ *   (deleted, the shop's own) keeps the widget's type.
  */
 export const styles = css`
   :host {
@@ -151,6 +153,9 @@ export const styles = css`
     font-family: var(--_fc-font-family-mono);
     font-weight: normal;
     overflow-wrap: anywhere;
+  }
+  .code .badge {
+    font-family: var(--_fc-font-family);
   }
   tbody th {
     font-weight: normal;

@@ -173,14 +173,47 @@ export interface RowView {
   names: ReadonlyMap<string, string>;
 }
 
-/** One source's row, and the row of its conflict or failure panel right after it. */
-export function rowView(row: RowView, on: RowActions): TemplateResult {
+/** The words every row repeats, looked up once per render rather than once per row. */
+export interface RowWords {
+  accept: string;
+  edit: string;
+  delete: string;
+  restore: string;
+  save: string;
+  cancel: string;
+  notMapped: string;
+  deleted: string;
+  originShop: string;
+}
+
+/** The row words in the language of the render calling it. */
+export function rowWords(): RowWords {
+  return {
+    accept: t('accept'),
+    edit: t('edit'),
+    delete: t('delete'),
+    restore: t('restore'),
+    save: t('save'),
+    cancel: t('cancel'),
+    notMapped: t('notMapped'),
+    deleted: t('deleted'),
+    originShop: t('originShop'),
+  };
+}
+
+/**
+ * One source's row, and the row of its conflict or failure panel right after it. The row's buttons
+ * carry `data-action` and `data-id` and have no listener of their own: the table has one for all
+ * (see `tableView`), so 400 rows do not add a thousand listeners.
+ */
+export function rowView(row: RowView, on: RowActions, w: RowWords): TemplateResult {
   const { source, shown, write, suggestion, editing, names } = row;
   const label = sourceLabel(source);
   const queued = write && (write.status === 'pending' || write.status === 'sending') ? write : undefined;
   const problem = write && (write.status === 'conflict' || write.status === 'failed') ? write : undefined;
   const busy = !!queued || !!problem;
   const coded = source.origin !== 'shop' && !!source.code.trim();
+  const id = source.id;
 
   // A space before it: it follows the category on the same line.
   const stateBadge = queued
@@ -191,9 +224,40 @@ export function rowView(row: RowView, on: RowActions): TemplateResult {
     : nothing;
 
   // Rows are the bulk of the editor (400 sources): their templates carry no whitespace that does
-  // not show (each such text node is a layout object), only the spaces between inline boxes.
-  return html`<tr part="row" class="row ${editing ? 'row--editing' : ''} ${shown.deleted ? 'row--deleted' : ''}" data-id=${source.id}><th scope="row"><span class=${coded ? 'code' : 'code code--none'}>${coded ? source.code : source.origin === 'shop' ? badge(t('originShop'), 'accent') : '—'}</span>${shown.deleted ? html` ${badge(t('deleted'), 'muted')}` : nothing}</th><td>${editing
-        ? html`<input
+  // not show (each such text node is a layout object), only the spaces between inline boxes; a
+  // plain text needs no element of its own (a cell's or a button's only text is bound as its
+  // `textContent`: no marker, no inserted node), and the common row (not edited, not deleted) is
+  // one template with few bindings.
+  const rowClass = shown.deleted ? 'row row--editing row--deleted' : 'row row--editing';
+  // The row header is the code (in the code's type, see the styles): a shop's own source has a badge instead, one without a code a dash.
+  const codeCell = coded ? source.code : source.origin === 'shop' ? badge(w.originShop, 'accent') : '—';
+  const category = shown.categoryId ? categoryText(shown.categoryId, names) : badge(w.notMapped, 'warn');
+  // The category and, while a change is on its way, its badge: one part.
+  const categoryCell = queued ? html`${category}${stateBadge}` : category;
+  const suggested =
+    suggestion && !shown.categoryId && !shown.deleted
+      ? busy
+        ? html`<span class="suggestion">${categoryText(suggestion.categoryId, names)} / ${suggestion.name}</span>`
+        : html`<span class="suggestion">${categoryText(suggestion.categoryId, names)} / ${suggestion.name}</span> <button type="button" class="fc-button fc-button--small" data-action="accept" data-id=${id} aria-label=${`${w.accept} ${label}`}>${w.accept}</button>`
+      : nothing;
+  const tr = editing
+    ? editingRow(row, on, w, label, rowClass, codeCell, stateBadge, suggested)
+    : shown.deleted
+      ? html`<tr part="row" class="row row--deleted" data-id=${id}><th scope="row" class="code">${codeCell} ${badge(w.deleted, 'muted')}</th><td class="name" .textContent=${shown.name}></td><td>${categoryCell}</td><td class="fc-num" .textContent=${formatCount(Number(source.customerCount) || 0)}></td><td>${suggested}</td><td class="actions"><button type="button" class="fc-button fc-button--small" data-action="restore" data-id=${id} aria-label=${`${w.restore} ${label}`} .disabled=${!!problem} .textContent=${w.restore}></button></td></tr>`
+      : html`<tr part="row" class="row" data-id=${id}><th scope="row" class="code">${codeCell}</th><td class="name" .textContent=${shown.name}></td><td>${categoryCell}</td><td class="fc-num" .textContent=${formatCount(Number(source.customerCount) || 0)}></td><td>${suggested}</td><td class="actions"><button type="button" class="fc-button fc-button--small" data-action="edit" data-id=${id} aria-label=${`${w.edit} ${label}`} .disabled=${!!problem} .textContent=${w.edit}></button> <button type="button" class="fc-button fc-button--small" data-action="delete" data-id=${id} aria-label=${`${w.delete} ${label}`} .disabled=${!!problem} .textContent=${w.delete}></button></td></tr>`;
+  return problem
+    ? html`${tr}<tr class="row--problem">
+          <td colspan="6">${problemPanel(problem, source, names, on)}</td>
+        </tr>`
+    : tr;
+}
+
+/** The row being edited: the name and the category as fields, Save and Cancel. */
+function editingRow(row: RowView, on: RowActions, w: RowWords, label: string, rowClass: string, codeCell: unknown, stateBadge: unknown, suggested: unknown): TemplateResult {
+  const { source, shown } = row;
+  const editing = row.editing!;
+  const id = source.id;
+  return html`<tr part="row" class=${rowClass} data-id=${id}><th scope="row" class="code">${codeCell}${shown.deleted ? html` ${badge(w.deleted, 'muted')}` : nothing}</th><td class="name"><input
             class="input"
             .value=${editing.name}
             aria-label=${t('editName', label)}
@@ -201,9 +265,7 @@ export function rowView(row: RowView, on: RowActions): TemplateResult {
             aria-describedby=${editing.error ? 'edit-error' : nothing}
             @input=${(e: Event) => on.draft({ name: (e.target as HTMLInputElement).value })}
             @keydown=${(e: KeyboardEvent) => on.editKey(e, source)}
-          />`
-        : html`<span class="name">${shown.name}</span>`}</td><td>${editing
-        ? html`<select
+          /></td><td><select
               class="input"
               aria-label=${t('editCategory', label)}
               aria-describedby=${editing.error ? 'edit-error' : nothing}
@@ -212,22 +274,23 @@ export function rowView(row: RowView, on: RowActions): TemplateResult {
             >
               ${categoryOptions(row.categories, editing.categoryId)}
             </select>
-            ${editing.error ? html`<p id="edit-error" class="field-error" role="alert">${editing.error}</p>` : nothing}`
-        : shown.categoryId
-          ? html`<span>${categoryText(shown.categoryId, names)}</span>`
-          : badge(t('notMapped'), 'warn')}${stateBadge}</td><td class="fc-num">${formatCount(Number(source.customerCount) || 0)}</td><td>${suggestion && !shown.categoryId && !shown.deleted
-        ? html`<span class="suggestion">${categoryText(suggestion.categoryId, names)} / ${suggestion.name}</span>${busy
-              ? nothing
-              : html` <button type="button" class="fc-button fc-button--small" data-action="accept" data-id=${source.id} aria-label=${`${t('accept')} ${label}`} @click=${() => on.accept(source)}>${t('accept')}</button>`}`
-        : nothing}</td><td class="actions">${editing
-        ? html`<button type="button" class="fc-button fc-button--primary fc-button--small" data-action="save" data-id=${source.id} aria-label=${`${t('save')} ${label}`} @click=${() => on.save(source)}>${t('save')}</button> <button type="button" class="fc-button fc-button--small" data-action="cancel" data-id=${source.id} @click=${() => on.cancel()}>${t('cancel')}</button>`
-        : shown.deleted
-          ? html`<button type="button" class="fc-button fc-button--small" data-action="restore" data-id=${source.id} aria-label=${`${t('restore')} ${label}`} ?disabled=${!!problem} @click=${() => on.restore(source)}>${t('restore')}</button>`
-          : html`<button type="button" class="fc-button fc-button--small" data-action="edit" data-id=${source.id} aria-label=${`${t('edit')} ${label}`} ?disabled=${!!problem} @click=${() => on.edit(source, shown)}>${t('edit')}</button> <button type="button" class="fc-button fc-button--small" data-action="delete" data-id=${source.id} aria-label=${`${t('delete')} ${label}`} ?disabled=${!!problem} @click=${() => on.remove(source)}>${t('delete')}</button>`}</td></tr>${problem
-      ? html`<tr class="row--problem">
-          <td colspan="6">${problemPanel(problem, source, names, on)}</td>
-        </tr>`
-      : nothing}`;
+            ${editing.error ? html`<p id="edit-error" class="field-error" role="alert">${editing.error}</p>` : nothing}${stateBadge}</td><td class="fc-num">${formatCount(Number(source.customerCount) || 0)}</td><td>${suggested}</td><td class="actions"><button type="button" class="fc-button fc-button--primary fc-button--small" data-action="save" data-id=${id} aria-label=${`${w.save} ${label}`}>${w.save}</button> <button type="button" class="fc-button fc-button--small" data-action="cancel" data-id=${id}>${w.cancel}</button></td></tr>`;
+}
+
+/** What a click on a row's button (`data-action`, `data-id`) does: the table's one listener. */
+function rowClick(event: Event, rows: readonly RowView[], on: RowActions): void {
+  const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-action][data-id]');
+  if (!button || button.disabled) return;
+  const action = button.dataset['action'];
+  if (action !== 'edit' && action !== 'delete' && action !== 'restore' && action !== 'accept' && action !== 'save' && action !== 'cancel') return;
+  const row = rows.find((r) => r.source.id === button.dataset['id']);
+  if (!row) return;
+  if (action === 'edit') on.edit(row.source, row.shown);
+  else if (action === 'delete') on.remove(row.source);
+  else if (action === 'restore') on.restore(row.source);
+  else if (action === 'accept') on.accept(row.source);
+  else if (action === 'save') on.save(row.source);
+  else on.cancel();
 }
 
 function problemPanel(write: SourceWrite, source: PosSource, names: ReadonlyMap<string, string>, on: RowActions): TemplateResult {
@@ -238,6 +301,7 @@ function problemPanel(write: SourceWrite, source: PosSource, names: ReadonlyMap<
 
 /** The table of sources: fixed column widths, one row per source (see ARCHITECTURE.md), in a sideways scroll box. */
 export function tableView(rows: readonly RowView[], on: RowActions): TemplateResult {
+  const words = rowWords();
   return html`<div class="fc-scroll" role="region" aria-label=${t('caption')}>
       <table class="fc-table" part="table">
         <caption class="fc-visually-hidden">${t('caption')}</caption>
@@ -259,11 +323,11 @@ export function tableView(rows: readonly RowView[], on: RowActions): TemplateRes
             <th scope="col">${t('colActions')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody @click=${(e: Event) => rowClick(e, rows, on)}>
           ${repeat(
             rows,
             (r) => r.source.id,
-            (r) => rowView(r, on),
+            (r) => rowView(r, on, words),
           )}
         </tbody>
       </table>

@@ -121,7 +121,7 @@ export class FcStoreTraffic extends FcElement {
   @state() private plotFailure: { error: unknown } | null = null;
   #plotLoading = false;
 
-  /** The chart (Chart.js, loaded after the table has painted), updated in place on a drill or a new range. */
+  /** The chart (Chart.js, fetched after the table has painted), updated in place on a drill or a new range. */
   readonly #chart = new ChartController(this, {
     canvas: () => (this.view === 'chart' ? this.renderRoot.querySelector<HTMLCanvasElement>('canvas.traffic-chart') : null),
     key: () => this.#shown?.plot,

@@ -1,7 +1,9 @@
 /**
  * A widget's Chart.js chart, as a Lit controller: the table renders and paints first; then the
- * chart engine (one lazily loaded chunk for every widget, see `chart-engine.ts`) draws into the
- * widget's `<canvas>`. The chart is updated in place when the widget's figures change (a drill, a
+ * chart engine (one lazily loaded chunk for every widget, see `chart-engine.ts`) is fetched and
+ * draws into the widget's `<canvas>`. Once the engine is in the page (an earlier chart loaded it),
+ * a chart is made right after the render that shows its canvas and draws in the frame that paints
+ * its table: there is nothing left to fetch behind the table. The chart is updated in place when the widget's figures change (a drill, a
  * new range), redrawn in the theme's colours when the theme, the colour scheme or forced colours
  * change, resized for print, and destroyed when the widget leaves the page.
  *
@@ -68,10 +70,12 @@ export interface ChartControllerOptions {
 const LARGE = 1000;
 
 let engine: Promise<Engine> | undefined;
+/** The engine once it has loaded: a chart made then need not wait for anything. */
+let loadedEngine: Engine | undefined;
 
 /** The chart engine, fetched once per page. */
 export function loadChartEngine(): Promise<Engine> {
-  engine ??= import('./chart-engine.js');
+  engine ??= import('./chart-engine.js').then((loaded) => (loadedEngine = loaded));
   return engine;
 }
 
@@ -243,7 +247,14 @@ export class ChartController implements ReactiveController {
       return undefined;
     }
     let loaded: Engine;
-    if (this.#chart) loaded = await loadChartEngine();
+    if (loadedEngine) {
+      // The engine is in the page already (another chart loaded it): nothing is fetched, so the
+      // chart is made right after this update (a microtask: outside it, as a chart made later is,
+      // so a widget's `config` sees the same language) and drawn in the frame that paints the
+      // table, as plain Chart.js would be.
+      await Promise.resolve();
+      loaded = loadedEngine;
+    } else if (this.#chart) loaded = await loadChartEngine();
     else {
       // The table first: the engine is fetched once the widget's figures are on screen.
       await afterPaint();
