@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import postgres from 'postgres';
+import { ownPostgresDatabase } from './postgres-database.mjs';
 import { createMemoryAdapter, createRestAdapter, generateDataset } from '../../src/data/index.ts';
 import { signToken } from '../../server/auth.ts';
 import { loadTenant } from '../../server/load.ts';
@@ -269,27 +269,6 @@ function suite(name, config, cleanup = async () => {}) {
 
 suite('PGlite', async () => ({}));
 
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const database = `forecourt_lt_${process.pid}_${Date.now().toString(36)}`;
-let reachable = false;
-{
-  const admin = postgres(adminUrl, { connect_timeout: 3, max: 1, onnotice: () => {} });
-  try {
-    await admin`SELECT 1`;
-    await admin.unsafe(`CREATE DATABASE ${database}`);
-    reachable = true;
-  } catch (error) {
-    console.log(`# PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//…@')} does not answer or cannot create a database (${error.message}): its tests are skipped.`);
-  } finally {
-    await admin.end({ timeout: 2 });
-  }
-}
-if (reachable) {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  suite('PostgreSQL', async () => ({ databaseUrl: url.href }), async () => {
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end({ timeout: 2 });
-  });
-}
+// ── PostgreSQL, when it answers ──
+const pg = await ownPostgresDatabase('forecourt_lt');
+if (pg) suite('PostgreSQL', async () => ({ databaseUrl: pg.url }), pg.drop);

@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import postgres from 'postgres';
+import { ownPostgresDatabase } from './postgres-database.mjs';
 import { createMemoryAdapter, generateDataset } from '../../src/data/index.ts';
 import { signToken } from '../../server/auth.ts';
 import { openPglite } from '../../server/db.ts';
@@ -367,30 +367,8 @@ function recordsSuite(name, config, cleanup = async () => {}) {
 recordsSuite('PGlite', async () => ({}));
 
 // ── PostgreSQL, when it answers ──
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const database = `forecourt_records_${process.pid}_${Date.now().toString(36)}`;
-let reachable = false;
-{
-  const admin = postgres(adminUrl, { connect_timeout: 3, max: 1, onnotice: () => {} });
-  try {
-    await admin`SELECT 1`;
-    await admin.unsafe(`CREATE DATABASE ${database}`);
-    reachable = true;
-  } catch (error) {
-    console.log(`# PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//…@')} does not answer or cannot create a database (${error.message}): its tests are skipped.`);
-  } finally {
-    await admin.end({ timeout: 2 });
-  }
-}
-if (reachable) {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  recordsSuite('PostgreSQL', async () => ({ databaseUrl: url.href }), async () => {
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end({ timeout: 2 });
-  });
-}
+const pg = await ownPostgresDatabase('forecourt_records');
+if (pg) recordsSuite('PostgreSQL', async () => ({ databaseUrl: pg.url }), pg.drop);
 
 describe('migrations', () => {
   it('apply in file-name order over a gap, and one numbered lower added later is applied at the next start', async () => {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import postgres from 'postgres';
+import { ownPostgresDatabase } from './postgres-database.mjs';
 import { createMemoryAdapter, generateDataset } from '../../src/data/index.ts';
 import { runConformance, formatOutcomes } from '../../src/conformance/suite.ts';
 import { signToken } from '../../server/auth.ts';
@@ -292,27 +292,5 @@ const pgliteDir = mkdtempSync(join(tmpdir(), 'forecourt-pglite-'));
 serverSuite('PGlite', async () => ({ dataDir: pgliteDir }), async () => rmSync(pgliteDir, { recursive: true, force: true }));
 
 // ── PostgreSQL, when it answers ──
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const database = `forecourt_test_${process.pid}_${Date.now().toString(36)}`;
-let reachable = false;
-{
-  const admin = postgres(adminUrl, { connect_timeout: 3, max: 1, onnotice: () => {} });
-  try {
-    await admin`SELECT 1`;
-    await admin.unsafe(`CREATE DATABASE ${database}`);
-    reachable = true;
-  } catch (error) {
-    console.log(`# PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//…@')} does not answer or cannot create a database (${error.message}): its server tests are skipped.`);
-  } finally {
-    await admin.end({ timeout: 2 });
-  }
-}
-if (reachable) {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  serverSuite('PostgreSQL', async () => ({ databaseUrl: url.href }), async () => {
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end({ timeout: 2 });
-  });
-}
+const pg = await ownPostgresDatabase('forecourt_test');
+if (pg) serverSuite('PostgreSQL', async () => ({ databaseUrl: pg.url }), pg.drop);
