@@ -11,6 +11,7 @@ import type { SmsDirection, SmsMessage, SmsProvider, SmsStatus } from '../../src
 import { zoneOffsetMs } from '../../src/data/logic/calendar-zones.js';
 import { smsErrorCategoryOf } from '../../src/data/logic/sms.js';
 import { trafficFlags } from '../../src/data/logic/traffic.js';
+import { mulberry32 } from '../../src/data/demo-random.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -22,17 +23,6 @@ export const FULL_SIZE = { tenants: 50, sms: 10_000_000, customers: 1_000_000, t
 export const SPAN = { start: Date.UTC(2024, 11, 1), end: Date.UTC(2026, 11, 1) } as const;
 export const SPAN_DAYS = (SPAN.end - SPAN.start) / DAY_MS;
 
-/** A small deterministic generator (mulberry32): the same seed, the same group. */
-export function rngOf(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchTenant {
   id: string;
@@ -51,7 +41,7 @@ const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America
  * large store is six times a small one), in a fixed shuffled order.
  */
 export function benchTenants(count: number, customers: number): BenchTenant[] {
-  const rng = rngOf(7);
+  const rng = mulberry32(7);
   const weights = Array.from({ length: count }, (_, i) => 1 + (5 * ((i * 37) % count)) / Math.max(1, count - 1) + rng() * 0.2);
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w, i) => ({
@@ -104,7 +94,7 @@ export const CUSTOMER_COLUMNS = ['tenant_id', 'id', 'last_name', 'first_name', '
 
 /** Every tenant's customers, as COPY lines, `chunk` lines at a time. */
 export function* customerLines(tenants: readonly BenchTenant[], chunk = 2000): Generator<string> {
-  const rng = rngOf(11);
+  const rng = mulberry32(11);
   let lines: string[] = [];
   for (const tenant of tenants) {
     for (let k = 0; k < tenant.customers; k++) {
@@ -179,7 +169,7 @@ export const LEAD_VALUES: readonly string[] = ['tenant_id', 'id', 'received_at',
  * group's zones), a third of them inbound, 9% of outbound ones failing with a provider's code.
  */
 export function* smsLines(tenants: readonly BenchTenant[], total: number, chunk = 2000): Generator<string> {
-  const rng = rngOf(13);
+  const rng = mulberry32(13);
   const cumulative: number[] = [];
   let sum = 0;
   for (const t of tenants) cumulative.push((sum += t.share));
@@ -271,7 +261,7 @@ export function* smsLines(tenants: readonly BenchTenant[], total: number, chunk 
 
 /** Time-ordered row times of the group: `total` over the span, each with its tenant's index. */
 function* groupTimes(tenants: readonly BenchTenant[], total: number, seed: number, inDay: (rng: () => number) => number): Generator<[number, number]> {
-  const rng = rngOf(seed);
+  const rng = mulberry32(seed);
   const cumulative: number[] = [];
   let sum = 0;
   for (const t of tenants) cumulative.push((sum += t.share));
@@ -329,7 +319,7 @@ function weighted<T extends readonly unknown[]>(rows: readonly T[], rng: () => n
 
 /** The group's store traffic: `total` ups in opening hours (13–24 UTC, 8–7 in the group's zones), time-ordered. */
 export function* trafficLines(tenants: readonly BenchTenant[], total: number, columns: readonly string[], chunk = 2000): Generator<string> {
-  const rng = rngOf(17);
+  const rng = mulberry32(17);
   const pickUp = weighted(UPS, rng);
   const pickDepartment = weighted(DEPARTMENTS, rng);
   const pickSource = weighted(SOURCES, rng);
@@ -398,7 +388,7 @@ const CUSTOMER_KINDS = new Set(['email-received', 'call-incoming', 'text-receive
  * 87%, a follow-up for half of those). `makes` are the makes leads are for, with their make keys.
  */
 export function* leadLines(tenants: readonly BenchTenant[], total: number, makes: readonly [string, string][], columns: readonly string[], chunk = 1000): Generator<string> {
-  const rng = rngOf(23);
+  const rng = mulberry32(23);
   const pickResponse = weighted(RESPONSES, rng);
   const dayOf = localDays([...new Set(tenants.map((t) => t.zone))]);
   const counters = new Int32Array(tenants.length);
