@@ -14,7 +14,7 @@ import type { CachedAdapter } from '../src/data/cache/with-cache.js';
 import { createApiFaults, createApiHandlers, createChaos } from './api/handlers.js';
 import { createLiveDay } from './api/live-day.js';
 import type { LiveDay } from './api/live-day.js';
-import { buildDemoPage } from './page.js';
+import { applyTheme, buildDemoPage } from './page.js';
 // The shop as of the moment the page opened, on today's date in the dealer's zone (the same seed and
 // day give the same shop on every reload): `main.ts` has started the data worker generating it
 // while this module loaded.
@@ -163,13 +163,7 @@ function wireControls(provider: HTMLElementTagNameMap['fc-data-provider']): (inp
     } else if (input.name === 'latency' && input.checked) {
       faults.latencyMs = Number(input.value);
     } else if (input.name === 'theme' && input.checked) {
-      document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
-      document.documentElement.classList.toggle('fc-light', input.value === 'light');
-      for (const el of app.querySelectorAll('fc-data-provider *')) {
-        if (!el.localName.startsWith('fc-')) continue;
-        if (input.value) el.setAttribute('theme', input.value);
-        else el.removeAttribute('theme');
-      }
+      applyTheme(app, input.value);
     }
   };
   controls.addEventListener('submit', (event) => event.preventDefault());

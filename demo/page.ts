@@ -24,6 +24,20 @@ import '../src/components/lead-queue/fc-lead-queue.js';
 import { FcDemoOverview } from './demo-overview.js';
 import { tradeInForm } from './trade-in-form.js';
 
+/**
+ * The theme switch: `value` dark, light or '' (the page's own), on the page and on every widget
+ * under the provider in `app`.
+ */
+export function applyTheme(app: ParentNode, value: string): void {
+  document.documentElement.classList.toggle('fc-dark', value === 'dark');
+  document.documentElement.classList.toggle('fc-light', value === 'light');
+  for (const el of app.querySelectorAll('fc-data-provider *')) {
+    if (!el.localName.startsWith('fc-')) continue;
+    if (value) el.setAttribute('theme', value);
+    else el.removeAttribute('theme');
+  }
+}
+
 export interface DemoPageOptions {
   /** Where the demo server answers, e.g. `/api`. */
   apiBase: string;

@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { createRestAdapter } from '../src/data/rest-adapter.js';
 import { withCache } from '../src/data/cache/with-cache.js';
 import type { Dataset, VehicleWant } from '../src/data/model.js';
-import { buildDemoPage } from './page.js';
+import { applyTheme, buildDemoPage } from './page.js';
 
 declare const __FC_DEMO_SERVER__: { token: string; tenant: string; server: string };
 
@@ -45,14 +45,7 @@ function wireTheme(): void {
     if (!fieldset.querySelector('input[name="theme"]')) fieldset.remove();
   }
   const apply = (input: HTMLInputElement) => {
-    if (input.name !== 'theme' || !input.checked) return;
-    document.documentElement.classList.toggle('fc-dark', input.value === 'dark');
-    document.documentElement.classList.toggle('fc-light', input.value === 'light');
-    for (const el of app.querySelectorAll('fc-data-provider *')) {
-      if (!el.localName.startsWith('fc-')) continue;
-      if (input.value) el.setAttribute('theme', input.value);
-      else el.removeAttribute('theme');
-    }
+    if (input.name === 'theme' && input.checked) applyTheme(app, input.value);
   };
   controls.addEventListener('submit', (event) => event.preventDefault());
   controls.addEventListener('change', (event) => apply(event.target as HTMLInputElement));

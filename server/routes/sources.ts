@@ -9,7 +9,7 @@ import type { CategoryUpsert, SourceCreate, SourceUpdate, SpendUpsert } from '..
 import type { Customer, DateRange, Invoice, MappingStatus, MarketingSpend, PosSource, SourceCategory, SourceReport } from '../../src/data/model.js';
 import { AdapterError } from '../../src/data/errors.js';
 import { checkDateRange } from '../../src/data/logic/calendar.js';
-import { buildSourceReport, completeMapping } from '../../src/data/logic/sources.js';
+import { applySourceUpdate, buildSourceReport, completeMapping, requireName } from '../../src/data/logic/sources.js';
 import type { Query } from '../db.js';
 import type { RouteContext, RouteHandler } from '../app.js';
 import allSql from '../sql/sources/all.sql';
@@ -33,11 +33,6 @@ import spendSaveSql from '../sql/sources/spend-save.sql';
 const rejected = (message: string) => new AdapterError({ kind: 'rejected', status: 400, message });
 const notFound = (message: string) => new AdapterError({ kind: 'not-found', status: 404, message });
 const conflict = (message: string, current: unknown) => new AdapterError({ kind: 'conflict', status: 409, message, body: { current } });
-
-function requireName(name: unknown, what: string): string {
-  if (typeof name !== 'string' || !name.trim()) throw rejected(`${what} needs a name.`);
-  return name.trim();
-}
 
 const categories = async (sql: Query) => (await sql<{ doc: SourceCategory }>(categoriesSql)).map((r) => r.doc);
 
@@ -73,14 +68,7 @@ async function update(change: SourceUpdate, { query: sql }: RouteContext): Promi
   const source = await findSource(sql, change.id);
   if (source.version !== change.expectedVersion) throw conflict(`Source "${source.name}" was changed by someone else.`, source);
   if (change.categoryId) await checkCategory(sql, change.categoryId);
-  const next: PosSource = {
-    ...source,
-    ...(change.categoryId !== undefined && { categoryId: change.categoryId }),
-    ...(change.name !== undefined && { name: requireName(change.name, 'A source') }),
-    ...(change.deleted !== undefined && { deleted: Boolean(change.deleted) }),
-    version: source.version + 1,
-    updatedAt: new Date().toISOString(),
-  };
+  const next = applySourceUpdate(source, change, new Date().toISOString());
   await sql(saveSql, [JSON.stringify([next])]);
   return next;
 }

@@ -28,11 +28,13 @@ import { buildSmsIndex, filterSmsIndex, smsAtRow, summarizeSmsIndex, updateSmsIn
 import { detectTemplateRisk, messageTemplate } from './logic/sms-templates.js';
 import { previousPeriodDetail } from './logic/calendar-zones.js';
 import {
+  applySourceUpdate,
   buildSourceReport,
   completeMapping,
   countCustomersBySource,
   isSourceUnknown,
   mappingStatus,
+  requireName,
 } from './logic/sources.js';
 import { aggregateTrafficIndex, buildTrafficIndex, filterTrafficIndex, trafficHeatmapIndex, type TrafficIndex } from './logic/traffic.js';
 import { checkTradeIn, compareWants, matchTradeIn, wantListed } from './logic/vehicles.js';
@@ -89,11 +91,6 @@ function checkImported(message: SmsMessage, index: number): void {
   if (typeof message.sentAt !== 'string' || Number.isNaN(Date.parse(message.sentAt))) {
     throw rejected(`Message "${message.id}" of the import has no valid sentAt time.`);
   }
-}
-
-function requireName(name: unknown, what: string): string {
-  if (typeof name !== 'string' || !name.trim()) throw rejected(`${what} needs a name.`);
-  return name.trim();
 }
 
 /** Preferences kept for as long as the adapter lives, cloned in and out like everything else here. */
@@ -288,15 +285,7 @@ export function createMemoryAdapter(dataset: Dataset, options: MemoryAdapterOpti
             throw conflict(`Source "${source.name}" was changed by someone else.`, withCounts([source])[0]);
           }
           if (change.categoryId) checkCategory(change.categoryId);
-          const next: PosSource = {
-            ...source,
-            ...(change.categoryId !== undefined && { categoryId: change.categoryId }),
-            ...(change.name !== undefined && { name: requireName(change.name, 'A source') }),
-            ...(change.deleted !== undefined && { deleted: Boolean(change.deleted) }),
-            version: source.version + 1,
-            updatedAt: stamp(),
-          };
-          return withCounts([replace(data.sources, next)])[0]!;
+          return withCounts([replace(data.sources, applySourceUpdate(source, change, stamp()))])[0]!;
         }),
       create: (input, opts) =>
         write('sources.create', opts, () => {

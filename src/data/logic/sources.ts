@@ -15,6 +15,7 @@ import type {
   SourceReportCategory,
   SourceReportRow,
 } from '../model.js';
+import { AdapterError } from '../errors.js';
 import { UNKNOWN_CATEGORY_ID } from '../model.js';
 import { checkDateRange, dayNumberOf, monthRangeOf } from './calendar.js';
 
@@ -401,4 +402,40 @@ export function buildSourceReport(input: SourceReportInput, range: DateRange): S
     totals.revenue += c.revenue;
   }
   return { range: { from, to }, categories, totals: toRow(totals, allNew) };
+}
+
+/**
+ * The name a source or category is saved under: trimmed.
+ * @param name The name as sent.
+ * @param what What is named, for the message ("A source", "A category").
+ * @returns The trimmed name.
+ * @throws AdapterError kind `rejected` (400) when it is not a string with something in it.
+ * @example requireName('  Google Ads ', 'A source') // 'Google Ads'
+ */
+export function requireName(name: unknown, what: string): string {
+  if (typeof name !== 'string' || !name.trim()) throw new AdapterError({ kind: 'rejected', status: 400, message: `${what} needs a name.` });
+  return name.trim();
+}
+
+/**
+ * A source after a change (its version already checked): the fields the change names, the version one up.
+ * @param source The source as stored.
+ * @param change The change: category, name and deleted, each when given.
+ * @param updatedAt When it was changed.
+ * @returns The changed source.
+ * @throws AdapterError kind `rejected` for an empty name.
+ */
+export function applySourceUpdate(
+  source: PosSource,
+  change: { categoryId?: string | null; name?: string; deleted?: boolean },
+  updatedAt: IsoDateTime,
+): PosSource {
+  return {
+    ...source,
+    ...(change.categoryId !== undefined && { categoryId: change.categoryId }),
+    ...(change.name !== undefined && { name: requireName(change.name, 'A source') }),
+    ...(change.deleted !== undefined && { deleted: Boolean(change.deleted) }),
+    version: source.version + 1,
+    updatedAt,
+  };
 }
